@@ -1,0 +1,54 @@
+import type { Span } from '../syntax/span';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticKind, type Severity } from './codes';
+import { MESSAGES } from './messages';
+
+/** One text replacement; spans are offsets into the checked text. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A machine-readable repair: applying all its edits makes the diagnostic go away. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedInformation {
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface Diagnostic {
+  readonly kind: DiagnosticKind;
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly related: readonly RelatedInformation[];
+  readonly fix?: Fix;
+}
+
+type MessageArgs<K extends DiagnosticKind> = Parameters<(typeof MESSAGES)[K]>[0];
+
+/** Builds a diagnostic of `kind` from the message table. */
+export function diagnostic<K extends DiagnosticKind>(
+  kind: K,
+  span: Span,
+  ...rest: MessageArgs<K> extends undefined
+    ? [args?: undefined, extras?: { related?: RelatedInformation[]; fix?: Fix }]
+    : [args: MessageArgs<K>, extras?: { related?: RelatedInformation[]; fix?: Fix }]
+): Diagnostic {
+  const [args, extras] = rest;
+  const entry = DIAGNOSTIC_CODES[kind];
+  const message = (MESSAGES[kind] as (p: unknown) => string)(args);
+  return {
+    kind,
+    code: entry.code,
+    severity: entry.severity,
+    message,
+    span,
+    related: extras?.related ?? [],
+    ...(extras?.fix ? { fix: extras.fix } : {}),
+  };
+}

@@ -1,0 +1,166 @@
+import { diagnostic } from '../check/diagnostic';
+import { parseTcpFlag } from '../tcp/flags';
+import type { Cursor } from './cursor';
+import { cover, type Span } from './span';
+import type { Token } from './token';
+import type {
+  FlagNode,
+  Name,
+  NumberField,
+  NumberLiteral,
+  SegmentStatement,
+  StringLiteral,
+  ValueExpression,
+  ValueField,
+} from './tree';
+
+/**
+ * Parses what follows `FROM ->` / `FROM -x` on a segment line:
+ * `TO FLAGS [seq=V] [ack=V] [win=N] [len=N] ["payload"]`. Flags may be separated by blanks,
+ * commas or `+` (`SYN ACK`, `SYN,ACK`, `SYN+ACK`); fields come in any order.
+ */
+export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): SegmentStatement {
+  const toToken = cursor.at('ident') ? cursor.advance() : undefined;
+  if (!toToken) cursor.report('the receiving endpoint');
+  const to: Name = toToken
+    ? { start: toToken.start, end: toToken.end, text: toToken.text }
+    : { start: arrowToken.end, end: arrowToken.end, text: '' };
+
+  const flags: FlagNode[] = [];
+  const fields: { seq?: ValueField; ack?: ValueField; win?: NumberField; len?: NumberField } = {};
+  let payload: StringLiteral | undefined;
+  let end: number = to.end;
+
+  while (!cursor.atLineEnd()) {
+    const token = cursor.token;
+    if (token.kind === 'comma' || token.kind === 'plus') {
+      cursor.advance();
+      continue;
+    }
+    if (token.kind === 'string') {
+      cursor.advance();
+      if (payload)
+        cursor.diagnostics.push(diagnostic('DuplicateField', token, { name: 'payload' }));
+      else payload = stringLiteral(token);
+      end = token.end;
+      continue;
+    }
+    if (token.kind === 'ident' && cursor.peek().kind === 'equals') {
+      const field = parseField(cursor);
+      if (field) {
+        const name = field.name;
+        if (fields[name]) {
+          cursor.diagnostics.push(diagnostic('DuplicateField', field.nameSpan, { name }));
+        } else {
+          (fields as Record<string, typeof field>)[name] = field;
+        }
+        end = field.end;
+      }
+      continue;
+    }
+    if (token.kind === 'ident') {
+      cursor.advance();
+      const flag = parseTcpFlag(token.text);
+      if (flag) flags.push({ start: token.start, end: token.end, flag });
+      else cursor.diagnostics.push(diagnostic('UnknownFlag', token, { text: token.text }));
+      end = token.end;
+      continue;
+    }
+    cursor.report('a flag, a field (seq=, ack=, win=, len=) or a "payload"');
+    cursor.skipLine();
+  }
+
+  const first = flags[0];
+  const last = flags[flags.length - 1];
+  return {
+    kind: 'segment',
+    start: from.start,
+    end,
+    keywordSpan: from,
+    from,
+    to,
+    arrow: { start: arrowToken.start, end: arrowToken.end },
+    lost: arrowToken.kind === 'lostArrow',
+    flags,
+    ...(first && last ? { flagsSpan: cover(first, last) } : {}),
+    ...fields,
+    ...(payload ? { payload } : {}),
+  };
+}
+
+export function stringLiteral(token: Token): StringLiteral {
+  return {
+    start: token.start,
+    end: token.end,
+    value: token.value ?? '',
+    byteLength: token.byteLength ?? 0,
+  };
+}
+
+function parseField(cursor: Cursor): ValueField | NumberField | undefined {
+  const nameToken = cursor.advance();
+  cursor.advance(); // '='
+  const name = nameToken.text.toLowerCase();
+  const nameSpan: Span = { start: nameToken.start, end: nameToken.end };
+  if (name === 'seq' || name === 'ack') {
+    const value = parseValue(cursor);
+    if (!value) return undefined;
+    return { name, nameSpan, value, start: nameToken.start, end: value.end };
+  }
+  if (name === 'win' || name === 'len') {
+    const token = cursor.token;
+    if (token.kind !== 'number') {
+      cursor.report(`a number after ${name}=`);
+      if (!cursor.atLineEnd()) cursor.advance();
+      return undefined;
+    }
+    cursor.advance();
+    return { name, nameSpan, value: numberLiteral(token), start: nameToken.start, end: token.end };
+  }
+  cursor.diagnostics.push(diagnostic('UnknownField', nameSpan, { text: nameToken.text }));
+  if (!cursor.atLineEnd()) cursor.advance();
+  while (cursor.at('plus') || cursor.at('minus')) {
+    cursor.advance();
+    if (cursor.at('number')) cursor.advance();
+  }
+  return undefined;
+}
+
+export function numberLiteral(token: Token): NumberLiteral {
+  return { start: token.start, end: token.end, text: token.text, value: Number(token.text) };
+}
+
+/** `N`, `x`, `x+N` or `x-N`. */
+function parseValue(cursor: Cursor): ValueExpression | undefined {
+  const token = cursor.token;
+  if (token.kind === 'number') {
+    cursor.advance();
+    return { start: token.start, end: token.end, offset: Number(token.text), numberSpan: token };
+  }
+  if (token.kind !== 'ident') {
+    cursor.report('a number or a symbol such as x or x+1');
+    if (!cursor.atLineEnd()) cursor.advance();
+    return undefined;
+  }
+  cursor.advance();
+  const symbol: Name = { start: token.start, end: token.end, text: token.text };
+  const sign = cursor.token;
+  if (sign.kind !== 'plus' && sign.kind !== 'minus') {
+    return { start: token.start, end: token.end, symbol, offset: 0 };
+  }
+  cursor.advance();
+  const amount = cursor.token;
+  if (amount.kind !== 'number') {
+    cursor.report(`a number after '${sign.text}'`);
+    return { start: token.start, end: sign.end, symbol, offset: 0 };
+  }
+  cursor.advance();
+  const magnitude = Number(amount.text);
+  return {
+    start: token.start,
+    end: amount.end,
+    symbol,
+    offset: sign.kind === 'minus' ? -magnitude : magnitude,
+    numberSpan: amount,
+  };
+}

@@ -1,0 +1,305 @@
+import type { Diagnostic } from '../check/diagnostic';
+import { diagnostic } from '../check/diagnostic';
+import { parseTcpState } from '../tcp/state';
+import { Cursor, describe } from './cursor';
+import { parseAddress } from './parseAddress';
+import { numberLiteral, parseSegment, stringLiteral } from './parseSegment';
+import { scan } from './scanner';
+import { spanOf } from './span';
+import type { Token } from './token';
+import type {
+  ActionStatement,
+  EndpointStatement,
+  ExpectStatement,
+  LetStatement,
+  Name,
+  ScenarioDocument,
+  ScenarioStatement,
+  SegmentStatement,
+  SimultaneousBlock,
+  Statement,
+  WaitStatement,
+} from './tree';
+
+export interface ParseResult {
+  readonly document: ScenarioDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const KEYWORDS = ['scenario', 'endpoint', 'let', 'expect', 'wait', 'simultaneous'] as const;
+
+/**
+ * Parses a `.handshake` text. Never throws: every input gives a best-effort tree and a list of
+ * diagnostics; a bad line is skipped to its end, so it never hides problems on later lines.
+ */
+export function parse(text: string): ParseResult {
+  const tokens = scan(text);
+  const cursor = new Cursor(tokens, text);
+  for (const token of tokens) reportScanError(token, cursor.diagnostics);
+  const statements: Statement[] = [];
+  while (!cursor.at('eof')) {
+    if (cursor.at('newline')) {
+      cursor.advance();
+      continue;
+    }
+    const statement = parseStatement(cursor);
+    if (statement) statements.push(statement);
+    endLine(cursor);
+  }
+  return { document: { text, statements }, diagnostics: cursor.diagnostics };
+}
+
+function reportScanError(token: Token, diagnostics: Diagnostic[]): void {
+  switch (token.error) {
+    case undefined:
+      return;
+    case 'unexpectedCharacter':
+      diagnostics.push(diagnostic('UnexpectedCharacter', token, { text: token.text }));
+      return;
+    case 'unterminatedString':
+      diagnostics.push(diagnostic('UnterminatedString', token));
+      return;
+    case 'badEscape': {
+      const at = token.errorAt ?? token.start;
+      diagnostics.push(diagnostic('BadEscape', { start: at, end: Math.min(at + 2, token.end) }));
+      return;
+    }
+  }
+}
+
+/** After a statement, anything left on its line is reported once and skipped. */
+function endLine(cursor: Cursor): void {
+  if (!cursor.atLineEnd()) {
+    if (!cursor.token.error) cursor.report('the end of the line');
+    cursor.skipLine();
+  }
+}
+
+function parseStatement(cursor: Cursor): Statement | undefined {
+  const token = cursor.token;
+  if (token.kind === 'rbrace') {
+    cursor.advance();
+    cursor.diagnostics.push(diagnostic('StrayBrace', token));
+    return undefined;
+  }
+  if (token.kind !== 'ident') {
+    if (!token.error) cursor.report('a statement');
+    cursor.skipLine();
+    return undefined;
+  }
+  switch (token.text) {
+    case 'scenario':
+      return parseScenario(cursor);
+    case 'endpoint':
+      return parseEndpoint(cursor);
+    case 'let':
+      return parseLet(cursor);
+    case 'expect':
+      return parseExpect(cursor);
+    case 'wait':
+      return parseWait(cursor);
+    case 'simultaneous':
+      return parseSimultaneous(cursor);
+    default:
+      return parseEndpointLine(cursor);
+  }
+}
+
+function name(token: Token): Name {
+  return { start: token.start, end: token.end, text: token.text };
+}
+
+function parseScenario(cursor: Cursor): ScenarioStatement | undefined {
+  const keyword = cursor.advance();
+  const title = cursor.at('string') ? cursor.advance() : undefined;
+  if (!title) {
+    cursor.report('a quoted title, as in scenario "Three-way handshake"');
+    return undefined;
+  }
+  return {
+    kind: 'scenario',
+    start: keyword.start,
+    end: title.end,
+    keywordSpan: spanOf(keyword),
+    title: stringLiteral(title),
+  };
+}
+
+function parseEndpoint(cursor: Cursor): EndpointStatement | undefined {
+  const keyword = cursor.advance();
+  const nameToken = cursor.expect('ident', 'an endpoint name');
+  if (!nameToken) return undefined;
+  checkNotKeyword(cursor, nameToken);
+  const statement = {
+    kind: 'endpoint' as const,
+    start: keyword.start,
+    keywordSpan: spanOf(keyword),
+    name: name(nameToken),
+  };
+  if (cursor.atLineEnd()) return { ...statement, end: nameToken.end };
+  const first = cursor.token;
+  let last = first;
+  // An address is one word (`10.0.0.1:80`, `[::1]:443`); gather touching tokens for the message.
+  while (!cursor.atLineEnd() && cursor.token.start === last.end) last = cursor.advance();
+  if (last === first) cursor.advance();
+  const span = { start: first.start, end: last.end };
+  const text = cursor.text(span);
+  const result = parseAddress(text, span);
+  if (!result.ok) {
+    cursor.diagnostics.push(diagnostic('InvalidAddress', span, { text, reason: result.reason }));
+    return { ...statement, end: span.end };
+  }
+  return { ...statement, end: span.end, address: result.address };
+}
+
+function checkNotKeyword(cursor: Cursor, token: Token): void {
+  if ((KEYWORDS as readonly string[]).includes(token.text)) {
+    cursor.diagnostics.push(diagnostic('KeywordAsName', token, { text: token.text }));
+  }
+}
+
+function parseLet(cursor: Cursor): LetStatement | undefined {
+  const keyword = cursor.advance();
+  const nameToken = cursor.expect('ident', 'a symbol name');
+  if (!nameToken) return undefined;
+  if (!cursor.expect('equals', "'='")) return undefined;
+  const value = cursor.expect('number', 'a number');
+  if (!value) return undefined;
+  return {
+    kind: 'let',
+    start: keyword.start,
+    end: value.end,
+    keywordSpan: spanOf(keyword),
+    name: name(nameToken),
+    value: numberLiteral(value),
+  };
+}
+
+function parseExpect(cursor: Cursor): ExpectStatement | undefined {
+  const keyword = cursor.advance();
+  const endpoint = cursor.expect('ident', 'an endpoint name');
+  if (!endpoint) return undefined;
+  if (cursor.atLineEnd()) {
+    cursor.report('a state such as ESTABLISHED');
+    return undefined;
+  }
+  // State names may be written with hyphens (SYN-SENT, FIN-WAIT-1): join the touching tokens.
+  const first = cursor.advance();
+  let last = first;
+  while (!cursor.atLineEnd() && cursor.token.start === last.end) last = cursor.advance();
+  const stateSpan = { start: first.start, end: last.end };
+  const stateText = cursor.text(stateSpan);
+  const state = parseTcpState(stateText);
+  if (!state) cursor.diagnostics.push(diagnostic('UnknownState', stateSpan, { text: stateText }));
+  return {
+    kind: 'expect',
+    start: keyword.start,
+    end: stateSpan.end,
+    keywordSpan: spanOf(keyword),
+    endpoint: name(endpoint),
+    stateSpan,
+    stateText,
+    ...(state ? { state } : {}),
+  };
+}
+
+function parseWait(cursor: Cursor): WaitStatement | undefined {
+  const keyword = cursor.advance();
+  const duration = cursor.token;
+  if (duration.kind !== 'word' && duration.kind !== 'ident') {
+    cursor.report('2MSL');
+    return undefined;
+  }
+  cursor.advance();
+  if (duration.text.toUpperCase() !== '2MSL') {
+    cursor.diagnostics.push(diagnostic('UnknownDuration', duration, { text: duration.text }));
+  }
+  return {
+    kind: 'wait',
+    start: keyword.start,
+    end: duration.end,
+    keywordSpan: spanOf(keyword),
+    duration: { start: duration.start, end: duration.end },
+  };
+}
+
+function parseSimultaneous(cursor: Cursor): SimultaneousBlock {
+  const keyword = cursor.advance();
+  const open = cursor.expect('lbrace', "'{'");
+  endLine(cursor);
+  const segments: SegmentStatement[] = [];
+  let end = open?.end ?? keyword.end;
+  for (;;) {
+    const token = cursor.token;
+    if (token.kind === 'eof') {
+      cursor.diagnostics.push(diagnostic('UnclosedBlock', keyword));
+      break;
+    }
+    if (token.kind === 'newline') {
+      cursor.advance();
+      continue;
+    }
+    if (token.kind === 'rbrace') {
+      cursor.advance();
+      return {
+        kind: 'simultaneous',
+        start: keyword.start,
+        end: token.end,
+        keywordSpan: spanOf(keyword),
+        segments,
+        closeBrace: { start: token.start, end: token.end },
+      };
+    }
+    // A keyword line means the author forgot the '}': stop here so the line is read normally.
+    if (token.kind === 'ident' && (KEYWORDS as readonly string[]).includes(token.text)) {
+      cursor.diagnostics.push(diagnostic('UnclosedBlock', keyword));
+      break;
+    }
+    const statement = parseStatement(cursor);
+    if (statement?.kind === 'segment') {
+      segments.push(statement);
+      end = statement.end;
+    } else if (statement) {
+      cursor.diagnostics.push(diagnostic('NotASegment', statement));
+    }
+    endLine(cursor);
+  }
+  return {
+    kind: 'simultaneous',
+    start: keyword.start,
+    end,
+    keywordSpan: spanOf(keyword),
+    segments,
+  };
+}
+
+/** `NAME listen`, `NAME close`, `NAME -> PEER ...` or `NAME -x PEER ...`. */
+function parseEndpointLine(cursor: Cursor): Statement | undefined {
+  const first = cursor.advance();
+  const next = cursor.token;
+  if (next.kind === 'arrow' || next.kind === 'lostArrow') {
+    cursor.advance();
+    return parseSegment(cursor, name(first), next);
+  }
+  if (next.kind === 'ident' && (next.text === 'listen' || next.text === 'close')) {
+    cursor.advance();
+    const action: ActionStatement = {
+      kind: next.text,
+      start: first.start,
+      end: next.end,
+      keywordSpan: spanOf(first),
+      endpoint: name(first),
+    };
+    return action;
+  }
+  cursor.diagnostics.push(
+    cursor.atLineEnd()
+      ? diagnostic('UnknownStatement', first, { text: first.text })
+      : diagnostic('ExpectedToken', next, {
+          expected: `'->', '-x', 'listen' or 'close' after '${first.text}'`,
+          found: describe(next),
+        }),
+  );
+  cursor.skipLine();
+  return undefined;
+}

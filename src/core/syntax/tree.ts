@@ -1,0 +1,135 @@
+import type { Span } from './span';
+import type { TcpFlag } from '../tcp/flags';
+import type { TcpState } from '../tcp/state';
+
+/** A name as written: an endpoint or a symbol. */
+export interface Name extends Span {
+  readonly text: string;
+}
+
+export interface StringLiteral extends Span {
+  readonly value: string;
+  readonly byteLength: number;
+}
+
+export interface NumberLiteral extends Span {
+  /** May exceed 32 bits; the engine reports out-of-range values. */
+  readonly value: number;
+  readonly text: string;
+}
+
+/** `seq=` / `ack=` value: a number, or a symbol with an optional offset (`x`, `x+1`, `y-2`). */
+export interface ValueExpression extends Span {
+  readonly symbol?: Name;
+  /** The number written, or the offset after the symbol (negative for `x-2`). */
+  readonly offset: number;
+  /** Span of the written number, for range errors. */
+  readonly numberSpan?: Span;
+}
+
+export interface Address extends Span {
+  readonly text: string;
+  readonly host: string;
+  readonly port: number;
+  readonly family: 4 | 6;
+}
+
+export interface FlagNode extends Span {
+  readonly flag: TcpFlag;
+}
+
+export type FieldName = 'seq' | 'ack' | 'win' | 'len';
+
+export interface ValueField extends Span {
+  readonly name: 'seq' | 'ack';
+  readonly nameSpan: Span;
+  readonly value: ValueExpression;
+}
+
+export interface NumberField extends Span {
+  readonly name: 'win' | 'len';
+  readonly nameSpan: Span;
+  readonly value: NumberLiteral;
+}
+
+export type Field = ValueField | NumberField;
+
+interface StatementBase extends Span {
+  /** Span of the leading keyword or name, for symbols and folding. */
+  readonly keywordSpan: Span;
+}
+
+export interface ScenarioStatement extends StatementBase {
+  readonly kind: 'scenario';
+  readonly title: StringLiteral;
+}
+
+export interface EndpointStatement extends StatementBase {
+  readonly kind: 'endpoint';
+  readonly name: Name;
+  readonly address?: Address;
+}
+
+export interface LetStatement extends StatementBase {
+  readonly kind: 'let';
+  readonly name: Name;
+  readonly value: NumberLiteral;
+}
+
+/** `server listen` (passive open) or `client close` (the CLOSE call). */
+export interface ActionStatement extends StatementBase {
+  readonly kind: 'listen' | 'close';
+  readonly endpoint: Name;
+}
+
+export interface SegmentStatement extends StatementBase {
+  readonly kind: 'segment';
+  readonly from: Name;
+  readonly to: Name;
+  readonly arrow: Span;
+  readonly lost: boolean;
+  readonly flags: readonly FlagNode[];
+  /** From the first flag to the last, for edits that rewrite the flags. */
+  readonly flagsSpan?: Span;
+  readonly seq?: ValueField;
+  readonly ack?: ValueField;
+  readonly win?: NumberField;
+  readonly len?: NumberField;
+  readonly payload?: StringLiteral;
+}
+
+export interface ExpectStatement extends StatementBase {
+  readonly kind: 'expect';
+  readonly endpoint: Name;
+  readonly state?: TcpState;
+  readonly stateSpan: Span;
+  readonly stateText: string;
+}
+
+/** `wait 2MSL`: the TIME_WAIT timer runs out. */
+export interface WaitStatement extends StatementBase {
+  readonly kind: 'wait';
+  readonly duration: Span;
+}
+
+/** `simultaneous { ... }`: every segment inside is sent before any of them arrives. */
+export interface SimultaneousBlock extends StatementBase {
+  readonly kind: 'simultaneous';
+  readonly segments: readonly SegmentStatement[];
+  readonly closeBrace?: Span;
+}
+
+export type Statement =
+  | ScenarioStatement
+  | EndpointStatement
+  | LetStatement
+  | ActionStatement
+  | SegmentStatement
+  | ExpectStatement
+  | WaitStatement
+  | SimultaneousBlock;
+
+export interface ScenarioDocument {
+  readonly text: string;
+  readonly statements: readonly Statement[];
+}

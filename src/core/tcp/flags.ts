@@ -1,0 +1,17 @@
+/** TCP control bits (RFC 9293 §3.1, RFC 3168 for ECE and CWR), in header order for printing. */
+export const TCP_FLAGS = ['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'] as const;
+
+export type TcpFlag = (typeof TCP_FLAGS)[number];
+
+/** The order people write them in: SYN ACK, FIN ACK, PSH ACK, RST ACK. */
+const WRITING_ORDER: readonly TcpFlag[] = ['SYN', 'FIN', 'RST', 'PSH', 'URG', 'ACK', 'ECE', 'CWR'];
+
+export function parseTcpFlag(text: string): TcpFlag | undefined {
+  const upper = text.toUpperCase();
+  return (TCP_FLAGS as readonly string[]).includes(upper) ? (upper as TcpFlag) : undefined;
+}
+
+/** Flags in the conventional order, space separated: `SYN ACK`. */
+export function formatFlags(flags: ReadonlySet<TcpFlag>): string {
+  return WRITING_ORDER.filter((flag) => flags.has(flag)).join(' ');
+}

@@ -1,0 +1,75 @@
+import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import type { SegmentStatement } from '../syntax/tree';
+import type { TcpFlag } from './flags';
+
+/** Largest scaled window: 65535 << 14 (RFC 7323 §2.3). */
+export const WINDOW_MAX = 65535 * 2 ** 14;
+/** A segment may not cover more than a quarter of the sequence space, or order breaks down. */
+export const LENGTH_MAX = 2 ** 30;
+
+export interface Shape {
+  readonly flags: ReadonlySet<TcpFlag>;
+  readonly len: number;
+  /** False when the segment cannot be simulated at all (no flags, impossible flags). */
+  readonly ok: boolean;
+}
+
+const IMPOSSIBLE: readonly { a: TcpFlag; b: TcpFlag; reason: string }[] = [
+  {
+    a: 'SYN',
+    b: 'FIN',
+    reason:
+      'a segment cannot open and close a connection at once; stacks drop SYN+FIN, which only scanners send',
+  },
+  { a: 'SYN', b: 'RST', reason: 'a reset cannot open a connection; stacks drop SYN+RST' },
+];
+
+/** Checks what a segment is made of, before any state is involved. */
+export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) => void): Shape {
+  const flags = new Set<TcpFlag>();
+  for (const node of statement.flags) {
+    if (flags.has(node.flag)) report(diagnostic('DuplicateFlag', node, { flag: node.flag }));
+    flags.add(node.flag);
+  }
+  let ok = true;
+  if (flags.size === 0) {
+    report(diagnostic('NoFlags', statement.flagsSpan ?? statement.arrow));
+    ok = false;
+  }
+  for (const { a, b, reason } of IMPOSSIBLE) {
+    if (flags.has(a) && flags.has(b)) {
+      report(
+        diagnostic('InvalidFlagCombination', statement.flagsSpan ?? statement, {
+          flags: `${a}+${b}`,
+          reason,
+        }),
+      );
+      ok = false;
+    }
+  }
+  const win = statement.win?.value;
+  if (win && win.value > WINDOW_MAX) {
+    report(
+      diagnostic('NumberOutOfRange', win, {
+        what: `win=${win.text}`,
+        max: `${WINDOW_MAX} (65535 << 14)`,
+      }),
+    );
+  }
+  let len = statement.payload?.byteLength ?? 0;
+  const lenNode = statement.len?.value;
+  if (lenNode) {
+    if (lenNode.value > LENGTH_MAX) {
+      report(
+        diagnostic('NumberOutOfRange', lenNode, {
+          what: `len=${lenNode.text}`,
+          max: String(LENGTH_MAX),
+        }),
+      );
+      ok = false;
+    } else {
+      len = lenNode.value;
+    }
+  }
+  return { flags, len, ok };
+}

@@ -1,0 +1,614 @@
+import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
+import type { LineMap } from '../syntax/lineMap';
+import type { ValueExpression } from '../syntax/tree';
+import { explainCause, lineNumber } from './explain';
+import { formatFlags, type TcpFlag } from './flags';
+import { receive } from './receive';
+import {
+  atOrBefore,
+  before,
+  describeValue,
+  distance,
+  plus,
+  resolve,
+  sameValue,
+  type SeqValue,
+  type SymbolValues,
+} from './seqValue';
+import { hasSentFin, isSynchronized } from './state';
+import { CLOSED_TCB, causeOf, type Segment, type Tcb } from './tcb';
+import { fixValueText } from './valueText';
+
+/** A segment as written, with its seq/ack already read into values. */
+export interface Outgoing {
+  readonly from: string;
+  readonly to: string;
+  readonly flags: ReadonlySet<TcpFlag>;
+  readonly seq?: SeqValue;
+  readonly seqNode?: ValueExpression;
+  readonly ack?: SeqValue;
+  readonly ackNode?: ValueExpression;
+  readonly len: number;
+  readonly span: import('../syntax/span').Span;
+  /** Where to insert a missing flag or field. */
+  readonly flagsEnd: number;
+  readonly fieldsEnd: number;
+  /** The flags as written: where state diagnostics point. */
+  readonly flagsSpan?: import('../syntax/span').Span;
+  readonly toSpan: import('../syntax/span').Span;
+  /** The text from the first flag to the end of the line, for a rewrite. */
+  readonly tail?: import('../syntax/span').Span;
+}
+
+export interface SendContext {
+  readonly symbols: SymbolValues;
+  readonly lines: LineMap;
+  readonly report: (diagnostic: Diagnostic) => void;
+}
+
+export interface Sent {
+  /** The segment as it travels, with wrong numbers replaced by the right ones; none if invalid. */
+  readonly segment?: Segment;
+  readonly sender: Tcb;
+  readonly expected: { readonly seq?: SeqValue; readonly ack?: SeqValue };
+  readonly why: { readonly seq?: string; readonly ack?: string };
+  readonly retransmission: boolean;
+}
+
+/** What a valid segment must carry in the sender's state, and what sending it does. */
+interface Plan {
+  readonly seq?: { readonly value: SeqValue; readonly why: string; readonly code?: 'IssChanged' };
+  /** When present, a correct segment has ACK set with this value. */
+  readonly ack?: { readonly value: SeqValue; readonly why: string };
+  /** Whether seq may go back for a retransmission of data not yet acknowledged. */
+  readonly retransmit: boolean;
+  readonly apply: (segment: Segment) => Tcb;
+}
+
+/**
+ * Checks a segment against its sender's TCB (RFC 9293 §3.10.4 SEND, §3.10.7 for the replies a
+ * stack makes), reports what is wrong, and returns the sender's next TCB. Never throws.
+ */
+export function send(out: Outgoing, tcb: Tcb, context: SendContext): Sent {
+  const plan = planFor(out, tcb, context);
+  if (!plan) return { sender: tcb, expected: {}, why: {}, retransmission: false };
+  const seq = checkSeq(out, plan, tcb, context);
+  const ack = checkAck(out, plan, context);
+  const segment: Segment = {
+    from: out.from,
+    to: out.to,
+    flags: ack.flagged ? withAck(out.flags) : out.flags,
+    seq: seq.value,
+    ...(ack.value ? { ack: ack.value } : {}),
+    len: out.len,
+    span: out.span,
+  };
+  return {
+    segment,
+    sender: plan.apply(segment),
+    expected: {
+      ...(plan.seq ? { seq: plan.seq.value } : {}),
+      ...(plan.ack ? { ack: plan.ack.value } : {}),
+    },
+    why: {
+      ...(plan.seq ? { seq: plan.seq.why } : {}),
+      ...(plan.ack ? { ack: plan.ack.why } : {}),
+    },
+    retransmission: seq.retransmission,
+  };
+}
+
+/** State problems point at the flags, the part of the line that is wrong for the state. */
+function flagsOf(out: Outgoing): import('../syntax/span').Span {
+  return out.flagsSpan ?? out.span;
+}
+
+function withAck(flags: ReadonlySet<TcpFlag>): ReadonlySet<TcpFlag> {
+  return new Set([...flags, 'ACK']);
+}
+
+function planFor(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+  const { flags } = out;
+  if (flags.has('RST')) return planReset(out, tcb, context);
+  if (flags.has('SYN')) {
+    return flags.has('ACK') ? planSynAck(out, tcb, context) : planSyn(out, tcb, context);
+  }
+  return planOther(out, tcb, context);
+}
+
+function invalid(
+  context: SendContext,
+  out: Outgoing,
+  tcb: Tcb,
+  what: string,
+  reason: string,
+): undefined {
+  context.report(
+    diagnostic('InvalidInState', flagsOf(out), {
+      endpoint: out.from,
+      state: tcb.state,
+      what,
+      reason,
+    }),
+  );
+  return undefined;
+}
+
+function describeSegment(out: Outgoing): string {
+  return formatFlags(out.flags) || 'a segment';
+}
+
+/** The SYN of an active open, or its retransmission. */
+function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+  if (tcb.state === 'SYN_SENT' && tcb.iss) {
+    return {
+      seq: { value: tcb.iss, why: issWhy(out.from, tcb, context), code: 'IssChanged' },
+      retransmit: false,
+      apply: () => tcb,
+    };
+  }
+  if (tcb.state !== 'CLOSED' && tcb.state !== 'LISTEN') {
+    context.report(
+      diagnostic('SynInSynchronizedState', flagsOf(out), { endpoint: out.from, state: tcb.state }),
+    );
+    return undefined;
+  }
+  if (!out.seq) return synWithoutSeq(out, context);
+  if (out.len > 0) context.report(diagnostic('SynWithData', flagsOf(out)));
+  return {
+    retransmit: false,
+    apply: (segment) => ({
+      ...CLOSED_TCB,
+      listening: tcb.listening,
+      state: 'SYN_SENT',
+      stateSpan: out.span,
+      peer: out.to,
+      iss: segment.seq,
+      issSpan: out.span,
+      sndUna: segment.seq,
+      sndNxt: plus(segment.seq, 1 + segment.len),
+      sndNxtCause: causeOf(segment),
+    }),
+  };
+}
+
+function synWithoutSeq(out: Outgoing, context: SendContext): undefined {
+  const fix: Fix = {
+    title: 'Add seq= with a symbolic initial sequence number',
+    edits: [
+      {
+        span: { start: out.flagsEnd, end: out.flagsEnd },
+        newText: ` seq=${freshSymbol(out, context)}`,
+      },
+    ],
+  };
+  context.report(diagnostic('SynWithoutSeq', flagsOf(out), { endpoint: out.from }, { fix }));
+  return undefined;
+}
+
+/** A symbol name not yet in use, for a fix that must invent an initial sequence number. */
+function freshSymbol(out: Outgoing, context: SendContext): string {
+  const taken = (name: string): boolean => context.symbols.has(name);
+  return ['x', 'y', 'z', 'w'].find((name) => !taken(name)) ?? `${out.from}_iss`;
+}
+
+function issWhy(endpoint: string, tcb: Tcb, context: SendContext): string {
+  const line = tcb.issSpan ? lineNumber(context.lines, tcb.issSpan) : 0;
+  return `${endpoint} chose its initial sequence number at line ${line}`;
+}
+
+/** The SYN ACK that answers a SYN: passive open, or one side of a simultaneous open. */
+function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+  let current = tcb;
+  if (tcb.state === 'CLOSED' && tcb.refusal && tcb.refusal.from === out.to) {
+    reportNeverListened(out, tcb, context);
+    // Go on as if it had listened, so that one missing `listen` is one diagnostic.
+    const listening: Tcb = { ...CLOSED_TCB, state: 'LISTEN', listening: true };
+    current = receive(listening, tcb.refusal.segment, context.symbols).tcb;
+  }
+  if (current.state !== 'SYN_RECEIVED') {
+    if (isSynchronized(current.state)) {
+      context.report(
+        diagnostic('SynInSynchronizedState', flagsOf(out), {
+          endpoint: out.from,
+          state: tcb.state,
+        }),
+      );
+      return undefined;
+    }
+    return invalid(
+      context,
+      out,
+      tcb,
+      'SYN ACK',
+      current.state === 'SYN_SENT'
+        ? 'it has sent its own SYN and waits for the peer’s SYN ACK (or, in a simultaneous open, the peer’s SYN)'
+        : 'it has received no SYN to answer',
+    );
+  }
+  const base = current;
+  const ackPart = {
+    value: base.rcvNxt as SeqValue,
+    why: explainCause(base.rcvNxtCause, context.lines),
+  };
+  if (!base.iss && !out.seq) return synWithoutSeq(out, context);
+  return {
+    ...(base.iss
+      ? {
+          seq: {
+            value: base.iss,
+            why: issWhy(out.from, base, context),
+            code: 'IssChanged' as const,
+          },
+        }
+      : {}),
+    ack: ackPart,
+    retransmit: false,
+    apply: (segment) => ({
+      ...base,
+      iss: base.iss ?? segment.seq,
+      issSpan: base.issSpan ?? out.span,
+      sndUna: base.sndUna ?? segment.seq,
+      sndNxt: base.sndNxt ?? plus(segment.seq, 1 + segment.len),
+      sndNxtCause: base.sndNxtCause ?? causeOf(segment),
+      peer: out.to,
+    }),
+  };
+}
+
+function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContext): void {
+  const refusal = tcb.refusal;
+  if (!refusal) return;
+  const reply = `RST ACK seq=${describeValue(refusal.seq, context.symbols)}${
+    refusal.ack ? ` ack=${fixValueText(refusal.ack, undefined, context.symbols)}` : ''
+  }`;
+  const replyText = `RST${refusal.ack ? ' ACK' : ''} seq=${fixValueText(refusal.seq, undefined, context.symbols)}${
+    refusal.ack ? ` ack=${fixValueText(refusal.ack, undefined, context.symbols)}` : ''
+  }`;
+  const line = lineNumber(context.lines, refusal.span);
+  context.report(
+    diagnostic(
+      'PeerNeverListened',
+      flagsOf(out),
+      { endpoint: out.from, peer: out.to, line, reply },
+      {
+        related: [{ span: refusal.span, message: `${out.to} sends this segment to ${out.from}` }],
+        ...(out.tail
+          ? {
+              fix: {
+                title: `Answer with ${replyText}`,
+                edits: [{ span: out.tail, newText: replyText }],
+              },
+            }
+          : {}),
+      },
+    ),
+  );
+}
+
+/** A reset: the answer of a CLOSED or LISTEN endpoint, or an abort. */
+function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+  const refusal = tcb.refusal;
+  if (refusal && refusal.from === out.to) {
+    const why = `the reset answers the segment at line ${lineNumber(context.lines, refusal.span)}`;
+    if (refusal.ack && !out.flags.has('ACK')) {
+      context.report(
+        diagnostic('ResetAnswerNotAck', flagsOf(out), {
+          expected: describeValue(refusal.ack, context.symbols),
+        }),
+      );
+    }
+    return {
+      seq: { value: refusal.seq, why: `${why} (RFC 9293 §3.10.7.1)` },
+      ...(refusal.ack ? { ack: { value: refusal.ack, why: `${why}, which it acknowledges` } } : {}),
+      retransmit: false,
+      apply: () => {
+        const { refusal: _answered, ...rest } = tcb;
+        return rest;
+      },
+    };
+  }
+  if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || !tcb.sndNxt) {
+    return invalid(context, out, tcb, 'RST', 'it has no connection and received nothing to refuse');
+  }
+  return {
+    seq: {
+      value: tcb.sndNxt,
+      why: `RST carries SND.NXT: ${explainCause(tcb.sndNxtCause, context.lines)}`,
+    },
+    ...(out.flags.has('ACK') && tcb.rcvNxt
+      ? { ack: { value: tcb.rcvNxt, why: explainCause(tcb.rcvNxtCause, context.lines) } }
+      : {}),
+    retransmit: false,
+    apply: () => ({ ...CLOSED_TCB, listening: tcb.listening, stateSpan: out.span }),
+  };
+}
+
+/** ACK, data, FIN, PSH, URG: everything a connection sends after the SYNs. */
+function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+  const fin = out.flags.has('FIN');
+  const what = describeSegment(out);
+  switch (tcb.state) {
+    case 'CLOSED':
+      if (tcb.refusal && tcb.refusal.from === out.to) {
+        reportNeverListened(out, tcb, context);
+        return undefined;
+      }
+      return invalid(context, out, tcb, what, 'open the connection with a SYN first');
+    case 'LISTEN':
+      return invalid(context, out, tcb, what, 'a listening endpoint only answers a SYN');
+    case 'SYN_SENT':
+      if (out.len > 0) return dataBeforeEstablished(out, tcb, context);
+      return invalid(context, out, tcb, what, 'it waits for the peer’s SYN ACK');
+    case 'SYN_RECEIVED':
+      if (out.len > 0) return dataBeforeEstablished(out, tcb, context);
+      if (!fin) return invalid(context, out, tcb, what, 'it must first send its SYN ACK');
+      break;
+    default:
+      break;
+  }
+  if (tcb.peer !== undefined && tcb.peer !== out.to) {
+    context.report(
+      diagnostic('OtherConnection', out.toSpan, {
+        endpoint: out.from,
+        peer: tcb.peer,
+        other: out.to,
+      }),
+    );
+    return undefined;
+  }
+  const sndNxt = tcb.sndNxt;
+  const rcvNxt = tcb.rcvNxt;
+  if (!sndNxt || !rcvNxt) return invalid(context, out, tcb, what, 'it has no connection');
+  if (!out.flags.has('ACK') && out.ack === undefined) {
+    context.report(
+      diagnostic(
+        'MissingAckFlag',
+        flagsOf(out),
+        { endpoint: out.from, state: tcb.state },
+        {
+          fix: {
+            title: 'Add the ACK flag',
+            edits: [{ span: { start: out.flagsEnd, end: out.flagsEnd }, newText: ' ACK' }],
+          },
+        },
+      ),
+    );
+  }
+  const retransmitting = out.seq !== undefined && before(out.seq, sndNxt, context.symbols);
+  if (hasSentFin(tcb.state) && !retransmitting) {
+    const line = tcb.finSpan ? lineNumber(context.lines, tcb.finSpan) : 0;
+    if (fin) {
+      context.report(
+        diagnostic('FinAfterFin', flagsOf(out), { endpoint: out.from, state: tcb.state, line }),
+      );
+      return undefined;
+    }
+    if (out.len > 0) {
+      context.report(
+        diagnostic('DataAfterFin', flagsOf(out), { endpoint: out.from, state: tcb.state, line }),
+      );
+      return undefined;
+    }
+  }
+  return {
+    seq: { value: sndNxt, why: explainCause(tcb.sndNxtCause, context.lines) },
+    ack: { value: rcvNxt, why: explainCause(tcb.rcvNxtCause, context.lines) },
+    retransmit: true,
+    apply: (segment) => afterSending(tcb, segment, context.symbols),
+  };
+}
+
+function dataBeforeEstablished(out: Outgoing, tcb: Tcb, context: SendContext): undefined {
+  context.report(
+    diagnostic('DataBeforeEstablished', flagsOf(out), { endpoint: out.from, state: tcb.state }),
+  );
+  return undefined;
+}
+
+/** SND.NXT moves past new data and FIN; a FIN changes the state (RFC 9293 §3.10.4 CLOSE). */
+function afterSending(tcb: Tcb, segment: Segment, symbols: SymbolValues): Tcb {
+  const fin = segment.flags.has('FIN');
+  const end = plus(segment.seq, segment.len + (fin ? 1 : 0));
+  const sndNxt = tcb.sndNxt;
+  const advances = sndNxt !== undefined && before(sndNxt, end, symbols);
+  let next: Tcb = advances
+    ? {
+        ...tcb,
+        sndNxt: end,
+        sndNxtCause: causeOf(segment),
+        sent: segment.len > 0 || fin ? [...tcb.sent, causeOf(segment)] : tcb.sent,
+      }
+    : tcb;
+  const newFin =
+    fin &&
+    (tcb.finSeq === undefined || !sameValue(tcb.finSeq, plus(segment.seq, segment.len), symbols));
+  if (newFin && advances) {
+    const finSeq = plus(segment.seq, segment.len);
+    const state =
+      tcb.state === 'CLOSE_WAIT'
+        ? 'LAST_ACK'
+        : tcb.state === 'ESTABLISHED' || tcb.state === 'SYN_RECEIVED'
+          ? 'FIN_WAIT_1'
+          : tcb.state;
+    next = { ...next, state, stateSpan: segment.span, finSeq, finSpan: segment.span };
+  }
+  return next;
+}
+
+/** Compares the written seq with the plan; a retransmission of unacknowledged data is fine. */
+function checkSeq(
+  out: Outgoing,
+  plan: Plan,
+  tcb: Tcb,
+  context: SendContext,
+): { value: SeqValue; retransmission: boolean } {
+  const expected = plan.seq;
+  const written = out.seq;
+  if (!expected) return { value: written ?? { offset: 0 }, retransmission: false };
+  if (!written) return { value: expected.value, retransmission: false };
+  const { symbols } = context;
+  if (sameValue(written, expected.value, symbols)) return { value: written, retransmission: false };
+  if (plan.retransmit && tcb.sndUna && isRetransmission(out, written, tcb, symbols)) {
+    const first = tcb.sent.find((sent) => atOrBefore(sent.seq, written, symbols));
+    if (first) {
+      context.report(
+        diagnostic('Retransmission', out.seqNode ?? out.span, {
+          line: lineNumber(context.lines, first.span),
+        }),
+      );
+    }
+    return { value: written, retransmission: true };
+  }
+  const node = out.seqNode;
+  const span = node ?? out.span;
+  const text = fixValueText(expected.value, node, symbols);
+  const fix: Fix | undefined = node
+    ? { title: `Change seq to ${text}`, edits: [{ span: node, newText: text }] }
+    : undefined;
+  if (expected.code === 'IssChanged') {
+    context.report(
+      diagnostic(
+        'IssChanged',
+        span,
+        {
+          endpoint: out.from,
+          iss: describeValue(expected.value, symbols),
+          line: tcb.issSpan ? lineNumber(context.lines, tcb.issSpan) : 0,
+        },
+        fix ? { fix } : {},
+      ),
+    );
+  } else {
+    context.report(
+      diagnostic(
+        'SeqNotNext',
+        span,
+        {
+          endpoint: out.from,
+          expected: describeValue(expected.value, symbols),
+          why: expected.why,
+          hint: seqHint(out, plan, symbols),
+        },
+        {
+          related: relatedCause(tcb.sndNxtCause, 'sets the next sequence number'),
+          ...(fix ? { fix } : {}),
+        },
+      ),
+    );
+  }
+  return { value: expected.value, retransmission: false };
+}
+
+function isRetransmission(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
+  const { sndUna, sndNxt } = tcb;
+  if (!sndUna || !sndNxt) return false;
+  const end = plus(seq, out.len + (out.flags.has('FIN') ? 1 : 0));
+  return (
+    atOrBefore(sndUna, seq, symbols) &&
+    before(seq, sndNxt, symbols) &&
+    atOrBefore(end, sndNxt, symbols)
+  );
+}
+
+function relatedCause(cause: Tcb['sndNxtCause'], what: string) {
+  return cause ? [{ span: cause.span, message: `this segment ${what}` }] : [];
+}
+
+function seqHint(out: Outgoing, plan: Plan, symbols: SymbolValues): string {
+  if (out.seq && out.ack && plan.ack && plan.seq) {
+    if (
+      sameValue(out.seq, plan.ack.value, symbols) &&
+      sameValue(out.ack, plan.seq.value, symbols)
+    ) {
+      return ' seq and ack look swapped: seq counts what this side sends, ack what it has received.';
+    }
+  }
+  return '';
+}
+
+/** Checks the ACK flag and the ack= value against the plan. */
+function checkAck(
+  out: Outgoing,
+  plan: Plan,
+  context: SendContext,
+): { value?: SeqValue; flagged: boolean } {
+  const { symbols } = context;
+  const expected = plan.ack;
+  const hasFlag = out.flags.has('ACK');
+  const written = out.ack;
+  if (written !== undefined && !hasFlag) {
+    const fix: Fix = {
+      title: 'Add the ACK flag',
+      edits: [{ span: { start: out.flagsEnd, end: out.flagsEnd }, newText: ' ACK' }],
+    };
+    context.report(diagnostic('AckValueWithoutFlag', out.ackNode ?? out.span, undefined, { fix }));
+  }
+  if (!expected) return written && hasFlag ? { value: written, flagged: true } : { flagged: false };
+  const needsFlag = hasFlag || written !== undefined || !out.flags.has('RST');
+  if (!written) {
+    if (hasFlag) {
+      const text = fixValueText(expected.value, undefined, symbols);
+      context.report(
+        diagnostic(
+          'AckFlagWithoutValue',
+          flagsOf(out),
+          { expected: describeValue(expected.value, symbols) },
+          {
+            fix: {
+              title: `Add ack=${text}`,
+              edits: [
+                { span: { start: out.fieldsEnd, end: out.fieldsEnd }, newText: ` ack=${text}` },
+              ],
+            },
+          },
+        ),
+      );
+    }
+    return { value: expected.value, flagged: needsFlag };
+  }
+  if (sameValue(written, expected.value, symbols)) return { value: written, flagged: true };
+  reportWrongAck(out, written, expected, context);
+  return { value: expected.value, flagged: true };
+}
+
+function reportWrongAck(
+  out: Outgoing,
+  written: SeqValue,
+  expected: { value: SeqValue; why: string },
+  context: SendContext,
+): void {
+  const { symbols } = context;
+  const node = out.ackNode;
+  const span = node ?? out.span;
+  const text = fixValueText(expected.value, node, symbols);
+  const fix: Fix | undefined = node
+    ? { title: `Change ack to ${text}`, edits: [{ span: node, newText: text }] }
+    : undefined;
+  context.report(
+    diagnostic(
+      'AckNotNext',
+      span,
+      {
+        endpoint: out.from,
+        expected: describeValue(expected.value, symbols),
+        why: expected.why,
+        hint: ackHint(written, expected.value, symbols),
+      },
+      fix ? { fix } : {},
+    ),
+  );
+}
+
+function ackHint(written: SeqValue, expected: SeqValue, symbols: SymbolValues): string {
+  const d = distance(written, expected, symbols);
+  if (d === 1) return ' SYN and FIN each consume one sequence number: did you forget the +1?';
+  const w = resolve(written, symbols);
+  const e = resolve(expected, symbols);
+  if (d === undefined && w.symbol !== e.symbol) {
+    return ` ${describeValue(written, symbols)} and ${describeValue(expected, symbols)} count from different numbers.`;
+  }
+  return '';
+}
+
+export type { Plan };

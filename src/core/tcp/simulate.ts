@@ -1,0 +1,430 @@
+import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { LineMap } from '../syntax/lineMap';
+import type { Span } from '../syntax/span';
+import type {
+  ActionStatement,
+  ExpectStatement,
+  Name,
+  ScenarioDocument,
+  SegmentStatement,
+  ValueExpression,
+  WaitStatement,
+} from '../syntax/tree';
+import { lineNumber } from './explain';
+import { receive } from './receive';
+import { checkShape } from './segmentShape';
+import { send, type Outgoing, type Sent } from './send';
+import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
+import type { TcpState } from './state';
+import { CLOSED_TCB, view, type Tcb } from './tcb';
+import type {
+  ActionStep,
+  EndpointInfo,
+  SegmentOutcome,
+  SegmentStep,
+  SymbolInfo,
+  Trace,
+  TraceStep,
+} from './trace';
+
+export interface Simulation {
+  readonly trace: Trace;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Runs a scenario: both ends of each connection through the RFC 9293 state machine, one
+ * statement at a time. Pure and deterministic; never throws on any tree the parser returns.
+ */
+export function simulate(
+  document: ScenarioDocument,
+  lines = new LineMap(document.text),
+): Simulation {
+  return new Simulator(document, lines).run();
+}
+
+interface Pending {
+  readonly statement: SegmentStatement;
+  readonly from: string;
+  readonly to: string;
+  readonly sent?: Sent;
+  readonly shapeLen: number;
+  readonly senderBefore: Tcb;
+  readonly group?: number;
+  readonly faulty: boolean;
+}
+
+class Simulator {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly endpoints = new Map<string, EndpointInfo>();
+  private readonly symbols = new Map<string, SymbolInfo>();
+  private readonly symbolValues = new Map<string, number | undefined>();
+  private readonly tcbs = new Map<string, Tcb>();
+  private readonly steps: TraceStep[] = [];
+  private title: string | undefined;
+  private groups = 0;
+  private errorCount = 0;
+
+  constructor(
+    private readonly document: ScenarioDocument,
+    private readonly lines: LineMap,
+  ) {}
+
+  run(): Simulation {
+    this.declare();
+    for (const statement of this.document.statements) {
+      switch (statement.kind) {
+        case 'segment':
+          this.deliver(this.send(statement));
+          break;
+        case 'simultaneous': {
+          const group = ++this.groups;
+          const pending = statement.segments.map((segment) => this.send(segment, group));
+          for (const each of pending) this.deliver(each);
+          break;
+        }
+        case 'listen':
+        case 'close':
+          this.action(statement);
+          break;
+        case 'wait':
+          this.wait(statement);
+          break;
+        case 'expect':
+          this.expect(statement);
+          break;
+        case 'scenario':
+        case 'endpoint':
+        case 'let':
+          break;
+      }
+    }
+    const finalStates = new Map<string, TcpState>();
+    for (const name of this.endpoints.keys()) finalStates.set(name, this.tcb(name).state);
+    return {
+      trace: {
+        ...(this.title !== undefined ? { title: this.title } : {}),
+        endpoints: [...this.endpoints.values()],
+        symbols: [...this.symbols.values()],
+        steps: this.steps,
+        finalStates,
+      },
+      diagnostics: this.diagnostics,
+    };
+  }
+
+  private report = (d: Diagnostic): void => {
+    this.diagnostics.push(d);
+    if (d.severity === 'error') this.errorCount++;
+  };
+
+  private line(span: Span): number {
+    return lineNumber(this.lines, span);
+  }
+
+  /** Declarations count wherever they stand; a second one with the same name is reported. */
+  private declare(): void {
+    let titleSpan: Span | undefined;
+    for (const statement of this.document.statements) {
+      if (statement.kind === 'scenario') {
+        if (titleSpan) {
+          this.report(diagnostic('DuplicateScenario', statement, { line: this.line(titleSpan) }));
+        }
+        titleSpan = statement;
+        this.title = statement.title.value;
+      } else if (statement.kind === 'endpoint') {
+        const existing = this.endpoints.get(statement.name.text);
+        if (existing) {
+          this.report(
+            diagnostic('DuplicateEndpoint', statement.name, {
+              name: statement.name.text,
+              line: this.line(existing.span),
+            }),
+          );
+          continue;
+        }
+        this.endpoints.set(statement.name.text, {
+          name: statement.name.text,
+          span: statement.name,
+          ...(statement.address ? { address: statement.address } : {}),
+          declared: true,
+        });
+      } else if (statement.kind === 'let') {
+        const name = statement.name.text;
+        const existing = this.symbols.get(name);
+        if (existing) {
+          this.report(
+            diagnostic('DuplicateSymbol', statement.name, { name, line: this.line(existing.span) }),
+          );
+          continue;
+        }
+        const value = statement.value.value;
+        if (value > SEQ_MAX) {
+          this.report(
+            diagnostic('NumberOutOfRange', statement.value, {
+              what: statement.value.text,
+              max: String(SEQ_MAX),
+            }),
+          );
+        }
+        this.bindSymbol({ name, span: statement.name, ...(value <= SEQ_MAX ? { value } : {}) });
+      }
+    }
+  }
+
+  private bindSymbol(info: SymbolInfo): void {
+    this.symbols.set(info.name, info);
+    this.symbolValues.set(info.name, info.value);
+  }
+
+  /** Looks up an endpoint, reporting (with a fix) a name that was never declared. */
+  private endpoint(name: Name): string {
+    if (name.text === '') return name.text;
+    if (!this.endpoints.has(name.text) || !this.endpoints.get(name.text)?.declared) {
+      this.report(
+        diagnostic(
+          'UnknownEndpoint',
+          name,
+          { name: name.text },
+          {
+            fix: {
+              title: `Declare endpoint ${name.text}`,
+              edits: [this.declarationEdit(name.text)],
+            },
+          },
+        ),
+      );
+      if (!this.endpoints.has(name.text)) {
+        this.endpoints.set(name.text, { name: name.text, span: name, declared: false });
+      }
+    }
+    return name.text;
+  }
+
+  /** Inserts `endpoint NAME` after the last declaration, or before the first statement. */
+  private declarationEdit(name: string): { span: Span; newText: string } {
+    const statements = this.document.statements;
+    const declarations = statements.filter((s) => s.kind === 'endpoint' || s.kind === 'scenario');
+    const last = declarations[declarations.length - 1];
+    if (last) {
+      const at = this.lines.lineEnd(this.lines.lineOf(last));
+      return { span: { start: at, end: at }, newText: `\nendpoint ${name}` };
+    }
+    const first = statements[0];
+    const at = first ? this.lines.lineStart(this.lines.lineOf(first)) : 0;
+    return { span: { start: at, end: at }, newText: `endpoint ${name}\n` };
+  }
+
+  private tcb(name: string): Tcb {
+    return this.tcbs.get(name) ?? CLOSED_TCB;
+  }
+
+  /** Reads a written seq=/ack= value; a symbol's first use in a seq= binds it. */
+  private value(
+    node: ValueExpression | undefined,
+    role: 'seq' | 'ack',
+    owner?: string,
+  ): SeqValue | undefined {
+    if (!node) return undefined;
+    const magnitude = Math.abs(node.offset);
+    if (magnitude > SEQ_MAX) {
+      this.report(
+        diagnostic('NumberOutOfRange', node.numberSpan ?? node, {
+          what: String(node.offset),
+          max: String(SEQ_MAX),
+        }),
+      );
+      return undefined;
+    }
+    const symbol = node.symbol;
+    if (!symbol) return seqValue(node.offset);
+    if (!this.symbols.has(symbol.text)) {
+      if (role === 'ack') {
+        this.report(diagnostic('UnboundSymbol', symbol, { name: symbol.text }));
+        return undefined;
+      }
+      this.bindSymbol({ name: symbol.text, span: symbol, ...(owner ? { owner } : {}) });
+    }
+    return seqValue(node.offset, symbol.text);
+  }
+
+  private send(statement: SegmentStatement, group?: number): Pending {
+    const errorsBefore = this.errorCount;
+    const from = this.endpoint(statement.from);
+    const to = this.endpoint(statement.to);
+    const shape = checkShape(statement, this.report);
+    const senderBefore = this.tcb(from);
+    const base = {
+      statement,
+      from,
+      to,
+      shapeLen: shape.len,
+      senderBefore,
+      ...(group ? { group } : {}),
+    };
+    if (from === to && from !== '') {
+      this.report(diagnostic('SegmentToSelf', statement, { endpoint: from }));
+      return { ...base, faulty: true };
+    }
+    if (!shape.ok || from === '' || to === '') return { ...base, faulty: true };
+    const seq = this.value(statement.seq?.value, 'seq', shape.flags.has('SYN') ? from : undefined);
+    const ack = this.value(statement.ack?.value, 'ack');
+    const lastFlag = statement.flags[statement.flags.length - 1];
+    const fieldsEnd = Math.max(
+      lastFlag?.end ?? statement.to.end,
+      statement.seq?.end ?? 0,
+      statement.ack?.end ?? 0,
+      statement.win?.end ?? 0,
+      statement.len?.end ?? 0,
+    );
+    const out: Outgoing = {
+      from,
+      to,
+      flags: shape.flags,
+      ...(seq ? { seq, seqNode: statement.seq?.value } : {}),
+      ...(ack ? { ack, ackNode: statement.ack?.value } : {}),
+      len: shape.len,
+      span: statement,
+      ...(statement.flagsSpan ? { flagsSpan: statement.flagsSpan } : {}),
+      toSpan: statement.to,
+      flagsEnd: lastFlag?.end ?? statement.to.end,
+      fieldsEnd,
+      ...(statement.flagsSpan
+        ? { tail: { start: statement.flagsSpan.start, end: statement.end } }
+        : {}),
+    };
+    const sent = send(out, senderBefore, {
+      symbols: this.symbolValues,
+      lines: this.lines,
+      report: this.report,
+    });
+    this.tcbs.set(from, sent.sender);
+    return { ...base, sent, faulty: this.errorCount > errorsBefore };
+  }
+
+  private deliver(pending: Pending): void {
+    const { statement, from, to, sent } = pending;
+    const receiverBefore = this.tcb(to);
+    let receiverAfter = receiverBefore;
+    let outcome: SegmentOutcome = 'invalid';
+    const segment = sent?.segment;
+    if (segment && statement.lost) {
+      outcome = 'lost';
+    } else if (segment) {
+      const received = receive(receiverBefore, segment, this.symbolValues);
+      receiverAfter = received.tcb;
+      outcome = received.outcome;
+      this.tcbs.set(to, receiverAfter);
+      if (outcome === 'queued' && receiverBefore.rcvNxt) {
+        this.report(
+          diagnostic('OutOfOrder', statement.seq?.value ?? statement, {
+            endpoint: to,
+            expected: formatValue(receiverBefore.rcvNxt),
+            got: formatValue(segment.seq),
+          }),
+        );
+      }
+    }
+    const step: SegmentStep = {
+      kind: 'segment',
+      statement,
+      span: statement,
+      from,
+      to,
+      flags: segment ? [...segment.flags] : statement.flags.map((f) => f.flag),
+      lost: statement.lost,
+      ...(pending.group ? { group: pending.group } : {}),
+      ...(segment ? { seq: segment.seq } : {}),
+      ...(segment?.ack ? { ack: segment.ack } : {}),
+      len: pending.shapeLen,
+      ...(statement.payload ? { payload: statement.payload.value } : {}),
+      expected: sent?.expected ?? {},
+      why: sent?.why ?? {},
+      retransmission: sent?.retransmission ?? false,
+      outcome,
+      faulty: pending.faulty,
+      sender: {
+        before: view(pending.senderBefore),
+        after: view(sent?.sender ?? pending.senderBefore),
+      },
+      receiver: { before: view(receiverBefore), after: view(receiverAfter) },
+    };
+    this.steps.push(step);
+  }
+
+  private action(statement: ActionStatement): void {
+    const name = this.endpoint(statement.endpoint);
+    const tcb = this.tcb(name);
+    let next: Tcb | undefined;
+    if (statement.kind === 'listen') {
+      if (tcb.state === 'CLOSED')
+        next = { ...CLOSED_TCB, state: 'LISTEN', listening: true, stateSpan: statement };
+      else
+        this.report(diagnostic('ListenNotClosed', statement, { endpoint: name, state: tcb.state }));
+    } else if (tcb.state === 'LISTEN' || tcb.state === 'SYN_SENT') {
+      next = { ...CLOSED_TCB, stateSpan: statement };
+    } else {
+      this.report(diagnostic('CloseInvalid', statement, { endpoint: name, state: tcb.state }));
+    }
+    if (next) this.tcbs.set(name, next);
+    this.pushAction(statement.kind, statement, [[name, tcb.state, (next ?? tcb).state]]);
+  }
+
+  private wait(statement: WaitStatement): void {
+    const changes: [string, TcpState, TcpState][] = [];
+    for (const [name, tcb] of this.tcbs) {
+      if (tcb.state !== 'TIME_WAIT') continue;
+      // RFC 9293 §3.10.8: when the 2MSL timer runs out, TIME_WAIT becomes CLOSED.
+      this.tcbs.set(name, { ...CLOSED_TCB, listening: tcb.listening, stateSpan: statement });
+      changes.push([name, 'TIME_WAIT', 'CLOSED']);
+    }
+    if (changes.length === 0) this.report(diagnostic('NothingInTimeWait', statement));
+    this.pushAction('wait', statement, changes);
+  }
+
+  private pushAction(
+    kind: ActionStep['kind'],
+    span: Span,
+    changes: [string, TcpState, TcpState][],
+  ): void {
+    this.steps.push({
+      kind,
+      span: { start: span.start, end: span.end },
+      changes: changes.map(([endpoint, before, after]) => ({ endpoint, before, after })),
+    });
+  }
+
+  private expect(statement: ExpectStatement): void {
+    const name = this.endpoint(statement.endpoint);
+    const tcb = this.tcb(name);
+    const expected = statement.state;
+    const passed = expected === undefined || expected === tcb.state;
+    if (!passed && expected) {
+      const why = tcb.stateSpan ? ` since line ${this.line(tcb.stateSpan)}` : '';
+      this.report(
+        diagnostic(
+          'ExpectFailed',
+          statement.stateSpan,
+          { endpoint: name, expected, actual: tcb.state, why },
+          {
+            related: tcb.stateSpan
+              ? [{ span: tcb.stateSpan, message: `${name} became ${tcb.state} here` }]
+              : [],
+            fix: {
+              title: `Expect ${tcb.state}`,
+              edits: [{ span: statement.stateSpan, newText: tcb.state }],
+            },
+          },
+        ),
+      );
+    }
+    this.steps.push({
+      kind: 'expect',
+      span: { start: statement.start, end: statement.end },
+      endpoint: name,
+      ...(expected ? { expected } : {}),
+      actual: tcb.state,
+      passed,
+    });
+  }
+}

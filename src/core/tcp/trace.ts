@@ -1,0 +1,92 @@
+import type { Span } from '../syntax/span';
+import type { Address, SegmentStatement } from '../syntax/tree';
+import type { TcpFlag } from './flags';
+import type { SeqValue } from './seqValue';
+import type { TcbView } from './tcb';
+import type { TcpState } from './state';
+
+export interface EndpointInfo {
+  readonly name: string;
+  readonly span: Span;
+  readonly address?: Address;
+  /** False for a name used without a declaration (already reported). */
+  readonly declared: boolean;
+}
+
+export interface SymbolInfo {
+  readonly name: string;
+  /** Where it was bound: a `let` or its first use in a seq=. */
+  readonly span: Span;
+  /** The number from `let`; undefined for a purely symbolic value. */
+  readonly value?: number;
+  /** The endpoint whose initial sequence number it names, when bound by a SYN. */
+  readonly owner?: string;
+}
+
+/** What happened to a segment at its receiver. */
+export type SegmentOutcome =
+  | 'delivered' // accepted in order
+  | 'lost' // `-x`: never arrived
+  | 'queued' // arrived ahead of a gap
+  | 'duplicate' // everything in it had already arrived
+  | 'refused' // no one listening: a reset is due
+  | 'reset' // a RST that closed the receiver
+  | 'ignored' // dropped by the receiver's rules
+  | 'invalid'; // not simulated because the segment itself is malformed
+
+export interface SegmentStep {
+  readonly kind: 'segment';
+  readonly statement: SegmentStatement;
+  readonly span: Span;
+  readonly from: string;
+  readonly to: string;
+  readonly flags: readonly TcpFlag[];
+  readonly lost: boolean;
+  /** Steps sent together in a `simultaneous` block share a group number. */
+  readonly group?: number;
+  /** The values the engine used: as written when right, else as expected. */
+  readonly seq?: SeqValue;
+  readonly ack?: SeqValue;
+  readonly len: number;
+  readonly payload?: string;
+  /** What a correct segment carries here, and why. */
+  readonly expected: { readonly seq?: SeqValue; readonly ack?: SeqValue };
+  readonly why: { readonly seq?: string; readonly ack?: string };
+  readonly retransmission: boolean;
+  readonly outcome: SegmentOutcome;
+  /** True when the engine reported an error on this segment. */
+  readonly faulty: boolean;
+  readonly sender: { readonly before: TcbView; readonly after: TcbView };
+  readonly receiver: { readonly before: TcbView; readonly after: TcbView };
+}
+
+export interface ActionStep {
+  readonly kind: 'listen' | 'close' | 'wait';
+  readonly span: Span;
+  /** The endpoints whose state this step changed, with their states before and after. */
+  readonly changes: readonly {
+    readonly endpoint: string;
+    readonly before: TcpState;
+    readonly after: TcpState;
+  }[];
+}
+
+export interface ExpectStep {
+  readonly kind: 'expect';
+  readonly span: Span;
+  readonly endpoint: string;
+  readonly expected?: TcpState;
+  readonly actual: TcpState;
+  readonly passed: boolean;
+}
+
+export type TraceStep = SegmentStep | ActionStep | ExpectStep;
+
+export interface Trace {
+  readonly title?: string;
+  readonly endpoints: readonly EndpointInfo[];
+  readonly symbols: readonly SymbolInfo[];
+  readonly steps: readonly TraceStep[];
+  /** Each endpoint's state at the end. */
+  readonly finalStates: ReadonlyMap<string, TcpState>;
+}

@@ -1,0 +1,22 @@
+import type * as vscode from 'vscode';
+import { analyze, type Analysis } from '../core/check/analyze';
+
+export const LANGUAGE_ID = 'handshake';
+
+/** One analysis per document version, shared by every feature that reads the same text. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
+
+  get(document: vscode.TextDocument): Analysis {
+    const key = document.uri.toString();
+    const cached = this.entries.get(key);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const analysis = analyze(document.getText());
+    this.entries.set(key, { version: document.version, analysis });
+    return analysis;
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.entries.delete(document.uri.toString());
+  }
+}
