@@ -8,7 +8,9 @@ import { Disposable } from './disposable';
  * debounced while typing (setting `handshake.diagnostics.delay`), cleared on close.
  */
 export class DiagnosticsPublisher extends Disposable {
-  private readonly collection = this.register(vscode.languages.createDiagnosticCollection(LANGUAGE_ID));
+  private readonly collection = this.register(
+    vscode.languages.createDiagnosticCollection(LANGUAGE_ID),
+  );
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly cache: AnalysisCache) {
@@ -35,10 +37,13 @@ export class DiagnosticsPublisher extends Disposable {
     const key = document.uri.toString();
     this.timers.set(
       key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.publishNow(document);
-      }, Math.max(0, delay)),
+      setTimeout(
+        () => {
+          this.timers.delete(key);
+          this.publishNow(document);
+        },
+        Math.max(0, delay),
+      ),
     );
   }
 

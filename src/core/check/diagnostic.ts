@@ -47,7 +47,7 @@ export function diagnostic<K extends DiagnosticKind>(
     code: entry.code,
     severity: entry.severity,
     message,
-    span,
+    span: { start: span.start, end: span.end },
     related: extras?.related ?? [],
     ...(extras?.fix ? { fix: extras.fix } : {}),
   };

@@ -47,10 +47,22 @@ export class Cursor {
     return undefined;
   }
 
-  /** Reports "expected X, found Y" at the current token. */
+  /** Reports "expected X, found Y" at the current token (an empty range at a line's end). */
   report(expected: string): void {
     const token = this.token;
-    this.diagnostics.push(diagnostic('ExpectedToken', token, { expected, found: describe(token) }));
+    const atEnd = token.kind === 'newline' || token.kind === 'eof';
+    const span = atEnd ? { start: token.start, end: token.start } : token;
+    this.diagnostics.push(diagnostic('ExpectedToken', span, { expected, found: describe(token) }));
+  }
+
+  /** Offset of the next token for which `found` holds, unless `stop` holds first. */
+  findAhead(found: (token: Token) => boolean, stop: (token: Token) => boolean): number | undefined {
+    for (let i = this.index; i < this.tokens.length; i++) {
+      const token = this.tokens[i] as Token;
+      if (found(token)) return token.start;
+      if (stop(token)) return undefined;
+    }
+    return undefined;
   }
 
   /** The single recovery helper: skip what is left of this statement's line. */

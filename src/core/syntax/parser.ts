@@ -44,9 +44,11 @@ export function parse(text: string): ParseResult {
     }
     const statement = parseStatement(cursor);
     if (statement) statements.push(statement);
-    endLine(cursor);
+    // A block ends its own last line; it may stop before a keyword line when '}' is missing.
+    if (statement?.kind !== 'simultaneous') endLine(cursor);
   }
-  return { document: { text, statements }, diagnostics: cursor.diagnostics };
+  const diagnostics = cursor.diagnostics.sort((a, b) => a.span.start - b.span.start);
+  return { document: { text, statements }, diagnostics };
 }
 
 function reportScanError(token: Token, diagnostics: Diagnostic[]): void {
@@ -229,6 +231,7 @@ function parseSimultaneous(cursor: Cursor): SimultaneousBlock {
   endLine(cursor);
   const segments: SegmentStatement[] = [];
   let end = open?.end ?? keyword.end;
+  let closing: number | undefined;
   for (;;) {
     const token = cursor.token;
     if (token.kind === 'eof') {
@@ -241,6 +244,7 @@ function parseSimultaneous(cursor: Cursor): SimultaneousBlock {
     }
     if (token.kind === 'rbrace') {
       cursor.advance();
+      endLine(cursor);
       return {
         kind: 'simultaneous',
         start: keyword.start,
@@ -250,10 +254,17 @@ function parseSimultaneous(cursor: Cursor): SimultaneousBlock {
         closeBrace: { start: token.start, end: token.end },
       };
     }
-    // A keyword line means the author forgot the '}': stop here so the line is read normally.
+    // A keyword line with no '}' after it (before the next block) means the author forgot the
+    // '}': stop here so the line is read normally. Otherwise it is a misplaced statement.
     if (token.kind === 'ident' && (KEYWORDS as readonly string[]).includes(token.text)) {
-      cursor.diagnostics.push(diagnostic('UnclosedBlock', keyword));
-      break;
+      closing ??= cursor.findAhead(
+        (t) => t.kind === 'rbrace',
+        (t) => t.kind === 'ident' && t.text === 'simultaneous',
+      );
+      if (closing === undefined) {
+        cursor.diagnostics.push(diagnostic('UnclosedBlock', keyword));
+        break;
+      }
     }
     const statement = parseStatement(cursor);
     if (statement?.kind === 'segment') {

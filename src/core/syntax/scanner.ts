@@ -44,7 +44,7 @@ export function scan(text: string): Token[] {
       if (single) push(single, i, i + 1);
       else {
         // Keep surrogate pairs together so the error names a whole character.
-        const width = (ch.codePointAt(0) ?? 0) > 0xffff ? 2 : 1;
+        const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
         push('unknown', i, i + width, { error: 'unexpectedCharacter', errorAt: i });
         i += width;
         continue;

@@ -16,7 +16,7 @@ import {
   type SymbolValues,
 } from './seqValue';
 import { hasSentFin, isSynchronized } from './state';
-import { CLOSED_TCB, causeOf, type Segment, type Tcb } from './tcb';
+import { CLOSED_TCB, causeOf, type Cause, type Segment, type Tcb } from './tcb';
 import { fixValueText } from './valueText';
 
 /** A segment as written, with its seq/ack already read into values. */
@@ -44,6 +44,8 @@ export interface SendContext {
   readonly symbols: SymbolValues;
   readonly lines: LineMap;
   readonly report: (diagnostic: Diagnostic) => void;
+  /** The receiver's TCB, to tell an ack of data never sent from a wrong one. */
+  readonly peer: Tcb;
 }
 
 export interface Sent {
@@ -57,9 +59,14 @@ export interface Sent {
 
 /** What a valid segment must carry in the sender's state, and what sending it does. */
 interface Plan {
-  readonly seq?: { readonly value: SeqValue; readonly why: string; readonly code?: 'IssChanged' };
+  readonly seq?: {
+    readonly value: SeqValue;
+    readonly why: string;
+    /** Reported with its own code instead of SeqNotNext. */
+    readonly code?: 'IssChanged' | 'ResetSeq';
+  };
   /** When present, a correct segment has ACK set with this value. */
-  readonly ack?: { readonly value: SeqValue; readonly why: string };
+  readonly ack?: { readonly value: SeqValue; readonly why: string; readonly cause?: Cause };
   /** Whether seq may go back for a retransmission of data not yet acknowledged. */
   readonly retransmit: boolean;
   readonly apply: (segment: Segment) => Tcb;
@@ -230,6 +237,7 @@ function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undef
   const ackPart = {
     value: base.rcvNxt as SeqValue,
     why: explainCause(base.rcvNxtCause, context.lines),
+    ...(base.rcvNxtCause ? { cause: base.rcvNxtCause } : {}),
   };
   if (!base.iss && !out.seq) return synWithoutSeq(out, context);
   return {
@@ -315,6 +323,7 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
     seq: {
       value: tcb.sndNxt,
       why: `RST carries SND.NXT: ${explainCause(tcb.sndNxtCause, context.lines)}`,
+      code: 'ResetSeq',
     },
     ...(out.flags.has('ACK') && tcb.rcvNxt
       ? { ack: { value: tcb.rcvNxt, why: explainCause(tcb.rcvNxtCause, context.lines) } }
@@ -393,7 +402,11 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
   }
   return {
     seq: { value: sndNxt, why: explainCause(tcb.sndNxtCause, context.lines) },
-    ack: { value: rcvNxt, why: explainCause(tcb.rcvNxtCause, context.lines) },
+    ack: {
+      value: rcvNxt,
+      why: explainCause(tcb.rcvNxtCause, context.lines),
+      ...(tcb.rcvNxtCause ? { cause: tcb.rcvNxtCause } : {}),
+    },
     retransmit: true,
     apply: (segment) => afterSending(tcb, segment, context.symbols),
   };
@@ -466,7 +479,16 @@ function checkSeq(
   const fix: Fix | undefined = node
     ? { title: `Change seq to ${text}`, edits: [{ span: node, newText: text }] }
     : undefined;
-  if (expected.code === 'IssChanged') {
+  if (expected.code === 'ResetSeq') {
+    context.report(
+      diagnostic(
+        'ResetSeqNotAcceptable',
+        span,
+        { expected: describeValue(expected.value, symbols) },
+        fix ? { fix } : {},
+      ),
+    );
+  } else if (expected.code === 'IssChanged') {
     context.report(
       diagnostic(
         'IssChanged',
@@ -575,29 +597,37 @@ function checkAck(
 function reportWrongAck(
   out: Outgoing,
   written: SeqValue,
-  expected: { value: SeqValue; why: string },
+  expected: NonNullable<Plan['ack']>,
   context: SendContext,
 ): void {
-  const { symbols } = context;
+  const { symbols, peer } = context;
   const node = out.ackNode;
   const span = node ?? out.span;
   const text = fixValueText(expected.value, node, symbols);
-  const fix: Fix | undefined = node
-    ? { title: `Change ack to ${text}`, edits: [{ span: node, newText: text }] }
-    : undefined;
-  context.report(
-    diagnostic(
-      'AckNotNext',
-      span,
-      {
-        endpoint: out.from,
-        expected: describeValue(expected.value, symbols),
-        why: expected.why,
-        hint: ackHint(written, expected.value, symbols),
-      },
-      fix ? { fix } : {},
-    ),
-  );
+  const extras = {
+    related: expected.cause
+      ? [{ span: expected.cause.span, message: 'this segment determines the expected ack' }]
+      : [],
+    ...(node
+      ? { fix: { title: `Change ack to ${text}`, edits: [{ span: node, newText: text }] } }
+      : {}),
+  };
+  if (peer.sndNxt && before(peer.sndNxt, written, symbols)) {
+    const args = {
+      peer: out.to,
+      value: describeValue(written, symbols),
+      sndNxt: describeValue(peer.sndNxt, symbols),
+    };
+    context.report(diagnostic('AckUnsentData', span, args, extras));
+    return;
+  }
+  const args = {
+    endpoint: out.from,
+    expected: describeValue(expected.value, symbols),
+    why: expected.why,
+    hint: ackHint(written, expected.value, symbols),
+  };
+  context.report(diagnostic('AckNotNext', span, args, extras));
 }
 
 function ackHint(written: SeqValue, expected: SeqValue, symbols: SymbolValues): string {

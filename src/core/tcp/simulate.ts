@@ -297,6 +297,7 @@ class Simulator {
       symbols: this.symbolValues,
       lines: this.lines,
       report: this.report,
+      peer: this.tcb(to),
     });
     this.tcbs.set(from, sent.sender);
     return { ...base, sent, faulty: this.errorCount > errorsBefore };

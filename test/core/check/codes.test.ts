@@ -1,0 +1,330 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../../src/core/check/analyze';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/check/codes';
+import { covered, lines, OPEN } from '../../helpers';
+
+/** The opening plus an orderly active close by the client. */
+const CLOSE = [
+  'client -> server FIN ACK seq=x+1 ack=y+1',
+  'server -> client ACK seq=y+1 ack=x+2',
+  'server -> client FIN ACK seq=y+1 ack=x+2',
+  'client -> server ACK seq=x+2 ack=y+2',
+];
+const AB = ['endpoint a 10.0.0.1:1', 'endpoint b 10.0.0.2:2', 'b listen'];
+const LOST = [
+  'client -x server PSH ACK seq=x+1 ack=y+1 len=10',
+  'client -> server PSH ACK seq=x+11 ack=y+1 len=10',
+];
+
+interface Case {
+  /** A scenario that must report the code... */
+  readonly bad: readonly string[];
+  /** ...on this 1-based line... */
+  readonly line: number;
+  /** ...covering exactly this text. */
+  readonly text: string;
+  /** The nearest correct scenario, which must not report it. */
+  readonly good: readonly string[];
+}
+
+const CASES: Record<DiagnosticCode, Case> = {
+  HS001: {
+    bad: ['endpoint a', 'a @ listen'],
+    line: 2,
+    text: '@',
+    good: ['endpoint a', 'a listen'],
+  },
+  HS002: { bad: ['scenario "open'], line: 1, text: '"open', good: ['scenario "open"'] },
+  HS003: { bad: ['scenario "a\\qb"'], line: 1, text: '\\q', good: ['scenario "a\\tb"'] },
+  HS004: { bad: ['endpoint'], line: 1, text: '', good: ['endpoint a'] },
+  HS005: { bad: ['hello'], line: 1, text: 'hello', good: ['endpoint hello'] },
+  HS006: {
+    bad: [...OPEN, 'client -> server ACK SYNACK seq=x+1 ack=y+1'],
+    line: 7,
+    text: 'SYNACK',
+    good: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1'],
+  },
+  HS007: {
+    bad: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1 mss=1460'],
+    line: 7,
+    text: 'mss',
+    good: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1 win=1460'],
+  },
+  HS008: {
+    bad: [...OPEN, 'client -> server ACK seq=x+1 seq=x+1 ack=y+1'],
+    line: 7,
+    text: 'seq',
+    good: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1'],
+  },
+  HS009: {
+    bad: ['endpoint a 10.0.0.256:80'],
+    line: 1,
+    text: '10.0.0.256:80',
+    good: ['endpoint a 10.0.0.255:80'],
+  },
+  HS010: {
+    bad: [...OPEN, 'expect client OPEN'],
+    line: 7,
+    text: 'OPEN',
+    good: [...OPEN, 'expect client ESTABLISHED'],
+  },
+  HS011: {
+    bad: [...OPEN, 'simultaneous {', '  expect client ESTABLISHED', '}'],
+    line: 8,
+    text: 'expect client ESTABLISHED',
+    good: [...OPEN, 'simultaneous {', '  client -> server ACK seq=x+1 ack=y+1', '}'],
+  },
+  HS012: {
+    bad: [...OPEN, 'simultaneous {', '  client -> server ACK seq=x+1 ack=y+1'],
+    line: 7,
+    text: 'simultaneous',
+    good: [...OPEN, 'simultaneous {', '  client -> server ACK seq=x+1 ack=y+1', '}'],
+  },
+  HS013: { bad: [...OPEN, '}'], line: 7, text: '}', good: OPEN },
+  HS014: {
+    bad: [...OPEN, ...CLOSE, 'wait 5s'],
+    line: 11,
+    text: '5s',
+    good: [...OPEN, ...CLOSE, 'wait 2MSL'],
+  },
+  HS015: { bad: ['endpoint expect'], line: 1, text: 'expect', good: ['endpoint expected'] },
+
+  HS101: {
+    bad: [...OPEN.slice(0, 4), 'server -> client SYN ACK seq=y ack=x', OPEN[5] as string],
+    line: 5,
+    text: 'x',
+    good: OPEN,
+  },
+  HS102: {
+    bad: [...OPEN.slice(0, 5), 'client -> server ACK seq=x+2 ack=y+1'],
+    line: 6,
+    text: 'x+2',
+    good: OPEN,
+  },
+  HS103: {
+    bad: [...OPEN, 'client -> server PSH seq=x+1 ack=y+1 "a"'],
+    line: 7,
+    text: 'y+1',
+    good: [...OPEN, 'client -> server PSH ACK seq=x+1 ack=y+1 "a"'],
+  },
+  HS104: {
+    bad: [...OPEN, 'client -> server ACK seq=x+1'],
+    line: 7,
+    text: 'ACK',
+    good: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1'],
+  },
+  HS105: {
+    bad: [...OPEN, 'client -> server ACK seq=x+1 ack=y+5'],
+    line: 7,
+    text: 'y+5',
+    good: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1'],
+  },
+  HS106: {
+    bad: [...OPEN, 'client -> server ACK seq=x+1 ack=z+1'],
+    line: 7,
+    text: 'z',
+    good: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1'],
+  },
+  HS107: { bad: [...AB, 'a -> b SYN'], line: 4, text: 'SYN', good: [...AB, 'a -> b SYN seq=1'] },
+  HS108: {
+    bad: [...AB, 'a -> b SYN seq=1', 'a -> b SYN seq=2'],
+    line: 5,
+    text: '2',
+    good: [...AB, 'a -> b SYN seq=1', 'a -> b SYN seq=1'],
+  },
+  HS109: {
+    bad: [...OPEN, 'client -> server RST seq=x+5'],
+    line: 7,
+    text: 'x+5',
+    good: [...OPEN, 'client -> server RST seq=x+1'],
+  },
+  HS110: {
+    bad: [...OPEN, ...LOST, 'client -> server PSH ACK seq=x+1 ack=y+1 len=10'],
+    line: 9,
+    text: 'x+1',
+    good: [...OPEN, 'client -> server PSH ACK seq=x+1 ack=y+1 len=10'],
+  },
+  HS111: {
+    bad: [...OPEN, ...LOST],
+    line: 8,
+    text: 'x+11',
+    good: [...OPEN, 'client -> server PSH ACK seq=x+1 ack=y+1 len=10', LOST[1] as string],
+  },
+  HS112: {
+    bad: [...OPEN, 'client -> server PSH seq=x+1 "a"'],
+    line: 7,
+    text: 'PSH',
+    good: [...OPEN, 'client -> server PSH ACK seq=x+1 ack=y+1 "a"'],
+  },
+  HS113: {
+    bad: [...AB.slice(0, 2), 'a -> b SYN seq=x', 'b -> a RST seq=0'],
+    line: 4,
+    text: 'RST',
+    good: [...AB.slice(0, 2), 'a -> b SYN seq=x', 'b -> a RST ACK seq=0 ack=x+1'],
+  },
+
+  HS201: {
+    bad: [...AB, 'a -> b ACK seq=1 ack=1'],
+    line: 4,
+    text: 'ACK',
+    good: [...AB, 'a -> b SYN seq=1'],
+  },
+  HS202: {
+    bad: [...AB, 'a -> b SYN seq=1', 'a -> b PSH ACK seq=2 ack=1 "x"'],
+    line: 5,
+    text: 'PSH ACK',
+    good: [
+      ...AB,
+      'a -> b SYN seq=1',
+      'b -> a SYN ACK seq=9 ack=2',
+      'a -> b PSH ACK seq=2 ack=10 "x"',
+    ],
+  },
+  HS203: {
+    bad: [...OPEN, 'client -> server SYN seq=x+1'],
+    line: 7,
+    text: 'SYN',
+    good: OPEN,
+  },
+  HS204: {
+    bad: [...OPEN, CLOSE[0] as string, 'client -> server FIN ACK seq=x+2 ack=y+1'],
+    line: 8,
+    text: 'FIN ACK',
+    good: [...OPEN, CLOSE[0] as string, 'client -> server FIN ACK seq=x+1 ack=y+1'],
+  },
+  HS205: {
+    bad: [
+      'endpoint client',
+      'endpoint server',
+      'client -> server SYN seq=x',
+      'server -> client SYN ACK seq=y ack=x+1',
+    ],
+    line: 4,
+    text: 'SYN ACK',
+    good: [
+      'endpoint client',
+      'endpoint server',
+      'client -> server SYN seq=x',
+      'server -> client RST ACK seq=0 ack=x+1',
+    ],
+  },
+  HS206: {
+    bad: [...OPEN, CLOSE[0] as string, 'client -> server PSH ACK seq=x+2 ack=y+1 "late"'],
+    line: 8,
+    text: 'PSH ACK',
+    good: [...OPEN, 'client -> server PSH ACK seq=x+1 ack=y+1 "sent in time"'],
+  },
+  HS207: { bad: [...AB, 'b listen'], line: 4, text: 'b listen', good: AB },
+  HS208: {
+    bad: [...OPEN, 'client close'],
+    line: 7,
+    text: 'client close',
+    good: [...AB, 'b close'],
+  },
+  HS209: {
+    bad: [...OPEN, 'wait 2MSL'],
+    line: 7,
+    text: 'wait 2MSL',
+    good: [...OPEN, ...CLOSE, 'wait 2MSL'],
+  },
+  HS210: {
+    bad: [...AB, 'a -> a SYN seq=1'],
+    line: 4,
+    text: 'a -> a SYN seq=1',
+    good: [...AB, 'a -> b SYN seq=1'],
+  },
+  HS211: {
+    bad: [...OPEN, 'endpoint third', 'client -> third ACK seq=x+1 ack=y+1'],
+    line: 8,
+    text: 'third',
+    good: [...OPEN, 'endpoint third', 'client -> server ACK seq=x+1 ack=y+1'],
+  },
+
+  HS301: {
+    bad: [...AB, 'a -> b SYN RST seq=1'],
+    line: 4,
+    text: 'SYN RST',
+    good: [...AB, 'a -> b SYN seq=1'],
+  },
+  HS302: { bad: [...AB, 'a -> b seq=1'], line: 4, text: '->', good: [...AB, 'a -> b SYN seq=1'] },
+  HS303: {
+    bad: [...AB, 'a -> b SYN seq=4294967296'],
+    line: 4,
+    text: '4294967296',
+    good: [...AB, 'a -> b SYN seq=4294967295'],
+  },
+  HS304: {
+    bad: [...AB, 'a -> b SYN SYN seq=1'],
+    line: 4,
+    text: 'SYN',
+    good: [...AB, 'a -> b SYN seq=1'],
+  },
+  HS305: {
+    bad: [...AB, 'a -> b SYN seq=1 "data"'],
+    line: 4,
+    text: 'SYN',
+    good: [...AB, 'a -> b SYN seq=1'],
+  },
+
+  HS401: {
+    bad: [...AB, 'a -> nobody SYN seq=1'],
+    line: 4,
+    text: 'nobody',
+    good: [...AB, 'a -> b SYN seq=1'],
+  },
+  HS402: {
+    bad: ['endpoint a', 'endpoint a'],
+    line: 2,
+    text: 'a',
+    good: ['endpoint a', 'endpoint b'],
+  },
+  HS403: { bad: ['let x = 1', 'let x = 2'], line: 2, text: 'x', good: ['let x = 1', 'let y = 2'] },
+  HS404: {
+    bad: ['scenario "a"', 'scenario "b"'],
+    line: 2,
+    text: 'scenario "b"',
+    good: ['scenario "a"'],
+  },
+
+  HS501: {
+    bad: [...OPEN, 'expect client SYN_SENT'],
+    line: 7,
+    text: 'SYN_SENT',
+    good: [...OPEN, 'expect client ESTABLISHED'],
+  },
+};
+
+test('every diagnostic code has a case below', () => {
+  const all = Object.values(DIAGNOSTIC_CODES)
+    .map((entry) => entry.code)
+    .sort();
+  assert.deepEqual(Object.keys(CASES).sort(), all);
+});
+
+test('codes are unique', () => {
+  const all = Object.values(DIAGNOSTIC_CODES).map((entry) => entry.code);
+  assert.equal(new Set(all).size, all.length);
+});
+
+for (const [code, c] of Object.entries(CASES)) {
+  test(`${code}: reported on the exact range`, () => {
+    const text = lines(...c.bad);
+    const analysis = analyze(text);
+    const hits = analysis.diagnostics.filter((d) => d.code === code);
+    assert.ok(
+      hits.length > 0,
+      `${code} not reported; got ${analysis.diagnostics.map((d) => d.code).join(', ')}`,
+    );
+    const on = hits.find((d) => analysis.lines.positionAt(d.span.start).line + 1 === c.line);
+    assert.ok(on, `${code} not on line ${c.line}`);
+    assert.equal(covered(text, on), c.text);
+  });
+  test(`${code}: not reported on the correct variant`, () => {
+    const analysis = analyze(lines(...c.good));
+    assert.deepEqual(
+      analysis.diagnostics.filter((d) => d.code === code).map((d) => d.message),
+      [],
+    );
+  });
+}
