@@ -28,6 +28,8 @@ export interface Outgoing {
   readonly seqNode?: ValueExpression;
   readonly ack?: SeqValue;
   readonly ackNode?: ValueExpression;
+  /** True when ack= was written, even if its value could not be used (already reported). */
+  readonly ackGiven: boolean;
   readonly len: number;
   readonly span: import('../syntax/span').Span;
   /** Where to insert a missing flag or field. */
@@ -569,7 +571,7 @@ function checkAck(
   if (!expected) return written && hasFlag ? { value: written, flagged: true } : { flagged: false };
   const needsFlag = hasFlag || written !== undefined || !out.flags.has('RST');
   if (!written) {
-    if (hasFlag) {
+    if (hasFlag && !out.ackGiven) {
       const text = fixValueText(expected.value, undefined, symbols);
       context.report(
         diagnostic(

@@ -283,6 +283,7 @@ class Simulator {
       flags: shape.flags,
       ...(seq ? { seq, seqNode: statement.seq?.value } : {}),
       ...(ack ? { ack, ackNode: statement.ack?.value } : {}),
+      ackGiven: statement.ack !== undefined,
       len: shape.len,
       span: statement,
       ...(statement.flagsSpan ? { flagsSpan: statement.flagsSpan } : {}),

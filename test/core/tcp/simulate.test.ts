@@ -1,0 +1,318 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze } from '../../../src/core/check/analyze';
+import { formatValue } from '../../../src/core/tcp/seqValue';
+import type { SegmentStep } from '../../../src/core/tcp/trace';
+import { codesAt, lines, OPEN } from '../../helpers';
+
+/** `from:STATE to:STATE outcome` after each segment. */
+function transitions(text: string): string[] {
+  return analyze(text)
+    .trace.steps.filter((s): s is SegmentStep => s.kind === 'segment')
+    .map((s) => `${s.from}:${s.sender.after.state} ${s.to}:${s.receiver.after.state} ${s.outcome}`);
+}
+
+function clean(text: string): void {
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+}
+
+function final(text: string): Record<string, string> {
+  return Object.fromEntries(analyze(text).trace.finalStates);
+}
+
+test('the tcpdump trace: three-way handshake with absolute numbers', () => {
+  const text = readFileSync('examples/tcpdump-handshake.handshake', 'utf8');
+  clean(text);
+  const steps = analyze(text).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
+  assert.deepEqual(transitions(text), [
+    'client:SYN_SENT server:SYN_RECEIVED delivered',
+    'server:SYN_RECEIVED client:ESTABLISHED delivered',
+    'client:ESTABLISHED server:ESTABLISHED delivered',
+    'client:ESTABLISHED server:ESTABLISHED delivered',
+  ]);
+  const [syn, synAck, , data] = steps;
+  assert.equal(formatValue(syn?.sender.after.sndNxt ?? { offset: 0 }), '3626544837');
+  assert.equal(formatValue(synAck?.expected.ack ?? { offset: 0 }), '3626544837');
+  assert.equal(formatValue(data?.receiver.after.rcvNxt ?? { offset: 0 }), String(3626544837 + 18));
+});
+
+test('four-way close: FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, LAST_ACK, TIME_WAIT, then 2MSL', () => {
+  const text = readFileSync('examples/four-way-close.handshake', 'utf8');
+  clean(text);
+  assert.deepEqual(transitions(text).slice(5), [
+    'client:FIN_WAIT_1 server:CLOSE_WAIT delivered',
+    'server:CLOSE_WAIT client:FIN_WAIT_2 delivered',
+    'server:LAST_ACK client:TIME_WAIT delivered',
+    'client:TIME_WAIT server:CLOSED delivered',
+  ]);
+  assert.deepEqual(final(text), { client: 'CLOSED', server: 'CLOSED' });
+});
+
+test('simultaneous open goes through SYN_RECEIVED on both sides', () => {
+  const text = readFileSync('examples/simultaneous-open.handshake', 'utf8');
+  clean(text);
+  assert.deepEqual(transitions(text), [
+    'a:SYN_SENT b:SYN_RECEIVED delivered',
+    'b:SYN_SENT a:SYN_RECEIVED delivered',
+    'a:SYN_RECEIVED b:ESTABLISHED delivered',
+    'b:SYN_RECEIVED a:ESTABLISHED delivered',
+  ]);
+  const groups = analyze(text).trace.steps.map((s) => (s.kind === 'segment' ? s.group : undefined));
+  assert.deepEqual(
+    groups.filter((g) => g !== undefined),
+    [1, 1, 2, 2],
+  );
+});
+
+test('segments in a simultaneous block are all sent before any arrives', () => {
+  const steps = analyze(readFileSync('examples/simultaneous-open.handshake', 'utf8')).trace.steps;
+  const second = steps[1];
+  // b sent its SYN while still CLOSED: a's SYN had not arrived yet.
+  assert.ok(second?.kind === 'segment');
+  assert.equal(second.sender.before.state, 'CLOSED');
+});
+
+test('simultaneous close passes through CLOSING to TIME_WAIT', () => {
+  const text = readFileSync('examples/simultaneous-close.handshake', 'utf8');
+  clean(text);
+  assert.deepEqual(transitions(text).slice(3), [
+    'client:FIN_WAIT_1 server:CLOSING delivered',
+    'server:FIN_WAIT_1 client:CLOSING delivered',
+    'client:CLOSING server:TIME_WAIT delivered',
+    'server:CLOSING client:TIME_WAIT delivered',
+  ]);
+  assert.deepEqual(final(text), { client: 'CLOSED', server: 'CLOSED' });
+});
+
+test('half-close: data flows from CLOSE_WAIT to FIN_WAIT_2, and numbers wrap past 2^32', () => {
+  const text = readFileSync('examples/half-close.handshake', 'utf8');
+  clean(text);
+  assert.deepEqual(final(text), { client: 'TIME_WAIT', server: 'CLOSED' });
+});
+
+test('wraparound: an ISS of 4294967295 is acknowledged with 0', () => {
+  const text = lines(
+    'endpoint a',
+    'endpoint b',
+    'b listen',
+    'a -> b SYN seq=4294967295',
+    'b -> a SYN ACK seq=7 ack=0',
+    'a -> b PSH ACK seq=0 ack=8 len=4294',
+    'b -> a ACK seq=8 ack=4294',
+  );
+  clean(text);
+  const wrong = analyze(text.replace('ack=0', 'ack=4294967296'));
+  assert.deepEqual(codesAt(wrong), ['HS303@5:26']);
+});
+
+test('connection refused: a SYN to a CLOSED endpoint is answered by RST ACK seq=0', () => {
+  const text = readFileSync('examples/connection-refused.handshake', 'utf8');
+  clean(text);
+  assert.deepEqual(transitions(text), [
+    'client:SYN_SENT server:CLOSED refused',
+    'server:CLOSED client:CLOSED reset',
+  ]);
+});
+
+test('a reset to an ACK sent to a listener carries seq = the ACK', () => {
+  const text = lines('endpoint a', 'endpoint b', 'b listen', 'a -> b SYN seq=1', 'a close');
+  clean(text);
+  const stray = lines('endpoint a', 'endpoint b', 'b listen', 'let n = 5');
+  clean(stray);
+});
+
+test('going on as if a refused SYN had been accepted is one mistake, not a cascade', () => {
+  const text = lines(
+    'endpoint client',
+    'endpoint server',
+    'client -> server SYN seq=x',
+    'server -> client SYN ACK seq=y ack=x+1',
+    'client -> server ACK seq=x+1 ack=y+1',
+    'expect server ESTABLISHED',
+  );
+  assert.deepEqual(codesAt(analyze(text)), ['HS205@4:18']);
+  const fix = analyze(text).diagnostics[0]?.fix;
+  assert.equal(fix?.edits[0]?.newText, 'RST ACK seq=0 ack=x+1');
+});
+
+test('a lost segment changes the sender but not the receiver', () => {
+  const text = lines(...OPEN, 'client -x server FIN ACK seq=x+1 ack=y+1');
+  assert.deepEqual(transitions(text).at(-1), 'client:FIN_WAIT_1 server:ESTABLISHED lost');
+});
+
+test('a lost segment is retransmitted and fills the gap; the queue drains', () => {
+  const text = readFileSync('examples/lost-segment.handshake', 'utf8');
+  clean(text);
+  assert.deepEqual(
+    transitions(text)
+      .slice(3)
+      .map((t) => t.split(' ')[2]),
+    ['lost', 'queued', 'delivered', 'delivered', 'delivered'],
+  );
+  const last = analyze(text)
+    .trace.steps.filter((s) => s.kind === 'segment')
+    .at(-2);
+  assert.ok(last?.kind === 'segment');
+  assert.equal(formatValue(last.receiver.after.rcvNxt ?? { offset: 0 }), '1201');
+});
+
+test('a lost SYN ACK is retransmitted with the same ISS', () => {
+  const text = lines(
+    'endpoint a',
+    'endpoint b',
+    'b listen',
+    'a -> b SYN seq=x',
+    'b -x a SYN ACK seq=y ack=x+1',
+    'b -> a SYN ACK seq=y ack=x+1',
+    'a -> b ACK seq=x+1 ack=y+1',
+    'expect a ESTABLISHED',
+    'expect b ESTABLISHED',
+  );
+  clean(text);
+});
+
+test('a lost third ACK: the first data segment completes the handshake', () => {
+  const text = lines(
+    ...OPEN.slice(0, 5),
+    'client -x server ACK seq=x+1 ack=y+1',
+    'expect server SYN_RECEIVED',
+    'client -> server PSH ACK seq=x+1 ack=y+1 "hi"',
+    'expect server ESTABLISHED',
+  );
+  clean(text);
+});
+
+test('a retransmitted FIN in TIME_WAIT is a duplicate and is acknowledged again', () => {
+  const text = lines(
+    ...OPEN,
+    'client -> server FIN ACK seq=x+1 ack=y+1',
+    'server -> client ACK seq=y+1 ack=x+2',
+    'server -> client FIN ACK seq=y+1 ack=x+2',
+    'client -x server ACK seq=x+2 ack=y+2',
+    'server -> client FIN ACK seq=y+1 ack=x+2',
+    'client -> server ACK seq=x+2 ack=y+2',
+    'expect client TIME_WAIT',
+    'expect server CLOSED',
+  );
+  clean(text);
+  assert.deepEqual(transitions(text).at(-2), 'server:LAST_ACK client:TIME_WAIT duplicate');
+});
+
+/** Scenarios that leave `server` in each state, with the values a reset from the client needs. */
+const REACH: Record<string, { lines: string[]; rst: string; after: string }> = {
+  SYN_RECEIVED: { lines: OPEN.slice(0, 5), rst: 'RST seq=x+1', after: 'LISTEN' },
+  ESTABLISHED: { lines: OPEN, rst: 'RST seq=x+1', after: 'CLOSED' },
+  CLOSE_WAIT: {
+    lines: [...OPEN, 'client -> server FIN ACK seq=x+1 ack=y+1'],
+    rst: 'RST seq=x+2',
+    after: 'CLOSED',
+  },
+  FIN_WAIT_1: {
+    lines: [...OPEN, 'server -> client FIN ACK seq=y+1 ack=x+1'],
+    rst: 'RST seq=x+1',
+    after: 'CLOSED',
+  },
+  FIN_WAIT_2: {
+    lines: [
+      ...OPEN,
+      'server -> client FIN ACK seq=y+1 ack=x+1',
+      'client -> server ACK seq=x+1 ack=y+2',
+    ],
+    rst: 'RST seq=x+1',
+    after: 'CLOSED',
+  },
+  LAST_ACK: {
+    lines: [
+      ...OPEN,
+      'client -> server FIN ACK seq=x+1 ack=y+1',
+      'server -> client FIN ACK seq=y+1 ack=x+2',
+    ],
+    rst: 'RST seq=x+2',
+    after: 'CLOSED',
+  },
+  CLOSING: {
+    lines: [
+      ...OPEN,
+      'simultaneous {',
+      'server -> client FIN ACK seq=y+1 ack=x+1',
+      'client -> server FIN ACK seq=x+1 ack=y+1',
+      '}',
+    ],
+    rst: 'RST seq=x+2',
+    after: 'CLOSED',
+  },
+};
+
+/** Server in TIME_WAIT: its peer is CLOSED by then, so no reset can come from it. */
+const TIME_WAIT = {
+  lines: [
+    ...OPEN,
+    'server -> client FIN ACK seq=y+1 ack=x+1',
+    'client -> server FIN ACK seq=x+1 ack=y+2',
+    'server -> client ACK seq=y+2 ack=x+2',
+  ],
+};
+
+for (const [state, reach] of Object.entries(REACH)) {
+  test(`a reset from the peer takes ${state} to ${reach.after}`, () => {
+    const text = lines(
+      ...reach.lines,
+      `expect server ${state}`,
+      `client -> server ${reach.rst}`,
+      `expect server ${reach.after}`,
+    );
+    clean(text);
+  });
+}
+
+test('a reset in SYN_SENT is accepted when it acknowledges the SYN', () => {
+  clean(
+    lines(
+      'endpoint a',
+      'endpoint b',
+      'a -> b SYN seq=1',
+      'b -> a RST ACK seq=0 ack=2',
+      'expect a CLOSED',
+    ),
+  );
+});
+
+test('sending a reset closes the sender in every synchronized state', () => {
+  for (const [state, reach] of Object.entries(REACH)) {
+    if (state === 'SYN_RECEIVED') continue;
+    const analysis = analyze(lines(...reach.lines, `expect server ${state}`));
+    const server = analysis.trace.steps.filter((s) => s.kind === 'segment').at(-1);
+    assert.ok(server?.kind === 'segment');
+    const sndNxt = state === 'ESTABLISHED' || state === 'CLOSE_WAIT' ? 'y+1' : 'y+2';
+    const text = lines(
+      ...reach.lines,
+      `server -> client RST seq=${sndNxt}`,
+      'expect server CLOSED',
+    );
+    clean(text);
+  }
+});
+
+test('TIME_WAIT lasts until wait 2MSL', () => {
+  const text = lines(
+    ...TIME_WAIT.lines,
+    'expect server TIME_WAIT',
+    'wait 2MSL',
+    'expect server CLOSED',
+    'expect client CLOSED',
+  );
+  clean(text);
+});
+
+test('listen and close: LISTEN back to CLOSED', () => {
+  clean(lines('endpoint s', 's listen', 'expect s LISTEN', 's close', 'expect s CLOSED'));
+});
+
+test('every statement yields a step, in order', () => {
+  const analysis = analyze(readFileSync('examples/four-way-close.handshake', 'utf8'));
+  const kinds = analysis.trace.steps.map((s) => s.kind);
+  assert.equal(kinds.filter((k) => k === 'segment').length, 9);
+  assert.equal(kinds.filter((k) => k === 'expect').length, 7);
+  assert.deepEqual(kinds.slice(0, 2), ['listen', 'segment']);
+});
