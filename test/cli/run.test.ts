@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+// The real bundle, as users run it (`npm test` builds it first).
+const CLI = 'dist/cli.js';
+
+function cli(...args: string[]) {
+  assert.ok(existsSync(CLI), `${CLI} is missing: run npm run build first`);
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scenario(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'handshake-cli-'));
+  const file = join(dir, 'scenario.handshake');
+  writeFileSync(file, text);
+  return file;
+}
+
+test('check prints nothing and exits 0 for a correct scenario', () => {
+  const result = cli('check', 'examples/tcpdump-handshake.handshake');
+  assert.equal(result.status, 0);
+  assert.equal(result.stdout, '');
+});
+
+test('check prints FILE:LINE:COL: severity CODE: message and exits 1 on errors', () => {
+  const file = scenario(
+    'endpoint a\nendpoint b\nb listen\na -> b SYN seq=10\nb -> a SYN ACK seq=50 ack=10\n',
+  );
+  const result = cli('check', file);
+  assert.equal(result.status, 1);
+  assert.equal(
+    result.stdout,
+    `${file}:5:27: error HS101: ack should be 11: the SYN a sent at line 4 (seq=10) consumes one sequence number. SYN and FIN each consume one sequence number: did you forget the +1?\n`,
+  );
+});
+
+test('warnings alone exit 0', () => {
+  const file = scenario(
+    'endpoint a\nendpoint b\nb listen\na -> b SYN seq=1\nb -> a SYN ACK seq=5\n',
+  );
+  const result = cli('check', file);
+  assert.equal(result.status, 0);
+  assert.match(result.stdout, /warning HS104/);
+});
+
+test('--json prints an array of located diagnostics', () => {
+  const result = cli('check', '--json', 'examples/mistakes.handshake');
+  assert.equal(result.status, 1);
+  const parsed = JSON.parse(result.stdout) as Record<string, unknown>[];
+  assert.ok(parsed.length > 3);
+  assert.deepEqual(Object.keys(parsed[0] ?? {}), [
+    'file',
+    'line',
+    'column',
+    'endLine',
+    'endColumn',
+    'severity',
+    'code',
+    'message',
+  ]);
+  assert.deepEqual(parsed[0], {
+    file: 'examples/mistakes.handshake',
+    line: 8,
+    column: 47,
+    endLine: 8,
+    endColumn: 57,
+    severity: 'error',
+    code: 'HS101',
+    message: parsed[0]?.message,
+  });
+});
+
+test('a missing file is a clear message and exit 2, without a stack trace', () => {
+  const result = cli('check', 'no/such.handshake', 'examples/tcpdump-handshake.handshake');
+  assert.equal(result.status, 2);
+  assert.equal(result.stderr, 'handshake: cannot read no/such.handshake: no such file\n');
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(cli().status, 2);
+  assert.equal(cli('frobnicate').status, 2);
+  assert.equal(cli('check').status, 2);
+  assert.equal(cli('check', '--yaml', 'x').status, 2);
+  const help = cli('--help');
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /check FILE/);
+});

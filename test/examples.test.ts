@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze } from '../src/core/check/analyze';
+import { codesAt } from './helpers';
+
+/** What each bundled example must report (CODE@LINE:COL); every file in examples/ is listed. */
+const EXPECTED: Record<string, string[]> = {
+  'tcpdump-handshake.handshake': [],
+  'four-way-close.handshake': [],
+  'simultaneous-open.handshake': [],
+  'simultaneous-close.handshake': [],
+  'connection-refused.handshake': [],
+  'half-close.handshake': [],
+  'lost-segment.handshake': ['HS111@13:32', 'HS110@15:32'],
+  'mistakes.handshake': [
+    'HS101@8:47',
+    'HS101@11:47',
+    'HS203@12:19',
+    'HS103@13:47',
+    'HS204@14:19',
+    'HS501@15:15',
+    'HS301@16:19',
+    'HS401@17:11',
+    'HS211@17:11',
+  ],
+};
+
+test('every example is listed here', () => {
+  const files = readdirSync('examples')
+    .filter((f) => f.endsWith('.handshake'))
+    .sort();
+  assert.deepEqual(files, Object.keys(EXPECTED).sort());
+});
+
+for (const [file, expected] of Object.entries(EXPECTED)) {
+  test(`${file} checks as expected`, () => {
+    assert.deepEqual(codesAt(analyze(readFileSync(`examples/${file}`, 'utf8'))), expected);
+  });
+}
+
+test('every line marked "mistake" in mistakes.handshake has an error', () => {
+  const text = readFileSync('examples/mistakes.handshake', 'utf8');
+  const analysis = analyze(text);
+  const errorLines = new Set(
+    analysis.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => analysis.lines.positionAt(d.span.start).line),
+  );
+  text.split('\n').forEach((line, index) => {
+    if (/#\s*mistake/.test(line)) assert.ok(errorLines.has(index), `line ${index + 1}: ${line}`);
+  });
+});

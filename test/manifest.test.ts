@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+
+test('activates on the language only, never on *', () => {
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:handshake']);
+});
+
+test('every file the manifest names exists', () => {
+  const contributes = manifest.contributes;
+  const paths: string[] = [
+    manifest.icon,
+    ...contributes.languages.flatMap(
+      (l: { configuration: string; icon: { light: string; dark: string } }) => [
+        l.configuration,
+        l.icon.light,
+        l.icon.dark,
+      ],
+    ),
+    ...contributes.grammars.map((g: { path: string }) => g.path),
+    ...contributes.snippets.map((s: { path: string }) => s.path),
+  ];
+  for (const path of paths) assert.ok(existsSync(path), path);
+});
+
+test('the .handshake language is contributed with its grammar', () => {
+  assert.equal(manifest.contributes.languages[0].id, 'handshake');
+  assert.deepEqual(manifest.contributes.languages[0].extensions, ['.handshake']);
+  assert.equal(manifest.contributes.grammars[0].scopeName, 'source.handshake');
+});
+
+test('the packaged extension ships only what runs', () => {
+  const ignore = readFileSync('.vscodeignore', 'utf8');
+  assert.match(ignore, /^\*\*$/m);
+  assert.match(ignore, /^!dist\/extension\.js$/m);
+  assert.match(ignore, /^!media\/\*\*$/m);
+});
