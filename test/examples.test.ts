@@ -22,7 +22,6 @@ const EXPECTED: Record<string, string[]> = {
     'HS501@15:15',
     'HS301@16:19',
     'HS401@17:11',
-    'HS211@17:11',
   ],
 };
 

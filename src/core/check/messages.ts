@@ -16,8 +16,7 @@ export const MESSAGES = {
     `Unknown flag '${p.text}': TCP flags are SYN, ACK, FIN, RST, PSH, URG, ECE and CWR.`,
   UnknownField: (p: { text: string }) =>
     `Unknown field '${p.text}': a segment has seq=, ack=, win= and len=.`,
-  DuplicateField: (p: { name: string }) =>
-    `'${p.name}=' is given twice; the second one is ignored.`,
+  DuplicateField: (p: { name: string }) => `${p.name} is given twice; the second one is ignored.`,
   InvalidAddress: (p: { text: string; reason: string }) =>
     `Invalid address '${p.text}': ${p.reason}. Write IPv4 as 192.168.1.116:3337 and IPv6 as [::1]:443.`,
   UnknownState: (p: { text: string }) =>
@@ -47,7 +46,8 @@ export const MESSAGES = {
     `${p.endpoint} already chose its initial sequence number ${p.iss} with the SYN at line ${p.line}; a SYN sent again must reuse it.`,
   ResetSeqNotAcceptable: (p: { expected: string }) =>
     `A reset is accepted only when its seq is exactly the receiver's next expected number (${p.expected}, RFC 5961 §3.2); any other in-window RST gets a challenge ACK instead.`,
-  Retransmission: (p: { line: number }) => `Retransmission of data first sent at line ${p.line}.`,
+  Retransmission: (p: { line: number }) =>
+    `Retransmission of the segment first sent at line ${p.line}.`,
   OutOfOrder: (p: { endpoint: string; expected: string; got: string }) =>
     `${p.endpoint} expects ${p.expected} next and got ${p.got}: earlier data is missing (lost), so this segment is held back and not acknowledged yet (Wireshark: previous segment not captured).`,
   MissingAckFlag: (p: { endpoint: string; state: string }) =>

@@ -1,16 +1,34 @@
 import type { Diagnostic } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
+import { Scanner } from './scanner';
 import type { Token, TokenKind } from './token';
 
-/** Walks the token list for the parser and collects its diagnostics. */
+function scanError(token: Token): Diagnostic {
+  switch (token.error) {
+    case 'unterminatedString':
+      return diagnostic('UnterminatedString', token);
+    case 'badEscape': {
+      const at = token.errorAt ?? token.start;
+      return diagnostic('BadEscape', { start: at, end: Math.min(at + 2, token.end) });
+    }
+    default:
+      return diagnostic('UnexpectedCharacter', token, { text: token.text });
+  }
+}
+
+/**
+ * Walks the tokens for the parser, pulling them from the scanner as it goes (with a little
+ * lookahead), and collects the parser's diagnostics, including the scanner's errors.
+ */
 export class Cursor {
-  private index = 0;
+  private readonly scanner: Scanner;
+  /** The current token and any peeked ones after it. */
+  private readonly buffer: Token[] = [];
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(
-    private readonly tokens: readonly Token[],
-    private readonly source: string,
-  ) {}
+  constructor(private readonly source: string) {
+    this.scanner = new Scanner(source);
+  }
 
   /** The source text under `span`. */
   text(span: { start: number; end: number }): string {
@@ -18,11 +36,16 @@ export class Cursor {
   }
 
   get token(): Token {
-    return this.tokens[this.index] ?? (this.tokens[this.tokens.length - 1] as Token);
+    return this.peek(0);
   }
 
   peek(ahead = 1): Token {
-    return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)] as Token;
+    while (this.buffer.length <= ahead) {
+      const token = this.scanner.next();
+      if (token.error) this.diagnostics.push(scanError(token));
+      this.buffer.push(token);
+    }
+    return this.buffer[ahead] as Token;
   }
 
   at(kind: TokenKind): boolean {
@@ -36,7 +59,7 @@ export class Cursor {
 
   advance(): Token {
     const token = this.token;
-    if (token.kind !== 'eof') this.index++;
+    if (token.kind !== 'eof') this.buffer.shift();
     return token;
   }
 
@@ -57,12 +80,13 @@ export class Cursor {
 
   /** Offset of the next token for which `found` holds, unless `stop` holds first. */
   findAhead(found: (token: Token) => boolean, stop: (token: Token) => boolean): number | undefined {
-    for (let i = this.index; i < this.tokens.length; i++) {
-      const token = this.tokens[i] as Token;
+    // A scanner of its own, so nothing is reported twice and the cursor does not move.
+    const scanner = new Scanner(this.source, this.token.start);
+    for (;;) {
+      const token = scanner.next();
       if (found(token)) return token.start;
-      if (stop(token)) return undefined;
+      if (stop(token) || token.kind === 'eof') return undefined;
     }
-    return undefined;
   }
 
   /** The single recovery helper: skip what is left of this statement's line. */

@@ -4,6 +4,7 @@ import type { Cursor } from './cursor';
 import { cover, type Span } from './span';
 import type { Token } from './token';
 import type {
+  FieldName,
   FlagNode,
   Name,
   NumberField,
@@ -27,8 +28,12 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
     : { start: arrowToken.end, end: arrowToken.end, text: '' };
 
   const flags: FlagNode[] = [];
-  const fields: { seq?: ValueField; ack?: ValueField; win?: NumberField; len?: NumberField } = {};
+  let seq: ValueField | undefined;
+  let ack: ValueField | undefined;
+  let win: NumberField | undefined;
+  let len: NumberField | undefined;
   let payload: StringLiteral | undefined;
+  const broken: FieldName[] = [];
   let end: number = to.end;
 
   while (!cursor.atLineEnd()) {
@@ -40,20 +45,25 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
     if (token.kind === 'string') {
       cursor.advance();
       if (payload)
-        cursor.diagnostics.push(diagnostic('DuplicateField', token, { name: 'payload' }));
+        cursor.diagnostics.push(diagnostic('DuplicateField', token, { name: 'A payload' }));
       else payload = stringLiteral(token);
       end = token.end;
       continue;
     }
     if (token.kind === 'ident' && cursor.peek().kind === 'equals') {
+      const name = token.text.toLowerCase();
       const field = parseField(cursor);
+      if (!field && FIELD_NAMES.has(name)) broken.push(name as FieldName);
       if (field) {
-        const name = field.name;
-        if (fields[name]) {
-          cursor.diagnostics.push(diagnostic('DuplicateField', field.nameSpan, { name }));
-        } else {
-          (fields as Record<string, typeof field>)[name] = field;
-        }
+        const taken = { seq, ack, win, len }[field.name];
+        if (taken) {
+          cursor.diagnostics.push(
+            diagnostic('DuplicateField', field.nameSpan, { name: `${field.name}=` }),
+          );
+        } else if (field.name === 'seq') seq = field;
+        else if (field.name === 'ack') ack = field;
+        else if (field.name === 'win') win = field;
+        else if (field.name === 'len') len = field;
         end = field.end;
       }
       continue;
@@ -82,9 +92,14 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
     arrow: { start: arrowToken.start, end: arrowToken.end },
     lost: arrowToken.kind === 'lostArrow',
     flags,
-    ...(first && last ? { flagsSpan: cover(first, last) } : {}),
-    ...fields,
-    ...(payload ? { payload } : {}),
+    // Plain properties (possibly undefined) rather than spreads: this runs once per segment.
+    flagsSpan: first && last ? cover(first, last) : undefined,
+    seq,
+    ack,
+    win,
+    len,
+    payload,
+    broken,
   };
 }
 
@@ -97,10 +112,13 @@ export function stringLiteral(token: Token): StringLiteral {
   };
 }
 
+const FIELD_NAMES: ReadonlySet<string> = new Set(['seq', 'ack', 'win', 'len']);
+
 function parseField(cursor: Cursor): ValueField | NumberField | undefined {
   const nameToken = cursor.advance();
   cursor.advance(); // '='
-  const name = nameToken.text.toLowerCase();
+  const written = nameToken.text;
+  const name = FIELD_NAMES.has(written) ? written : written.toLowerCase();
   const nameSpan: Span = { start: nameToken.start, end: nameToken.end };
   if (name === 'seq' || name === 'ack') {
     const value = parseValue(cursor);
@@ -135,7 +153,12 @@ function parseValue(cursor: Cursor): ValueExpression | undefined {
   const token = cursor.token;
   if (token.kind === 'number') {
     cursor.advance();
-    return { start: token.start, end: token.end, offset: Number(token.text), numberSpan: token };
+    return {
+      start: token.start,
+      end: token.end,
+      offset: Number(token.text),
+      numberStart: token.start,
+    };
   }
   if (token.kind !== 'ident') {
     cursor.report('a number or a symbol such as x or x+1');
@@ -161,6 +184,6 @@ function parseValue(cursor: Cursor): ValueExpression | undefined {
     end: amount.end,
     symbol,
     offset: sign.kind === 'minus' ? -magnitude : magnitude,
-    numberSpan: amount,
+    numberStart: amount.start,
   };
 }

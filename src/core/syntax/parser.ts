@@ -4,7 +4,6 @@ import { parseTcpState } from '../tcp/state';
 import { Cursor, describe } from './cursor';
 import { parseAddress } from './parseAddress';
 import { numberLiteral, parseSegment, stringLiteral } from './parseSegment';
-import { scan } from './scanner';
 import { spanOf } from './span';
 import type { Token } from './token';
 import type {
@@ -33,9 +32,7 @@ export const KEYWORDS = ['scenario', 'endpoint', 'let', 'expect', 'wait', 'simul
  * diagnostics; a bad line is skipped to its end, so it never hides problems on later lines.
  */
 export function parse(text: string): ParseResult {
-  const tokens = scan(text);
-  const cursor = new Cursor(tokens, text);
-  for (const token of tokens) reportScanError(token, cursor.diagnostics);
+  const cursor = new Cursor(text);
   const statements: Statement[] = [];
   while (!cursor.at('eof')) {
     if (cursor.at('newline')) {
@@ -49,24 +46,6 @@ export function parse(text: string): ParseResult {
   }
   const diagnostics = cursor.diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { document: { text, statements }, diagnostics };
-}
-
-function reportScanError(token: Token, diagnostics: Diagnostic[]): void {
-  switch (token.error) {
-    case undefined:
-      return;
-    case 'unexpectedCharacter':
-      diagnostics.push(diagnostic('UnexpectedCharacter', token, { text: token.text }));
-      return;
-    case 'unterminatedString':
-      diagnostics.push(diagnostic('UnterminatedString', token));
-      return;
-    case 'badEscape': {
-      const at = token.errorAt ?? token.start;
-      diagnostics.push(diagnostic('BadEscape', { start: at, end: Math.min(at + 2, token.end) }));
-      return;
-    }
-  }
 }
 
 /** After a statement, anything left on its line is reported once and skipped. */
@@ -214,7 +193,9 @@ function parseWait(cursor: Cursor): WaitStatement | undefined {
   }
   cursor.advance();
   if (duration.text.toUpperCase() !== '2MSL') {
+    // Not simulated: a wait the engine does not know would only add a second diagnostic.
     cursor.diagnostics.push(diagnostic('UnknownDuration', duration, { text: duration.text }));
+    return undefined;
   }
   return {
     kind: 'wait',

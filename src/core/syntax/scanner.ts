@@ -1,8 +1,29 @@
 import type { ScanError, Token, TokenKind } from './token';
 
-const WORD = /[A-Za-z0-9_.:[\]]/;
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const DIGITS = /^[0-9]+$/;
+/** Character classes for ASCII; everything else is `unknown` (or part of a string). */
+const enum Class {
+  Other = 0,
+  Blank = 1,
+  Word = 2, // letters, `_`, `.`, `:`, `[`, `]`
+  Digit = 3,
+}
+
+const CLASSES = new Uint8Array(128);
+for (const c of ' \t\r\f\v') CLASSES[c.charCodeAt(0)] = Class.Blank;
+for (let c = 48; c <= 57; c++) CLASSES[c] = Class.Digit;
+for (let c = 65; c <= 90; c++) CLASSES[c] = CLASSES[c + 32] = Class.Word;
+for (const c of '_.:[]') CLASSES[c.charCodeAt(0)] = Class.Word;
+
+function classOf(code: number): Class {
+  return code < 128 ? (CLASSES[code] as Class) : Class.Other;
+}
+
+function isWordCode(code: number): boolean {
+  const c = classOf(code);
+  return c === Class.Word || c === Class.Digit;
+}
+
+const LOWER_X = 120;
 
 /**
  * Splits text into tokens. Never throws: a character it cannot use becomes an `unknown` token
@@ -11,49 +32,111 @@ const DIGITS = /^[0-9]+$/;
  * lines. The last token is always `eof`.
  */
 export function scan(text: string): Token[] {
+  const scanner = new Scanner(text);
   const tokens: Token[] = [];
-  let i = 0;
-  const push = (kind: TokenKind, start: number, end: number, extra?: Partial<Token>): void => {
-    tokens.push({ kind, start, end, text: text.slice(start, end), ...extra });
-  };
-  while (i < text.length) {
-    const ch = text[i] as string;
-    const next = text[i + 1];
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v' || ch === '\ufeff') {
-      i++;
-    } else if (ch === '\n') {
-      push('newline', i, i + 1);
-      i++;
-    } else if (ch === '#' || (ch === '/' && next === '/')) {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (ch === '"') {
-      i = scanString(text, i, tokens);
-    } else if (ch === '-' && next === '>') {
-      push('arrow', i, i + 2);
-      i += 2;
-    } else if (ch === '-' && next === 'x' && !WORD.test(text[i + 2] ?? ' ')) {
-      push('lostArrow', i, i + 2);
-      i += 2;
-    } else if (WORD.test(ch)) {
-      const start = i;
-      while (i < text.length && WORD.test(text[i] as string)) i++;
-      const word = text.slice(start, i);
-      push(DIGITS.test(word) ? 'number' : IDENT.test(word) ? 'ident' : 'word', start, i);
-    } else {
-      const single = SINGLE[ch];
-      if (single) push(single, i, i + 1);
-      else {
-        // Keep surrogate pairs together so the error names a whole character.
-        const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-        push('unknown', i, i + width, { error: 'unexpectedCharacter', errorAt: i });
-        i += width;
-        continue;
-      }
-      i++;
-    }
+  for (;;) {
+    const token = scanner.next();
+    tokens.push(token);
+    if (token.kind === 'eof') return tokens;
   }
-  push('eof', text.length, text.length);
-  return tokens;
+}
+
+/**
+ * Hands out the tokens of `text` one at a time from `offset`, so the parser never holds them
+ * all: on a large scenario they die young, which is most of what makes parsing fast.
+ */
+export class Scanner {
+  private i: number;
+
+  constructor(
+    private readonly text: string,
+    offset = 0,
+  ) {
+    this.i = offset;
+  }
+
+  /** The next token; `eof` (again and again) at the end. */
+  next(): Token {
+    const text = this.text;
+    const length = text.length;
+    while (this.i < length) {
+      const i = this.i;
+      const code = text.charCodeAt(i);
+      const cls = classOf(code);
+      if (cls === Class.Blank || code === 0xfeff) {
+        this.i++;
+      } else if (cls === Class.Word || cls === Class.Digit) {
+        return this.word(i, code, cls);
+      } else if (code === 10) {
+        this.i++;
+        return { kind: 'newline', start: i, end: i + 1, text: '\n' };
+      } else if (code === 35 || (code === 47 && text.charCodeAt(i + 1) === 47)) {
+        const newline = text.indexOf('\n', i);
+        this.i = newline < 0 ? length : newline;
+      } else if (code === 34) {
+        const tokens: Token[] = [];
+        this.i = scanString(text, i, tokens);
+        return tokens[0] as Token;
+      } else if (code === 45 && text.charCodeAt(i + 1) === 62) {
+        this.i += 2;
+        return { kind: 'arrow', start: i, end: i + 2, text: '->' };
+      } else if (
+        code === 45 &&
+        text.charCodeAt(i + 1) === LOWER_X &&
+        !isWordCode(text.charCodeAt(i + 2))
+      ) {
+        this.i += 2;
+        return { kind: 'lostArrow', start: i, end: i + 2, text: '-x' };
+      } else {
+        return this.single(i);
+      }
+    }
+    return { kind: 'eof', start: length, end: length, text: '' };
+  }
+
+  private word(start: number, code: number, cls: Class): Token {
+    const text = this.text;
+    const length = text.length;
+    let digits = cls === Class.Digit;
+    let ident = cls === Class.Word && code !== 46 && code !== 58 && code !== 91 && code !== 93;
+    let i = start + 1;
+    while (i < length) {
+      const next = text.charCodeAt(i);
+      const nextClass = classOf(next);
+      if (nextClass === Class.Digit) {
+        i++;
+      } else if (nextClass === Class.Word) {
+        digits = false;
+        if (next === 46 || next === 58 || next === 91 || next === 93) ident = false;
+        i++;
+      } else {
+        break;
+      }
+    }
+    this.i = i;
+    const kind: TokenKind = digits ? 'number' : ident ? 'ident' : 'word';
+    return { kind, start, end: i, text: text.slice(start, i) };
+  }
+
+  private single(i: number): Token {
+    const ch = this.text[i] as string;
+    const kind = SINGLE[ch];
+    if (kind) {
+      this.i = i + 1;
+      return { kind, start: i, end: i + 1, text: ch };
+    }
+    // Keep surrogate pairs together so the error names a whole character.
+    const width = (this.text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    this.i = i + width;
+    return {
+      kind: 'unknown',
+      start: i,
+      end: i + width,
+      text: this.text.slice(i, i + width),
+      error: 'unexpectedCharacter',
+      errorAt: i,
+    };
+  }
 }
 
 const SINGLE: Readonly<Record<string, TokenKind>> = {

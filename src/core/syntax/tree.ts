@@ -23,8 +23,8 @@ export interface ValueExpression extends Span {
   readonly symbol?: Name;
   /** The number written, or the offset after the symbol (negative for `x-2`). */
   readonly offset: number;
-  /** Span of the written number, for range errors. */
-  readonly numberSpan?: Span;
+  /** Where the written number starts (it ends with the value), for range errors. */
+  readonly numberStart?: number;
 }
 
 export interface Address extends Span {
@@ -96,6 +96,8 @@ export interface SegmentStatement extends StatementBase {
   readonly win?: NumberField;
   readonly len?: NumberField;
   readonly payload?: StringLiteral;
+  /** Fields that were written but could not be read (already reported). */
+  readonly broken: readonly FieldName[];
 }
 
 export interface ExpectStatement extends StatementBase {

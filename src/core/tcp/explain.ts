@@ -1,6 +1,40 @@
 import type { LineMap } from '../syntax/lineMap';
 import { formatValue } from './seqValue';
+import type { Span } from '../syntax/span';
 import type { Cause } from './tcb';
+
+/**
+ * Why an expected value is what it is, kept as data in the trace and turned into words only
+ * when a message or a hover needs them.
+ */
+export type Reason =
+  /** SND.NXT or RCV.NXT, as last moved by `cause`. */
+  | { readonly kind: 'next'; readonly cause?: Cause }
+  /** The initial sequence number `endpoint` chose at `span`. */
+  | { readonly kind: 'iss'; readonly endpoint: string; readonly span?: Span }
+  /** The reset that answers the segment at `span` (RFC 9293 §3.10.7.1). */
+  | { readonly kind: 'refusal'; readonly span: Span; readonly role: 'seq' | 'ack' }
+  /** A reset carries SND.NXT. */
+  | { readonly kind: 'resetSeq'; readonly cause?: Cause };
+
+export function explainReason(reason: Reason, lines: LineMap): string {
+  switch (reason.kind) {
+    case 'next':
+      return explainCause(reason.cause, lines);
+    case 'iss':
+      return `${reason.endpoint} chose its initial sequence number at line ${
+        reason.span ? lineNumber(lines, reason.span) : 0
+      }`;
+    case 'refusal': {
+      const answer = `the reset answers the segment at line ${lineNumber(lines, reason.span)}`;
+      return reason.role === 'seq'
+        ? `${answer} (RFC 9293 §3.10.7.1)`
+        : `${answer}, which it acknowledges`;
+    }
+    case 'resetSeq':
+      return `RST carries SND.NXT: ${explainCause(reason.cause, lines)}`;
+  }
+}
 
 /**
  * Says why a next-sequence value is what it is, from the segment that set it:

@@ -6,9 +6,16 @@ export type TcpFlag = (typeof TCP_FLAGS)[number];
 /** The order people write them in: SYN ACK, FIN ACK, PSH ACK, RST ACK. */
 const WRITING_ORDER: readonly TcpFlag[] = ['SYN', 'FIN', 'RST', 'PSH', 'URG', 'ACK', 'ECE', 'CWR'];
 
+const BY_NAME: ReadonlyMap<string, TcpFlag> = new Map(
+  TCP_FLAGS.flatMap((flag) => [
+    [flag, flag],
+    [flag.toLowerCase(), flag],
+  ]),
+);
+
+/** Reads a flag name in any case. */
 export function parseTcpFlag(text: string): TcpFlag | undefined {
-  const upper = text.toUpperCase();
-  return (TCP_FLAGS as readonly string[]).includes(upper) ? (upper as TcpFlag) : undefined;
+  return BY_NAME.get(text) ?? BY_NAME.get(text.toUpperCase());
 }
 
 /** Flags in the conventional order, space separated: `SYN ACK`. */

@@ -24,13 +24,27 @@ const IMPOSSIBLE: readonly { a: TcpFlag; b: TcpFlag; reason: string }[] = [
   { a: 'SYN', b: 'RST', reason: 'a reset cannot open a connection; stacks drop SYN+RST' },
 ];
 
+/** One shared, frozen set per combination of flags: segments reuse them instead of copying. */
+const FLAG_SETS = new Map<string, ReadonlySet<TcpFlag>>();
+
+export function internFlags(flags: readonly TcpFlag[]): ReadonlySet<TcpFlag> {
+  const key = [...flags].sort().join(',');
+  let set = FLAG_SETS.get(key);
+  if (!set) {
+    set = Object.freeze(new Set(flags));
+    FLAG_SETS.set(key, set);
+  }
+  return set;
+}
+
 /** Checks what a segment is made of, before any state is involved. */
 export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) => void): Shape {
-  const flags = new Set<TcpFlag>();
+  const written: TcpFlag[] = [];
   for (const node of statement.flags) {
-    if (flags.has(node.flag)) report(diagnostic('DuplicateFlag', node, { flag: node.flag }));
-    flags.add(node.flag);
+    if (written.includes(node.flag)) report(diagnostic('DuplicateFlag', node, { flag: node.flag }));
+    else written.push(node.flag);
   }
+  const flags = internFlags(written);
   let ok = true;
   if (flags.size === 0) {
     report(diagnostic('NoFlags', statement.flagsSpan ?? statement.arrow));

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
 import type { LineMap } from '../syntax/lineMap';
 import type { ValueExpression } from '../syntax/tree';
-import { explainCause, lineNumber } from './explain';
+import { explainReason, lineNumber, type Reason } from './explain';
 import { formatFlags, type TcpFlag } from './flags';
 import { receive } from './receive';
 import {
@@ -16,8 +16,9 @@ import {
   type SymbolValues,
 } from './seqValue';
 import { hasSentFin, isSynchronized } from './state';
-import { CLOSED_TCB, causeOf, type Cause, type Segment, type Tcb } from './tcb';
+import { CLOSED_TCB, causeOf, type Segment, type Tcb } from './tcb';
 import { fixValueText } from './valueText';
+import { internFlags } from './segmentShape';
 
 /** A segment as written, with its seq/ack already read into values. */
 export interface Outgoing {
@@ -26,6 +27,8 @@ export interface Outgoing {
   readonly flags: ReadonlySet<TcpFlag>;
   readonly seq?: SeqValue;
   readonly seqNode?: ValueExpression;
+  /** True when seq= was written, even if its value could not be used (already reported). */
+  readonly seqGiven: boolean;
   readonly ack?: SeqValue;
   readonly ackNode?: ValueExpression;
   /** True when ack= was written, even if its value could not be used (already reported). */
@@ -55,55 +58,60 @@ export interface Sent {
   readonly segment?: Segment;
   readonly sender: Tcb;
   readonly expected: { readonly seq?: SeqValue; readonly ack?: SeqValue };
-  readonly why: { readonly seq?: string; readonly ack?: string };
+  readonly why: { readonly seq?: Reason; readonly ack?: Reason };
   readonly retransmission: boolean;
+  /** Which written values were wrong and replaced by the expected ones. */
+  readonly corrected: { readonly seq: boolean; readonly ack: boolean };
 }
 
 /** What a valid segment must carry in the sender's state, and what sending it does. */
 interface Plan {
   readonly seq?: {
     readonly value: SeqValue;
-    readonly why: string;
+    readonly why: Reason;
     /** Reported with its own code instead of SeqNotNext. */
     readonly code?: 'IssChanged' | 'ResetSeq';
   };
   /** When present, a correct segment has ACK set with this value. */
-  readonly ack?: { readonly value: SeqValue; readonly why: string; readonly cause?: Cause };
+  readonly ack?: { readonly value: SeqValue; readonly why: Reason };
   /** Whether seq may go back for a retransmission of data not yet acknowledged. */
   readonly retransmit: boolean;
   readonly apply: (segment: Segment) => Tcb;
 }
 
 /**
- * Checks a segment against its sender's TCB (RFC 9293 §3.10.4 SEND, §3.10.7 for the replies a
+ * Checks a segment against its sender's TCB (RFC 9293 §3.10.2 SEND, §3.10.7 for the replies a
  * stack makes), reports what is wrong, and returns the sender's next TCB. Never throws.
  */
 export function send(out: Outgoing, tcb: Tcb, context: SendContext): Sent {
   const plan = planFor(out, tcb, context);
-  if (!plan) return { sender: tcb, expected: {}, why: {}, retransmission: false };
+  if (!plan) {
+    return {
+      sender: tcb,
+      expected: {},
+      why: {},
+      retransmission: false,
+      corrected: { seq: false, ack: false },
+    };
+  }
   const seq = checkSeq(out, plan, tcb, context);
   const ack = checkAck(out, plan, context);
   const segment: Segment = {
     from: out.from,
     to: out.to,
-    flags: ack.flagged ? withAck(out.flags) : out.flags,
+    flags: ack.flagged && !out.flags.has('ACK') ? withAck(out.flags) : out.flags,
     seq: seq.value,
-    ...(ack.value ? { ack: ack.value } : {}),
+    ack: ack.value,
     len: out.len,
     span: out.span,
   };
   return {
     segment,
     sender: plan.apply(segment),
-    expected: {
-      ...(plan.seq ? { seq: plan.seq.value } : {}),
-      ...(plan.ack ? { ack: plan.ack.value } : {}),
-    },
-    why: {
-      ...(plan.seq ? { seq: plan.seq.why } : {}),
-      ...(plan.ack ? { ack: plan.ack.why } : {}),
-    },
+    expected: { seq: plan.seq?.value, ack: plan.ack?.value },
+    why: { seq: plan.seq?.why, ack: plan.ack?.why },
     retransmission: seq.retransmission,
+    corrected: { seq: seq.corrected, ack: ack.corrected },
   };
 }
 
@@ -113,7 +121,7 @@ function flagsOf(out: Outgoing): import('../syntax/span').Span {
 }
 
 function withAck(flags: ReadonlySet<TcpFlag>): ReadonlySet<TcpFlag> {
-  return new Set([...flags, 'ACK']);
+  return internFlags([...flags, 'ACK']);
 }
 
 function planFor(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
@@ -151,10 +159,14 @@ function describeSegment(out: Outgoing): string {
 function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
   if (tcb.state === 'SYN_SENT' && tcb.iss) {
     return {
-      seq: { value: tcb.iss, why: issWhy(out.from, tcb, context), code: 'IssChanged' },
+      seq: { value: tcb.iss, why: issWhy(out.from, tcb), code: 'IssChanged' },
       retransmit: false,
       apply: () => tcb,
     };
+  }
+  if (tcb.state === 'CLOSED' && tcb.refusal && tcb.refusal.from === out.to) {
+    // Its own SYN comes after the peer's arrived: the stack had refused that one first.
+    reportNeverListened(out, tcb, context);
   }
   if (tcb.state !== 'CLOSED' && tcb.state !== 'LISTEN') {
     context.report(
@@ -162,7 +174,7 @@ function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefine
     );
     return undefined;
   }
-  if (!out.seq) return synWithoutSeq(out, context);
+  if (!out.seq) return out.seqGiven ? undefined : synWithoutSeq(out, context);
   if (out.len > 0) context.report(diagnostic('SynWithData', flagsOf(out)));
   return {
     retransmit: false,
@@ -201,9 +213,8 @@ function freshSymbol(out: Outgoing, context: SendContext): string {
   return ['x', 'y', 'z', 'w'].find((name) => !taken(name)) ?? `${out.from}_iss`;
 }
 
-function issWhy(endpoint: string, tcb: Tcb, context: SendContext): string {
-  const line = tcb.issSpan ? lineNumber(context.lines, tcb.issSpan) : 0;
-  return `${endpoint} chose its initial sequence number at line ${line}`;
+function issWhy(endpoint: string, tcb: Tcb): Reason {
+  return { kind: 'iss', endpoint, ...(tcb.issSpan ? { span: tcb.issSpan } : {}) };
 }
 
 /** The SYN ACK that answers a SYN: passive open, or one side of a simultaneous open. */
@@ -238,16 +249,15 @@ function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undef
   const base = current;
   const ackPart = {
     value: base.rcvNxt as SeqValue,
-    why: explainCause(base.rcvNxtCause, context.lines),
-    ...(base.rcvNxtCause ? { cause: base.rcvNxtCause } : {}),
+    why: { kind: 'next', cause: base.rcvNxtCause } as Reason,
   };
-  if (!base.iss && !out.seq) return synWithoutSeq(out, context);
+  if (!base.iss && !out.seq) return out.seqGiven ? undefined : synWithoutSeq(out, context);
   return {
     ...(base.iss
       ? {
           seq: {
             value: base.iss,
-            why: issWhy(out.from, base, context),
+            why: issWhy(out.from, base),
             code: 'IssChanged' as const,
           },
         }
@@ -300,7 +310,6 @@ function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContext): voi
 function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
   const refusal = tcb.refusal;
   if (refusal && refusal.from === out.to) {
-    const why = `the reset answers the segment at line ${lineNumber(context.lines, refusal.span)}`;
     if (refusal.ack && !out.flags.has('ACK')) {
       context.report(
         diagnostic('ResetAnswerNotAck', flagsOf(out), {
@@ -309,8 +318,10 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
       );
     }
     return {
-      seq: { value: refusal.seq, why: `${why} (RFC 9293 §3.10.7.1)` },
-      ...(refusal.ack ? { ack: { value: refusal.ack, why: `${why}, which it acknowledges` } } : {}),
+      seq: { value: refusal.seq, why: { kind: 'refusal', span: refusal.span, role: 'seq' } },
+      ...(refusal.ack
+        ? { ack: { value: refusal.ack, why: { kind: 'refusal', span: refusal.span, role: 'ack' } } }
+        : {}),
       retransmit: false,
       apply: () => {
         const { refusal: _answered, ...rest } = tcb;
@@ -324,11 +335,11 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
   return {
     seq: {
       value: tcb.sndNxt,
-      why: `RST carries SND.NXT: ${explainCause(tcb.sndNxtCause, context.lines)}`,
+      why: { kind: 'resetSeq', cause: tcb.sndNxtCause },
       code: 'ResetSeq',
     },
     ...(out.flags.has('ACK') && tcb.rcvNxt
-      ? { ack: { value: tcb.rcvNxt, why: explainCause(tcb.rcvNxtCause, context.lines) } }
+      ? { ack: { value: tcb.rcvNxt, why: { kind: 'next', cause: tcb.rcvNxtCause } } }
       : {}),
     retransmit: false,
     apply: () => ({ ...CLOSED_TCB, listening: tcb.listening, stateSpan: out.span }),
@@ -353,7 +364,12 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
       return invalid(context, out, tcb, what, 'it waits for the peer’s SYN ACK');
     case 'SYN_RECEIVED':
       if (out.len > 0) return dataBeforeEstablished(out, tcb, context);
-      if (!fin) return invalid(context, out, tcb, what, 'it must first send its SYN ACK');
+      if (!fin) {
+        const reason = tcb.iss
+          ? 'it has sent its SYN ACK and waits for the peer’s ACK'
+          : 'it must first send its SYN ACK';
+        return invalid(context, out, tcb, what, reason);
+      }
       break;
     default:
       break;
@@ -403,11 +419,10 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
     }
   }
   return {
-    seq: { value: sndNxt, why: explainCause(tcb.sndNxtCause, context.lines) },
+    seq: { value: sndNxt, why: { kind: 'next', cause: tcb.sndNxtCause } },
     ack: {
       value: rcvNxt,
-      why: explainCause(tcb.rcvNxtCause, context.lines),
-      ...(tcb.rcvNxtCause ? { cause: tcb.rcvNxtCause } : {}),
+      why: { kind: 'next', cause: tcb.rcvNxtCause },
     },
     retransmit: true,
     apply: (segment) => afterSending(tcb, segment, context.symbols),
@@ -457,13 +472,15 @@ function checkSeq(
   plan: Plan,
   tcb: Tcb,
   context: SendContext,
-): { value: SeqValue; retransmission: boolean } {
+): { value: SeqValue; retransmission: boolean; corrected: boolean } {
   const expected = plan.seq;
   const written = out.seq;
-  if (!expected) return { value: written ?? { offset: 0 }, retransmission: false };
-  if (!written) return { value: expected.value, retransmission: false };
+  if (!expected)
+    return { value: written ?? { offset: 0 }, retransmission: false, corrected: false };
+  if (!written) return { value: expected.value, retransmission: false, corrected: false };
   const { symbols } = context;
-  if (sameValue(written, expected.value, symbols)) return { value: written, retransmission: false };
+  if (sameValue(written, expected.value, symbols))
+    return { value: written, retransmission: false, corrected: false };
   if (plan.retransmit && tcb.sndUna && isRetransmission(out, written, tcb, symbols)) {
     const first = tcb.sent.find((sent) => atOrBefore(sent.seq, written, symbols));
     if (first) {
@@ -473,7 +490,7 @@ function checkSeq(
         }),
       );
     }
-    return { value: written, retransmission: true };
+    return { value: written, retransmission: true, corrected: false };
   }
   const node = out.seqNode;
   const span = node ?? out.span;
@@ -511,7 +528,7 @@ function checkSeq(
         {
           endpoint: out.from,
           expected: describeValue(expected.value, symbols),
-          why: expected.why,
+          why: explainReason(expected.why, context.lines),
           hint: seqHint(out, plan, symbols),
         },
         {
@@ -521,13 +538,16 @@ function checkSeq(
       ),
     );
   }
-  return { value: expected.value, retransmission: false };
+  return { value: expected.value, retransmission: false, corrected: true };
 }
 
 function isRetransmission(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
   const { sndUna, sndNxt } = tcb;
   if (!sndUna || !sndNxt) return false;
-  const end = plus(seq, out.len + (out.flags.has('FIN') ? 1 : 0));
+  const length = out.len + (out.flags.has('FIN') ? 1 : 0);
+  // A segment that occupies no sequence space (a pure ACK) cannot be a retransmission.
+  if (length === 0) return false;
+  const end = plus(seq, length);
   return (
     atOrBefore(sndUna, seq, symbols) &&
     before(seq, sndNxt, symbols) &&
@@ -556,7 +576,7 @@ function checkAck(
   out: Outgoing,
   plan: Plan,
   context: SendContext,
-): { value?: SeqValue; flagged: boolean } {
+): { value?: SeqValue; flagged: boolean; corrected: boolean } {
   const { symbols } = context;
   const expected = plan.ack;
   const hasFlag = out.flags.has('ACK');
@@ -568,7 +588,10 @@ function checkAck(
     };
     context.report(diagnostic('AckValueWithoutFlag', out.ackNode ?? out.span, undefined, { fix }));
   }
-  if (!expected) return written && hasFlag ? { value: written, flagged: true } : { flagged: false };
+  if (!expected)
+    return written && hasFlag
+      ? { value: written, flagged: true, corrected: false }
+      : { flagged: false, corrected: false };
   const needsFlag = hasFlag || written !== undefined || !out.flags.has('RST');
   if (!written) {
     if (hasFlag && !out.ackGiven) {
@@ -589,11 +612,12 @@ function checkAck(
         ),
       );
     }
-    return { value: expected.value, flagged: needsFlag };
+    return { value: expected.value, flagged: needsFlag, corrected: false };
   }
-  if (sameValue(written, expected.value, symbols)) return { value: written, flagged: true };
+  if (sameValue(written, expected.value, symbols))
+    return { value: written, flagged: true, corrected: false };
   reportWrongAck(out, written, expected, context);
-  return { value: expected.value, flagged: true };
+  return { value: expected.value, flagged: true, corrected: true };
 }
 
 function reportWrongAck(
@@ -607,9 +631,10 @@ function reportWrongAck(
   const span = node ?? out.span;
   const text = fixValueText(expected.value, node, symbols);
   const extras = {
-    related: expected.cause
-      ? [{ span: expected.cause.span, message: 'this segment determines the expected ack' }]
-      : [],
+    related:
+      expected.why.kind === 'next' && expected.why.cause
+        ? [{ span: expected.why.cause.span, message: 'this segment determines the expected ack' }]
+        : [],
     ...(node
       ? { fix: { title: `Change ack to ${text}`, edits: [{ span: node, newText: text }] } }
       : {}),
@@ -626,7 +651,7 @@ function reportWrongAck(
   const args = {
     endpoint: out.from,
     expected: describeValue(expected.value, symbols),
-    why: expected.why,
+    why: explainReason(expected.why, context.lines),
     hint: ackHint(written, expected.value, symbols),
   };
   context.report(diagnostic('AckNotNext', span, args, extras));

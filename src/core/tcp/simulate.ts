@@ -21,7 +21,6 @@ import type {
   ActionStep,
   EndpointInfo,
   SegmentOutcome,
-  SegmentStep,
   SymbolInfo,
   Trace,
   TraceStep,
@@ -43,6 +42,8 @@ export function simulate(
   return new Simulator(document, lines).run();
 }
 
+const NOTHING_CORRECTED = { seq: false, ack: false } as const;
+
 interface Pending {
   readonly statement: SegmentStatement;
   readonly from: string;
@@ -50,7 +51,7 @@ interface Pending {
   readonly sent?: Sent;
   readonly shapeLen: number;
   readonly senderBefore: Tcb;
-  readonly group?: number;
+  readonly group: number | undefined;
   readonly faulty: boolean;
 }
 
@@ -229,10 +230,14 @@ class Simulator {
     const magnitude = Math.abs(node.offset);
     if (magnitude > SEQ_MAX) {
       this.report(
-        diagnostic('NumberOutOfRange', node.numberSpan ?? node, {
-          what: String(node.offset),
-          max: String(SEQ_MAX),
-        }),
+        diagnostic(
+          'NumberOutOfRange',
+          { start: node.numberStart ?? node.start, end: node.end },
+          {
+            what: this.document.text.slice(node.start, node.end),
+            max: String(SEQ_MAX),
+          },
+        ),
       );
       return undefined;
     }
@@ -248,51 +253,62 @@ class Simulator {
     return seqValue(node.offset, symbol.text);
   }
 
+  // The two methods below run once per segment: they build plain objects without spreads,
+  // which keeps 100k-segment scenarios fast (optional fields may hold `undefined`).
   private send(statement: SegmentStatement, group?: number): Pending {
     const errorsBefore = this.errorCount;
     const from = this.endpoint(statement.from);
     const to = this.endpoint(statement.to);
     const shape = checkShape(statement, this.report);
     const senderBefore = this.tcb(from);
-    const base = {
+    const pending = (sent: Sent | undefined): Pending => ({
       statement,
       from,
       to,
       shapeLen: shape.len,
       senderBefore,
-      ...(group ? { group } : {}),
-    };
+      group,
+      sent,
+      faulty: sent === undefined || this.errorCount > errorsBefore,
+    });
     if (from === to && from !== '') {
       this.report(diagnostic('SegmentToSelf', statement, { endpoint: from }));
-      return { ...base, faulty: true };
+      return pending(undefined);
     }
-    if (!shape.ok || from === '' || to === '') return { ...base, faulty: true };
+    if (!shape.ok || from === '' || to === '') return pending(undefined);
+    // A segment to or from an undeclared endpoint is reported once (HS401), not simulated.
+    if (!this.endpoints.get(from)?.declared || !this.endpoints.get(to)?.declared) {
+      return pending(undefined);
+    }
     const seq = this.value(statement.seq?.value, 'seq', shape.flags.has('SYN') ? from : undefined);
     const ack = this.value(statement.ack?.value, 'ack');
     const lastFlag = statement.flags[statement.flags.length - 1];
-    const fieldsEnd = Math.max(
-      lastFlag?.end ?? statement.to.end,
-      statement.seq?.end ?? 0,
-      statement.ack?.end ?? 0,
-      statement.win?.end ?? 0,
-      statement.len?.end ?? 0,
-    );
+    const flagsEnd = lastFlag?.end ?? statement.to.end;
     const out: Outgoing = {
       from,
       to,
       flags: shape.flags,
-      ...(seq ? { seq, seqNode: statement.seq?.value } : {}),
-      ...(ack ? { ack, ackNode: statement.ack?.value } : {}),
-      ackGiven: statement.ack !== undefined,
+      seq,
+      seqNode: seq ? statement.seq?.value : undefined,
+      seqGiven: statement.seq !== undefined || statement.broken.includes('seq'),
+      ack,
+      ackNode: ack ? statement.ack?.value : undefined,
+      ackGiven: statement.ack !== undefined || statement.broken.includes('ack'),
       len: shape.len,
       span: statement,
-      ...(statement.flagsSpan ? { flagsSpan: statement.flagsSpan } : {}),
+      flagsSpan: statement.flagsSpan,
       toSpan: statement.to,
-      flagsEnd: lastFlag?.end ?? statement.to.end,
-      fieldsEnd,
-      ...(statement.flagsSpan
-        ? { tail: { start: statement.flagsSpan.start, end: statement.end } }
-        : {}),
+      flagsEnd,
+      fieldsEnd: Math.max(
+        flagsEnd,
+        statement.seq?.end ?? 0,
+        statement.ack?.end ?? 0,
+        statement.win?.end ?? 0,
+        statement.len?.end ?? 0,
+      ),
+      tail: statement.flagsSpan
+        ? { start: statement.flagsSpan.start, end: statement.end }
+        : undefined,
     };
     const sent = send(out, senderBefore, {
       symbols: this.symbolValues,
@@ -301,7 +317,7 @@ class Simulator {
       peer: this.tcb(to),
     });
     this.tcbs.set(from, sent.sender);
-    return { ...base, sent, faulty: this.errorCount > errorsBefore };
+    return pending(sent);
   }
 
   private deliver(pending: Pending): void {
@@ -327,7 +343,7 @@ class Simulator {
         );
       }
     }
-    const step: SegmentStep = {
+    this.steps.push({
       kind: 'segment',
       statement,
       span: statement,
@@ -335,14 +351,15 @@ class Simulator {
       to,
       flags: segment ? [...segment.flags] : statement.flags.map((f) => f.flag),
       lost: statement.lost,
-      ...(pending.group ? { group: pending.group } : {}),
-      ...(segment ? { seq: segment.seq } : {}),
-      ...(segment?.ack ? { ack: segment.ack } : {}),
+      group: pending.group,
+      seq: segment?.seq,
+      ack: segment?.ack,
       len: pending.shapeLen,
-      ...(statement.payload ? { payload: statement.payload.value } : {}),
+      payload: statement.payload?.value,
       expected: sent?.expected ?? {},
       why: sent?.why ?? {},
       retransmission: sent?.retransmission ?? false,
+      corrected: sent?.corrected ?? NOTHING_CORRECTED,
       outcome,
       faulty: pending.faulty,
       sender: {
@@ -350,8 +367,7 @@ class Simulator {
         after: view(sent?.sender ?? pending.senderBefore),
       },
       receiver: { before: view(receiverBefore), after: view(receiverAfter) },
-    };
-    this.steps.push(step);
+    });
   }
 
   private action(statement: ActionStatement): void {

@@ -25,7 +25,7 @@ const ALIASES: Readonly<Record<string, TcpState>> = {
   TIMED_WAIT: 'TIME_WAIT',
 };
 
-/** Reads a state name written with `_`, `-` or spaces, in any case; undefined when unknown. */
+/** Reads a state name written with `_` or `-`, in any case; undefined when unknown. */
 export function parseTcpState(text: string): TcpState | undefined {
   const normal = text
     .trim()

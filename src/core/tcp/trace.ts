@@ -1,5 +1,6 @@
 import type { Span } from '../syntax/span';
 import type { Address, SegmentStatement } from '../syntax/tree';
+import type { Reason } from './explain';
 import type { TcpFlag } from './flags';
 import type { SeqValue } from './seqValue';
 import type { TcbView } from './tcb';
@@ -51,8 +52,10 @@ export interface SegmentStep {
   readonly payload?: string;
   /** What a correct segment carries here, and why. */
   readonly expected: { readonly seq?: SeqValue; readonly ack?: SeqValue };
-  readonly why: { readonly seq?: string; readonly ack?: string };
+  readonly why: { readonly seq?: Reason; readonly ack?: Reason };
   readonly retransmission: boolean;
+  /** Which written values were wrong; `seq`/`ack` above then hold the expected ones. */
+  readonly corrected: { readonly seq: boolean; readonly ack: boolean };
   readonly outcome: SegmentOutcome;
   /** True when the engine reported an error on this segment. */
   readonly faulty: boolean;

@@ -302,6 +302,48 @@ test('every diagnostic code has a case below', () => {
   assert.deepEqual(Object.keys(CASES).sort(), all);
 });
 
+/** One mistake, one diagnostic: cases where a second, derived one used to appear. */
+const SINGLE_DIAGNOSTIC: Record<string, { text: string[]; codes: string[] }> = {
+  'a pure ACK with a wrong seq is not a retransmission': {
+    text: [
+      ...OPEN,
+      'client -> server PSH ACK seq=x+1 ack=y+1 "hello"',
+      'client -> server ACK seq=x+3 ack=y+1',
+    ],
+    codes: ['HS102'],
+  },
+  'an unreadable seq is not also a missing seq': {
+    text: [...AB, 'a -> b SYN seq=0x10'],
+    codes: ['HS004'],
+  },
+  'an out-of-range seq is not also a missing seq': {
+    text: [...AB, 'a -> b SYN seq=4294967296'],
+    codes: ['HS303'],
+  },
+  'an unknown wait is not also a wait with nothing in TIME_WAIT': {
+    text: [...OPEN, 'wait 30s'],
+    codes: ['HS014'],
+  },
+  'a segment to an undeclared endpoint is not also another connection': {
+    text: [...OPEN, 'client -> nobody ACK seq=x+1 ack=y+1'],
+    codes: ['HS401'],
+  },
+  'a refused SYN followed by a SYN of its own is a missing reset': {
+    text: ['endpoint a', 'endpoint b', 'a -> b SYN seq=100', 'b -> a SYN seq=300'],
+    codes: ['HS205'],
+  },
+};
+
+for (const [name, c] of Object.entries(SINGLE_DIAGNOSTIC)) {
+  test(name, () => {
+    const found = analyze(lines(...c.text)).diagnostics.filter((d) => d.severity !== 'info');
+    assert.deepEqual(
+      found.map((d) => d.code),
+      c.codes,
+    );
+  });
+}
+
 test('codes are unique', () => {
   const all = Object.values(DIAGNOSTIC_CODES).map((entry) => entry.code);
   assert.equal(new Set(all).size, all.length);

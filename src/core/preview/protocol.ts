@@ -1,0 +1,169 @@
+/**
+ * The messages between the extension host and the preview webview, with validators used on
+ * both sides: nothing that arrives over postMessage is trusted until it has passed them.
+ */
+
+export interface PreviewMessageInfo {
+  /** 0-based source line. */
+  readonly line: number;
+  readonly faulty: boolean;
+  readonly lost: boolean;
+}
+
+export type ZoomAction = 'in' | 'out' | 'fit' | 'reset';
+export type ExportFormat = 'svg' | 'png';
+
+export type HostMessage =
+  | {
+      readonly type: 'render';
+      readonly version: number;
+      readonly source: string;
+      readonly messages: readonly PreviewMessageInfo[];
+      /** Shown above the diagram: what part of a large scenario is drawn. */
+      readonly notice: string;
+      readonly problems: { readonly errors: number; readonly warnings: number };
+    }
+  | { readonly type: 'highlight'; readonly lines: readonly number[] }
+  | { readonly type: 'zoom'; readonly action: ZoomAction }
+  | { readonly type: 'export'; readonly requestId: number; readonly format: ExportFormat };
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'reveal'; readonly line: number }
+  | {
+      readonly type: 'rendered';
+      readonly version: number;
+      readonly ok: boolean;
+      readonly error?: string;
+      readonly arrows: number;
+      readonly ms: number;
+    }
+  | {
+      readonly type: 'exported';
+      readonly requestId: number;
+      readonly format: ExportFormat;
+      /** SVG text, or a PNG as base64. */
+      readonly data: string;
+    }
+  | { readonly type: 'exportFailed'; readonly requestId: number; readonly error: string };
+
+/** Generous bounds: a diagram of thousands of segments stays well inside them. */
+export const MAX_SOURCE_LENGTH = 20_000_000;
+export const MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
+const MAX_ERROR_LENGTH = 10_000;
+const MAX_LINE = 10_000_000;
+
+type Record_ = Readonly<Record<string, unknown>>;
+
+function isRecord(value: unknown): value is Record_ {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+}
+
+function isText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function isFormat(value: unknown): value is ExportFormat {
+  return value === 'svg' || value === 'png';
+}
+
+/** Validates a message from the webview; undefined for anything malformed. */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'reveal':
+      return isCount(value.line, MAX_LINE) ? { type: 'reveal', line: value.line } : undefined;
+    case 'rendered': {
+      const { version, ok, error, arrows, ms } = value;
+      if (!isCount(version) || typeof ok !== 'boolean' || !isCount(arrows)) return undefined;
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return undefined;
+      if (error !== undefined && !isText(error, MAX_ERROR_LENGTH)) return undefined;
+      return {
+        type: 'rendered',
+        version,
+        ok,
+        arrows,
+        ms,
+        ...(error !== undefined ? { error } : {}),
+      };
+    }
+    case 'exported': {
+      const { requestId, format, data } = value;
+      if (!isCount(requestId) || !isFormat(format) || !isText(data, MAX_EXPORT_LENGTH)) {
+        return undefined;
+      }
+      return { type: 'exported', requestId, format, data };
+    }
+    case 'exportFailed': {
+      const { requestId, error } = value;
+      if (!isCount(requestId) || !isText(error, MAX_ERROR_LENGTH)) return undefined;
+      return { type: 'exportFailed', requestId, error };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isMessageInfo(value: unknown): value is PreviewMessageInfo {
+  return (
+    isRecord(value) &&
+    isCount(value.line, MAX_LINE) &&
+    typeof value.faulty === 'boolean' &&
+    typeof value.lost === 'boolean'
+  );
+}
+
+/** Validates a message from the host, in the webview. */
+export function parseHostMessage(value: unknown): HostMessage | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.type) {
+    case 'render': {
+      const { version, source, messages, notice, problems } = value;
+      if (!isCount(version) || !isText(source, MAX_SOURCE_LENGTH) || !isText(notice, 1000)) {
+        return undefined;
+      }
+      if (!Array.isArray(messages) || !messages.every(isMessageInfo)) return undefined;
+      if (!isRecord(problems) || !isCount(problems.errors) || !isCount(problems.warnings)) {
+        return undefined;
+      }
+      return {
+        type: 'render',
+        version,
+        source,
+        messages,
+        notice,
+        problems: { errors: problems.errors, warnings: problems.warnings },
+      };
+    }
+    case 'highlight': {
+      const { lines } = value;
+      if (
+        !Array.isArray(lines) ||
+        lines.length > 1000 ||
+        !lines.every((l) => isCount(l, MAX_LINE))
+      ) {
+        return undefined;
+      }
+      return { type: 'highlight', lines };
+    }
+    case 'zoom':
+      return value.action === 'in' ||
+        value.action === 'out' ||
+        value.action === 'fit' ||
+        value.action === 'reset'
+        ? { type: 'zoom', action: value.action }
+        : undefined;
+    case 'export':
+      return isCount(value.requestId) && isFormat(value.format)
+        ? { type: 'export', requestId: value.requestId, format: value.format }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

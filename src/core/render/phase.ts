@@ -1,0 +1,50 @@
+import type { SegmentStep } from '../tcp/trace';
+import type { TcpState } from '../tcp/state';
+
+export type Phase = 'handshake' | 'data' | 'close' | 'reset';
+
+const CLOSING_STATES: ReadonlySet<TcpState> = new Set([
+  'FIN_WAIT_1',
+  'FIN_WAIT_2',
+  'CLOSE_WAIT',
+  'CLOSING',
+  'LAST_ACK',
+  'TIME_WAIT',
+]);
+
+/**
+ * The phase of the connection a segment belongs to, read off the trace: the SYNs and the ACK
+ * that completes them are the handshake; a FIN, or anything sent once either side is closing,
+ * is the close; a reset is a reset; the rest is data transfer.
+ */
+export function phaseOf(step: SegmentStep): Phase {
+  const flags = new Set(step.flags);
+  if (flags.has('RST')) return 'reset';
+  if (flags.has('SYN')) return 'handshake';
+  if (flags.has('FIN')) return 'close';
+  const { sender, receiver } = step;
+  if (CLOSING_STATES.has(sender.before.state) || CLOSING_STATES.has(receiver.before.state)) {
+    return 'close';
+  }
+  const completesHandshake =
+    step.len === 0 &&
+    (receiver.before.state === 'SYN_RECEIVED' || sender.before.state === 'SYN_RECEIVED');
+  return completesHandshake ? 'handshake' : 'data';
+}
+
+export const PHASE_TITLES: Readonly<Record<Phase, string>> = {
+  handshake: 'Three-way handshake',
+  data: 'Data transfer',
+  close: 'Connection close',
+  reset: 'Reset',
+};
+
+/** Background tints that read on light and dark themes alike. */
+export const PHASE_COLOURS: Readonly<Record<Phase, string>> = {
+  handshake: 'rgba(66, 133, 244, 0.12)',
+  data: 'rgba(52, 168, 83, 0.12)',
+  close: 'rgba(251, 188, 5, 0.14)',
+  reset: 'rgba(234, 67, 53, 0.12)',
+};
+
+export const ERROR_COLOUR = 'rgba(234, 67, 53, 0.28)';

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { formatLine, locate } from '../src/cli/formatDiagnostic';
+import { analyze } from '../src/core/check/analyze';
+import { DIAGNOSTIC_CODES } from '../src/core/check/codes';
+import { OPEN } from './helpers';
+
+/**
+ * The language reference stays true: every `<!-- check: NAME -->` block is checked as the CLI
+ * would and must print exactly the lines the doc shows for NAME, and every row of the
+ * diagnostics table, run in its context, reports its code as shown.
+ */
+const doc = readFileSync('docs/language.md', 'utf8');
+const blocks = [...doc.matchAll(/(?:<!-- check: (\S+) -->\n\n)?```(\w*)\n([\s\S]*?)```/g)].map(
+  (m) => ({ name: m[1], lang: m[2] ?? '', body: m[3] ?? '' }),
+);
+const shown = blocks
+  .filter((b) => b.lang === 'text')
+  .flatMap((b) => b.body.split('\n'))
+  .filter(Boolean);
+
+function check(name: string, text: string): string[] {
+  const analysis = analyze(text);
+  return analysis.diagnostics.map((d) => formatLine(locate(name, analysis, d)));
+}
+
+function documented(name: string): string[] {
+  return shown.filter((line) => line.startsWith(`${name}:`));
+}
+
+test('every handshake block in the reference is checked', () => {
+  const unmarked = blocks.filter((b) => b.lang === 'handshake' && !b.name);
+  assert.deepEqual(
+    unmarked.map((b) => b.body.split('\n')[0]),
+    [],
+  );
+  assert.ok(blocks.filter((b) => b.name).length >= 10);
+});
+
+for (const block of blocks.filter((b) => b.name)) {
+  const name = block.name as string;
+  test(`docs: ${name} reports what the reference shows`, () => {
+    assert.deepEqual(check(name, block.body), documented(name));
+    if (existsSync(`examples/${name}`)) {
+      assert.equal(block.body, readFileSync(`examples/${name}`, 'utf8'), 'differs from examples/');
+    }
+  });
+}
+
+const CONTEXTS: Record<string, string[]> = {
+  H: OPEN,
+  H5: OPEN.slice(0, 5),
+  L: ['endpoint a', 'endpoint b', 'b listen'],
+  N: ['endpoint a', 'endpoint b'],
+  '—': [],
+};
+const rows = [...doc.matchAll(/^\| (HS\d{3}) \| (\w+) \| (.*?) \| (\S+) \| (.*) \|$/gm)].map(
+  (m) => ({
+    code: m[1] as string,
+    severity: m[2] as string,
+    context: m[4] as string,
+    example: m[5] as string,
+  }),
+);
+
+test('the diagnostics table lists every code with its severity', () => {
+  const table = rows.map((r) => `${r.code} ${r.severity}`).sort();
+  const codes = Object.values(DIAGNOSTIC_CODES)
+    .map((c) => `${c.code} ${c.severity}`)
+    .sort();
+  assert.deepEqual(table, codes);
+});
+
+for (const row of rows) {
+  test(`docs: the ${row.code} row reports ${row.code}`, () => {
+    const context = CONTEXTS[row.context];
+    assert.ok(context, `unknown context ${row.context}`);
+    const lines = row.example.split('<br>').map((part) => part.replace(/^`|`$/g, ''));
+    const name = `${row.code}.handshake`;
+    const out = check(name, [...context, ...lines].join('\n') + '\n');
+    assert.ok(
+      out.some((line) => line.includes(` ${row.code}: `)),
+      out.join('\n'),
+    );
+    assert.deepEqual(out, documented(name));
+  });
+}
