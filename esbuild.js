@@ -23,9 +23,22 @@ const targets = [
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The preview webview: Mermaid and our script in one file, nothing loaded at run time.
+    entryPoints: { preview: 'src/webview/main.ts', 'preview-style': 'src/webview/preview.css' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    // Mostly Mermaid: always minified, without a source map, to keep the panel quick to load.
+    minify: true,
+    sourcemap: false,
+  },
 ];
 
 async function main() {
+  // Start from an empty dist/ so no file of an older build is shipped or tested.
+  if (!watch) require('node:fs').rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all(
     targets.map((target) =>
       esbuild.context({

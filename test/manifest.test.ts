@@ -4,8 +4,30 @@ import { test } from 'node:test';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 
-test('activates on the language only, never on *', () => {
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:handshake']);
+test('activates on the language and the preview panel only, never on *', () => {
+  assert.deepEqual(manifest.activationEvents, [
+    'onLanguage:handshake',
+    'onWebviewPanel:handshake.preview',
+  ]);
+});
+
+test('every command is contributed, and every contributed command is registered', () => {
+  const contributed = manifest.contributes.commands
+    .map((c: { command: string }) => c.command)
+    .sort();
+  const source = ['src/extension/preview/previewManager.ts']
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+  const registered = [...source.matchAll(/command\('([\w.]+)'/g)].map((m) => m[1]).sort();
+  assert.deepEqual(registered, contributed);
+});
+
+test('Ctrl+K V opens the preview to the side in .handshake editors', () => {
+  const binding = manifest.contributes.keybindings.find(
+    (k: { key: string }) => k.key === 'ctrl+k v',
+  );
+  assert.equal(binding.command, 'handshake.showPreviewToSide');
+  assert.equal(binding.mac, 'cmd+k v');
 });
 
 test('every file the manifest names exists', () => {
@@ -35,5 +57,6 @@ test('the packaged extension ships only what runs', () => {
   const ignore = readFileSync('.vscodeignore', 'utf8');
   assert.match(ignore, /^\*\*$/m);
   assert.match(ignore, /^!dist\/extension\.js$/m);
+  assert.match(ignore, /^!dist\/webview\/\*\*$/m);
   assert.match(ignore, /^!media\/\*\*$/m);
 });

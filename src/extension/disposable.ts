@@ -5,6 +5,10 @@ export abstract class Disposable implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
 
+  protected get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   protected register<T extends vscode.Disposable>(disposable: T): T {
     if (this.disposed) disposable.dispose();
     else this.disposables.push(disposable);

@@ -22,6 +22,10 @@ export type HostMessage =
       /** Shown above the diagram: what part of a large scenario is drawn. */
       readonly notice: string;
       readonly problems: { readonly errors: number; readonly warnings: number };
+      /** The previewed file and whether the preview is locked to it, kept in the webview's state
+       * so that the panel can be restored after a reload. */
+      readonly resource: string;
+      readonly locked: boolean;
     }
   | { readonly type: 'highlight'; readonly lines: readonly number[] }
   | { readonly type: 'zoom'; readonly action: ZoomAction }
@@ -124,10 +128,11 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.type) {
     case 'render': {
-      const { version, source, messages, notice, problems } = value;
+      const { version, source, messages, notice, problems, resource, locked } = value;
       if (!isCount(version) || !isText(source, MAX_SOURCE_LENGTH) || !isText(notice, 1000)) {
         return undefined;
       }
+      if (!isText(resource, 10_000) || typeof locked !== 'boolean') return undefined;
       if (!Array.isArray(messages) || !messages.every(isMessageInfo)) return undefined;
       if (!isRecord(problems) || !isCount(problems.errors) || !isCount(problems.warnings)) {
         return undefined;
@@ -139,6 +144,8 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
         messages,
         notice,
         problems: { errors: problems.errors, warnings: problems.warnings },
+        resource,
+        locked,
       };
     }
     case 'highlight': {
@@ -166,4 +173,21 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/** What the webview keeps with `setState`, and the serializer reads back after a reload. */
+export interface PreviewState {
+  readonly resource: string;
+  readonly locked: boolean;
+  readonly zoom?: unknown;
+}
+
+export function parsePreviewState(value: unknown): PreviewState | undefined {
+  if (!isRecord(value) || !isText(value.resource, 10_000) || value.resource === '')
+    return undefined;
+  return {
+    resource: value.resource,
+    locked: value.locked === true,
+    ...(value.zoom !== undefined ? { zoom: value.zoom } : {}),
+  };
 }

@@ -1,0 +1,281 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Analysis } from '../../core/check/analyze';
+import {
+  parseWebviewMessage,
+  type ExportFormat,
+  type HostMessage,
+  type WebviewMessage,
+} from '../../core/preview/protocol';
+import { renderMermaid, type MermaidDiagram } from '../../core/render/mermaid';
+import type { AnalysisCache } from '../analysisCache';
+import { Disposable } from '../disposable';
+import { previewHtml } from './previewHtml';
+import { readPreviewSettings } from './previewSettings';
+
+export const PREVIEW_VIEW_TYPE = 'handshake.preview';
+
+/** What an export from the webview resolves to. */
+type ExportResult =
+  { readonly ok: true; readonly data: string } | { readonly ok: false; readonly error: string };
+
+/**
+ * One preview panel: shows the diagram of `resource`, redraws as it changes (the first time at
+ * once, later debounced), follows the active editor unless locked, and turns clicks on arrows
+ * into cursor moves.
+ */
+export class HandshakePreview extends Disposable {
+  private version = 0;
+  private ready = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private diagram: MermaidDiagram | undefined;
+  private requestId = 0;
+  private readonly exports = new Map<number, (result: ExportResult) => void>();
+  private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposedEmitter.event;
+  /** Lines of the segments drawn, to tell when the cursor leaves a windowed diagram. */
+  private shownLines: { first: number; last: number; windowed: boolean } | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly cache: AnalysisCache,
+    private resourceUri: vscode.Uri,
+    private lockedTo: boolean,
+  ) {
+    super();
+    const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'file-icon.svg');
+    panel.webview.html = previewHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
+      styleUri: panel.webview
+        .asWebviewUri(vscode.Uri.joinPath(root, 'preview-style.css'))
+        .toString(),
+      nonce: nonce(),
+      title: 'Handshake Preview',
+    });
+    this.updateTitle();
+    this.register(panel.webview.onDidReceiveMessage((raw) => this.receive(raw)));
+    this.register(
+      panel.onDidDispose(() => {
+        this.disposedEmitter.fire();
+        this.dispose();
+      }),
+    );
+  }
+
+  get resource(): vscode.Uri {
+    return this.resourceUri;
+  }
+
+  get locked(): boolean {
+    return this.lockedTo;
+  }
+
+  /** The Mermaid text last drawn, for "Copy Mermaid Source". */
+  get mermaidSource(): string | undefined {
+    return this.diagram?.text;
+  }
+
+  override dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const resolve of this.exports.values())
+      resolve({ ok: false, error: 'the preview was closed' });
+    this.exports.clear();
+    super.dispose();
+  }
+
+  matches(uri: vscode.Uri): boolean {
+    return this.resourceUri.toString() === uri.toString();
+  }
+
+  /** Shows another file; a locked preview keeps its own. */
+  follow(uri: vscode.Uri): void {
+    if (this.lockedTo || this.matches(uri)) return;
+    this.resourceUri = uri;
+    this.updateTitle();
+    this.renderNow();
+  }
+
+  toggleLock(): void {
+    this.lockedTo = !this.lockedTo;
+    this.updateTitle();
+    this.renderNow();
+  }
+
+  /** Redraws after the configured delay; a newer change restarts the wait. */
+  scheduleUpdate(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.renderNow();
+    }, readPreviewSettings(this.resourceUri).delay);
+  }
+
+  /** Redraws at once (the first render, a switch of file, a setting). */
+  renderNow(): void {
+    if (!this.ready) return;
+    void this.render();
+  }
+
+  /** Marks the arrows of the lines under the cursor; redraws a windowed diagram if it left it. */
+  selectionChanged(lines: readonly number[]): void {
+    const shown = this.shownLines;
+    const line = lines[0];
+    if (shown?.windowed && line !== undefined && (line < shown.first || line > shown.last)) {
+      this.scheduleUpdate();
+    }
+    this.post({ type: 'highlight', lines });
+  }
+
+  zoom(action: 'in' | 'out' | 'fit' | 'reset'): void {
+    this.post({ type: 'zoom', action });
+  }
+
+  /** Asks the webview for the drawn diagram as SVG text or PNG (base64). */
+  requestExport(format: ExportFormat): Promise<ExportResult> {
+    const requestId = ++this.requestId;
+    return new Promise((resolve) => {
+      this.exports.set(requestId, resolve);
+      this.post({ type: 'export', requestId, format });
+      setTimeout(() => {
+        if (this.exports.delete(requestId))
+          resolve({ ok: false, error: 'the preview did not answer' });
+      }, 30_000);
+    });
+  }
+
+  private async render(): Promise<void> {
+    const document = await this.document();
+    if (!document || this.isDisposed) return;
+    const analysis = this.cache.get(document);
+    const settings = readPreviewSettings(this.resourceUri);
+    const focusOffset = this.cursorOffset(document);
+    const diagram = renderMermaid(analysis, {
+      ...settings.diagram,
+      ...(focusOffset !== undefined ? { focusOffset } : {}),
+    });
+    this.diagram = diagram;
+    const { first, last, total } = diagram.window;
+    const windowed = total > 0 && (first > 0 || last < total - 1);
+    this.shownLines = {
+      first: diagram.messages[0]?.line ?? 0,
+      last: diagram.messages[diagram.messages.length - 1]?.line ?? 0,
+      windowed,
+    };
+    this.post({
+      type: 'render',
+      version: ++this.version,
+      source: diagram.text,
+      messages: diagram.messages,
+      notice: windowed
+        ? `Showing segments ${first + 1}–${last + 1} of ${total} around the cursor ` +
+          `(setting handshake.preview.maxSegments = ${settings.diagram.maxSegments}).`
+        : '',
+      problems: countProblems(analysis),
+      resource: this.resourceUri.toString(),
+      locked: this.lockedTo,
+    });
+  }
+
+  private async document(): Promise<vscode.TextDocument | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => this.matches(d.uri));
+    if (open) return open;
+    try {
+      return await vscode.workspace.openTextDocument(this.resourceUri);
+    } catch {
+      this.panel.title = `Preview: cannot open ${basename(this.resourceUri)}`;
+      return undefined;
+    }
+  }
+
+  private cursorOffset(document: vscode.TextDocument): number | undefined {
+    const editor = vscode.window.visibleTextEditors.find((e) => this.matches(e.document.uri));
+    return editor ? document.offsetAt(editor.selection.active) : undefined;
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) return; // not from our page, or malformed: ignored
+    this.handle(message);
+  }
+
+  private handle(message: WebviewMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.renderNow();
+        return;
+      case 'reveal':
+        void this.revealLine(message.line);
+        return;
+      case 'rendered':
+        return;
+      case 'exported': {
+        const resolve = this.exports.get(message.requestId);
+        this.exports.delete(message.requestId);
+        resolve?.({ ok: true, data: message.data });
+        return;
+      }
+      case 'exportFailed': {
+        const resolve = this.exports.get(message.requestId);
+        this.exports.delete(message.requestId);
+        resolve?.({ ok: false, error: message.error });
+        return;
+      }
+    }
+  }
+
+  /** Click-to-source: puts the cursor at the start of `line` in an editor of the resource. */
+  private async revealLine(line: number): Promise<void> {
+    const document = await this.document();
+    if (!document) return;
+    const target = Math.min(line, Math.max(0, document.lineCount - 1));
+    const position = new vscode.Position(
+      target,
+      document.lineAt(target).firstNonWhitespaceCharacterIndex,
+    );
+    const visible = vscode.window.visibleTextEditors.find((e) => this.matches(e.document.uri));
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      preserveFocus: false,
+      selection: new vscode.Range(position, position),
+    });
+    editor.revealRange(
+      new vscode.Range(position, position),
+      vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+    );
+  }
+
+  private post(message: HostMessage): void {
+    if (this.ready && !this.isDisposed) void this.panel.webview.postMessage(message);
+  }
+
+  private updateTitle(): void {
+    const name = basename(this.resourceUri);
+    this.panel.title = this.lockedTo ? `[Preview] ${name}` : `Preview ${name}`;
+  }
+}
+
+function countProblems(analysis: Analysis): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of analysis.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  return { errors, warnings };
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** A fresh script nonce for each page (RFC: at least 128 bits of randomness). */
+function nonce(): string {
+  return randomBytes(18)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
+}

@@ -1,0 +1,164 @@
+import { parseHostMessage, type HostMessage } from '../core/preview/protocol';
+import { decorate, findArrows, highlight, type Arrow } from './arrows';
+import { configureMermaid, renderDiagram } from './diagram';
+import { pngBase64, svgFile } from './exportImage';
+import { currentTheme, watchTheme } from './theme';
+import { vscode } from './vscodeApi';
+import { INITIAL_ZOOM, isZoomState, Zoom } from './zoom';
+
+/**
+ * The preview webview: draws what the host sends, keeps the last good diagram while the text is
+ * broken, and reports clicks, render results and exports back. Every message is validated.
+ */
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`preview page is missing #${id}`);
+  return found as T;
+}
+
+const viewport = element('viewport');
+const canvas = element('canvas');
+const errorBox = element('error');
+const notice = element('notice');
+const status = element('status');
+
+const saved = vscode.getState() as
+  { zoom?: unknown; resource?: unknown; locked?: unknown } | undefined;
+/** Kept with setState so that VS Code can restore the panel after a reload. */
+let identity = {
+  resource: typeof saved?.resource === 'string' ? saved.resource : '',
+  locked: saved?.locked === true,
+};
+const zoom = new Zoom(viewport, canvas, isZoomState(saved?.zoom) ? saved.zoom : INITIAL_ZOOM, () =>
+  saveState(),
+);
+
+function saveState(): void {
+  vscode.setState({ ...identity, zoom: zoom.current });
+}
+
+let latest = -1;
+let lastRender: Extract<HostMessage, { type: 'render' }> | undefined;
+let arrows: Arrow[] = [];
+let highlighted: readonly number[] = [];
+
+configureMermaid(currentTheme());
+watchTheme((kind) => {
+  configureMermaid(kind);
+  if (lastRender) void render(lastRender);
+});
+
+async function render(message: Extract<HostMessage, { type: 'render' }>): Promise<void> {
+  latest = message.version;
+  lastRender = message;
+  identity = { resource: message.resource, locked: message.locked };
+  saveState();
+  const started = performance.now();
+  const result = await renderDiagram(message.source);
+  if (message.version !== latest) return; // a newer text is on its way: drop this one
+  const ms = performance.now() - started;
+  if (!result.ok) {
+    // Keep the last good diagram; say what is wrong above it.
+    errorBox.textContent = `The diagram could not be drawn: ${result.error}`;
+    errorBox.hidden = false;
+    vscode.postMessage({
+      type: 'rendered',
+      version: message.version,
+      ok: false,
+      error: result.error.slice(0, 5000),
+      arrows: 0,
+      ms,
+    });
+    return;
+  }
+  errorBox.hidden = true;
+  canvas.innerHTML = result.svg;
+  const svg = canvas.querySelector('svg');
+  arrows = svg ? findArrows(svg, message.messages) : [];
+  decorate(arrows, (line) => vscode.postMessage({ type: 'reveal', line }));
+  highlight(arrows, highlighted);
+  notice.textContent = message.notice;
+  notice.hidden = message.notice === '';
+  const { errors, warnings } = message.problems;
+  status.textContent =
+    `${message.messages.length} segment${message.messages.length === 1 ? '' : 's'}` +
+    (errors + warnings > 0
+      ? ` · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+      : ' · no problems');
+  status.classList.toggle('hs-has-errors', errors > 0);
+  zoom.refresh();
+  vscode.postMessage({
+    type: 'rendered',
+    version: message.version,
+    ok: true,
+    arrows: arrows.length,
+    ms,
+  });
+}
+
+async function exportDiagram(requestId: number, format: 'svg' | 'png'): Promise<void> {
+  const svg = canvas.querySelector('svg');
+  if (!svg) {
+    vscode.postMessage({
+      type: 'exportFailed',
+      requestId,
+      error: 'there is no diagram to export yet',
+    });
+    return;
+  }
+  try {
+    const data = format === 'svg' ? svgFile(svg) : await pngBase64(svg);
+    vscode.postMessage({ type: 'exported', requestId, format, data });
+  } catch (error) {
+    vscode.postMessage({
+      type: 'exportFailed',
+      requestId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = parseHostMessage(event.data);
+  if (!message) return;
+  switch (message.type) {
+    case 'render':
+      void render(message);
+      return;
+    case 'highlight': {
+      highlighted = message.lines;
+      const first = highlight(arrows, highlighted);
+      if (first) zoom.reveal(first);
+      return;
+    }
+    case 'zoom':
+      runZoom(message.action);
+      return;
+    case 'export':
+      void exportDiagram(message.requestId, message.format);
+      return;
+  }
+});
+
+function runZoom(action: 'in' | 'out' | 'fit' | 'reset'): void {
+  if (action === 'in') zoom.zoomIn();
+  else if (action === 'out') zoom.zoomOut();
+  else if (action === 'fit') zoom.fitWidth();
+  else zoom.reset();
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-zoom]')) {
+  const action = button.dataset.zoom;
+  if (action === 'in' || action === 'out' || action === 'fit' || action === 'reset') {
+    button.addEventListener('click', () => runZoom(action));
+  }
+}
+
+window.addEventListener('keydown', (event) => {
+  if (event.target instanceof HTMLInputElement) return;
+  if (event.key === '+' || event.key === '=') runZoom('in');
+  else if (event.key === '-') runZoom('out');
+  else if (event.key === '0') runZoom('reset');
+});
+
+vscode.postMessage({ type: 'ready' });

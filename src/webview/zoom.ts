@@ -1,0 +1,161 @@
+/** Zoom and pan of the diagram, kept across re-renders and window reloads. */
+export interface ZoomState {
+  readonly scale: number;
+  readonly x: number;
+  readonly y: number;
+  /** When true the diagram is refitted to the panel's width after each render and resize. */
+  readonly fit: boolean;
+}
+
+export const INITIAL_ZOOM: ZoomState = { scale: 1, x: 0, y: 0, fit: true };
+const MIN = 0.1;
+const MAX = 8;
+const STEP = 1.2;
+
+export function isZoomState(value: unknown): value is ZoomState {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.scale === 'number' &&
+    v.scale >= MIN &&
+    v.scale <= MAX &&
+    Number.isFinite(v.x) &&
+    Number.isFinite(v.y) &&
+    typeof v.fit === 'boolean'
+  );
+}
+
+/**
+ * Applies a ZoomState to `canvas` inside `viewport` and wires the wheel (Ctrl/Cmd + wheel
+ * zooms around the pointer, the wheel alone pans) and dragging with the mouse.
+ */
+export class Zoom {
+  private state: ZoomState;
+
+  constructor(
+    private readonly viewport: HTMLElement,
+    private readonly canvas: HTMLElement,
+    initial: ZoomState,
+    private readonly onChange: (state: ZoomState) => void,
+  ) {
+    this.state = initial;
+    viewport.addEventListener('wheel', (event) => this.wheel(event), { passive: false });
+    viewport.addEventListener('pointerdown', (event) => this.drag(event));
+    new ResizeObserver(() => {
+      if (this.state.fit) this.fitWidth();
+    }).observe(viewport);
+  }
+
+  get current(): ZoomState {
+    return this.state;
+  }
+
+  zoomIn(): void {
+    this.zoomAround(this.state.scale * STEP, this.viewport.clientWidth / 2, 0);
+  }
+
+  zoomOut(): void {
+    this.zoomAround(this.state.scale / STEP, this.viewport.clientWidth / 2, 0);
+  }
+
+  reset(): void {
+    this.set({ scale: 1, x: 0, y: 0, fit: false });
+  }
+
+  /** Scales the diagram so its width fills the panel. */
+  fitWidth(): void {
+    const width = this.contentWidth();
+    if (width <= 0) return;
+    const available = Math.max(50, this.viewport.clientWidth - 16);
+    this.set({ scale: clamp(Math.min(available / width, 2)), x: 8, y: 8, fit: true });
+  }
+
+  /** Re-applies the current state to a new diagram. */
+  refresh(): void {
+    if (this.state.fit) this.fitWidth();
+    else this.apply();
+  }
+
+  /** Scrolls so that `element` is visible, without changing the scale. */
+  reveal(element: Element): void {
+    const box = element.getBoundingClientRect();
+    const view = this.viewport.getBoundingClientRect();
+    if (box.top >= view.top && box.bottom <= view.bottom) return;
+    const dy = view.top + view.height / 3 - box.top;
+    this.set({ ...this.state, y: this.state.y + dy });
+  }
+
+  private contentWidth(): number {
+    const svg = this.canvas.querySelector('svg');
+    if (!svg) return 0;
+    const viewBox = svg.viewBox?.baseVal;
+    return viewBox && viewBox.width > 0
+      ? viewBox.width
+      : svg.getBoundingClientRect().width / this.state.scale;
+  }
+
+  private zoomAround(scale: number, px: number, py: number): void {
+    const next = clamp(scale);
+    const ratio = next / this.state.scale;
+    this.set({
+      scale: next,
+      x: px - (px - this.state.x) * ratio,
+      y: py - (py - this.state.y) * ratio,
+      fit: false,
+    });
+  }
+
+  private wheel(event: WheelEvent): void {
+    event.preventDefault();
+    if (event.ctrlKey || event.metaKey) {
+      const box = this.viewport.getBoundingClientRect();
+      const factor = Math.exp(-event.deltaY / 300);
+      this.zoomAround(this.state.scale * factor, event.clientX - box.left, event.clientY - box.top);
+    } else {
+      this.set({
+        ...this.state,
+        x: this.state.x - event.deltaX,
+        y: this.state.y - event.deltaY,
+        fit: this.state.fit && event.deltaX === 0,
+      });
+    }
+  }
+
+  private drag(event: PointerEvent): void {
+    if (event.button !== 0 || (event.target as Element).closest('.hs-arrow')) return;
+    const startX = event.clientX;
+    const startY = event.clientY;
+    const origin = this.state;
+    let moved = false;
+    const move = (e: PointerEvent): void => {
+      const dx = e.clientX - startX;
+      const dy = e.clientY - startY;
+      if (!moved && Math.abs(dx) + Math.abs(dy) < 3) return;
+      moved = true;
+      this.viewport.classList.add('hs-dragging');
+      this.set({ ...origin, x: origin.x + dx, y: origin.y + dy, fit: origin.fit && dx === 0 });
+    };
+    const up = (): void => {
+      this.viewport.classList.remove('hs-dragging');
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  }
+
+  private set(state: ZoomState): void {
+    this.state = state;
+    this.apply();
+    this.onChange(state);
+  }
+
+  private apply(): void {
+    const { scale, x, y } = this.state;
+    this.canvas.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
+  }
+}
+
+function clamp(scale: number): number {
+  return Math.min(MAX, Math.max(MIN, scale));
+}

@@ -1,0 +1,188 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { previewHtml } from '../../src/extension/preview/previewHtml';
+
+/**
+ * Runs the real preview bundle (dist/webview) in headless Chromium, in the page VS Code would
+ * show, served from 127.0.0.1. Only `acquireVsCodeApi` is provided by the test, as VS Code
+ * provides it: it records what the page posts.
+ */
+
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+/** The browser to use, or an explanation of what is missing. */
+export function findChromium(): string {
+  const found = CANDIDATES.find((path) => path && existsSync(path));
+  if (!found) {
+    throw new Error(
+      'No Chromium found for the browser tests. On Debian run `npm run provision` (it installs ' +
+        "the 'chromium' package), or set CHROME_PATH to a Chrome or Chromium executable.",
+    );
+  }
+  return found;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+}
+
+export type Theme =
+  'vscode-light' | 'vscode-dark' | 'vscode-high-contrast' | 'vscode-high-contrast-light';
+
+/** A few of the variables VS Code sets on the webview's <html>, so pages look as they do there. */
+const THEME_VARIABLES: Record<Theme, string> = {
+  'vscode-light':
+    '--vscode-editor-background:#ffffff;--vscode-editor-foreground:#1f1f1f;--vscode-errorForeground:#e51400;--vscode-font-family:sans-serif;--vscode-font-size:13px',
+  'vscode-dark':
+    '--vscode-editor-background:#1f1f1f;--vscode-editor-foreground:#cccccc;--vscode-errorForeground:#f85149;--vscode-font-family:sans-serif;--vscode-font-size:13px',
+  'vscode-high-contrast':
+    '--vscode-editor-background:#000000;--vscode-editor-foreground:#ffffff;--vscode-errorForeground:#f48771;--vscode-font-family:sans-serif;--vscode-font-size:13px',
+  'vscode-high-contrast-light':
+    '--vscode-editor-background:#ffffff;--vscode-editor-foreground:#292929;--vscode-errorForeground:#b5200d;--vscode-font-family:sans-serif;--vscode-font-size:13px',
+};
+
+export interface PreviewServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves dist/webview and the preview page on 127.0.0.1, on a free port. */
+export async function servePreview(theme: () => Theme): Promise<PreviewServer> {
+  const root = join(process.cwd(), 'dist', 'webview');
+  if (!existsSync(join(root, 'preview.js'))) {
+    throw new Error('dist/webview/preview.js is missing: run `npm run build` first');
+  }
+  let origin = '';
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', origin).pathname;
+    if (path === '/preview.html') {
+      const kind = theme();
+      const html = previewHtml({
+        cspSource: origin,
+        scriptUri: `${origin}/preview.js`,
+        styleUri: `${origin}/preview-style.css`,
+        nonce: 'test-nonce-0123456789',
+        title: 'Handshake Preview',
+      })
+        .replace('<html lang="en">', `<html lang="en" style="${THEME_VARIABLES[kind]}">`)
+        .replace('<body>', `<body class="${kind}" data-vscode-theme-kind="${kind}">`);
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(html);
+      return;
+    }
+    const file =
+      path === '/preview.js'
+        ? 'preview.js'
+        : path === '/preview-style.css'
+          ? 'preview-style.css'
+          : undefined;
+    if (!file) {
+      response.writeHead(path === '/favicon.ico' ? 204 : 404).end();
+      return;
+    }
+    readFile(join(root, file)).then(
+      (body) => {
+        response.writeHead(200, {
+          'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/css',
+        });
+        response.end(body);
+      },
+      () => response.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Defines `acquireVsCodeApi` before the page's scripts run, recording posted messages. */
+export async function openPreview(
+  browser: Browser,
+  server: PreviewServer,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  // A string, not a function: the test runner's transpiler would add helpers the page lacks.
+  await page.addInitScript(`
+    window.__posted = [];
+    window.__state = undefined;
+    window.acquireVsCodeApi = function () {
+      return {
+        postMessage: function (message) { window.__posted.push(message); },
+        getState: function () { return window.__state; },
+        setState: function (state) { window.__state = state; },
+      };
+    };
+  `);
+  await page.goto(`${server.origin}/preview.html`);
+  await page.waitForFunction("window.__posted.some((m) => m.type === 'ready')");
+  return { page, errors };
+}
+
+export interface Posted {
+  readonly type: string;
+  readonly [key: string]: unknown;
+}
+
+/** Messages the page posted so far. */
+export async function posted(page: Page): Promise<Posted[]> {
+  return (await page.evaluate('window.__posted')) as Posted[];
+}
+
+/** Sends a message as the host would. */
+export async function send(page: Page, message: Record<string, unknown>): Promise<void> {
+  await page.evaluate(
+    (m) =>
+      (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'),
+    message,
+  );
+}
+
+/** Waits until the page has posted a message for which `predicate` (page-side source) holds. */
+export async function waitForPosted(
+  page: Page,
+  predicate: string,
+  timeout = 30_000,
+): Promise<Posted> {
+  const handle = await page.waitForFunction(`window.__posted.find(${predicate})`, undefined, {
+    timeout,
+  });
+  return (await handle.jsonValue()) as Posted;
+}
+
+/** Sends a render message and waits for the page to report that version drawn (or failed). */
+export async function renderAndWait(
+  page: Page,
+  message: { type: 'render'; version: number } & Record<string, unknown>,
+): Promise<Posted> {
+  await send(page, message);
+  return waitForPosted(page, `(m) => m.type === 'rendered' && m.version === ${message.version}`);
+}
