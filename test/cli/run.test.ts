@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -89,4 +89,50 @@ test('usage errors exit 2', () => {
   const help = cli('--help');
   assert.equal(help.status, 0);
   assert.match(help.stdout, /check FILE/);
+});
+
+test('mermaid prints the diagram and exits 0 for a correct scenario', () => {
+  const result = cli('mermaid', 'examples/tcpdump-handshake.handshake');
+  assert.equal(result.status, 0);
+  assert.equal(
+    result.stdout,
+    readFileSync('test/core/render/fixtures/tcpdump-handshake.mmd', 'utf8'),
+  );
+});
+
+test('mermaid draws a faulty scenario and exits 1', () => {
+  const result = cli('mermaid', 'examples/mistakes.handshake');
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /^sequenceDiagram\n/);
+  assert.match(result.stdout, /should be 3626544837/);
+});
+
+test('mermaid options: relative numbers, no states, no payload, no line numbers', () => {
+  const result = cli(
+    'mermaid',
+    '--numbers',
+    'relative',
+    '--no-states',
+    '--no-payload',
+    '--no-line-numbers',
+    'examples/tcpdump-handshake.handshake',
+  );
+  assert.equal(result.status, 0);
+  assert.match(result.stdout, /p1->>p0: SYN ACK seq=0 ack=1\n/);
+  assert.doesNotMatch(result.stdout, /SYN_SENT|autonumber|GET/);
+});
+
+test('mermaid usage and file errors exit 2', () => {
+  assert.equal(cli('mermaid').status, 2);
+  assert.equal(
+    cli('mermaid', '--numbers', 'hex', 'examples/tcpdump-handshake.handshake').status,
+    2,
+  );
+  assert.equal(
+    cli('mermaid', '--max-segments', '0', 'examples/tcpdump-handshake.handshake').status,
+    2,
+  );
+  const missing = cli('mermaid', 'no/such.handshake');
+  assert.equal(missing.status, 2);
+  assert.equal(missing.stderr, 'handshake: cannot read no/such.handshake: no such file\n');
 });
