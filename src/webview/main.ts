@@ -54,8 +54,11 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
   identity = { resource: message.resource, locked: message.locked };
   saveState();
   const started = performance.now();
+  // Let messages already queued arrive first: in a burst of edits only the newest is drawn.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (message.version !== latest) return;
   const result = await renderDiagram(message.source);
-  if (message.version !== latest) return; // a newer text is on its way: drop this one
+  if (message.version !== latest) return; // a newer text arrived while drawing: drop this one
   const ms = performance.now() - started;
   if (!result.ok) {
     // Keep the last good diagram; say what is wrong above it.

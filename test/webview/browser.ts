@@ -143,7 +143,7 @@ export async function openPreview(
     };
   `);
   await page.goto(`${server.origin}/preview.html`);
-  await page.waitForFunction("window.__posted.some((m) => m.type === 'ready')");
+  await waitFor(page, "window.__posted.some((m) => m.type === 'ready')");
   return { page, errors };
 }
 
@@ -166,16 +166,27 @@ export async function send(page: Page, message: Record<string, unknown>): Promis
   );
 }
 
+/**
+ * Waits until `expression` (page-side source) is truthy and returns its value. Polled from here:
+ * the page's CSP rightly forbids the eval that Playwright's page-side polling would need.
+ */
+export async function waitFor(page: Page, expression: string, timeout = 30_000): Promise<unknown> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(`(${expression}) || null`);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Waits until the page has posted a message for which `predicate` (page-side source) holds. */
 export async function waitForPosted(
   page: Page,
   predicate: string,
   timeout = 30_000,
 ): Promise<Posted> {
-  const handle = await page.waitForFunction(`window.__posted.find(${predicate})`, undefined, {
-    timeout,
-  });
-  return (await handle.jsonValue()) as Posted;
+  return (await waitFor(page, `window.__posted.find(${predicate})`, timeout)) as Posted;
 }
 
 /** Sends a render message and waits for the page to report that version drawn (or failed). */

@@ -1,0 +1,311 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { analyze } from '../../src/core/check/analyze';
+import { renderMermaid } from '../../src/core/render/mermaid';
+import { lines, OPEN } from '../helpers';
+import {
+  launch,
+  openPreview,
+  posted,
+  renderAndWait,
+  send,
+  servePreview,
+  waitFor,
+  waitForPosted,
+  type PreviewServer,
+  type Theme,
+} from './browser';
+
+/**
+ * The real webview bundle in headless Chromium: what a user sees in the preview panel.
+ * Screenshots go to test-output/ for a person to look at.
+ */
+const OUTPUT = 'test-output/webview';
+let browser: Browser;
+let server: PreviewServer;
+let theme: Theme = 'vscode-light';
+let version = 0;
+
+function renderMessage(text: string, extra: Record<string, unknown> = {}) {
+  const analysis = analyze(text);
+  const diagram = renderMermaid(analysis, extra.options as object);
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  return {
+    type: 'render' as const,
+    version: ++version,
+    source: diagram.text,
+    messages: diagram.messages,
+    notice: '',
+    problems: { errors, warnings: 0 },
+    resource: 'file:///work/example.handshake',
+    locked: false,
+  };
+}
+
+async function open(kind: Theme = 'vscode-light'): Promise<{ page: Page; errors: string[] }> {
+  theme = kind;
+  return openPreview(browser, server);
+}
+
+/** The computed fill of an element, read in the page. */
+const FILL = (element: unknown): string =>
+  (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(
+    element,
+  ).fill;
+
+async function count(page: Page, selector: string): Promise<number> {
+  return page.locator(`#canvas svg ${selector}`).count();
+}
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  browser = await launch();
+  server = await servePreview(() => theme);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the preview draws every example', () => {
+  for (const file of readdirSync('examples').filter((f) => f.endsWith('.handshake'))) {
+    test(file, async () => {
+      const { page, errors } = await open();
+      const message = renderMessage(readFileSync(`examples/${file}`, 'utf8'));
+      const result = await renderAndWait(page, message);
+      assert.equal(result.ok, true, String(result.error));
+      assert.equal(result.arrows, message.messages.length);
+      assert.equal(await count(page, '.messageText'), message.messages.length);
+      assert.equal(
+        await count(page, '.messageText.hs-faulty'),
+        message.messages.filter((m) => m.faulty).length,
+      );
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});
+
+test('screenshots of the tcpdump handshake in light and dark themes', async () => {
+  const text = readFileSync('examples/tcpdump-handshake.handshake', 'utf8');
+  const fills: string[] = [];
+  for (const kind of [
+    'vscode-light',
+    'vscode-dark',
+    'vscode-high-contrast',
+    'vscode-high-contrast-light',
+  ] as const) {
+    const { page, errors } = await open(kind);
+    await page.setViewportSize({ width: 1000, height: 640 });
+    const result = await renderAndWait(page, renderMessage(text));
+    assert.equal(result.ok, true);
+    const labels = await page.locator('#canvas svg .messageText').allTextContents();
+    assert.deepEqual(labels, [
+      'SYN seq=3626544836',
+      'SYN ACK seq=1739326486 ack=3626544837',
+      'ACK seq=3626544837 ack=1739326487',
+      'PSH ACK seq=3626544837 ack=1739326487 len=18 "GET / HTTP/1.1"',
+    ]);
+    fills.push(await page.locator('#canvas svg rect.actor').first().evaluate(FILL));
+    await page.screenshot({ path: `${OUTPUT}/preview-${kind.replace('vscode-', '')}.png` });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  // Light and dark draw the participants in different colours.
+  assert.notEqual(fills[0], fills[1]);
+});
+
+test('switching the theme redraws in the new colours', async () => {
+  const { page } = await open('vscode-light');
+  await renderAndWait(
+    page,
+    renderMessage(readFileSync('examples/four-way-close.handshake', 'utf8')),
+  );
+  const fill = () => page.locator('#canvas svg rect.actor').first().evaluate(FILL);
+  const light = await fill();
+  await page.evaluate(() => {
+    const body = (
+      globalThis as unknown as {
+        document: { body: { className: string; dataset: Record<string, string> } };
+      }
+    ).document.body;
+    body.className = 'vscode-dark';
+    body.dataset.vscodeThemeKind = 'vscode-dark';
+  });
+  await waitFor(
+    page,
+    `(() => { const r = document.querySelector('#canvas svg rect.actor'); return r && getComputedStyle(r).fill !== ${JSON.stringify(light)}; })()`,
+  );
+  assert.notEqual(await fill(), light);
+  await page.close();
+});
+
+describe('hostile scenario text renders as text and runs nothing', () => {
+  const payloads = [
+    '<img src=x onerror="window.__pwned=1">',
+    '<script>window.__pwned=2</script>',
+    '%%{init: {"securityLevel":"loose", "theme":"forest"}}%%',
+    'a;b#c%%d end',
+    '<a href="javascript:window.__pwned=3">click</a>',
+  ];
+  for (const payload of payloads) {
+    test(payload, async () => {
+      const { page, errors } = await open();
+      let dialogs = 0;
+      page.on('dialog', (dialog) => {
+        dialogs++;
+        void dialog.dismiss();
+      });
+      const dsl = payload.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+      const text = lines(
+        `scenario "${dsl}"`,
+        ...OPEN,
+        `client -> server PSH ACK seq=x+1 ack=y+1 len=3 "${dsl}"`,
+      );
+      const message = renderMessage(text);
+      const result = await renderAndWait(page, message);
+      assert.equal(result.ok, true);
+      assert.equal(await count(page, '.messageText'), 4);
+      // The label shows the payload (cut to 40 characters); the title shows all of it, as text.
+      const label = await page.locator('#canvas svg .messageText').last().textContent();
+      assert.ok(label?.includes(payload.slice(0, 30)), `${label} does not show ${payload}`);
+      const texts = await page.locator('#canvas svg text').allTextContents();
+      assert.ok(texts.includes(payload), `no text element shows ${payload}`);
+      const injected = ['img', 'script', 'a', 'iframe', 'foreignObject'].map(
+        (tag) => `#canvas svg ${tag}`,
+      );
+      assert.equal(await page.locator(injected.join(', ')).count(), 0);
+      assert.equal(await page.evaluate('window.__pwned'), undefined);
+      await page.waitForTimeout(100);
+      assert.equal(dialogs, 0);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});
+
+test('clicking an arrow asks the host to reveal its source line', async () => {
+  const { page } = await open();
+  const message = renderMessage(readFileSync('examples/tcpdump-handshake.handshake', 'utf8'));
+  await renderAndWait(page, message);
+  await page.locator('#canvas svg .messageText').nth(1).click();
+  const reveal = await waitForPosted(page, "(m) => m.type === 'reveal'");
+  assert.equal(reveal.line, 8);
+  await page.close();
+});
+
+test('the cursor line highlights its arrow', async () => {
+  const { page } = await open();
+  await renderAndWait(
+    page,
+    renderMessage(readFileSync('examples/tcpdump-handshake.handshake', 'utf8')),
+  );
+  await send(page, { type: 'highlight', lines: [9] });
+  await page.waitForSelector('#canvas svg .messageText.hs-active');
+  assert.equal(
+    await page.locator('#canvas svg .messageText.hs-active').textContent(),
+    'ACK seq=3626544837 ack=1739326487',
+  );
+  assert.equal(await count(page, '.messageText.hs-active'), 1);
+  await page.close();
+});
+
+test('a render error shows in place and the last good diagram stays', async () => {
+  const { page } = await open();
+  await renderAndWait(
+    page,
+    renderMessage(readFileSync('examples/tcpdump-handshake.handshake', 'utf8')),
+  );
+  const broken = { ...renderMessage(''), source: 'sequenceDiagram\n  p0->>: broken ->>\n' };
+  const result = await renderAndWait(page, broken);
+  assert.equal(result.ok, false);
+  assert.equal(await page.locator('#error').isVisible(), true);
+  assert.match((await page.locator('#error').textContent()) ?? '', /could not be drawn/);
+  assert.equal(await count(page, '.messageText'), 4);
+  await page.close();
+});
+
+test('a stale render is dropped when a newer one arrives', async () => {
+  const { page } = await open();
+  const big = renderMessage(readFileSync('examples/four-way-close.handshake', 'utf8'));
+  const small = renderMessage(readFileSync('examples/connection-refused.handshake', 'utf8'));
+  // Both in one turn of the page's event loop, as when edits come faster than drawing.
+  await page.evaluate(
+    ([a, b]) => {
+      const w = globalThis as unknown as { postMessage(m: unknown, o: string): void };
+      w.postMessage(a, '*');
+      w.postMessage(b, '*');
+    },
+    [big, small],
+  );
+  await waitForPosted(page, `(m) => m.type === 'rendered' && m.version === ${small.version}`);
+  await page.waitForTimeout(200);
+  assert.equal(await count(page, '.messageText'), small.messages.length);
+  assert.equal(
+    (await posted(page)).some((m) => m.type === 'rendered' && m.version === big.version),
+    false,
+  );
+  await page.close();
+});
+
+test('zoom is kept across re-renders and saved in the webview state', async () => {
+  const { page } = await open();
+  const text = readFileSync('examples/tcpdump-handshake.handshake', 'utf8');
+  await renderAndWait(page, renderMessage(text));
+  await page.click('[data-zoom="reset"]');
+  await page.click('[data-zoom="in"]');
+  await page.click('[data-zoom="in"]');
+  const transform = () =>
+    page
+      .locator('#canvas')
+      .evaluate((e) => (e as unknown as { style: { transform: string } }).style.transform);
+  const zoomed = await transform();
+  assert.match(zoomed, /scale\(1\.44/);
+  await renderAndWait(page, renderMessage(text + '\n# edited\n'));
+  assert.equal(await transform(), zoomed);
+  const state = (await page.evaluate('window.__state')) as {
+    zoom: { scale: number };
+    resource: string;
+  };
+  assert.equal(Math.round(state.zoom.scale * 100), 144);
+  assert.equal(state.resource, 'file:///work/example.handshake');
+  await page.close();
+});
+
+test('export: SVG text and a PNG image', async () => {
+  const { page } = await open();
+  await renderAndWait(
+    page,
+    renderMessage(readFileSync('examples/four-way-close.handshake', 'utf8')),
+  );
+  await send(page, { type: 'export', requestId: 1, format: 'svg' });
+  const svg = await waitForPosted(page, "(m) => m.type === 'exported' && m.requestId === 1");
+  assert.match(
+    String(svg.data),
+    /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+  );
+  assert.match(String(svg.data), /FIN ACK seq=x\+19/);
+  await send(page, { type: 'export', requestId: 2, format: 'png' });
+  const png = await waitForPosted(page, "(m) => m.type === 'exported' && m.requestId === 2");
+  const bytes = Buffer.from(String(png.data), 'base64');
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.ok(bytes.length > 10_000);
+  await page.close();
+});
+
+test('malformed host messages are ignored', async () => {
+  const { page, errors } = await open();
+  await send(page, { type: 'render', version: 'x', source: 1 });
+  await send(page, { type: 'highlight', lines: ['a'] });
+  await send(page, { type: 'nonsense' });
+  await page.waitForTimeout(100);
+  assert.deepEqual(
+    (await posted(page)).map((m) => m.type),
+    ['ready'],
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});
