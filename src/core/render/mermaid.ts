@@ -138,7 +138,8 @@ class MermaidWriter {
     let phase: Phase | undefined;
     for (const item of items) {
       const first = item.kind === 'group' ? item.steps[0] : item.step;
-      if (first?.kind === 'segment' && this.known(first)) {
+      // A segment the engine could not simulate stays in the phase around it.
+      if (first?.kind === 'segment' && this.known(first) && first.outcome !== 'invalid') {
         const next = phaseOf(first);
         if (next !== phase) {
           if (phase) this.close();
@@ -222,9 +223,13 @@ class MermaidWriter {
   private label(step: SegmentStep): string {
     const parts: string[] = [formatFlags(new Set(step.flags)) || '(no flags)'];
     const value = (role: 'seq' | 'ack', used: SeqValue | undefined, iss: SeqValue | undefined) => {
-      if (!used) return;
-      const shown = showNumber(used, this.options.numbers, this.symbols, iss);
       const node = step.statement[role]?.value;
+      if (!used) {
+        // Not simulated: show what was written.
+        if (node) parts.push(`${role}=${this.analysis.document.text.slice(node.start, node.end)}`);
+        return;
+      }
+      const shown = showNumber(used, this.options.numbers, this.symbols, iss);
       if (step.corrected[role] && node) {
         const written = this.analysis.document.text.slice(node.start, node.end);
         parts.push(`${role}=${written} ✗ should be ${shown}`);
@@ -233,7 +238,9 @@ class MermaidWriter {
       }
     };
     value('seq', step.seq, step.sender.after.iss ?? step.sender.before.iss);
-    if (step.flags.includes('ACK')) value('ack', step.ack, step.receiver.before.iss);
+    if (step.flags.includes('ACK') || (!step.ack && step.statement.ack)) {
+      value('ack', step.ack, step.receiver.before.iss);
+    }
     if (step.statement.win) parts.push(`win=${step.statement.win.value.text}`);
     if (step.len > 0) parts.push(`len=${step.len}`);
     if (this.options.showPayload && step.payload !== undefined) {
