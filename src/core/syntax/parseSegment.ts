@@ -33,7 +33,7 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
   let win: NumberField | undefined;
   let len: NumberField | undefined;
   let payload: StringLiteral | undefined;
-  const broken: FieldName[] = [];
+  let broken: FieldName[] | undefined;
   let end: number = to.end;
 
   while (!cursor.atLineEnd()) {
@@ -53,7 +53,7 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
     if (token.kind === 'ident' && cursor.peek().kind === 'equals') {
       const name = token.text.toLowerCase();
       const field = parseField(cursor);
-      if (!field && FIELD_NAMES.has(name)) broken.push(name as FieldName);
+      if (!field && FIELD_NAMES.has(name)) (broken ??= []).push(name as FieldName);
       if (field) {
         const taken = { seq, ack, win, len }[field.name];
         if (taken) {
@@ -93,13 +93,13 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
     lost: arrowToken.kind === 'lostArrow',
     flags,
     // Plain properties (possibly undefined) rather than spreads: this runs once per segment.
-    flagsSpan: first && last ? cover(first, last) : undefined,
+    flagsSpan: first && last ? (first === last ? first : cover(first, last)) : undefined,
     seq,
     ack,
     win,
     len,
     payload,
-    broken,
+    broken: broken ?? NONE_BROKEN,
   };
 }
 
@@ -111,6 +111,8 @@ export function stringLiteral(token: Token): StringLiteral {
     byteLength: token.byteLength ?? 0,
   };
 }
+
+const NONE_BROKEN: readonly FieldName[] = [];
 
 const FIELD_NAMES: ReadonlySet<string> = new Set(['seq', 'ack', 'win', 'len']);
 

@@ -146,13 +146,11 @@ function receiveAck(
   if (!atOrBefore(ack, sndNxt, symbols)) return undefined; // acks something not yet sent
   let next: Tcb = tcb;
   if (before(sndUna, ack, symbols)) {
-    next = {
-      ...tcb,
-      sndUna: ack,
-      sent: tcb.sent.filter((sent) =>
-        before(ack, plus(sent.seq, sent.length + (sent.fin ? 1 : 0)), symbols),
-      ),
-    };
+    const stillUnacked = (sent: Tcb['sent'][number]) =>
+      before(ack, plus(sent.seq, sent.length + (sent.fin ? 1 : 0)), symbols);
+    // Forget what is now acknowledged (copying only when something goes).
+    const sent = tcb.sent.every(stillUnacked) ? tcb.sent : tcb.sent.filter(stillUnacked);
+    next = { ...tcb, sndUna: ack, sent };
   } else if (tcb.state === 'SYN_RECEIVED') {
     return undefined; // SYN_RECEIVED needs its SYN acknowledged
   }

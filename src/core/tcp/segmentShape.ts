@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { SegmentStatement } from '../syntax/tree';
-import type { TcpFlag } from './flags';
+import { TCP_FLAGS, type TcpFlag } from './flags';
 
 /** Largest scaled window: 65535 << 14 (RFC 7323 §2.3). */
 export const WINDOW_MAX = 65535 * 2 ** 14;
@@ -24,17 +24,26 @@ const IMPOSSIBLE: readonly { a: TcpFlag; b: TcpFlag; reason: string }[] = [
   { a: 'SYN', b: 'RST', reason: 'a reset cannot open a connection; stacks drop SYN+RST' },
 ];
 
-/** One shared, frozen set per combination of flags: segments reuse them instead of copying. */
-const FLAG_SETS = new Map<string, ReadonlySet<TcpFlag>>();
+/** One shared, frozen set (and list) per combination of flags: segments reuse them. */
+const FLAG_SETS = new Map<number, ReadonlySet<TcpFlag>>();
+const FLAG_LISTS = new WeakMap<ReadonlySet<TcpFlag>, readonly TcpFlag[]>();
 
-export function internFlags(flags: readonly TcpFlag[]): ReadonlySet<TcpFlag> {
-  const key = [...flags].sort().join(',');
+export function internFlags(flags: Iterable<TcpFlag>): ReadonlySet<TcpFlag> {
+  let key = 0;
+  for (const flag of flags) key |= 1 << TCP_FLAGS.indexOf(flag);
   let set = FLAG_SETS.get(key);
   if (!set) {
-    set = Object.freeze(new Set(flags));
+    const members = TCP_FLAGS.filter((flag, bit) => key & (1 << bit));
+    set = Object.freeze(new Set(members));
     FLAG_SETS.set(key, set);
+    FLAG_LISTS.set(set, Object.freeze(members));
   }
   return set;
+}
+
+/** The flags of an interned set as a list, without copying. */
+export function flagList(flags: ReadonlySet<TcpFlag>): readonly TcpFlag[] {
+  return FLAG_LISTS.get(flags) ?? [...flags];
 }
 
 /** Checks what a segment is made of, before any state is involved. */

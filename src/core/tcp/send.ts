@@ -49,8 +49,6 @@ export interface SendContext {
   readonly symbols: SymbolValues;
   readonly lines: LineMap;
   readonly report: (diagnostic: Diagnostic) => void;
-  /** The receiver's TCB, to tell an ack of data never sent from a wrong one. */
-  readonly peer: Tcb;
 }
 
 export interface Sent {
@@ -83,7 +81,8 @@ interface Plan {
  * Checks a segment against its sender's TCB (RFC 9293 §3.10.2 SEND, §3.10.7 for the replies a
  * stack makes), reports what is wrong, and returns the sender's next TCB. Never throws.
  */
-export function send(out: Outgoing, tcb: Tcb, context: SendContext): Sent {
+/** `peer` is the receiver's TCB, to tell an ack of data never sent from a wrong one. */
+export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Sent {
   const plan = planFor(out, tcb, context);
   if (!plan) {
     return {
@@ -95,7 +94,7 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext): Sent {
     };
   }
   const seq = checkSeq(out, plan, tcb, context);
-  const ack = checkAck(out, plan, context);
+  const ack = checkAck(out, plan, context, peer);
   const segment: Segment = {
     from: out.from,
     to: out.to,
@@ -576,6 +575,7 @@ function checkAck(
   out: Outgoing,
   plan: Plan,
   context: SendContext,
+  peer: Tcb,
 ): { value?: SeqValue; flagged: boolean; corrected: boolean } {
   const { symbols } = context;
   const expected = plan.ack;
@@ -616,7 +616,7 @@ function checkAck(
   }
   if (sameValue(written, expected.value, symbols))
     return { value: written, flagged: true, corrected: false };
-  reportWrongAck(out, written, expected, context);
+  reportWrongAck(out, written, expected, context, peer);
   return { value: expected.value, flagged: true, corrected: true };
 }
 
@@ -625,8 +625,9 @@ function reportWrongAck(
   written: SeqValue,
   expected: NonNullable<Plan['ack']>,
   context: SendContext,
+  peer: Tcb,
 ): void {
-  const { symbols, peer } = context;
+  const { symbols } = context;
   const node = out.ackNode;
   const span = node ?? out.span;
   const text = fixValueText(expected.value, node, symbols);

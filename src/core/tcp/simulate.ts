@@ -12,8 +12,8 @@ import type {
 } from '../syntax/tree';
 import { lineNumber } from './explain';
 import { receive } from './receive';
-import { checkShape } from './segmentShape';
-import { send, type Outgoing, type Sent } from './send';
+import { checkShape, flagList } from './segmentShape';
+import { send, type Outgoing, type Sent, type SendContext } from './send';
 import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
 import type { TcpState } from './state';
 import { CLOSED_TCB, view, type Tcb } from './tcb';
@@ -69,7 +69,9 @@ class Simulator {
   constructor(
     private readonly document: ScenarioDocument,
     private readonly lines: LineMap,
-  ) {}
+  ) {
+    this.context = { symbols: this.symbolValues, lines, report: (d) => this.report(d) };
+  }
 
   run(): Simulation {
     this.declare();
@@ -113,6 +115,8 @@ class Simulator {
       diagnostics: this.diagnostics,
     };
   }
+
+  private readonly context: SendContext;
 
   private report = (d: Diagnostic): void => {
     this.diagnostics.push(d);
@@ -310,12 +314,7 @@ class Simulator {
         ? { start: statement.flagsSpan.start, end: statement.end }
         : undefined,
     };
-    const sent = send(out, senderBefore, {
-      symbols: this.symbolValues,
-      lines: this.lines,
-      report: this.report,
-      peer: this.tcb(to),
-    });
+    const sent = send(out, senderBefore, this.context, this.tcb(to));
     this.tcbs.set(from, sent.sender);
     return pending(sent);
   }
@@ -349,7 +348,7 @@ class Simulator {
       span: statement,
       from,
       to,
-      flags: segment ? [...segment.flags] : statement.flags.map((f) => f.flag),
+      flags: segment ? flagList(segment.flags) : statement.flags.map((f) => f.flag),
       lost: statement.lost,
       group: pending.group,
       seq: segment?.seq,

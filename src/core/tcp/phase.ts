@@ -1,5 +1,5 @@
-import type { SegmentStep } from '../tcp/trace';
-import type { TcpState } from '../tcp/state';
+import type { SegmentStep } from './trace';
+import type { TcpState } from './state';
 
 export type Phase = 'handshake' | 'data' | 'close' | 'reset';
 
