@@ -5,7 +5,8 @@ import type { SeqValue } from '../tcp/seqValue';
 import type { SegmentStep, TraceStep } from '../tcp/trace';
 import { escapeMermaid as esc, truncate } from './escapeMermaid';
 import { showNumber, type NumberStyle } from './numberStyle';
-import { ERROR_COLOUR, PHASE_COLOURS, PHASE_TITLES, phaseOf, type Phase } from '../tcp/phase';
+import { PHASE_TITLES, phaseOf, type Phase } from '../tcp/phase';
+import { ERROR_COLOUR, PHASE_COLOURS } from './colours';
 
 export interface MermaidOptions {
   readonly numbers: NumberStyle;

@@ -1,0 +1,11 @@
+import type { Phase } from '../tcp/phase';
+
+/** Background tints that read on light and dark themes alike. */
+export const PHASE_COLOURS: Readonly<Record<Phase, string>> = {
+  handshake: 'rgba(66, 133, 244, 0.12)',
+  data: 'rgba(52, 168, 83, 0.12)',
+  close: 'rgba(251, 188, 5, 0.14)',
+  reset: 'rgba(234, 67, 53, 0.12)',
+};
+
+export const ERROR_COLOUR = 'rgba(234, 67, 53, 0.28)';
