@@ -1,0 +1,134 @@
+import type { TextEdit } from '../check/diagnostic';
+import { KEYWORDS } from '../syntax/parser';
+import { touches, type Span } from '../syntax/span';
+import type { Name, ScenarioDocument, Statement, ValueExpression } from '../syntax/tree';
+import { parseTcpFlag } from '../tcp/flags';
+import { parseTcpState } from '../tcp/state';
+
+/** A name in the text: an endpoint or a sequence-number symbol, and where it is written. */
+export interface NameOccurrence {
+  readonly kind: 'endpoint' | 'symbol';
+  readonly name: string;
+  readonly span: Span;
+  /** True where the name is declared: `endpoint NAME`, `let NAME`, or a symbol's first use. */
+  readonly declaration: boolean;
+}
+
+/** Every occurrence of every endpoint and symbol name, in text order. */
+export function allOccurrences(document: ScenarioDocument): NameOccurrence[] {
+  const found: NameOccurrence[] = [];
+  const seenSymbols = new Set<string>();
+  const endpoint = (name: Name, declaration = false) => {
+    if (name.text) found.push({ kind: 'endpoint', name: name.text, span: name, declaration });
+  };
+  const symbol = (value: ValueExpression | undefined) => {
+    const name = value?.symbol;
+    if (!name) return;
+    // Without a `let`, the first use of a symbol binds it: that use is its declaration.
+    const declaration = !seenSymbols.has(name.text);
+    seenSymbols.add(name.text);
+    found.push({ kind: 'symbol', name: name.text, span: name, declaration });
+  };
+  const lets = document.statements.filter((s) => s.kind === 'let');
+  for (const s of lets) {
+    seenSymbols.add(s.name.text);
+  }
+  const visit = (statement: Statement): void => {
+    switch (statement.kind) {
+      case 'endpoint':
+        endpoint(statement.name, true);
+        return;
+      case 'let':
+        found.push({
+          kind: 'symbol',
+          name: statement.name.text,
+          span: statement.name,
+          declaration: true,
+        });
+        return;
+      case 'listen':
+      case 'close':
+      case 'expect':
+        endpoint(statement.endpoint);
+        return;
+      case 'segment':
+        endpoint(statement.from);
+        endpoint(statement.to);
+        symbol(statement.seq?.value);
+        symbol(statement.ack?.value);
+        return;
+      case 'simultaneous':
+        statement.segments.forEach(visit);
+        return;
+      case 'scenario':
+      case 'wait':
+        return;
+    }
+  };
+  document.statements.forEach(visit);
+  return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The name under `offset`, if any. */
+export function nameAt(document: ScenarioDocument, offset: number): NameOccurrence | undefined {
+  return allOccurrences(document).find((o) => touches(o.span, offset));
+}
+
+/** All occurrences of the name under `offset` (including its declaration). */
+export function references(document: ScenarioDocument, offset: number): NameOccurrence[] {
+  const at = nameAt(document, offset);
+  if (!at) return [];
+  return allOccurrences(document).filter((o) => o.kind === at.kind && o.name === at.name);
+}
+
+/** Where the name under `offset` is declared. */
+export function definition(document: ScenarioDocument, offset: number): NameOccurrence | undefined {
+  const all = references(document, offset);
+  return all.find((o) => o.declaration) ?? all[0];
+}
+
+export type RenameResult =
+  | { readonly ok: true; readonly edits: readonly TextEdit[] }
+  | { readonly ok: false; readonly reason: string };
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The span and current text that a rename at `offset` would change, or why nothing can be. */
+export function prepareRename(
+  document: ScenarioDocument,
+  offset: number,
+): { span: Span; text: string } | { reason: string } {
+  const at = nameAt(document, offset);
+  if (!at) return { reason: 'Only endpoint names and sequence-number symbols can be renamed.' };
+  return { span: { start: at.span.start, end: at.span.end }, text: at.name };
+}
+
+/** Renames every occurrence of the endpoint or symbol under `offset` to `newName`. */
+export function rename(document: ScenarioDocument, offset: number, newName: string): RenameResult {
+  const at = nameAt(document, offset);
+  if (!at)
+    return { ok: false, reason: 'Only endpoint names and sequence-number symbols can be renamed.' };
+  if (!IDENTIFIER.test(newName)) {
+    return {
+      ok: false,
+      reason: `'${newName}' is not a name: use letters, digits and _, starting with a letter.`,
+    };
+  }
+  if (
+    (KEYWORDS as readonly string[]).includes(newName) ||
+    newName === 'listen' ||
+    newName === 'close'
+  ) {
+    return { ok: false, reason: `'${newName}' is a keyword.` };
+  }
+  if (at.kind === 'endpoint' && (parseTcpFlag(newName) || parseTcpState(newName))) {
+    return { ok: false, reason: `'${newName}' reads as a TCP flag or state.` };
+  }
+  if (newName === at.name) return { ok: true, edits: [] };
+  const taken = allOccurrences(document).some((o) => o.kind === at.kind && o.name === newName);
+  if (taken) return { ok: false, reason: `'${newName}' is already used in this scenario.` };
+  return {
+    ok: true,
+    edits: references(document, offset).map((o) => ({ span: o.span, newText: newName })),
+  };
+}
