@@ -15,10 +15,16 @@ test('every command is contributed, and every contributed command is registered'
   const contributed = manifest.contributes.commands
     .map((c: { command: string }) => c.command)
     .sort();
-  const source = ['src/extension/preview/previewManager.ts']
+  const source = [
+    'src/extension/preview/previewManager.ts',
+    'src/extension/language/editorFeatures.ts',
+    'src/extension/language/newScenario.ts',
+  ]
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
-  const registered = [...source.matchAll(/command\('([\w.]+)'/g)].map((m) => m[1]).sort();
+  const registered = [...source.matchAll(/(?:c|registerC)ommand\('([\w.]+)'/g)]
+    .map((m) => m[1])
+    .sort();
   assert.deepEqual(registered, contributed);
 });
 
@@ -59,4 +65,15 @@ test('the packaged extension ships only what runs', () => {
   assert.match(ignore, /^!dist\/extension\.js$/m);
   assert.match(ignore, /^!dist\/webview\/\*\*$/m);
   assert.match(ignore, /^!media\/\*\*$/m);
+});
+
+test('the walkthrough media exist and its commands are contributed', () => {
+  const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
+  for (const step of manifest.contributes.walkthroughs[0].steps) {
+    const media = step.media.markdown ?? step.media.image;
+    assert.ok(existsSync(media), media);
+    for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
+      assert.ok(commands.includes(command), command);
+    }
+  }
 });

@@ -91,3 +91,25 @@ export const TEMPLATES: readonly Template[] = [
     ),
   },
 ];
+
+/**
+ * The walkthrough's exercise: a handshake with one wrong ack (the server forgot that the SYN
+ * consumes one sequence number), to fix with the quick fix.
+ */
+export const MISTAKE_TEMPLATE: Template = {
+  id: 'mistake',
+  label: 'A handshake with a mistake',
+  description: 'Find and fix the wrong ack',
+  text: lines(
+    'scenario "Find the mistake"',
+    'endpoint client 192.168.1.116:3337',
+    'endpoint server 192.168.1.123:7788',
+    '',
+    'server listen',
+    'client -> server  SYN      seq=3626544836',
+    'server -> client  SYN ACK  seq=1739326486  ack=3626544836',
+    'client -> server  ACK      seq=3626544837  ack=1739326487',
+    'expect client ESTABLISHED',
+    'expect server ESTABLISHED',
+  ),
+};

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/check/analyze';
 import { inlayHints } from '../../../src/core/service/inlayHints';
-import { TEMPLATES } from '../../../src/core/service/templates';
+import { MISTAKE_TEMPLATE, TEMPLATES } from '../../../src/core/service/templates';
 import { verdict } from '../../../src/core/service/verdict';
 
 const example = (name: string) => analyze(readFileSync(`examples/${name}.handshake`, 'utf8'));
@@ -47,4 +47,12 @@ test('every New Scenario template checks with no problems', () => {
   for (const template of TEMPLATES) {
     assert.deepEqual(analyze(template.text).diagnostics, [], template.id);
   }
+});
+
+test('the walkthrough exercise has exactly one mistake: the ack that forgot the SYN', () => {
+  const analysis = analyze(MISTAKE_TEMPLATE.text);
+  assert.deepEqual(
+    analysis.diagnostics.map((d) => d.code),
+    ['HS101'],
+  );
 });
