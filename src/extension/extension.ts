@@ -1,13 +1,19 @@
 import type * as vscode from 'vscode';
 import { AnalysisCache } from './analysisCache';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { EditorFeatures } from './language/editorFeatures';
+import { registerNewScenario } from './language/newScenario';
 import { PreviewManager } from './preview/previewManager';
 
 /** Activated by the `handshake` language, its commands, or a preview panel to restore. */
 export function activate(context: vscode.ExtensionContext): void {
   const cache = new AnalysisCache();
-  context.subscriptions.push(new DiagnosticsPublisher(cache));
-  context.subscriptions.push(new PreviewManager(context.extensionUri, cache));
+  context.subscriptions.push(
+    new DiagnosticsPublisher(cache),
+    new EditorFeatures(cache),
+    registerNewScenario(),
+    new PreviewManager(context.extensionUri, cache),
+  );
 }
 
 export function deactivate(): void {}
