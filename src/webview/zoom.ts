@@ -7,7 +7,8 @@ export interface ZoomState {
   readonly fit: boolean;
 }
 
-export const INITIAL_ZOOM: ZoomState = { scale: 1, x: 0, y: 0, fit: true };
+/** Actual size at first: readable in a narrow panel; Fit and the zoom buttons are one click away. */
+export const INITIAL_ZOOM: ZoomState = { scale: 1, x: 8, y: 8, fit: false };
 const MIN = 0.1;
 const MAX = 8;
 const STEP = 1.2;

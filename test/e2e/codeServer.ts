@@ -1,0 +1,141 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CODE_SERVER_ENTRY, NODE24_BIN } from '../../scripts/paths.cjs';
+
+/**
+ * A real VS Code: code-server (from the npm registry, provisioned by `npm run provision`) on
+ * 127.0.0.1, with its own user data and extensions folders, the packaged extension installed
+ * from its .vsix, and a copy of examples/ as the workspace (so tests may edit files freely).
+ */
+export interface CodeServer {
+  readonly url: string;
+  readonly workspace: string;
+  readonly log: () => string;
+  stop(): Promise<void>;
+}
+
+export const VSIX = 'out/handshake.vsix';
+
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.colorTheme': 'Default Light Modern',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'security.workspace.trust.enabled': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'chat.disableAIFeatures': true,
+  'editor.minimap.enabled': false,
+  'window.commandCenter': false,
+  // VS Code for the Web saves after a delay by default; the tests check that edits stay unsaved.
+  'files.autoSave': 'off',
+};
+
+function node24(): string {
+  const node = join(NODE24_BIN, 'node');
+  if (!existsSync(node) || !existsSync(CODE_SERVER_ENTRY)) {
+    throw new Error(
+      'code-server is not provisioned: run `npm run provision` (see scripts/provision.mjs)',
+    );
+  }
+  return node;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StartOptions {
+  /** More .vsix files to install next to the extension (the test runner). */
+  readonly extensions?: readonly string[];
+  /** Environment for code-server and its extension host. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export async function startCodeServer(options: StartOptions = {}): Promise<CodeServer> {
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
+  const node = node24();
+  const root = mkdtempSync(join(tmpdir(), 'handshake-e2e-'));
+  const userData = join(root, 'user-data');
+  const extensions = join(root, 'extensions');
+  const workspace = join(root, 'workspace');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  writeFileSync(join(root, 'config.yaml'), 'auth: none\n');
+  cpSync('examples', workspace, { recursive: true });
+  const common = [
+    '--config',
+    join(root, 'config.yaml'),
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
+  ];
+  for (const vsix of [VSIX, ...(options.extensions ?? [])]) {
+    const install = spawnSync(node, [CODE_SERVER_ENTRY, ...common, '--install-extension', vsix], {
+      encoding: 'utf8',
+    });
+    if (install.status !== 0) {
+      throw new Error(`installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
+    }
+  }
+  const port = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn(
+    node,
+    [
+      CODE_SERVER_ENTRY,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      workspace,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
+  );
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('HTTP server listening')) {
+    if (child.exitCode !== null) throw new Error(`code-server exited:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`code-server did not start in 60 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`,
+    workspace,
+    log: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+/** Copies a file into the test output folder for people to look at. */
+export function keep(from: string, to: string): void {
+  cpSync(from, to);
+}

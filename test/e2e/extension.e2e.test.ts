@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../webview/browser';
+import { startCodeServer, type CodeServer } from './codeServer';
+import {
+  cursor,
+  goTo,
+  openFile,
+  previewFrame,
+  problems,
+  runCommand,
+  squiggles,
+  waitForCursor,
+  waitForWorkbench,
+  waitUntil,
+} from './workbench';
+
+/**
+ * The packaged extension in a real VS Code (code-server), driven as a user would. The steps
+ * build on each other, in order; each leaves a screenshot in test-output/e2e/.
+ */
+const OUTPUT = 'test-output/e2e';
+let server: CodeServer;
+let browser: Browser;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+}
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  server = await startCodeServer();
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(server.url);
+  await waitForWorkbench(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a file with mistakes shows squiggles and the Problems count', async () => {
+  await openFile(page, 'mistakes.handshake');
+  await waitUntil(
+    async () => (await problems(page)).startsWith('Errors: 8'),
+    'Errors: 8 in the status bar',
+  );
+  assert.ok((await squiggles(page)) >= 8);
+  await shot('1-squiggles');
+});
+
+test('hovering the wrong ack tells the expected value and why', async () => {
+  await goTo(page, 8, 47);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover').first();
+  await hover.waitFor({ state: 'visible' });
+  await waitUntil(
+    async () => /ack should be 3626544837/.test((await hover.textContent()) ?? ''),
+    'the hover text',
+  );
+  const text = (await hover.textContent()) ?? '';
+  assert.match(text, /consumes one sequence number/);
+  await shot('2-hover');
+  await page.keyboard.press('Escape');
+});
+
+test('the quick fix changes the ack and the squiggle goes', async () => {
+  await goTo(page, 8, 47);
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget .monaco-list-row', {
+    hasText: 'Change ack to 3626544837',
+  });
+  await fix.waitFor({ state: 'visible' });
+  await shot('3-quick-fix-menu');
+  await fix.click();
+  await waitUntil(
+    async () => (await problems(page)).startsWith('Errors: 7'),
+    'Errors: 7 after the fix',
+  );
+  const shown = ((await page.locator('.monaco-editor .view-lines').textContent()) ?? '').replace(
+    /\u00a0/g,
+    ' ',
+  );
+  assert.ok(shown.includes('SYN ACK  seq=1739326486 ack=3626544837'), shown);
+  await shot('4-fixed');
+});
+
+test('the preview opens to the side and draws every segment', async () => {
+  await runCommand(page, 'Handshake: Open Preview to the Side');
+  const frame = await previewFrame(page);
+  await waitUntil(
+    async () => (await frame.locator('#canvas svg .messageText').count()) === 10,
+    '10 arrows in the preview',
+  );
+  // The fixed ack is no longer drawn as an error; the other mistakes still are.
+  const faulty = await frame.locator('#canvas svg .messageText.hs-faulty').allTextContents();
+  assert.ok(!faulty.some((label) => label.startsWith('SYN ACK')), faulty.join(' | '));
+  assert.ok(faulty.length >= 5);
+  assert.equal(await page.locator('.tab', { hasText: 'Preview mistakes.handshake' }).count(), 1);
+  await shot('5-preview');
+});
+
+test('clicking an arrow moves the cursor to its line', async () => {
+  const frame = await previewFrame(page);
+  await frame.locator('#canvas svg .messageText').nth(3).click();
+  await waitForCursor(page, 10, 1);
+  assert.match(await cursor(page), /Ln 10, Col 1/);
+  await shot('6-click-to-source');
+});
+
+test('the workspace file on disk is untouched until saved', () => {
+  const onDisk = readFileSync(join(server.workspace, 'mistakes.handshake'), 'utf8');
+  assert.match(onDisk, /ack=3626544836 {3}# mistake/);
+});

@@ -1,0 +1,109 @@
+import type { Frame, Page } from 'playwright-core';
+
+/**
+ * Driving the VS Code workbench as a person does: keyboard shortcuts, the command palette,
+ * Quick Open, and reading what is on screen.
+ */
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 90_000 });
+  // The extension host starts after the workbench: wait until the status bar shows it is idle.
+  await page.waitForSelector('.statusbar-item[id="status.problems"]', { timeout: 60_000 });
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  // Fuzzy matching lists similar commands too: click the row whose label is exactly the title.
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.first().waitFor();
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    const label = (await rows.nth(i).locator('.label-name').textContent())
+      ?.replace(/\u00a0/g, ' ')
+      .trim();
+    if (label === title) {
+      await rows.nth(i).click();
+      return;
+    }
+  }
+  throw new Error(`no command named ${title}`);
+}
+
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+}
+
+/** Moves the cursor with "Go to Line/Column" (Ctrl+G), 1-based. */
+export async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await waitForCursor(page, line, column);
+}
+
+/** The cursor position as the status bar shows it. */
+export async function cursor(page: Page): Promise<string> {
+  return (await page.locator('.statusbar-item[id="status.editor.selection"]').textContent()) ?? '';
+}
+
+export async function waitForCursor(page: Page, line: number, column: number): Promise<void> {
+  await waitUntil(
+    async () => (await cursor(page)).includes(`Ln ${line}, Col ${column}`),
+    `cursor at ${line}:${column}`,
+  );
+}
+
+/** The Problems count in the status bar, e.g. "Errors: 8, Warnings: 0". */
+export async function problems(page: Page): Promise<string> {
+  return (
+    (await page.locator('.statusbar-item[id="status.problems"]').getAttribute('aria-label')) ?? ''
+  );
+}
+
+export async function squiggles(page: Page): Promise<number> {
+  return page.locator('.monaco-editor .squiggly-error').count();
+}
+
+/** The frame of our webview: VS Code nests it two iframes deep. */
+export async function previewFrame(page: Page): Promise<Frame> {
+  let found: Frame | undefined;
+  await waitUntil(async () => {
+    for (const frame of page.frames()) {
+      if (
+        await frame
+          .locator('#canvas')
+          .count()
+          .catch(() => 0)
+      ) {
+        found = frame;
+        return true;
+      }
+    }
+    return false;
+  }, 'the preview webview');
+  return found as Frame;
+}
+
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  what: string,
+  timeout = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,2 @@
+// The suites the runner extension runs: the same files desktop VS Code runs.
+import '../suite/language.test';
