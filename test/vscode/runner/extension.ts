@@ -13,6 +13,7 @@ export function activate(): void {
   const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   // The suites were bundled in; defining them now registers them with this mocha.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- suites must load after mocha's globals exist
   require('./suites');
   const runner = mocha.run();
   const tests: { title: string; state: string; error?: string }[] = [];
