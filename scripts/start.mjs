@@ -1,41 +1,113 @@
-// `npm start`: builds the extension and runs it on the bundled examples.
-// With VS Code's `code` on the PATH it opens examples/ in a window with the extension loaded
-// (--extensionDevelopmentPath); otherwise it checks every example with the CLI and prints the
-// problems, which is what the editor would underline.
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+// `npm start`: builds the extension and opens the bundled examples/ with it loaded.
+//   - With VS Code's `code` on the PATH: a VS Code window with the extension under development
+//     (--extensionDevelopmentPath).
+//   - Otherwise: a local code-server (a real VS Code in the browser) on 127.0.0.1, provisioned
+//     on first use into a cache (see scripts/provision.mjs) and not downloaded again; it prints
+//     the address to open and runs until Ctrl+C. HANDSHAKE_PORT chooses the port (default 8080).
+//   - `npm start -- --cli` only checks every example with the command-line checker.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import paths from './paths.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const run = (command, args, options = {}) =>
-  spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
-
-const build = run(process.execPath, ['esbuild.js']);
-if (build.status !== 0) process.exit(build.status ?? 1);
-
+const run = (command, args) => {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
 const examples = join(root, 'examples');
-const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
-if (hasCode && !process.env.CI) {
+
+run('npm', ['run', '-s', 'build']);
+
+if (process.argv.includes('--cli')) {
+  checkWithCli();
+} else if (!process.env.CI && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0) {
   run('code', ['--extensionDevelopmentPath', root, examples]);
-  process.exit(0);
+} else {
+  startCodeServer();
 }
 
-const files = readdirSync(examples)
-  .filter((name) => name.endsWith('.handshake'))
-  .sort();
-console.log(`Checking ${files.length} examples with dist/cli.js (no 'code' on the PATH):\n`);
-for (const name of files) {
-  const result = spawnSync(process.execPath, ['dist/cli.js', 'check', join('examples', name)], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  const problems = result.stdout.trim().split('\n').filter(Boolean);
-  console.log(
-    `${problems.length === 0 ? '✓' : '✗'} ${name}${problems.length ? ` (${problems.length} problems)` : ''}`,
-  );
-  for (const line of problems) console.log(`    ${line.replace(/^examples\//, '')}`);
+function checkWithCli() {
+  const files = readdirSync(examples)
+    .filter((name) => name.endsWith('.handshake'))
+    .sort();
+  for (const name of files) {
+    const result = spawnSync(process.execPath, ['dist/cli.js', 'check', join('examples', name)], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const problems = result.stdout.trim().split('\n').filter(Boolean);
+    const failed = problems.some((line) => /: error HS/.test(line));
+    console.log(
+      `${failed ? '✗' : '✓'} ${name}${problems.length ? ` (${problems.length} problems)` : ''}`,
+    );
+    for (const line of problems) console.log(`    ${line.replace(/^examples\//, '')}`);
+  }
 }
-console.log(
-  '\nOpen the folder in VS Code with the extension loaded: code --extensionDevelopmentPath=. examples',
-);
+
+function startCodeServer() {
+  run(process.execPath, ['scripts/provision.mjs']);
+  run('npm', ['run', '-s', 'package']);
+  const node = join(paths.NODE24_BIN, 'node');
+  const home = join(paths.CACHE, 'start');
+  const userData = join(home, 'user-data');
+  const extensions = join(home, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  const settings = join(userData, 'User', 'settings.json');
+  if (!existsSync(settings)) {
+    writeFileSync(
+      settings,
+      JSON.stringify(
+        {
+          'workbench.startupEditor': 'none',
+          'security.workspace.trust.enabled': false,
+          'telemetry.telemetryLevel': 'off',
+          'update.mode': 'none',
+          'extensions.autoCheckUpdates': false,
+        },
+        null,
+        2,
+      ),
+    );
+  }
+  writeFileSync(join(home, 'config.yaml'), 'auth: none\n');
+  const common = [
+    '--config',
+    join(home, 'config.yaml'),
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
+  ];
+  run(node, [
+    paths.CODE_SERVER_ENTRY,
+    ...common,
+    '--install-extension',
+    join(root, 'out', 'handshake.vsix'),
+    '--force',
+  ]);
+  const port = process.env.HANDSHAKE_PORT ?? '8080';
+  console.log(
+    `\nHandshake is running in code-server: open http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}\n(Ctrl+C stops it.)\n`,
+  );
+  const child = spawn(
+    node,
+    [
+      paths.CODE_SERVER_ENTRY,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      examples,
+    ],
+    { stdio: 'inherit' },
+  );
+  const stop = () => child.kill('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
