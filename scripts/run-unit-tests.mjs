@@ -19,8 +19,9 @@ function collect(path, found) {
 
 const roots = process.argv.slice(2);
 const files = (roots.length > 0 ? roots : ['test']).flatMap((root) => collect(root, []));
-// End-to-end and browser suites have their own scripts.
-const unit = files.filter((file) => !file.includes(`${'test'}/e2e/`));
+// The end-to-end tests (test/e2e) and the extension-host suite (test/vscode, mocha inside
+// VS Code) have their own scripts.
+const unit = files.filter((file) => !/test\/(e2e|vscode)\//.test(file));
 if (unit.length === 0) {
   console.error('run-unit-tests: no test files found');
   process.exit(1);
