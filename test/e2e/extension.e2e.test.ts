@@ -51,7 +51,7 @@ test('a file with mistakes shows squiggles and the Problems count', async () => 
     async () => (await problems(page)).startsWith('Errors: 8'),
     'Errors: 8 in the status bar',
   );
-  assert.ok((await squiggles(page)) >= 8);
+  await waitUntil(async () => (await squiggles(page)) >= 8, '8 squiggles in the editor');
   await shot('1-squiggles');
 });
 
