@@ -1,4 +1,4 @@
-import { analyze, type Analysis } from '../check/analyze';
+import type { Analysis } from '../check/analyze';
 import { KEYWORDS } from '../syntax/parser';
 import type { Span } from '../syntax/span';
 import type { Token } from '../syntax/token';
@@ -41,7 +41,7 @@ export function complete(analysis: Analysis, offset: number): CompletionItem[] {
   if (value) return completeValue(analysis, tokens, value.field, value.replace);
   const state = stateContext(tokens, offset);
   if (state) {
-    const items = stateItems(analysis, state.expect.start, state.endpoint.text, offset);
+    const items = stateItems(analysis, state.expect.start, state.endpoint.text);
     return items.map((item) => ({ ...item, replace: state.replace }));
   }
   const partial = last && last.end === offset && PARTIAL_KINDS.has(last.kind) ? last : undefined;
@@ -299,13 +299,8 @@ function stateContext(
 }
 
 /** The 11 states, the one the engine computed at this line first and preselected. */
-function stateItems(
-  analysis: Analysis,
-  expectStart: number,
-  endpoint: string,
-  offset: number,
-): Item[] {
-  const actual = stateAt(analysis, expectStart, offset);
+function stateItems(analysis: Analysis, expectStart: number, endpoint: string): Item[] {
+  const actual = stateAt(analysis, expectStart);
   return TCP_STATES.map((state, index): Item => {
     const here = state === actual;
     return {
@@ -319,15 +314,7 @@ function stateItems(
   });
 }
 
-/**
- * The state the engine computed at the `expect` starting at `start`. A line that has no state
- * yet (`expect client `) is not a statement, so the trace has no step for it: the engine is
- * asked again with a state written at the cursor, and its answer read from that trace.
- */
-function stateAt(analysis: Analysis, start: number, offset: number): TcpState | undefined {
-  const step = expectStepAt(analysis, start);
-  if (step) return step.actual;
-  const text = analysis.document.text;
-  const probe = analyze(`${text.slice(0, offset)}CLOSED${text.slice(offset)}`);
-  return expectStepAt(probe, start)?.actual;
+/** The state the engine computed at the `expect` starting at `start` (also while it has no state yet). */
+function stateAt(analysis: Analysis, start: number): TcpState | undefined {
+  return expectStepAt(analysis, start)?.actual;
 }

@@ -161,8 +161,19 @@ function parseExpect(cursor: Cursor): ExpectStatement | undefined {
   const endpoint = cursor.expect('ident', 'an endpoint name');
   if (!endpoint) return undefined;
   if (cursor.atLineEnd()) {
+    // Kept as a statement with no state, so the trace still says which state the endpoint is in
+    // here (completion offers it while the line is being typed).
     cursor.report('a state such as ESTABLISHED');
-    return undefined;
+    const at = cursor.token.start;
+    return {
+      kind: 'expect',
+      start: keyword.start,
+      end: endpoint.end,
+      keywordSpan: spanOf(keyword),
+      endpoint: name(endpoint),
+      stateSpan: { start: at, end: at },
+      stateText: '',
+    };
   }
   // State names may be written with hyphens (SYN-SENT, FIN-WAIT-1): join the touching tokens.
   const first = cursor.advance();
