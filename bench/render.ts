@@ -1,7 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { analyze } from '../src/core/check/analyze';
-import { renderMermaid } from '../src/core/render/mermaid';
-import { launch, openPreview, renderAndWait, servePreview } from '../test/webview/browser';
+import {
+  launch,
+  openPreview,
+  renderAndWait,
+  renderMessage,
+  servePreview,
+} from '../test/webview/browser';
 import { generateScenario } from '../test/support/generateScenario';
 
 /**
@@ -18,21 +22,6 @@ const DEFAULT_WINDOW = 300;
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1] as number;
-}
-
-let version = 0;
-function message(text: string, maxSegments = Number.POSITIVE_INFINITY) {
-  const diagram = renderMermaid(analyze(text), { maxSegments });
-  return {
-    type: 'render' as const,
-    version: ++version,
-    source: diagram.text,
-    messages: diagram.messages,
-    notice: '',
-    problems: { errors: 0, warnings: 0 },
-    resource: 'file:///bench.handshake',
-    locked: false,
-  };
 }
 
 async function main(): Promise<void> {
@@ -58,9 +47,9 @@ async function main(): Promise<void> {
       const times: number[] = [];
       const inPage: number[] = [];
       let chars = 0;
-      await renderAndWait(page, message(text, max)); // warm-up
+      await renderAndWait(page, renderMessage(text, { maxSegments: max })); // warm-up
       for (let run = 0; run < RUNS; run++) {
-        const m = message(text, max);
+        const m = renderMessage(text, { maxSegments: max });
         chars = m.source.length;
         const started = performance.now();
         const result = await renderAndWait(page, m);

@@ -16,7 +16,36 @@ const CODE_SERVER_ENTRY = join(
   'entry.js',
 );
 
+/** Arguments that keep a code-server's config, user data and extensions in `home`. */
+function homeArgs(home) {
+  return [
+    '--config',
+    join(home, 'config.yaml'),
+    '--user-data-dir',
+    join(home, 'user-data'),
+    '--extensions-dir',
+    join(home, 'extensions'),
+  ];
+}
+
+/** Arguments that serve `folder` on 127.0.0.1:`port`, with no password, telemetry or update check. */
+function serveArgs(port, folder) {
+  return [
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    folder,
+  ];
+}
+
 module.exports = {
+  homeArgs,
+  serveArgs,
   CODE_SERVER_VERSION,
   NODE24_VERSION,
   CACHE,

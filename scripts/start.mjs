@@ -52,58 +52,33 @@ function startCodeServer() {
   const node = join(paths.NODE24_BIN, 'node');
   const home = join(paths.CACHE, 'start');
   const userData = join(home, 'user-data');
-  const extensions = join(home, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
   const settings = join(userData, 'User', 'settings.json');
   if (!existsSync(settings)) {
-    writeFileSync(
-      settings,
-      JSON.stringify(
-        {
-          'workbench.startupEditor': 'none',
-          'security.workspace.trust.enabled': false,
-          'telemetry.telemetryLevel': 'off',
-          'update.mode': 'none',
-          'extensions.autoCheckUpdates': false,
-        },
-        null,
-        2,
-      ),
-    );
+    const defaults = {
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+    };
+    writeFileSync(settings, JSON.stringify(defaults, null, 2));
   }
   writeFileSync(join(home, 'config.yaml'), 'auth: none\n');
-  const common = [
-    '--config',
-    join(home, 'config.yaml'),
-    '--user-data-dir',
-    userData,
-    '--extensions-dir',
-    extensions,
-  ];
+  const vsix = join(root, 'out', 'handshake.vsix');
   run(node, [
     paths.CODE_SERVER_ENTRY,
-    ...common,
+    ...paths.homeArgs(home),
     '--install-extension',
-    join(root, 'out', 'handshake.vsix'),
+    vsix,
     '--force',
   ]);
   const port = process.env.HANDSHAKE_PORT ?? '8080';
-  console.log(
-    `\nHandshake is running in code-server: open http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}\n(Ctrl+C stops it.)\n`,
-  );
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}`;
+  console.log(`\nHandshake is running in code-server: open ${url}\n(Ctrl+C stops it.)\n`);
   const child = spawn(
     node,
-    [
-      paths.CODE_SERVER_ENTRY,
-      ...common,
-      '--auth',
-      'none',
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--disable-telemetry',
-      '--disable-update-check',
-      examples,
-    ],
+    [paths.CODE_SERVER_ENTRY, ...paths.homeArgs(home), ...paths.serveArgs(port, examples)],
     { stdio: 'inherit' },
   );
   const stop = () => child.kill('SIGTERM');

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CODE_SERVER_ENTRY, NODE24_BIN } from '../../scripts/paths.cjs';
+import { CODE_SERVER_ENTRY, homeArgs, NODE24_BIN, serveArgs } from '../../scripts/paths.cjs';
 
 /**
  * A real VS Code: code-server (from the npm registry, provisioned by `npm run provision`) on
@@ -71,25 +71,22 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first`);
   const node = node24();
   const root = mkdtempSync(join(tmpdir(), 'handshake-e2e-'));
-  const userData = join(root, 'user-data');
-  const extensions = join(root, 'extensions');
   const workspace = join(root, 'workspace');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  mkdirSync(join(root, 'user-data', 'User'), { recursive: true });
+  writeFileSync(
+    join(root, 'user-data', 'User', 'settings.json'),
+    JSON.stringify(SETTINGS, null, 2),
+  );
   writeFileSync(join(root, 'config.yaml'), 'auth: none\n');
   cpSync('examples', workspace, { recursive: true });
-  const common = [
-    '--config',
-    join(root, 'config.yaml'),
-    '--user-data-dir',
-    userData,
-    '--extensions-dir',
-    extensions,
-  ];
   for (const vsix of [VSIX, ...(options.extensions ?? [])]) {
-    const install = spawnSync(node, [CODE_SERVER_ENTRY, ...common, '--install-extension', vsix], {
-      encoding: 'utf8',
-    });
+    const install = spawnSync(
+      node,
+      [CODE_SERVER_ENTRY, ...homeArgs(root), '--install-extension', vsix],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (install.status !== 0) {
       throw new Error(`installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
     }
@@ -98,20 +95,11 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
   let output = '';
   const child: ChildProcess = spawn(
     node,
-    [
-      CODE_SERVER_ENTRY,
-      ...common,
-      '--auth',
-      'none',
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      workspace,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
+    [CODE_SERVER_ENTRY, ...homeArgs(root), ...serveArgs(port, workspace)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    },
   );
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { analyze } from '../../src/core/check/analyze';
+import type { HostMessage } from '../../src/core/preview/protocol';
+import { renderMermaid, type MermaidOptions } from '../../src/core/render/mermaid';
 import { previewHtml } from '../../src/extension/preview/previewHtml';
 
 /**
@@ -196,4 +199,27 @@ export async function renderAndWait(
 ): Promise<Posted> {
   await send(page, message);
   return waitForPosted(page, `(m) => m.type === 'rendered' && m.version === ${message.version}`);
+}
+
+let version = 0;
+
+/** The host's `render` message for a scenario, as the extension builds it (a new version each time). */
+export function renderMessage(
+  text: string,
+  options: Partial<MermaidOptions> = {},
+): Extract<HostMessage, { type: 'render' }> {
+  const analysis = analyze(text);
+  const diagram = renderMermaid(analysis, options);
+  const count = (severity: string) =>
+    analysis.diagnostics.filter((d) => d.severity === severity).length;
+  return {
+    type: 'render',
+    version: ++version,
+    source: diagram.text,
+    messages: diagram.messages,
+    notice: '',
+    problems: { errors: count('error'), warnings: count('warning') },
+    resource: 'file:///work/example.handshake',
+    locked: false,
+  };
 }

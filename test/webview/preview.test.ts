@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { analyze } from '../../src/core/check/analyze';
-import { renderMermaid } from '../../src/core/render/mermaid';
 import { lines, OPEN } from '../helpers';
 import {
   launch,
   openPreview,
   posted,
   renderAndWait,
+  renderMessage,
   send,
   servePreview,
   waitFor,
@@ -26,23 +25,6 @@ const OUTPUT = 'test-output/webview';
 let browser: Browser;
 let server: PreviewServer;
 let theme: Theme = 'vscode-light';
-let version = 0;
-
-function renderMessage(text: string, extra: Record<string, unknown> = {}) {
-  const analysis = analyze(text);
-  const diagram = renderMermaid(analysis, extra.options as object);
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-  return {
-    type: 'render' as const,
-    version: ++version,
-    source: diagram.text,
-    messages: diagram.messages,
-    notice: '',
-    problems: { errors, warnings: 0 },
-    resource: 'file:///work/example.handshake',
-    locked: false,
-  };
-}
 
 async function open(kind: Theme = 'vscode-light'): Promise<{ page: Page; errors: string[] }> {
   theme = kind;

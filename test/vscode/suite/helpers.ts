@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { OPEN as OPEN_LINES } from '../../helpers';
 
 /** Shared by the extension-host suites: the real `vscode` API, nothing mocked. */
 export async function activate(): Promise<void> {
@@ -51,11 +52,5 @@ export async function diagnostics(
   }, `${atLeast} diagnostics on ${document.uri.toString()}`);
 }
 
-export const OPEN = [
-  'endpoint client 10.0.0.1:50000',
-  'endpoint server 10.0.0.2:80',
-  'server listen',
-  'client -> server SYN seq=x',
-  'server -> client SYN ACK seq=y ack=x+1',
-  'client -> server ACK seq=x+1 ack=y+1',
-].join('\n');
+/** The standard opening of the unit tests' scenarios, as one text. */
+export const OPEN = OPEN_LINES.join('\n');
