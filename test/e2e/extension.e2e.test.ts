@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -118,4 +118,36 @@ test('clicking an arrow moves the cursor to its line', async () => {
 test('the workspace file on disk is untouched until saved', () => {
   const onDisk = readFileSync(join(server.workspace, 'mistakes.handshake'), 'utf8');
   assert.match(onDisk, /ack=3626544836 {3}# mistake/);
+});
+
+test('Save Diagram as SVG writes the file the save dialog names', async () => {
+  // Give the preview the focus, as a user clicking into it would, so its commands apply to it.
+  const frame = await previewFrame(page);
+  await frame.locator('#status').click();
+  await runCommand(page, 'Handshake Preview: Save Diagram as SVG…');
+  // VS Code's own save dialog, prefilled with the scenario's name and .svg: accept it.
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await waitUntil(
+    async () => (await input.inputValue()).endsWith('mistakes.svg'),
+    'the default file name',
+  );
+  await shot('7-save-dialog');
+  await page.keyboard.press('Enter');
+  const saved = join(server.workspace, 'mistakes.svg');
+  await waitUntil(async () => existsSync(saved), 'mistakes.svg on disk');
+  const svg = readFileSync(saved, 'utf8');
+  assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg/);
+  assert.match(svg, /PSH ACK seq=3626544837/);
+});
+
+test('after a window reload the preview is restored', async () => {
+  await page.reload();
+  await waitForWorkbench(page);
+  const frame = await previewFrame(page);
+  await waitUntil(
+    async () => (await frame.locator('#canvas svg .messageText').count()) === 10,
+    'the restored preview',
+  );
+  await shot('8-restored');
 });
