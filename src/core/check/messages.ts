@@ -45,7 +45,7 @@ export const MESSAGES = {
   IssChanged: (p: { endpoint: string; iss: string; line: number }) =>
     `${p.endpoint} already chose its initial sequence number ${p.iss} with the SYN at line ${p.line}; a SYN sent again must reuse it.`,
   ResetSeqNotAcceptable: (p: { expected: string }) =>
-    `A reset is accepted only when its seq is exactly the receiver's next expected number (${p.expected}, RFC 5961 §3.2); any other in-window RST gets a challenge ACK instead.`,
+    `A reset carries its sender's SND.NXT, ${p.expected}: the receiver acts on a reset only when its seq is exactly the receiver's RCV.NXT, and answers any other with a challenge ACK (RFC 5961 §3.2).`,
   Retransmission: (p: { line: number }) =>
     `Retransmission of the segment first sent at line ${p.line}.`,
   OutOfOrder: (p: { endpoint: string; expected: string; got: string }) =>
@@ -63,8 +63,14 @@ export const MESSAGES = {
     `${p.endpoint} is ${p.state}: a SYN is only sent to open a connection; in a synchronized state the peer answers it with a challenge ACK (RFC 5961 §4).`,
   FinAfterFin: (p: { endpoint: string; state: string; line: number }) =>
     `${p.endpoint} is ${p.state}: it already sent its FIN at line ${p.line}, so it cannot send another one (only retransmit that FIN with the same seq).`,
-  PeerNeverListened: (p: { endpoint: string; peer: string; line: number; reply: string }) =>
-    `${p.endpoint} never listened, so a real stack answers the segment at line ${p.line} with a reset (connection refused): ${p.endpoint} -> ${p.peer} ${p.reply}.`,
+  PeerNeverListened: (p: {
+    endpoint: string;
+    peer: string;
+    line: number;
+    reply: string;
+    reason: string;
+  }) =>
+    `${p.endpoint} ${p.reason}, so a real stack answers the segment at line ${p.line} with a reset: ${p.endpoint} -> ${p.peer} ${p.reply}.`,
   DataAfterFin: (p: { endpoint: string; state: string; line: number }) =>
     `${p.endpoint} is ${p.state}: it closed its sending side with the FIN at line ${p.line} and cannot send new data.`,
   ListenNotClosed: (p: { endpoint: string; state: string }) =>

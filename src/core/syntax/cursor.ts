@@ -89,6 +89,15 @@ export class Cursor {
     }
   }
 
+  /**
+   * Skips the current token and the ones touching it (`+1`, `0x10`): one unreadable word, so
+   * that the rest of the line is still read.
+   */
+  skipWord(): void {
+    let last = this.advance();
+    while (!this.atLineEnd() && this.token.start === last.end) last = this.advance();
+  }
+
   /** The single recovery helper: skip what is left of this statement's line. */
   skipLine(): void {
     while (!this.atLineEnd()) this.advance();

@@ -33,7 +33,7 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
   let win: NumberField | undefined;
   let len: NumberField | undefined;
   let payload: StringLiteral | undefined;
-  let broken: FieldName[] | undefined;
+  let broken: (FieldName | 'flags')[] | undefined;
   let end: number = to.end;
 
   while (!cursor.atLineEnd()) {
@@ -72,12 +72,15 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
       cursor.advance();
       const flag = parseTcpFlag(token.text);
       if (flag) flags.push({ start: token.start, end: token.end, flag });
-      else cursor.diagnostics.push(diagnostic('UnknownFlag', token, { text: token.text }));
+      else {
+        cursor.diagnostics.push(diagnostic('UnknownFlag', token, { text: token.text }));
+        (broken ??= []).push('flags');
+      }
       end = token.end;
       continue;
     }
     cursor.report('a flag, a field (seq=, ack=, win=, len=) or a "payload"');
-    cursor.skipLine();
+    cursor.skipWord();
   }
 
   const first = flags[0];
@@ -112,7 +115,7 @@ export function stringLiteral(token: Token): StringLiteral {
   };
 }
 
-const NONE_BROKEN: readonly FieldName[] = [];
+const NONE_BROKEN: readonly (FieldName | 'flags')[] = [];
 
 const FIELD_NAMES: ReadonlySet<string> = new Set(['seq', 'ack', 'win', 'len']);
 
@@ -131,7 +134,7 @@ function parseField(cursor: Cursor): ValueField | NumberField | undefined {
     const token = cursor.token;
     if (token.kind !== 'number') {
       cursor.report(`a number after ${name}=`);
-      if (!cursor.atLineEnd()) cursor.advance();
+      if (!cursor.atLineEnd()) cursor.skipWord();
       return undefined;
     }
     cursor.advance();
@@ -164,7 +167,7 @@ function parseValue(cursor: Cursor): ValueExpression | undefined {
   }
   if (token.kind !== 'ident') {
     cursor.report('a number or a symbol such as x or x+1');
-    if (!cursor.atLineEnd()) cursor.advance();
+    if (!cursor.atLineEnd()) cursor.skipWord();
     return undefined;
   }
   cursor.advance();

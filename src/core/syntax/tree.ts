@@ -96,8 +96,8 @@ export interface SegmentStatement extends StatementBase {
   readonly win?: NumberField;
   readonly len?: NumberField;
   readonly payload?: StringLiteral;
-  /** Fields that were written but could not be read (already reported). */
-  readonly broken: readonly FieldName[];
+  /** Fields (or flags) that were written but could not be read (already reported). */
+  readonly broken: readonly (FieldName | 'flags')[];
 }
 
 export interface ExpectStatement extends StatementBase {

@@ -24,6 +24,10 @@ export function receive(tcb: Tcb, segment: Segment, symbols: SymbolValues): Rece
   if (state === 'LISTEN' || (state === 'CLOSED' && tcb.listening)) {
     return receiveListening(tcb, segment);
   }
+  // One connection per endpoint: a segment from another endpoint is not part of it.
+  if (state !== 'CLOSED' && tcb.peer !== undefined && segment.from !== tcb.peer) {
+    return { tcb, outcome: 'ignored' };
+  }
   switch (state) {
     case 'CLOSED':
       return receiveClosed(tcb, segment);
@@ -56,7 +60,7 @@ function receiveListening(tcb: Tcb, segment: Segment): Received {
     return { tcb: { ...tcb, refusal: refusalFor(segment) }, outcome: 'refused' };
   }
   if (!segment.flags.has('SYN')) return { tcb, outcome: 'ignored' };
-  const cause = causeOf(segment);
+  const cause = synCause(segment);
   return {
     tcb: {
       ...listening,
@@ -65,7 +69,8 @@ function receiveListening(tcb: Tcb, segment: Segment): Received {
       passive: true,
       peer: segment.from,
       irs: segment.seq,
-      rcvNxt: plus(segment.seq, segmentLength(segment)),
+      // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
+      rcvNxt: plus(segment.seq, 1),
       rcvNxtCause: cause,
     },
     outcome: 'delivered',
@@ -81,7 +86,11 @@ function receiveSynSent(tcb: Tcb, segment: Segment, symbols: SymbolValues): Rece
     tcb.iss !== undefined &&
     before(tcb.iss, ack, symbols) &&
     atOrBefore(ack, tcb.sndNxt, symbols);
-  if (ack !== undefined && !ackOk) return { tcb, outcome: 'ignored' };
+  if (ack !== undefined && !ackOk) {
+    // §3.10.7.3: an unacceptable ACK is answered <SEQ=SEG.ACK><CTL=RST> (unless it is a reset).
+    if (segment.flags.has('RST')) return { tcb, outcome: 'ignored' };
+    return { tcb: { ...tcb, refusal: refusalFor(segment) }, outcome: 'refused' };
+  }
   if (segment.flags.has('RST')) {
     // A reset that acknowledges our SYN: "connection refused".
     return ackOk ? { tcb: closed(tcb, segment), outcome: 'reset' } : { tcb, outcome: 'ignored' };
@@ -95,12 +104,18 @@ function receiveSynSent(tcb: Tcb, segment: Segment, symbols: SymbolValues): Rece
       stateSpan: segment.span,
       peer: segment.from,
       irs: segment.seq,
-      rcvNxt: plus(segment.seq, segmentLength(segment)),
-      rcvNxtCause: causeOf(segment),
+      // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
+      rcvNxt: plus(segment.seq, 1),
+      rcvNxtCause: synCause(segment),
       ...(synchronized ? { sndUna: ack } : {}),
     },
     outcome: 'delivered',
   };
+}
+
+/** A SYN advances RCV.NXT by one only; data on it is not counted (see RCV.NXT above). */
+function synCause(segment: Segment): NonNullable<Tcb['rcvNxtCause']> {
+  return { ...causeOf(segment), length: 0, fin: false };
 }
 
 function closed(tcb: Tcb, segment: Segment): Tcb {

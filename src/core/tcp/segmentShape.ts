@@ -56,7 +56,10 @@ export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) 
   const flags = internFlags(written);
   let ok = true;
   if (flags.size === 0) {
-    report(diagnostic('NoFlags', statement.flagsSpan ?? statement.arrow));
+    // An unknown flag was already reported: "no flags" would say the same thing again.
+    if (!statement.broken.includes('flags')) {
+      report(diagnostic('NoFlags', statement.flagsSpan ?? statement.arrow));
+    }
     ok = false;
   }
   for (const { a, b, reason } of IMPOSSIBLE) {

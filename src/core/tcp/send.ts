@@ -33,6 +33,8 @@ export interface Outgoing {
   readonly ackNode?: ValueExpression;
   /** True when ack= was written, even if its value could not be used (already reported). */
   readonly ackGiven: boolean;
+  /** True when a flag was misspelled (already reported): a missing ACK is probably that one. */
+  readonly flagsBroken: boolean;
   readonly len: number;
   readonly span: import('../syntax/span').Span;
   /** Where to insert a missing flag or field. */
@@ -114,6 +116,28 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
   };
 }
 
+/** HS112, with a fix that adds the flag and, when missing, its field. */
+function reportMissingAck(
+  out: Outgoing,
+  tcb: Tcb,
+  context: SendContext,
+  ack: SeqValue | undefined,
+): void {
+  const edits = [{ span: { start: out.flagsEnd, end: out.flagsEnd }, newText: ' ACK' }];
+  if (!out.ackGiven && ack) {
+    const text = fixValueText(ack, undefined, context.symbols);
+    edits.push({ span: { start: out.fieldsEnd, end: out.fieldsEnd }, newText: ` ack=${text}` });
+  }
+  context.report(
+    diagnostic(
+      'MissingAckFlag',
+      flagsOf(out),
+      { endpoint: out.from, state: tcb.state },
+      { fix: { title: 'Add the ACK flag', edits } },
+    ),
+  );
+}
+
 /** State problems point at the flags, the part of the line that is wrong for the state. */
 function flagsOf(out: Outgoing): import('../syntax/span').Span {
   return out.flagsSpan ?? out.span;
@@ -155,7 +179,27 @@ function describeSegment(out: Outgoing): string {
 }
 
 /** The SYN of an active open, or its retransmission. */
+/** An endpoint holds one connection: sending to another peer is a mistake in any open state. */
+function otherPeer(out: Outgoing, tcb: Tcb, context: SendContext): boolean {
+  if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || tcb.peer === undefined) return false;
+  if (tcb.peer === out.to) return false;
+  context.report(
+    diagnostic('OtherConnection', out.toSpan, {
+      endpoint: out.from,
+      peer: tcb.peer,
+      other: out.to,
+    }),
+  );
+  return true;
+}
+
 function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+  if (otherPeer(out, tcb, context)) return undefined;
+  if (tcb.state === 'SYN_RECEIVED') {
+    // It owes a SYN ACK: a SYN alone is that segment without its ACK flag.
+    if (!out.flagsBroken) reportMissingAck(out, tcb, context, tcb.rcvNxt);
+    return planSynAck(out, tcb, context);
+  }
   if (tcb.state === 'SYN_SENT' && tcb.iss) {
     return {
       seq: { value: tcb.iss, why: issWhy(out.from, tcb), code: 'IssChanged' },
@@ -186,7 +230,8 @@ function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefine
       iss: segment.seq,
       issSpan: out.span,
       sndUna: segment.seq,
-      sndNxt: plus(segment.seq, 1 + segment.len),
+      // Data on a SYN is not counted: the peer queues it at most (HS305).
+      sndNxt: plus(segment.seq, 1),
       sndNxtCause: causeOf(segment),
     }),
   };
@@ -245,6 +290,7 @@ function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undef
         : 'it has received no SYN to answer',
     );
   }
+  if (otherPeer(out, current, context)) return undefined;
   const base = current;
   const ackPart = {
     value: base.rcvNxt as SeqValue,
@@ -268,7 +314,7 @@ function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undef
       iss: base.iss ?? segment.seq,
       issSpan: base.issSpan ?? out.span,
       sndUna: base.sndUna ?? segment.seq,
-      sndNxt: base.sndNxt ?? plus(segment.seq, 1 + segment.len),
+      sndNxt: base.sndNxt ?? plus(segment.seq, 1),
       sndNxtCause: base.sndNxtCause ?? causeOf(segment),
       peer: out.to,
     }),
@@ -278,28 +324,36 @@ function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undef
 function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContext): void {
   const refusal = tcb.refusal;
   if (!refusal) return;
-  const reply = `RST ACK seq=${describeValue(refusal.seq, context.symbols)}${
-    refusal.ack ? ` ack=${fixValueText(refusal.ack, undefined, context.symbols)}` : ''
-  }`;
-  const replyText = `RST${refusal.ack ? ' ACK' : ''} seq=${fixValueText(refusal.seq, undefined, context.symbols)}${
-    refusal.ack ? ` ack=${fixValueText(refusal.ack, undefined, context.symbols)}` : ''
+  const value = (v: SeqValue) => fixValueText(v, undefined, context.symbols);
+  const reply = `RST${refusal.ack ? ' ACK' : ''} seq=${value(refusal.seq)}${
+    refusal.ack ? ` ack=${value(refusal.ack)}` : ''
   }`;
   const line = lineNumber(context.lines, refusal.span);
+  // An endpoint that never listened refused a SYN: the likely intent is a missing `listen`.
+  const neverListened = !tcb.listening && refusal.segment.flags.has('SYN');
+  const listenAt = context.lines.lineStart(context.lines.lineOf(refusal.span));
+  const fix: Fix | undefined = neverListened
+    ? {
+        title: `Let ${out.from} listen before the SYN`,
+        edits: [{ span: { start: listenAt, end: listenAt }, newText: `${out.from} listen\n` }],
+      }
+    : out.tail
+      ? { title: `Answer with ${reply}`, edits: [{ span: out.tail, newText: reply }] }
+      : undefined;
   context.report(
     diagnostic(
       'PeerNeverListened',
       flagsOf(out),
-      { endpoint: out.from, peer: out.to, line, reply },
+      {
+        endpoint: out.from,
+        peer: out.to,
+        line,
+        reply,
+        reason: neverListened ? 'never listened' : `has no connection with ${out.to}`,
+      },
       {
         related: [{ span: refusal.span, message: `${out.to} sends this segment to ${out.from}` }],
-        ...(out.tail
-          ? {
-              fix: {
-                title: `Answer with ${replyText}`,
-                edits: [{ span: out.tail, newText: replyText }],
-              },
-            }
-          : {}),
+        ...(fix ? { fix } : {}),
       },
     ),
   );
@@ -327,6 +381,10 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
         return rest;
       },
     };
+  }
+  if (tcb.state === 'SYN_SENT') {
+    // §3.10.5: ABORT in SYN_SENT sends nothing; a reset from here only answers a bad ACK.
+    return invalid(context, out, tcb, 'RST', 'an abort in SYN_SENT sends no reset (write `close`)');
   }
   if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || !tcb.sndNxt) {
     return invalid(context, out, tcb, 'RST', 'it has no connection and received nothing to refuse');
@@ -373,35 +431,17 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
     default:
       break;
   }
-  if (tcb.peer !== undefined && tcb.peer !== out.to) {
-    context.report(
-      diagnostic('OtherConnection', out.toSpan, {
-        endpoint: out.from,
-        peer: tcb.peer,
-        other: out.to,
-      }),
-    );
-    return undefined;
-  }
+  if (otherPeer(out, tcb, context)) return undefined;
   const sndNxt = tcb.sndNxt;
   const rcvNxt = tcb.rcvNxt;
   if (!sndNxt || !rcvNxt) return invalid(context, out, tcb, what, 'it has no connection');
-  if (!out.flags.has('ACK') && out.ack === undefined) {
-    context.report(
-      diagnostic(
-        'MissingAckFlag',
-        flagsOf(out),
-        { endpoint: out.from, state: tcb.state },
-        {
-          fix: {
-            title: 'Add the ACK flag',
-            edits: [{ span: { start: out.flagsEnd, end: out.flagsEnd }, newText: ' ACK' }],
-          },
-        },
-      ),
-    );
+  if (!out.flags.has('ACK') && out.ack === undefined && !out.flagsBroken) {
+    reportMissingAck(out, tcb, context, rcvNxt);
   }
-  const retransmitting = out.seq !== undefined && before(out.seq, sndNxt, context.symbols);
+  // Only a segment that lies within what was already sent is a retransmission (§3.10.2: after
+  // its FIN an endpoint sends no new data and no second FIN).
+  const retransmitting =
+    out.seq !== undefined && isRetransmission(out, out.seq, tcb, context.symbols);
   if (hasSentFin(tcb.state) && !retransmitting) {
     const line = tcb.finSpan ? lineNumber(context.lines, tcb.finSpan) : 0;
     if (fin) {
@@ -481,7 +521,11 @@ function checkSeq(
   if (sameValue(written, expected.value, symbols))
     return { value: written, retransmission: false, corrected: false };
   if (plan.retransmit && tcb.sndUna && isRetransmission(out, written, tcb, symbols)) {
-    const first = tcb.sent.find((sent) => atOrBefore(sent.seq, written, symbols));
+    const first = tcb.sent.find(
+      (sent) =>
+        atOrBefore(sent.seq, written, symbols) &&
+        before(written, plus(sent.seq, sent.length + (sent.fin ? 1 : 0)), symbols),
+    );
     if (first) {
       context.report(
         diagnostic('Retransmission', out.seqNode ?? out.span, {
@@ -581,7 +625,7 @@ function checkAck(
   const expected = plan.ack;
   const hasFlag = out.flags.has('ACK');
   const written = out.ack;
-  if (written !== undefined && !hasFlag) {
+  if (written !== undefined && !hasFlag && !out.flagsBroken) {
     const fix: Fix = {
       title: 'Add the ACK flag',
       edits: [{ span: { start: out.flagsEnd, end: out.flagsEnd }, newText: ' ACK' }],
@@ -592,7 +636,8 @@ function checkAck(
     return written && hasFlag
       ? { value: written, flagged: true, corrected: false }
       : { flagged: false, corrected: false };
-  const needsFlag = hasFlag || written !== undefined || !out.flags.has('RST');
+  // Where an ack is expected, the segment travels with ACK set (corrected when missing).
+  const needsFlag = true;
   if (!written) {
     if (hasFlag && !out.ackGiven) {
       const text = fixValueText(expected.value, undefined, symbols);
@@ -653,14 +698,19 @@ function reportWrongAck(
     endpoint: out.from,
     expected: describeValue(expected.value, symbols),
     why: explainReason(expected.why, context.lines),
-    hint: ackHint(written, expected.value, symbols),
+    hint: ackHint(written, expected, symbols),
   };
   context.report(diagnostic('AckNotNext', span, args, extras));
 }
 
-function ackHint(written: SeqValue, expected: SeqValue, symbols: SymbolValues): string {
+function ackHint(written: SeqValue, plan: NonNullable<Plan['ack']>, symbols: SymbolValues): string {
+  const expected = plan.value;
   const d = distance(written, expected, symbols);
-  if (d === 1) return ' SYN and FIN each consume one sequence number: did you forget the +1?';
+  const cause = plan.why.kind === 'next' ? plan.why.cause : undefined;
+  // The "+1" hint only where a SYN or FIN alone set the number.
+  if (d === 1 && cause && cause.length === 0 && (cause.syn || cause.fin)) {
+    return ' SYN and FIN each consume one sequence number: did you forget the +1?';
+  }
   const w = resolve(written, symbols);
   const e = resolve(expected, symbols);
   if (d === undefined && w.symbol !== e.symbol) {

@@ -298,6 +298,7 @@ class Simulator {
       ack,
       ackNode: ack ? statement.ack?.value : undefined,
       ackGiven: statement.ack !== undefined || statement.broken.includes('ack'),
+      flagsBroken: statement.broken.includes('flags'),
       len: shape.len,
       span: statement,
       flagsSpan: statement.flagsSpan,

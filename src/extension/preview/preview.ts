@@ -148,8 +148,10 @@ export class HandshakePreview extends Disposable {
   }
 
   private async render(): Promise<void> {
+    const resource = this.resourceUri;
     const document = await this.document();
-    if (!document || this.isDisposed) return;
+    // The preview may have moved to another file while this one was opening: drop this render.
+    if (!document || this.isDisposed || !this.matches(resource)) return;
     const analysis = this.cache.get(document);
     const settings = readPreviewSettings(this.resourceUri);
     const focusOffset = this.cursorOffset(document);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/check/analyze';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/check/codes';
+import { applyEdits } from '../../../src/core/service/fixes';
 import { covered, lines, OPEN } from '../../helpers';
 
 /** The opening plus an orderly active close by the client. */
@@ -370,3 +371,48 @@ for (const [code, c] of Object.entries(CASES)) {
     );
   });
 }
+
+test('a stray word on a segment line does not hide the fields after it', () => {
+  const text = lines(...OPEN, 'client -> server PSH ACK 5 seq=x+1 ack=y+2 "hi"');
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => d.code),
+    ['HS004', 'HS105'],
+  );
+});
+
+test('a misspelled flag is one diagnostic, and the SYN ACK it was meant to be goes on', () => {
+  const text = lines(
+    ...OPEN.slice(0, 4),
+    'server -> client SYN AKC seq=y ack=x+1',
+    OPEN[5] as string,
+    'expect client ESTABLISHED',
+  );
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => d.code),
+    ['HS006'],
+  );
+  assert.deepEqual(
+    analyze(lines(...OPEN, 'client -> server AKC seq=x+1 ack=y+1')).diagnostics.map((d) => d.code),
+    ['HS006'],
+  );
+});
+
+test('the fix for a missing ACK flag also adds the ack, so nothing is left to fix', () => {
+  const text = lines(...OPEN, 'client -> server PSH seq=x+1 "a"');
+  const [d] = analyze(text).diagnostics;
+  const fixed = applyEdits(text, d?.fix?.edits ?? []);
+  assert.deepEqual(analyze(fixed).diagnostics, []);
+});
+
+test('the fix for a SYN to an endpoint that never listened inserts the listen', () => {
+  const text = lines(
+    'endpoint client',
+    'endpoint server',
+    'client -> server SYN seq=x',
+    'server -> client SYN ACK seq=y ack=x+1',
+    'client -> server ACK seq=x+1 ack=y+1',
+  );
+  const [d] = analyze(text).diagnostics;
+  assert.equal(d?.code, 'HS205');
+  assert.deepEqual(analyze(applyEdits(text, d?.fix?.edits ?? [])).diagnostics, []);
+});

@@ -33,7 +33,7 @@ test('quick fixes for a missing ACK flag and an undeclared endpoint', () => {
   const text = lines(...OPEN, 'client -> server PSH seq=x+1 "a"');
   const flag = quickFixes(analyze(text), { start: text.indexOf('PSH'), end: text.indexOf('PSH') });
   assert.equal(flag[0]?.title, 'Add the ACK flag');
-  assert.match(applyEdits(text, flag[0]?.edits ?? []), /PSH ACK seq=x\+1 "a"/);
+  assert.match(applyEdits(text, flag[0]?.edits ?? []), /PSH ACK seq=x\+1 ack=y\+1 "a"/);
 
   const undeclared = lines('endpoint a', 'b listen', 'a -> b SYN seq=1');
   const at = undeclared.indexOf('b listen');

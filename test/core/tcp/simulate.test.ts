@@ -133,7 +133,8 @@ test('going on as if a refused SYN had been accepted is one mistake, not a casca
   );
   assert.deepEqual(codesAt(analyze(text)), ['HS205@4:18']);
   const fix = analyze(text).diagnostics[0]?.fix;
-  assert.equal(fix?.edits[0]?.newText, 'RST ACK seq=0 ack=x+1');
+  assert.equal(fix?.edits[0]?.newText, 'server listen\n');
+  assert.equal(fix?.title, 'Let server listen before the SYN');
 });
 
 test('a lost segment changes the sender but not the receiver', () => {
@@ -315,4 +316,131 @@ test('every statement yields a step, in order', () => {
   assert.equal(kinds.filter((k) => k === 'segment').length, 9);
   assert.equal(kinds.filter((k) => k === 'expect').length, 7);
   assert.deepEqual(kinds.slice(0, 2), ['listen', 'segment']);
+});
+
+test('after its FIN an endpoint cannot slip new data in with an old seq', () => {
+  const text = lines(
+    ...OPEN,
+    'client -> server FIN ACK seq=x+1 ack=y+1',
+    'client -> server PSH ACK seq=x ack=y+1 len=5',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), ['HS206@8:18']);
+  assert.deepEqual(final(text), { client: 'FIN_WAIT_1', server: 'CLOSE_WAIT' });
+});
+
+test('after its FIN is acknowledged, an old seq does not make a second FIN', () => {
+  const text = lines(
+    ...OPEN,
+    'client -> server FIN ACK seq=x+1 ack=y+1',
+    'server -> client ACK seq=y+1 ack=x+2',
+    'client -> server FIN ACK seq=x+1 ack=y+1',
+    'server -> client FIN ACK seq=y+1 ack=x+2',
+    'client -> server ACK seq=x+2 ack=y+2',
+  );
+  // Sending an acknowledged FIN again is one mistake; it does not become a second FIN at x+2.
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), ['HS204@9:18']);
+  assert.deepEqual(final(text), { client: 'TIME_WAIT', server: 'CLOSED' });
+});
+
+test('data on a SYN is not acknowledged by the SYN ACK (§3.10.7.2)', () => {
+  const text = lines(
+    'endpoint client',
+    'endpoint server',
+    'server listen',
+    'client -> server SYN seq=x "hello"',
+    'server -> client SYN ACK seq=y ack=x+1',
+  );
+  assert.deepEqual(codesAt(analyze(text)), ['HS305@4:18']);
+});
+
+test('SYN_SENT answers an unacceptable ACK with RST seq=SEG.ACK and stays SYN_SENT (§3.10.7.3)', () => {
+  const text = lines(
+    'endpoint a',
+    'endpoint b',
+    'b listen',
+    'a -> b SYN seq=100',
+    'b -> a SYN ACK seq=300 ack=101',
+    'a -> b ACK seq=101 ack=301',
+    'a -x b RST seq=101', // a crashes: b does not hear of it (half-open, RFC 9293 Figure 10)
+    'a -> b SYN seq=400',
+    'b -> a ACK seq=301 ack=101',
+    'a -> b RST seq=101',
+    'expect a SYN_SENT',
+    'expect b CLOSED',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+});
+
+test('an abort in SYN_SENT sends no reset (§3.10.5)', () => {
+  const text = lines('endpoint a', 'endpoint b', 'a -> b SYN seq=1', 'a -> b RST seq=2');
+  assert.deepEqual(codesAt(analyze(text)), ['HS201@4:8']);
+});
+
+test('a segment from a third endpoint is not taken into a connection', () => {
+  const text = lines(
+    'endpoint a',
+    'endpoint b',
+    'endpoint c',
+    'b listen',
+    'a -x b SYN seq=100',
+    'c -> a SYN seq=7',
+    'expect a SYN_SENT',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error']), []);
+  const retransmitElsewhere = lines(
+    'endpoint a',
+    'endpoint b',
+    'endpoint c',
+    'a -x b SYN seq=100',
+    'a -> c SYN seq=100',
+  );
+  assert.deepEqual(codesAt(analyze(retransmitElsewhere)), ['HS211@5:6']);
+});
+
+test('a retransmission names the segment that first carried those bytes', () => {
+  const text = lines(
+    ...OPEN,
+    'client -> server PSH ACK seq=x+1 ack=y+1 len=10',
+    'client -x server PSH ACK seq=x+11 ack=y+1 len=10',
+    'client -> server PSH ACK seq=x+11 ack=y+1 len=10',
+  );
+  const retransmission = analyze(text).diagnostics.find((d) => d.code === 'HS110');
+  assert.match(retransmission?.message ?? '', /first sent at line 8\./);
+});
+
+test('a reset answer without ACK is carried as RST ACK in the trace, consistently', () => {
+  const analysis = analyze(
+    lines('endpoint a', 'endpoint b', 'a -> b SYN seq=x', 'b -> a RST seq=0'),
+  );
+  const reset = analysis.trace.steps.at(-1);
+  assert.ok(reset?.kind === 'segment');
+  assert.deepEqual([...reset.flags].sort(), ['ACK', 'RST']);
+  assert.equal(reset.outcome, 'reset');
+});
+
+test('a reply to a segment after an abort says there is no connection, not that it never listened', () => {
+  const text = lines(
+    ...OPEN,
+    'server -x client RST seq=y+1',
+    'client -> server PSH ACK seq=x+1 ack=y+1 "hi"',
+    'server -> client ACK seq=y+1 ack=x+3',
+  );
+  const [d] = analyze(text).diagnostics;
+  assert.equal(d?.code, 'HS205');
+  assert.match(
+    d?.message ?? '',
+    /server has no connection with client, .* server -> client RST seq=y\+1\.$/,
+  );
+  assert.equal(d?.fix?.edits[0]?.newText, 'RST seq=y+1');
+});
+
+test('"+1" is only suggested where a SYN or FIN set the number', () => {
+  const text = lines(
+    ...OPEN,
+    'client -> server PSH ACK seq=x+1 ack=y+1 len=5',
+    'server -> client ACK seq=y+1 ack=x+5',
+  );
+  const [d] = analyze(text).diagnostics;
+  assert.equal(d?.code, 'HS101');
+  assert.doesNotMatch(d?.message ?? '', /forget the \+1/);
 });
