@@ -78,20 +78,24 @@ export async function squiggles(page: Page): Promise<number> {
 /** The frame of our webview: VS Code nests it two iframes deep. */
 export async function previewFrame(page: Page): Promise<Frame> {
   let found: Frame | undefined;
-  await waitUntil(async () => {
-    for (const frame of page.frames()) {
-      if (
-        await frame
-          .locator('#canvas')
-          .count()
-          .catch(() => 0)
-      ) {
-        found = frame;
-        return true;
+  await waitUntil(
+    async () => {
+      for (const frame of page.frames()) {
+        if (
+          await frame
+            .locator('#canvas')
+            .count()
+            .catch(() => 0)
+        ) {
+          found = frame;
+          return true;
+        }
       }
-    }
-    return false;
-  }, 'the preview webview');
+      return false;
+    },
+    'the preview webview',
+    60_000,
+  );
   return found as Frame;
 }
 
