@@ -7,6 +7,15 @@ import { HandshakePreview, PREVIEW_VIEW_TYPE } from './preview';
 
 const FOCUS_CONTEXT = 'handshakePreviewFocus';
 
+function openHandshakeDocument(): vscode.Uri | undefined {
+  const visible = vscode.window.visibleTextEditors.find(
+    (e) => e.document.languageId === LANGUAGE_ID,
+  );
+  return (
+    visible?.document ?? vscode.workspace.textDocuments.find((d) => d.languageId === LANGUAGE_ID)
+  )?.uri;
+}
+
 /**
  * Owns the preview panels: the commands that open them, one dynamic preview that follows the
  * active `.handshake` editor plus any number locked to a file, updates on edits, cursor sync,
@@ -119,6 +128,8 @@ export class PreviewManager extends Disposable {
     } catch {
       resource = undefined;
     }
+    // A panel restored before its page saved any state follows the open .handshake file, if any.
+    resource ??= this.resourceFrom(undefined) ?? openHandshakeDocument();
     if (!resource) {
       panel.dispose(); // nothing to restore it to
       return;
