@@ -122,8 +122,3 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
       }),
   };
 }
-
-/** Copies a file into the test output folder for people to look at. */
-export function keep(from: string, to: string): void {
-  cpSync(from, to);
-}

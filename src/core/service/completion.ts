@@ -1,3 +1,4 @@
+import { freshSymbolName } from '../tcp/seqValue';
 import type { Analysis } from '../check/analyze';
 import { KEYWORDS } from '../syntax/parser';
 import type { Span } from '../syntax/span';
@@ -26,8 +27,6 @@ export interface CompletionItem {
 const FLAG_ORDER: readonly TcpFlag[] = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const FIELD_ORDER: readonly FieldName[] = ['seq', 'ack', 'win', 'len'];
 /** Names textbooks give initial sequence numbers, as the engine's own fixes pick them. */
-const SYMBOL_NAMES = ['x', 'y', 'z', 'w'];
-
 /**
  * Completions at a UTF-16 offset, from the text of the line before the cursor, so that they
  * work on lines still being typed. Values after `seq=` / `ack=` and the state after
@@ -260,7 +259,7 @@ function completeValue(
   // A SYN that chooses an initial sequence number has no expected seq: offer a fresh symbol.
   if (field === 'seq' && step.flags.includes('SYN') && !step.sender.before.iss) {
     const taken = new Set(analysis.trace.symbols.map((s) => s.name));
-    const fresh = SYMBOL_NAMES.find((name) => !taken.has(name));
+    const fresh = freshSymbolName((name) => taken.has(name));
     if (fresh) {
       return [
         {

@@ -11,6 +11,17 @@ export interface Template {
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
 
+/** Endpoints and the three-way handshake, where the templates start. */
+const OPENING = [
+  'endpoint client 10.0.0.1:50000',
+  'endpoint server 10.0.0.2:80',
+  '',
+  'server listen',
+  'client -> server  SYN      seq=x',
+  'server -> client  SYN ACK  seq=y    ack=x+1',
+  'client -> server  ACK      seq=x+1  ack=y+1',
+];
+
 export const TEMPLATES: readonly Template[] = [
   {
     id: 'three-way-handshake',
@@ -18,13 +29,7 @@ export const TEMPLATES: readonly Template[] = [
     description: 'SYN, SYN ACK, ACK: the connection opens',
     text: lines(
       'scenario "Three-way handshake"',
-      'endpoint client 10.0.0.1:50000',
-      'endpoint server 10.0.0.2:80',
-      '',
-      'server listen',
-      'client -> server  SYN      seq=x',
-      'server -> client  SYN ACK  seq=y    ack=x+1',
-      'client -> server  ACK      seq=x+1  ack=y+1',
+      ...OPENING,
       'expect client ESTABLISHED',
       'expect server ESTABLISHED',
     ),
@@ -35,13 +40,7 @@ export const TEMPLATES: readonly Template[] = [
     description: 'FIN, ACK, FIN, ACK, then TIME_WAIT and 2MSL',
     text: lines(
       'scenario "Four-way close"',
-      'endpoint client 10.0.0.1:50000',
-      'endpoint server 10.0.0.2:80',
-      '',
-      'server listen',
-      'client -> server  SYN      seq=x',
-      'server -> client  SYN ACK  seq=y    ack=x+1',
-      'client -> server  ACK      seq=x+1  ack=y+1',
+      ...OPENING,
       '',
       'client -> server  FIN ACK  seq=x+1  ack=y+1',
       'server -> client  ACK      seq=y+1  ack=x+2',

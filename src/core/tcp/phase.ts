@@ -1,16 +1,12 @@
 import type { SegmentStep } from './trace';
-import type { TcpState } from './state';
+import { hasSentFin, type TcpState } from './state';
 
 export type Phase = 'handshake' | 'data' | 'close' | 'reset';
 
-const CLOSING_STATES: ReadonlySet<TcpState> = new Set([
-  'FIN_WAIT_1',
-  'FIN_WAIT_2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-]);
+/** Once either side has sent or received a FIN, the connection is closing. */
+function closing(state: TcpState): boolean {
+  return hasSentFin(state) || state === 'CLOSE_WAIT';
+}
 
 /**
  * The phase of the connection a segment belongs to, read off the trace: the SYNs and the ACK
@@ -23,7 +19,7 @@ export function phaseOf(step: SegmentStep): Phase {
   if (flags.has('SYN')) return 'handshake';
   if (flags.has('FIN')) return 'close';
   const { sender, receiver } = step;
-  if (CLOSING_STATES.has(sender.before.state) || CLOSING_STATES.has(receiver.before.state)) {
+  if (closing(sender.before.state) || closing(receiver.before.state)) {
     return 'close';
   }
   const completesHandshake =

@@ -5,6 +5,7 @@ import { explainReason, lineNumber, type Reason } from './explain';
 import { formatFlags, type TcpFlag } from './flags';
 import { receive } from './receive';
 import {
+  freshSymbolName,
   atOrBefore,
   before,
   describeValue,
@@ -253,8 +254,7 @@ function synWithoutSeq(out: Outgoing, context: SendContext): undefined {
 
 /** A symbol name not yet in use, for a fix that must invent an initial sequence number. */
 function freshSymbol(out: Outgoing, context: SendContext): string {
-  const taken = (name: string): boolean => context.symbols.has(name);
-  return ['x', 'y', 'z', 'w'].find((name) => !taken(name)) ?? `${out.from}_iss`;
+  return freshSymbolName((name) => context.symbols.has(name)) ?? `${out.from}_iss`;
 }
 
 function issWhy(endpoint: string, tcb: Tcb): Reason {
@@ -718,5 +718,3 @@ function ackHint(written: SeqValue, plan: NonNullable<Plan['ack']>, symbols: Sym
   }
   return '';
 }
-
-export type { Plan };

@@ -6,6 +6,14 @@
 export const SEQ_MODULUS = 2 ** 32;
 export const SEQ_MAX = SEQ_MODULUS - 1;
 
+/** The names textbooks give initial sequence numbers, in the order fixes and completion offer them. */
+export const ISS_SYMBOL_NAMES: readonly string[] = ['x', 'y', 'z', 'w'];
+
+/** The first of ISS_SYMBOL_NAMES not yet in use. */
+export function freshSymbolName(taken: (name: string) => boolean): string | undefined {
+  return ISS_SYMBOL_NAMES.find((name) => !taken(name));
+}
+
 export interface SeqValue {
   /** The symbol this value counts from; absent for a plain number. */
   readonly symbol?: string;
