@@ -2,7 +2,8 @@ import { LineMap } from '../syntax/lineMap';
 import { parse } from '../syntax/parser';
 import type { ScenarioDocument } from '../syntax/tree';
 import { simulate } from '../tcp/simulate';
-import type { Trace } from '../tcp/trace';
+import type { Trace, TraceStep } from '../tcp/trace';
+import { simulateTls } from '../tls/simulateTls';
 import type { Diagnostic } from './diagnostic';
 
 /** Everything the features need about one text: its tree, its trace and its problems. */
@@ -22,8 +23,32 @@ export function analyze(text: string): Analysis {
   const lines = new LineMap(text);
   const parsed = parse(text);
   const simulation = simulate(parsed.document, lines);
-  const diagnostics = [...parsed.diagnostics, ...simulation.diagnostics].sort(
+  const tls = simulateTls(parsed.document, lines, simulation.trace);
+  const diagnostics = [...parsed.diagnostics, ...simulation.diagnostics, ...tls.diagnostics].sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
   );
-  return { document: parsed.document, trace: simulation.trace, diagnostics, lines };
+  const trace =
+    tls.steps.length === 0
+      ? simulation.trace
+      : { ...simulation.trace, steps: mergeSteps(simulation.trace.steps, tls.steps) };
+  return { document: parsed.document, trace, diagnostics, lines };
+}
+
+/** TCP and TLS steps in the order of their statements (both lists are already in order). */
+function mergeSteps(tcp: readonly TraceStep[], tls: readonly TraceStep[]): TraceStep[] {
+  const steps: TraceStep[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < tcp.length || j < tls.length) {
+    const a = tcp[i];
+    const b = tls[j];
+    if (b === undefined || (a !== undefined && a.span.start <= b.span.start)) {
+      steps.push(a as TraceStep);
+      i++;
+    } else {
+      steps.push(b);
+      j++;
+    }
+  }
+  return steps;
 }

@@ -2,7 +2,7 @@
  * Every diagnostic the product can report, with its stable code and default severity.
  * Codes never change meaning once published: tests, docs, and users' suppressions rely on them.
  * HS0xx syntax · HS1xx sequence and acknowledgment numbers · HS2xx connection state ·
- * HS3xx flags and values · HS4xx names · HS5xx expectations.
+ * HS3xx flags and values · HS4xx names · HS5xx expectations · HS6xx TLS and certificates.
  */
 export const DIAGNOSTIC_CODES = {
   UnexpectedCharacter: { code: 'HS001', severity: 'error' },
@@ -59,6 +59,33 @@ export const DIAGNOSTIC_CODES = {
   DuplicateScenario: { code: 'HS404', severity: 'warning' },
 
   ExpectFailed: { code: 'HS501', severity: 'error' },
+
+  TlsUnknownField: { code: 'HS601', severity: 'error' },
+  TlsMissingField: { code: 'HS602', severity: 'error' },
+  TlsUnknownName: { code: 'HS603', severity: 'error' },
+  TlsDuplicateName: { code: 'HS604', severity: 'error' },
+  TlsBadValue: { code: 'HS605', severity: 'error' },
+  TlsOutOfOrder: { code: 'HS606', severity: 'error' },
+  TlsBeforeTcp: { code: 'HS607', severity: 'error' },
+  TlsVersionNotOffered: { code: 'HS608', severity: 'error' },
+  TlsSuiteNotOffered: { code: 'HS609', severity: 'error' },
+  TlsSuiteVersionMismatch: { code: 'HS610', severity: 'error' },
+  TlsRandomReused: { code: 'HS611', severity: 'error' },
+  CertUntrustedIssuer: { code: 'HS612', severity: 'info' },
+  CertBadSignature: { code: 'HS613', severity: 'info' },
+  CertNameMismatch: { code: 'HS614', severity: 'info' },
+  CertExpired: { code: 'HS615', severity: 'info' },
+  CertNotYetValid: { code: 'HS616', severity: 'info' },
+  CertSelfSigned: { code: 'HS617', severity: 'info' },
+  TlsContinuesAfterFailure: { code: 'HS618', severity: 'error' },
+  TlsFinishedMismatch: { code: 'HS619', severity: 'info' },
+  TlsFinishedBeforeCcs: { code: 'HS620', severity: 'error' },
+  TlsWrongKey: { code: 'HS621', severity: 'error' },
+  TlsSignatureNotHolder: { code: 'HS622', severity: 'info' },
+  TlsSecretUnknown: { code: 'HS623', severity: 'error' },
+  TlsNothingToForward: { code: 'HS624', severity: 'error' },
+  MitmSucceeds: { code: 'HS625', severity: 'warning' },
+  VerificationSkipped: { code: 'HS626', severity: 'warning' },
 } as const;
 
 export type DiagnosticKind = keyof typeof DIAGNOSTIC_CODES;

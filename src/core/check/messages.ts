@@ -102,4 +102,61 @@ export const MESSAGES = {
 
   ExpectFailed: (p: { endpoint: string; expected: string; actual: string; why: string }) =>
     `Expected ${p.endpoint} to be ${p.expected}, but it is ${p.actual}${p.why}.`,
+
+  TlsUnknownField: (p: { text: string; owner: string; allowed: string }) =>
+    `Unknown field '${p.text}' for ${p.owner}: it takes ${p.allowed}.`,
+  TlsMissingField: (p: { message: string; field: string; why: string }) =>
+    `${p.message} needs ${p.field}=: ${p.why}.`,
+  TlsUnknownName: (p: { what: string; name: string; declare: string }) =>
+    `Unknown ${p.what} '${p.name}': declare it with '${p.declare}'.`,
+  TlsDuplicateName: (p: { name: string; line: number }) =>
+    `'${p.name}' is already declared at line ${p.line}.`,
+  TlsBadValue: (p: { what: string; text: string; expected: string }) =>
+    `'${p.text}' is not a known ${p.what}: expected ${p.expected}.`,
+  TlsOutOfOrder: (p: { message: string; reason: string }) =>
+    `${p.message} is out of order: ${p.reason}.`,
+  TlsBeforeTcp: (p: { endpoint: string; state: string }) =>
+    `TLS runs over an established TCP connection, but ${p.endpoint} is ${p.state}: finish the TCP handshake first.`,
+  TlsVersionNotOffered: (p: { version: string; offered: string }) =>
+    `The server picks TLS ${p.version}, which the client did not offer (it offered ${p.offered}): the client aborts with a protocol_version alert.`,
+  TlsSuiteNotOffered: (p: { suite: string; offered: string }) =>
+    `The server picks ${p.suite}, which the client did not offer (it offered ${p.offered}): the client aborts with an illegal_parameter alert.`,
+  TlsSuiteVersionMismatch: (p: { suite: string; version: string }) =>
+    `${p.suite} is not a TLS ${p.version} cipher suite: TLS 1.3 suites name only the cipher and hash (TLS_AES_128_GCM_SHA256), TLS 1.2 suites also the key exchange (TLS_ECDHE_RSA_WITH_...).`,
+  TlsRandomReused: (p: { name: string; line: number }) =>
+    `The random '${p.name}' was already sent at line ${p.line}: every hello carries a fresh random, so that the keys of each handshake are new.`,
+  CertUntrustedIssuer: (p: { client: string; cert: string; issuer: string; trusted: string }) =>
+    `${p.client} rejects ${p.cert}: its issuer ${p.issuer} is not a CA ${p.client} trusts (${p.trusted}). ${p.client} sends Alert unknown_ca.`,
+  CertBadSignature: (p: { client: string; cert: string; issuer: string; reason: string }) =>
+    `${p.client} rejects ${p.cert}: the signature does not verify with ${p.issuer}'s public key (${p.reason}). ${p.client} sends Alert bad_certificate.`,
+  CertNameMismatch: (p: { client: string; cert: string; subject: string; sni: string }) =>
+    `${p.client} rejects ${p.cert}: it is for ${p.subject}, but ${p.client} asked for ${p.sni}. ${p.client} sends Alert bad_certificate.`,
+  CertExpired: (p: { client: string; cert: string; notAfter: string; date: string }) =>
+    `${p.client} rejects ${p.cert}: it expired on ${p.notAfter} (today is ${p.date}). ${p.client} sends Alert certificate_expired.`,
+  CertNotYetValid: (p: { client: string; cert: string; notBefore: string; date: string }) =>
+    `${p.client} rejects ${p.cert}: it is valid only from ${p.notBefore} (today is ${p.date}). ${p.client} sends Alert bad_certificate.`,
+  CertSelfSigned: (p: { client: string; cert: string }) =>
+    `${p.client} rejects ${p.cert}: it is self-signed, and ${p.client} does not trust it as a CA. ${p.client} sends Alert unknown_ca.`,
+  TlsContinuesAfterFailure: (p: {
+    endpoint: string;
+    line: number;
+    reason: string;
+    alert: string;
+  }) => `The handshake failed at line ${p.line} (${p.reason}); ${p.endpoint} ${p.alert}.`,
+  TlsFinishedMismatch: (p: { receiver: string; reason: string }) =>
+    `${p.receiver} rejects this Finished: ${p.reason}. ${p.receiver} sends Alert decrypt_error.`,
+  TlsFinishedBeforeCcs: (p: { endpoint: string }) =>
+    `In TLS 1.2 ${p.endpoint} sends ChangeCipherSpec before its Finished: Finished is the first message under the new keys.`,
+  TlsWrongKey: (p: { key: string; expected: string; cert: string }) =>
+    `The premaster secret must be encrypted with the public key in the certificate the client accepted (${p.expected}, from ${p.cert}), not ${p.key}.`,
+  TlsSignatureNotHolder: (p: { sender: string; key: string; holder: string; message: string }) =>
+    `${p.message} is signed with the private key of ${p.key}, which only ${p.holder} holds: ${p.sender} cannot make this signature, so it does not verify and the handshake fails.`,
+  TlsSecretUnknown: (p: { sender: string; secret: string; why: string }) =>
+    `${p.sender} does not know ${p.secret}: ${p.why}.`,
+  TlsNothingToForward: (p: { sender: string; message: string; reason: string }) =>
+    `${p.sender} cannot forward ${p.message}: ${p.reason}.`,
+  MitmSucceeds: (p: { attacker: string; client: string; reason: string }) =>
+    `Man in the middle succeeds: ${p.attacker} knows the keys of ${p.client}'s session (${p.reason}), so the attacker can read and modify all application data.`,
+  VerificationSkipped: (p: { endpoint: string }) =>
+    `${p.endpoint} accepts any certificate (like curl -k): nothing stops a man in the middle.`,
 } satisfies Record<DiagnosticKind, (p: never) => string>;

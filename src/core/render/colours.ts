@@ -9,3 +9,9 @@ export const PHASE_COLOURS: Readonly<Record<Phase, string>> = {
 };
 
 export const ERROR_COLOUR = 'rgba(234, 67, 53, 0.28)';
+
+/** TLS in the clear (the hellos) and under the session keys. */
+export const TLS_COLOURS = {
+  clear: 'rgba(155, 114, 203, 0.12)',
+  encrypted: 'rgba(0, 150, 136, 0.16)',
+} as const;

@@ -7,6 +7,7 @@ import { escapeMermaid as esc, truncate } from './escapeMermaid';
 import { showNumber, type NumberStyle } from './numberStyle';
 import { PHASE_TITLES, phaseOf, type Phase } from '../tcp/phase';
 import { ERROR_COLOUR, PHASE_COLOURS } from './colours';
+import { TlsDrawing, type TlsCanvas } from './mermaidTls';
 
 export interface MermaidOptions {
   readonly numbers: NumberStyle;
@@ -71,12 +72,14 @@ class MermaidWriter {
   private readonly symbols: ReadonlyMap<string, number | undefined>;
   private readonly errorsByLine = new Map<number, Diagnostic>();
   private depth = 1;
+  private readonly tls: TlsDrawing;
 
   constructor(
     private readonly analysis: Analysis,
     private readonly options: MermaidOptions,
   ) {
     this.symbols = new Map(analysis.trace.symbols.map((s) => [s.name, s.value]));
+    this.tls = new TlsDrawing(this.canvas());
     for (const d of analysis.diagnostics) {
       if (d.severity !== 'error') continue;
       const line = analysis.lines.lineOf(d.span);
@@ -91,7 +94,8 @@ class MermaidWriter {
       const id = `p${index}`;
       this.ids.set(endpoint.name, id);
       const address = endpoint.address ? `<br/>${esc(endpoint.address.text)}` : '';
-      this.emit(`participant ${id} as ${esc(endpoint.name)}${address}`);
+      const role = endpoint.attacker ? '<br/>(attacker)' : '';
+      this.emit(`participant ${id} as ${esc(endpoint.name)}${role}${address}`);
     });
     const { steps, window } = this.visibleSteps();
     if (window.total > 0 && (window.first > 0 || window.last < window.total - 1)) {
@@ -99,6 +103,23 @@ class MermaidWriter {
     }
     this.writeItems(groupItems(steps));
     return { text: this.out.join('\n') + '\n', messages: this.messages, window };
+  }
+
+  /** The drawing primitives the TLS part uses. */
+  private canvas(): TlsCanvas {
+    return {
+      emit: (line) => this.emit(line),
+      open: (line) => this.open(line),
+      close: () => this.close(),
+      note: (endpoint, text) => this.note(endpoint, text),
+      noteAcross: (text) => this.noteAcross(text),
+      id: (endpoint) => this.ids.get(endpoint),
+      lineOf: (span) => this.analysis.lines.lineOf(span),
+      errorOn: (line) => this.errorsByLine.get(line),
+      arrow: (line, faulty) => this.messages.push({ line, faulty, lost: false }),
+      lineNumbers: this.options.lineNumbers,
+      showPayload: this.options.showPayload,
+    };
   }
 
   private emit(line: string): void {
@@ -139,6 +160,12 @@ class MermaidWriter {
     let phase: Phase | undefined;
     for (const item of items) {
       const first = item.kind === 'group' ? item.steps[0] : item.step;
+      if (first?.kind === 'tls') {
+        if (phase) this.close();
+        phase = undefined;
+      } else {
+        this.tls.end();
+      }
       // A segment the engine could not simulate stays in the phase around it.
       if (first?.kind === 'segment' && this.known(first) && first.outcome !== 'invalid') {
         const next = phaseOf(first);
@@ -152,6 +179,7 @@ class MermaidWriter {
       if (item.kind === 'group') this.writeGroup(item.steps);
       else this.writeStep(item.step);
     }
+    this.tls.end();
     if (phase) this.close();
   }
 
@@ -169,6 +197,9 @@ class MermaidWriter {
         for (const change of step.changes) {
           if (change.before !== change.after) this.stateNote(change.endpoint, change.after);
         }
+        return;
+      case 'tls':
+        this.tls.write(step);
         return;
       case 'expect':
         if (step.passed || !step.expected) return;

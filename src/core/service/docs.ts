@@ -18,7 +18,13 @@ export type Keyword =
   | 'simultaneous'
   | 'listen'
   | 'close'
-  | '2MSL';
+  | '2MSL'
+  | 'ca'
+  | 'key'
+  | 'cert'
+  | 'trust'
+  | 'attacker'
+  | 'date';
 
 export type FieldName = 'seq' | 'ack' | 'win' | 'len';
 
@@ -81,6 +87,37 @@ export const DOCS = {
       syntax: 'wait 2MSL',
       summary: 'Twice the maximum segment lifetime',
       text: `Two maximum segment lifetimes: how long an endpoint stays in TIME_WAIT before it becomes CLOSED (${RFC} §3.10.8). The MSL is 2 minutes in ${RFC} (§3.4.2), so 2MSL is 4 minutes; Linux uses a fixed 60 s for TIME_WAIT.`,
+    },
+    ca: {
+      syntax: 'ca NAME [holder=ENDPOINT]',
+      summary: 'Declares a certificate authority',
+      text: 'A certificate authority and its key pair. Its private key signs certificates (`cert ... issuer=NAME`); clients that `trust` it accept what it signed. `holder=` names an endpoint that holds its private key (an attacker’s own CA).',
+    },
+    key: {
+      syntax: 'key NAME holder=ENDPOINT',
+      summary: 'Declares a key pair',
+      text: 'A public/private key pair. The public key goes into certificates and encrypts the premaster secret; only the holder knows the private key, so only it can decrypt and sign with it.',
+    },
+    cert: {
+      syntax:
+        'cert NAME subject=DNS key=KEY issuer=CA|self [signer=KEY|CA] [notBefore=DATE] [notAfter=DATE]\ncert NAME from=CERT key=KEY',
+      summary: 'Declares a certificate',
+      text: 'A certificate: the DNS name it is for (`subject`), its public key, the CA that issued it and whose signature it carries (the issuer signs unless `signer=` says otherwise), and its validity. `from=` copies another certificate and changes some fields without re-signing it: what a man in the middle does when it replaces the public key (HS613).',
+    },
+    trust: {
+      syntax: 'trust ENDPOINT CA... | trust ENDPOINT any',
+      summary: 'The CAs an endpoint trusts',
+      text: 'The CAs whose certificates the endpoint accepts (its trust store). `any` accepts every certificate without checking it, like `curl -k`: nothing then stops a man in the middle (HS626).',
+    },
+    attacker: {
+      syntax: 'attacker NAME [ADDRESS]',
+      summary: 'Declares a man in the middle',
+      text: 'An endpoint that sits between client and server: it talks TLS with each of them, and can relay what it received unchanged with `forward`. When a client ends up with a session whose keys the attacker knows, that is HS625.',
+    },
+    date: {
+      syntax: 'date YYYY-MM-DD',
+      summary: 'The day certificates are checked on',
+      text: 'The day the client checks certificate validity (`notBefore`, `notAfter`) against. Without it, dates are not checked.',
     },
   } satisfies Record<Keyword, KeywordEntry>,
 

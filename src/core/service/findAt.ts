@@ -58,7 +58,9 @@ export function expectStepAt(analysis: Analysis, start: number): ExpectStep | un
 
 export function actionStepAt(analysis: Analysis, start: number): ActionStep | undefined {
   const step = stepStartingAt(analysis, start);
-  return step && step.kind !== 'expect' && step.kind !== 'segment' ? step : undefined;
+  return step && (step.kind === 'listen' || step.kind === 'close' || step.kind === 'wait')
+    ? step
+    : undefined;
 }
 
 /** Steps are recorded in source order (a block's segments are delivered in order too). */

@@ -1,3 +1,4 @@
+import { printTls } from './formatTls';
 import type { ParseResult } from '../syntax/parser';
 import { LineMap } from '../syntax/lineMap';
 import type { SegmentStatement, Statement } from '../syntax/tree';
@@ -167,6 +168,14 @@ function printStatement(
       return `wait ${source(statement.duration)}`;
     case 'simultaneous':
       return undefined; // placed by placeBlock
+    case 'ca':
+    case 'key':
+    case 'cert':
+    case 'trust':
+    case 'attacker':
+    case 'date':
+    case 'tls':
+      return printTls(text, statement);
     default: {
       const unexpected: never = statement;
       return unexpected;

@@ -1,3 +1,4 @@
+import { printTls } from './formatTls';
 import type { ParseResult } from '../syntax/parser';
 import type { SegmentStatement, Statement, ValueField } from '../syntax/tree';
 
@@ -12,12 +13,12 @@ export function sameMeaning(before: ParseResult, after: ParseResult): boolean {
 
 function meaning(parsed: ParseResult): string {
   return JSON.stringify([
-    parsed.document.statements.map(statementMeaning),
+    parsed.document.statements.map((s) => statementMeaning(parsed.document.text, s)),
     parsed.diagnostics.map((d) => d.code),
   ]);
 }
 
-function statementMeaning(statement: Statement): unknown {
+function statementMeaning(text: string, statement: Statement): unknown {
   switch (statement.kind) {
     case 'scenario':
       return [statement.kind, statement.title.value];
@@ -36,6 +37,14 @@ function statementMeaning(statement: Statement): unknown {
       return [statement.kind];
     case 'simultaneous':
       return [statement.kind, statement.segments.map(segmentMeaning), !statement.closeBrace];
+    case 'ca':
+    case 'key':
+    case 'cert':
+    case 'trust':
+    case 'attacker':
+    case 'date':
+    case 'tls':
+      return [statement.kind, printTls(text, statement)];
     default: {
       const unexpected: never = statement;
       return unexpected;

@@ -4,7 +4,15 @@ import { parseTcpState } from '../tcp/state';
 import { Cursor, describe } from './cursor';
 import { parseAddress } from './parseAddress';
 import { numberLiteral, parseSegment, stringLiteral } from './parseSegment';
+import {
+  parseAttacker,
+  parseDate,
+  parseTlsDeclaration,
+  parseTlsMessage,
+  parseTrust,
+} from './parseTls';
 import { spanOf } from './span';
+import { parseTlsMessageType } from '../tls/messageTypes';
 import type { Token } from './token';
 import type {
   ActionStatement,
@@ -25,7 +33,20 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export const KEYWORDS = ['scenario', 'endpoint', 'let', 'expect', 'wait', 'simultaneous'] as const;
+export const KEYWORDS = [
+  'scenario',
+  'endpoint',
+  'let',
+  'expect',
+  'wait',
+  'simultaneous',
+  'ca',
+  'key',
+  'cert',
+  'trust',
+  'attacker',
+  'date',
+] as const;
 
 /**
  * Parses a `.handshake` text. Never throws: every input gives a best-effort tree and a list of
@@ -81,6 +102,16 @@ function parseStatement(cursor: Cursor): Statement | undefined {
       return parseWait(cursor);
     case 'simultaneous':
       return parseSimultaneous(cursor);
+    case 'ca':
+    case 'key':
+    case 'cert':
+      return parseTlsDeclaration(cursor, token.text);
+    case 'trust':
+      return parseTrust(cursor);
+    case 'attacker':
+      return parseAttacker(cursor);
+    case 'date':
+      return parseDate(cursor);
     default:
       return parseEndpointLine(cursor);
   }
@@ -276,13 +307,28 @@ function parseSimultaneous(cursor: Cursor): SimultaneousBlock {
   };
 }
 
+/** `A -> B [forward] ClientHello ...`: a TLS message rather than a TCP segment. */
+function parseTlsLine(cursor: Cursor, from: Name, arrow: Token): Statement | undefined {
+  const toToken = cursor.token;
+  if (toToken.kind !== 'ident' || arrow.kind !== 'arrow') return undefined;
+  let word = cursor.peek(1);
+  const forward = word.kind === 'ident' && word.text === 'forward' ? word : undefined;
+  if (forward) word = cursor.peek(2);
+  const message = word.kind === 'ident' ? parseTlsMessageType(word.text) : undefined;
+  if (!message) return undefined;
+  cursor.advance();
+  if (forward) cursor.advance();
+  cursor.advance();
+  return parseTlsMessage(cursor, from, arrow, name(toToken), forward, word, message);
+}
+
 /** `NAME listen`, `NAME close`, `NAME -> PEER ...` or `NAME -x PEER ...`. */
 function parseEndpointLine(cursor: Cursor): Statement | undefined {
   const first = cursor.advance();
   const next = cursor.token;
   if (next.kind === 'arrow' || next.kind === 'lostArrow') {
     cursor.advance();
-    return parseSegment(cursor, name(first), next);
+    return parseTlsLine(cursor, name(first), next) ?? parseSegment(cursor, name(first), next);
   }
   if (next.kind === 'ident' && (next.text === 'listen' || next.text === 'close')) {
     cursor.advance();

@@ -1,6 +1,7 @@
 import type { Span } from './span';
 import type { TcpFlag } from '../tcp/flags';
 import type { TcpState } from '../tcp/state';
+import type { TlsStatement } from './tlsTree';
 
 /** A name as written: an endpoint or a symbol. */
 export interface Name extends Span {
@@ -129,7 +130,8 @@ export type Statement =
   | SegmentStatement
   | ExpectStatement
   | WaitStatement
-  | SimultaneousBlock;
+  | SimultaneousBlock
+  | TlsStatement;
 
 export interface ScenarioDocument {
   readonly text: string;

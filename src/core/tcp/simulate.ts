@@ -137,7 +137,7 @@ class Simulator {
         }
         titleSpan = statement;
         this.title = statement.title.value;
-      } else if (statement.kind === 'endpoint') {
+      } else if (statement.kind === 'endpoint' || statement.kind === 'attacker') {
         const existing = this.endpoints.get(statement.name.text);
         if (existing) {
           this.report(
@@ -153,6 +153,7 @@ class Simulator {
           span: statement.name,
           ...(statement.address ? { address: statement.address } : {}),
           declared: true,
+          ...(statement.kind === 'attacker' ? { attacker: true } : {}),
         });
       } else if (statement.kind === 'let') {
         const name = statement.name.text;

@@ -5,6 +5,7 @@ import type { TcpFlag } from './flags';
 import type { SeqValue } from './seqValue';
 import type { TcbView } from './tcb';
 import type { TcpState } from './state';
+import type { TlsStep } from '../tls/tlsTrace';
 
 export interface EndpointInfo {
   readonly name: string;
@@ -12,6 +13,8 @@ export interface EndpointInfo {
   readonly address?: Address;
   /** False for a name used without a declaration (already reported). */
   readonly declared: boolean;
+  /** Declared with `attacker`: it may intercept, replace and forward TLS messages. */
+  readonly attacker?: boolean;
 }
 
 export interface SymbolInfo {
@@ -83,7 +86,7 @@ export interface ExpectStep {
   readonly passed: boolean;
 }
 
-export type TraceStep = SegmentStep | ActionStep | ExpectStep;
+export type TraceStep = SegmentStep | ActionStep | ExpectStep | TlsStep;
 
 export interface Trace {
   readonly title?: string;

@@ -4,6 +4,7 @@ import { analyze } from '../../../src/core/check/analyze';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/check/codes';
 import { applyEdits } from '../../../src/core/service/fixes';
 import { covered, lines, OPEN } from '../../helpers';
+import { TLS_CASES } from './tlsCodeCases';
 
 /** The opening plus an orderly active close by the client. */
 const CLOSE = [
@@ -294,6 +295,8 @@ const CASES: Record<DiagnosticCode, Case> = {
     text: 'SYN_SENT',
     good: [...OPEN, 'expect client ESTABLISHED'],
   },
+
+  ...TLS_CASES,
 };
 
 test('every diagnostic code has a case below', () => {

@@ -1,0 +1,108 @@
+import type { Diagnostic } from '../check/diagnostic';
+import type { Span } from '../syntax/span';
+import type { TlsStep } from '../tls/tlsTrace';
+import { ERROR_COLOUR, TLS_COLOURS } from './colours';
+import { escapeMermaid as esc, truncate } from './escapeMermaid';
+
+/** What the TLS part of the diagram needs from the writer that draws the whole scenario. */
+export interface TlsCanvas {
+  emit(line: string): void;
+  open(line: string): void;
+  close(): void;
+  note(endpoint: string, text: string): void;
+  noteAcross(text: string): void;
+  id(endpoint: string): string | undefined;
+  lineOf(span: Span): number;
+  errorOn(line: number): Diagnostic | undefined;
+  arrow(line: number, faulty: boolean): void;
+  readonly lineNumbers: boolean;
+  readonly showPayload: boolean;
+}
+
+const PAYLOAD_MAX = 40;
+const NOTE_MAX = 90;
+
+/**
+ * Draws runs of TLS messages: the hellos on a violet tint, everything under the session keys on
+ * a green one, key derivations as notes, failures and a successful attacker in the error colour.
+ */
+export class TlsDrawing {
+  /** The tint currently open, if any. */
+  private open: { readonly encrypted: boolean; readonly session?: number } | undefined;
+  private readonly titled = new Set<number>();
+
+  constructor(private readonly canvas: TlsCanvas) {}
+
+  /** Ends the current tint: the next step is not a TLS message. */
+  end(): void {
+    if (this.open) this.canvas.close();
+    this.open = undefined;
+  }
+
+  write(step: TlsStep): void {
+    const { canvas } = this;
+    const from = canvas.id(step.from);
+    const to = canvas.id(step.to);
+    if (!from || !to) return;
+    this.tint(step);
+    const line = canvas.lineOf(step.span);
+    if (step.faulty) canvas.open(`rect ${ERROR_COLOUR}`);
+    if (canvas.lineNumbers) canvas.emit(`autonumber ${line + 1}`);
+    canvas.emit(`${from}${step.forwarded ? '--)' : '->>'}${to}: ${esc(this.label(step))}`);
+    canvas.arrow(line, step.faulty);
+    if (step.faulty) {
+      const error = canvas.errorOn(line);
+      if (error) canvas.note(step.from, truncate(`✗ ${error.code} ${error.message}`, NOTE_MAX));
+      canvas.close();
+    }
+    for (const derivation of step.derivations) {
+      canvas.note(
+        derivation.endpoint,
+        `🔑 derives the ${derivation.secret} from ${derivation.inputs.join(', ')}`,
+      );
+    }
+    if (step.failure) {
+      canvas.open(`rect ${ERROR_COLOUR}`);
+      canvas.note(step.failure.endpoint, truncate(step.failure.text, NOTE_MAX));
+      canvas.close();
+    }
+    if (step.compromised) {
+      canvas.open(`rect ${ERROR_COLOUR}`);
+      canvas.note(
+        step.compromised,
+        step.message === 'Finished'
+          ? `⚠ ${step.compromised} holds the session keys: man in the middle succeeds`
+          : `⚠ ${step.compromised} reads and can change this`,
+      );
+      canvas.close();
+    }
+  }
+
+  private tint(step: TlsStep): void {
+    const wanted = {
+      encrypted: step.encrypted,
+      ...(step.session ? { session: step.session } : {}),
+    };
+    if (this.open?.encrypted === wanted.encrypted && this.open.session === wanted.session) return;
+    this.end();
+    this.canvas.open(`rect ${step.encrypted ? TLS_COLOURS.encrypted : TLS_COLOURS.clear}`);
+    this.open = wanted;
+    if (step.encrypted) {
+      this.canvas.noteAcross('🔒 Encrypted with the session keys');
+    } else if (step.session !== undefined && !this.titled.has(step.session)) {
+      this.titled.add(step.session);
+      this.canvas.noteAcross(`TLS handshake${step.version ? ` (TLS ${step.version})` : ''}`);
+    }
+  }
+
+  private label(step: TlsStep): string {
+    const parts: string[] = [];
+    if (step.forwarded) parts.push('forward');
+    parts.push(step.message, ...step.details);
+    const payload = step.statement.payload?.value;
+    if (this.canvas.showPayload && payload !== undefined) {
+      parts.push(`"${truncate(payload, PAYLOAD_MAX)}"`);
+    }
+    return parts.join(' ');
+  }
+}

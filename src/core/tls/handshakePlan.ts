@@ -1,0 +1,155 @@
+import type { TlsMessageType } from './messageTypes';
+import type { KeyExchange, TlsVersion } from './suites';
+
+/** What the order rules need to know about a handshake so far. */
+export interface PlanFacts {
+  readonly offers13: boolean;
+  readonly serverHelloSeen: boolean;
+  readonly retried: boolean;
+  readonly version?: TlsVersion;
+  readonly keyExchange?: KeyExchange;
+  readonly certificateRequested: boolean;
+  readonly clientCertificateSent: boolean;
+}
+
+type Role = 'client' | 'server';
+
+interface Slot {
+  readonly message: TlsMessageType;
+  readonly by: Role;
+  readonly optional?: boolean;
+  readonly when?: (facts: PlanFacts) => boolean;
+}
+
+const v12 = (f: PlanFacts) => f.version === '1.2';
+const v13 = (f: PlanFacts) => f.version === '1.3';
+
+/**
+ * The full handshake of TLS 1.2 (RFC 5246 §7.3) and TLS 1.3 (RFC 8446 §2) as one list of
+ * slots; a slot whose condition is false does not apply to this handshake.
+ */
+const SLOTS: readonly Slot[] = [
+  { message: 'ClientHello', by: 'client' },
+  {
+    message: 'HelloRetryRequest',
+    by: 'server',
+    optional: true,
+    when: (f) => f.offers13 && !f.retried,
+  },
+  { message: 'ClientHello', by: 'client', when: (f) => f.retried },
+  { message: 'ServerHello', by: 'server' },
+  // TLS 1.2
+  { message: 'Certificate', by: 'server', when: v12 },
+  { message: 'ServerKeyExchange', by: 'server', when: (f) => v12(f) && f.keyExchange === 'ECDHE' },
+  { message: 'CertificateRequest', by: 'server', optional: true, when: v12 },
+  { message: 'ServerHelloDone', by: 'server', when: v12 },
+  { message: 'Certificate', by: 'client', when: (f) => v12(f) && f.certificateRequested },
+  { message: 'ClientKeyExchange', by: 'client', when: v12 },
+  { message: 'CertificateVerify', by: 'client', when: (f) => v12(f) && f.clientCertificateSent },
+  { message: 'ChangeCipherSpec', by: 'client', when: v12 },
+  { message: 'Finished', by: 'client', when: v12 },
+  { message: 'ChangeCipherSpec', by: 'server', when: v12 },
+  { message: 'Finished', by: 'server', when: v12 },
+  // TLS 1.3
+  { message: 'EncryptedExtensions', by: 'server', when: v13 },
+  { message: 'CertificateRequest', by: 'server', optional: true, when: v13 },
+  { message: 'Certificate', by: 'server', when: v13 },
+  { message: 'CertificateVerify', by: 'server', when: v13 },
+  { message: 'Finished', by: 'server', when: v13 },
+  { message: 'Certificate', by: 'client', when: (f) => v13(f) && f.certificateRequested },
+  {
+    message: 'CertificateVerify',
+    by: 'client',
+    when: (f) => v13(f) && f.clientCertificateSent,
+  },
+  { message: 'Finished', by: 'client', when: v13 },
+];
+
+export type PlanResult =
+  | { readonly ok: true; readonly next: number }
+  /** Taken, but required messages before it are missing. */
+  | { readonly ok: false; readonly next: number; readonly reason: string }
+  /** Not taken: the position stays. */
+  | { readonly ok: false; readonly next: undefined; readonly reason: string };
+
+/** True once every slot is used: application data may flow. */
+export function handshakeDone(position: number, facts: PlanFacts): boolean {
+  return SLOTS.slice(position).every((slot) => slot.optional || !(slot.when?.(facts) ?? true));
+}
+
+/** The first message still required at `position`, for messages. */
+function nextRequired(position: number, facts: PlanFacts): Slot | undefined {
+  return SLOTS.slice(position).find((slot) => !slot.optional && (slot.when?.(facts) ?? true));
+}
+
+const name = (slot: Slot) => `the ${slot.by}’s ${slot.message}`;
+
+/** Places `message` from `role` after the handshake's `position`. */
+export function placeMessage(
+  position: number,
+  message: TlsMessageType,
+  role: Role,
+  facts: PlanFacts,
+): PlanResult {
+  const missing: Slot[] = [];
+  for (let i = position; i < SLOTS.length; i++) {
+    const slot = SLOTS[i] as Slot;
+    if (!(slot.when?.(facts) ?? true)) continue;
+    if (slot.message === message && slot.by === role) {
+      if (missing.length === 0) return { ok: true, next: i + 1 };
+      const first = missing[0] as Slot;
+      return {
+        ok: false,
+        next: i + 1,
+        reason: `${name(first)} comes first${missingWhy(first)}`,
+      };
+    }
+    if (!slot.optional) missing.push(slot);
+  }
+  return { ok: false, next: undefined, reason: notExpected(position, message, role, facts) };
+}
+
+function missingWhy(slot: Slot): string {
+  switch (slot.message) {
+    case 'ServerHelloDone':
+      return ': the client waits for the server’s whole flight before it answers';
+    case 'ServerKeyExchange':
+      return ': with ECDHE the server sends its signed key share before ServerHelloDone';
+    case 'ChangeCipherSpec':
+      return ': Finished is the first message under the new keys';
+    case 'Certificate':
+      return ': the certificate carries the public key the rest depends on';
+    case 'ServerHello':
+      return ': the server answers the ClientHello first';
+    default:
+      return '';
+  }
+}
+
+function notExpected(
+  position: number,
+  message: TlsMessageType,
+  role: Role,
+  facts: PlanFacts,
+): string {
+  if (message === 'ServerKeyExchange' && facts.keyExchange === 'RSA') {
+    return 'with RSA key exchange the server sends no ServerKeyExchange: the client encrypts the premaster secret with the public key in the server’s certificate';
+  }
+  if (
+    facts.version === '1.3' &&
+    (message === 'ServerKeyExchange' ||
+      message === 'ClientKeyExchange' ||
+      message === 'ServerHelloDone')
+  ) {
+    return `TLS 1.3 has no ${message}: the key shares travel in ClientHello and ServerHello`;
+  }
+  if (message === 'EncryptedExtensions' && facts.version === '1.2') {
+    return 'EncryptedExtensions exists only in TLS 1.3';
+  }
+  if (message === 'HelloRetryRequest' && !facts.offers13) {
+    return 'HelloRetryRequest is TLS 1.3, and the client did not offer TLS 1.3';
+  }
+  const next = nextRequired(position, facts);
+  if (!next) return `the handshake is over, so the ${role} sends no ${message}`;
+  return `${name(next)} comes next`;
+}

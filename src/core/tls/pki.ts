@@ -1,0 +1,309 @@
+import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import type { LineMap } from '../syntax/lineMap';
+import { dayOf } from '../syntax/parseTls';
+import type { Span } from '../syntax/span';
+import { fieldOf, type CertStatement, type TlsField } from '../syntax/tlsTree';
+import type { Statement } from '../syntax/tree';
+
+/** A key pair; its private half is known to `holder` only. */
+export interface KeyInfo {
+  readonly name: string;
+  readonly span: Span;
+  readonly holder?: string;
+  /** True for a CA's own key pair. */
+  readonly ca: boolean;
+}
+
+/** What a certificate says, as one comparable text. */
+interface CertContent {
+  readonly subject?: string;
+  readonly key?: string;
+  /** A CA name, or `self`. */
+  readonly issuer?: string;
+  readonly notBefore?: string;
+  readonly notAfter?: string;
+}
+
+export interface CertInfo extends CertContent {
+  readonly name: string;
+  readonly span: Span;
+  /** The key or CA whose private key made the signature. */
+  readonly signer?: string;
+  /** The content the signature was made over (differs from the content once edited). */
+  readonly signedContent: string;
+  readonly content: string;
+  /** The certificate it was copied from, with `from=`. */
+  readonly base?: string;
+}
+
+export interface TrustInfo {
+  readonly span: Span;
+  readonly authorities: ReadonlySet<string>;
+  readonly any: boolean;
+}
+
+/** Certificate authorities, keys, certificates, trust and the date: everything but messages. */
+export interface Pki {
+  readonly keys: ReadonlyMap<string, KeyInfo>;
+  readonly certs: ReadonlyMap<string, CertInfo>;
+  readonly trust: ReadonlyMap<string, TrustInfo>;
+  readonly attackers: ReadonlySet<string>;
+  readonly date?: { readonly day: number; readonly text: string };
+}
+
+const contentText = (c: CertContent): string =>
+  [c.subject, c.key, c.issuer, c.notBefore, c.notAfter].map((v) => v ?? '').join('|');
+
+/** Reads the declarations, reporting duplicates, unknown references and bad dates. */
+export function buildPki(
+  statements: readonly Statement[],
+  lines: LineMap,
+  isEndpoint: (name: string) => boolean,
+  report: (d: Diagnostic) => void,
+): Pki {
+  const keys = new Map<string, KeyInfo>();
+  const certs = new Map<string, CertInfo>();
+  const trust = new Map<string, TrustInfo>();
+  const attackers = new Set<string>();
+  let date: Pki['date'];
+  const taken = (name: { text: string; start: number; end: number }): boolean => {
+    const existing = keys.get(name.text) ?? certs.get(name.text);
+    if (!existing) return false;
+    report(
+      diagnostic('TlsDuplicateName', name, {
+        name: name.text,
+        line: lines.lineOf(existing.span) + 1,
+      }),
+    );
+    return true;
+  };
+  for (const statement of statements) {
+    switch (statement.kind) {
+      case 'ca':
+      case 'key': {
+        if (taken(statement.name)) break;
+        const holder = fieldOf(statement, 'holder');
+        keys.set(statement.name.text, {
+          name: statement.name.text,
+          span: statement.name,
+          ...(holder
+            ? { holder: holder.value }
+            : statement.kind === 'ca'
+              ? { holder: statement.name.text }
+              : {}),
+          ca: statement.kind === 'ca',
+        });
+        break;
+      }
+      case 'attacker':
+        attackers.add(statement.name.text);
+        break;
+      case 'date':
+        if (statement.day !== undefined) date = { day: statement.day, text: statement.date.text };
+        break;
+      default:
+        break;
+    }
+  }
+  // Certificates may copy others (`from=`), so they are read after every key is known.
+  for (const statement of statements) {
+    if (statement.kind === 'cert' && !taken(statement.name)) {
+      certs.set(statement.name.text, readCert(statement, certs, keys, report));
+    }
+  }
+  for (const statement of statements) {
+    if (statement.kind === 'key' || statement.kind === 'ca') {
+      const holder = fieldOf(statement, 'holder');
+      if (holder && !isEndpoint(holder.value) && !keys.get(holder.value)?.ca) {
+        report(
+          diagnostic('TlsUnknownName', holder.valueSpan, {
+            what: 'endpoint',
+            name: holder.value,
+            declare: `endpoint ${holder.value}`,
+          }),
+        );
+      }
+    }
+    if (statement.kind === 'trust') {
+      const names = new Set<string>();
+      for (const authority of statement.authorities) {
+        const key = keys.get(authority.text);
+        if (!key?.ca && !certs.has(authority.text)) {
+          report(
+            diagnostic('TlsUnknownName', authority, {
+              what: 'certificate authority',
+              name: authority.text,
+              declare: `ca ${authority.text}`,
+            }),
+          );
+        }
+        names.add(authority.text);
+      }
+      const any = statement.any !== undefined;
+      if (any) {
+        report(
+          diagnostic('VerificationSkipped', statement.any ?? statement, {
+            endpoint: statement.endpoint.text,
+          }),
+        );
+      }
+      trust.set(statement.endpoint.text, { span: statement, authorities: names, any });
+    }
+  }
+  return { keys, certs, trust, attackers, ...(date ? { date } : {}) };
+}
+
+function readCert(
+  statement: CertStatement,
+  certs: ReadonlyMap<string, CertInfo>,
+  keys: ReadonlyMap<string, KeyInfo>,
+  report: (d: Diagnostic) => void,
+): CertInfo {
+  const field = (name: string): TlsField | undefined => fieldOf(statement, name);
+  const fromField = field('from');
+  const base = fromField ? certs.get(fromField.value) : undefined;
+  if (fromField && !base) {
+    report(
+      diagnostic('TlsUnknownName', fromField.valueSpan, {
+        what: 'certificate',
+        name: fromField.value,
+        declare: `cert ${fromField.value} subject=... key=... issuer=...`,
+      }),
+    );
+  }
+  const name = (f: TlsField | undefined, what: 'key' | 'ca'): string | undefined => {
+    if (!f) return undefined;
+    const key = keys.get(f.value);
+    if (f.value !== 'self' && (!key || (what === 'ca' && !key.ca))) {
+      report(
+        diagnostic('TlsUnknownName', f.valueSpan, {
+          what: what === 'ca' ? 'certificate authority' : 'key',
+          name: f.value,
+          declare: what === 'ca' ? `ca ${f.value}` : `key ${f.value} holder=...`,
+        }),
+      );
+    }
+    return f.value;
+  };
+  const date = (f: TlsField | undefined): string | undefined => {
+    if (f && dayOf(f.value) === undefined) {
+      report(
+        diagnostic('TlsBadValue', f.valueSpan, {
+          what: 'date',
+          text: f.value,
+          expected: 'a date written YYYY-MM-DD',
+        }),
+      );
+      return undefined;
+    }
+    return f?.value;
+  };
+  const content: CertContent = {
+    subject: field('subject')?.value ?? base?.subject,
+    key: name(field('key'), 'key') ?? base?.key,
+    issuer: name(field('issuer'), 'ca') ?? base?.issuer,
+    notBefore: date(field('notbefore')) ?? base?.notBefore,
+    notAfter: date(field('notafter')) ?? base?.notAfter,
+  };
+  const signerField = field('signer');
+  const signer = signerField
+    ? (name(signerField, 'key') ?? signerField.value)
+    : (base?.signer ?? (content.issuer === 'self' ? content.key : content.issuer));
+  const text = contentText(content);
+  return {
+    ...stripUndefined(content),
+    name: statement.name.text,
+    span: statement.name,
+    ...(signer ? { signer } : {}),
+    // A copy keeps the original signature unless it names a new signer.
+    signedContent: base && !signerField ? base.signedContent : text,
+    content: text,
+    ...(base ? { base: base.name } : {}),
+  };
+}
+
+function stripUndefined(content: CertContent): CertContent {
+  return Object.fromEntries(Object.entries(content).filter(([, v]) => v !== undefined));
+}
+
+/** Why a client rejects a certificate, as the diagnostic to report; undefined when it accepts. */
+export type Rejection =
+  | { readonly kind: 'CertSelfSigned'; readonly alert: 'unknown_ca' }
+  | { readonly kind: 'CertUntrustedIssuer'; readonly alert: 'unknown_ca'; readonly trusted: string }
+  | {
+      readonly kind: 'CertBadSignature';
+      readonly alert: 'bad_certificate';
+      readonly reason: string;
+    }
+  | { readonly kind: 'CertNameMismatch'; readonly alert: 'bad_certificate' }
+  | { readonly kind: 'CertExpired'; readonly alert: 'certificate_expired' }
+  | { readonly kind: 'CertNotYetValid'; readonly alert: 'bad_certificate' };
+
+/**
+ * A client's checks, in the order real clients make them (RFC 5280 §6 path validation, then
+ * RFC 6125 name matching): the chain up to a trusted CA and its signature, the name, the dates.
+ */
+export function verifyCertificate(
+  pki: Pki,
+  cert: CertInfo,
+  client: string,
+  sni: string | undefined,
+): Rejection | undefined {
+  const trust = pki.trust.get(client);
+  if (trust?.any) return undefined;
+  const trusted = trust ? [...trust.authorities] : [];
+  if (cert.issuer === 'self' && !trusted.includes(cert.name)) {
+    return { kind: 'CertSelfSigned', alert: 'unknown_ca' };
+  }
+  if (cert.issuer !== 'self' && (cert.issuer === undefined || !trusted.includes(cert.issuer))) {
+    return {
+      kind: 'CertUntrustedIssuer',
+      alert: 'unknown_ca',
+      trusted: trusted.length ? `it trusts ${trusted.join(', ')}` : 'it trusts no CA',
+    };
+  }
+  const expectedSigner = cert.issuer === 'self' ? cert.key : cert.issuer;
+  if (cert.signer !== expectedSigner) {
+    const holder = cert.signer ? pki.keys.get(cert.signer)?.holder : undefined;
+    return {
+      kind: 'CertBadSignature',
+      alert: 'bad_certificate',
+      reason: `it was signed with ${cert.signer ?? 'no key'}${holder ? `, ${holder}’s key,` : ''} not by ${expectedSigner ?? 'its issuer'}; only the holder of ${expectedSigner ?? 'the issuer'}'s private key can sign as it`,
+    };
+  }
+  if (cert.signedContent !== cert.content) {
+    return {
+      kind: 'CertBadSignature',
+      alert: 'bad_certificate',
+      reason: `${cert.name} is ${cert.base ?? 'a certificate'} with ${changedParts(cert)} changed after ${expectedSigner ?? 'the issuer'} signed it, and re-signing needs ${expectedSigner ?? 'the issuer'}'s private key`,
+    };
+  }
+  if (sni !== undefined && cert.subject !== undefined && !sameName(cert.subject, sni)) {
+    return { kind: 'CertNameMismatch', alert: 'bad_certificate' };
+  }
+  const today = pki.date?.day;
+  if (today !== undefined) {
+    const notAfter = cert.notAfter ? dayOf(cert.notAfter) : undefined;
+    const notBefore = cert.notBefore ? dayOf(cert.notBefore) : undefined;
+    if (notAfter !== undefined && today > notAfter) {
+      return { kind: 'CertExpired', alert: 'certificate_expired' };
+    }
+    if (notBefore !== undefined && today < notBefore) {
+      return { kind: 'CertNotYetValid', alert: 'bad_certificate' };
+    }
+  }
+  return undefined;
+}
+
+function changedParts(cert: CertInfo): string {
+  const names = ['subject', 'public key', 'issuer', 'notBefore', 'notAfter'];
+  const before = cert.signedContent.split('|');
+  const after = cert.content.split('|');
+  const changed = names.filter((_, i) => before[i] !== after[i]);
+  return changed.length ? `its ${changed.join(' and ')}` : 'its content';
+}
+
+/** DNS names compare without case (RFC 4343). */
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

@@ -1,0 +1,124 @@
+import type { Span } from '../syntax/span';
+import type { PlanFacts } from './handshakePlan';
+import { privateOf, type Knowledge } from './knowledge';
+import type { TlsMessageType } from './messageTypes';
+import type { CertInfo } from './pki';
+import type { KeyExchange, TlsVersion } from './suites';
+
+/** A message's content as it travels: what a forward copies and the transcript records. */
+export interface Content {
+  readonly message: TlsMessageType;
+  readonly fields: ReadonlyMap<string, string>;
+  readonly argument?: string;
+  readonly payload?: string;
+  /** Finished: the secret and transcript its MAC was computed with (set when it is sent). */
+  finished?: {
+    readonly author: string;
+    readonly master?: string;
+    readonly transcript: readonly string[];
+  };
+  /** ServerKeyExchange / CertificateVerify: whether the signature verifies, and why not. */
+  signature?: { readonly valid: boolean; readonly signer: string; readonly key?: string };
+}
+
+/** The transcript entry of a message: its type and fields, in a fixed order. */
+export function contentKey(content: Content): string {
+  const fields = [...content.fields].sort(([a], [b]) => a.localeCompare(b));
+  const parts = fields.map(([name, value]) => `${name}=${value}`);
+  if (content.finished) {
+    parts.push(`mac(${content.finished.master ?? '?'}, ${content.finished.transcript.length})`);
+  }
+  return `${content.message}(${parts.join(' ')})`;
+}
+
+export interface Failure {
+  readonly span: Span;
+  /** The endpoint that noticed, and must now send the alert. */
+  readonly endpoint: string;
+  readonly reason: string;
+  readonly alert: string;
+}
+
+/** One handshake between two endpoints, from its ClientHello on. */
+export interface Session {
+  readonly id: number;
+  readonly client: string;
+  readonly server: string;
+  position: number;
+  facts: PlanFacts;
+  offeredVersions: readonly TlsVersion[];
+  offeredSuites?: readonly string[];
+  sni?: string;
+  clientRandom?: string;
+  serverRandom?: string;
+  clientShare?: string;
+  serverShare?: string;
+  premaster?: string;
+  premasterKey?: string;
+  serverCert?: CertInfo;
+  clientCert?: CertInfo;
+  readonly changedCipher: Set<string>;
+  readonly finished: Set<string>;
+  established: boolean;
+  failure?: Failure;
+  /** A fatal alert (or close_notify) ended it. */
+  closed?: Span;
+  /** The attacker that holds this session's keys while the client thinks it talks to the server. */
+  compromisedBy?: string;
+  readonly derived: Set<string>;
+  readonly transcript: string[];
+}
+
+export function newSession(id: number, client: string, server: string): Session {
+  return {
+    id,
+    client,
+    server,
+    position: 0,
+    facts: {
+      offers13: false,
+      serverHelloSeen: false,
+      retried: false,
+      certificateRequested: false,
+      clientCertificateSent: false,
+    },
+    offeredVersions: [],
+    changedCipher: new Set(),
+    finished: new Set(),
+    established: false,
+    derived: new Set(),
+    transcript: [],
+  };
+}
+
+/** The key exchange in use, once ServerHello has chosen it. */
+export function keyExchange(session: Session): KeyExchange | undefined {
+  return session.facts.keyExchange;
+}
+
+/** The secret an endpoint derives, with what it is made from; undefined while it cannot. */
+export function masterOf(
+  session: Session,
+  endpoint: string,
+  knowledge: Knowledge,
+): { readonly name: string; readonly secret: string; readonly inputs: string[] } | undefined {
+  const { clientRandom: r1, serverRandom: r2 } = session;
+  if (!r1 || !r2) return undefined;
+  const kex = keyExchange(session);
+  if (kex === 'RSA') {
+    const pm = session.premaster;
+    if (!pm || !knowledge.knows(endpoint, pm)) return undefined;
+    return { name: `master(${pm}, ${r1}, ${r2})`, secret: 'master secret', inputs: [pm, r1, r2] };
+  }
+  const c = session.clientShare;
+  const s = session.serverShare;
+  if (!kex || !c || !s) return undefined;
+  const agreed =
+    (knowledge.knows(endpoint, privateOf(c)) && knowledge.knows(endpoint, s)) ||
+    (knowledge.knows(endpoint, privateOf(s)) && knowledge.knows(endpoint, c));
+  if (!agreed) return undefined;
+  const shared = `${c}·${s}`;
+  return kex === 'TLS13'
+    ? { name: `keys(${shared}, ${r1}, ${r2})`, secret: 'handshake keys', inputs: [c, s, r1, r2] }
+    : { name: `master(${shared}, ${r1}, ${r2})`, secret: 'master secret', inputs: [c, s, r1, r2] };
+}

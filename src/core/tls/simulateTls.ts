@@ -1,0 +1,940 @@
+import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import type { LineMap } from '../syntax/lineMap';
+import type { Span } from '../syntax/span';
+import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
+import type { ScenarioDocument } from '../syntax/tree';
+import type { Trace } from '../tcp/trace';
+import { placeMessage } from './handshakePlan';
+import { Knowledge, privateOf } from './knowledge';
+import { TLS_ALERTS, TLS_MESSAGE_FIELDS, type TlsMessageType } from './messageTypes';
+import { buildPki, verifyCertificate, type CertInfo, type Pki } from './pki';
+import { contentKey, masterOf, newSession, type Content, type Session } from './session';
+import {
+  CIPHER_SUITES,
+  keyExchangeOf,
+  parseTlsVersion,
+  suiteFitsVersion,
+  type TlsVersion,
+} from './suites';
+import { pairKey, TcpTimeline } from './tcpTimeline';
+import type { Derivation, TlsFailure, TlsStep } from './tlsTrace';
+
+export interface TlsSimulation {
+  readonly steps: readonly TlsStep[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Runs the TLS messages of a scenario: message order per version, negotiation, certificate
+ * verification at the client, who knows which secret, Finished against the transcript, and
+ * whether an attacker ends up with a victim's keys. Pure; never throws.
+ */
+export function simulateTls(document: ScenarioDocument, lines: LineMap, tcp: Trace): TlsSimulation {
+  return new TlsSimulator(document, lines, tcp).run();
+}
+
+const SENDER_STATES = new Set(['ESTABLISHED', 'CLOSE_WAIT']);
+const RECEIVER_STATES = new Set(['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2']);
+
+/** Messages not part of the handshake transcript. */
+const OUTSIDE_TRANSCRIPT = new Set<TlsMessageType>([
+  'ChangeCipherSpec',
+  'Alert',
+  'ApplicationData',
+]);
+
+class TlsSimulator {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly steps: TlsStep[] = [];
+  private readonly knowledge = new Knowledge();
+  private readonly sessions = new Map<string, Session>();
+  private readonly randoms = new Map<string, { span: Span; session: number }>();
+  /** What each endpoint last received of each message type, for `forward`. */
+  private readonly received = new Map<string, Map<TlsMessageType, Content>>();
+  private readonly endpoints: ReadonlySet<string>;
+  private readonly timeline: TcpTimeline;
+  private pki!: Pki;
+  private sessionCount = 0;
+  private errors = 0;
+  // Per message, collected for its step.
+  private derivations: Derivation[] = [];
+  private failure: TlsFailure | undefined;
+
+  constructor(
+    private readonly document: ScenarioDocument,
+    private readonly lines: LineMap,
+    tcp: Trace,
+  ) {
+    this.endpoints = new Set(tcp.endpoints.filter((e) => e.declared).map((e) => e.name));
+    this.timeline = new TcpTimeline(
+      tcp.steps.filter((s) => s.kind !== 'tls'),
+      document.statements,
+    );
+  }
+
+  run(): TlsSimulation {
+    const statements = this.document.statements;
+    if (!statements.some((s) => s.kind === 'tls' || isTlsDeclaration(s.kind))) {
+      return { steps: [], diagnostics: [] };
+    }
+    this.pki = buildPki(statements, this.lines, (name) => this.endpoints.has(name), this.report);
+    for (const key of this.pki.keys.values()) {
+      if (key.holder) this.knowledge.learn(key.holder, privateOf(key.name));
+    }
+    for (const statement of statements) {
+      if (statement.kind === 'tls') this.message(statement);
+    }
+    return { steps: this.steps, diagnostics: this.diagnostics };
+  }
+
+  private readonly report = (d: Diagnostic): void => {
+    this.diagnostics.push(d);
+    if (d.severity === 'error') this.errors++;
+  };
+
+  private line(span: Span): number {
+    return this.lines.lineOf(span) + 1;
+  }
+
+  private message(statement: TlsMessageStatement): void {
+    const errorsBefore = this.errors;
+    this.derivations = [];
+    this.failure = undefined;
+    const from = statement.from.text;
+    const to = statement.to.text;
+    const record = (content: Content | undefined, session?: Session, encrypted = false): void => {
+      this.steps.push({
+        kind: 'tls',
+        statement,
+        span: { start: statement.start, end: statement.end },
+        from,
+        to,
+        message: statement.message,
+        details: content ? detailsOf(content) : [],
+        forwarded: statement.forward !== undefined,
+        encrypted,
+        ...(session ? { session: session.id } : {}),
+        ...(session?.facts.version ? { version: session.facts.version } : {}),
+        derivations: this.derivations,
+        ...(this.failure ? { failure: this.failure } : {}),
+        faulty: this.errors > errorsBefore,
+        knowledge: [from, to].map((endpoint) => ({
+          endpoint,
+          secrets: this.knowledge.list(endpoint),
+        })),
+        ...(session?.compromisedBy &&
+        (statement.message === 'ApplicationData' || statement.message === 'Finished')
+          ? { compromised: session.compromisedBy }
+          : {}),
+      });
+    };
+    if (!this.checkEndpoints(statement) || !this.checkTcp(statement)) return record(undefined);
+    const content = this.contentOf(statement);
+    if (!content) return record(undefined);
+    const session = this.sessionFor(statement, content);
+    if (!session) return record(content);
+    const encrypted = this.deliver(statement, content, session);
+    record(content, session, encrypted);
+  }
+
+  private checkEndpoints(statement: TlsMessageStatement): boolean {
+    let ok = true;
+    for (const name of [statement.from, statement.to]) {
+      if (name.text !== '' && !this.endpoints.has(name.text)) {
+        this.report(diagnostic('UnknownEndpoint', name, { name: name.text }));
+        ok = false;
+      }
+    }
+    if (ok && statement.from.text === statement.to.text) {
+      this.report(diagnostic('SegmentToSelf', statement, { endpoint: statement.from.text }));
+      ok = false;
+    }
+    return ok && statement.to.text !== '';
+  }
+
+  /** TLS over a TCP connection of the scenario needs that connection established. */
+  private checkTcp(statement: TlsMessageStatement): boolean {
+    const from = statement.from.text;
+    const to = statement.to.text;
+    if (!this.timeline.hasConnection(from, to)) return true;
+    const sender = this.timeline.stateAt(from, statement.start);
+    const receiver = this.timeline.stateAt(to, statement.start);
+    const [endpoint, state] = !SENDER_STATES.has(sender)
+      ? [from, sender]
+      : !RECEIVER_STATES.has(receiver)
+        ? [to, receiver]
+        : [undefined, undefined];
+    if (!endpoint || !state) return true;
+    this.report(diagnostic('TlsBeforeTcp', statement.messageSpan, { endpoint, state }));
+    return false;
+  }
+
+  /** The message as it travels: written, or copied by a forward. */
+  private contentOf(statement: TlsMessageStatement): Content | undefined {
+    const from = statement.from.text;
+    if (statement.forward) {
+      const forward = statement.forward;
+      if (!this.pki.attackers.has(from)) {
+        this.report(
+          diagnostic('TlsNothingToForward', forward, {
+            sender: from,
+            message: statement.message,
+            reason: `only an attacker (declared with 'attacker ${from}') relays other endpoints’ messages`,
+          }),
+        );
+        return undefined;
+      }
+      const copy = this.received.get(from)?.get(statement.message);
+      if (!copy) {
+        this.report(
+          diagnostic('TlsNothingToForward', forward, {
+            sender: from,
+            message: statement.message,
+            reason: `it has received no ${statement.message} to relay`,
+          }),
+        );
+        return undefined;
+      }
+      return copy;
+    }
+    const fields = new Map(statement.fields.map((f) => [f.name, f.value]));
+    for (const required of TLS_MESSAGE_FIELDS[statement.message].required) {
+      if (!fields.has(required)) this.missing(statement, required);
+    }
+    return {
+      message: statement.message,
+      fields,
+      ...(statement.argument ? { argument: statement.argument.text } : {}),
+      ...(statement.payload ? { payload: statement.payload.value } : {}),
+    };
+  }
+
+  private missing(statement: TlsMessageStatement, field: string): void {
+    this.report(
+      diagnostic('TlsMissingField', statement.messageSpan, {
+        message: statement.message,
+        field,
+        why: MISSING_WHY[field] ?? 'the handshake needs it',
+      }),
+    );
+  }
+
+  /** The handshake this message belongs to; a ClientHello after a finished one starts anew. */
+  private sessionFor(statement: TlsMessageStatement, content: Content): Session | undefined {
+    const from = statement.from.text;
+    const to = statement.to.text;
+    const key = pairKey(from, to);
+    const current = this.sessions.get(key);
+    const over = !current || current.closed || current.established || current.failure;
+    if (content.message === 'ClientHello' && over && !(current?.failure && !current.closed)) {
+      const session = newSession(++this.sessionCount, from, to);
+      this.sessions.set(key, session);
+      return session;
+    }
+    if (!current) {
+      this.report(
+        diagnostic('TlsOutOfOrder', statement.messageSpan, {
+          message: statement.message,
+          reason: `no handshake has started between ${from} and ${to}: the client’s ClientHello comes first`,
+        }),
+      );
+      return undefined;
+    }
+    return current;
+  }
+
+  /** Checks the message in its handshake and applies it; returns whether it travels encrypted. */
+  private deliver(statement: TlsMessageStatement, content: Content, session: Session): boolean {
+    const from = statement.from.text;
+    const to = statement.to.text;
+    const message = content.message;
+    const role = from === session.client ? 'client' : 'server';
+    if (!this.stillOpen(statement, session)) return this.encrypted(session, from, message);
+    if (message === 'Alert') {
+      this.alert(statement, content, session);
+    } else if (message === 'ApplicationData') {
+      if (!session.established) {
+        this.report(
+          diagnostic('TlsOutOfOrder', statement.messageSpan, {
+            message,
+            reason: 'application data flows only after both Finished messages',
+          }),
+        );
+      }
+    } else if (message === 'ChangeCipherSpec' && this.compatibilityCcs(session)) {
+      // RFC 8446 §D.4: a TLS 1.3 endpoint may send a dummy ChangeCipherSpec; it changes nothing.
+    } else if (!this.place(statement, session, role)) {
+      return this.encrypted(session, from, message);
+    } else {
+      this.apply(statement, content, session, role);
+    }
+    const encrypted = this.encrypted(session, from, message);
+    if (!OUTSIDE_TRANSCRIPT.has(message)) session.transcript.push(contentKey(content));
+    this.remember(to, content);
+    this.noteDerivations(session, [from, to]);
+    return encrypted;
+  }
+
+  /** After a failure only the alert may follow; after a fatal alert, nothing. */
+  private stillOpen(statement: TlsMessageStatement, session: Session): boolean {
+    const from = statement.from.text;
+    if (session.closed) {
+      this.report(
+        diagnostic('TlsContinuesAfterFailure', statement.messageSpan, {
+          endpoint: from,
+          line: this.line(session.closed),
+          reason: 'the connection ended with an alert',
+          alert: 'sends nothing more on it',
+        }),
+      );
+      return false;
+    }
+    const failure = session.failure;
+    if (failure && failure.endpoint === from && statement.message !== 'Alert') {
+      this.report(
+        diagnostic('TlsContinuesAfterFailure', statement.messageSpan, {
+          endpoint: from,
+          line: this.line(failure.span),
+          reason: failure.reason,
+          alert: `sends Alert ${failure.alert} and stops instead`,
+        }),
+      );
+      return false;
+    }
+    return true;
+  }
+
+  private alert(statement: TlsMessageStatement, content: Content, session: Session): void {
+    const description = content.argument;
+    if (description && !(TLS_ALERTS as readonly string[]).includes(description)) {
+      this.report(
+        diagnostic('TlsBadValue', statement.argument ?? statement.messageSpan, {
+          what: 'alert',
+          text: description,
+          expected: 'one of ' + TLS_ALERTS.join(', '),
+        }),
+      );
+    }
+    session.closed = { start: statement.start, end: statement.end };
+  }
+
+  private compatibilityCcs(session: Session): boolean {
+    return (
+      session.facts.version === '1.3' ||
+      (session.facts.version === undefined && session.facts.offers13)
+    );
+  }
+
+  /** The order rules; false when the message cannot be placed at all. */
+  private place(
+    statement: TlsMessageStatement,
+    session: Session,
+    role: 'client' | 'server',
+  ): boolean {
+    const message = statement.message;
+    if (
+      message === 'Finished' &&
+      session.facts.version === '1.2' &&
+      !session.changedCipher.has(statement.from.text)
+    ) {
+      this.report(
+        diagnostic('TlsFinishedBeforeCcs', statement.messageSpan, {
+          endpoint: statement.from.text,
+        }),
+      );
+    }
+    const placed = placeMessage(session.position, message, role, session.facts);
+    if (
+      !placed.ok &&
+      !(message === 'Finished' && session.facts.version === '1.2' && placed.next !== undefined)
+    ) {
+      this.report(
+        diagnostic('TlsOutOfOrder', statement.messageSpan, { message, reason: placed.reason }),
+      );
+    }
+    if (placed.next === undefined) return false;
+    session.position = placed.next;
+    return true;
+  }
+
+  private apply(
+    statement: TlsMessageStatement,
+    content: Content,
+    session: Session,
+    role: 'client' | 'server',
+  ): void {
+    const from = statement.from.text;
+    const to = statement.to.text;
+    const forwarded = statement.forward !== undefined;
+    const field = (name: string) => (forwarded ? undefined : fieldOf(statement, name));
+    const value = (name: string) => content.fields.get(name);
+    switch (content.message) {
+      case 'ClientHello':
+        return this.clientHello(statement, content, session, forwarded);
+      case 'HelloRetryRequest':
+        session.facts = { ...session.facts, retried: true, version: '1.3' };
+        return;
+      case 'ServerHello':
+        return this.serverHello(statement, content, session, forwarded);
+      case 'Certificate':
+        return this.certificate(statement, content, session, role, field('cert'));
+      case 'CertificateRequest':
+        session.facts = { ...session.facts, certificateRequested: true };
+        return;
+      case 'ServerKeyExchange': {
+        const share = value('share');
+        if (share) {
+          session.serverShare = share;
+          this.publish(share, [from, to]);
+          if (!forwarded) this.knowledge.learn(from, privateOf(share));
+        }
+        this.signature(statement, content, session, session.serverCert);
+        return;
+      }
+      case 'ClientKeyExchange':
+        return this.clientKeyExchange(statement, content, session, forwarded);
+      case 'CertificateVerify':
+        this.signature(
+          statement,
+          content,
+          session,
+          role === 'server' ? session.serverCert : session.clientCert,
+        );
+        return;
+      case 'ChangeCipherSpec':
+        session.changedCipher.add(from);
+        return;
+      case 'Finished':
+        return this.finished(statement, content, session);
+      default:
+        return;
+    }
+  }
+
+  private clientHello(
+    statement: TlsMessageStatement,
+    content: Content,
+    session: Session,
+    forwarded: boolean,
+  ): void {
+    const from = statement.from.text;
+    const to = statement.to.text;
+    const random = content.fields.get('random');
+    const retry = session.facts.retried;
+    if (random) {
+      const earlier = this.randoms.get(random);
+      if (earlier && !forwarded && !(retry && earlier.session === session.id)) {
+        this.report(
+          diagnostic(
+            'TlsRandomReused',
+            fieldOf(statement, 'random')?.valueSpan ?? statement.messageSpan,
+            {
+              name: random,
+              line: this.line(earlier.span),
+            },
+          ),
+        );
+      } else if (!earlier) {
+        this.randoms.set(random, { span: statement, session: session.id });
+      }
+      session.clientRandom = random;
+      this.publish(random, [from, to]);
+    }
+    const versions =
+      this.versions(statement, 'versions', forwarded) ??
+      (content.fields.has('key_share') ? ['1.2', '1.3'] : ['1.2']);
+    const suitesField = content.fields.get('suites');
+    if (suitesField !== undefined) {
+      const suites = suitesField.split(',').filter(Boolean);
+      session.offeredSuites = suites;
+      if (!forwarded) this.checkSuites(fieldOf(statement, 'suites'));
+    }
+    session.offeredVersions = versions;
+    session.sni = content.fields.get('sni');
+    const share = content.fields.get('key_share');
+    if (share) {
+      session.clientShare = share;
+      this.publish(share, [from, to]);
+      if (!forwarded) this.knowledge.learn(from, privateOf(share));
+    }
+    session.facts = { ...session.facts, offers13: versions.includes('1.3') };
+  }
+
+  private versions(
+    statement: TlsMessageStatement,
+    name: string,
+    forwarded: boolean,
+  ): TlsVersion[] | undefined {
+    const field = fieldOf(statement, name);
+    if (!field || forwarded) return undefined;
+    const versions: TlsVersion[] = [];
+    for (const item of field.items) {
+      const version = parseTlsVersion(item.text);
+      if (version) versions.push(version);
+      else {
+        this.report(
+          diagnostic('TlsBadValue', item, {
+            what: 'TLS version',
+            text: item.text,
+            expected: '1.2 or 1.3',
+          }),
+        );
+      }
+    }
+    return versions;
+  }
+
+  private checkSuites(field: TlsField | undefined): void {
+    for (const item of field?.items ?? []) {
+      if (keyExchangeOf(item.text) === undefined) {
+        this.report(
+          diagnostic('TlsBadValue', item, {
+            what: 'cipher suite',
+            text: item.text,
+            expected: `an IANA name such as ${Object.keys(CIPHER_SUITES).slice(2, 5).join(', ')}`,
+          }),
+        );
+      }
+    }
+  }
+
+  private serverHello(
+    statement: TlsMessageStatement,
+    content: Content,
+    session: Session,
+    forwarded: boolean,
+  ): void {
+    const from = statement.from.text;
+    const to = statement.to.text;
+    const random = content.fields.get('random');
+    if (random) {
+      const earlier = this.randoms.get(random);
+      if (earlier && !forwarded) {
+        this.report(
+          diagnostic(
+            'TlsRandomReused',
+            fieldOf(statement, 'random')?.valueSpan ?? statement.messageSpan,
+            {
+              name: random,
+              line: this.line(earlier.span),
+            },
+          ),
+        );
+      } else if (!earlier) this.randoms.set(random, { span: statement, session: session.id });
+      session.serverRandom = random;
+      this.publish(random, [from, to]);
+    }
+    const versionField = forwarded ? undefined : fieldOf(statement, 'version');
+    const written = content.fields.get('version');
+    const parsed = written !== undefined ? parseTlsVersion(written) : undefined;
+    if (versionField && !parsed) {
+      this.report(
+        diagnostic('TlsBadValue', versionField.valueSpan, {
+          what: 'TLS version',
+          text: versionField.value,
+          expected: '1.2 or 1.3',
+        }),
+      );
+    }
+    const offered = session.offeredVersions;
+    const version: TlsVersion =
+      parsed ??
+      (session.facts.retried || content.fields.has('key_share') || !offered.includes('1.2')
+        ? '1.3'
+        : '1.2');
+    if (parsed && !offered.includes(parsed) && versionField) {
+      this.report(
+        diagnostic('TlsVersionNotOffered', versionField.valueSpan, {
+          version: parsed,
+          offered: offered.map((v) => `TLS ${v}`).join(' and '),
+        }),
+      );
+    }
+    const suite = content.fields.get('suite');
+    const suiteField = forwarded ? undefined : fieldOf(statement, 'suite');
+    if (suite !== undefined && suiteField) {
+      if (keyExchangeOf(suite) === undefined) this.checkSuites(suiteField);
+      else if (
+        session.offeredSuites &&
+        !session.offeredSuites.some((s) => s.toUpperCase() === suite.toUpperCase())
+      ) {
+        this.report(
+          diagnostic('TlsSuiteNotOffered', suiteField.valueSpan, {
+            suite,
+            offered: session.offeredSuites.join(', '),
+          }),
+        );
+      } else if (!suiteFitsVersion(suite, version)) {
+        this.report(
+          diagnostic('TlsSuiteVersionMismatch', suiteField.valueSpan, { suite, version }),
+        );
+      }
+    }
+    const keyExchange =
+      version === '1.3' ? 'TLS13' : ((suite ? keyExchangeOf(suite) : undefined) ?? 'RSA');
+    const share = content.fields.get('key_share');
+    if (version === '1.3' && !share && !forwarded) this.missing(statement, 'key_share');
+    if (share) {
+      session.serverShare = share;
+      this.publish(share, [from, to]);
+      if (!forwarded) this.knowledge.learn(from, privateOf(share));
+    }
+    session.facts = {
+      ...session.facts,
+      version,
+      keyExchange: keyExchange === 'TLS13' && version !== '1.3' ? 'RSA' : keyExchange,
+      serverHelloSeen: true,
+    };
+  }
+
+  private certificate(
+    statement: TlsMessageStatement,
+    content: Content,
+    session: Session,
+    role: 'client' | 'server',
+    written: TlsField | undefined,
+  ): void {
+    const name = content.fields.get('cert');
+    const cert = name ? this.pki.certs.get(name) : undefined;
+    if (name && !cert && written) {
+      this.report(
+        diagnostic('TlsUnknownName', written.valueSpan, {
+          what: 'certificate',
+          name,
+          declare: `cert ${name} subject=... key=... issuer=...`,
+        }),
+      );
+    }
+    if (role === 'client') {
+      session.clientCert = cert;
+      session.facts = { ...session.facts, clientCertificateSent: name !== undefined };
+      return;
+    }
+    if (!name && !statement.forward) this.missing(statement, 'cert');
+    if (!cert) return;
+    session.serverCert = cert;
+    const client = statement.to.text;
+    // An attacker playing the client checks nothing unless the scenario gives it a trust store.
+    if (this.pki.attackers.has(client) && !this.pki.trust.has(client)) return;
+    const rejection = verifyCertificate(this.pki, cert, client, session.sni);
+    if (!rejection) return;
+    const span = written?.valueSpan ?? statement.messageSpan;
+    const args = { client, cert: cert.name };
+    let d: Diagnostic;
+    switch (rejection.kind) {
+      case 'CertSelfSigned':
+        d = diagnostic('CertSelfSigned', span, args);
+        break;
+      case 'CertUntrustedIssuer':
+        d = diagnostic('CertUntrustedIssuer', span, {
+          ...args,
+          issuer: cert.issuer ?? '(none)',
+          trusted: rejection.trusted,
+        });
+        break;
+      case 'CertBadSignature':
+        d = diagnostic('CertBadSignature', span, {
+          ...args,
+          issuer: cert.issuer ?? '(none)',
+          reason: rejection.reason,
+        });
+        break;
+      case 'CertNameMismatch':
+        d = diagnostic('CertNameMismatch', span, {
+          ...args,
+          subject: cert.subject ?? '(none)',
+          sni: session.sni ?? '',
+        });
+        break;
+      case 'CertExpired':
+        d = diagnostic('CertExpired', span, {
+          ...args,
+          notAfter: cert.notAfter ?? '',
+          date: this.pki.date?.text ?? '',
+        });
+        break;
+      case 'CertNotYetValid':
+        d = diagnostic('CertNotYetValid', span, {
+          ...args,
+          notBefore: cert.notBefore ?? '',
+          date: this.pki.date?.text ?? '',
+        });
+        break;
+    }
+    this.report(d);
+    this.fail(session, statement, client, shortReason(rejection.kind), rejection.alert);
+  }
+
+  private fail(
+    session: Session,
+    span: Span,
+    endpoint: string,
+    reason: string,
+    alert: string,
+  ): void {
+    if (session.failure) return;
+    session.failure = { span: { start: span.start, end: span.end }, endpoint, reason, alert };
+    this.failure = { endpoint, text: `✗ ${reason}: ${endpoint} sends Alert ${alert}` };
+  }
+
+  /** ServerKeyExchange and CertificateVerify are signed with the certificate’s private key. */
+  private signature(
+    statement: TlsMessageStatement,
+    content: Content,
+    session: Session,
+    cert: CertInfo | undefined,
+  ): void {
+    const from = statement.from.text;
+    if (!cert?.key) return;
+    const holder = this.pki.keys.get(cert.key)?.holder;
+    // A relayed signature was made by whoever first sent it.
+    const signer = content.signature?.signer ?? from;
+    const valid = content.signature?.valid ?? holder === from;
+    content.signature = { valid, signer, key: cert.key };
+    if (valid) return;
+    this.report(
+      diagnostic('TlsSignatureNotHolder', statement.messageSpan, {
+        sender: signer,
+        key: cert.key,
+        holder: holder ?? 'no one',
+        message: statement.message,
+      }),
+    );
+    this.fail(
+      session,
+      statement,
+      statement.to.text,
+      `${statement.message} signature does not verify`,
+      'decrypt_error',
+    );
+  }
+
+  private clientKeyExchange(
+    statement: TlsMessageStatement,
+    content: Content,
+    session: Session,
+    forwarded: boolean,
+  ): void {
+    const from = statement.from.text;
+    const to = statement.to.text;
+    if (session.facts.keyExchange === 'ECDHE') {
+      const share = content.fields.get('share');
+      if (!share) {
+        if (!forwarded) this.missing(statement, 'share');
+        return;
+      }
+      session.clientShare = share;
+      this.publish(share, [from, to]);
+      if (!forwarded) this.knowledge.learn(from, privateOf(share));
+      return;
+    }
+    const premaster = content.fields.get('premaster');
+    const key = content.fields.get('encrypted');
+    if (!forwarded) {
+      if (!premaster) this.missing(statement, 'premaster');
+      if (!key) this.missing(statement, 'encrypted');
+    }
+    if (!premaster || !key) return;
+    const keyField = forwarded ? undefined : fieldOf(statement, 'encrypted');
+    const keyInfo = this.pki.keys.get(key);
+    if (!keyInfo && keyField) {
+      this.report(
+        diagnostic('TlsUnknownName', keyField.valueSpan, {
+          what: 'key',
+          name: key,
+          declare: `key ${key} holder=...`,
+        }),
+      );
+    }
+    const expected = session.serverCert?.key;
+    if (keyField && expected && expected !== key) {
+      this.report(
+        diagnostic('TlsWrongKey', keyField.valueSpan, {
+          key,
+          expected,
+          cert: session.serverCert?.name ?? '',
+        }),
+      );
+    }
+    if (!forwarded) {
+      const pmField = fieldOf(statement, 'premaster');
+      if (this.knowledge.knownToOthers(premaster, from) && !this.knowledge.knows(from, premaster)) {
+        this.report(
+          diagnostic('TlsSecretUnknown', pmField?.valueSpan ?? statement.messageSpan, {
+            sender: from,
+            secret: premaster,
+            why: `${premaster} is another endpoint’s secret and reached ${from} only encrypted${
+              session.premasterKey ? ` with ${session.premasterKey}` : ''
+            }; forward that ClientKeyExchange instead, or make a premaster of its own`,
+          }),
+        );
+      }
+      this.knowledge.learn(from, premaster);
+    }
+    session.premaster = premaster;
+    session.premasterKey = key;
+    // RFC 5246 §7.4.7.1: only the holder of the private key can decrypt the premaster secret.
+    if (keyInfo?.holder === to) this.knowledge.learn(to, premaster);
+  }
+
+  private finished(statement: TlsMessageStatement, content: Content, session: Session): void {
+    const from = statement.from.text;
+    const to = statement.to.text;
+    const mine = masterOf(session, from, this.knowledge);
+    const mac = content.finished ?? {
+      author: from,
+      ...(mine ? { master: mine.name } : {}),
+      transcript: [...session.transcript],
+    };
+    content.finished = mac;
+    const theirs = masterOf(session, to, this.knowledge);
+    const reason = this.finishedProblem(session, mac, theirs?.name, to);
+    if (reason) {
+      this.report(
+        diagnostic('TlsFinishedMismatch', statement.messageSpan, { receiver: to, reason }),
+      );
+      this.fail(session, statement, to, 'Finished does not verify', 'decrypt_error');
+      return;
+    }
+    session.finished.add(from);
+    if (session.finished.has(session.client) && session.finished.has(session.server)) {
+      session.established = true;
+      this.checkAttack(statement, session);
+    }
+  }
+
+  private finishedProblem(
+    session: Session,
+    mac: NonNullable<Content['finished']>,
+    receiverMaster: string | undefined,
+    receiver: string,
+  ): string | undefined {
+    if (!mac.master) {
+      return `${mac.author} does not know the ${this.secretWord(session)}: ${this.whyUnknown(session, mac.author)}`;
+    }
+    if (!receiverMaster) {
+      return `${receiver} itself cannot derive the ${this.secretWord(session)}: ${this.whyUnknown(session, receiver)}`;
+    }
+    if (mac.master !== receiverMaster) {
+      return `the two sides hold different secrets (${mac.master} and ${receiverMaster})`;
+    }
+    const mineList = session.transcript;
+    const limit = Math.min(mac.transcript.length, mineList.length);
+    for (let i = 0; i < limit; i++) {
+      if (mac.transcript[i] !== mineList[i]) {
+        return `${mac.author} saw ${mac.transcript[i]} where ${receiver} saw ${mineList[i]}: a handshake message was changed on the way`;
+      }
+    }
+    if (mac.transcript.length !== mineList.length) {
+      return 'the two sides saw a different number of handshake messages';
+    }
+    return undefined;
+  }
+
+  private secretWord(session: Session): string {
+    return session.facts.keyExchange === 'TLS13' ? 'handshake keys' : 'master secret';
+  }
+
+  private whyUnknown(session: Session, endpoint: string): string {
+    if (session.facts.keyExchange === 'RSA' && session.premaster) {
+      const holder = session.premasterKey
+        ? this.pki.keys.get(session.premasterKey)?.holder
+        : undefined;
+      return `${session.premaster} travels encrypted with ${session.premasterKey ?? 'a key'}${
+        holder ? `, whose private key only ${holder} holds` : ''
+      }`;
+    }
+    if (session.facts.keyExchange === 'RSA') return 'no premaster secret has been exchanged';
+    return `${endpoint} made neither of the key shares`;
+  }
+
+  private checkAttack(statement: TlsMessageStatement, session: Session): void {
+    const attacker = session.server;
+    const victim = session.client;
+    if (!this.pki.attackers.has(attacker) || this.pki.attackers.has(victim)) return;
+    if (!masterOf(session, attacker, this.knowledge)) return;
+    session.compromisedBy = attacker;
+    const trust = this.pki.trust.get(victim);
+    const cert = session.serverCert;
+    const issuerHolder = cert?.issuer ? this.pki.keys.get(cert.issuer)?.holder : undefined;
+    const reason = trust?.any
+      ? `${victim} accepts any certificate`
+      : cert && issuerHolder === attacker
+        ? `${victim} trusts ${cert.issuer ?? ''}, a CA whose private key ${attacker} holds, so ${attacker} could issue ${cert.name} for ${cert.subject ?? 'any name'}`
+        : cert
+          ? `${victim} accepted ${cert.name}, and ${attacker} holds the private key of ${cert.key ?? 'its key'}`
+          : `${victim} checked no certificate`;
+    this.report(
+      diagnostic('MitmSucceeds', statement.messageSpan, { attacker, client: victim, reason }),
+    );
+  }
+
+  private publish(value: string, endpoints: readonly string[]): void {
+    for (const endpoint of endpoints) this.knowledge.learn(endpoint, value);
+  }
+
+  private remember(endpoint: string, content: Content): void {
+    let map = this.received.get(endpoint);
+    if (!map) this.received.set(endpoint, (map = new Map()));
+    map.set(content.message, content);
+  }
+
+  private noteDerivations(session: Session, endpoints: readonly string[]): void {
+    for (const endpoint of endpoints) {
+      if (session.derived.has(endpoint)) continue;
+      const master = masterOf(session, endpoint, this.knowledge);
+      if (!master) continue;
+      session.derived.add(endpoint);
+      this.knowledge.learn(endpoint, master.name);
+      this.derivations.push({ endpoint, secret: master.secret, inputs: master.inputs });
+    }
+  }
+
+  private encrypted(session: Session, from: string, message: TlsMessageType): boolean {
+    if (message === 'ApplicationData') return true;
+    if (session.facts.version === '1.3') {
+      return !['ClientHello', 'ServerHello', 'HelloRetryRequest', 'ChangeCipherSpec'].includes(
+        message,
+      );
+    }
+    return session.changedCipher.has(from) && message !== 'ChangeCipherSpec';
+  }
+}
+
+const MISSING_WHY: Readonly<Record<string, string>> = {
+  random: 'each hello carries a fresh random, one of the inputs of the master secret',
+  cert: 'the client needs the server’s certificate to know whose public key it uses',
+  share: 'the ECDHE key exchange needs this side’s key share',
+  key_share: 'in TLS 1.3 the hellos carry the key shares the handshake keys come from',
+  premaster: 'with RSA key exchange the client sends the premaster secret',
+  encrypted:
+    'say which public key the premaster secret is encrypted with (the one in the server’s certificate)',
+};
+
+function shortReason(kind: string): string {
+  switch (kind) {
+    case 'CertSelfSigned':
+      return 'self-signed certificate';
+    case 'CertUntrustedIssuer':
+      return 'issuer not trusted';
+    case 'CertBadSignature':
+      return 'certificate signature does not verify';
+    case 'CertNameMismatch':
+      return 'certificate is for another name';
+    case 'CertExpired':
+      return 'certificate expired';
+    default:
+      return 'certificate not yet valid';
+  }
+}
+
+function isTlsDeclaration(kind: string): boolean {
+  return ['ca', 'key', 'cert', 'trust', 'attacker', 'date'].includes(kind);
+}
+
+/** The fields of a message in the order they were written, for labels and hovers. */
+function detailsOf(content: Content): string[] {
+  const parts = [...content.fields].map(([name, value]) => `${name}=${value}`);
+  if (content.argument) parts.push(content.argument);
+  return parts;
+}
