@@ -111,7 +111,7 @@ function lineStartItems(analysis: Analysis, offset: number): Item[] {
       kind: 'keyword' as const,
       detail: doc.syntax.split('\n')[0],
       documentation: doc.text,
-      sortText: `2${index}`,
+      sortText: `2${String(index).padStart(2, '0')}`,
     };
   });
   return [...endpoints, ...keywords];

@@ -61,10 +61,12 @@ function printLines(
     }
   });
   const segments = layOutSegments(rows);
+  const heads = alignTlsHeads(roles);
   const code: (CodeLine | undefined)[] = roles.map((role, index) => {
     const line = lines[index];
     if (!line || (role.kind !== 'segment' && role.kind !== 'statement')) return undefined;
-    const printed = role.kind === 'segment' ? (segments.get(index) ?? '') : role.code;
+    const printed =
+      role.kind === 'segment' ? (segments.get(index) ?? '') : (heads.get(index) ?? role.code);
     if (role.comment === undefined) return { line: index, code: printed };
     const comment = text.slice(role.comment, line.end).trimEnd();
     // A tab inside the code (in a string) makes the written column unreliable.
@@ -96,6 +98,36 @@ function printLines(
       }
     }
   });
+}
+
+/**
+ * TLS message lines printed with their `A -> B` heads padded to the widest of each run of
+ * consecutive ones, so that the message names line up the way segment flags do.
+ */
+function alignTlsHeads(roles: readonly LineRole[]): Map<number, string> {
+  const aligned = new Map<number, string>();
+  let run: number[] = [];
+  const close = (): void => {
+    const widest = Math.max(...run.map((i) => headOf(roles[i])));
+    for (const i of run) {
+      const role = roles[i];
+      if (role?.kind !== 'statement' || role.head === undefined) continue;
+      const head = role.code.slice(0, role.head);
+      const rest = role.code.slice(role.head).trimStart();
+      aligned.set(i, `${head.padEnd(widest)}  ${rest}`);
+    }
+    run = [];
+  };
+  roles.forEach((role, index) => {
+    if (role.kind === 'statement' && role.head !== undefined) run.push(index);
+    else if (run.length > 0) close();
+  });
+  if (run.length > 0) close();
+  return aligned;
+}
+
+function headOf(role: LineRole | undefined): number {
+  return role?.kind === 'statement' ? (role.head ?? 0) : 0;
 }
 
 /**

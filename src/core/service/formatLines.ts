@@ -1,4 +1,4 @@
-import { printTls } from './formatTls';
+import { printTls, tlsHead } from './formatTls';
 import type { ParseResult } from '../syntax/parser';
 import { LineMap } from '../syntax/lineMap';
 import type { SegmentStatement, Statement } from '../syntax/tree';
@@ -27,7 +27,13 @@ export type LineRole =
       readonly paragraph: number;
     }
   /** Any other statement, or a block's `simultaneous {` or `}`: always at column 0. */
-  | { readonly kind: 'statement'; readonly code: string; readonly comment?: number };
+  | {
+      readonly kind: 'statement';
+      readonly code: string;
+      readonly comment?: number;
+      /** For a TLS message: the length of its `A -> B` head, which runs of them align. */
+      readonly head?: number;
+    };
 
 /** Splits `text` into lines; a final line break ends the last line rather than starting one. */
 export function splitLines(text: string): SourceLine[] {
@@ -136,7 +142,10 @@ function segmentRole(text: string, statement: SegmentStatement, indent: number):
 function statementRole(text: string, statement: Exclude<Statement, SegmentStatement>): LineRole {
   const code = printStatement(text, statement);
   if (code === undefined) return { kind: 'verbatim' };
-  return codeRole(code, commentAfter(text, statement.end, false));
+  const role = codeRole(code, commentAfter(text, statement.end, false));
+  return statement.kind === 'tls' && role.kind === 'statement'
+    ? { ...role, head: tlsHead(statement).length }
+    : role;
 }
 
 function codeRole(code: string, comment: number | undefined | null): LineRole {

@@ -26,9 +26,7 @@ export function printTls(text: string, statement: TlsStatement): string {
       return `date ${statement.date.text}`;
     case 'tls':
       return [
-        statement.from.text,
-        '->',
-        statement.to.text,
+        `${tlsHead(statement)} `,
         ...(statement.forward ? ['forward'] : []),
         source(statement.messageSpan),
         ...fields(statement.fields),
@@ -36,4 +34,9 @@ export function printTls(text: string, statement: TlsStatement): string {
         ...(statement.payload ? [source(statement.payload)] : []),
       ].join(' ');
   }
+}
+
+/** `A -> B`: the part of a TLS message line that runs of them align, like segments. */
+export function tlsHead(statement: { from: { text: string }; to: { text: string } }): string {
+  return `${statement.from.text} -> ${statement.to.text}`;
 }

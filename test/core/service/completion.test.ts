@@ -10,7 +10,20 @@ import { lines, OPEN } from '../../helpers';
 
 /** The handshake up to the SYN ACK: the client has yet to send its ACK. */
 const H5 = OPEN.slice(0, 5);
-const KEYWORDS = ['scenario', 'endpoint', 'let', 'expect', 'wait', 'simultaneous'];
+const KEYWORDS = [
+  'scenario',
+  'endpoint',
+  'let',
+  'expect',
+  'wait',
+  'simultaneous',
+  'ca',
+  'key',
+  'cert',
+  'trust',
+  'attacker',
+  'date',
+];
 const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const FIELDS = ['seq=', 'ack=', 'win=', 'len='];
 
