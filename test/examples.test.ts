@@ -18,6 +18,7 @@ const EXPECTED: Record<string, string[]> = {
   // The attack fails: the client's check is the information, and it stops with an alert.
   'mitm-replaced-key.handshake': ['HS613@23:37'],
   'mitm-wrong-domain.handshake': ['HS614@18:37'],
+  'mitm-tampered-hello.handshake': ['HS619@29:28'],
   // The attack succeeds: a warning says so.
   'mitm-trusted-attacker-ca.handshake': ['HS625@25:20'],
   'lost-segment.handshake': ['HS111@13:32', 'HS110@15:32'],

@@ -423,7 +423,10 @@ class TlsSimulator {
     const retry = session.facts.retried;
     if (random) {
       const earlier = this.randoms.get(random);
-      if (earlier && !forwarded && !(retry && earlier.session === session.id)) {
+      // An attacker that copies the client's random into a hello it changed is tampering, which
+      // the Finished messages catch; a real client sends the same random only after a retry.
+      const copied = forwarded || this.pki.attackers.has(from);
+      if (earlier && !copied && !(retry && earlier.session === session.id)) {
         this.report(
           diagnostic(
             'TlsRandomReused',
@@ -509,7 +512,7 @@ class TlsSimulator {
     const random = content.fields.get('random');
     if (random) {
       const earlier = this.randoms.get(random);
-      if (earlier && !forwarded) {
+      if (earlier && !forwarded && !this.pki.attackers.has(from)) {
         this.report(
           diagnostic(
             'TlsRandomReused',
@@ -788,7 +791,10 @@ class TlsSimulator {
     };
     content.finished = mac;
     const theirs = masterOf(session, to, this.knowledge);
-    const reason = this.finishedProblem(session, mac, theirs?.name, to);
+    // An attacker relays what it cannot check; only a real endpoint's check decides.
+    const reason = this.pki.attackers.has(to)
+      ? undefined
+      : this.finishedProblem(session, mac, theirs?.name, to);
     if (reason) {
       this.report(
         diagnostic('TlsFinishedMismatch', statement.messageSpan, { receiver: to, reason }),
@@ -821,8 +827,10 @@ class TlsSimulator {
     const mineList = session.transcript;
     const limit = Math.min(mac.transcript.length, mineList.length);
     for (let i = 0; i < limit; i++) {
-      if (mac.transcript[i] !== mineList[i]) {
-        return `${mac.author} saw ${mac.transcript[i]} where ${receiver} saw ${mineList[i]}: a handshake message was changed on the way`;
+      const theirs = mac.transcript[i] as string;
+      const mine = mineList[i] as string;
+      if (theirs !== mine) {
+        return `${describeDifference(theirs, mine, mac.author, receiver)}: a handshake message was changed on the way`;
       }
     }
     if (mac.transcript.length !== mineList.length) {
@@ -937,4 +945,28 @@ function detailsOf(content: Content): string[] {
   const parts = [...content.fields].map(([name, value]) => `${name}=${value}`);
   if (content.argument) parts.push(content.argument);
   return parts;
+}
+
+/** What differs between two transcript entries, as `client's ClientHello had suites=A ...`. */
+function describeDifference(a: string, b: string, aSaw: string, bSaw: string): string {
+  const parse = (entry: string) => {
+    const open = entry.indexOf('(');
+    const type = entry.slice(0, open);
+    const fields = new Map(
+      entry
+        .slice(open + 1, -1)
+        .split(' ')
+        .filter(Boolean)
+        .map((part) => [part.slice(0, part.indexOf('=')), part] as const),
+    );
+    return { type, fields };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  if (x.type !== y.type) return `${aSaw} saw ${x.type} where ${bSaw} saw ${y.type}`;
+  const names = new Set([...x.fields.keys(), ...y.fields.keys()]);
+  const differing = [...names].filter((name) => x.fields.get(name) !== y.fields.get(name));
+  const side = (f: Map<string, string>) =>
+    differing.map((name) => f.get(name) ?? `no ${name}=`).join(' ');
+  return `the ${x.type} ${aSaw} sent had ${side(x.fields)}, the one ${bSaw} received ${side(y.fields)}`;
 }
