@@ -100,7 +100,88 @@ interface Case {
   readonly expected: readonly (readonly Scoped[])[];
 }
 
+const TLS_FIELD = 'variable.other.field.tls.handshake';
+const TLS_VALUE = 'string.unquoted.value.tls.handshake';
+const TLS_MESSAGE = 'support.type.tls-message.handshake';
+const CERT_NAME = 'entity.name.type.certificate.handshake';
+
 const CASES: readonly Case[] = [
+  {
+    name: 'a TLS message: endpoints, arrow, forward, the message and its fields',
+    text: 'mallory -> client forward ClientHello random=r1 suites=A,B # relayed',
+    expected: [
+      [
+        ['mallory', ENDPOINT],
+        ['->', ARROW],
+        ['client', ENDPOINT],
+        ['forward', 'keyword.other.forward.handshake'],
+        ['ClientHello', TLS_MESSAGE],
+        ['random', TLS_FIELD],
+        ['=', ASSIGN],
+        ['r1', TLS_VALUE],
+        ['suites', TLS_FIELD],
+        ['=', ASSIGN],
+        ['A,B', TLS_VALUE],
+        ['#', COMMENT_MARK],
+        [' relayed', COMMENT_HASH],
+      ],
+    ],
+  },
+  {
+    name: 'an alert name and application data',
+    text: 'client -> server Alert bad_certificate\nclient -> server ApplicationData "GET /"',
+    expected: [
+      [
+        ['client', ENDPOINT],
+        ['->', ARROW],
+        ['server', ENDPOINT],
+        ['Alert', TLS_MESSAGE],
+        ['bad_certificate', 'constant.language.alert.tls.handshake'],
+      ],
+      [
+        ['client', ENDPOINT],
+        ['->', ARROW],
+        ['server', ENDPOINT],
+        ['ApplicationData', TLS_MESSAGE],
+        ['"', QUOTE_BEGIN],
+        ['GET /', STRING],
+        ['"', QUOTE_END],
+      ],
+    ],
+  },
+  {
+    name: 'TLS declarations: cert, trust, attacker and date',
+    text: 'cert c subject=bank.example key=k\ntrust client CA any\nattacker mallory 10.0.0.9:443\ndate 2026-11-26',
+    expected: [
+      [
+        ['cert', 'keyword.control.tls.handshake'],
+        ['c', CERT_NAME],
+        ['subject', TLS_FIELD],
+        ['=', ASSIGN],
+        ['bank.example', TLS_VALUE],
+        ['key', TLS_FIELD],
+        ['=', ASSIGN],
+        ['k', TLS_VALUE],
+      ],
+      [
+        ['trust', keyword('trust')],
+        ['client', ENDPOINT],
+        ['CA', CERT_NAME],
+        ['any', 'constant.language.any.handshake'],
+      ],
+      [
+        ['attacker', keyword('attacker')],
+        ['mallory', ENDPOINT],
+        ['10.0.0.9', 'constant.other.address.ipv4.handshake'],
+        [':', PORT_SEPARATOR],
+        ['443', PORT],
+      ],
+      [
+        ['date', keyword('date')],
+        ['2026-11-26', 'constant.numeric.date.handshake'],
+      ],
+    ],
+  },
   {
     name: 'both comment styles run to the end of the line',
     text: '# opens the connection\n// seq=x SYN "not a string"',

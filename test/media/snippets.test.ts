@@ -20,7 +20,7 @@ const snippets = JSON.parse(readFileSync('media/snippets.json', 'utf8')) as Reco
 
 test('there are snippets for the handshake, the close and a refused connection', () => {
   const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
-  for (const prefix of ['handshake', 'close', 'refused', 'simultaneous']) {
+  for (const prefix of ['handshake', 'close', 'refused', 'simultaneous', 'https', 'tls13']) {
     assert.ok(prefixes.includes(prefix), prefix);
   }
 });

@@ -8,12 +8,22 @@ import { parseTcpFlag, type TcpFlag } from '../tcp/flags';
 import { formatValue, resolve } from '../tcp/seqValue';
 import { TCP_STATES, type TcpState } from '../tcp/state';
 import { DOCS, type FieldName } from './docs';
+import { tlsMessageItems, tlsMessageRestItems, tlsValueItems, trustItems } from './tlsCompletion';
 import { expectStepAt, lineTokens, segmentStepOf, statementAt, symbolValues } from './findAt';
 
 export interface CompletionItem {
   label: string;
   kind:
-    'keyword' | 'endpoint' | 'flag' | 'field' | 'value' | 'state' | 'arrow' | 'duration' | 'symbol';
+    | 'keyword'
+    | 'endpoint'
+    | 'flag'
+    | 'field'
+    | 'value'
+    | 'state'
+    | 'arrow'
+    | 'duration'
+    | 'symbol'
+    | 'message';
   insertText?: string;
   detail?: string;
   documentation?: string;
@@ -36,6 +46,8 @@ export function complete(analysis: Analysis, offset: number): CompletionItem[] {
   const { tokens, commentStart } = lineTokens(analysis, offset, offset);
   const last = tokens[tokens.length - 1];
   if (commentStart !== undefined || (last?.kind === 'string' && last.end === offset)) return [];
+  const tls = tlsValueContext(analysis, tokens, offset);
+  if (tls) return tls;
   const value = valueContext(tokens, offset);
   if (value) return completeValue(analysis, tokens, value.field, value.replace);
   const state = stateContext(tokens, offset);
@@ -78,6 +90,8 @@ function completeAfter(
       return before.length === 1 && !typingArrow ? endpointItems(analysis) : [];
     case 'wait':
       return before.length === 1 && !typingArrow ? [durationItem()] : [];
+    case 'trust':
+      return before.length >= 2 && !typingArrow ? trustItems(analysis) : [];
   }
   if ((KEYWORDS as readonly string[]).includes(first.text)) return [];
   // FROM ...: the rest of a segment, or listen / close.
@@ -90,7 +104,35 @@ function completeAfter(
   const previous = before[before.length - 1];
   const typingValue =
     previous?.end === (partial?.start ?? offset) && VALUE_OPERATORS.has(previous.kind);
-  return typingValue ? [] : flagAndFieldItems(analysis, offset, partial);
+  if (typingValue) return [];
+  const line = lineTokens(analysis, offset).tokens;
+  const tlsRest = tlsMessageRestItems(before, line);
+  if (tlsRest) return tlsRest;
+  const items = flagAndFieldItems(analysis, offset, partial);
+  // Right after `A -> B` a TLS message may come instead of flags.
+  return before.length === 3 && arrow.kind === 'arrow' ? [...items, ...tlsMessageItems()] : items;
+}
+
+/** After `cert=`, `suite=`, `holder=` ... on a TLS line: the names and values that fit. */
+function tlsValueContext(
+  analysis: Analysis,
+  tokens: readonly Token[],
+  offset: number,
+): CompletionItem[] | undefined {
+  const last = tokens[tokens.length - 1];
+  const typing = last && last.end === offset && last.kind !== 'equals' ? last : undefined;
+  const equals = tokens[tokens.length - (typing ? 2 : 1)];
+  const name = tokens[tokens.length - (typing ? 3 : 2)];
+  if (
+    equals?.kind !== 'equals' ||
+    name?.kind !== 'ident' ||
+    equals.end !== (typing?.start ?? offset)
+  ) {
+    return undefined;
+  }
+  const items = tlsValueItems(analysis, name.text.toLowerCase());
+  const replace = { start: equals.end, end: offset };
+  return items?.map((item) => ({ ...item, replace }));
 }
 
 /** Keywords and endpoint names; inside a `simultaneous` block only segments may stand. */

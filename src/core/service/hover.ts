@@ -4,12 +4,15 @@ import type {
   EndpointStatement,
   ExpectStatement,
   LetStatement,
+  Name,
   SegmentStatement,
   SimultaneousBlock,
   Statement,
   ValueField,
 } from '../syntax/tree';
+import type { TlsStatement } from '../syntax/tlsTree';
 import type { Token } from '../syntax/token';
+import { tlsHover } from './tlsHover';
 import { explainReason, lineNumber } from '../tcp/explain';
 import { parseTcpFlag } from '../tcp/flags';
 import { describeValue, type SeqValue } from '../tcp/seqValue';
@@ -92,7 +95,25 @@ function hoverInStatement(
       const part = [statement.keywordSpan, statement.closeBrace].find((s) => s && at(s, offset));
       return part ? keywordHover('simultaneous', part) : undefined;
     }
+    default: {
+      const endpoint = tlsEndpointAt(statement, offset);
+      if (endpoint) return endpointHover(analysis, endpoint);
+      return tlsHover(analysis, statement, offset, problemsText(analysis, statement));
+    }
   }
+}
+
+/** The endpoint name under `offset` in a TLS statement, if any. */
+function tlsEndpointAt(statement: TlsStatement, offset: number): Name | undefined {
+  const names =
+    statement.kind === 'tls'
+      ? [statement.from, statement.to]
+      : statement.kind === 'trust'
+        ? [statement.endpoint]
+        : statement.kind === 'attacker'
+          ? [statement.name]
+          : [];
+  return names.find((name) => at(name, offset));
 }
 
 function paragraphs(...parts: (string | undefined | false)[]): string {

@@ -4,10 +4,14 @@ import { touches, type Span } from '../syntax/span';
 import type { Name, ScenarioDocument, Statement, ValueExpression } from '../syntax/tree';
 import { parseTcpFlag } from '../tcp/flags';
 import { parseTcpState } from '../tcp/state';
+import { visitTlsNames, type TlsNameKind } from './tlsNames';
 
-/** A name in the text: an endpoint or a sequence-number symbol, and where it is written. */
+/**
+ * A name in the text, and where it is written: an endpoint, a sequence-number symbol, a CA, key
+ * or certificate (`pki`), or a TLS random or secret.
+ */
 export interface NameOccurrence {
-  readonly kind: 'endpoint' | 'symbol';
+  readonly kind: 'endpoint' | 'symbol' | TlsNameKind;
   readonly name: string;
   readonly span: Span;
   /** True where the name is declared: `endpoint NAME`, `let NAME`, or a symbol's first use. */
@@ -18,6 +22,7 @@ export interface NameOccurrence {
 export function allOccurrences(document: ScenarioDocument): NameOccurrence[] {
   const found: NameOccurrence[] = [];
   const seenSymbols = new Set<string>();
+  const seenTls = new Set<string>();
   const endpoint = (name: Name, declaration = false) => {
     if (name.text) found.push({ kind: 'endpoint', name: name.text, span: name, declaration });
   };
@@ -63,6 +68,22 @@ export function allOccurrences(document: ScenarioDocument): NameOccurrence[] {
       case 'scenario':
       case 'wait':
         return;
+      default:
+        visitTlsNames(statement, {
+          endpoint,
+          name: (kind, name, span, declaration) => {
+            const key = `${kind}:${name}`;
+            const first = declaration || !seenTls.has(key);
+            seenTls.add(key);
+            found.push({
+              kind,
+              name,
+              span: { start: span.start, end: span.end },
+              declaration: first && (declaration || kind === 'secret'),
+            });
+          },
+        });
+        return;
     }
   };
   document.statements.forEach(visit);
@@ -91,6 +112,9 @@ export type RenameResult =
   | { readonly ok: true; readonly edits: readonly TextEdit[] }
   | { readonly ok: false; readonly reason: string };
 
+const RENAMABLE =
+  'Only names can be renamed: endpoints, sequence-number symbols, CAs, keys, certificates and TLS secrets.';
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The span and current text that a rename at `offset` would change, or why nothing can be. */
@@ -99,15 +123,14 @@ export function prepareRename(
   offset: number,
 ): { span: Span; text: string } | { reason: string } {
   const at = nameAt(document, offset);
-  if (!at) return { reason: 'Only endpoint names and sequence-number symbols can be renamed.' };
+  if (!at) return { reason: RENAMABLE };
   return { span: { start: at.span.start, end: at.span.end }, text: at.name };
 }
 
 /** Renames every occurrence of the endpoint or symbol under `offset` to `newName`. */
 export function rename(document: ScenarioDocument, offset: number, newName: string): RenameResult {
   const at = nameAt(document, offset);
-  if (!at)
-    return { ok: false, reason: 'Only endpoint names and sequence-number symbols can be renamed.' };
+  if (!at) return { ok: false, reason: RENAMABLE };
   if (!IDENTIFIER.test(newName)) {
     return {
       ok: false,

@@ -3,11 +3,12 @@ import type { Span } from '../syntax/span';
 import { formatFlags } from '../tcp/flags';
 import { PHASE_TITLES, phaseOf, type Phase } from '../tcp/phase';
 import type { SegmentStep } from '../tcp/trace';
+import type { TlsStep } from '../tls/tlsTrace';
 
 export interface OutlineSymbol {
   readonly name: string;
   readonly detail: string;
-  readonly kind: 'scenario' | 'endpoint' | 'phase' | 'segment' | 'symbol';
+  readonly kind: 'scenario' | 'endpoint' | 'phase' | 'segment' | 'symbol' | 'certificate';
   /** The whole range the symbol covers. */
   readonly span: Span;
   /** The part to select when the symbol is chosen. */
@@ -39,9 +40,30 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
     selectionSpan: s.span,
     children: [],
   }));
-  const phases = phaseSymbols(analysis);
+  const pki: OutlineSymbol[] = document.statements.flatMap((s) =>
+    s.kind === 'ca' || s.kind === 'key' || s.kind === 'cert'
+      ? [
+          {
+            name: s.name.text,
+            detail:
+              s.kind === 'ca'
+                ? 'certificate authority'
+                : s.kind === 'key'
+                  ? 'key pair'
+                  : 'certificate',
+            kind: 'certificate' as const,
+            span: { start: s.start, end: s.end },
+            selectionSpan: s.name,
+            children: [],
+          },
+        ]
+      : [],
+  );
+  const phases = [...phaseSymbols(analysis), ...tlsSymbols(analysis)].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
   // Declarations first, then the connection's life in order.
-  const children = [...endpoints, ...symbols, ...phases];
+  const children = [...endpoints, ...symbols, ...pki, ...phases];
   const scenario = document.statements.find((s) => s.kind === 'scenario');
   if (!scenario) return children;
   const end = Math.max(scenario.end, ...children.map((c) => c.span.end));
@@ -93,6 +115,37 @@ function phaseSymbols(analysis: Analysis): OutlineSymbol[] {
   }
   flush();
   return result;
+}
+
+/** Each TLS handshake, with its messages. */
+function tlsSymbols(analysis: Analysis): OutlineSymbol[] {
+  const sessions = new Map<number, TlsStep[]>();
+  for (const step of analysis.trace.steps) {
+    if (step.kind !== 'tls' || step.session === undefined) continue;
+    const list = sessions.get(step.session) ?? [];
+    list.push(step);
+    sessions.set(step.session, list);
+  }
+  return [...sessions.values()].map((steps) => {
+    const first = steps[0] as TlsStep;
+    const last = steps[steps.length - 1] as TlsStep;
+    const version = steps.find((s) => s.version)?.version;
+    return {
+      name: `TLS handshake ${first.from} → ${first.to}`,
+      detail: `${version ? `TLS ${version}, ` : ''}${steps.length} message${steps.length === 1 ? '' : 's'}`,
+      kind: 'phase' as const,
+      span: { start: first.span.start, end: last.span.end },
+      selectionSpan: { start: first.span.start, end: first.span.start },
+      children: steps.map((step) => ({
+        name: `${step.from} → ${step.to}`,
+        detail: `${step.forwarded ? 'forward ' : ''}${step.message}`,
+        kind: 'segment' as const,
+        span: step.span,
+        selectionSpan: step.statement.messageSpan,
+        children: [],
+      })),
+    };
+  });
 }
 
 /** The whole statement line a name stands on, for the symbol's range. */

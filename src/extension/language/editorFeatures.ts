@@ -271,6 +271,7 @@ const COMPLETION_KINDS: Record<CompletionItem['kind'], vscode.CompletionItemKind
   arrow: vscode.CompletionItemKind.Operator,
   duration: vscode.CompletionItemKind.Constant,
   symbol: vscode.CompletionItemKind.Variable,
+  message: vscode.CompletionItemKind.Event,
 };
 
 function toCompletionItem(
@@ -294,6 +295,7 @@ const SYMBOL_KINDS: Record<OutlineSymbol['kind'], vscode.SymbolKind> = {
   phase: vscode.SymbolKind.Module,
   segment: vscode.SymbolKind.Event,
   symbol: vscode.SymbolKind.Variable,
+  certificate: vscode.SymbolKind.Key,
 };
 
 function toDocumentSymbol(

@@ -6,6 +6,7 @@ import { complete, type CompletionItem } from '../../../src/core/service/complet
 import { formatValue } from '../../../src/core/tcp/seqValue';
 import { TCP_STATES } from '../../../src/core/tcp/state';
 import type { SegmentStep } from '../../../src/core/tcp/trace';
+import { TLS_MESSAGE_TYPES } from '../../../src/core/tls/messageTypes';
 import { lines, OPEN } from '../../helpers';
 
 /** The handshake up to the SYN ACK: the client has yet to send its ACK. */
@@ -91,7 +92,7 @@ const CASES: readonly Case[] = [
   {
     name: 'completion after the receiver offers every flag and field',
     text: lines(...OPEN, 'client -> server |'),
-    labels: [...FLAGS, ...FIELDS],
+    labels: [...FLAGS, ...FIELDS, ...TLS_MESSAGE_TYPES],
   },
   {
     name: 'completion in the flags part leaves out the flags and fields already written',

@@ -60,3 +60,18 @@ test('folding: phases, simultaneous blocks and comment runs', () => {
   );
   assert.deepEqual(ranges, ['1-2 comment', '8-10 region', '12-15', '13-21 region', '19-22']);
 });
+
+test('the outline lists keys and certificates, and each TLS handshake with its messages', () => {
+  const [scenario] = outline(analyze(readFileSync('examples/mitm-replaced-key.handshake', 'utf8')));
+  const names = scenario?.children.map((c) => `${c.kind}:${c.name}`) ?? [];
+  assert.ok(names.includes('certificate:forged'));
+  const handshakes = scenario?.children.filter((c) => c.name.startsWith('TLS handshake')) ?? [];
+  assert.deepEqual(
+    handshakes.map((h) => `${h.name} (${h.detail})`),
+    [
+      'TLS handshake client → mallory (TLS 1.2, 5 messages)',
+      'TLS handshake mallory → server (TLS 1.2, 4 messages)',
+    ],
+  );
+  assert.equal(handshakes[1]?.children[0]?.detail, 'forward ClientHello');
+});

@@ -1,0 +1,107 @@
+import type { Analysis } from '../check/analyze';
+import type { Token } from '../syntax/token';
+import {
+  parseTlsMessageType,
+  TLS_ALERTS,
+  TLS_MESSAGE_DOCS,
+  TLS_MESSAGE_FIELDS,
+  TLS_MESSAGE_TYPES,
+} from '../tls/messageTypes';
+import { CIPHER_SUITES, TLS_GROUPS } from '../tls/suites';
+import type { CompletionItem } from './completion';
+import { TLS_DOCS } from './docsTls';
+
+type Item = Omit<CompletionItem, 'replace'>;
+
+/** TLS message names, in handshake order, for the word after `A -> B`. */
+export function tlsMessageItems(): Item[] {
+  return TLS_MESSAGE_TYPES.map((message, index) => ({
+    label: message,
+    kind: 'message' as const,
+    detail: 'TLS message',
+    documentation: TLS_MESSAGE_DOCS[message],
+    sortText: `3${String(index).padStart(2, '0')}`,
+  }));
+}
+
+/**
+ * What may follow a TLS message name on its line (`before` ends with it or its fields): the
+ * fields it takes and has not got yet, or an alert name after `Alert`.
+ */
+export function tlsMessageRestItems(
+  before: readonly Token[],
+  line: readonly Token[],
+): Item[] | undefined {
+  const at = before[3]?.text === 'forward' ? 4 : 3;
+  const message = before[at] && parseTlsMessageType(before[at].text);
+  if (!message) return undefined;
+  if (message === 'Alert') {
+    return before.length === at + 1
+      ? TLS_ALERTS.map((alert) => ({ label: alert, kind: 'value' as const, detail: 'TLS alert' }))
+      : [];
+  }
+  const written = new Set(
+    line
+      .filter((t, i) => t.kind === 'ident' && line[i + 1]?.kind === 'equals')
+      .map((t) => t.text.toLowerCase()),
+  );
+  const fields = TLS_MESSAGE_FIELDS[message];
+  return fields.allowed
+    .filter((field) => !written.has(field))
+    .map((field, index) => ({
+      label: `${field}=`,
+      kind: 'field' as const,
+      detail: fields.required.includes(field) ? `${message} needs it` : message,
+      sortText: `${fields.required.includes(field) ? 0 : 1}${index}`,
+    }));
+}
+
+/** Values after `cert=`, `encrypted=`, `suite=`, `holder=` ... (the PKI names come from the tree). */
+export function tlsValueItems(analysis: Analysis, field: string): Item[] | undefined {
+  const names = (kinds: readonly string[]) =>
+    analysis.document.statements.flatMap((s) =>
+      kinds.includes(s.kind) && 'name' in s && s.name ? [s.name.text] : [],
+    );
+  const values = (labels: readonly string[], detail: string): Item[] =>
+    [...new Set(labels)].map((label) => ({ label, kind: 'value' as const, detail }));
+  switch (field) {
+    case 'cert':
+    case 'from':
+      return values(names(['cert']), 'certificate');
+    case 'encrypted':
+    case 'key':
+      return values(names(['key']), 'key pair');
+    case 'issuer':
+      return values([...names(['ca']), 'self'], 'certificate authority');
+    case 'signer':
+      return values(names(['ca', 'key']), 'signing key');
+    case 'holder':
+      return values(
+        analysis.trace.endpoints.filter((e) => e.declared).map((e) => e.name),
+        'endpoint',
+      );
+    case 'suite':
+    case 'suites':
+      return Object.entries(CIPHER_SUITES).map(([suite, exchange]) => ({
+        label: suite,
+        kind: 'value' as const,
+        detail: TLS_DOCS.exchanges[exchange],
+      }));
+    case 'version':
+    case 'versions':
+      return values(['1.2', '1.3'], 'TLS version');
+    case 'group':
+      return values(TLS_GROUPS, 'key-exchange group');
+    default:
+      return undefined;
+  }
+}
+
+/** CA names for `trust ENDPOINT ...`. */
+export function trustItems(analysis: Analysis): Item[] {
+  const cas = analysis.document.statements.flatMap((s) => (s.kind === 'ca' ? [s.name.text] : []));
+  return [
+    ...cas.map((label) => ({ label, kind: 'value' as const, detail: 'certificate authority' })),
+    { label: 'any', kind: 'value' as const, detail: 'accept any certificate (like curl -k)' },
+  ];
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../../src/core/check/analyze';
+import { complete, type CompletionItem } from '../../../src/core/service/completion';
+import { lines } from '../../helpers';
+import { pki } from '../check/tlsCodeCases';
+
+/** `|` marks the cursor. */
+function labelsAt(marked: string): string[] {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return complete(analyze(text), offset).map((item: CompletionItem) => item.label);
+}
+
+const PKI = lines(...pki());
+
+test('after A -> B, TLS messages are offered beside the flags', () => {
+  const labels = labelsAt(PKI + 'client -> server |\n');
+  assert.ok(labels.includes('SYN'));
+  assert.ok(labels.includes('ClientHello'));
+  assert.ok(labels.includes('Finished'));
+});
+
+test('after a message name, the fields it takes and has not got yet', () => {
+  assert.deepEqual(labelsAt(PKI + 'client -> server ClientHello random=r1 |\n'), [
+    'sni=',
+    'versions=',
+    'suites=',
+    'key_share=',
+  ]);
+  assert.deepEqual(labelsAt(PKI + 'server -> client Certificate |\n'), ['cert=']);
+});
+
+test('after Alert, the alert names', () => {
+  const labels = labelsAt(PKI + 'client -> server Alert |\n');
+  assert.ok(labels.includes('bad_certificate') && labels.includes('unknown_ca'));
+});
+
+test('values: certificates, keys, suites, versions and holders', () => {
+  assert.deepEqual(labelsAt(PKI + 'server -> client Certificate cert=|\n'), ['c']);
+  assert.deepEqual(
+    labelsAt(PKI + 'client -> server ClientKeyExchange premaster=pm encrypted=|\n'),
+    ['k'],
+  );
+  assert.ok(
+    labelsAt(PKI + 'server -> client ServerHello suite=TLS_|\n').includes('TLS_AES_128_GCM_SHA256'),
+  );
+  assert.deepEqual(labelsAt(PKI + 'server -> client ServerHello version=|\n'), ['1.2', '1.3']);
+  assert.deepEqual(labelsAt(PKI + 'key k2 holder=|\n'), ['client', 'server']);
+  assert.deepEqual(labelsAt(PKI + 'cert c2 issuer=|\n'), ['CA', 'self']);
+});
+
+test('trust offers the declared CAs and any', () => {
+  assert.deepEqual(labelsAt(PKI + 'trust server |\n'), ['CA', 'any']);
+});
+
+test('seq= still completes the expected TCP value', () => {
+  const text = lines(
+    'endpoint a',
+    'endpoint b',
+    'b listen',
+    'a -> b SYN seq=x',
+    'b -> a SYN ACK seq=y ack=|',
+  );
+  assert.ok(labelsAt(text).includes('x+1'));
+});
