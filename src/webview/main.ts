@@ -84,7 +84,7 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
   notice.hidden = message.notice === '';
   const { errors, warnings } = message.problems;
   status.textContent =
-    `${message.messages.length} segment${message.messages.length === 1 ? '' : 's'}` +
+    arrowCount(message.messages) +
     (errors + warnings > 0
       ? ` · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
       : ' · no problems');
@@ -165,3 +165,14 @@ window.addEventListener('keydown', (event) => {
 });
 
 vscode.postMessage({ type: 'ready' });
+
+/** "4 segments", "9 TLS messages" or both, for the status line. */
+function arrowCount(messages: readonly { readonly tls: boolean }[]): string {
+  const tls = messages.filter((m) => m.tls).length;
+  const segments = messages.length - tls;
+  const parts = [
+    segments > 0 || tls === 0 ? `${segments} segment${segments === 1 ? '' : 's'}` : '',
+    tls > 0 ? `${tls} TLS message${tls === 1 ? '' : 's'}` : '',
+  ];
+  return parts.filter(Boolean).join(' · ');
+}

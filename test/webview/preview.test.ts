@@ -100,6 +100,29 @@ test('screenshots of the tcpdump handshake in light and dark themes', async () =
   assert.notEqual(fills[0], fills[1]);
 });
 
+test('the man in the middle: the attacker in the middle, the rejected certificate in red', async () => {
+  const { page, errors } = await open('vscode-light');
+  await page.setViewportSize({ width: 1100, height: 470 });
+  const message = renderMessage(readFileSync('examples/mitm-replaced-key.handshake', 'utf8'));
+  const result = await renderAndWait(page, message);
+  assert.equal(result.ok, true, String(result.error));
+  const actors = await page.locator('#canvas svg text.actor').allTextContents();
+  assert.ok(
+    actors.some((a) => a.includes('(attacker)')),
+    actors.join(' | '),
+  );
+  const notes = await page.locator('#canvas svg .noteText').allTextContents();
+  assert.ok(
+    notes.some((n) => n.includes('certificate signature does not verify')),
+    notes.join(' | '),
+  );
+  assert.equal(await page.locator('#status').textContent(), '9 TLS messages · no problems');
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.screenshot({ path: `${OUTPUT}/preview-mitm.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('switching the theme redraws in the new colours', async () => {
   const { page } = await open('vscode-light');
   await renderAndWait(

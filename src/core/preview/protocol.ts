@@ -8,6 +8,8 @@ export interface PreviewMessageInfo {
   readonly line: number;
   readonly faulty: boolean;
   readonly lost: boolean;
+  /** A TLS message rather than a TCP segment. */
+  readonly tls: boolean;
 }
 
 export type ZoomAction = 'in' | 'out' | 'fit' | 'reset';
@@ -119,7 +121,8 @@ function isMessageInfo(value: unknown): value is PreviewMessageInfo {
     isRecord(value) &&
     isCount(value.line, MAX_LINE) &&
     typeof value.faulty === 'boolean' &&
-    typeof value.lost === 'boolean'
+    typeof value.lost === 'boolean' &&
+    typeof value.tls === 'boolean'
   );
 }
 

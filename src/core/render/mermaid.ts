@@ -36,6 +36,8 @@ export interface DiagramMessage {
   readonly line: number;
   readonly faulty: boolean;
   readonly lost: boolean;
+  /** A TLS message rather than a TCP segment. */
+  readonly tls: boolean;
 }
 
 export interface MermaidDiagram {
@@ -116,7 +118,7 @@ class MermaidWriter {
       id: (endpoint) => this.ids.get(endpoint),
       lineOf: (span) => this.analysis.lines.lineOf(span),
       errorOn: (line) => this.errorsByLine.get(line),
-      arrow: (line, faulty) => this.messages.push({ line, faulty, lost: false }),
+      arrow: (line, faulty) => this.messages.push({ line, faulty, lost: false, tls: true }),
       lineNumbers: this.options.lineNumbers,
       showPayload: this.options.showPayload,
     };
@@ -242,7 +244,7 @@ class MermaidWriter {
     if (step.faulty) this.open(`rect ${ERROR_COLOUR}`);
     if (this.options.lineNumbers) this.emit(`autonumber ${line + 1}`);
     this.emit(`${from}${arrowOf(step)}${to}: ${esc(this.label(step))}`);
-    this.messages.push({ line, faulty: step.faulty, lost: step.lost });
+    this.messages.push({ line, faulty: step.faulty, lost: step.lost, tls: false });
     if (step.faulty) {
       const error = this.errorsByLine.get(line);
       if (error && !step.corrected.seq && !step.corrected.ack) {

@@ -20,6 +20,7 @@ export interface TlsCanvas {
 }
 
 const PAYLOAD_MAX = 40;
+const LABEL_MAX = 72;
 const NOTE_MAX = 90;
 
 /**
@@ -103,6 +104,7 @@ export class TlsDrawing {
     if (this.canvas.showPayload && payload !== undefined) {
       parts.push(`"${truncate(payload, PAYLOAD_MAX)}"`);
     }
-    return parts.join(' ');
+    // Cipher suite lists make long labels; the hover shows the whole message.
+    return truncate(parts.join(' '), LABEL_MAX);
   }
 }
