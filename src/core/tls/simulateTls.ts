@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
 import type { LineMap } from '../syntax/lineMap';
 import type { Span } from '../syntax/span';
 import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
@@ -291,13 +291,24 @@ class TlsSimulator {
     }
     const failure = session.failure;
     if (failure && failure.endpoint === from && statement.message !== 'Alert') {
+      const rest = {
+        start: statement.forward?.start ?? statement.messageSpan.start,
+        end: statement.end,
+      };
       this.report(
-        diagnostic('TlsContinuesAfterFailure', statement.messageSpan, {
-          endpoint: from,
-          line: this.line(failure.span),
-          reason: failure.reason,
-          alert: `sends Alert ${failure.alert} and stops instead`,
-        }),
+        diagnostic(
+          'TlsContinuesAfterFailure',
+          statement.messageSpan,
+          {
+            endpoint: from,
+            line: this.line(failure.span),
+            reason: failure.reason,
+            alert: `sends Alert ${failure.alert} and stops instead`,
+          },
+          {
+            fix: replaceWith(`Send Alert ${failure.alert} instead`, rest, `Alert ${failure.alert}`),
+          },
+        ),
       );
       return false;
     }
@@ -337,10 +348,15 @@ class TlsSimulator {
       session.facts.version === '1.2' &&
       !session.changedCipher.has(statement.from.text)
     ) {
+      const at = this.lines.lineStart(this.lines.lineOf(statement));
+      const line = `${statement.from.text} -> ${statement.to.text}  ChangeCipherSpec\n`;
       this.report(
-        diagnostic('TlsFinishedBeforeCcs', statement.messageSpan, {
-          endpoint: statement.from.text,
-        }),
+        diagnostic(
+          'TlsFinishedBeforeCcs',
+          statement.messageSpan,
+          { endpoint: statement.from.text },
+          { fix: replaceWith('Send ChangeCipherSpec first', { start: at, end: at }, line) },
+        ),
       );
     }
     const placed = placeMessage(session.position, message, role, session.facts);
@@ -546,11 +562,14 @@ class TlsSimulator {
         ? '1.3'
         : '1.2');
     if (parsed && !offered.includes(parsed) && versionField) {
+      const first = offered[offered.length - 1];
       this.report(
-        diagnostic('TlsVersionNotOffered', versionField.valueSpan, {
-          version: parsed,
-          offered: offered.map((v) => `TLS ${v}`).join(' and '),
-        }),
+        diagnostic(
+          'TlsVersionNotOffered',
+          versionField.valueSpan,
+          { version: parsed, offered: offered.map((v) => `TLS ${v}`).join(' and ') },
+          first ? { fix: replaceWith(`Pick TLS ${first}`, versionField.valueSpan, first) } : {},
+        ),
       );
     }
     const suite = content.fields.get('suite');
@@ -561,11 +580,14 @@ class TlsSimulator {
         session.offeredSuites &&
         !session.offeredSuites.some((s) => s.toUpperCase() === suite.toUpperCase())
       ) {
+        const first = session.offeredSuites[0];
         this.report(
-          diagnostic('TlsSuiteNotOffered', suiteField.valueSpan, {
-            suite,
-            offered: session.offeredSuites.join(', '),
-          }),
+          diagnostic(
+            'TlsSuiteNotOffered',
+            suiteField.valueSpan,
+            { suite, offered: session.offeredSuites.join(', ') },
+            first ? { fix: replaceWith(`Pick ${first}`, suiteField.valueSpan, first) } : {},
+          ),
         );
       } else if (!suiteFitsVersion(suite, version)) {
         this.report(
@@ -752,11 +774,12 @@ class TlsSimulator {
     const expected = session.serverCert?.key;
     if (keyField && expected && expected !== key) {
       this.report(
-        diagnostic('TlsWrongKey', keyField.valueSpan, {
-          key,
-          expected,
-          cert: session.serverCert?.name ?? '',
-        }),
+        diagnostic(
+          'TlsWrongKey',
+          keyField.valueSpan,
+          { key, expected, cert: session.serverCert?.name ?? '' },
+          { fix: replaceWith(`Encrypt with ${expected}`, keyField.valueSpan, expected) },
+        ),
       );
     }
     if (!forwarded) {
@@ -969,4 +992,9 @@ function describeDifference(a: string, b: string, aSaw: string, bSaw: string): s
   const side = (f: Map<string, string>) =>
     differing.map((name) => f.get(name) ?? `no ${name}=`).join(' ');
   return `the ${x.type} ${aSaw} sent had ${side(x.fields)}, the one ${bSaw} received ${side(y.fields)}`;
+}
+
+/** A fix that writes `text` over `span`. */
+function replaceWith(title: string, span: Span, text: string): Fix {
+  return { title, edits: [{ span: { start: span.start, end: span.end }, newText: text }] };
 }

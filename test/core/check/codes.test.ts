@@ -419,3 +419,18 @@ test('the fix for a SYN to an endpoint that never listened inserts the listen', 
   assert.equal(d?.code, 'HS205');
   assert.deepEqual(analyze(applyEdits(text, d?.fix?.edits ?? [])).diagnostics, []);
 });
+
+test('every fix a diagnostic offers makes that diagnostic go away', () => {
+  let fixes = 0;
+  for (const [code, c] of Object.entries(CASES)) {
+    const text = lines(...c.bad);
+    const found = analyze(text).diagnostics.filter((x) => x.code === code);
+    for (const d of found.filter((x) => x.fix)) {
+      fixes++;
+      const fixed = analyze(applyEdits(text, d.fix?.edits ?? []));
+      const left = fixed.diagnostics.filter((x) => x.code === code);
+      assert.ok(left.length < found.length, `${code}: ${d.fix?.title} left ${left.length}`);
+    }
+  }
+  assert.ok(fixes >= 15, `only ${fixes} fixes`);
+});
