@@ -1,6 +1,8 @@
 import type { Span } from '../syntax/span';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticKind, type Severity } from './codes';
+import { currentLocale } from '../l10n/locale';
 import { MESSAGES } from './messages';
+import { MESSAGES_ZH_CN } from './messages.zh-cn';
 
 /** One text replacement; spans are offsets into the checked text. */
 export interface TextEdit {
@@ -41,7 +43,8 @@ export function diagnostic<K extends DiagnosticKind>(
 ): Diagnostic {
   const [args, extras] = rest;
   const entry = DIAGNOSTIC_CODES[kind];
-  const message = (MESSAGES[kind] as (p: unknown) => string)(args);
+  const table = currentLocale() === 'zh-cn' ? MESSAGES_ZH_CN : MESSAGES;
+  const message = (table[kind] as (p: unknown) => string)(args);
   return {
     kind,
     code: entry.code,

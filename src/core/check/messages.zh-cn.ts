@@ -1,0 +1,130 @@
+import type { MESSAGES } from './messages';
+
+/**
+ * 简体中文 diagnostics: the same facts as `MESSAGES`, in the terms Chinese networking textbooks
+ * use (三次握手, 四次挥手, 序列号, 确认号, 报文段, 中间人攻击 ...). Protocol names, flags, states,
+ * field names and RFC references stay as written in the scenario.
+ */
+export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K] } = {
+  UnexpectedCharacter: (p) => `无法识别的字符 '${p.text}'。`,
+  UnterminatedString: () => '字符串没有结束：请在行尾之前加上右引号 (")。',
+  BadEscape: () => '未知的转义：请使用 \\n、\\r、\\t、\\0、\\\\、\\" 或 \\xHH。',
+  ExpectedToken: (p) => `此处应为${p.expected}，实际是${p.found}。`,
+  UnknownStatement: (p) =>
+    `未知语句 '${p.text}'：每行以 scenario、endpoint、let、expect、wait、simultaneous 或端点名开头。`,
+  UnknownFlag: (p) =>
+    `未知标志位 '${p.text}'：TCP 标志位有 SYN、ACK、FIN、RST、PSH、URG、ECE 和 CWR。`,
+  UnknownField: (p) => `未知字段 '${p.text}'：报文段的字段有 seq=、ack=、win= 和 len=。`,
+  DuplicateField: (p) => `${p.name} 重复给出；第二个被忽略。`,
+  InvalidAddress: (p) =>
+    `无效地址 '${p.text}'：${p.reason}。IPv4 写作 192.168.1.116:3337，IPv6 写作 [::1]:443。`,
+  UnknownState: (p) =>
+    `未知状态 '${p.text}'：RFC 9293 的状态有 CLOSED、LISTEN、SYN_SENT、SYN_RECEIVED、ESTABLISHED、FIN_WAIT_1、FIN_WAIT_2、CLOSE_WAIT、CLOSING、LAST_ACK 和 TIME_WAIT。`,
+  NotASegment: () => 'simultaneous 块中只能写报文段 (A -> B ...)。',
+  UnclosedBlock: () => "这个 simultaneous 块缺少右花括号 '}'。",
+  StrayBrace: () => "这个 '}' 没有对应的块。",
+  UnknownDuration: (p) => `未知的等待 '${p.text}'：TIME_WAIT 结束请写 'wait 2MSL'。`,
+  KeywordAsName: (p) => `'${p.text}' 是关键字，不能用作端点名。`,
+
+  AckNotNext: (p) => `确认号应为 ${p.expected}：${p.why}。${p.hint}`,
+  SeqNotNext: (p) => `序列号应为 ${p.expected}：${p.why}。${p.hint}`,
+  AckValueWithoutFlag: () =>
+    '给出了 ack=，但没有设置 ACK 标志位：只有设置了 ACK，确认号字段才有效。请加上 ACK 或去掉 ack=。',
+  AckFlagWithoutValue: (p) => `设置了 ACK 标志位但没有给出 ack=；引擎按 ack=${p.expected} 处理。`,
+  AckUnsentData: (p) =>
+    `ack=${p.value} 确认了 ${p.peer} 从未发送的数据：${p.peer} 只发送到 ${p.sndNxt}（它的 SND.NXT）。`,
+  UnboundSymbol: (p) =>
+    `'${p.name}' 尚未绑定：符号在 seq= 中第一次出现时绑定（作为初始序列号），或用 'let ${p.name} = 数字' 绑定。`,
+  SynWithoutSeq: (p) =>
+    `SYN 选定 ${p.endpoint} 的初始序列号：请用 seq= 给出（一个数字，或一个符号，如 seq=x）。`,
+  IssChanged: (p) =>
+    `${p.endpoint} 已在第 ${p.line} 行的 SYN 中选定初始序列号 ${p.iss}；重发的 SYN 必须沿用它。`,
+  ResetSeqNotAcceptable: (p) =>
+    `RST 报文携带发送方的 SND.NXT，即 ${p.expected}：只有当 RST 的序列号恰好等于接收方的 RCV.NXT 时接收方才会处理，否则回复挑战 ACK (RFC 5961 §3.2)。`,
+  Retransmission: (p) => `重传第 ${p.line} 行首次发送的报文段。`,
+  OutOfOrder: (p) =>
+    `${p.endpoint} 期望下一个序列号为 ${p.expected}，却收到 ${p.got}：前面的数据缺失（丢失），这个报文段被暂存，暂不确认（Wireshark：previous segment not captured）。`,
+  MissingAckFlag: (p) =>
+    `${p.endpoint} 处于 ${p.state}：SYN 之后的每个报文段都带 ACK 标志位（RFC 9293 §3.10.7.4 会丢弃不带 ACK 的报文段）。`,
+  ResetAnswerNotAck: (p) =>
+    `对不带 ACK 的报文段的复位应答是 RST ACK，seq=0、ack=${p.expected}（RFC 9293 §3.10.7.1）。`,
+
+  InvalidInState: (p) => `${p.endpoint} 处于 ${p.state}，不能发送 ${p.what}：${p.reason}。`,
+  DataBeforeEstablished: (p) =>
+    `${p.endpoint} 处于 ${p.state}：连接进入 ESTABLISHED 之后才能发送数据。`,
+  SynInSynchronizedState: (p) =>
+    `${p.endpoint} 处于 ${p.state}：SYN 只用于建立连接；在已同步状态下，对端会回复挑战 ACK（RFC 5961 §4）。`,
+  FinAfterFin: (p) =>
+    `${p.endpoint} 处于 ${p.state}：它已在第 ${p.line} 行发送了 FIN，不能再发送一个（只能用相同的序列号重传那个 FIN）。`,
+  PeerNeverListened: (p) =>
+    `${p.endpoint} ${p.reason}，所以真实的协议栈会用复位报文应答第 ${p.line} 行的报文段：${p.endpoint} -> ${p.peer} ${p.reply}。`,
+  DataAfterFin: (p) =>
+    `${p.endpoint} 处于 ${p.state}：它已在第 ${p.line} 行用 FIN 关闭了发送方向，不能再发送新数据。`,
+  ListenNotClosed: (p) => `${p.endpoint} 处于 ${p.state}：只有 CLOSED 的端点才能开始监听。`,
+  CloseInvalid: (p) =>
+    `${p.endpoint} 处于 ${p.state}：'close' 用于结束 LISTEN 或 SYN_SENT 的端点；已建立的连接通过发送 FIN 关闭。`,
+  NothingInTimeWait: () => '没有端点处于 TIME_WAIT，等待 2MSL 不会改变任何状态。',
+  SegmentToSelf: (p) => `${p.endpoint} 向自己发送报文段。`,
+  OtherConnection: (p) =>
+    `${p.endpoint} 已与 ${p.peer} 建立连接；每个端点只持有一个连接，要与 ${p.other} 通信请另外声明一个端点。`,
+
+  InvalidFlagCombination: (p) => `标志位组合 ${p.flags} 不成立：${p.reason}。`,
+  NoFlags: () =>
+    '报文段至少需要一个标志位（SYN、ACK、FIN、RST、PSH ...）：不带任何标志位的报文段只有扫描器才会发送，协议栈不会。',
+  NumberOutOfRange: (p) => `${p.what} 超出范围：最大值为 ${p.max}。`,
+  DuplicateFlag: (p) => `${p.flag} 写了两次。`,
+  SynWithData: () =>
+    'SYN 上携带的数据只有在 TCP Fast Open 时才会被交付；教科书中的三次握手在 ESTABLISHED 之前不携带数据。',
+
+  UnknownEndpoint: (p) => `未知端点 '${p.name}'：请用 'endpoint ${p.name}' 声明。`,
+  DuplicateEndpoint: (p) => `端点 '${p.name}' 已在第 ${p.line} 行声明。`,
+  DuplicateSymbol: (p) => `符号 '${p.name}' 已在第 ${p.line} 行绑定。`,
+  DuplicateScenario: (p) => `场景已在第 ${p.line} 行命名；这个标题会替换它。`,
+
+  ExpectFailed: (p) => `预期 ${p.endpoint} 处于 ${p.expected}，实际处于 ${p.actual}${p.why}。`,
+
+  TlsUnknownField: (p) => `${p.owner} 没有字段 '${p.text}'：它接受 ${p.allowed}。`,
+  TlsMissingField: (p) => `${p.message} 需要 ${p.field}=：${p.why}。`,
+  TlsUnknownName: (p) => `未知的${p.what} '${p.name}'：请用 '${p.declare}' 声明。`,
+  TlsDuplicateName: (p) => `'${p.name}' 已在第 ${p.line} 行声明。`,
+  TlsBadValue: (p) => `'${p.text}' 不是已知的${p.what}：应为 ${p.expected}。`,
+  TlsOutOfOrder: (p) => `${p.message} 顺序不对：${p.reason}。`,
+  TlsBeforeTcp: (p) =>
+    `TLS 运行在已建立的 TCP 连接之上，但 ${p.endpoint} 处于 ${p.state}：请先完成 TCP 三次握手。`,
+  TlsVersionNotOffered: (p) =>
+    `服务器选择了 TLS ${p.version}，而客户端并未提供（它提供的是 ${p.offered}）：客户端会以 protocol_version 告警中止握手。`,
+  TlsSuiteNotOffered: (p) =>
+    `服务器选择了 ${p.suite}，而客户端并未提供（它提供的是 ${p.offered}）：客户端会以 illegal_parameter 告警中止握手。`,
+  TlsSuiteVersionMismatch: (p) =>
+    `${p.suite} 不是 TLS ${p.version} 的密码套件：TLS 1.3 的套件只包含加密算法和哈希（TLS_AES_128_GCM_SHA256），TLS 1.2 的套件还包含密钥交换方式（TLS_ECDHE_RSA_WITH_...）。`,
+  TlsRandomReused: (p) =>
+    `随机数 '${p.name}' 已在第 ${p.line} 行发送过：每个 Hello 都携带新的随机数，这样每次握手的密钥都是新的。`,
+  CertUntrustedIssuer: (p) =>
+    `${p.client} 拒绝 ${p.cert}：它的签发者 ${p.issuer} 不是 ${p.client} 信任的 CA（${p.trusted}）。${p.client} 发送 Alert unknown_ca。`,
+  CertBadSignature: (p) =>
+    `${p.client} 拒绝 ${p.cert}：用 ${p.issuer} 的公钥验证签名失败（${p.reason}）。${p.client} 发送 Alert bad_certificate。`,
+  CertNameMismatch: (p) =>
+    `${p.client} 拒绝 ${p.cert}：证书是签发给 ${p.subject} 的，而 ${p.client} 请求的是 ${p.sni}。${p.client} 发送 Alert bad_certificate。`,
+  CertExpired: (p) =>
+    `${p.client} 拒绝 ${p.cert}：证书已于 ${p.notAfter} 过期（今天是 ${p.date}）。${p.client} 发送 Alert certificate_expired。`,
+  CertNotYetValid: (p) =>
+    `${p.client} 拒绝 ${p.cert}：证书自 ${p.notBefore} 起才生效（今天是 ${p.date}）。${p.client} 发送 Alert bad_certificate。`,
+  CertSelfSigned: (p) =>
+    `${p.client} 拒绝 ${p.cert}：这是自签名证书，且 ${p.client} 不把它当作受信任的 CA。${p.client} 发送 Alert unknown_ca。`,
+  TlsContinuesAfterFailure: (p) =>
+    `握手已在第 ${p.line} 行失败（${p.reason}）；${p.endpoint} ${p.alert}。`,
+  TlsFinishedMismatch: (p) =>
+    `${p.receiver} 拒绝这个 Finished：${p.reason}。${p.receiver} 发送 Alert decrypt_error。`,
+  TlsFinishedBeforeCcs: (p) =>
+    `在 TLS 1.2 中，${p.endpoint} 要先发送 ChangeCipherSpec 再发送 Finished：Finished 是第一条用新密钥加密的消息。`,
+  TlsWrongKey: (p) =>
+    `预主密钥必须用客户端所接受证书中的公钥加密（${p.expected}，来自 ${p.cert}），而不是 ${p.key}。`,
+  TlsSignatureNotHolder: (p) =>
+    `${p.message} 要用 ${p.key} 的私钥签名，而只有 ${p.holder} 持有该私钥：${p.sender} 做不出这个签名，验证失败，握手失败。`,
+  TlsSecretUnknown: (p) => `${p.sender} 不知道 ${p.secret}：${p.why}。`,
+  TlsNothingToForward: (p) => `${p.sender} 无法转发 ${p.message}：${p.reason}。`,
+  MitmSucceeds: (p) =>
+    `中间人攻击成功：${p.attacker} 掌握了 ${p.client} 这次会话的密钥（${p.reason}），攻击者可以读取并篡改所有应用数据。`,
+  VerificationSkipped: (p) =>
+    `${p.endpoint} 接受任何证书（相当于 curl -k）：没有什么能阻止中间人攻击。`,
+};
