@@ -8,6 +8,7 @@ import { showNumber, type NumberStyle } from './numberStyle';
 import { PHASE_TITLES, phaseOf, type Phase } from '../tcp/phase';
 import { ERROR_COLOUR, PHASE_COLOURS } from './colours';
 import { TlsDrawing, type TlsCanvas } from './mermaidTls';
+import { tlsText } from '../tls/tlsText';
 
 export interface MermaidOptions {
   readonly numbers: NumberStyle;
@@ -96,7 +97,7 @@ class MermaidWriter {
       const id = `p${index}`;
       this.ids.set(endpoint.name, id);
       const address = endpoint.address ? `<br/>${esc(endpoint.address.text)}` : '';
-      const role = endpoint.attacker ? '<br/>(attacker)' : '';
+      const role = endpoint.attacker ? `<br/>${esc(tlsText().attacker)}` : '';
       this.emit(`participant ${id} as ${esc(endpoint.name)}${role}${address}`);
     });
     const { steps, window } = this.visibleSteps();

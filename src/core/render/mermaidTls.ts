@@ -3,6 +3,7 @@ import type { Span } from '../syntax/span';
 import type { TlsStep } from '../tls/tlsTrace';
 import { ERROR_COLOUR, TLS_COLOURS } from './colours';
 import { escapeMermaid as esc, truncate } from './escapeMermaid';
+import { tlsText } from '../tls/tlsText';
 
 /** What the TLS part of the diagram needs from the writer that draws the whole scenario. */
 export interface TlsCanvas {
@@ -59,7 +60,7 @@ export class TlsDrawing {
     for (const derivation of step.derivations) {
       canvas.note(
         derivation.endpoint,
-        `🔑 derives the ${derivation.secret} from ${derivation.inputs.join(', ')}`,
+        tlsText().derivesNote({ secret: derivation.secret, inputs: derivation.inputs.join(', ') }),
       );
     }
     if (step.failure) {
@@ -72,8 +73,8 @@ export class TlsDrawing {
       canvas.note(
         step.compromised,
         step.message === 'Finished'
-          ? `⚠ ${step.compromised} holds the session keys: man in the middle succeeds`
-          : `⚠ ${step.compromised} reads and can change this`,
+          ? tlsText().holdsKeysNote({ attacker: step.compromised })
+          : tlsText().readsNote({ attacker: step.compromised }),
       );
       canvas.close();
     }
@@ -89,10 +90,10 @@ export class TlsDrawing {
     this.canvas.open(`rect ${step.encrypted ? TLS_COLOURS.encrypted : TLS_COLOURS.clear}`);
     this.open = wanted;
     if (step.encrypted) {
-      this.canvas.noteAcross('🔒 Encrypted with the session keys');
+      this.canvas.noteAcross(tlsText().encryptedNote);
     } else if (step.session !== undefined && !this.titled.has(step.session)) {
       this.titled.add(step.session);
-      this.canvas.noteAcross(`TLS handshake${step.version ? ` (TLS ${step.version})` : ''}`);
+      this.canvas.noteAcross(tlsText().handshakeTitle({ version: step.version ?? '' }));
     }
   }
 

@@ -1,5 +1,6 @@
 import { diagnostic } from '../check/diagnostic';
 import { TLS_MESSAGE_FIELDS, type TlsMessageType } from '../tls/messageTypes';
+import { tlsText } from '../tls/tlsText';
 import type { Cursor } from './cursor';
 import { parseAddress } from './parseAddress';
 import { stringLiteral } from './parseSegment';
@@ -58,7 +59,7 @@ function parseField(cursor: Cursor): TlsField | undefined {
   const nameSpan = spanOf(nameToken);
   const word = cursor.token.start === equals.end ? readWord(cursor) : undefined;
   if (!word) {
-    cursor.report(`a value after ${nameToken.text}=`);
+    cursor.report(tlsText().valueAfter({ field: nameToken.text }));
     return undefined;
   }
   return {
@@ -90,7 +91,7 @@ function parseFields(
           diagnostic('TlsUnknownField', field.nameSpan, {
             text: field.name,
             owner,
-            allowed: allowed.length ? allowed.map((f) => `${f}=`).join(', ') : 'no fields',
+            allowed: allowed.length ? allowed.map((f) => `${f}=`).join(', ') : tlsText().noFields,
           }),
         );
       } else if (fields.some((f) => f.name === field.name)) {
@@ -105,8 +106,8 @@ function parseFields(
     if (other?.(token)) continue;
     cursor.report(
       allowed.length
-        ? `a field (${allowed.map((f) => `${f}=`).join(', ')})`
-        : 'the end of the line',
+        ? tlsText().aField({ list: allowed.map((f) => `${f}=`).join(', ') })
+        : tlsText().endOfLine,
     );
     cursor.skipWord();
   }
@@ -125,7 +126,7 @@ export function parseTlsDeclaration(
   kind: 'ca' | 'key' | 'cert',
 ): CaStatement | KeyStatement | CertStatement | undefined {
   const keyword = cursor.advance();
-  const nameToken = cursor.expect('ident', `a ${kind === 'ca' ? 'CA' : kind} name`);
+  const nameToken = cursor.expect('ident', tlsText().aName({ kind }));
   if (!nameToken) return undefined;
   const fields = parseFields(cursor, DECLARATION_FIELDS[kind], kind);
   const last = fields[fields.length - 1];
@@ -142,7 +143,7 @@ export function parseTlsDeclaration(
 /** `trust ENDPOINT CA...` or `trust ENDPOINT any`. */
 export function parseTrust(cursor: Cursor): TrustStatement | undefined {
   const keyword = cursor.advance();
-  const endpoint = cursor.expect('ident', 'an endpoint name');
+  const endpoint = cursor.expect('ident', tlsText().anEndpointName);
   if (!endpoint) return undefined;
   const authorities: Name[] = [];
   let any: Span | undefined;
@@ -154,7 +155,7 @@ export function parseTrust(cursor: Cursor): TrustStatement | undefined {
       continue;
     }
     if (token.kind !== 'ident') {
-      cursor.report('a CA name, or any');
+      cursor.report(tlsText().aCaOrAny);
       cursor.skipWord();
       continue;
     }
@@ -163,7 +164,7 @@ export function parseTrust(cursor: Cursor): TrustStatement | undefined {
     else authorities.push(name(token));
     end = token.end;
   }
-  if (authorities.length === 0 && !any) cursor.report('a CA name, or any');
+  if (authorities.length === 0 && !any) cursor.report(tlsText().aCaOrAny);
   return {
     kind: 'trust',
     start: keyword.start,
@@ -178,7 +179,7 @@ export function parseTrust(cursor: Cursor): TrustStatement | undefined {
 /** `attacker NAME [ADDRESS]`. */
 export function parseAttacker(cursor: Cursor): AttackerStatement | undefined {
   const keyword = cursor.advance();
-  const nameToken = cursor.expect('ident', 'the attacker’s name');
+  const nameToken = cursor.expect('ident', tlsText().attackerName);
   if (!nameToken) return undefined;
   const base = {
     kind: 'attacker' as const,
@@ -220,16 +221,16 @@ export function parseDate(cursor: Cursor): DateStatement | undefined {
   const keyword = cursor.advance();
   const word = readWord(cursor);
   if (!word) {
-    cursor.report('a date such as 2026-11-26');
+    cursor.report(tlsText().aDate);
     return undefined;
   }
   const day = dayOf(word.text);
   if (day === undefined) {
     cursor.diagnostics.push(
       diagnostic('TlsBadValue', word, {
-        what: 'date',
+        what: tlsText().whatDate,
         text: word.text,
-        expected: 'a date written YYYY-MM-DD',
+        expected: tlsText().dateFormat,
       }),
     );
   }

@@ -1,5 +1,6 @@
 import type { TlsMessageType } from './messageTypes';
 import type { KeyExchange, TlsVersion } from './suites';
+import { tlsText } from './tlsText';
 
 /** What the order rules need to know about a handshake so far. */
 export interface PlanFacts {
@@ -82,7 +83,8 @@ function nextRequired(position: number, facts: PlanFacts): Slot | undefined {
   return SLOTS.slice(position).find((slot) => !slot.optional && (slot.when?.(facts) ?? true));
 }
 
-const name = (slot: Slot) => `the ${slot.by}’s ${slot.message}`;
+const name = (slot: Slot) =>
+  tlsText().roleMessage({ role: tlsText().role({ role: slot.by }), message: slot.message });
 
 /** Places `message` from `role` after the handshake's `position`. */
 export function placeMessage(
@@ -101,7 +103,7 @@ export function placeMessage(
       return {
         ok: false,
         next: i + 1,
-        reason: `${name(first)} comes first${missingWhy(first)}`,
+        reason: tlsText().comesFirst({ what: name(first), why: missingWhy(first) }),
       };
     }
     if (!slot.optional) missing.push(slot);
@@ -112,15 +114,15 @@ export function placeMessage(
 function missingWhy(slot: Slot): string {
   switch (slot.message) {
     case 'ServerHelloDone':
-      return ': the client waits for the server’s whole flight before it answers';
+      return tlsText().whyServerHelloDone;
     case 'ServerKeyExchange':
-      return ': with ECDHE the server sends its signed key share before ServerHelloDone';
+      return tlsText().whyServerKeyExchange;
     case 'ChangeCipherSpec':
-      return ': Finished is the first message under the new keys';
+      return tlsText().whyChangeCipherSpec;
     case 'Certificate':
-      return ': the certificate carries the public key the rest depends on';
+      return tlsText().whyCertificate;
     case 'ServerHello':
-      return ': the server answers the ClientHello first';
+      return tlsText().whyServerHello;
     default:
       return '';
   }
@@ -133,7 +135,7 @@ function notExpected(
   facts: PlanFacts,
 ): string {
   if (message === 'ServerKeyExchange' && facts.keyExchange === 'RSA') {
-    return 'with RSA key exchange the server sends no ServerKeyExchange: the client encrypts the premaster secret with the public key in the server’s certificate';
+    return tlsText().rsaNoServerKeyExchange;
   }
   if (
     facts.version === '1.3' &&
@@ -141,15 +143,15 @@ function notExpected(
       message === 'ClientKeyExchange' ||
       message === 'ServerHelloDone')
   ) {
-    return `TLS 1.3 has no ${message}: the key shares travel in ClientHello and ServerHello`;
+    return tlsText().tls13Has({ message });
   }
   if (message === 'EncryptedExtensions' && facts.version === '1.2') {
-    return 'EncryptedExtensions exists only in TLS 1.3';
+    return tlsText().only13;
   }
   if (message === 'HelloRetryRequest' && !facts.offers13) {
-    return 'HelloRetryRequest is TLS 1.3, and the client did not offer TLS 1.3';
+    return tlsText().retryNeeds13;
   }
   const next = nextRequired(position, facts);
-  if (!next) return `the handshake is over, so the ${role} sends no ${message}`;
-  return `${name(next)} comes next`;
+  if (!next) return tlsText().handshakeOver({ role: tlsText().role({ role }), message });
+  return tlsText().comesNext({ what: name(next) });
 }

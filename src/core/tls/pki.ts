@@ -4,6 +4,7 @@ import { dayOf } from '../syntax/parseTls';
 import type { Span } from '../syntax/span';
 import { fieldOf, type CertStatement, type TlsField } from '../syntax/tlsTree';
 import type { Statement } from '../syntax/tree';
+import { tlsText } from './tlsText';
 
 /** A key pair; its private half is known to `holder` only. */
 export interface KeyInfo {
@@ -117,7 +118,7 @@ export function buildPki(
       if (holder && !isEndpoint(holder.value) && !keys.get(holder.value)?.ca) {
         report(
           diagnostic('TlsUnknownName', holder.valueSpan, {
-            what: 'endpoint',
+            what: tlsText().whatEndpoint,
             name: holder.value,
             declare: `endpoint ${holder.value}`,
           }),
@@ -131,7 +132,7 @@ export function buildPki(
         if (!key?.ca && !certs.has(authority.text)) {
           report(
             diagnostic('TlsUnknownName', authority, {
-              what: 'certificate authority',
+              what: tlsText().whatCa,
               name: authority.text,
               declare: `ca ${authority.text}`,
             }),
@@ -165,7 +166,7 @@ function readCert(
   if (fromField && !base) {
     report(
       diagnostic('TlsUnknownName', fromField.valueSpan, {
-        what: 'certificate',
+        what: tlsText().whatCertificate,
         name: fromField.value,
         declare: `cert ${fromField.value} subject=... key=... issuer=...`,
       }),
@@ -177,7 +178,7 @@ function readCert(
     if (f.value !== 'self' && (!key || (what === 'ca' && !key.ca))) {
       report(
         diagnostic('TlsUnknownName', f.valueSpan, {
-          what: what === 'ca' ? 'certificate authority' : 'key',
+          what: what === 'ca' ? tlsText().whatCa : tlsText().whatKey,
           name: f.value,
           declare: what === 'ca' ? `ca ${f.value}` : `key ${f.value} holder=...`,
         }),
@@ -189,9 +190,9 @@ function readCert(
     if (f && dayOf(f.value) === undefined) {
       report(
         diagnostic('TlsBadValue', f.valueSpan, {
-          what: 'date',
+          what: tlsText().whatDate,
           text: f.value,
-          expected: 'a date written YYYY-MM-DD',
+          expected: tlsText().dateFormat,
         }),
       );
       return undefined;
@@ -259,7 +260,9 @@ export function verifyCertificate(
     return {
       kind: 'CertUntrustedIssuer',
       alert: 'unknown_ca',
-      trusted: trusted.length ? `it trusts ${trusted.join(', ')}` : 'it trusts no CA',
+      trusted: trusted.length
+        ? tlsText().trusts({ list: trusted.join(', ') })
+        : tlsText().trustsNone,
     };
   }
   const expectedSigner = cert.issuer === 'self' ? cert.key : cert.issuer;
@@ -268,14 +271,23 @@ export function verifyCertificate(
     return {
       kind: 'CertBadSignature',
       alert: 'bad_certificate',
-      reason: `it was signed with ${cert.signer ?? 'no key'}${holder ? `, ${holder}’s key,` : ''} not by ${expectedSigner ?? 'its issuer'}; only the holder of ${expectedSigner ?? 'the issuer'}'s private key can sign as it`,
+      reason: tlsText().signedByOther({
+        signer: cert.signer ?? tlsText().noKey,
+        holder: holder ?? '',
+        expected: expectedSigner ?? tlsText().theIssuer,
+      }),
     };
   }
   if (cert.signedContent !== cert.content) {
     return {
       kind: 'CertBadSignature',
       alert: 'bad_certificate',
-      reason: `${cert.name} is ${cert.base ?? 'a certificate'} with ${changedParts(cert)} changed after ${expectedSigner ?? 'the issuer'} signed it, and re-signing needs ${expectedSigner ?? 'the issuer'}'s private key`,
+      reason: tlsText().changedAfterSigning({
+        cert: cert.name,
+        base: cert.base ?? tlsText().aCertificate,
+        parts: changedParts(cert),
+        signer: expectedSigner ?? tlsText().theIssuer,
+      }),
     };
   }
   if (sni !== undefined && cert.subject !== undefined && !sameName(cert.subject, sni)) {
@@ -296,11 +308,10 @@ export function verifyCertificate(
 }
 
 function changedParts(cert: CertInfo): string {
-  const names = ['subject', 'public key', 'issuer', 'notBefore', 'notAfter'];
   const before = cert.signedContent.split('|');
   const after = cert.content.split('|');
-  const changed = names.filter((_, i) => before[i] !== after[i]);
-  return changed.length ? `its ${changed.join(' and ')}` : 'its content';
+  const names = tlsText().partNames.filter((_, i) => before[i] !== after[i]);
+  return tlsText().parts({ names });
 }
 
 /** DNS names compare without case (RFC 4343). */

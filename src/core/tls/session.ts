@@ -4,6 +4,7 @@ import { privateOf, type Knowledge } from './knowledge';
 import type { TlsMessageType } from './messageTypes';
 import type { CertInfo } from './pki';
 import type { KeyExchange, TlsVersion } from './suites';
+import { tlsText } from './tlsText';
 
 /** A message's content as it travels: what a forward copies and the transcript records. */
 export interface Content {
@@ -108,7 +109,11 @@ export function masterOf(
   if (kex === 'RSA') {
     const pm = session.premaster;
     if (!pm || !knowledge.knows(endpoint, pm)) return undefined;
-    return { name: `master(${pm}, ${r1}, ${r2})`, secret: 'master secret', inputs: [pm, r1, r2] };
+    return {
+      name: `master(${pm}, ${r1}, ${r2})`,
+      secret: tlsText().masterSecret,
+      inputs: [pm, r1, r2],
+    };
   }
   const c = session.clientShare;
   const s = session.serverShare;
@@ -119,6 +124,14 @@ export function masterOf(
   if (!agreed) return undefined;
   const shared = `${c}·${s}`;
   return kex === 'TLS13'
-    ? { name: `keys(${shared}, ${r1}, ${r2})`, secret: 'handshake keys', inputs: [c, s, r1, r2] }
-    : { name: `master(${shared}, ${r1}, ${r2})`, secret: 'master secret', inputs: [c, s, r1, r2] };
+    ? {
+        name: `keys(${shared}, ${r1}, ${r2})`,
+        secret: tlsText().handshakeKeys,
+        inputs: [c, s, r1, r2],
+      }
+    : {
+        name: `master(${shared}, ${r1}, ${r2})`,
+        secret: tlsText().masterSecret,
+        inputs: [c, s, r1, r2],
+      };
 }

@@ -17,6 +17,7 @@ import {
   type TlsVersion,
 } from './suites';
 import { pairKey, TcpTimeline } from './tcpTimeline';
+import { tlsText } from './tlsText';
 import type { Derivation, TlsFailure, TlsStep } from './tlsTrace';
 
 export interface TlsSimulation {
@@ -179,7 +180,7 @@ class TlsSimulator {
           diagnostic('TlsNothingToForward', forward, {
             sender: from,
             message: statement.message,
-            reason: `only an attacker (declared with 'attacker ${from}') relays other endpoints’ messages`,
+            reason: tlsText().onlyAttackersForward({ from }),
           }),
         );
         return undefined;
@@ -190,7 +191,7 @@ class TlsSimulator {
           diagnostic('TlsNothingToForward', forward, {
             sender: from,
             message: statement.message,
-            reason: `it has received no ${statement.message} to relay`,
+            reason: tlsText().nothingToForward({ message: statement.message }),
           }),
         );
         return undefined;
@@ -214,7 +215,7 @@ class TlsSimulator {
       diagnostic('TlsMissingField', statement.messageSpan, {
         message: statement.message,
         field,
-        why: MISSING_WHY[field] ?? 'the handshake needs it',
+        why: tlsText().missing[field] ?? tlsText().missingOther,
       }),
     );
   }
@@ -235,7 +236,7 @@ class TlsSimulator {
       this.report(
         diagnostic('TlsOutOfOrder', statement.messageSpan, {
           message: statement.message,
-          reason: `no handshake has started between ${from} and ${to}: the client’s ClientHello comes first`,
+          reason: tlsText().noHandshakeYet({ from, to }),
         }),
       );
       return undefined;
@@ -257,7 +258,7 @@ class TlsSimulator {
         this.report(
           diagnostic('TlsOutOfOrder', statement.messageSpan, {
             message,
-            reason: 'application data flows only after both Finished messages',
+            reason: tlsText().dataAfterFinished,
           }),
         );
       }
@@ -283,8 +284,8 @@ class TlsSimulator {
         diagnostic('TlsContinuesAfterFailure', statement.messageSpan, {
           endpoint: from,
           line: this.line(session.closed),
-          reason: 'the connection ended with an alert',
-          alert: 'sends nothing more on it',
+          reason: tlsText().endedWithAlert,
+          alert: tlsText().sendsNothingMore,
         }),
       );
       return false;
@@ -303,7 +304,7 @@ class TlsSimulator {
             endpoint: from,
             line: this.line(failure.span),
             reason: failure.reason,
-            alert: `sends Alert ${failure.alert} and stops instead`,
+            alert: tlsText().sendsAlertInstead({ alert: failure.alert }),
           },
           {
             fix: replaceWith(`Send Alert ${failure.alert} instead`, rest, `Alert ${failure.alert}`),
@@ -320,9 +321,9 @@ class TlsSimulator {
     if (description && !(TLS_ALERTS as readonly string[]).includes(description)) {
       this.report(
         diagnostic('TlsBadValue', statement.argument ?? statement.messageSpan, {
-          what: 'alert',
+          what: tlsText().whatAlert,
           text: description,
-          expected: 'one of ' + TLS_ALERTS.join(', '),
+          expected: tlsText().oneOf({ list: TLS_ALERTS.join(', ') }),
         }),
       );
     }
@@ -493,9 +494,9 @@ class TlsSimulator {
       else {
         this.report(
           diagnostic('TlsBadValue', item, {
-            what: 'TLS version',
+            what: tlsText().whatVersion,
             text: item.text,
-            expected: '1.2 or 1.3',
+            expected: tlsText().versions,
           }),
         );
       }
@@ -508,9 +509,11 @@ class TlsSimulator {
       if (keyExchangeOf(item.text) === undefined) {
         this.report(
           diagnostic('TlsBadValue', item, {
-            what: 'cipher suite',
+            what: tlsText().whatSuite,
             text: item.text,
-            expected: `an IANA name such as ${Object.keys(CIPHER_SUITES).slice(2, 5).join(', ')}`,
+            expected: tlsText().ianaName({
+              examples: Object.keys(CIPHER_SUITES).slice(2, 5).join(', '),
+            }),
           }),
         );
       }
@@ -549,9 +552,9 @@ class TlsSimulator {
     if (versionField && !parsed) {
       this.report(
         diagnostic('TlsBadValue', versionField.valueSpan, {
-          what: 'TLS version',
+          what: tlsText().whatVersion,
           text: versionField.value,
-          expected: '1.2 or 1.3',
+          expected: tlsText().versions,
         }),
       );
     }
@@ -624,7 +627,7 @@ class TlsSimulator {
     if (name && !cert && written) {
       this.report(
         diagnostic('TlsUnknownName', written.valueSpan, {
-          what: 'certificate',
+          what: tlsText().whatCertificate,
           name,
           declare: `cert ${name} subject=... key=... issuer=...`,
         }),
@@ -699,7 +702,7 @@ class TlsSimulator {
   ): void {
     if (session.failure) return;
     session.failure = { span: { start: span.start, end: span.end }, endpoint, reason, alert };
-    this.failure = { endpoint, text: `✗ ${reason}: ${endpoint} sends Alert ${alert}` };
+    this.failure = { endpoint, text: tlsText().failureNote({ reason, endpoint, alert }) };
   }
 
   /** ServerKeyExchange and CertificateVerify are signed with the certificate’s private key. */
@@ -721,7 +724,7 @@ class TlsSimulator {
       diagnostic('TlsSignatureNotHolder', statement.messageSpan, {
         sender: signer,
         key: cert.key,
-        holder: holder ?? 'no one',
+        holder: holder ?? tlsText().nobody,
         message: statement.message,
       }),
     );
@@ -729,7 +732,7 @@ class TlsSimulator {
       session,
       statement,
       statement.to.text,
-      `${statement.message} signature does not verify`,
+      tlsText().failMessageSignature({ message: statement.message }),
       'decrypt_error',
     );
   }
@@ -765,7 +768,7 @@ class TlsSimulator {
     if (!keyInfo && keyField) {
       this.report(
         diagnostic('TlsUnknownName', keyField.valueSpan, {
-          what: 'key',
+          what: tlsText().whatKey,
           name: key,
           declare: `key ${key} holder=...`,
         }),
@@ -789,9 +792,11 @@ class TlsSimulator {
           diagnostic('TlsSecretUnknown', pmField?.valueSpan ?? statement.messageSpan, {
             sender: from,
             secret: premaster,
-            why: `${premaster} is another endpoint’s secret and reached ${from} only encrypted${
-              session.premasterKey ? ` with ${session.premasterKey}` : ''
-            }; forward that ClientKeyExchange instead, or make a premaster of its own`,
+            why: tlsText().secretOfOther({
+              secret: premaster,
+              from,
+              key: session.premasterKey ?? '',
+            }),
           }),
         );
       }
@@ -822,7 +827,7 @@ class TlsSimulator {
       this.report(
         diagnostic('TlsFinishedMismatch', statement.messageSpan, { receiver: to, reason }),
       );
-      this.fail(session, statement, to, 'Finished does not verify', 'decrypt_error');
+      this.fail(session, statement, to, tlsText().failFinished, 'decrypt_error');
       return;
     }
     session.finished.add(from);
@@ -839,13 +844,21 @@ class TlsSimulator {
     receiver: string,
   ): string | undefined {
     if (!mac.master) {
-      return `${mac.author} does not know the ${this.secretWord(session)}: ${this.whyUnknown(session, mac.author)}`;
+      return tlsText().doesNotKnow({
+        who: mac.author,
+        secret: this.secretWord(session),
+        why: this.whyUnknown(session, mac.author),
+      });
     }
     if (!receiverMaster) {
-      return `${receiver} itself cannot derive the ${this.secretWord(session)}: ${this.whyUnknown(session, receiver)}`;
+      return tlsText().cannotDerive({
+        who: receiver,
+        secret: this.secretWord(session),
+        why: this.whyUnknown(session, receiver),
+      });
     }
     if (mac.master !== receiverMaster) {
-      return `the two sides hold different secrets (${mac.master} and ${receiverMaster})`;
+      return tlsText().differentSecrets({ a: mac.master, b: receiverMaster });
     }
     const mineList = session.transcript;
     const limit = Math.min(mac.transcript.length, mineList.length);
@@ -853,17 +866,19 @@ class TlsSimulator {
       const theirs = mac.transcript[i] as string;
       const mine = mineList[i] as string;
       if (theirs !== mine) {
-        return `${describeDifference(theirs, mine, mac.author, receiver)}: a handshake message was changed on the way`;
+        return tlsText().changedOnTheWay({
+          difference: describeDifference(theirs, mine, mac.author, receiver),
+        });
       }
     }
     if (mac.transcript.length !== mineList.length) {
-      return 'the two sides saw a different number of handshake messages';
+      return tlsText().differentCount;
     }
     return undefined;
   }
 
   private secretWord(session: Session): string {
-    return session.facts.keyExchange === 'TLS13' ? 'handshake keys' : 'master secret';
+    return session.facts.keyExchange === 'TLS13' ? tlsText().handshakeKeys : tlsText().masterSecret;
   }
 
   private whyUnknown(session: Session, endpoint: string): string {
@@ -871,12 +886,14 @@ class TlsSimulator {
       const holder = session.premasterKey
         ? this.pki.keys.get(session.premasterKey)?.holder
         : undefined;
-      return `${session.premaster} travels encrypted with ${session.premasterKey ?? 'a key'}${
-        holder ? `, whose private key only ${holder} holds` : ''
-      }`;
+      return tlsText().travelsEncrypted({
+        premaster: session.premaster,
+        key: session.premasterKey ?? tlsText().aKey,
+        holder: holder ?? '',
+      });
     }
-    if (session.facts.keyExchange === 'RSA') return 'no premaster secret has been exchanged';
-    return `${endpoint} made neither of the key shares`;
+    if (session.facts.keyExchange === 'RSA') return tlsText().noPremaster;
+    return tlsText().madeNoShare({ endpoint });
   }
 
   private checkAttack(statement: TlsMessageStatement, session: Session): void {
@@ -888,13 +905,20 @@ class TlsSimulator {
     const trust = this.pki.trust.get(victim);
     const cert = session.serverCert;
     const issuerHolder = cert?.issuer ? this.pki.keys.get(cert.issuer)?.holder : undefined;
+    const text = tlsText();
     const reason = trust?.any
-      ? `${victim} accepts any certificate`
+      ? text.acceptsAny({ victim })
       : cert && issuerHolder === attacker
-        ? `${victim} trusts ${cert.issuer ?? ''}, a CA whose private key ${attacker} holds, so ${attacker} could issue ${cert.name} for ${cert.subject ?? 'any name'}`
+        ? text.trustsAttackerCa({
+            victim,
+            ca: cert.issuer ?? '',
+            attacker,
+            cert: cert.name,
+            subject: cert.subject ?? text.anyName,
+          })
         : cert
-          ? `${victim} accepted ${cert.name}, and ${attacker} holds the private key of ${cert.key ?? 'its key'}`
-          : `${victim} checked no certificate`;
+          ? text.acceptedCert({ victim, cert: cert.name, attacker, key: cert.key ?? '' })
+          : text.checkedNothing({ victim });
     this.report(
       diagnostic('MitmSucceeds', statement.messageSpan, { attacker, client: victim, reason }),
     );
@@ -932,30 +956,20 @@ class TlsSimulator {
   }
 }
 
-const MISSING_WHY: Readonly<Record<string, string>> = {
-  random: 'each hello carries a fresh random, one of the inputs of the master secret',
-  cert: 'the client needs the server’s certificate to know whose public key it uses',
-  share: 'the ECDHE key exchange needs this side’s key share',
-  key_share: 'in TLS 1.3 the hellos carry the key shares the handshake keys come from',
-  premaster: 'with RSA key exchange the client sends the premaster secret',
-  encrypted:
-    'say which public key the premaster secret is encrypted with (the one in the server’s certificate)',
-};
-
 function shortReason(kind: string): string {
   switch (kind) {
     case 'CertSelfSigned':
-      return 'self-signed certificate';
+      return tlsText().failSelfSigned;
     case 'CertUntrustedIssuer':
-      return 'issuer not trusted';
+      return tlsText().failUntrusted;
     case 'CertBadSignature':
-      return 'certificate signature does not verify';
+      return tlsText().failSignature;
     case 'CertNameMismatch':
-      return 'certificate is for another name';
+      return tlsText().failName;
     case 'CertExpired':
-      return 'certificate expired';
+      return tlsText().failExpired;
     default:
-      return 'certificate not yet valid';
+      return tlsText().failNotYetValid;
   }
 }
 
@@ -986,12 +1000,20 @@ function describeDifference(a: string, b: string, aSaw: string, bSaw: string): s
   };
   const x = parse(a);
   const y = parse(b);
-  if (x.type !== y.type) return `${aSaw} saw ${x.type} where ${bSaw} saw ${y.type}`;
+  if (x.type !== y.type) {
+    return tlsText().sawOtherType({ a: aSaw, aType: x.type, b: bSaw, bType: y.type });
+  }
   const names = new Set([...x.fields.keys(), ...y.fields.keys()]);
   const differing = [...names].filter((name) => x.fields.get(name) !== y.fields.get(name));
   const side = (f: Map<string, string>) =>
-    differing.map((name) => f.get(name) ?? `no ${name}=`).join(' ');
-  return `the ${x.type} ${aSaw} sent had ${side(x.fields)}, the one ${bSaw} received ${side(y.fields)}`;
+    differing.map((name) => f.get(name) ?? tlsText().noField({ name })).join(' ');
+  return tlsText().fieldsDiffer({
+    type: x.type,
+    a: aSaw,
+    aFields: side(x.fields),
+    b: bSaw,
+    bFields: side(y.fields),
+  });
 }
 
 /** A fix that writes `text` over `span`. */

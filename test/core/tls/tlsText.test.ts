@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze } from '../../../src/core/check/analyze';
+import { setLocale } from '../../../src/core/l10n/locale';
+import { renderMermaid } from '../../../src/core/render/mermaid';
+import { TLS_TEXT_TABLES } from '../../../src/core/tls/tlsText';
+
+const MARKERS = new Proxy(
+  {},
+  // Lists (the names in `parts`) get a list of one marker.
+  { get: (_target, name) => (name === 'names' ? ['⟦names⟧'] : `⟦${String(name)}⟧`) },
+);
+const facts = (text: string) => [...text.matchAll(/⟦(\w+)⟧/g)].map((m) => m[1]).sort();
+
+const en = TLS_TEXT_TABLES.en as Record<string, unknown>;
+const zh = TLS_TEXT_TABLES['zh-cn'] as Record<string, unknown>;
+
+for (const key of Object.keys(en)) {
+  test(`TLS text ${key} has a 简体中文 version with the same facts`, () => {
+    const a = en[key];
+    const b = zh[key];
+    assert.equal(typeof b, typeof a);
+    if (typeof a === 'function' && typeof b === 'function') {
+      const english = String(a(MARKERS));
+      const chinese = String(b(MARKERS));
+      assert.deepEqual(facts(chinese), facts(english));
+    } else if (typeof a === 'object' && a && b && typeof b === 'object') {
+      assert.deepEqual(Object.keys(b).sort(), Object.keys(a).sort());
+    }
+  });
+}
+
+test('under zh-cn the man in the middle is explained and drawn in Chinese', () => {
+  setLocale('zh-cn');
+  try {
+    const analysis = analyze(readFileSync('examples/mitm-replaced-key.handshake', 'utf8'));
+    assert.match(
+      analysis.diagnostics[0]?.message ?? '',
+      /^client 拒绝 forged：用 DigiCert 的公钥验证签名失败（forged 是在 DigiCert 签名之后修改了公钥的 bank_cert/,
+    );
+    const text = renderMermaid(analysis).text.replace(/#(\d+);/g, (_, c: string) =>
+      String.fromCodePoint(Number(c)),
+    );
+    assert.match(text, /mallory<br\/>（攻击者）/);
+    assert.match(text, /✗ 证书签名验证失败：client 发送 Alert bad_certificate/);
+  } finally {
+    setLocale('en');
+  }
+});
