@@ -34,3 +34,15 @@ export function currentLocale(): Locale {
 export function localized<T>(tables: Readonly<Record<Locale, T>>): T {
   return tables[current];
 }
+
+/**
+ * A table whose top-level entries are read in the current locale each time they are used, so
+ * that `DOCS.flags.SYN` follows the language without every caller asking for it.
+ */
+export function liveTable<T extends object>(tables: Readonly<Record<Locale, T>>): T {
+  const live = {} as T;
+  for (const key of Object.keys(tables.en) as (keyof T)[]) {
+    Object.defineProperty(live, key, { get: () => tables[current][key], enumerable: true });
+  }
+  return live;
+}

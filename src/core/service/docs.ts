@@ -1,4 +1,6 @@
+import { liveTable } from '../l10n/locale';
 import type { TcpFlag } from '../tcp/flags';
+import { DOCS_ZH_CN } from './docs.zh-cn';
 import type { TcpState } from '../tcp/state';
 import type { SegmentOutcome } from '../tcp/trace';
 
@@ -28,20 +30,20 @@ export type Keyword =
 
 export type FieldName = 'seq' | 'ack' | 'win' | 'len';
 
-interface Entry {
+export interface Entry {
   /** One line: the completion item's detail. */
   readonly summary: string;
   /** The full explanation (Markdown). */
   readonly text: string;
 }
 
-interface KeywordEntry extends Entry {
+export interface KeywordEntry extends Entry {
   readonly syntax: string;
 }
 
 const RFC = 'RFC 9293';
 
-export const DOCS = {
+const DOCS_EN = {
   keywords: {
     scenario: {
       syntax: 'scenario "TITLE"',
@@ -305,6 +307,11 @@ export const DOCS = {
     },
   },
 };
+
+export type DocsTable = typeof DOCS_EN;
+
+/** The hover and completion texts, in the current language. */
+export const DOCS: DocsTable = liveTable({ en: DOCS_EN, 'zh-cn': DOCS_ZH_CN });
 
 /** The keyword table's entry, or undefined for any other word. */
 export function keywordDoc(word: string): KeywordEntry | undefined {

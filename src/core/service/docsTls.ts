@@ -1,8 +1,10 @@
+import { liveTable } from '../l10n/locale';
+
 /**
  * The TLS part of the hover and completion texts, in one table like `DOCS` so that it can be
  * translated. Entries take facts the engine computed; none computes a protocol rule.
  */
-export const TLS_DOCS = {
+const TLS_DOCS_EN = {
   messageTitle: (p: { from: string; to: string; message: string; forwarded: boolean }) =>
     `**${p.from}** → **${p.to}**: ${p.forwarded ? 'relays ' : ''}\`${p.message}\``,
   version: (p: { version: string; session: number }) => `TLS ${p.version} · handshake ${p.session}`,
@@ -47,5 +49,44 @@ export const TLS_DOCS = {
     share: 'an ECDHE key share: public, but only its maker knows the private half',
     key_share: 'a TLS 1.3 key share: public, but only its maker knows the private half',
   } as Readonly<Record<string, string>>,
+  validity: (p: { from: string; to: string }) => `, valid ${p.from} to ${p.to}`,
+  selfSigned: 'itself (self-signed)',
   nobody: 'no one',
-} as const;
+};
+
+const TLS_DOCS_ZH_CN: typeof TLS_DOCS_EN = {
+  messageTitle: (p) => `**${p.from}** → **${p.to}**：${p.forwarded ? '转发 ' : ''}\`${p.message}\``,
+  version: (p) => `TLS ${p.version} · 第 ${p.session} 次握手`,
+  encrypted: '用会话密钥加密发送。',
+  inClear: '以明文发送。',
+  forwarded: '原样转发：被转发的 Finished 或签名属于原发送方，攻击者自己做不出来。',
+  derives: (p) => `🔑 **${p.endpoint}** 由 ${p.inputs} 推导出${p.secret}。`,
+  failure: (p) => `**握手失败：**${p.text}`,
+  compromised: (p) => `⚠ **${p.attacker}** 掌握这次会话的密钥：它可以读取并篡改这条消息。`,
+  knowledgeHeading: '之后：',
+  knows: (p) => `- **${p.endpoint}** 知道 ${p.secrets}`,
+  knowsNothing: (p) => `- **${p.endpoint}** 还不知道任何秘密`,
+  certificate: (p) =>
+    `**证书** \`${p.name}\`：签发给 \`${p.subject}\`，公钥 \`${p.key}\`（私钥由 ${p.holder} 持有），由 ${p.issuer} 签发，由 ${p.signer} 签名${p.validity}。${p.copy}`,
+  copyOf: (p) => ` 它是 \`${p.base}\` 的副本，签名之后修改过字段：签名已不再有效。`,
+  key: (p) => `**${p.ca ? '证书颁发机构' : '密钥对'}** \`${p.name}\`：私钥由 ${p.holder} 持有。`,
+  suite: (p) => `\`${p.suite}\`：${p.exchange}。`,
+  exchanges: {
+    RSA: 'TLS 1.2，RSA 密钥交换：客户端用服务器的公钥加密预主密钥',
+    ECDHE: 'TLS 1.2，ECDHE 密钥交换：双方各出一份密钥份额（前向保密）',
+    TLS13: 'TLS 1.3 的套件：密钥交换通过 Hello 消息中的密钥份额完成',
+  },
+  secret: (p) => `\`${p.name}\`：${p.role}。`,
+  secretRoles: {
+    random: 'Hello 消息中的随机数，公开，是主密钥的输入之一',
+    premaster: '预主密钥：由客户端生成，用服务器的公钥加密后发送',
+    share: 'ECDHE 密钥份额：公开，但只有生成者知道其私有部分',
+    key_share: 'TLS 1.3 密钥份额：公开，但只有生成者知道其私有部分',
+  },
+  validity: (p) => `，有效期 ${p.from} 至 ${p.to}`,
+  selfSigned: '它自己（自签名）',
+  nobody: '无人',
+};
+
+/** The TLS hover and completion texts, in the current language. */
+export const TLS_DOCS: typeof TLS_DOCS_EN = liveTable({ en: TLS_DOCS_EN, 'zh-cn': TLS_DOCS_ZH_CN });

@@ -87,7 +87,7 @@ function nameHover(analysis: Analysis, name: string, where: Span): TlsHover | un
     const holder = (cert.key && pki.keys.get(cert.key)?.holder) ?? TLS_DOCS.nobody;
     const validity =
       cert.notBefore || cert.notAfter
-        ? `, valid ${cert.notBefore ?? '…'} to ${cert.notAfter ?? '…'}`
+        ? TLS_DOCS.validity({ from: cert.notBefore ?? '…', to: cert.notAfter ?? '…' })
         : '';
     return {
       span: spanOf(where),
@@ -96,7 +96,7 @@ function nameHover(analysis: Analysis, name: string, where: Span): TlsHover | un
         subject: cert.subject ?? '?',
         key: cert.key ?? '?',
         holder,
-        issuer: cert.issuer === 'self' ? 'itself (self-signed)' : (cert.issuer ?? '?'),
+        issuer: cert.issuer === 'self' ? TLS_DOCS.selfSigned : (cert.issuer ?? '?'),
         signer: cert.signer ?? '?',
         validity,
         copy:

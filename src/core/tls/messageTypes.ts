@@ -1,3 +1,5 @@
+import { liveTable } from '../l10n/locale';
+
 /**
  * TLS handshake messages (RFC 5246 §7.4 for TLS 1.2, RFC 8446 §4 for TLS 1.3) and the
  * record-layer messages a scenario shows beside them: ChangeCipherSpec, Alert, ApplicationData.
@@ -81,7 +83,7 @@ export const TLS_ALERTS = [
 export type TlsAlert = (typeof TLS_ALERTS)[number];
 
 /** One line of explanation per message, for hovers and completion. */
-export const TLS_MESSAGE_DOCS: Readonly<Record<TlsMessageType, string>> = {
+const TLS_MESSAGE_DOCS_EN: Readonly<Record<TlsMessageType, string>> = {
   ClientHello:
     'The client opens the handshake: its random (client random), the server name it wants (SNI), the versions and cipher suites it offers, and in TLS 1.3 its key share.',
   ServerHello:
@@ -106,3 +108,32 @@ export const TLS_MESSAGE_DOCS: Readonly<Record<TlsMessageType, string>> = {
   Alert: 'An error (or close_notify): a fatal alert ends the connection.',
   ApplicationData: 'Data protected with the session keys, for example the HTTP request.',
 };
+
+const TLS_MESSAGE_DOCS_ZH_CN: Readonly<Record<TlsMessageType, string>> = {
+  ClientHello:
+    '客户端发起握手：带上自己的随机数（client random）、想访问的服务器名（SNI）、它支持的版本和密码套件，TLS 1.3 中还有它的密钥份额。',
+  ServerHello:
+    '服务器回复自己的随机数（server random），并从客户端提供的版本和密码套件中各选一个；TLS 1.3 中还带上它的密钥份额，之后的所有消息都是加密的。',
+  HelloRetryRequest: 'TLS 1.3：服务器请客户端换一个组的密钥份额，重新发送 ClientHello。',
+  Certificate: '证书链：主体（域名）、公钥，以及签发它的 CA 的签名。客户端用它信任的 CA 来验证。',
+  ServerKeyExchange:
+    'TLS 1.2 ECDHE：服务器的临时密钥份额，用证书的私钥签名。使用 RSA 密钥交换时不发送。',
+  CertificateRequest: '服务器要求客户端也出示证书。',
+  ServerHelloDone: 'TLS 1.2：服务器的 Hello 部分结束，轮到客户端。',
+  ClientKeyExchange:
+    'TLS 1.2：使用 RSA 时，是用服务器公钥加密的预主密钥；使用 ECDHE 时，是客户端的密钥份额。',
+  CertificateVerify: '用证书私钥对到目前为止的握手消息所做的签名：证明发送方持有这个私钥。',
+  ChangeCipherSpec:
+    'TLS 1.2：从这里开始，发送方用由主密钥推导出的密钥加密（TLS 1.3 中只为兼容中间设备而发送）。',
+  EncryptedExtensions: 'TLS 1.3：服务器的第一条加密消息，带有它的扩展。',
+  Finished:
+    '用由主密钥推导出的密钥对整个握手计算的 MAC：如果之前任何一条消息在途中被篡改，或者发送方不知道这个秘密，验证就会失败。',
+  Alert: '错误（或 close_notify）：致命告警会结束连接。',
+  ApplicationData: '用会话密钥保护的数据，例如 HTTP 请求。',
+};
+
+/** One line of explanation per message, for hovers and completion, in the current language. */
+export const TLS_MESSAGE_DOCS: Readonly<Record<TlsMessageType, string>> = liveTable({
+  en: TLS_MESSAGE_DOCS_EN,
+  'zh-cn': TLS_MESSAGE_DOCS_ZH_CN,
+});

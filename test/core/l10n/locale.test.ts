@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DOCS } from '../../../src/core/service/docs';
+import { TLS_DOCS } from '../../../src/core/service/docsTls';
+import { TLS_MESSAGE_DOCS } from '../../../src/core/tls/messageTypes';
+import { setLocale } from '../../../src/core/l10n/locale';
+
+const MARKERS = new Proxy({}, { get: (_target, name) => `⟦${String(name)}⟧` });
+const facts = (text: string) => [...text.matchAll(/⟦(\w+)⟧/g)].map((m) => m[1]).sort();
+
+/** A table's leaves in one language: path → text (functions called with markers). */
+function leaves(table: unknown, path = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof table === 'string') out.set(path, table);
+  else if (typeof table === 'function') out.set(path, String(table(MARKERS)));
+  else if (table && typeof table === 'object') {
+    for (const key of Object.keys(table)) {
+      for (const [p, t] of leaves((table as Record<string, unknown>)[key], `${path}.${key}`)) {
+        out.set(p, t);
+      }
+    }
+  }
+  return out;
+}
+
+function snapshot(locale: string, table: () => unknown): Map<string, string> {
+  setLocale(locale);
+  try {
+    return leaves(table());
+  } finally {
+    setLocale('en');
+  }
+}
+
+const TABLES: Record<string, () => unknown> = {
+  'hover and completion (DOCS)': () => DOCS,
+  'TLS hover (TLS_DOCS)': () => TLS_DOCS,
+  'TLS message docs': () => TLS_MESSAGE_DOCS,
+};
+
+/** Entries that are only symbols or names, the same in every language. */
+const SAME =
+  /^(\.hover\.segmentTitle|\.hover\.variable|\.keywords\.\w+\.syntax|\.completion\.arrows)/;
+
+for (const [name, table] of Object.entries(TABLES)) {
+  test(`${name}: every entry has a 简体中文 translation with the same facts`, () => {
+    const en = snapshot('en', table);
+    const zh = snapshot('zh-cn', table);
+    assert.deepEqual([...zh.keys()].sort(), [...en.keys()].sort());
+    for (const [path, english] of en) {
+      const chinese = zh.get(path) ?? '';
+      assert.deepEqual(facts(chinese), facts(english), path);
+      if (!SAME.test(path) && /[a-z]{3,} [a-z]{3,}/.test(english.replace(/`[^`]*`/g, ''))) {
+        assert.match(chinese, /[\u4e00-\u9fff]/, `${path} is not translated: ${chinese}`);
+      }
+    }
+  });
+}
