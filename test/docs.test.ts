@@ -5,7 +5,7 @@ import { formatLine, locate } from '../src/cli/formatDiagnostic';
 import { analyze } from '../src/core/check/analyze';
 import { DIAGNOSTIC_CODES } from '../src/core/check/codes';
 import { OPEN } from './helpers';
-import { HELLO, pki } from './core/check/tlsCodeCases';
+import { HELLO, MITM_PKI, pki } from './core/check/tlsCodeCases';
 
 /**
  * The language reference stays true: every `<!-- check: NAME -->` block is checked as the CLI
@@ -56,15 +56,7 @@ const CONTEXTS: Record<string, string[]> = {
   N: ['endpoint a', 'endpoint b'],
   P: pki(),
   T: [...pki(), ...HELLO],
-  M: [
-    'endpoint client',
-    'attacker mallory',
-    'endpoint server',
-    'ca CA',
-    'key k holder=server',
-    'cert c subject=bank.example key=k issuer=CA',
-    'trust client CA',
-  ],
+  M: MITM_PKI,
   '—': [],
 };
 const rows = [...doc.matchAll(/^\| (HS\d{3}) \| (\w+) \| (.*?) \| (\S+) \| (.*) \|$/gm)].map(

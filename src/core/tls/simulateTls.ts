@@ -647,48 +647,20 @@ class TlsSimulator {
     const rejection = verifyCertificate(this.pki, cert, client, session.sni);
     if (!rejection) return;
     const span = written?.valueSpan ?? statement.messageSpan;
-    const args = { client, cert: cert.name };
-    let d: Diagnostic;
-    switch (rejection.kind) {
-      case 'CertSelfSigned':
-        d = diagnostic('CertSelfSigned', span, args);
-        break;
-      case 'CertUntrustedIssuer':
-        d = diagnostic('CertUntrustedIssuer', span, {
-          ...args,
-          issuer: cert.issuer ?? '(none)',
-          trusted: rejection.trusted,
-        });
-        break;
-      case 'CertBadSignature':
-        d = diagnostic('CertBadSignature', span, {
-          ...args,
-          issuer: cert.issuer ?? '(none)',
-          reason: rejection.reason,
-        });
-        break;
-      case 'CertNameMismatch':
-        d = diagnostic('CertNameMismatch', span, {
-          ...args,
-          subject: cert.subject ?? '(none)',
-          sni: session.sni ?? '',
-        });
-        break;
-      case 'CertExpired':
-        d = diagnostic('CertExpired', span, {
-          ...args,
-          notAfter: cert.notAfter ?? '',
-          date: this.pki.date?.text ?? '',
-        });
-        break;
-      case 'CertNotYetValid':
-        d = diagnostic('CertNotYetValid', span, {
-          ...args,
-          notBefore: cert.notBefore ?? '',
-          date: this.pki.date?.text ?? '',
-        });
-        break;
-    }
+    // Every fact a rejection message may quote; each message takes the ones it needs.
+    const facts = {
+      client,
+      cert: cert.name,
+      issuer: cert.issuer ?? '(none)',
+      subject: cert.subject ?? '(none)',
+      sni: session.sni ?? '',
+      notAfter: cert.notAfter ?? '',
+      notBefore: cert.notBefore ?? '',
+      date: this.pki.date?.text ?? '',
+      trusted: rejection.kind === 'CertUntrustedIssuer' ? rejection.trusted : '',
+      reason: rejection.kind === 'CertBadSignature' ? rejection.reason : '',
+    };
+    const d = diagnostic(rejection.kind, span, facts);
     this.report(d);
     this.fail(session, statement, client, shortReason(rejection.kind), rejection.alert);
   }

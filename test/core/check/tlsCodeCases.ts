@@ -31,7 +31,7 @@ export const KEY_EXCHANGE = [
 ];
 
 /** A client, an attacker and the server it impersonates; mallory relays the hellos. */
-const MITM_PKI = [
+export const MITM_PKI = [
   'endpoint client',
   'attacker mallory',
   'endpoint server',

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { analyze } from '../../../src/core/check/analyze';
 import type { TlsStep } from '../../../src/core/tls/tlsTrace';
 import { codesAt, lines } from '../../helpers';
-import { HELLO, KEY_EXCHANGE, pki } from '../check/tlsCodeCases';
+import { HELLO, KEY_EXCHANGE, MITM_PKI, pki } from '../check/tlsCodeCases';
 
 function tlsSteps(text: string): TlsStep[] {
   return analyze(text).trace.steps.filter((s): s is TlsStep => s.kind === 'tls');
@@ -38,13 +38,7 @@ test('a correct RSA handshake is silent and both sides derive the same master se
 
 test('only the holder of the private key learns the premaster secret', () => {
   const text = lines(
-    'endpoint client',
-    'attacker mallory',
-    'endpoint server',
-    'ca CA',
-    'key k holder=server',
-    'cert c subject=bank.example key=k issuer=CA',
-    'trust client CA',
+    ...MITM_PKI,
     'client -> mallory ClientHello random=r1 sni=bank.example',
     'mallory -> client ServerHello random=r2 version=1.2',
     'mallory -> client Certificate cert=c',
@@ -219,13 +213,7 @@ test('a forward copies the message: the server sees the client’s ClientHello',
 
 test('a relaying attacker learns nothing, and the relayed handshake succeeds end to end', () => {
   const text = lines(
-    'endpoint client',
-    'attacker mallory',
-    'endpoint server',
-    'ca CA',
-    'key k holder=server',
-    'cert c subject=bank.example key=k issuer=CA',
-    'trust client CA',
+    ...MITM_PKI,
     'client -> mallory ClientHello random=r1 sni=bank.example',
     'mallory -> server forward ClientHello',
     'server -> mallory ServerHello random=r2 version=1.2',
