@@ -26,8 +26,12 @@ export class Cursor {
   private readonly buffer: Token[] = [];
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly source: string) {
-    this.scanner = new Scanner(source);
+  /** `offset` starts the walk inside the text, to read one line again (see segmentNode.ts). */
+  constructor(
+    readonly source: string,
+    offset = 0,
+  ) {
+    this.scanner = new Scanner(source, offset);
   }
 
   /** The source text under `span`. */
@@ -61,6 +65,15 @@ export class Cursor {
     const token = this.token;
     if (token.kind !== 'eof') this.buffer.shift();
     return token;
+  }
+
+  /**
+   * Moves to `offset`, for a reader that went through the text without tokens (see
+   * readSegmentLine.ts). Only between tokens: nothing may have been peeked past the current one.
+   */
+  jumpTo(offset: number): void {
+    if (this.buffer.length > 0) this.buffer.length = 0;
+    this.scanner.moveTo(offset);
   }
 
   /** Consumes a token of `kind`, or reports what was expected and returns undefined. */

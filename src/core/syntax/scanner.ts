@@ -55,6 +55,11 @@ export class Scanner {
     this.i = offset;
   }
 
+  /** Continues from `offset` (a token boundary). */
+  moveTo(offset: number): void {
+    this.i = offset;
+  }
+
   /** The next token; `eof` (again and again) at the end. */
   next(): Token {
     const text = this.text;

@@ -83,7 +83,33 @@ export interface ActionStatement extends StatementBase {
   readonly endpoint: Name;
 }
 
-export interface SegmentStatement extends StatementBase {
+/**
+ * What the engine reads from every segment line, as plain values: the names, flags and numbers
+ * as written, without the nodes and spans of SegmentStatement. The engine plays 100k-segment
+ * scenarios from these and asks for the nodes only where it reports a problem (see
+ * segmentNode.ts, which builds those nodes on first use).
+ */
+export interface SegmentFacts {
+  /** `from.text` and `to.text` (`''` when the receiver is missing). */
+  readonly fromText: string;
+  readonly toText: string;
+  /** The flags written, one bit per flag in TCP_FLAGS order. */
+  readonly flagBits: number;
+  /** How many flags were written: more than the bits in `flagBits` when one is repeated. */
+  readonly flagCount: number;
+  /** `seq.value.symbol?.text` and `seq.value.offset` (NaN when there is no readable seq=). */
+  readonly seqSymbol: string | undefined;
+  readonly seqOffset: number;
+  readonly ackSymbol: string | undefined;
+  readonly ackOffset: number;
+  /** `win.value.value` and `len.value.value`, or -1 when not written. */
+  readonly winValue: number;
+  readonly lenValue: number;
+  /** `payload.byteLength`, or -1 when there is no payload. */
+  readonly payloadBytes: number;
+}
+
+export interface SegmentStatement extends StatementBase, SegmentFacts {
   readonly kind: 'segment';
   readonly from: Name;
   readonly to: Name;

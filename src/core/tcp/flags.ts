@@ -22,3 +22,8 @@ export function parseTcpFlag(text: string): TcpFlag | undefined {
 export function formatFlags(flags: ReadonlySet<TcpFlag>): string {
   return WRITING_ORDER.filter((flag) => flags.has(flag)).join(' ');
 }
+
+/** The bit of `flag` in a set of flags written as a number (TCP_FLAGS order, CWR = 1). */
+export function flagBit(flag: TcpFlag): number {
+  return 1 << TCP_FLAGS.indexOf(flag);
+}

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
-import type { SegmentStatement } from '../syntax/tree';
+import type { NumberLiteral, SegmentStatement } from '../syntax/tree';
 import { TCP_FLAGS, type TcpFlag } from './flags';
 
 /** Largest scaled window: 65535 << 14 (RFC 7323 §2.3). */
@@ -46,14 +46,31 @@ export function flagList(flags: ReadonlySet<TcpFlag>): readonly TcpFlag[] {
   return FLAG_LISTS.get(flags) ?? [...flags];
 }
 
-/** Checks what a segment is made of, before any state is involved. */
+/** The interned set of the flags in `bits` (one bit per flag, in TCP_FLAGS order). */
+export function flagsOfBits(bits: number): ReadonlySet<TcpFlag> {
+  return FLAG_SETS.get(bits) ?? internFlags(TCP_FLAGS.filter((_, bit) => bits & (1 << bit)));
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
+/**
+ * Checks what a segment is made of, before any state is involved. Reads the statement's facts;
+ * its nodes are asked for only to point a diagnostic at them.
+ */
 export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) => void): Shape {
-  const written: TcpFlag[] = [];
-  for (const node of statement.flags) {
-    if (written.includes(node.flag)) report(diagnostic('DuplicateFlag', node, { flag: node.flag }));
-    else written.push(node.flag);
+  if (statement.flagCount !== bitCount(statement.flagBits)) {
+    const written: TcpFlag[] = [];
+    for (const node of statement.flags) {
+      if (written.includes(node.flag))
+        report(diagnostic('DuplicateFlag', node, { flag: node.flag }));
+      else written.push(node.flag);
+    }
   }
-  const flags = internFlags(written);
+  const flags = flagsOfBits(statement.flagBits);
   let ok = true;
   if (flags.size === 0) {
     // An unknown flag was already reported: "no flags" would say the same thing again.
@@ -73,8 +90,8 @@ export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) 
       ok = false;
     }
   }
-  const win = statement.win?.value;
-  if (win && win.value > WINDOW_MAX) {
+  if (statement.winValue > WINDOW_MAX) {
+    const win = statement.win?.value as NumberLiteral;
     report(
       diagnostic('NumberOutOfRange', win, {
         what: `win=${win.text}`,
@@ -82,10 +99,10 @@ export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) 
       }),
     );
   }
-  let len = statement.payload?.byteLength ?? 0;
-  const lenNode = statement.len?.value;
-  if (lenNode) {
-    if (lenNode.value > LENGTH_MAX) {
+  let len = Math.max(statement.payloadBytes, 0);
+  if (statement.lenValue >= 0) {
+    if (statement.lenValue > LENGTH_MAX) {
+      const lenNode = statement.len?.value as NumberLiteral;
       report(
         diagnostic('NumberOutOfRange', lenNode, {
           what: `len=${lenNode.text}`,
@@ -94,7 +111,7 @@ export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) 
       );
       ok = false;
     } else {
-      len = lenNode.value;
+      len = statement.lenValue;
     }
   }
   return { flags, len, ok };

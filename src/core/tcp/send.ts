@@ -1,6 +1,5 @@
 import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
 import type { LineMap } from '../syntax/lineMap';
-import type { ValueExpression } from '../syntax/tree';
 import { explainReason, lineNumber, type Reason } from './explain';
 import { formatFlags, type TcpFlag } from './flags';
 import { receive } from './receive';
@@ -20,33 +19,9 @@ import { hasSentFin, isSynchronized } from './state';
 import { CLOSED_TCB, causeOf, type Segment, type Tcb } from './tcb';
 import { fixValueText } from './valueText';
 import { internFlags } from './segmentShape';
+import { ackNode, fieldsEnd, flagsEnd, flagsOf, seqNode, tailOf, type Outgoing } from './outgoing';
 
-/** A segment as written, with its seq/ack already read into values. */
-export interface Outgoing {
-  readonly from: string;
-  readonly to: string;
-  readonly flags: ReadonlySet<TcpFlag>;
-  readonly seq?: SeqValue;
-  readonly seqNode?: ValueExpression;
-  /** True when seq= was written, even if its value could not be used (already reported). */
-  readonly seqGiven: boolean;
-  readonly ack?: SeqValue;
-  readonly ackNode?: ValueExpression;
-  /** True when ack= was written, even if its value could not be used (already reported). */
-  readonly ackGiven: boolean;
-  /** True when a flag was misspelled (already reported): a missing ACK is probably that one. */
-  readonly flagsBroken: boolean;
-  readonly len: number;
-  readonly span: import('../syntax/span').Span;
-  /** Where to insert a missing flag or field. */
-  readonly flagsEnd: number;
-  readonly fieldsEnd: number;
-  /** The flags as written: where state diagnostics point. */
-  readonly flagsSpan?: import('../syntax/span').Span;
-  readonly toSpan: import('../syntax/span').Span;
-  /** The text from the first flag to the end of the line, for a rewrite. */
-  readonly tail?: import('../syntax/span').Span;
-}
+export type { Outgoing } from './outgoing';
 
 export interface SendContext {
   readonly symbols: SymbolValues;
@@ -124,10 +99,10 @@ function reportMissingAck(
   context: SendContext,
   ack: SeqValue | undefined,
 ): void {
-  const edits = [{ span: { start: out.flagsEnd, end: out.flagsEnd }, newText: ' ACK' }];
+  const edits = [{ span: { start: flagsEnd(out), end: flagsEnd(out) }, newText: ' ACK' }];
   if (!out.ackGiven && ack) {
     const text = fixValueText(ack, undefined, context.symbols);
-    edits.push({ span: { start: out.fieldsEnd, end: out.fieldsEnd }, newText: ` ack=${text}` });
+    edits.push({ span: { start: fieldsEnd(out), end: fieldsEnd(out) }, newText: ` ack=${text}` });
   }
   context.report(
     diagnostic(
@@ -137,11 +112,6 @@ function reportMissingAck(
       { fix: { title: 'Add the ACK flag', edits } },
     ),
   );
-}
-
-/** State problems point at the flags, the part of the line that is wrong for the state. */
-function flagsOf(out: Outgoing): import('../syntax/span').Span {
-  return out.flagsSpan ?? out.span;
 }
 
 function withAck(flags: ReadonlySet<TcpFlag>): ReadonlySet<TcpFlag> {
@@ -185,7 +155,7 @@ function otherPeer(out: Outgoing, tcb: Tcb, context: SendContext): boolean {
   if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || tcb.peer === undefined) return false;
   if (tcb.peer === out.to) return false;
   context.report(
-    diagnostic('OtherConnection', out.toSpan, {
+    diagnostic('OtherConnection', out.span.to, {
       endpoint: out.from,
       peer: tcb.peer,
       other: out.to,
@@ -243,7 +213,7 @@ function synWithoutSeq(out: Outgoing, context: SendContext): undefined {
     title: 'Add seq= with a symbolic initial sequence number',
     edits: [
       {
-        span: { start: out.flagsEnd, end: out.flagsEnd },
+        span: { start: flagsEnd(out), end: flagsEnd(out) },
         newText: ` seq=${freshSymbol(out, context)}`,
       },
     ],
@@ -332,13 +302,14 @@ function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContext): voi
   // An endpoint that never listened refused a SYN: the likely intent is a missing `listen`.
   const neverListened = !tcb.listening && refusal.segment.flags.has('SYN');
   const listenAt = context.lines.lineStart(context.lines.lineOf(refusal.span));
+  const tail = tailOf(out);
   const fix: Fix | undefined = neverListened
     ? {
         title: `Let ${out.from} listen before the SYN`,
         edits: [{ span: { start: listenAt, end: listenAt }, newText: `${out.from} listen\n` }],
       }
-    : out.tail
-      ? { title: `Answer with ${reply}`, edits: [{ span: out.tail, newText: reply }] }
+    : tail
+      ? { title: `Answer with ${reply}`, edits: [{ span: tail, newText: reply }] }
       : undefined;
   context.report(
     diagnostic(
@@ -528,14 +499,14 @@ function checkSeq(
     );
     if (first) {
       context.report(
-        diagnostic('Retransmission', out.seqNode ?? out.span, {
+        diagnostic('Retransmission', seqNode(out) ?? out.span, {
           line: lineNumber(context.lines, first.span),
         }),
       );
     }
     return { value: written, retransmission: true, corrected: false };
   }
-  const node = out.seqNode;
+  const node = seqNode(out);
   const span = node ?? out.span;
   const text = fixValueText(expected.value, node, symbols);
   const fix: Fix | undefined = node
@@ -628,9 +599,9 @@ function checkAck(
   if (written !== undefined && !hasFlag && !out.flagsBroken) {
     const fix: Fix = {
       title: 'Add the ACK flag',
-      edits: [{ span: { start: out.flagsEnd, end: out.flagsEnd }, newText: ' ACK' }],
+      edits: [{ span: { start: flagsEnd(out), end: flagsEnd(out) }, newText: ' ACK' }],
     };
-    context.report(diagnostic('AckValueWithoutFlag', out.ackNode ?? out.span, undefined, { fix }));
+    context.report(diagnostic('AckValueWithoutFlag', ackNode(out) ?? out.span, undefined, { fix }));
   }
   if (!expected)
     return written && hasFlag
@@ -650,7 +621,7 @@ function checkAck(
             fix: {
               title: `Add ack=${text}`,
               edits: [
-                { span: { start: out.fieldsEnd, end: out.fieldsEnd }, newText: ` ack=${text}` },
+                { span: { start: fieldsEnd(out), end: fieldsEnd(out) }, newText: ` ack=${text}` },
               ],
             },
           },
@@ -673,7 +644,7 @@ function reportWrongAck(
   peer: Tcb,
 ): void {
   const { symbols } = context;
-  const node = out.ackNode;
+  const node = ackNode(out);
   const span = node ?? out.span;
   const text = fixValueText(expected.value, node, symbols);
   const extras = {

@@ -13,8 +13,11 @@ import type {
 import { lineNumber } from './explain';
 import { receive } from './receive';
 import { checkShape, flagList } from './segmentShape';
-import { send, type Outgoing, type Sent, type SendContext } from './send';
+import type { Outgoing } from './outgoing';
+import { send, type Sent, type SendContext } from './send';
 import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
+import { SegmentRecord, type SegmentFindings } from './segmentStep';
+import type { TcpFlag } from './flags';
 import type { TcpState } from './state';
 import { CLOSED_TCB, view, type Tcb } from './tcb';
 import type {
@@ -42,7 +45,33 @@ export function simulate(
   return new Simulator(document, lines).run();
 }
 
-const NOTHING_CORRECTED = { seq: false, ack: false } as const;
+const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
+
+type Findings = { -readonly [K in keyof SegmentFindings]: SegmentFindings[K] };
+
+const newFindings = (): Findings => ({
+  statement: undefined as unknown as SegmentStatement,
+  from: '',
+  to: '',
+  flags: NO_FLAGS,
+  group: undefined,
+  seq: undefined,
+  ack: undefined,
+  len: 0,
+  expectedSeq: undefined,
+  expectedAck: undefined,
+  whySeq: undefined,
+  whyAck: undefined,
+  retransmission: false,
+  seqCorrected: false,
+  ackCorrected: false,
+  faulty: false,
+  outcome: 'invalid',
+  senderBefore: CLOSED_TCB,
+  senderAfter: CLOSED_TCB,
+  receiverBefore: CLOSED_TCB,
+  receiverAfter: CLOSED_TCB,
+});
 
 interface Pending {
   readonly statement: SegmentStatement;
@@ -65,6 +94,8 @@ class Simulator {
   private title: string | undefined;
   private groups = 0;
   private errorCount = 0;
+  /** Scratch for SegmentRecord's constructor, which copies it: one object for every step. */
+  private readonly found = newFindings();
 
   constructor(
     private readonly document: ScenarioDocument,
@@ -185,26 +216,42 @@ class Simulator {
 
   /** Looks up an endpoint, reporting (with a fix) a name that was never declared. */
   private endpoint(name: Name): string {
-    if (name.text === '') return name.text;
-    if (!this.endpoints.has(name.text) || !this.endpoints.get(name.text)?.declared) {
-      this.report(
-        diagnostic(
-          'UnknownEndpoint',
-          name,
-          { name: name.text },
-          {
-            fix: {
-              title: `Declare endpoint ${name.text}`,
-              edits: [this.declarationEdit(name.text)],
-            },
+    return this.endpointNamed(name.text, name);
+  }
+
+  /** The sender or receiver of a segment; its name node is built only for a diagnostic. */
+  private segmentEndpoint(statement: SegmentStatement, role: 'from' | 'to'): string {
+    return this.endpointNamed(
+      role === 'from' ? statement.fromText : statement.toText,
+      statement,
+      role,
+    );
+  }
+
+  private endpointNamed(
+    text: string,
+    where: Name | SegmentStatement,
+    role: 'from' | 'to' = 'from',
+  ): string {
+    if (text === '') return text;
+    const known = this.endpoints.get(text);
+    if (known?.declared) return text;
+    const name = 'kind' in where ? where[role] : where;
+    this.report(
+      diagnostic(
+        'UnknownEndpoint',
+        name,
+        { name: text },
+        {
+          fix: {
+            title: `Declare endpoint ${text}`,
+            edits: [this.declarationEdit(text)],
           },
-        ),
-      );
-      if (!this.endpoints.has(name.text)) {
-        this.endpoints.set(name.text, { name: name.text, span: name, declared: false });
-      }
-    }
-    return name.text;
+        },
+      ),
+    );
+    if (!known) this.endpoints.set(text, { name: text, span: name, declared: false });
+    return text;
   }
 
   /** Inserts `endpoint NAME` after the last declaration, or before the first statement. */
@@ -227,13 +274,15 @@ class Simulator {
 
   /** Reads a written seq=/ack= value; a symbol's first use in a seq= binds it. */
   private value(
-    node: ValueExpression | undefined,
+    statement: SegmentStatement,
     role: 'seq' | 'ack',
     owner?: string,
   ): SeqValue | undefined {
-    if (!node) return undefined;
-    const magnitude = Math.abs(node.offset);
-    if (magnitude > SEQ_MAX) {
+    const offset = role === 'seq' ? statement.seqOffset : statement.ackOffset;
+    if (Number.isNaN(offset)) return undefined;
+    const symbol = role === 'seq' ? statement.seqSymbol : statement.ackSymbol;
+    if (Math.abs(offset) > SEQ_MAX) {
+      const node = statement[role]?.value as ValueExpression;
       this.report(
         diagnostic(
           'NumberOutOfRange',
@@ -246,24 +295,24 @@ class Simulator {
       );
       return undefined;
     }
-    const symbol = node.symbol;
-    if (!symbol) return seqValue(node.offset);
-    if (!this.symbols.has(symbol.text)) {
+    if (symbol === undefined) return seqValue(offset);
+    if (!this.symbols.has(symbol)) {
+      const node = statement[role]?.value.symbol as Name;
       if (role === 'ack') {
-        this.report(diagnostic('UnboundSymbol', symbol, { name: symbol.text }));
+        this.report(diagnostic('UnboundSymbol', node, { name: symbol }));
         return undefined;
       }
-      this.bindSymbol({ name: symbol.text, span: symbol, ...(owner ? { owner } : {}) });
+      this.bindSymbol({ name: symbol, span: node, ...(owner ? { owner } : {}) });
     }
-    return seqValue(node.offset, symbol.text);
+    return seqValue(offset, symbol);
   }
 
   // The two methods below run once per segment: they build plain objects without spreads,
   // which keeps 100k-segment scenarios fast (optional fields may hold `undefined`).
   private send(statement: SegmentStatement, group?: number): Pending {
     const errorsBefore = this.errorCount;
-    const from = this.endpoint(statement.from);
-    const to = this.endpoint(statement.to);
+    const from = this.segmentEndpoint(statement, 'from');
+    const to = this.segmentEndpoint(statement, 'to');
     const shape = checkShape(statement, this.report);
     const senderBefore = this.tcb(from);
     const pending = (sent: Sent | undefined): Pending => ({
@@ -285,36 +334,20 @@ class Simulator {
     if (!this.endpoints.get(from)?.declared || !this.endpoints.get(to)?.declared) {
       return pending(undefined);
     }
-    const seq = this.value(statement.seq?.value, 'seq', shape.flags.has('SYN') ? from : undefined);
-    const ack = this.value(statement.ack?.value, 'ack');
-    const lastFlag = statement.flags[statement.flags.length - 1];
-    const flagsEnd = lastFlag?.end ?? statement.to.end;
+    const seq = this.value(statement, 'seq', shape.flags.has('SYN') ? from : undefined);
+    const ack = this.value(statement, 'ack');
+    const broken = statement.broken;
     const out: Outgoing = {
       from,
       to,
       flags: shape.flags,
       seq,
-      seqNode: seq ? statement.seq?.value : undefined,
-      seqGiven: statement.seq !== undefined || statement.broken.includes('seq'),
+      seqGiven: !Number.isNaN(statement.seqOffset) || broken.includes('seq'),
       ack,
-      ackNode: ack ? statement.ack?.value : undefined,
-      ackGiven: statement.ack !== undefined || statement.broken.includes('ack'),
-      flagsBroken: statement.broken.includes('flags'),
+      ackGiven: !Number.isNaN(statement.ackOffset) || broken.includes('ack'),
+      flagsBroken: broken.includes('flags'),
       len: shape.len,
       span: statement,
-      flagsSpan: statement.flagsSpan,
-      toSpan: statement.to,
-      flagsEnd,
-      fieldsEnd: Math.max(
-        flagsEnd,
-        statement.seq?.end ?? 0,
-        statement.ack?.end ?? 0,
-        statement.win?.end ?? 0,
-        statement.len?.end ?? 0,
-      ),
-      tail: statement.flagsSpan
-        ? { start: statement.flagsSpan.start, end: statement.end }
-        : undefined,
     };
     const sent = send(out, senderBefore, this.context, this.tcb(to));
     this.tcbs.set(from, sent.sender);
@@ -344,31 +377,34 @@ class Simulator {
         );
       }
     }
-    this.steps.push({
-      kind: 'segment',
-      statement,
-      span: statement,
-      from,
-      to,
-      flags: segment ? flagList(segment.flags) : statement.flags.map((f) => f.flag),
-      lost: statement.lost,
-      group: pending.group,
-      seq: segment?.seq,
-      ack: segment?.ack,
-      len: pending.shapeLen,
-      payload: statement.payload?.value,
-      expected: sent?.expected ?? {},
-      why: sent?.why ?? {},
-      retransmission: sent?.retransmission ?? false,
-      corrected: sent?.corrected ?? NOTHING_CORRECTED,
-      outcome,
-      faulty: pending.faulty,
-      sender: {
-        before: view(pending.senderBefore),
-        after: view(sent?.sender ?? pending.senderBefore),
-      },
-      receiver: { before: view(receiverBefore), after: view(receiverAfter) },
-    });
+    const found = this.found;
+    const flags = segment
+      ? flagList(segment.flags)
+      : statement.flagCount === 0
+        ? NO_FLAGS
+        : statement.flags.map((f) => f.flag);
+    found.statement = statement;
+    found.from = from;
+    found.to = to;
+    found.flags = flags;
+    found.group = pending.group;
+    found.seq = segment?.seq;
+    found.ack = segment?.ack;
+    found.len = pending.shapeLen;
+    found.expectedSeq = sent?.expected.seq;
+    found.expectedAck = sent?.expected.ack;
+    found.whySeq = sent?.why.seq;
+    found.whyAck = sent?.why.ack;
+    found.retransmission = sent?.retransmission ?? false;
+    found.seqCorrected = sent?.corrected.seq ?? false;
+    found.ackCorrected = sent?.corrected.ack ?? false;
+    found.faulty = pending.faulty;
+    found.outcome = outcome;
+    found.senderBefore = view(pending.senderBefore);
+    found.senderAfter = view(sent?.sender ?? pending.senderBefore);
+    found.receiverBefore = view(receiverBefore);
+    found.receiverAfter = view(receiverAfter);
+    this.steps.push(new SegmentRecord(found));
   }
 
   private action(statement: ActionStatement): void {
