@@ -7,7 +7,7 @@ import {
   type SeqValue,
   type SymbolValues,
 } from './seqValue';
-import { CLOSED_TCB, causeOf, segmentLength, type Segment, type Tcb } from './tcb';
+import { CLOSED_TCB, causeOf, newCause, segmentLength, type Segment, type Tcb } from './tcb';
 import type { SegmentOutcome } from './trace';
 
 export interface Received {
@@ -115,7 +115,9 @@ function receiveSynSent(tcb: Tcb, segment: Segment, symbols: SymbolValues): Rece
 
 /** A SYN advances RCV.NXT by one only; data on it is not counted (see RCV.NXT above). */
 function synCause(segment: Segment): NonNullable<Tcb['rcvNxtCause']> {
-  return { ...causeOf(segment), length: 0, fin: false };
+  const cause = causeOf(segment);
+  if (cause.length === 0 && !cause.fin) return cause;
+  return newCause(cause.span, cause.from, cause.seq, cause.syn, false, 0);
 }
 
 function closed(tcb: Tcb, segment: Segment): Tcb {

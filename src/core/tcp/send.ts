@@ -16,7 +16,7 @@ import {
   type SymbolValues,
 } from './seqValue';
 import { hasSentFin, isSynchronized } from './state';
-import { CLOSED_TCB, causeOf, type Segment, type Tcb } from './tcb';
+import { CLOSED_TCB, causeOf, newSegment, nextReason, type Segment, type Tcb } from './tcb';
 import { fixValueText } from './valueText';
 import { internFlags } from './segmentShape';
 import { ackNode, fieldsEnd, flagsEnd, flagsOf, seqNode, tailOf, type Outgoing } from './outgoing';
@@ -73,15 +73,15 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
   }
   const seq = checkSeq(out, plan, tcb, context);
   const ack = checkAck(out, plan, context, peer);
-  const segment: Segment = {
-    from: out.from,
-    to: out.to,
-    flags: ack.flagged && !out.flags.has('ACK') ? withAck(out.flags) : out.flags,
-    seq: seq.value,
-    ack: ack.value,
-    len: out.len,
-    span: out.span,
-  };
+  const segment = newSegment(
+    out.from,
+    out.to,
+    ack.flagged && !out.flags.has('ACK') ? withAck(out.flags) : out.flags,
+    seq.value,
+    ack.value,
+    out.len,
+    out.span,
+  );
   return {
     segment,
     sender: plan.apply(segment),
@@ -264,7 +264,7 @@ function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undef
   const base = current;
   const ackPart = {
     value: base.rcvNxt as SeqValue,
-    why: { kind: 'next', cause: base.rcvNxtCause } as Reason,
+    why: nextReason(base.rcvNxtCause),
   };
   if (!base.iss && !out.seq) return out.seqGiven ? undefined : synWithoutSeq(out, context);
   return {
@@ -348,8 +348,7 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
         : {}),
       retransmit: false,
       apply: () => {
-        const { refusal: _answered, ...rest } = tcb;
-        return rest;
+        return { ...tcb, refusal: undefined };
       },
     };
   }
@@ -367,7 +366,7 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
       code: 'ResetSeq',
     },
     ...(out.flags.has('ACK') && tcb.rcvNxt
-      ? { ack: { value: tcb.rcvNxt, why: { kind: 'next', cause: tcb.rcvNxtCause } } }
+      ? { ack: { value: tcb.rcvNxt, why: nextReason(tcb.rcvNxtCause) } }
       : {}),
     retransmit: false,
     apply: () => ({ ...CLOSED_TCB, listening: tcb.listening, stateSpan: out.span }),
@@ -429,10 +428,10 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
     }
   }
   return {
-    seq: { value: sndNxt, why: { kind: 'next', cause: tcb.sndNxtCause } },
+    seq: { value: sndNxt, why: nextReason(tcb.sndNxtCause) },
     ack: {
       value: rcvNxt,
-      why: { kind: 'next', cause: tcb.rcvNxtCause },
+      why: nextReason(tcb.rcvNxtCause),
     },
     retransmit: true,
     apply: (segment) => afterSending(tcb, segment, context.symbols),
@@ -456,8 +455,8 @@ function afterSending(tcb: Tcb, segment: Segment, symbols: SymbolValues): Tcb {
     ? {
         ...tcb,
         sndNxt: end,
-        sndNxtCause: causeOf(segment),
-        sent: segment.len > 0 || fin ? [...tcb.sent, causeOf(segment)] : tcb.sent,
+        sndNxtCause: segment.cause,
+        sent: segment.len > 0 || fin ? [...tcb.sent, segment.cause] : tcb.sent,
       }
     : tcb;
   const newFin =
@@ -490,7 +489,7 @@ function checkSeq(
   if (!written) return { value: expected.value, retransmission: false, corrected: false };
   const { symbols } = context;
   if (sameValue(written, expected.value, symbols))
-    return { value: written, retransmission: false, corrected: false };
+    return { value: asWritten(written, expected.value), retransmission: false, corrected: false };
   if (plan.retransmit && tcb.sndUna && isRetransmission(out, written, tcb, symbols)) {
     const first = tcb.sent.find(
       (sent) =>
@@ -553,6 +552,13 @@ function checkSeq(
     );
   }
   return { value: expected.value, retransmission: false, corrected: true };
+}
+
+/** The value as written, as the engine's own object when that holds the same (one less to keep). */
+function asWritten(written: SeqValue, expected: SeqValue): SeqValue {
+  return written.symbol === expected.symbol && written.offset === expected.offset
+    ? expected
+    : written;
 }
 
 function isRetransmission(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
@@ -631,7 +637,7 @@ function checkAck(
     return { value: expected.value, flagged: needsFlag, corrected: false };
   }
   if (sameValue(written, expected.value, symbols))
-    return { value: written, flagged: true, corrected: false };
+    return { value: asWritten(written, expected.value), flagged: true, corrected: false };
   reportWrongAck(out, written, expected, context, peer);
   return { value: expected.value, flagged: true, corrected: true };
 }

@@ -19,7 +19,7 @@ import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
 import { SegmentRecord, type SegmentFindings } from './segmentStep';
 import type { TcpFlag } from './flags';
 import type { TcpState } from './state';
-import { CLOSED_TCB, view, type Tcb } from './tcb';
+import { CLOSED_TCB, view, type Tcb, type TcbView } from './tcb';
 import type {
   ActionStep,
   EndpointInfo,
@@ -47,6 +47,8 @@ export function simulate(
 
 const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
 
+const CLOSED_VIEW = view(CLOSED_TCB, undefined);
+
 type Findings = { -readonly [K in keyof SegmentFindings]: SegmentFindings[K] };
 
 const newFindings = (): Findings => ({
@@ -67,10 +69,10 @@ const newFindings = (): Findings => ({
   ackCorrected: false,
   faulty: false,
   outcome: 'invalid',
-  senderBefore: CLOSED_TCB,
-  senderAfter: CLOSED_TCB,
-  receiverBefore: CLOSED_TCB,
-  receiverAfter: CLOSED_TCB,
+  senderBefore: CLOSED_VIEW,
+  senderAfter: CLOSED_VIEW,
+  receiverBefore: CLOSED_VIEW,
+  receiverAfter: CLOSED_VIEW,
 });
 
 interface Pending {
@@ -90,6 +92,7 @@ class Simulator {
   private readonly symbols = new Map<string, SymbolInfo>();
   private readonly symbolValues = new Map<string, number | undefined>();
   private readonly tcbs = new Map<string, Tcb>();
+  private readonly views = new Map<string, TcbView>();
   private readonly steps: TraceStep[] = [];
   private title: string | undefined;
   private groups = 0;
@@ -268,6 +271,13 @@ class Simulator {
     return { span: { start: at, end: at }, newText: `endpoint ${name}\n` };
   }
 
+  /** The trace's view of `tcb`, shared with the endpoint's last one when nothing in it moved. */
+  private view(name: string, tcb: Tcb): TcbView {
+    const made = view(tcb, this.views.get(name));
+    this.views.set(name, made);
+    return made;
+  }
+
   private tcb(name: string): Tcb {
     return this.tcbs.get(name) ?? CLOSED_TCB;
   }
@@ -400,10 +410,10 @@ class Simulator {
     found.ackCorrected = sent?.corrected.ack ?? false;
     found.faulty = pending.faulty;
     found.outcome = outcome;
-    found.senderBefore = view(pending.senderBefore);
-    found.senderAfter = view(sent?.sender ?? pending.senderBefore);
-    found.receiverBefore = view(receiverBefore);
-    found.receiverAfter = view(receiverAfter);
+    found.senderBefore = this.view(from, pending.senderBefore);
+    found.senderAfter = this.view(from, sent?.sender ?? pending.senderBefore);
+    found.receiverBefore = this.view(to, receiverBefore);
+    found.receiverAfter = this.view(to, receiverAfter);
     this.steps.push(new SegmentRecord(found));
   }
 

@@ -1,4 +1,5 @@
 import type { Span } from '../syntax/span';
+import type { Reason } from './explain';
 import type { SeqValue } from './seqValue';
 import type { TcpFlag } from './flags';
 import type { TcpState } from './state';
@@ -12,6 +13,22 @@ export interface Segment {
   readonly ack?: SeqValue;
   readonly len: number;
   readonly span: Span;
+  /** What this segment contributes as a cause of later expected values (made once). */
+  readonly cause: Cause;
+}
+
+/** A segment with its cause. */
+export function newSegment(
+  from: string,
+  to: string,
+  flags: ReadonlySet<TcpFlag>,
+  seq: SeqValue,
+  ack: SeqValue | undefined,
+  len: number,
+  span: Span,
+): Segment {
+  const cause = newCause(span, from, seq, flags.has('SYN'), flags.has('FIN'), len);
+  return { from, to, flags, seq, ack, len, span, cause };
 }
 
 /** Sequence numbers a segment occupies: SYN and FIN count one each, data its length (§3.4). */
@@ -21,14 +38,25 @@ export function segmentLength(segment: Segment): number {
 
 /** What a segment contributes as a cause of a later expected value. */
 export function causeOf(segment: Segment): Cause {
-  return {
-    span: segment.span,
-    from: segment.from,
-    seq: segment.seq,
-    syn: segment.flags.has('SYN'),
-    fin: segment.flags.has('FIN'),
-    length: segment.len,
-  };
+  return segment.cause;
+}
+
+/**
+ * A cause with its `next` reason. Both are made once per segment and shared by every step that
+ * quotes them (a 100k-segment trace would otherwise hold two reasons per step).
+ */
+export function newCause(
+  span: Span,
+  from: string,
+  seq: SeqValue,
+  syn: boolean,
+  fin: boolean,
+  length: number,
+): Cause {
+  const next: { kind: 'next'; cause?: Cause } = { kind: 'next' };
+  const cause: Cause = { span, from, seq, syn, fin, length, next };
+  next.cause = cause;
+  return cause;
 }
 
 /** What last moved a sequence variable: the statement, and what in it counted. */
@@ -42,6 +70,8 @@ export interface Cause {
   readonly fin: boolean;
   /** Data bytes. */
   readonly length: number;
+  /** "SND.NXT or RCV.NXT, as last moved by this cause". */
+  readonly next: Reason;
 }
 
 /** A segment a CLOSED or LISTEN endpoint must answer with a reset (RFC 9293 §3.10.7.1-2). */
@@ -93,13 +123,37 @@ export interface Tcb {
   readonly sent: readonly Cause[];
 }
 
+/**
+ * Every TCB is made from this one by spreading, with every field present (undefined when
+ * unset) and in this order, so that they all share one shape and V8 copies them quickly.
+ */
 export const CLOSED_TCB: Tcb = {
   state: 'CLOSED',
+  peer: undefined,
   passive: false,
   listening: false,
+  iss: undefined,
+  sndUna: undefined,
+  sndNxt: undefined,
+  irs: undefined,
+  rcvNxt: undefined,
+  finSeq: undefined,
+  finSpan: undefined,
+  issSpan: undefined,
+  sndNxtCause: undefined,
+  rcvNxtCause: undefined,
+  stateSpan: undefined,
+  refusal: undefined,
   queue: [],
   sent: [],
 };
+
+/** The reason "SND.NXT or RCV.NXT as moved by `cause`", shared. */
+export function nextReason(cause: Cause | undefined): Reason {
+  return cause ? cause.next : NOTHING_RECEIVED;
+}
+
+const NOTHING_RECEIVED: Reason = { kind: 'next' };
 
 /** The part of a TCB that the trace shows at each step. */
 export interface TcbView {
@@ -112,9 +166,28 @@ export interface TcbView {
 }
 
 /**
- * The view of a TCB for the trace. A TCB is immutable, so the view is the TCB itself: no copy
- * is made for the four snapshots each segment records.
+ * The view of a TCB for the trace: the six values a step shows, copied out of the TCB so that
+ * the TCB itself (eighteen fields, replaced on every change) does not stay alive with the
+ * trace. `last` is returned instead of a copy when it shows the same values.
  */
-export function view(tcb: Tcb): TcbView {
-  return tcb;
+export function view(tcb: Tcb, last: TcbView | undefined): TcbView {
+  if (
+    last !== undefined &&
+    last.state === tcb.state &&
+    last.iss === tcb.iss &&
+    last.sndUna === tcb.sndUna &&
+    last.sndNxt === tcb.sndNxt &&
+    last.irs === tcb.irs &&
+    last.rcvNxt === tcb.rcvNxt
+  ) {
+    return last;
+  }
+  return {
+    state: tcb.state,
+    iss: tcb.iss,
+    sndUna: tcb.sndUna,
+    sndNxt: tcb.sndNxt,
+    irs: tcb.irs,
+    rcvNxt: tcb.rcvNxt,
+  };
 }
