@@ -7,26 +7,22 @@ import {
   type SeqValue,
   type SymbolValues,
 } from './seqValue';
-import { CLOSED_TCB, causeOf, newCause, segmentLength, type Segment, type Tcb } from './tcb';
+import { causeOf, newCause, resetTcb, segmentLength, type Segment, type Tcb } from './tcb';
 import type { SegmentOutcome } from './trace';
-
-export interface Received {
-  readonly tcb: Tcb;
-  readonly outcome: SegmentOutcome;
-}
 
 /**
  * Delivers a segment to its receiver: RFC 9293 §3.10.7 "SEGMENT ARRIVES", in its order
- * (sequence check, RST, SYN, ACK, text, FIN), for the states a scenario can reach.
+ * (sequence check, RST, SYN, ACK, text, FIN), for the states a scenario can reach. Changes
+ * `tcb` in place (see Tcb) and says what became of the segment.
  */
-export function receive(tcb: Tcb, segment: Segment, symbols: SymbolValues): Received {
+export function receive(tcb: Tcb, segment: Segment, symbols: SymbolValues): SegmentOutcome {
   const state = tcb.state;
   if (state === 'LISTEN' || (state === 'CLOSED' && tcb.listening)) {
     return receiveListening(tcb, segment);
   }
   // One connection per endpoint: a segment from another endpoint is not part of it.
   if (state !== 'CLOSED' && tcb.peer !== undefined && segment.from !== tcb.peer) {
-    return { tcb, outcome: 'ignored' };
+    return 'ignored';
   }
   switch (state) {
     case 'CLOSED':
@@ -39,9 +35,10 @@ export function receive(tcb: Tcb, segment: Segment, symbols: SymbolValues): Rece
 }
 
 /** §3.10.7.1: a CLOSED endpoint answers anything but a reset with a reset. */
-function receiveClosed(tcb: Tcb, segment: Segment): Received {
-  if (segment.flags.has('RST')) return { tcb, outcome: 'ignored' };
-  return { tcb: { ...tcb, refusal: refusalFor(segment) }, outcome: 'refused' };
+function receiveClosed(tcb: Tcb, segment: Segment): SegmentOutcome {
+  if (segment.flags.has('RST')) return 'ignored';
+  tcb.refusal = refusalFor(segment);
+  return 'refused';
 }
 
 function refusalFor(segment: Segment): NonNullable<Tcb['refusal']> {
@@ -53,32 +50,29 @@ function refusalFor(segment: Segment): NonNullable<Tcb['refusal']> {
 }
 
 /** §3.10.7.2: LISTEN takes a SYN, answers an ACK with a reset, and ignores the rest. */
-function receiveListening(tcb: Tcb, segment: Segment): Received {
-  const listening: Tcb = { ...CLOSED_TCB, state: 'LISTEN', listening: true };
-  if (segment.flags.has('RST')) return { tcb, outcome: 'ignored' };
+function receiveListening(tcb: Tcb, segment: Segment): SegmentOutcome {
+  if (segment.flags.has('RST')) return 'ignored';
   if (segment.flags.has('ACK')) {
-    return { tcb: { ...tcb, refusal: refusalFor(segment) }, outcome: 'refused' };
+    tcb.refusal = refusalFor(segment);
+    return 'refused';
   }
-  if (!segment.flags.has('SYN')) return { tcb, outcome: 'ignored' };
-  const cause = synCause(segment);
-  return {
-    tcb: {
-      ...listening,
-      state: 'SYN_RECEIVED',
-      stateSpan: segment.span,
-      passive: true,
-      peer: segment.from,
-      irs: segment.seq,
-      // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
-      rcvNxt: plus(segment.seq, 1),
-      rcvNxtCause: cause,
-    },
-    outcome: 'delivered',
-  };
+  if (!segment.flags.has('SYN')) return 'ignored';
+  resetTcb(tcb, {
+    state: 'SYN_RECEIVED',
+    listening: true,
+    stateSpan: segment.span,
+    passive: true,
+    peer: segment.from,
+    irs: segment.seq,
+    // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
+    rcvNxt: plus(segment.seq, 1),
+    rcvNxtCause: synCause(segment),
+  });
+  return 'delivered';
 }
 
 /** §3.10.7.3: SYN_SENT waits for the peer's SYN, with or without an ACK of its own. */
-function receiveSynSent(tcb: Tcb, segment: Segment, symbols: SymbolValues): Received {
+function receiveSynSent(tcb: Tcb, segment: Segment, symbols: SymbolValues): SegmentOutcome {
   const ack = segment.ack;
   const ackOk =
     ack !== undefined &&
@@ -88,29 +82,27 @@ function receiveSynSent(tcb: Tcb, segment: Segment, symbols: SymbolValues): Rece
     atOrBefore(ack, tcb.sndNxt, symbols);
   if (ack !== undefined && !ackOk) {
     // §3.10.7.3: an unacceptable ACK is answered <SEQ=SEG.ACK><CTL=RST> (unless it is a reset).
-    if (segment.flags.has('RST')) return { tcb, outcome: 'ignored' };
-    return { tcb: { ...tcb, refusal: refusalFor(segment) }, outcome: 'refused' };
+    if (segment.flags.has('RST')) return 'ignored';
+    tcb.refusal = refusalFor(segment);
+    return 'refused';
   }
   if (segment.flags.has('RST')) {
     // A reset that acknowledges our SYN: "connection refused".
-    return ackOk ? { tcb: closed(tcb, segment), outcome: 'reset' } : { tcb, outcome: 'ignored' };
+    if (!ackOk) return 'ignored';
+    close(tcb, segment);
+    return 'reset';
   }
-  if (!segment.flags.has('SYN')) return { tcb, outcome: 'ignored' };
+  if (!segment.flags.has('SYN')) return 'ignored';
   const synchronized = ackOk && ack !== undefined;
-  return {
-    tcb: {
-      ...tcb,
-      state: synchronized ? 'ESTABLISHED' : 'SYN_RECEIVED',
-      stateSpan: segment.span,
-      peer: segment.from,
-      irs: segment.seq,
-      // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
-      rcvNxt: plus(segment.seq, 1),
-      rcvNxtCause: synCause(segment),
-      ...(synchronized ? { sndUna: ack } : {}),
-    },
-    outcome: 'delivered',
-  };
+  tcb.state = synchronized ? 'ESTABLISHED' : 'SYN_RECEIVED';
+  tcb.stateSpan = segment.span;
+  tcb.peer = segment.from;
+  tcb.irs = segment.seq;
+  // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
+  tcb.rcvNxt = plus(segment.seq, 1);
+  tcb.rcvNxtCause = synCause(segment);
+  if (synchronized) tcb.sndUna = ack;
+  return 'delivered';
 }
 
 /** A SYN advances RCV.NXT by one only; data on it is not counted (see RCV.NXT above). */
@@ -120,21 +112,22 @@ function synCause(segment: Segment): NonNullable<Tcb['rcvNxtCause']> {
   return newCause(cause.span, cause.from, cause.seq, cause.syn, false, 0);
 }
 
-function closed(tcb: Tcb, segment: Segment): Tcb {
-  return { ...CLOSED_TCB, listening: tcb.listening, stateSpan: segment.span };
+function close(tcb: Tcb, segment: Segment): void {
+  resetTcb(tcb, { listening: tcb.listening, stateSpan: segment.span });
 }
 
 /** §3.10.7.4: SYN_RECEIVED and every synchronized state. */
-function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues): Received {
+function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues): SegmentOutcome {
   const rcvNxt = tcb.rcvNxt;
   if (segment.flags.has('RST')) {
     // RFC 5961 §3.2: only a reset at exactly RCV.NXT is acted on.
-    if (rcvNxt && distance(rcvNxt, segment.seq, symbols) !== 0) return { tcb, outcome: 'ignored' };
-    const after: Tcb =
-      tcb.state === 'SYN_RECEIVED' && tcb.passive
-        ? { ...CLOSED_TCB, state: 'LISTEN', listening: true, stateSpan: segment.span }
-        : closed(tcb, segment);
-    return { tcb: after, outcome: 'reset' };
+    if (rcvNxt && distance(rcvNxt, segment.seq, symbols) !== 0) return 'ignored';
+    if (tcb.state === 'SYN_RECEIVED' && tcb.passive) {
+      resetTcb(tcb, { state: 'LISTEN', listening: true, stateSpan: segment.span });
+    } else {
+      close(tcb, segment);
+    }
+    return 'reset';
   }
   const duplicateSyn =
     segment.flags.has('SYN') &&
@@ -142,106 +135,113 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
     distance(tcb.irs, segment.seq, symbols) === 0;
   if (segment.flags.has('SYN') && !duplicateSyn) {
     // RFC 5961 §4: a SYN in a synchronized state gets a challenge ACK and changes nothing.
-    return { tcb, outcome: 'ignored' };
+    return 'ignored';
   }
-  if (!segment.flags.has('ACK') || segment.ack === undefined) return { tcb, outcome: 'ignored' };
-  const acked = receiveAck(tcb, segment.ack, segment, symbols);
-  if (!acked) return { tcb, outcome: 'ignored' };
-  if (duplicateSyn) return { tcb: acked, outcome: 'delivered' };
-  return receiveText(acked, segment, symbols);
+  if (!segment.flags.has('ACK') || segment.ack === undefined) return 'ignored';
+  if (!receiveAck(tcb, segment.ack, segment, symbols)) return 'ignored';
+  if (duplicateSyn) return 'delivered';
+  return receiveText(tcb, segment, symbols);
 }
 
-/** The ACK part: advance SND.UNA and leave the states that wait for our SYN or FIN to be acked. */
-function receiveAck(
-  tcb: Tcb,
-  ack: SeqValue,
-  segment: Segment,
-  symbols: SymbolValues,
-): Tcb | undefined {
+/**
+ * The ACK part: advance SND.UNA and leave the states that wait for our SYN or FIN to be acked.
+ * False (and `tcb` unchanged) when the ACK is not acceptable.
+ */
+function receiveAck(tcb: Tcb, ack: SeqValue, segment: Segment, symbols: SymbolValues): boolean {
   const { sndUna, sndNxt } = tcb;
-  if (!sndUna || !sndNxt) return undefined;
-  if (!atOrBefore(ack, sndNxt, symbols)) return undefined; // acks something not yet sent
-  let next: Tcb = tcb;
+  if (!sndUna || !sndNxt) return false;
+  if (!atOrBefore(ack, sndNxt, symbols)) return false; // acks something not yet sent
   if (before(sndUna, ack, symbols)) {
-    const stillUnacked = (sent: Tcb['sent'][number]) =>
-      before(ack, plus(sent.seq, sent.length + (sent.fin ? 1 : 0)), symbols);
-    // Forget what is now acknowledged (copying only when something goes).
-    const sent = tcb.sent.every(stillUnacked) ? tcb.sent : tcb.sent.filter(stillUnacked);
-    next = { ...tcb, sndUna: ack, sent };
+    tcb.sndUna = ack;
+    tcb.sent = stillUnacked(tcb.sent, ack, symbols);
   } else if (tcb.state === 'SYN_RECEIVED') {
-    return undefined; // SYN_RECEIVED needs its SYN acknowledged
+    return false; // SYN_RECEIVED needs its SYN acknowledged
   }
-  const finAcked = next.finSeq !== undefined && atOrBefore(plus(next.finSeq, 1), ack, symbols);
-  const moved = (state: Tcb['state']): Tcb => ({ ...next, state, stateSpan: segment.span });
-  switch (next.state) {
+  const finAcked = tcb.finSeq !== undefined && atOrBefore(plus(tcb.finSeq, 1), ack, symbols);
+  switch (tcb.state) {
     case 'SYN_RECEIVED':
-      return moved('ESTABLISHED');
+      move(tcb, 'ESTABLISHED', segment.span);
+      break;
     case 'FIN_WAIT_1':
-      return finAcked ? moved('FIN_WAIT_2') : next;
+      if (finAcked) move(tcb, 'FIN_WAIT_2', segment.span);
+      break;
     case 'CLOSING':
-      return finAcked ? moved('TIME_WAIT') : next;
+      if (finAcked) move(tcb, 'TIME_WAIT', segment.span);
+      break;
     case 'LAST_ACK':
-      return finAcked ? { ...closed(next, segment) } : next;
+      if (finAcked) close(tcb, segment);
+      break;
     default:
-      return next;
+      break;
   }
+  return true;
+}
+
+/** What was sent and is not acknowledged by `ack` (the same array when nothing goes). */
+function stillUnacked(sent: Tcb['sent'], ack: SeqValue, symbols: SymbolValues): Tcb['sent'] {
+  const unacked = (each: Tcb['sent'][number]) =>
+    before(ack, plus(each.seq, each.length + (each.fin ? 1 : 0)), symbols);
+  return sent.every(unacked) ? sent : sent.filter(unacked);
+}
+
+function move(tcb: Tcb, state: Tcb['state'], span: Tcb['stateSpan']): void {
+  tcb.state = state;
+  tcb.stateSpan = span;
 }
 
 /** Data and FIN: in order they advance RCV.NXT; ahead of a gap they wait in the queue. */
-function receiveText(tcb: Tcb, segment: Segment, symbols: SymbolValues): Received {
-  const length = segment.len + (segment.flags.has('FIN') ? 1 : 0);
+function receiveText(tcb: Tcb, segment: Segment, symbols: SymbolValues): SegmentOutcome {
+  const fin = segment.flags.has('FIN');
+  const length = segment.len + (fin ? 1 : 0);
   const rcvNxt = tcb.rcvNxt;
-  if (length === 0 || !rcvNxt || tcb.state === 'CLOSED') return { tcb, outcome: 'delivered' };
+  if (length === 0 || !rcvNxt || tcb.state === 'CLOSED') return 'delivered';
   const gap = distance(rcvNxt, segment.seq, symbols);
-  if (gap === undefined) return { tcb, outcome: 'ignored' };
+  if (gap === undefined) return 'ignored';
   if (before(rcvNxt, segment.seq, symbols)) {
-    const queued = {
-      seq: segment.seq,
-      length: segment.len,
-      fin: segment.flags.has('FIN'),
-      cause: causeOf(segment),
-    };
-    return { tcb: { ...tcb, queue: [...tcb.queue, queued] }, outcome: 'queued' };
+    const queued = { seq: segment.seq, length: segment.len, fin, cause: causeOf(segment) };
+    tcb.queue = [...tcb.queue, queued];
+    return 'queued';
   }
   const end = plus(segment.seq, length);
-  if (atOrBefore(end, rcvNxt, symbols)) return { tcb, outcome: 'duplicate' };
-  const accepted = accept(tcb, end, segment.flags.has('FIN'), causeOf(segment));
-  return { tcb: drain(accepted, symbols), outcome: 'delivered' };
+  if (atOrBefore(end, rcvNxt, symbols)) return 'duplicate';
+  accept(tcb, end, fin, causeOf(segment));
+  if (tcb.queue.length > 0) drain(tcb, symbols);
+  return 'delivered';
 }
 
-function accept(tcb: Tcb, end: SeqValue, fin: boolean, cause: Tcb['rcvNxtCause']): Tcb {
-  const next: Tcb = { ...tcb, rcvNxt: end, ...(cause ? { rcvNxtCause: cause } : {}) };
-  if (!fin) return next;
-  const moved = (state: Tcb['state']): Tcb => ({ ...next, state, stateSpan: cause?.span });
-  switch (tcb.state) {
+function accept(tcb: Tcb, end: SeqValue, fin: boolean, cause: Tcb['rcvNxtCause']): void {
+  const state = tcb.state;
+  tcb.rcvNxt = end;
+  if (cause) tcb.rcvNxtCause = cause;
+  if (!fin) return;
+  switch (state) {
     case 'SYN_RECEIVED':
     case 'ESTABLISHED':
-      return moved('CLOSE_WAIT');
+      move(tcb, 'CLOSE_WAIT', cause?.span);
+      break;
     case 'FIN_WAIT_1':
-      return moved('CLOSING');
+      move(tcb, 'CLOSING', cause?.span);
+      break;
     case 'FIN_WAIT_2':
-      return moved('TIME_WAIT');
+      move(tcb, 'TIME_WAIT', cause?.span);
+      break;
     default:
-      return next;
+      break;
   }
 }
 
 /** Moves queued segments that now continue RCV.NXT into the stream. */
-function drain(tcb: Tcb, symbols: SymbolValues): Tcb {
-  let current = tcb;
-  for (let progressed = true; progressed && current.queue.length > 0;) {
+function drain(tcb: Tcb, symbols: SymbolValues): void {
+  for (let progressed = true; progressed && tcb.queue.length > 0;) {
     progressed = false;
-    for (const queued of current.queue) {
-      const rcvNxt = current.rcvNxt;
+    for (const queued of tcb.queue) {
+      const rcvNxt = tcb.rcvNxt;
       if (!rcvNxt || !atOrBefore(queued.seq, rcvNxt, symbols)) continue;
       const end = plus(queued.seq, queued.length + (queued.fin ? 1 : 0));
-      const rest = current.queue.filter((q) => q !== queued);
-      current = before(rcvNxt, end, symbols)
-        ? accept({ ...current, queue: rest }, end, queued.fin, queued.cause)
-        : { ...current, queue: rest };
+      tcb.queue = tcb.queue.filter((q) => q !== queued);
+      if (before(rcvNxt, end, symbols)) accept(tcb, end, queued.fin, queued.cause);
       progressed = true;
       break;
     }
   }
-  return current;
 }

@@ -16,7 +16,7 @@ import {
   type SymbolValues,
 } from './seqValue';
 import { hasSentFin, isSynchronized } from './state';
-import { CLOSED_TCB, causeOf, newSegment, nextReason, type Segment, type Tcb } from './tcb';
+import { causeOf, newSegment, newTcb, nextReason, resetTcb, type Segment, type Tcb } from './tcb';
 import { fixValueText } from './valueText';
 import { internFlags } from './segmentShape';
 import { ackNode, fieldsEnd, flagsEnd, flagsOf, seqNode, tailOf, type Outgoing } from './outgoing';
@@ -30,14 +30,17 @@ export interface SendContext {
 }
 
 export interface Sent {
-  /** The segment as it travels, with wrong numbers replaced by the right ones; none if invalid. */
-  readonly segment?: Segment;
-  readonly sender: Tcb;
-  readonly expected: { readonly seq?: SeqValue; readonly ack?: SeqValue };
-  readonly why: { readonly seq?: Reason; readonly ack?: Reason };
+  /** The segment as it travels, with wrong numbers replaced by the right ones. */
+  readonly segment: Segment;
+  /** What a correct segment carries here, and why. */
+  readonly expectedSeq: SeqValue | undefined;
+  readonly expectedAck: SeqValue | undefined;
+  readonly whySeq: Reason | undefined;
+  readonly whyAck: Reason | undefined;
   readonly retransmission: boolean;
   /** Which written values were wrong and replaced by the expected ones. */
-  readonly corrected: { readonly seq: boolean; readonly ack: boolean };
+  readonly seqCorrected: boolean;
+  readonly ackCorrected: boolean;
 }
 
 /** What a valid segment must carry in the sender's state, and what sending it does. */
@@ -52,25 +55,22 @@ interface Plan {
   readonly ack?: { readonly value: SeqValue; readonly why: Reason };
   /** Whether seq may go back for a retransmission of data not yet acknowledged. */
   readonly retransmit: boolean;
-  readonly apply: (segment: Segment) => Tcb;
+  /**
+   * What sending does to the sender's TCB, in place; afterSending when absent (the common
+   * case, which makes no closure).
+   */
+  readonly apply?: (segment: Segment) => void;
 }
 
 /**
  * Checks a segment against its sender's TCB (RFC 9293 §3.10.2 SEND, §3.10.7 for the replies a
- * stack makes), reports what is wrong, and returns the sender's next TCB. Never throws.
+ * stack makes), reports what is wrong, and moves the sender's TCB on, in place. Undefined when
+ * the segment cannot be sent (reported). `peer` is the receiver's TCB, to tell an ack of data
+ * never sent from a wrong one. Never throws.
  */
-/** `peer` is the receiver's TCB, to tell an ack of data never sent from a wrong one. */
-export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Sent {
+export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Sent | undefined {
   const plan = planFor(out, tcb, context);
-  if (!plan) {
-    return {
-      sender: tcb,
-      expected: {},
-      why: {},
-      retransmission: false,
-      corrected: { seq: false, ack: false },
-    };
-  }
+  if (!plan) return undefined;
   const seq = checkSeq(out, plan, tcb, context);
   const ack = checkAck(out, plan, context, peer);
   const segment = newSegment(
@@ -82,13 +82,17 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
     out.len,
     out.span,
   );
+  if (plan.apply) plan.apply(segment);
+  else afterSending(tcb, segment, context.symbols);
   return {
     segment,
-    sender: plan.apply(segment),
-    expected: { seq: plan.seq?.value, ack: plan.ack?.value },
-    why: { seq: plan.seq?.why, ack: plan.ack?.why },
+    expectedSeq: plan.seq?.value,
+    expectedAck: plan.ack?.value,
+    whySeq: plan.seq?.why,
+    whyAck: plan.ack?.why,
     retransmission: seq.retransmission,
-    corrected: { seq: seq.corrected, ack: ack.corrected },
+    seqCorrected: seq.corrected,
+    ackCorrected: ack.corrected,
   };
 }
 
@@ -175,7 +179,7 @@ function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefine
     return {
       seq: { value: tcb.iss, why: issWhy(out.from, tcb), code: 'IssChanged' },
       retransmit: false,
-      apply: () => tcb,
+      apply: () => {},
     };
   }
   if (tcb.state === 'CLOSED' && tcb.refusal && tcb.refusal.from === out.to) {
@@ -192,19 +196,19 @@ function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefine
   if (out.len > 0) context.report(diagnostic('SynWithData', flagsOf(out)));
   return {
     retransmit: false,
-    apply: (segment) => ({
-      ...CLOSED_TCB,
-      listening: tcb.listening,
-      state: 'SYN_SENT',
-      stateSpan: out.span,
-      peer: out.to,
-      iss: segment.seq,
-      issSpan: out.span,
-      sndUna: segment.seq,
-      // Data on a SYN is not counted: the peer queues it at most (HS305).
-      sndNxt: plus(segment.seq, 1),
-      sndNxtCause: causeOf(segment),
-    }),
+    apply: (segment) =>
+      resetTcb(tcb, {
+        listening: tcb.listening,
+        state: 'SYN_SENT',
+        stateSpan: out.span,
+        peer: out.to,
+        iss: segment.seq,
+        issSpan: out.span,
+        sndUna: segment.seq,
+        // Data on a SYN is not counted: the peer queues it at most (HS305).
+        sndNxt: plus(segment.seq, 1),
+        sndNxtCause: causeOf(segment),
+      }),
   };
 }
 
@@ -237,8 +241,8 @@ function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undef
   if (tcb.state === 'CLOSED' && tcb.refusal && tcb.refusal.from === out.to) {
     reportNeverListened(out, tcb, context);
     // Go on as if it had listened, so that one missing `listen` is one diagnostic.
-    const listening: Tcb = { ...CLOSED_TCB, state: 'LISTEN', listening: true };
-    current = receive(listening, tcb.refusal.segment, context.symbols).tcb;
+    current = newTcb({ state: 'LISTEN', listening: true });
+    receive(current, tcb.refusal.segment, context.symbols);
   }
   if (current.state !== 'SYN_RECEIVED') {
     if (isSynchronized(current.state)) {
@@ -279,15 +283,16 @@ function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undef
       : {}),
     ack: ackPart,
     retransmit: false,
-    apply: (segment) => ({
-      ...base,
-      iss: base.iss ?? segment.seq,
-      issSpan: base.issSpan ?? out.span,
-      sndUna: base.sndUna ?? segment.seq,
-      sndNxt: base.sndNxt ?? plus(segment.seq, 1),
-      sndNxtCause: base.sndNxtCause ?? causeOf(segment),
-      peer: out.to,
-    }),
+    apply: (segment) => {
+      // From the TCB it would have had if it had listened (see above), or its own.
+      if (base !== tcb) Object.assign(tcb, base);
+      tcb.iss ??= segment.seq;
+      tcb.issSpan ??= out.span;
+      tcb.sndUna ??= segment.seq;
+      tcb.sndNxt ??= plus(segment.seq, 1);
+      tcb.sndNxtCause ??= causeOf(segment);
+      tcb.peer = out.to;
+    },
   };
 }
 
@@ -348,7 +353,7 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
         : {}),
       retransmit: false,
       apply: () => {
-        return { ...tcb, refusal: undefined };
+        tcb.refusal = undefined;
       },
     };
   }
@@ -369,33 +374,44 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
       ? { ack: { value: tcb.rcvNxt, why: nextReason(tcb.rcvNxtCause) } }
       : {}),
     retransmit: false,
-    apply: () => ({ ...CLOSED_TCB, listening: tcb.listening, stateSpan: out.span }),
+    apply: () => resetTcb(tcb, { listening: tcb.listening, stateSpan: out.span }),
   };
 }
 
 /** ACK, data, FIN, PSH, URG: everything a connection sends after the SYNs. */
 function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
   const fin = out.flags.has('FIN');
-  const what = describeSegment(out);
   switch (tcb.state) {
     case 'CLOSED':
       if (tcb.refusal && tcb.refusal.from === out.to) {
         reportNeverListened(out, tcb, context);
         return undefined;
       }
-      return invalid(context, out, tcb, what, 'open the connection with a SYN first');
+      return invalid(
+        context,
+        out,
+        tcb,
+        describeSegment(out),
+        'open the connection with a SYN first',
+      );
     case 'LISTEN':
-      return invalid(context, out, tcb, what, 'a listening endpoint only answers a SYN');
+      return invalid(
+        context,
+        out,
+        tcb,
+        describeSegment(out),
+        'a listening endpoint only answers a SYN',
+      );
     case 'SYN_SENT':
       if (out.len > 0) return dataBeforeEstablished(out, tcb, context);
-      return invalid(context, out, tcb, what, 'it waits for the peer’s SYN ACK');
+      return invalid(context, out, tcb, describeSegment(out), 'it waits for the peer’s SYN ACK');
     case 'SYN_RECEIVED':
       if (out.len > 0) return dataBeforeEstablished(out, tcb, context);
       if (!fin) {
         const reason = tcb.iss
           ? 'it has sent its SYN ACK and waits for the peer’s ACK'
           : 'it must first send its SYN ACK';
-        return invalid(context, out, tcb, what, reason);
+        return invalid(context, out, tcb, describeSegment(out), reason);
       }
       break;
     default:
@@ -404,7 +420,8 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
   if (otherPeer(out, tcb, context)) return undefined;
   const sndNxt = tcb.sndNxt;
   const rcvNxt = tcb.rcvNxt;
-  if (!sndNxt || !rcvNxt) return invalid(context, out, tcb, what, 'it has no connection');
+  if (!sndNxt || !rcvNxt)
+    return invalid(context, out, tcb, describeSegment(out), 'it has no connection');
   if (!out.flags.has('ACK') && out.ack === undefined && !out.flagsBroken) {
     reportMissingAck(out, tcb, context, rcvNxt);
   }
@@ -434,7 +451,6 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
       why: nextReason(tcb.rcvNxtCause),
     },
     retransmit: true,
-    apply: (segment) => afterSending(tcb, segment, context.symbols),
   };
 }
 
@@ -446,33 +462,29 @@ function dataBeforeEstablished(out: Outgoing, tcb: Tcb, context: SendContext): u
 }
 
 /** SND.NXT moves past new data and FIN; a FIN changes the state (RFC 9293 §3.10.4 CLOSE). */
-function afterSending(tcb: Tcb, segment: Segment, symbols: SymbolValues): Tcb {
+function afterSending(tcb: Tcb, segment: Segment, symbols: SymbolValues): void {
   const fin = segment.flags.has('FIN');
-  const end = plus(segment.seq, segment.len + (fin ? 1 : 0));
   const sndNxt = tcb.sndNxt;
+  const end = plus(segment.seq, segment.len + (fin ? 1 : 0));
   const advances = sndNxt !== undefined && before(sndNxt, end, symbols);
-  let next: Tcb = advances
-    ? {
-        ...tcb,
-        sndNxt: end,
-        sndNxtCause: segment.cause,
-        sent: segment.len > 0 || fin ? [...tcb.sent, segment.cause] : tcb.sent,
-      }
-    : tcb;
   const newFin =
     fin &&
     (tcb.finSeq === undefined || !sameValue(tcb.finSeq, plus(segment.seq, segment.len), symbols));
-  if (newFin && advances) {
-    const finSeq = plus(segment.seq, segment.len);
-    const state =
+  if (!advances) return;
+  tcb.sndNxt = end;
+  tcb.sndNxtCause = segment.cause;
+  if (segment.len > 0 || fin) tcb.sent = [...tcb.sent, segment.cause];
+  if (newFin) {
+    tcb.state =
       tcb.state === 'CLOSE_WAIT'
         ? 'LAST_ACK'
         : tcb.state === 'ESTABLISHED' || tcb.state === 'SYN_RECEIVED'
           ? 'FIN_WAIT_1'
           : tcb.state;
-    next = { ...next, state, stateSpan: segment.span, finSeq, finSpan: segment.span };
+    tcb.stateSpan = segment.span;
+    tcb.finSeq = plus(segment.seq, segment.len);
+    tcb.finSpan = segment.span;
   }
-  return next;
 }
 
 /** Compares the written seq with the plan; a retransmission of unacknowledged data is fine. */

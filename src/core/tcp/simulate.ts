@@ -12,14 +12,14 @@ import type {
 } from '../syntax/tree';
 import { lineNumber } from './explain';
 import { receive } from './receive';
-import { checkShape, flagList } from './segmentShape';
+import { checkShape, flagList, type Shape } from './segmentShape';
 import type { Outgoing } from './outgoing';
 import { send, type Sent, type SendContext } from './send';
 import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
 import { SegmentRecord, type SegmentFindings } from './segmentStep';
 import type { TcpFlag } from './flags';
 import type { TcpState } from './state';
-import { CLOSED_TCB, view, type Tcb, type TcbView } from './tcb';
+import { CLOSED_TCB, newTcb, view, type Tcb, type TcbView } from './tcb';
 import type {
   ActionStep,
   EndpointInfo,
@@ -75,13 +75,16 @@ const newFindings = (): Findings => ({
   receiverAfter: CLOSED_VIEW,
 });
 
+/** A segment sent and not yet delivered (all of a `simultaneous` block are sent first). */
 interface Pending {
   readonly statement: SegmentStatement;
   readonly from: string;
   readonly to: string;
-  readonly sent?: Sent;
+  /** Undefined when the segment could not be sent. */
+  readonly sent: Sent | undefined;
   readonly shapeLen: number;
-  readonly senderBefore: Tcb;
+  readonly senderBefore: TcbView;
+  readonly senderAfter: TcbView;
   readonly group: number | undefined;
   readonly faulty: boolean;
 }
@@ -278,8 +281,19 @@ class Simulator {
     return made;
   }
 
-  private tcb(name: string): Tcb {
+  /** An endpoint's TCB, to read. */
+  private tcb(name: string): Readonly<Tcb> {
     return this.tcbs.get(name) ?? CLOSED_TCB;
+  }
+
+  /** An endpoint's own TCB, for the engine to change in place (see Tcb). */
+  private ownTcb(name: string): Tcb {
+    let tcb = this.tcbs.get(name);
+    if (!tcb) {
+      tcb = newTcb();
+      this.tcbs.set(name, tcb);
+    }
+    return tcb;
   }
 
   /** Reads a written seq=/ack= value; a symbol's first use in a seq= binds it. */
@@ -324,30 +338,45 @@ class Simulator {
     const from = this.segmentEndpoint(statement, 'from');
     const to = this.segmentEndpoint(statement, 'to');
     const shape = checkShape(statement, this.report);
-    const senderBefore = this.tcb(from);
-    const pending = (sent: Sent | undefined): Pending => ({
+    const senderBefore = this.view(from, this.tcb(from));
+    let sent: Sent | undefined;
+    let simulated = false;
+    if (from === to && from !== '') {
+      this.report(diagnostic('SegmentToSelf', statement, { endpoint: from }));
+    } else if (
+      shape.ok &&
+      from !== '' &&
+      to !== '' &&
+      // A segment to or from an undeclared endpoint is reported once (HS401), not simulated.
+      this.endpoints.get(from)?.declared &&
+      this.endpoints.get(to)?.declared
+    ) {
+      simulated = true;
+      sent = send(
+        this.outgoing(statement, from, to, shape),
+        this.ownTcb(from),
+        this.context,
+        this.tcb(to),
+      );
+    }
+    return {
       statement,
       from,
       to,
       shapeLen: shape.len,
       senderBefore,
+      senderAfter: sent ? this.view(from, this.tcb(from)) : senderBefore,
       group,
       sent,
-      faulty: sent === undefined || this.errorCount > errorsBefore,
-    });
-    if (from === to && from !== '') {
-      this.report(diagnostic('SegmentToSelf', statement, { endpoint: from }));
-      return pending(undefined);
-    }
-    if (!shape.ok || from === '' || to === '') return pending(undefined);
-    // A segment to or from an undeclared endpoint is reported once (HS401), not simulated.
-    if (!this.endpoints.get(from)?.declared || !this.endpoints.get(to)?.declared) {
-      return pending(undefined);
-    }
+      faulty: !simulated || this.errorCount > errorsBefore,
+    };
+  }
+
+  private outgoing(statement: SegmentStatement, from: string, to: string, shape: Shape): Outgoing {
     const seq = this.value(statement, 'seq', shape.flags.has('SYN') ? from : undefined);
     const ack = this.value(statement, 'ack');
     const broken = statement.broken;
-    const out: Outgoing = {
+    return {
       from,
       to,
       flags: shape.flags,
@@ -359,24 +388,19 @@ class Simulator {
       len: shape.len,
       span: statement,
     };
-    const sent = send(out, senderBefore, this.context, this.tcb(to));
-    this.tcbs.set(from, sent.sender);
-    return pending(sent);
   }
 
   private deliver(pending: Pending): void {
     const { statement, from, to, sent } = pending;
-    const receiverBefore = this.tcb(to);
+    const receiverBefore = this.view(to, this.tcb(to));
     let receiverAfter = receiverBefore;
     let outcome: SegmentOutcome = 'invalid';
     const segment = sent?.segment;
     if (segment && statement.lost) {
       outcome = 'lost';
     } else if (segment) {
-      const received = receive(receiverBefore, segment, this.symbolValues);
-      receiverAfter = received.tcb;
-      outcome = received.outcome;
-      this.tcbs.set(to, receiverAfter);
+      outcome = receive(this.ownTcb(to), segment, this.symbolValues);
+      receiverAfter = this.view(to, this.tcb(to));
       if (outcome === 'queued' && receiverBefore.rcvNxt) {
         this.report(
           diagnostic('OutOfOrder', statement.seq?.value ?? statement, {
@@ -401,19 +425,19 @@ class Simulator {
     found.seq = segment?.seq;
     found.ack = segment?.ack;
     found.len = pending.shapeLen;
-    found.expectedSeq = sent?.expected.seq;
-    found.expectedAck = sent?.expected.ack;
-    found.whySeq = sent?.why.seq;
-    found.whyAck = sent?.why.ack;
+    found.expectedSeq = sent?.expectedSeq;
+    found.expectedAck = sent?.expectedAck;
+    found.whySeq = sent?.whySeq;
+    found.whyAck = sent?.whyAck;
     found.retransmission = sent?.retransmission ?? false;
-    found.seqCorrected = sent?.corrected.seq ?? false;
-    found.ackCorrected = sent?.corrected.ack ?? false;
+    found.seqCorrected = sent?.seqCorrected ?? false;
+    found.ackCorrected = sent?.ackCorrected ?? false;
     found.faulty = pending.faulty;
     found.outcome = outcome;
-    found.senderBefore = this.view(from, pending.senderBefore);
-    found.senderAfter = this.view(from, sent?.sender ?? pending.senderBefore);
-    found.receiverBefore = this.view(to, receiverBefore);
-    found.receiverAfter = this.view(to, receiverAfter);
+    found.senderBefore = pending.senderBefore;
+    found.senderAfter = pending.senderAfter;
+    found.receiverBefore = receiverBefore;
+    found.receiverAfter = receiverAfter;
     this.steps.push(new SegmentRecord(found));
   }
 
@@ -423,11 +447,11 @@ class Simulator {
     let next: Tcb | undefined;
     if (statement.kind === 'listen') {
       if (tcb.state === 'CLOSED')
-        next = { ...CLOSED_TCB, state: 'LISTEN', listening: true, stateSpan: statement };
+        next = newTcb({ state: 'LISTEN', listening: true, stateSpan: statement });
       else
         this.report(diagnostic('ListenNotClosed', statement, { endpoint: name, state: tcb.state }));
     } else if (tcb.state === 'LISTEN' || tcb.state === 'SYN_SENT') {
-      next = { ...CLOSED_TCB, stateSpan: statement };
+      next = newTcb({ stateSpan: statement });
     } else {
       this.report(diagnostic('CloseInvalid', statement, { endpoint: name, state: tcb.state }));
     }
@@ -440,7 +464,7 @@ class Simulator {
     for (const [name, tcb] of this.tcbs) {
       if (tcb.state !== 'TIME_WAIT') continue;
       // RFC 9293 §3.10.8: when the 2MSL timer runs out, TIME_WAIT becomes CLOSED.
-      this.tcbs.set(name, { ...CLOSED_TCB, listening: tcb.listening, stateSpan: statement });
+      this.tcbs.set(name, newTcb({ listening: tcb.listening, stateSpan: statement }));
       changes.push([name, 'TIME_WAIT', 'CLOSED']);
     }
     if (changes.length === 0) this.report(diagnostic('NothingInTimeWait', statement));

@@ -95,39 +95,46 @@ export interface QueuedSegment {
 
 /**
  * The transmission control block of RFC 9293 §3.3.1, as far as a scenario needs it, plus the
- * causes the explanations quote. Immutable: the engine replaces it on every change.
+ * causes the explanations quote.
+ *
+ * Mutable, unlike the rest of the core's data: the engine keeps one TCB per endpoint and changes
+ * it in place as segments are sent and received. Replacing an eighteen-field object several
+ * times per segment was most of the engine's time on large scenarios. Nothing outside the
+ * engine sees a TCB: the trace holds TcbView snapshots taken between changes. `queue` and
+ * `sent` are replaced, never changed in place, since TCBs made from CLOSED_TCB share its arrays.
  */
 export interface Tcb {
-  readonly state: TcpState;
+  state: TcpState;
   /** The endpoint at the other end, once a segment has been exchanged. */
-  readonly peer?: string;
+  peer: undefined | string;
   /** Set when the connection came from `listen`; a reset in SYN_RECEIVED returns to LISTEN. */
-  readonly passive: boolean;
-  readonly listening: boolean;
-  readonly iss?: SeqValue;
-  readonly sndUna?: SeqValue;
-  readonly sndNxt?: SeqValue;
-  readonly irs?: SeqValue;
-  readonly rcvNxt?: SeqValue;
+  passive: boolean;
+  listening: boolean;
+  iss: undefined | SeqValue;
+  sndUna: undefined | SeqValue;
+  sndNxt: undefined | SeqValue;
+  irs: undefined | SeqValue;
+  rcvNxt: undefined | SeqValue;
   /** The seq of this side's FIN once sent. */
-  readonly finSeq?: SeqValue;
-  readonly finSpan?: Span;
-  readonly issSpan?: Span;
-  readonly sndNxtCause?: Cause;
-  readonly rcvNxtCause?: Cause;
+  finSeq: undefined | SeqValue;
+  finSpan: undefined | Span;
+  issSpan: undefined | Span;
+  sndNxtCause: undefined | Cause;
+  rcvNxtCause: undefined | Cause;
   /** Where and why the state last changed. */
-  readonly stateSpan?: Span;
-  readonly refusal?: Refusal;
-  readonly queue: readonly QueuedSegment[];
+  stateSpan: undefined | Span;
+  refusal: undefined | Refusal;
+  queue: readonly QueuedSegment[];
   /** Data this side sent, by seq, for telling retransmissions (span of the first sending). */
-  readonly sent: readonly Cause[];
+  sent: readonly Cause[];
 }
 
 /**
- * Every TCB is made from this one by spreading, with every field present (undefined when
- * unset) and in this order, so that they all share one shape and V8 copies them quickly.
+ * A closed endpoint. Every TCB is a copy of this one (newTcb), with every field present
+ * (undefined when unset) and in this order, so that they all share one shape. Frozen: the
+ * engine changes only its own copies.
  */
-export const CLOSED_TCB: Tcb = {
+export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   state: 'CLOSED',
   peer: undefined,
   passive: false,
@@ -144,9 +151,19 @@ export const CLOSED_TCB: Tcb = {
   rcvNxtCause: undefined,
   stateSpan: undefined,
   refusal: undefined,
-  queue: [],
-  sent: [],
-};
+  queue: Object.freeze([]),
+  sent: Object.freeze([]),
+});
+
+/** A new TCB: CLOSED_TCB with `changes`. */
+export function newTcb(changes?: Partial<Tcb>): Tcb {
+  return { ...CLOSED_TCB, ...changes };
+}
+
+/** Makes `tcb` a new TCB in place: CLOSED_TCB with `changes` (a reset, a connection closed). */
+export function resetTcb(tcb: Tcb, changes: Partial<Tcb>): void {
+  Object.assign(tcb, CLOSED_TCB, changes);
+}
 
 /** The reason "SND.NXT or RCV.NXT as moved by `cause`", shared. */
 export function nextReason(cause: Cause | undefined): Reason {
