@@ -11,14 +11,18 @@ export interface Position {
  * the edges (CLI output, VS Code adapters). Lines end at `\n`; a `\r` before it belongs to the line.
  */
 export class LineMap {
-  private readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  /** Finds the line starts on first use: a correct scenario may never need a position. */
+  constructor(private readonly text: string) {}
+
+  private get lineStarts(): number[] {
+    if (this.starts) return this.starts;
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) {
+      starts.push(i + 1);
     }
-    this.lineStarts = starts;
+    return (this.starts = starts);
   }
 
   get lineCount(): number {

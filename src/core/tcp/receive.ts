@@ -202,7 +202,7 @@ function receiveText(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segment
     tcb.queue = [...tcb.queue, queued];
     return 'queued';
   }
-  const end = plus(segment.seq, length);
+  const end = segment.end; // SEG.SEQ + `length`
   if (atOrBefore(end, rcvNxt, symbols)) return 'duplicate';
   accept(tcb, end, fin, causeOf(segment));
   if (tcb.queue.length > 0) drain(tcb, symbols);

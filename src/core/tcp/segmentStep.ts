@@ -10,6 +10,18 @@ const RETRANSMISSION = 1;
 const SEQ_CORRECTED = 2;
 const ACK_CORRECTED = 4;
 const FAULTY = 8;
+const OUTCOME_SHIFT = 4;
+
+const OUTCOMES: readonly SegmentOutcome[] = [
+  'delivered',
+  'lost',
+  'queued',
+  'duplicate',
+  'refused',
+  'reset',
+  'ignored',
+  'invalid',
+];
 
 /** The four answers to "which values were corrected", shared by every step. */
 const CORRECTED = [
@@ -22,8 +34,6 @@ const CORRECTED = [
 /** What the engine found for one segment, as SegmentRecord stores it. */
 export interface SegmentFindings {
   readonly statement: SegmentStatement;
-  readonly from: string;
-  readonly to: string;
   readonly flags: readonly TcpFlag[];
   readonly group: number | undefined;
   readonly seq: SeqValue | undefined;
@@ -55,14 +65,11 @@ export interface SegmentFindings {
 export class SegmentRecord implements SegmentStep {
   readonly kind = 'segment' as const;
   readonly statement: SegmentStatement;
-  readonly from: string;
-  readonly to: string;
   readonly flags: readonly TcpFlag[];
   readonly group: number | undefined;
   readonly seq: SeqValue | undefined;
   readonly ack: SeqValue | undefined;
   readonly len: number;
-  readonly outcome: SegmentOutcome;
   private readonly expectedSeq: SeqValue | undefined;
   private readonly expectedAck: SeqValue | undefined;
   private readonly whySeq: Reason | undefined;
@@ -75,14 +82,11 @@ export class SegmentRecord implements SegmentStep {
 
   constructor(found: SegmentFindings) {
     this.statement = found.statement;
-    this.from = found.from;
-    this.to = found.to;
     this.flags = found.flags;
     this.group = found.group;
     this.seq = found.seq;
     this.ack = found.ack;
     this.len = found.len;
-    this.outcome = found.outcome;
     this.expectedSeq = found.expectedSeq;
     this.expectedAck = found.expectedAck;
     this.whySeq = found.whySeq;
@@ -91,13 +95,24 @@ export class SegmentRecord implements SegmentStep {
       (found.retransmission ? RETRANSMISSION : 0) |
       (found.seqCorrected ? SEQ_CORRECTED : 0) |
       (found.ackCorrected ? ACK_CORRECTED : 0) |
-      (found.faulty ? FAULTY : 0);
+      (found.faulty ? FAULTY : 0) |
+      (OUTCOMES.indexOf(found.outcome) << OUTCOME_SHIFT);
     this.senderBefore = found.senderBefore;
     this.senderAfter = found.senderAfter;
     this.receiverBefore = found.receiverBefore;
     this.receiverAfter = found.receiverAfter;
   }
 
+  /** The endpoints' names, as the statement writes them. */
+  get from(): string {
+    return this.statement.fromText;
+  }
+  get to(): string {
+    return this.statement.toText;
+  }
+  get outcome(): SegmentOutcome {
+    return OUTCOMES[this.bits >> OUTCOME_SHIFT] as SegmentOutcome;
+  }
   get span(): Span {
     return this.statement;
   }

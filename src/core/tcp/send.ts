@@ -465,15 +465,16 @@ function dataBeforeEstablished(out: Outgoing, tcb: Tcb, context: SendContext): u
 function afterSending(tcb: Tcb, segment: Segment, symbols: SymbolValues): void {
   const fin = segment.flags.has('FIN');
   const sndNxt = tcb.sndNxt;
-  const end = plus(segment.seq, segment.len + (fin ? 1 : 0));
+  const end = segment.end;
   const advances = sndNxt !== undefined && before(sndNxt, end, symbols);
   const newFin =
     fin &&
     (tcb.finSeq === undefined || !sameValue(tcb.finSeq, plus(segment.seq, segment.len), symbols));
   if (!advances) return;
   tcb.sndNxt = end;
-  tcb.sndNxtCause = segment.cause;
-  if (segment.len > 0 || fin) tcb.sent = [...tcb.sent, segment.cause];
+  const cause = causeOf(segment);
+  tcb.sndNxtCause = cause;
+  if (segment.len > 0 || fin) tcb.sent = [...tcb.sent, cause];
   if (newFin) {
     tcb.state =
       tcb.state === 'CLOSE_WAIT'

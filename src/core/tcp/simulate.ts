@@ -53,8 +53,6 @@ type Findings = { -readonly [K in keyof SegmentFindings]: SegmentFindings[K] };
 
 const newFindings = (): Findings => ({
   statement: undefined as unknown as SegmentStatement,
-  from: '',
-  to: '',
   flags: NO_FLAGS,
   group: undefined,
   seq: undefined,
@@ -391,7 +389,7 @@ class Simulator {
   }
 
   private deliver(pending: Pending): void {
-    const { statement, from, to, sent } = pending;
+    const { statement, to, sent } = pending;
     const receiverBefore = this.view(to, this.tcb(to));
     let receiverAfter = receiverBefore;
     let outcome: SegmentOutcome = 'invalid';
@@ -418,8 +416,6 @@ class Simulator {
         ? NO_FLAGS
         : statement.flags.map((f) => f.flag);
     found.statement = statement;
-    found.from = from;
-    found.to = to;
     found.flags = flags;
     found.group = pending.group;
     found.seq = segment?.seq;

@@ -1,6 +1,6 @@
 import type { Span } from '../syntax/span';
 import type { Reason } from './explain';
-import type { SeqValue } from './seqValue';
+import { plus, type SeqValue } from './seqValue';
 import type { TcpFlag } from './flags';
 import type { TcpState } from './state';
 
@@ -13,11 +13,39 @@ export interface Segment {
   readonly ack?: SeqValue;
   readonly len: number;
   readonly span: Span;
-  /** What this segment contributes as a cause of later expected values (made once). */
-  readonly cause: Cause;
+  /** SEG.SEQ + SEG.LEN, counting a FIN (not a SYN): where the data and FIN end. */
+  readonly end: SeqValue;
 }
 
-/** A segment with its cause. */
+/** A segment in flight; made by newSegment only. */
+class SegmentInFlight implements Segment {
+  private made: Cause | undefined;
+
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly flags: ReadonlySet<TcpFlag>,
+    readonly seq: SeqValue,
+    readonly ack: SeqValue | undefined,
+    readonly len: number,
+    readonly span: Span,
+    readonly end: SeqValue,
+  ) {}
+
+  /** Made on first use and then shared: a pure ACK never needs one. */
+  get cause(): Cause {
+    return (this.made ??= newCause(
+      this.span,
+      this.from,
+      this.seq,
+      this.flags.has('SYN'),
+      this.flags.has('FIN'),
+      this.len,
+    ));
+  }
+}
+
+/** A segment, with the value where it ends shared by its sender and its receiver. */
 export function newSegment(
   from: string,
   to: string,
@@ -27,8 +55,9 @@ export function newSegment(
   len: number,
   span: Span,
 ): Segment {
-  const cause = newCause(span, from, seq, flags.has('SYN'), flags.has('FIN'), len);
-  return { from, to, flags, seq, ack, len, span, cause };
+  const occupies = len + (flags.has('FIN') ? 1 : 0);
+  const end = occupies === 0 ? seq : plus(seq, occupies);
+  return new SegmentInFlight(from, to, flags, seq, ack, len, span, end);
 }
 
 /** Sequence numbers a segment occupies: SYN and FIN count one each, data its length (§3.4). */
@@ -36,9 +65,18 @@ export function segmentLength(segment: Segment): number {
   return segment.len + (segment.flags.has('SYN') ? 1 : 0) + (segment.flags.has('FIN') ? 1 : 0);
 }
 
-/** What a segment contributes as a cause of a later expected value. */
+/** What a segment contributes as a cause of a later expected value, made once per segment. */
 export function causeOf(segment: Segment): Cause {
-  return segment.cause;
+  return segment instanceof SegmentInFlight
+    ? segment.cause
+    : newCause(
+        segment.span,
+        segment.from,
+        segment.seq,
+        segment.flags.has('SYN'),
+        segment.flags.has('FIN'),
+        segment.len,
+      );
 }
 
 /**
