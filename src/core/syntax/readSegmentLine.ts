@@ -1,3 +1,4 @@
+import { intern } from './intern';
 import type { Token } from './token';
 import type { Name, SegmentFacts } from './tree';
 
@@ -100,21 +101,6 @@ function isDigit(c: number): boolean {
 /** Characters that the scanner would join to a word before them (`10.0.0.1:80`, `[::1]`). */
 function isWordOnly(c: number): boolean {
   return c === Code.Dot || c === Code.Colon || c === Code.LeftBracket || c === Code.RightBracket;
-}
-
-/** Small cache of recent names, so that 100k lines share a handful of strings. */
-const recent: string[] = [];
-let recentNext = 0;
-
-function intern(text: string, start: number, end: number): string {
-  const length = end - start;
-  for (const candidate of recent) {
-    if (candidate.length === length && text.startsWith(candidate, start)) return candidate;
-  }
-  const made = text.slice(start, end);
-  recent[recentNext] = made;
-  recentNext = (recentNext + 1) % 8;
-  return made;
 }
 
 /**

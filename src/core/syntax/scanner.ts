@@ -1,3 +1,4 @@
+import { intern } from './intern';
 import type { ScanError, Token, TokenKind } from './token';
 
 /** Character classes for ASCII; everything else is `unknown` (or part of a string). */
@@ -120,7 +121,7 @@ export class Scanner {
     }
     this.i = i;
     const kind: TokenKind = digits ? 'number' : ident ? 'ident' : 'word';
-    return { kind, start, end: i, text: text.slice(start, i) };
+    return { kind, start, end: i, text: ident ? intern(text, start, i) : text.slice(start, i) };
   }
 
   private single(i: number): Token {

@@ -179,9 +179,14 @@ function receiveAck(tcb: Tcb, ack: SeqValue, segment: Segment, symbols: SymbolVa
 
 /** What was sent and is not acknowledged by `ack` (the same array when nothing goes). */
 function stillUnacked(sent: Tcb['sent'], ack: SeqValue, symbols: SymbolValues): Tcb['sent'] {
-  const unacked = (each: Tcb['sent'][number]) =>
-    before(ack, plus(each.seq, each.length + (each.fin ? 1 : 0)), symbols);
-  return sent.every(unacked) ? sent : sent.filter(unacked);
+  let kept: Tcb['sent'][number][] | undefined;
+  for (let i = 0; i < sent.length; i++) {
+    const each = sent[i] as Tcb['sent'][number];
+    const unacked = before(ack, plus(each.seq, each.length + (each.fin ? 1 : 0)), symbols);
+    if (!unacked && !kept) kept = sent.slice(0, i);
+    else if (unacked && kept) kept.push(each);
+  }
+  return kept ?? sent;
 }
 
 function move(tcb: Tcb, state: Tcb['state'], span: Tcb['stateSpan']): void {

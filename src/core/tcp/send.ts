@@ -430,16 +430,24 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
   const retransmitting =
     out.seq !== undefined && isRetransmission(out, out.seq, tcb, context.symbols);
   if (hasSentFin(tcb.state) && !retransmitting) {
-    const line = tcb.finSpan ? lineNumber(context.lines, tcb.finSpan) : 0;
+    const line = (): number => (tcb.finSpan ? lineNumber(context.lines, tcb.finSpan) : 0);
     if (fin) {
       context.report(
-        diagnostic('FinAfterFin', flagsOf(out), { endpoint: out.from, state: tcb.state, line }),
+        diagnostic('FinAfterFin', flagsOf(out), {
+          endpoint: out.from,
+          state: tcb.state,
+          line: line(),
+        }),
       );
       return undefined;
     }
     if (out.len > 0) {
       context.report(
-        diagnostic('DataAfterFin', flagsOf(out), { endpoint: out.from, state: tcb.state, line }),
+        diagnostic('DataAfterFin', flagsOf(out), {
+          endpoint: out.from,
+          state: tcb.state,
+          line: line(),
+        }),
       );
       return undefined;
     }

@@ -49,7 +49,7 @@ const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
 
 const CLOSED_VIEW = view(CLOSED_TCB, undefined);
 
-type Findings = { -readonly [K in keyof SegmentFindings]: SegmentFindings[K] };
+type Findings = Scratch<SegmentFindings>;
 
 const newFindings = (): Findings => ({
   statement: undefined as unknown as SegmentStatement,
@@ -75,17 +75,33 @@ const newFindings = (): Findings => ({
 
 /** A segment sent and not yet delivered (all of a `simultaneous` block are sent first). */
 interface Pending {
-  readonly statement: SegmentStatement;
-  readonly from: string;
-  readonly to: string;
+  statement: SegmentStatement;
+  from: string;
+  to: string;
   /** Undefined when the segment could not be sent. */
-  readonly sent: Sent | undefined;
-  readonly shapeLen: number;
-  readonly senderBefore: TcbView;
-  readonly senderAfter: TcbView;
-  readonly group: number | undefined;
-  readonly faulty: boolean;
+  sent: Sent | undefined;
+  shapeLen: number;
+  senderBefore: TcbView;
+  senderAfter: TcbView;
+  group: number | undefined;
+  faulty: boolean;
 }
+
+function newPending(statement: SegmentStatement): Pending {
+  return {
+    statement,
+    from: '',
+    to: '',
+    sent: undefined,
+    shapeLen: 0,
+    senderBefore: CLOSED_VIEW,
+    senderAfter: CLOSED_VIEW,
+    group: undefined,
+    faulty: false,
+  };
+}
+
+type Scratch<T> = { -readonly [K in keyof T]: T[K] };
 
 class Simulator {
   private readonly diagnostics: Diagnostic[] = [];
@@ -98,6 +114,19 @@ class Simulator {
   private title: string | undefined;
   private groups = 0;
   private errorCount = 0;
+  private readonly pending = newPending(undefined as unknown as SegmentStatement);
+  private readonly out: Scratch<Outgoing> = {
+    from: '',
+    to: '',
+    flags: new Set(),
+    seq: undefined,
+    seqGiven: false,
+    ack: undefined,
+    ackGiven: false,
+    flagsBroken: false,
+    len: 0,
+    span: undefined as unknown as SegmentStatement,
+  };
   /** Scratch for SegmentRecord's constructor, which copies it: one object for every step. */
   private readonly found = newFindings();
 
@@ -113,7 +142,7 @@ class Simulator {
     for (const statement of this.document.statements) {
       switch (statement.kind) {
         case 'segment':
-          this.deliver(this.send(statement));
+          this.deliver(this.send(statement, undefined, this.pending));
           break;
         case 'simultaneous': {
           const group = ++this.groups;
@@ -331,7 +360,15 @@ class Simulator {
 
   // The two methods below run once per segment: they build plain objects without spreads,
   // which keeps 100k-segment scenarios fast (optional fields may hold `undefined`).
-  private send(statement: SegmentStatement, group?: number): Pending {
+  /**
+   * Sends a segment, into `pending` (a lone segment is delivered at once, so the simulator
+   * reuses one object for all of them; a block's segments get one each).
+   */
+  private send(
+    statement: SegmentStatement,
+    group?: number,
+    pending = newPending(statement),
+  ): Pending {
     const errorsBefore = this.errorCount;
     const from = this.segmentEndpoint(statement, 'from');
     const to = this.segmentEndpoint(statement, 'to');
@@ -357,35 +394,33 @@ class Simulator {
         this.tcb(to),
       );
     }
-    return {
-      statement,
-      from,
-      to,
-      shapeLen: shape.len,
-      senderBefore,
-      senderAfter: sent ? this.view(from, this.tcb(from)) : senderBefore,
-      group,
-      sent,
-      faulty: !simulated || this.errorCount > errorsBefore,
-    };
+    pending.statement = statement;
+    pending.from = from;
+    pending.to = to;
+    pending.shapeLen = shape.len;
+    pending.senderBefore = senderBefore;
+    pending.senderAfter = sent ? this.view(from, this.tcb(from)) : senderBefore;
+    pending.group = group;
+    pending.sent = sent;
+    pending.faulty = !simulated || this.errorCount > errorsBefore;
+    return pending;
   }
 
+  /** The segment as send() reads it, in the simulator's one Outgoing (send keeps none). */
   private outgoing(statement: SegmentStatement, from: string, to: string, shape: Shape): Outgoing {
-    const seq = this.value(statement, 'seq', shape.flags.has('SYN') ? from : undefined);
-    const ack = this.value(statement, 'ack');
+    const out = this.out;
     const broken = statement.broken;
-    return {
-      from,
-      to,
-      flags: shape.flags,
-      seq,
-      seqGiven: !Number.isNaN(statement.seqOffset) || broken.includes('seq'),
-      ack,
-      ackGiven: !Number.isNaN(statement.ackOffset) || broken.includes('ack'),
-      flagsBroken: broken.includes('flags'),
-      len: shape.len,
-      span: statement,
-    };
+    out.from = from;
+    out.to = to;
+    out.flags = shape.flags;
+    out.seq = this.value(statement, 'seq', shape.flags.has('SYN') ? from : undefined);
+    out.seqGiven = !Number.isNaN(statement.seqOffset) || broken.includes('seq');
+    out.ack = this.value(statement, 'ack');
+    out.ackGiven = !Number.isNaN(statement.ackOffset) || broken.includes('ack');
+    out.flagsBroken = broken.includes('flags');
+    out.len = shape.len;
+    out.span = statement;
+    return out;
   }
 
   private deliver(pending: Pending): void {
