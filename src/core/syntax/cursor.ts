@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
 import { Scanner } from './scanner';
+import type { SegmentTable } from './segmentTable';
 import type { Token, TokenKind } from './token';
 
 function scanError(token: Token): Diagnostic {
@@ -25,6 +26,8 @@ export class Cursor {
   /** The current token and any peeked ones after it. */
   private readonly buffer: Token[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  /** The rows of the segments parsed so far (see SegmentNode), made with the first one. */
+  segments: SegmentTable | undefined;
 
   /** `offset` starts the walk inside the text, to read one line again (see segmentNode.ts). */
   constructor(

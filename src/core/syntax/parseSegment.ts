@@ -3,6 +3,7 @@ import { flagBit, parseTcpFlag } from '../tcp/flags';
 import { Cursor } from './cursor';
 import { emptyFacts, readSegmentLine } from './readSegmentLine';
 import { SegmentNode, type SegmentParts } from './segmentNode';
+import { SegmentTable } from './segmentTable';
 import { cover, type Span } from './span';
 import type { Token } from './token';
 import type {
@@ -28,20 +29,14 @@ import type {
  */
 export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): SegmentStatement {
   const fast = fastReading.on && readSegmentLine(cursor.source, from, arrowToken, FACTS);
+  const table = (cursor.segments ??= new SegmentTable(cursor.source, NONE_BROKEN));
   if (fast) {
     cursor.jumpTo(fast.next);
-    return new SegmentNode(cursor.source, from.start, fast.end, fast.lost, NONE_BROKEN, FACTS);
+    return new SegmentNode(table, table.add(from.start, fast.end, fast.lost, NONE_BROKEN, FACTS));
   }
   const { parts, end, broken } = parseParts(cursor, from, arrowToken);
-  return new SegmentNode(
-    cursor.source,
-    from.start,
-    end,
-    arrowToken.kind === 'lostArrow',
-    broken,
-    factsOf(parts),
-    parts,
-  );
+  const lost = arrowToken.kind === 'lostArrow';
+  return new SegmentNode(table, table.add(from.start, end, lost, broken, factsOf(parts)), parts);
 }
 
 /** Tests turn the fast reader off to compare its trees with the token parser's. */

@@ -1,0 +1,141 @@
+import type { FieldName, SegmentFacts } from './tree';
+
+/** Integer columns, per segment. */
+const START = 0;
+const END = 1;
+/** flagBits | flagCount << 8 | lost << 12. */
+const BITS = 2;
+const FROM = 3;
+const TO = 4;
+/** Index into `names`, or -1 for no symbol. */
+const SEQ_SYMBOL = 5;
+const ACK_SYMBOL = 6;
+/** Index into `brokenLists`. */
+const BROKEN = 7;
+const INTS = 8;
+
+/** Number columns, per segment (they may be NaN, negative or above 32 bits). */
+const SEQ_OFFSET = 0;
+const ACK_OFFSET = 1;
+const WIN = 2;
+const LEN = 3;
+const PAYLOAD = 4;
+const NUMBERS = 5;
+
+const LOST = 1 << 12;
+
+type Broken = readonly (FieldName | 'flags')[];
+
+/**
+ * The spans and facts of a document's segment lines, in typed arrays, one row per segment;
+ * names and symbols as indexes into one list of strings. SegmentNode reads its row.
+ *
+ * Why: typed arrays live outside the JavaScript heap, so V8's garbage collector neither copies
+ * nor marks them; a 100k-segment tree stays alive as long as its analysis, and the collector's
+ * cost grows with what survives. The table only grows, while the parser adds rows.
+ */
+export class SegmentTable {
+  private ints = new Int32Array(INTS * 64);
+  private numbers = new Float64Array(NUMBERS * 64);
+  private count = 0;
+  private readonly names: string[] = [];
+  private readonly nameIds = new Map<string, number>();
+  private readonly brokenLists: Broken[] = [];
+
+  constructor(
+    readonly source: string,
+    none: Broken,
+  ) {
+    this.brokenLists.push(none);
+  }
+
+  /** Adds a segment's row; returns its index. */
+  add(start: number, end: number, lost: boolean, broken: Broken, facts: SegmentFacts): number {
+    const row = this.count++;
+    if (this.count * INTS > this.ints.length) this.grow();
+    const i = row * INTS;
+    const ints = this.ints;
+    ints[i + START] = start;
+    ints[i + END] = end;
+    ints[i + BITS] = facts.flagBits | (facts.flagCount << 8) | (lost ? LOST : 0);
+    ints[i + FROM] = this.nameId(facts.fromText);
+    ints[i + TO] = this.nameId(facts.toText);
+    ints[i + SEQ_SYMBOL] = facts.seqSymbol === undefined ? -1 : this.nameId(facts.seqSymbol);
+    ints[i + ACK_SYMBOL] = facts.ackSymbol === undefined ? -1 : this.nameId(facts.ackSymbol);
+    ints[i + BROKEN] = broken === this.brokenLists[0] ? 0 : this.brokenLists.push(broken) - 1;
+    const j = row * NUMBERS;
+    const numbers = this.numbers;
+    numbers[j + SEQ_OFFSET] = facts.seqOffset;
+    numbers[j + ACK_OFFSET] = facts.ackOffset;
+    numbers[j + WIN] = facts.winValue;
+    numbers[j + LEN] = facts.lenValue;
+    numbers[j + PAYLOAD] = facts.payloadBytes;
+    return row;
+  }
+
+  private grow(): void {
+    const ints = new Int32Array(this.ints.length * 2);
+    ints.set(this.ints);
+    this.ints = ints;
+    const numbers = new Float64Array(this.numbers.length * 2);
+    numbers.set(this.numbers);
+    this.numbers = numbers;
+  }
+
+  private nameId(name: string): number {
+    let id = this.nameIds.get(name);
+    if (id === undefined) {
+      id = this.names.push(name) - 1;
+      this.nameIds.set(name, id);
+    }
+    return id;
+  }
+
+  start(row: number): number {
+    return this.ints[row * INTS + START] as number;
+  }
+  end(row: number): number {
+    return this.ints[row * INTS + END] as number;
+  }
+  flagBits(row: number): number {
+    return (this.ints[row * INTS + BITS] as number) & 0xff;
+  }
+  flagCount(row: number): number {
+    return ((this.ints[row * INTS + BITS] as number) >> 8) & 0xf;
+  }
+  lost(row: number): boolean {
+    return ((this.ints[row * INTS + BITS] as number) & LOST) !== 0;
+  }
+  fromText(row: number): string {
+    return this.names[this.ints[row * INTS + FROM] as number] as string;
+  }
+  toText(row: number): string {
+    return this.names[this.ints[row * INTS + TO] as number] as string;
+  }
+  seqSymbol(row: number): string | undefined {
+    const id = this.ints[row * INTS + SEQ_SYMBOL] as number;
+    return id < 0 ? undefined : this.names[id];
+  }
+  ackSymbol(row: number): string | undefined {
+    const id = this.ints[row * INTS + ACK_SYMBOL] as number;
+    return id < 0 ? undefined : this.names[id];
+  }
+  broken(row: number): Broken {
+    return this.brokenLists[this.ints[row * INTS + BROKEN] as number] as Broken;
+  }
+  seqOffset(row: number): number {
+    return this.numbers[row * NUMBERS + SEQ_OFFSET] as number;
+  }
+  ackOffset(row: number): number {
+    return this.numbers[row * NUMBERS + ACK_OFFSET] as number;
+  }
+  winValue(row: number): number {
+    return this.numbers[row * NUMBERS + WIN] as number;
+  }
+  lenValue(row: number): number {
+    return this.numbers[row * NUMBERS + LEN] as number;
+  }
+  payloadBytes(row: number): number {
+    return this.numbers[row * NUMBERS + PAYLOAD] as number;
+  }
+}
