@@ -3,7 +3,7 @@ import type { SegmentStatement } from '../syntax/tree';
 import type { Reason } from './explain';
 import type { TcpFlag } from './flags';
 import type { SeqValue } from './seqValue';
-import type { TcbView } from './tcb';
+import type { ViewTable } from './viewTable';
 import type { SegmentOutcome, SegmentStep } from './trace';
 
 const RETRANSMISSION = 1;
@@ -48,10 +48,12 @@ export interface SegmentFindings {
   readonly ackCorrected: boolean;
   readonly faulty: boolean;
   readonly outcome: SegmentOutcome;
-  readonly senderBefore: TcbView;
-  readonly senderAfter: TcbView;
-  readonly receiverBefore: TcbView;
-  readonly receiverAfter: TcbView;
+  readonly views: ViewTable;
+  /** Ids in `views`. */
+  readonly senderBefore: number;
+  readonly senderAfter: number;
+  readonly receiverBefore: number;
+  readonly receiverAfter: number;
 }
 
 /**
@@ -75,10 +77,11 @@ export class SegmentRecord implements SegmentStep {
   private readonly whySeq: Reason | undefined;
   private readonly whyAck: Reason | undefined;
   private readonly bits: number;
-  private readonly senderBefore: TcbView;
-  private readonly senderAfter: TcbView;
-  private readonly receiverBefore: TcbView;
-  private readonly receiverAfter: TcbView;
+  private readonly views: ViewTable;
+  private readonly senderBefore: number;
+  private readonly senderAfter: number;
+  private readonly receiverBefore: number;
+  private readonly receiverAfter: number;
 
   constructor(found: SegmentFindings) {
     this.statement = found.statement;
@@ -97,6 +100,7 @@ export class SegmentRecord implements SegmentStep {
       (found.ackCorrected ? ACK_CORRECTED : 0) |
       (found.faulty ? FAULTY : 0) |
       (OUTCOMES.indexOf(found.outcome) << OUTCOME_SHIFT);
+    this.views = found.views;
     this.senderBefore = found.senderBefore;
     this.senderAfter = found.senderAfter;
     this.receiverBefore = found.receiverBefore;
@@ -140,9 +144,12 @@ export class SegmentRecord implements SegmentStep {
     return (this.bits & FAULTY) !== 0;
   }
   get sender(): SegmentStep['sender'] {
-    return { before: this.senderBefore, after: this.senderAfter };
+    return { before: this.views.get(this.senderBefore), after: this.views.get(this.senderAfter) };
   }
   get receiver(): SegmentStep['receiver'] {
-    return { before: this.receiverBefore, after: this.receiverAfter };
+    return {
+      before: this.views.get(this.receiverBefore),
+      after: this.views.get(this.receiverAfter),
+    };
   }
 }

@@ -19,7 +19,8 @@ import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
 import { SegmentRecord, type SegmentFindings } from './segmentStep';
 import type { TcpFlag } from './flags';
 import type { TcpState } from './state';
-import { CLOSED_TCB, newTcb, view, type Tcb, type TcbView } from './tcb';
+import { CLOSED_TCB, newTcb, type Tcb } from './tcb';
+import { ViewTable, viewId, type LastView } from './viewTable';
 import type {
   ActionStep,
   EndpointInfo,
@@ -47,8 +48,6 @@ export function simulate(
 
 const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
 
-const CLOSED_VIEW = view(CLOSED_TCB, undefined);
-
 type Findings = Scratch<SegmentFindings>;
 
 const newFindings = (): Findings => ({
@@ -67,10 +66,11 @@ const newFindings = (): Findings => ({
   ackCorrected: false,
   faulty: false,
   outcome: 'invalid',
-  senderBefore: CLOSED_VIEW,
-  senderAfter: CLOSED_VIEW,
-  receiverBefore: CLOSED_VIEW,
-  receiverAfter: CLOSED_VIEW,
+  views: undefined as unknown as ViewTable,
+  senderBefore: 0,
+  senderAfter: 0,
+  receiverBefore: 0,
+  receiverAfter: 0,
 });
 
 /** A segment sent and not yet delivered (all of a `simultaneous` block are sent first). */
@@ -81,8 +81,9 @@ interface Pending {
   /** Undefined when the segment could not be sent. */
   sent: Sent | undefined;
   shapeLen: number;
-  senderBefore: TcbView;
-  senderAfter: TcbView;
+  /** Ids in the simulator's ViewTable. */
+  senderBefore: number;
+  senderAfter: number;
   group: number | undefined;
   faulty: boolean;
 }
@@ -94,8 +95,8 @@ function newPending(statement: SegmentStatement): Pending {
     to: '',
     sent: undefined,
     shapeLen: 0,
-    senderBefore: CLOSED_VIEW,
-    senderAfter: CLOSED_VIEW,
+    senderBefore: 0,
+    senderAfter: 0,
     group: undefined,
     faulty: false,
   };
@@ -109,7 +110,9 @@ class Simulator {
   private readonly symbols = new Map<string, SymbolInfo>();
   private readonly symbolValues = new Map<string, number | undefined>();
   private readonly tcbs = new Map<string, Tcb>();
-  private readonly views = new Map<string, TcbView>();
+  /** The trace's TCB snapshots, and for each endpoint the last one taken. */
+  private readonly views = new ViewTable();
+  private readonly lastViews = new Map<string, LastView>();
   private readonly steps: TraceStep[] = [];
   private title: string | undefined;
   private groups = 0;
@@ -301,11 +304,22 @@ class Simulator {
     return { span: { start: at, end: at }, newText: `endpoint ${name}\n` };
   }
 
-  /** The trace's view of `tcb`, shared with the endpoint's last one when nothing in it moved. */
-  private view(name: string, tcb: Tcb): TcbView {
-    const made = view(tcb, this.views.get(name));
-    this.views.set(name, made);
-    return made;
+  /** The id of the trace's view of `tcb`: the endpoint's last one when nothing in it moved. */
+  private view(name: string, tcb: Readonly<Tcb>): number {
+    let last = this.lastViews.get(name);
+    if (!last) {
+      last = {
+        id: -1,
+        state: 'CLOSED',
+        iss: undefined,
+        sndUna: undefined,
+        sndNxt: undefined,
+        irs: undefined,
+        rcvNxt: undefined,
+      };
+      this.lastViews.set(name, last);
+    }
+    return viewId(this.views, tcb, last);
   }
 
   /** An endpoint's TCB, to read. */
@@ -425,6 +439,7 @@ class Simulator {
 
   private deliver(pending: Pending): void {
     const { statement, to, sent } = pending;
+    const rcvNxtBefore = this.tcb(to).rcvNxt;
     const receiverBefore = this.view(to, this.tcb(to));
     let receiverAfter = receiverBefore;
     let outcome: SegmentOutcome = 'invalid';
@@ -434,11 +449,11 @@ class Simulator {
     } else if (segment) {
       outcome = receive(this.ownTcb(to), segment, this.symbolValues);
       receiverAfter = this.view(to, this.tcb(to));
-      if (outcome === 'queued' && receiverBefore.rcvNxt) {
+      if (outcome === 'queued' && rcvNxtBefore) {
         this.report(
           diagnostic('OutOfOrder', statement.seq?.value ?? statement, {
             endpoint: to,
-            expected: formatValue(receiverBefore.rcvNxt),
+            expected: formatValue(rcvNxtBefore),
             got: formatValue(segment.seq),
           }),
         );
@@ -465,6 +480,7 @@ class Simulator {
     found.ackCorrected = sent?.ackCorrected ?? false;
     found.faulty = pending.faulty;
     found.outcome = outcome;
+    found.views = this.views;
     found.senderBefore = pending.senderBefore;
     found.senderAfter = pending.senderAfter;
     found.receiverBefore = receiverBefore;

@@ -219,30 +219,3 @@ export interface TcbView {
   readonly irs?: SeqValue;
   readonly rcvNxt?: SeqValue;
 }
-
-/**
- * The view of a TCB for the trace: the six values a step shows, copied out of the TCB so that
- * the TCB itself (eighteen fields, replaced on every change) does not stay alive with the
- * trace. `last` is returned instead of a copy when it shows the same values.
- */
-export function view(tcb: Tcb, last: TcbView | undefined): TcbView {
-  if (
-    last !== undefined &&
-    last.state === tcb.state &&
-    last.iss === tcb.iss &&
-    last.sndUna === tcb.sndUna &&
-    last.sndNxt === tcb.sndNxt &&
-    last.irs === tcb.irs &&
-    last.rcvNxt === tcb.rcvNxt
-  ) {
-    return last;
-  }
-  return {
-    state: tcb.state,
-    iss: tcb.iss,
-    sndUna: tcb.sndUna,
-    sndNxt: tcb.sndNxt,
-    irs: tcb.irs,
-    rcvNxt: tcb.rcvNxt,
-  };
-}
