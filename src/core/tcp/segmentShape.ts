@@ -27,6 +27,7 @@ const IMPOSSIBLE: readonly { a: TcpFlag; b: TcpFlag; reason: string }[] = [
 /** One shared, frozen set (and list) per combination of flags: segments reuse them. */
 const FLAG_SETS = new Map<number, ReadonlySet<TcpFlag>>();
 const FLAG_LISTS = new WeakMap<ReadonlySet<TcpFlag>, readonly TcpFlag[]>();
+const FLAG_BITS = new WeakMap<ReadonlySet<TcpFlag>, number>();
 
 export function internFlags(flags: Iterable<TcpFlag>): ReadonlySet<TcpFlag> {
   let key = 0;
@@ -37,6 +38,7 @@ export function internFlags(flags: Iterable<TcpFlag>): ReadonlySet<TcpFlag> {
     set = Object.freeze(new Set(members));
     FLAG_SETS.set(key, set);
     FLAG_LISTS.set(set, Object.freeze(members));
+    FLAG_BITS.set(set, key);
   }
   return set;
 }
@@ -44,6 +46,11 @@ export function internFlags(flags: Iterable<TcpFlag>): ReadonlySet<TcpFlag> {
 /** The flags of an interned set as a list, without copying. */
 export function flagList(flags: ReadonlySet<TcpFlag>): readonly TcpFlag[] {
   return FLAG_LISTS.get(flags) ?? [...flags];
+}
+
+/** The bits of an interned set (one per flag, in TCP_FLAGS order). */
+export function flagBitsOf(flags: ReadonlySet<TcpFlag>): number {
+  return FLAG_BITS.get(flags) ?? FLAG_BITS.get(internFlags(flags)) ?? 0;
 }
 
 /** The interned set of the flags in `bits` (one bit per flag, in TCP_FLAGS order). */

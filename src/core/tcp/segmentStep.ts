@@ -3,14 +3,18 @@ import type { SegmentStatement } from '../syntax/tree';
 import type { Reason } from './explain';
 import type { TcpFlag } from './flags';
 import type { SeqValue } from './seqValue';
+import { flagBitsOf, flagList, flagsOfBits } from './segmentShape';
+import { ValueColumns } from './valueColumns';
 import type { ViewTable } from './viewTable';
 import type { SegmentOutcome, SegmentStep } from './trace';
 
-const RETRANSMISSION = 1;
-const SEQ_CORRECTED = 2;
-const ACK_CORRECTED = 4;
-const FAULTY = 8;
-const OUTCOME_SHIFT = 4;
+/** `bits`: the flags sent (one per flag, in TCP_FLAGS order), then these, then the outcome. */
+const WRITTEN_FLAGS = 1 << 8; // not sent: the flags are the ones written, in their order
+const RETRANSMISSION = 1 << 9;
+const SEQ_CORRECTED = 1 << 10;
+const ACK_CORRECTED = 1 << 11;
+const FAULTY = 1 << 12;
+const OUTCOME_SHIFT = 13;
 
 const OUTCOMES: readonly SegmentOutcome[] = [
   'delivered',
@@ -31,10 +35,13 @@ const CORRECTED = [
   { seq: true, ack: true },
 ].map((c) => Object.freeze(c));
 
-/** What the engine found for one segment, as SegmentRecord stores it. */
+const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
+
+/** What the engine found for one segment, as StepTable stores it. */
 export interface SegmentFindings {
   readonly statement: SegmentStatement;
-  readonly flags: readonly TcpFlag[];
+  /** The flags sent; undefined when the segment was not sent (the written ones then). */
+  readonly flags: ReadonlySet<TcpFlag> | undefined;
   readonly group: number | undefined;
   readonly seq: SeqValue | undefined;
   readonly ack: SeqValue | undefined;
@@ -48,63 +55,99 @@ export interface SegmentFindings {
   readonly ackCorrected: boolean;
   readonly faulty: boolean;
   readonly outcome: SegmentOutcome;
-  readonly views: ViewTable;
-  /** Ids in `views`. */
+  /** Ids in the table's ViewTable. */
   readonly senderBefore: number;
   readonly senderAfter: number;
   readonly receiverBefore: number;
   readonly receiverAfter: number;
 }
 
-/**
- * A segment step of the trace, stored flat: one object per segment instead of seven, with
- * `expected`, `why`, `corrected`, `sender` and `receiver` put together when read. The values in
- * them (sequence values, reasons, TCB snapshots) are shared with the engine's other steps.
- *
- * Why: the trace of a 100k-segment scenario stays alive as long as its analysis, and V8 pays
- * for every surviving object in each garbage collection. Immutable seen from outside.
- */
-export class SegmentRecord implements SegmentStep {
-  readonly kind = 'segment' as const;
-  readonly statement: SegmentStatement;
-  readonly flags: readonly TcpFlag[];
-  readonly group: number | undefined;
-  readonly seq: SeqValue | undefined;
-  readonly ack: SeqValue | undefined;
-  readonly len: number;
-  private readonly expectedSeq: SeqValue | undefined;
-  private readonly expectedAck: SeqValue | undefined;
-  private readonly whySeq: Reason | undefined;
-  private readonly whyAck: Reason | undefined;
-  private readonly bits: number;
-  private readonly views: ViewTable;
-  private readonly senderBefore: number;
-  private readonly senderAfter: number;
-  private readonly receiverBefore: number;
-  private readonly receiverAfter: number;
+/** Integer columns per step. */
+const SENDER_BEFORE = 0;
+const SENDER_AFTER = 1;
+const RECEIVER_BEFORE = 2;
+const RECEIVER_AFTER = 3;
+const BITS = 4;
+const GROUP = 5; // 0: none
+const LEN = 6;
+const INTS = 7;
+/** Value columns per step: seq, ack, expected seq, expected ack. */
+const VALUES = 4;
 
-  constructor(found: SegmentFindings) {
-    this.statement = found.statement;
-    this.flags = found.flags;
-    this.group = found.group;
-    this.seq = found.seq;
-    this.ack = found.ack;
-    this.len = found.len;
-    this.expectedSeq = found.expectedSeq;
-    this.expectedAck = found.expectedAck;
-    this.whySeq = found.whySeq;
-    this.whyAck = found.whyAck;
-    this.bits =
+/**
+ * The numbers of a trace's segment steps, in typed arrays (see SegmentRecord), and the
+ * snapshots they point to.
+ */
+export class StepTable {
+  private ints = new Int32Array(INTS * 256);
+  private readonly values = new ValueColumns(VALUES * 256);
+  private count = 0;
+
+  constructor(readonly views: ViewTable) {}
+
+  /** Adds a step's row; returns its index. */
+  add(found: SegmentFindings): number {
+    const row = this.count++;
+    if ((row + 1) * INTS > this.ints.length) {
+      const ints = new Int32Array(this.ints.length * 2);
+      ints.set(this.ints);
+      this.ints = ints;
+    }
+    this.values.reserve((row + 1) * VALUES);
+    const i = row * INTS;
+    const ints = this.ints;
+    ints[i + SENDER_BEFORE] = found.senderBefore;
+    ints[i + SENDER_AFTER] = found.senderAfter;
+    ints[i + RECEIVER_BEFORE] = found.receiverBefore;
+    ints[i + RECEIVER_AFTER] = found.receiverAfter;
+    ints[i + BITS] =
+      (found.flags ? flagBitsOf(found.flags) : WRITTEN_FLAGS) |
       (found.retransmission ? RETRANSMISSION : 0) |
       (found.seqCorrected ? SEQ_CORRECTED : 0) |
       (found.ackCorrected ? ACK_CORRECTED : 0) |
       (found.faulty ? FAULTY : 0) |
       (OUTCOMES.indexOf(found.outcome) << OUTCOME_SHIFT);
-    this.views = found.views;
-    this.senderBefore = found.senderBefore;
-    this.senderAfter = found.senderAfter;
-    this.receiverBefore = found.receiverBefore;
-    this.receiverAfter = found.receiverAfter;
+    ints[i + GROUP] = found.group ?? 0;
+    ints[i + LEN] = found.len;
+    const at = row * VALUES;
+    this.values.put(at, found.seq);
+    this.values.put(at + 1, found.ack);
+    this.values.put(at + 2, found.expectedSeq);
+    this.values.put(at + 3, found.expectedAck);
+    return row;
+  }
+
+  int(row: number, column: number): number {
+    return this.ints[row * INTS + column] as number;
+  }
+
+  value(row: number, column: number): SeqValue | undefined {
+    return this.values.value(row * VALUES + column);
+  }
+}
+
+/**
+ * A segment step of the trace: the statement, the reasons, and a row of the trace's StepTable,
+ * from which `flags`, `seq`, `expected`, `sender` and the rest are made when read (the sequence
+ * values anew each time, the TCB snapshots once).
+ *
+ * Why: the trace of a 100k-segment scenario stays alive as long as its analysis, and V8's
+ * collector copies and marks every surviving object; a step was seven objects, then one of
+ * twenty fields, now five fields. Immutable seen from outside.
+ */
+export class SegmentRecord implements SegmentStep {
+  declare readonly kind: 'segment';
+
+  constructor(
+    private readonly table: StepTable,
+    private readonly row: number,
+    readonly statement: SegmentStatement,
+    private readonly whySeq: Reason | undefined,
+    private readonly whyAck: Reason | undefined,
+  ) {}
+
+  private get bits(): number {
+    return this.table.int(this.row, BITS);
   }
 
   /** The endpoints' names, as the statement writes them. */
@@ -114,8 +157,27 @@ export class SegmentRecord implements SegmentStep {
   get to(): string {
     return this.statement.toText;
   }
+  get flags(): readonly TcpFlag[] {
+    const bits = this.bits;
+    if (bits & WRITTEN_FLAGS) {
+      return this.statement.flagCount === 0 ? NO_FLAGS : this.statement.flags.map((f) => f.flag);
+    }
+    return flagList(flagsOfBits(bits & 0xff));
+  }
+  get group(): number | undefined {
+    return this.table.int(this.row, GROUP) || undefined;
+  }
+  get seq(): SeqValue | undefined {
+    return this.table.value(this.row, 0);
+  }
+  get ack(): SeqValue | undefined {
+    return this.table.value(this.row, 1);
+  }
+  get len(): number {
+    return this.table.int(this.row, LEN);
+  }
   get outcome(): SegmentOutcome {
-    return OUTCOMES[this.bits >> OUTCOME_SHIFT] as SegmentOutcome;
+    return OUTCOMES[this.bits >>> OUTCOME_SHIFT] as SegmentOutcome;
   }
   get span(): Span {
     return this.statement;
@@ -127,7 +189,7 @@ export class SegmentRecord implements SegmentStep {
     return this.statement.payloadBytes < 0 ? undefined : this.statement.payload?.value;
   }
   get expected(): SegmentStep['expected'] {
-    return { seq: this.expectedSeq, ack: this.expectedAck };
+    return { seq: this.table.value(this.row, 2), ack: this.table.value(this.row, 3) };
   }
   get why(): SegmentStep['why'] {
     return { seq: this.whySeq, ack: this.whyAck };
@@ -136,20 +198,29 @@ export class SegmentRecord implements SegmentStep {
     return (this.bits & RETRANSMISSION) !== 0;
   }
   get corrected(): SegmentStep['corrected'] {
+    const bits = this.bits;
     return CORRECTED[
-      (this.bits & (SEQ_CORRECTED | ACK_CORRECTED)) >> 1
+      (bits & SEQ_CORRECTED ? 1 : 0) | (bits & ACK_CORRECTED ? 2 : 0)
     ] as SegmentStep['corrected'];
   }
   get faulty(): boolean {
     return (this.bits & FAULTY) !== 0;
   }
   get sender(): SegmentStep['sender'] {
-    return { before: this.views.get(this.senderBefore), after: this.views.get(this.senderAfter) };
+    const views = this.table.views;
+    return {
+      before: views.get(this.table.int(this.row, SENDER_BEFORE)),
+      after: views.get(this.table.int(this.row, SENDER_AFTER)),
+    };
   }
   get receiver(): SegmentStep['receiver'] {
+    const views = this.table.views;
     return {
-      before: this.views.get(this.receiverBefore),
-      after: this.views.get(this.receiverAfter),
+      before: views.get(this.table.int(this.row, RECEIVER_BEFORE)),
+      after: views.get(this.table.int(this.row, RECEIVER_AFTER)),
     };
   }
 }
+
+// On the prototype: one less field in each of 100k records.
+Object.defineProperty(SegmentRecord.prototype, 'kind', { value: 'segment', enumerable: true });

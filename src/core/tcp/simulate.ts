@@ -12,12 +12,11 @@ import type {
 } from '../syntax/tree';
 import { lineNumber } from './explain';
 import { receive } from './receive';
-import { checkShape, flagList, type Shape } from './segmentShape';
+import { checkShape, type Shape } from './segmentShape';
 import type { Outgoing } from './outgoing';
 import { send, type Sent, type SendContext } from './send';
 import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
-import { SegmentRecord, type SegmentFindings } from './segmentStep';
-import type { TcpFlag } from './flags';
+import { SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
 import type { TcpState } from './state';
 import { CLOSED_TCB, newTcb, type Tcb } from './tcb';
 import { ViewTable, viewId, type LastView } from './viewTable';
@@ -46,13 +45,11 @@ export function simulate(
   return new Simulator(document, lines).run();
 }
 
-const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
-
 type Findings = Scratch<SegmentFindings>;
 
 const newFindings = (): Findings => ({
   statement: undefined as unknown as SegmentStatement,
-  flags: NO_FLAGS,
+  flags: undefined,
   group: undefined,
   seq: undefined,
   ack: undefined,
@@ -66,7 +63,6 @@ const newFindings = (): Findings => ({
   ackCorrected: false,
   faulty: false,
   outcome: 'invalid',
-  views: undefined as unknown as ViewTable,
   senderBefore: 0,
   senderAfter: 0,
   receiverBefore: 0,
@@ -113,6 +109,7 @@ class Simulator {
   /** The trace's TCB snapshots, and for each endpoint the last one taken. */
   private readonly views = new ViewTable();
   private readonly lastViews = new Map<string, LastView>();
+  private readonly stepTable = new StepTable(this.views);
   private readonly steps: TraceStep[] = [];
   private title: string | undefined;
   private groups = 0;
@@ -460,13 +457,8 @@ class Simulator {
       }
     }
     const found = this.found;
-    const flags = segment
-      ? flagList(segment.flags)
-      : statement.flagCount === 0
-        ? NO_FLAGS
-        : statement.flags.map((f) => f.flag);
     found.statement = statement;
-    found.flags = flags;
+    found.flags = segment?.flags;
     found.group = pending.group;
     found.seq = segment?.seq;
     found.ack = segment?.ack;
@@ -480,12 +472,19 @@ class Simulator {
     found.ackCorrected = sent?.ackCorrected ?? false;
     found.faulty = pending.faulty;
     found.outcome = outcome;
-    found.views = this.views;
     found.senderBefore = pending.senderBefore;
     found.senderAfter = pending.senderAfter;
     found.receiverBefore = receiverBefore;
     found.receiverAfter = receiverAfter;
-    this.steps.push(new SegmentRecord(found));
+    this.steps.push(
+      new SegmentRecord(
+        this.stepTable,
+        this.stepTable.add(found),
+        statement,
+        found.whySeq,
+        found.whyAck,
+      ),
+    );
   }
 
   private action(statement: ActionStatement): void {
