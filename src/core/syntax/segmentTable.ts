@@ -35,8 +35,8 @@ type Broken = readonly (FieldName | 'flags')[];
  * cost grows with what survives. The table only grows, while the parser adds rows.
  */
 export class SegmentTable {
-  private ints = new Int32Array(INTS * 64);
-  private numbers = new Float64Array(NUMBERS * 64);
+  private ints: Int32Array;
+  private numbers: Float64Array;
   private count = 0;
   private readonly names: string[] = [];
   private readonly nameIds = new Map<string, number>();
@@ -47,6 +47,10 @@ export class SegmentTable {
     none: Broken,
   ) {
     this.brokenLists.push(none);
+    // Room for a segment per 64 characters at first, about the length of a segment line.
+    const rows = Math.max(64, source.length >> 6);
+    this.ints = new Int32Array(INTS * rows);
+    this.numbers = new Float64Array(NUMBERS * rows);
   }
 
   /** Adds a segment's row; returns its index. */

@@ -79,11 +79,18 @@ const VALUES = 4;
  * snapshots they point to.
  */
 export class StepTable {
-  private ints = new Int32Array(INTS * 256);
-  private readonly values = new ValueColumns(VALUES * 256);
+  private ints: Int32Array;
+  private readonly values: ValueColumns;
   private count = 0;
 
-  constructor(readonly views: ViewTable) {}
+  /** `rows`: how many steps to make room for at first (it grows as needed). */
+  constructor(
+    readonly views: ViewTable,
+    rows: number,
+  ) {
+    this.ints = new Int32Array(INTS * Math.max(rows, 16));
+    this.values = new ValueColumns(VALUES * Math.max(rows, 16));
+  }
 
   /** Adds a step's row; returns its index. */
   add(found: SegmentFindings): number {

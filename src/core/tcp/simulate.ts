@@ -107,9 +107,10 @@ class Simulator {
   private readonly symbolValues = new Map<string, number | undefined>();
   private readonly tcbs = new Map<string, Tcb>();
   /** The trace's TCB snapshots, and for each endpoint the last one taken. */
-  private readonly views = new ViewTable();
+  private readonly views: ViewTable;
   private readonly lastViews = new Map<string, LastView>();
-  private readonly stepTable = new StepTable(this.views);
+  /** The numbers of the segment steps. */
+  private readonly stepTable: StepTable;
   private readonly steps: TraceStep[] = [];
   private title: string | undefined;
   private groups = 0;
@@ -127,7 +128,7 @@ class Simulator {
     len: 0,
     span: undefined as unknown as SegmentStatement,
   };
-  /** Scratch for SegmentRecord's constructor, which copies it: one object for every step. */
+  /** Scratch for StepTable.add, which copies it: one object for every step. */
   private readonly found = newFindings();
 
   constructor(
@@ -135,6 +136,9 @@ class Simulator {
     private readonly lines: LineMap,
   ) {
     this.context = { symbols: this.symbolValues, lines, report: (d) => this.report(d) };
+    // Sized for a scenario of segments, each of which moves both ends.
+    this.views = new ViewTable(2 * document.statements.length);
+    this.stepTable = new StepTable(this.views, document.statements.length);
   }
 
   run(): Simulation {

@@ -14,10 +14,16 @@ const WIDTH = 5; // iss, sndUna, sndNxt, irs, rcvNxt
  * while typed arrays live outside its heap.
  */
 export class ViewTable {
-  private states = new Uint8Array(256);
-  private readonly values = new ValueColumns(256 * WIDTH);
+  private states: Uint8Array;
+  private readonly values: ValueColumns;
   private count = 0;
   private readonly made = new Map<number, TcbView>();
+
+  /** `rows`: how many snapshots to make room for at first (it grows as needed). */
+  constructor(rows: number) {
+    this.states = new Uint8Array(Math.max(rows, 16));
+    this.values = new ValueColumns(Math.max(rows, 16) * WIDTH);
+  }
 
   /** Adds a snapshot of `tcb`; returns its id. */
   add(tcb: Readonly<Tcb>): number {
