@@ -28,15 +28,33 @@ import type {
  * anything it does not recognise (including every line with a problem) comes here.
  */
 export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): SegmentStatement {
-  const fast = fastReading.on && readSegmentLine(cursor.source, from, arrowToken, FACTS);
-  const table = (cursor.segments ??= new SegmentTable(cursor.source, NONE_BROKEN));
-  if (fast) {
-    cursor.jumpTo(fast.next);
-    return new SegmentNode(table, table.add(from.start, fast.end, fast.lost, NONE_BROKEN, FACTS));
-  }
+  const fast = readSegmentFast(cursor, from, arrowToken);
+  if (fast) return fast;
+  const table = tableOf(cursor);
   const { parts, end, broken } = parseParts(cursor, from, arrowToken);
   const lost = arrowToken.kind === 'lostArrow';
   return new SegmentNode(table, table.add(from.start, end, lost, broken, factsOf(parts)), parts);
+}
+
+/**
+ * The segment after `FROM ->` when readSegmentLine can read its line, else undefined with the
+ * cursor where it was. Such a line is never a TLS message (no message name has three letters),
+ * so the parser tries this first.
+ */
+export function readSegmentFast(
+  cursor: Cursor,
+  from: Name,
+  arrowToken: Token,
+): SegmentStatement | undefined {
+  const fast = fastReading.on && readSegmentLine(cursor.source, from, arrowToken, FACTS);
+  if (!fast) return undefined;
+  cursor.jumpTo(fast.next);
+  const table = tableOf(cursor);
+  return new SegmentNode(table, table.add(from.start, fast.end, fast.lost, NONE_BROKEN, FACTS));
+}
+
+function tableOf(cursor: Cursor): SegmentTable {
+  return (cursor.segments ??= new SegmentTable(cursor.source, NONE_BROKEN));
 }
 
 /** Tests turn the fast reader off to compare its trees with the token parser's. */

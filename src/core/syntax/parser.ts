@@ -3,7 +3,7 @@ import { diagnostic } from '../check/diagnostic';
 import { parseTcpState } from '../tcp/state';
 import { Cursor, describe } from './cursor';
 import { parseAddress } from './parseAddress';
-import { numberLiteral, parseSegment, stringLiteral } from './parseSegment';
+import { numberLiteral, parseSegment, readSegmentFast, stringLiteral } from './parseSegment';
 import {
   parseAttacker,
   parseDate,
@@ -328,7 +328,12 @@ function parseEndpointLine(cursor: Cursor): Statement | undefined {
   const next = cursor.token;
   if (next.kind === 'arrow' || next.kind === 'lostArrow') {
     cursor.advance();
-    return parseTlsLine(cursor, name(first), next) ?? parseSegment(cursor, name(first), next);
+    const from = name(first);
+    return (
+      readSegmentFast(cursor, from, next) ??
+      parseTlsLine(cursor, from, next) ??
+      parseSegment(cursor, from, next)
+    );
   }
   if (next.kind === 'ident' && (next.text === 'listen' || next.text === 'close')) {
     cursor.advance();

@@ -9,25 +9,17 @@ import type { TraceStep } from '../tcp/trace';
 export class TcpTimeline {
   private readonly states = new Map<string, TcpState>();
   private next = 0;
-  private readonly pairs = new Set<string>();
+  private pairs: Set<string> | undefined;
 
   constructor(
     private readonly steps: readonly TraceStep[],
-    statements: readonly Statement[],
-  ) {
-    for (const statement of statements) {
-      const segments =
-        statement.kind === 'segment'
-          ? [statement]
-          : statement.kind === 'simultaneous'
-            ? statement.segments
-            : [];
-      for (const segment of segments) this.pairs.add(pairKey(segment.from.text, segment.to.text));
-    }
-  }
+    private readonly statements: readonly Statement[],
+  ) {}
 
   /** True when the scenario has TCP segments between the two: TLS then runs over them. */
   hasConnection(a: string, b: string): boolean {
+    // Gathered on first use: a scenario without TLS never asks.
+    this.pairs ??= segmentPairs(this.statements);
     return this.pairs.has(pairKey(a, b));
   }
 
@@ -57,6 +49,21 @@ export class TcpTimeline {
         return;
     }
   }
+}
+
+function segmentPairs(statements: readonly Statement[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const statement of statements) {
+    const segments =
+      statement.kind === 'segment'
+        ? [statement]
+        : statement.kind === 'simultaneous'
+          ? statement.segments
+          : [];
+    // The names as facts: asking a segment for its name nodes would build them (segmentNode.ts).
+    for (const segment of segments) pairs.add(pairKey(segment.fromText, segment.toText));
+  }
+  return pairs;
 }
 
 /** One key for the pair, whichever sends. */
