@@ -129,6 +129,29 @@ export class SegmentNode implements SegmentStatement {
   get payload(): StringLiteral | undefined {
     return this.parts.payload;
   }
+
+  /** The node as plain data (for JSON.stringify), as the tree held it before it was compact. */
+  toJSON(): object {
+    const parts = this.parts;
+    return {
+      kind: this.kind,
+      start: this.start,
+      end: this.end,
+      keywordSpan: parts.from,
+      from: parts.from,
+      to: parts.to,
+      arrow: parts.arrow,
+      lost: this.lost,
+      flags: parts.flags,
+      flagsSpan: parts.flagsSpan,
+      seq: parts.seq,
+      ack: parts.ack,
+      win: parts.win,
+      len: parts.len,
+      payload: parts.payload,
+      broken: this.broken,
+    };
+  }
 }
 
 // On the prototype: one less field in each of 100k nodes.

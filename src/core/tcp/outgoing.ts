@@ -23,6 +23,8 @@ export interface Outgoing {
   readonly len: number;
   /** The statement: the span of the whole line. */
   readonly span: SegmentStatement;
+  /** The row its step will have in the trace. */
+  readonly row: number;
 }
 
 /** The written seq= value, when it was read into `out.seq`. */

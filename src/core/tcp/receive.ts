@@ -109,7 +109,8 @@ function receiveSynSent(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segm
 function synCause(segment: Segment): NonNullable<Tcb['rcvNxtCause']> {
   const cause = causeOf(segment);
   if (cause.length === 0 && !cause.fin) return cause;
-  return newCause(cause.span, cause.from, cause.seq, cause.syn, false, 0);
+  const ref = cause.traceRef < 0 ? -1 : cause.traceRef + 1;
+  return newCause(cause.span, cause.from, cause.seq, cause.syn, false, 0, ref);
 }
 
 function close(tcb: Tcb, segment: Segment): void {

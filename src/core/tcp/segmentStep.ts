@@ -3,7 +3,9 @@ import type { SegmentStatement } from '../syntax/tree';
 import type { Reason } from './explain';
 import type { TcpFlag } from './flags';
 import type { SeqValue } from './seqValue';
+import { flagBit } from './flags';
 import { flagBitsOf, flagList, flagsOfBits } from './segmentShape';
+import type { Cause } from './tcb';
 import { ValueColumns } from './valueColumns';
 import type { ViewTable } from './viewTable';
 import type { SegmentOutcome, SegmentStep } from './trace';
@@ -70,7 +72,18 @@ const RECEIVER_AFTER = 3;
 const BITS = 4;
 const GROUP = 5; // 0: none
 const LEN = 6;
-const INTS = 7;
+/** The reasons, as `reasonRef` writes them. */
+const WHY_SEQ = 7;
+const WHY_ACK = 8;
+const INTS = 9;
+
+/** `reasonRef` for no reason, for "nothing received yet", and for a reason kept as it is. */
+const NO_REASON = -1;
+const NOTHING_RECEIVED = -2;
+const KEPT = -3;
+
+const SYN_BIT = flagBit('SYN');
+const FIN_BIT = flagBit('FIN');
 /** Value columns per step: seq, ack, expected seq, expected ack. */
 const VALUES = 4;
 
@@ -82,6 +95,9 @@ export class StepTable {
   private ints: Int32Array;
   private readonly values: ValueColumns;
   private count = 0;
+  private readonly statements: SegmentStatement[] = [];
+  /** Reasons other than "SND.NXT / RCV.NXT as moved by a segment": few, kept as they are. */
+  private readonly kept = new Map<number, Reason>();
 
   /** `rows`: how many steps to make room for at first (it grows as needed). */
   constructor(
@@ -116,12 +132,52 @@ export class StepTable {
       (OUTCOMES.indexOf(found.outcome) << OUTCOME_SHIFT);
     ints[i + GROUP] = found.group ?? 0;
     ints[i + LEN] = found.len;
+    ints[i + WHY_SEQ] = this.reasonRef(row * 2, found.whySeq);
+    ints[i + WHY_ACK] = this.reasonRef(row * 2 + 1, found.whyAck);
+    this.statements.push(found.statement);
     const at = row * VALUES;
     this.values.put(at, found.seq);
     this.values.put(at + 1, found.ack);
     this.values.put(at + 2, found.expectedSeq);
     this.values.put(at + 3, found.expectedAck);
     return row;
+  }
+
+  /**
+   * A reason as a number: most are "SND.NXT / RCV.NXT as moved by the segment of an earlier
+   * step", which the trace can say again from that step's row (see reason), instead of
+   * keeping the engine's Cause, its Reason and its sequence value alive for every step.
+   */
+  private reasonRef(key: number, reason: Reason | undefined): number {
+    if (reason === undefined) return NO_REASON;
+    if (reason.kind === 'next') {
+      const ref = reason.cause ? reason.cause.traceRef : NOTHING_RECEIVED;
+      if (ref === NOTHING_RECEIVED || (ref >= 0 && ref >> 1 < this.count - 1)) return ref;
+    }
+    this.kept.set(key, reason);
+    return KEPT;
+  }
+
+  /** The reason for the step's seq (`role` 0) or ack (1), made anew. */
+  reason(row: number, role: 0 | 1): Reason | undefined {
+    const ref = this.int(row, role === 0 ? WHY_SEQ : WHY_ACK);
+    if (ref === NO_REASON) return undefined;
+    if (ref === NOTHING_RECEIVED) return { kind: 'next' };
+    if (ref === KEPT) return this.kept.get(row * 2 + role);
+    const source = ref >> 1;
+    const synOnly = (ref & 1) === 1;
+    const statement = this.statements[source] as SegmentStatement;
+    const bits = this.int(source, BITS);
+    const cause: Cause = {
+      span: statement,
+      from: statement.fromText,
+      seq: this.value(source, 0) as SeqValue,
+      syn: (bits & SYN_BIT) !== 0,
+      fin: !synOnly && (bits & FIN_BIT) !== 0,
+      length: synOnly ? 0 : this.int(source, LEN),
+      traceRef: ref,
+    };
+    return { kind: 'next', cause };
   }
 
   int(row: number, column: number): number {
@@ -149,8 +205,6 @@ export class SegmentRecord implements SegmentStep {
     private readonly table: StepTable,
     private readonly row: number,
     readonly statement: SegmentStatement,
-    private readonly whySeq: Reason | undefined,
-    private readonly whyAck: Reason | undefined,
   ) {}
 
   private get bits(): number {
@@ -199,7 +253,7 @@ export class SegmentRecord implements SegmentStep {
     return { seq: this.table.value(this.row, 2), ack: this.table.value(this.row, 3) };
   }
   get why(): SegmentStep['why'] {
-    return { seq: this.whySeq, ack: this.whyAck };
+    return { seq: this.table.reason(this.row, 0), ack: this.table.reason(this.row, 1) };
   }
   get retransmission(): boolean {
     return (this.bits & RETRANSMISSION) !== 0;
@@ -225,6 +279,32 @@ export class SegmentRecord implements SegmentStep {
     return {
       before: views.get(this.table.int(this.row, RECEIVER_BEFORE)),
       after: views.get(this.table.int(this.row, RECEIVER_AFTER)),
+    };
+  }
+
+  /** The step as plain data (for JSON.stringify), as the trace held it before it was compact. */
+  toJSON(): object {
+    return {
+      kind: this.kind,
+      statement: this.statement,
+      span: this.span,
+      from: this.from,
+      to: this.to,
+      flags: this.flags,
+      lost: this.lost,
+      group: this.group,
+      seq: this.seq,
+      ack: this.ack,
+      len: this.len,
+      payload: this.payload,
+      expected: this.expected,
+      why: this.why,
+      retransmission: this.retransmission,
+      corrected: this.corrected,
+      outcome: this.outcome,
+      faulty: this.faulty,
+      sender: this.sender,
+      receiver: this.receiver,
     };
   }
 }

@@ -81,6 +81,7 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
     ack.value,
     out.len,
     out.span,
+    out.row,
   );
   if (plan.apply) plan.apply(segment);
   else afterSending(tcb, segment, context.symbols);

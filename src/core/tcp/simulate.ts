@@ -127,7 +127,10 @@ class Simulator {
     flagsBroken: false,
     len: 0,
     span: undefined as unknown as SegmentStatement,
+    row: 0,
   };
+  /** Segments sent so far: each is delivered, in the same order, and then makes a step row. */
+  private sentCount = 0;
   /** Scratch for StepTable.add, which copies it: one object for every step. */
   private readonly found = newFindings();
 
@@ -387,6 +390,7 @@ class Simulator {
     const errorsBefore = this.errorCount;
     const from = this.segmentEndpoint(statement, 'from');
     const to = this.segmentEndpoint(statement, 'to');
+    const row = this.sentCount++;
     const shape = checkShape(statement, this.report);
     const senderBefore = this.view(from, this.tcb(from));
     let sent: Sent | undefined;
@@ -403,7 +407,7 @@ class Simulator {
     ) {
       simulated = true;
       sent = send(
-        this.outgoing(statement, from, to, shape),
+        this.outgoing(statement, from, to, shape, row),
         this.ownTcb(from),
         this.context,
         this.tcb(to),
@@ -422,7 +426,13 @@ class Simulator {
   }
 
   /** The segment as send() reads it, in the simulator's one Outgoing (send keeps none). */
-  private outgoing(statement: SegmentStatement, from: string, to: string, shape: Shape): Outgoing {
+  private outgoing(
+    statement: SegmentStatement,
+    from: string,
+    to: string,
+    shape: Shape,
+    row: number,
+  ): Outgoing {
     const out = this.out;
     const broken = statement.broken;
     out.from = from;
@@ -435,6 +445,7 @@ class Simulator {
     out.flagsBroken = broken.includes('flags');
     out.len = shape.len;
     out.span = statement;
+    out.row = row;
     return out;
   }
 
@@ -480,15 +491,7 @@ class Simulator {
     found.senderAfter = pending.senderAfter;
     found.receiverBefore = receiverBefore;
     found.receiverAfter = receiverAfter;
-    this.steps.push(
-      new SegmentRecord(
-        this.stepTable,
-        this.stepTable.add(found),
-        statement,
-        found.whySeq,
-        found.whyAck,
-      ),
-    );
+    this.steps.push(new SegmentRecord(this.stepTable, this.stepTable.add(found), statement));
   }
 
   private action(statement: ActionStatement): void {

@@ -30,6 +30,8 @@ class SegmentInFlight implements Segment {
     readonly len: number,
     readonly span: Span,
     readonly end: SeqValue,
+    /** The row of its step in the trace. */
+    readonly row: number,
   ) {}
 
   /** Made on first use and then shared: a pure ACK never needs one. */
@@ -41,6 +43,7 @@ class SegmentInFlight implements Segment {
       this.flags.has('SYN'),
       this.flags.has('FIN'),
       this.len,
+      this.row * 2,
     ));
   }
 }
@@ -54,10 +57,11 @@ export function newSegment(
   ack: SeqValue | undefined,
   len: number,
   span: Span,
+  row: number,
 ): Segment {
   const occupies = len + (flags.has('FIN') ? 1 : 0);
   const end = occupies === 0 ? seq : plus(seq, occupies);
-  return new SegmentInFlight(from, to, flags, seq, ack, len, span, end);
+  return new SegmentInFlight(from, to, flags, seq, ack, len, span, end, row);
 }
 
 /** Sequence numbers a segment occupies: SYN and FIN count one each, data its length (§3.4). */
@@ -76,13 +80,11 @@ export function causeOf(segment: Segment): Cause {
         segment.flags.has('SYN'),
         segment.flags.has('FIN'),
         segment.len,
+        -1,
       );
 }
 
-/**
- * A cause with its `next` reason. Both are made once per segment and shared by every step that
- * quotes them (a 100k-segment trace would otherwise hold two reasons per step).
- */
+/** A cause; `traceRef` as Cause says. */
 export function newCause(
   span: Span,
   from: string,
@@ -90,11 +92,9 @@ export function newCause(
   syn: boolean,
   fin: boolean,
   length: number,
+  traceRef: number,
 ): Cause {
-  const next: { kind: 'next'; cause?: Cause } = { kind: 'next' };
-  const cause: Cause = { span, from, seq, syn, fin, length, next };
-  next.cause = cause;
-  return cause;
+  return { span, from, seq, syn, fin, length, traceRef };
 }
 
 /** What last moved a sequence variable: the statement, and what in it counted. */
@@ -108,8 +108,12 @@ export interface Cause {
   readonly fin: boolean;
   /** Data bytes. */
   readonly length: number;
-  /** "SND.NXT or RCV.NXT, as last moved by this cause". */
-  readonly next: Reason;
+  /**
+   * Where the trace finds this cause again, so that it keeps a number instead of the object:
+   * the row of its segment's step times two, plus one for a SYN's cause that leaves out its
+   * data (see receive.ts synCause); -1 when unknown.
+   */
+  readonly traceRef: number;
 }
 
 /** A segment a CLOSED or LISTEN endpoint must answer with a reset (RFC 9293 §3.10.7.1-2). */
@@ -203,12 +207,12 @@ export function resetTcb(tcb: Tcb, changes: Partial<Tcb>): void {
   Object.assign(tcb, CLOSED_TCB, changes);
 }
 
-/** The reason "SND.NXT or RCV.NXT as moved by `cause`", shared. */
+/** The reason "SND.NXT or RCV.NXT as moved by `cause`". */
 export function nextReason(cause: Cause | undefined): Reason {
-  return cause ? cause.next : NOTHING_RECEIVED;
+  return cause ? { kind: 'next', cause } : NOTHING_RECEIVED;
 }
 
-const NOTHING_RECEIVED: Reason = { kind: 'next' };
+const NOTHING_RECEIVED: Reason = Object.freeze({ kind: 'next' });
 
 /** The part of a TCB that the trace shows at each step. */
 export interface TcbView {
