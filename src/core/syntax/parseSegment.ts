@@ -33,7 +33,16 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
   const table = tableOf(cursor);
   const { parts, end, broken } = parseParts(cursor, from, arrowToken);
   const lost = arrowToken.kind === 'lostArrow';
-  return new SegmentNode(table, table.add(from.start, end, lost, broken, factsOf(parts)), parts);
+  const row = table.add(
+    from.start,
+    end,
+    arrowToken.start,
+    parts.to.start,
+    lost,
+    broken,
+    factsOf(parts),
+  );
+  return new SegmentNode(table, row, parts);
 }
 
 /**
@@ -50,7 +59,16 @@ export function readSegmentFast(
   if (!fast) return undefined;
   cursor.jumpTo(fast.next);
   const table = tableOf(cursor);
-  return new SegmentNode(table, table.add(from.start, fast.end, fast.lost, NONE_BROKEN, FACTS));
+  const row = table.add(
+    from.start,
+    fast.end,
+    arrowToken.start,
+    fast.toStart,
+    fast.lost,
+    NONE_BROKEN,
+    FACTS,
+  );
+  return new SegmentNode(table, row);
 }
 
 function tableOf(cursor: Cursor): SegmentTable {

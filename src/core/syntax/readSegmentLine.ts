@@ -24,6 +24,8 @@ export function emptyFacts(): LineFacts {
 export interface LineEnd {
   /** The end of the statement: its last flag, field or payload. */
   readonly end: number;
+  /** Where the receiver's name starts. */
+  readonly toStart: number;
   /** Where the scanner goes on: the line's newline, a comment, or the end of the text. */
   readonly next: number;
   readonly lost: boolean;
@@ -155,7 +157,7 @@ export function readSegmentLine(
       return undefined;
     }
   }
-  return { end, next: i, lost: arrow.kind === 'lostArrow' };
+  return { end, toStart, next: i, lost: arrow.kind === 'lostArrow' };
 }
 
 /** The end of an identifier starting at `i`, or -1 when the scanner would make it a word. */

@@ -38,11 +38,31 @@ export interface SegmentParts {
 export class SegmentNode implements SegmentStatement {
   declare readonly kind: 'segment';
 
+  /** The names and the arrow, when asked for before the other nodes (outline, folding). */
+  private names: Pick<SegmentParts, 'from' | 'to' | 'arrow'> | undefined;
+
   constructor(
     private readonly table: SegmentTable,
     private readonly row: number,
     private known?: SegmentParts,
   ) {}
+
+  /** The names and the arrow from the table, without reading the line again. */
+  private get heads(): Pick<SegmentParts, 'from' | 'to' | 'arrow'> {
+    if (this.names) return this.names;
+    if (this.known) return this.known;
+    const { table, row } = this;
+    const start = table.start(row);
+    const fromText = table.fromText(row);
+    const toStart = table.toStart(row);
+    const toText = table.toText(row);
+    const arrow = table.arrow(row);
+    return (this.names = {
+      from: { start, end: start + fromText.length, text: fromText },
+      to: { start: toStart, end: toStart + toText.length, text: toText },
+      arrow: { start: arrow, end: arrow + 2 },
+    });
+  }
 
   get start(): number {
     return this.table.start(this.row);
@@ -96,16 +116,16 @@ export class SegmentNode implements SegmentStatement {
   }
 
   get keywordSpan(): Span {
-    return this.parts.from;
+    return this.heads.from;
   }
   get from(): Name {
-    return this.parts.from;
+    return this.heads.from;
   }
   get to(): Name {
-    return this.parts.to;
+    return this.heads.to;
   }
   get arrow(): Span {
-    return this.parts.arrow;
+    return this.heads.arrow;
   }
   get flags(): readonly FlagNode[] {
     return this.parts.flags;
@@ -137,10 +157,10 @@ export class SegmentNode implements SegmentStatement {
       kind: this.kind,
       start: this.start,
       end: this.end,
-      keywordSpan: parts.from,
-      from: parts.from,
-      to: parts.to,
-      arrow: parts.arrow,
+      keywordSpan: this.from,
+      from: this.from,
+      to: this.to,
+      arrow: this.arrow,
       lost: this.lost,
       flags: parts.flags,
       flagsSpan: parts.flagsSpan,

@@ -12,7 +12,10 @@ const SEQ_SYMBOL = 5;
 const ACK_SYMBOL = 6;
 /** Index into `brokenLists`. */
 const BROKEN = 7;
-const INTS = 8;
+/** Where the arrow and the receiver's name start. */
+const ARROW = 8;
+const TO_START = 9;
+const INTS = 10;
 
 /** Number columns, per segment (they may be NaN, negative or above 32 bits). */
 const SEQ_OFFSET = 0;
@@ -54,7 +57,15 @@ export class SegmentTable {
   }
 
   /** Adds a segment's row; returns its index. */
-  add(start: number, end: number, lost: boolean, broken: Broken, facts: SegmentFacts): number {
+  add(
+    start: number,
+    end: number,
+    arrow: number,
+    toStart: number,
+    lost: boolean,
+    broken: Broken,
+    facts: SegmentFacts,
+  ): number {
     const row = this.count++;
     if (this.count * INTS > this.ints.length) this.grow();
     const i = row * INTS;
@@ -67,6 +78,8 @@ export class SegmentTable {
     ints[i + SEQ_SYMBOL] = facts.seqSymbol === undefined ? -1 : this.nameId(facts.seqSymbol);
     ints[i + ACK_SYMBOL] = facts.ackSymbol === undefined ? -1 : this.nameId(facts.ackSymbol);
     ints[i + BROKEN] = broken === this.brokenLists[0] ? 0 : this.brokenLists.push(broken) - 1;
+    ints[i + ARROW] = arrow;
+    ints[i + TO_START] = toStart;
     const j = row * NUMBERS;
     const numbers = this.numbers;
     numbers[j + SEQ_OFFSET] = facts.seqOffset;
@@ -100,6 +113,12 @@ export class SegmentTable {
   }
   end(row: number): number {
     return this.ints[row * INTS + END] as number;
+  }
+  arrow(row: number): number {
+    return this.ints[row * INTS + ARROW] as number;
+  }
+  toStart(row: number): number {
+    return this.ints[row * INTS + TO_START] as number;
   }
   flagBits(row: number): number {
     return (this.ints[row * INTS + BITS] as number) & 0xff;

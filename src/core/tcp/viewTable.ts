@@ -7,7 +7,8 @@ const WIDTH = 5; // iss, sndUna, sndNxt, irs, rcvNxt
 
 /**
  * The TcbView snapshots of a trace, in typed arrays: the state's index and the five sequence
- * variables. A view is made as an object when a step is asked for it, and kept from then on.
+ * variables. A view is made as an object when a step is asked for it, and its sequence values
+ * when they are read.
  *
  * Why: a 100k-segment trace holds about 130k snapshots; as objects (with their sequence values)
  * they were a quarter of what stays alive, and V8's collector copies and marks all of that,
@@ -17,7 +18,6 @@ export class ViewTable {
   private states: Uint8Array;
   private readonly values: ValueColumns;
   private count = 0;
-  private readonly made = new Map<number, TcbView>();
 
   /** `rows`: how many snapshots to make room for at first (it grows as needed). */
   constructor(rows: number) {
@@ -44,22 +44,46 @@ export class ViewTable {
     return id;
   }
 
-  /** The view `id` stands for. */
+  /** The view `id` stands for (a new object each time: three fields, cheaper than a cache). */
   get(id: number): TcbView {
-    let view = this.made.get(id);
-    if (!view) {
-      const at = id * WIDTH;
-      view = {
-        state: TCP_STATES[this.states[id] as number] as TcpState,
-        iss: this.values.value(at),
-        sndUna: this.values.value(at + 1),
-        sndNxt: this.values.value(at + 2),
-        irs: this.values.value(at + 3),
-        rcvNxt: this.values.value(at + 4),
-      };
-      this.made.set(id, view);
-    }
-    return view;
+    return new Snapshot(this.values, id * WIDTH, TCP_STATES[this.states[id] as number] as TcpState);
+  }
+}
+
+/** A view read from the table: its state at once, its sequence values when asked (anew). */
+class Snapshot implements TcbView {
+  constructor(
+    private readonly values: ValueColumns,
+    private readonly at: number,
+    readonly state: TcpState,
+  ) {}
+
+  get iss(): SeqValue | undefined {
+    return this.values.value(this.at);
+  }
+  get sndUna(): SeqValue | undefined {
+    return this.values.value(this.at + 1);
+  }
+  get sndNxt(): SeqValue | undefined {
+    return this.values.value(this.at + 2);
+  }
+  get irs(): SeqValue | undefined {
+    return this.values.value(this.at + 3);
+  }
+  get rcvNxt(): SeqValue | undefined {
+    return this.values.value(this.at + 4);
+  }
+
+  /** As plain data (for JSON.stringify), as the trace held it before it was compact. */
+  toJSON(): object {
+    return {
+      state: this.state,
+      iss: this.iss,
+      sndUna: this.sndUna,
+      sndNxt: this.sndNxt,
+      irs: this.irs,
+      rcvNxt: this.rcvNxt,
+    };
   }
 }
 
