@@ -190,13 +190,13 @@ export class StepTable {
 }
 
 /**
- * A segment step of the trace: the statement, the reasons, and a row of the trace's StepTable,
- * from which `flags`, `seq`, `expected`, `sender` and the rest are made when read (the sequence
- * values anew each time, the TCB snapshots once).
+ * A segment step of the trace: its statement and a row of the trace's StepTable, from which
+ * `flags`, `seq`, `expected`, `why`, `sender` and the rest are made when read, as new objects
+ * each time (nothing relies on their identity).
  *
  * Why: the trace of a 100k-segment scenario stays alive as long as its analysis, and V8's
- * collector copies and marks every surviving object; a step was seven objects, then one of
- * twenty fields, now five fields. Immutable seen from outside.
+ * collector copies and marks every surviving object; a step was seven objects and is now one
+ * of three fields (kind is on the prototype). Immutable seen from outside.
  */
 export class SegmentRecord implements SegmentStep {
   declare readonly kind: 'segment';
