@@ -1,3 +1,4 @@
+import { RENDER_TEXT } from './renderText';
 import type { Analysis } from '../check/analyze';
 import type { Diagnostic } from '../check/diagnostic';
 import { formatFlags } from '../tcp/flags';
@@ -102,7 +103,9 @@ class MermaidWriter {
     });
     const { steps, window } = this.visibleSteps();
     if (window.total > 0 && (window.first > 0 || window.last < window.total - 1)) {
-      this.noteAcross(`Showing segments ${window.first + 1}–${window.last + 1} of ${window.total}`);
+      this.noteAcross(
+        RENDER_TEXT.window({ first: window.first + 1, last: window.last + 1, total: window.total }),
+      );
     }
     this.writeItems(groupItems(steps));
     return { text: this.out.join('\n') + '\n', messages: this.messages, window };
@@ -196,7 +199,7 @@ class MermaidWriter {
       case 'listen':
       case 'close':
       case 'wait':
-        if (step.kind === 'wait') this.noteAcross('2MSL later: TIME_WAIT ends');
+        if (step.kind === 'wait') this.noteAcross(RENDER_TEXT.timeWaitEnds);
         for (const change of step.changes) {
           if (change.before !== change.after) this.stateNote(change.endpoint, change.after);
         }
@@ -207,7 +210,10 @@ class MermaidWriter {
       case 'expect':
         if (step.passed || !step.expected) return;
         this.open(`rect ${ERROR_COLOUR}`);
-        this.note(step.endpoint, `✗ expected ${step.expected}, is ${step.actual}`);
+        this.note(
+          step.endpoint,
+          RENDER_TEXT.expectFailed({ expected: step.expected, actual: step.actual }),
+        );
         this.close();
         return;
     }
@@ -217,7 +223,7 @@ class MermaidWriter {
   private writeGroup(steps: readonly SegmentStep[]): void {
     const known = steps.filter((step) => this.known(step));
     if (known.length === 0) return;
-    this.open('par sent at the same time');
+    this.open(`par ${esc(RENDER_TEXT.together)}`);
     known.forEach((step, index) => {
       if (index > 0) {
         this.depth--;
@@ -256,7 +262,7 @@ class MermaidWriter {
   }
 
   private label(step: SegmentStep): string {
-    const parts: string[] = [formatFlags(new Set(step.flags)) || '(no flags)'];
+    const parts: string[] = [formatFlags(new Set(step.flags)) || RENDER_TEXT.noFlags];
     const value = (role: 'seq' | 'ack', used: SeqValue | undefined, iss: SeqValue | undefined) => {
       const node = step.statement[role]?.value;
       if (!used) {
@@ -267,7 +273,7 @@ class MermaidWriter {
       const shown = showNumber(used, this.options.numbers, this.symbols, iss);
       if (step.corrected[role] && node) {
         const written = this.analysis.document.text.slice(node.start, node.end);
-        parts.push(`${role}=${written} ✗ should be ${shown}`);
+        parts.push(`${role}=${RENDER_TEXT.shouldBe({ written, shown })}`);
       } else {
         parts.push(`${role}=${shown}`);
       }
@@ -281,9 +287,9 @@ class MermaidWriter {
     if (this.options.showPayload && step.payload !== undefined) {
       parts.push(`"${truncate(step.payload, PAYLOAD_MAX)}"`);
     }
-    if (step.lost) parts.push('(lost)');
-    else if (step.outcome === 'queued') parts.push('(out of order)');
-    else if (step.retransmission) parts.push('(retransmission)');
+    if (step.lost) parts.push(RENDER_TEXT.lost);
+    else if (step.outcome === 'queued') parts.push(RENDER_TEXT.outOfOrder);
+    else if (step.retransmission) parts.push(RENDER_TEXT.retransmission);
     return parts.join(' ');
   }
 

@@ -287,6 +287,29 @@ const DOCS_EN = {
     noChange: 'Here it changes no state.',
   },
 
+  features: {
+    handshakeDone: '3-way handshake ✓',
+    handshakeIncomplete: 'handshake incomplete',
+    reset: 'reset',
+    closeDone: 'close ✓',
+    closeIncomplete: 'close incomplete',
+    lost: (p: { count: number }) => `${p.count} lost`,
+    noProblems: 'no problems',
+    problems: (p: { count: number }) => `${p.count} problem${p.count === 1 ? '' : 's'}`,
+    fixAll: 'Fix all seq/ack numbers in file',
+    segments: (p: { count: number }) => `${p.count} segment${p.count === 1 ? '' : 's'}`,
+    messages: (p: { count: number }) => `${p.count} message${p.count === 1 ? '' : 's'}`,
+    issOf: (p: { endpoint: string }) => `ISS of ${p.endpoint}`,
+    scenario: 'scenario',
+    certificateAuthority: 'certificate authority',
+    keyPair: 'key pair',
+    certificate: 'certificate',
+    tlsHandshake: (p: { from: string; to: string }) => `TLS handshake ${p.from} → ${p.to}`,
+    forward: 'forward',
+    asNumber: (p: { role: string }) => `${p.role} as a 32-bit number`,
+    statesTooltip: 'The states the endpoints enter with this segment',
+  },
+
   completion: {
     expectedValue: (p: { why: string }) => `expected by the engine: ${p.why}`,
     expectedNumber: (p: { symbolic: string; why: string }) =>

@@ -1,3 +1,4 @@
+import { DOCS } from './docs';
 import { analyze, type Analysis } from '../check/analyze';
 import type { DiagnosticCode } from '../check/codes';
 import type { Diagnostic, TextEdit } from '../check/diagnostic';
@@ -21,7 +22,10 @@ export const SEQ_ACK_CODES: ReadonlySet<DiagnosticCode> = new Set([
   'HS109',
 ]);
 
-export const FIX_ALL_TITLE = 'Fix all seq/ack numbers in file';
+/** The title of the fix-all action, in the current language. */
+export function fixAllTitle(): string {
+  return DOCS.features.fixAll;
+}
 
 /**
  * The quick fixes for the diagnostics that touch `span`: each diagnostic's own fix (the engine
@@ -36,7 +40,7 @@ export function quickFixes(analysis: Analysis, span: Span): QuickFix[] {
   const here = fixes.some((f) => f.diagnostic && SEQ_ACK_CODES.has(f.diagnostic.code));
   if (here) {
     const edits = fixAllSeqAck(analysis.document.text);
-    if (edits.length > 0) fixes.push({ title: FIX_ALL_TITLE, edits, preferred: false });
+    if (edits.length > 0) fixes.push({ title: fixAllTitle(), edits, preferred: false });
   }
   return fixes;
 }

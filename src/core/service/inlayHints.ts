@@ -1,3 +1,4 @@
+import { DOCS } from './docs';
 import type { Analysis } from '../check/analyze';
 import type { Span } from '../syntax/span';
 import { resolve } from '../tcp/seqValue';
@@ -31,7 +32,7 @@ export function inlayHints(analysis: Analysis, range?: Span): InlayHint[] {
         offset: node.end,
         label: `= ${value.offset}`,
         kind: 'value',
-        tooltip: `${role} as a 32-bit number`,
+        tooltip: DOCS.features.asNumber({ role }),
       });
     }
     const states = stateChanges(step);
@@ -41,7 +42,7 @@ export function inlayHints(analysis: Analysis, range?: Span): InlayHint[] {
         offset: step.span.end,
         label: `→ ${states}`,
         kind: 'state',
-        tooltip: 'The states the endpoints enter with this segment',
+        tooltip: DOCS.features.statesTooltip,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { DOCS } from './docs';
 import type { Analysis } from '../check/analyze';
 import type { Span } from '../syntax/span';
 import { formatFlags } from '../tcp/flags';
@@ -34,7 +35,12 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
     }));
   const symbols: OutlineSymbol[] = trace.symbols.map((s) => ({
     name: s.name,
-    detail: s.value !== undefined ? String(s.value) : s.owner ? `ISS of ${s.owner}` : '',
+    detail:
+      s.value !== undefined
+        ? String(s.value)
+        : s.owner
+          ? DOCS.features.issOf({ endpoint: s.owner })
+          : '',
     kind: 'symbol',
     span: s.span,
     selectionSpan: s.span,
@@ -47,10 +53,10 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
             name: s.name.text,
             detail:
               s.kind === 'ca'
-                ? 'certificate authority'
+                ? DOCS.features.certificateAuthority
                 : s.kind === 'key'
-                  ? 'key pair'
-                  : 'certificate',
+                  ? DOCS.features.keyPair
+                  : DOCS.features.certificate,
             kind: 'certificate' as const,
             span: { start: s.start, end: s.end },
             selectionSpan: s.name,
@@ -69,8 +75,8 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
   const end = Math.max(scenario.end, ...children.map((c) => c.span.end));
   return [
     {
-      name: scenario.title.value || 'scenario',
-      detail: 'scenario',
+      name: scenario.title.value || DOCS.features.scenario,
+      detail: DOCS.features.scenario,
       kind: 'scenario',
       span: { start: scenario.start, end },
       selectionSpan: scenario.title,
@@ -89,7 +95,7 @@ function phaseSymbols(analysis: Analysis): OutlineSymbol[] {
     const last = current.steps[current.steps.length - 1] as SegmentStep;
     result.push({
       name: PHASE_TITLES[current.phase],
-      detail: `${current.steps.length} segment${current.steps.length === 1 ? '' : 's'}`,
+      detail: DOCS.features.segments({ count: current.steps.length }),
       kind: 'phase',
       span: { start: first.span.start, end: last.span.end },
       selectionSpan: { start: first.span.start, end: first.span.start },
@@ -131,14 +137,14 @@ function tlsSymbols(analysis: Analysis): OutlineSymbol[] {
     const last = steps[steps.length - 1] as TlsStep;
     const version = steps.find((s) => s.version)?.version;
     return {
-      name: `TLS handshake ${first.from} → ${first.to}`,
-      detail: `${version ? `TLS ${version}, ` : ''}${steps.length} message${steps.length === 1 ? '' : 's'}`,
+      name: DOCS.features.tlsHandshake({ from: first.from, to: first.to }),
+      detail: `${version ? `TLS ${version}, ` : ''}${DOCS.features.messages({ count: steps.length })}`,
       kind: 'phase' as const,
       span: { start: first.span.start, end: last.span.end },
       selectionSpan: { start: first.span.start, end: first.span.start },
       children: steps.map((step) => ({
         name: `${step.from} → ${step.to}`,
-        detail: `${step.forwarded ? 'forward ' : ''}${step.message}`,
+        detail: `${step.forwarded ? `${DOCS.features.forward} ` : ''}${step.message}`,
         kind: 'segment' as const,
         span: step.span,
         selectionSpan: step.statement.messageSpan,

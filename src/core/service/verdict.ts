@@ -1,3 +1,4 @@
+import { DOCS } from './docs';
 import type { Analysis } from '../check/analyze';
 import type { SegmentStep } from '../tcp/trace';
 
@@ -12,24 +13,27 @@ export function verdict(analysis: Analysis): string {
   const established = segments.some(
     (s) => s.receiver.after.state === 'ESTABLISHED' && s.receiver.before.state !== 'ESTABLISHED',
   );
-  if (established) parts.push('3-way handshake ✓');
-  else if (segments.some((s) => s.flags.includes('SYN'))) parts.push('handshake incomplete');
-  if (segments.some((s) => s.outcome === 'reset')) parts.push('reset');
+  if (established) parts.push(DOCS.features.handshakeDone);
+  else if (segments.some((s) => s.flags.includes('SYN')))
+    parts.push(DOCS.features.handshakeIncomplete);
+  if (segments.some((s) => s.outcome === 'reset')) parts.push(DOCS.features.reset);
   const finished = segments.some(
     (s) =>
       (s.receiver.after.state === 'CLOSED' && s.receiver.before.state === 'LAST_ACK') ||
       s.receiver.after.state === 'TIME_WAIT' ||
       s.sender.after.state === 'TIME_WAIT',
   );
-  if (finished) parts.push('close ✓');
-  else if (segments.some((s) => s.flags.includes('FIN'))) parts.push('close incomplete');
+  if (finished) parts.push(DOCS.features.closeDone);
+  else if (segments.some((s) => s.flags.includes('FIN'))) parts.push(DOCS.features.closeIncomplete);
   if (segments.some((s) => s.outcome === 'lost')) {
     const lost = segments.filter((s) => s.outcome === 'lost').length;
-    parts.push(`${lost} lost`);
+    parts.push(DOCS.features.lost({ count: lost }));
   }
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
   const problems = errors + warnings;
-  parts.push(problems === 0 ? 'no problems' : `${problems} problem${problems === 1 ? '' : 's'}`);
+  parts.push(
+    problems === 0 ? DOCS.features.noProblems : DOCS.features.problems({ count: problems }),
+  );
   return parts.join(' · ');
 }

@@ -1,3 +1,4 @@
+import { SYNTAX_TEXT } from './syntaxText';
 import type { Diagnostic } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
 import { Scanner } from './scanner';
@@ -123,11 +124,11 @@ export class Cursor {
 export function describe(token: Token): string {
   switch (token.kind) {
     case 'newline':
-      return 'the end of the line';
+      return SYNTAX_TEXT.endOfLine;
     case 'eof':
-      return 'the end of the file';
+      return SYNTAX_TEXT.endOfFile;
     case 'string':
-      return 'a string';
+      return SYNTAX_TEXT.aString;
     default:
       return `'${token.text}'`;
   }

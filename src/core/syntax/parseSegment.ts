@@ -1,3 +1,4 @@
+import { SYNTAX_TEXT } from './syntaxText';
 import { diagnostic } from '../check/diagnostic';
 import { flagBit, parseTcpFlag } from '../tcp/flags';
 import { Cursor } from './cursor';
@@ -99,7 +100,7 @@ function parseParts(
   arrowToken: Token,
 ): { parts: SegmentParts; end: number; broken: readonly (FieldName | 'flags')[] } {
   const toToken = cursor.at('ident') ? cursor.advance() : undefined;
-  if (!toToken) cursor.report('the receiving endpoint');
+  if (!toToken) cursor.report(SYNTAX_TEXT.theReceiver);
   const to: Name = toToken
     ? { start: toToken.start, end: toToken.end, text: toToken.text }
     : { start: arrowToken.end, end: arrowToken.end, text: '' };
@@ -122,7 +123,9 @@ function parseParts(
     if (token.kind === 'string') {
       cursor.advance();
       if (payload)
-        cursor.diagnostics.push(diagnostic('DuplicateField', token, { name: 'A payload' }));
+        cursor.diagnostics.push(
+          diagnostic('DuplicateField', token, { name: SYNTAX_TEXT.aPayload }),
+        );
       else payload = stringLiteral(token);
       end = token.end;
       continue;
@@ -156,7 +159,7 @@ function parseParts(
       end = token.end;
       continue;
     }
-    cursor.report('a flag, a field (seq=, ack=, win=, len=) or a "payload"');
+    cursor.report(SYNTAX_TEXT.segmentPart);
     cursor.skipWord();
   }
 
@@ -223,7 +226,7 @@ function parseField(cursor: Cursor): ValueField | NumberField | undefined {
   if (name === 'win' || name === 'len') {
     const token = cursor.token;
     if (token.kind !== 'number') {
-      cursor.report(`a number after ${name}=`);
+      cursor.report(SYNTAX_TEXT.aNumberAfterField({ field: name }));
       if (!cursor.atLineEnd()) cursor.skipWord();
       return undefined;
     }
@@ -256,7 +259,7 @@ function parseValue(cursor: Cursor): ValueExpression | undefined {
     };
   }
   if (token.kind !== 'ident') {
-    cursor.report('a number or a symbol such as x or x+1');
+    cursor.report(SYNTAX_TEXT.aValue);
     if (!cursor.atLineEnd()) cursor.skipWord();
     return undefined;
   }
@@ -269,7 +272,7 @@ function parseValue(cursor: Cursor): ValueExpression | undefined {
   cursor.advance();
   const amount = cursor.token;
   if (amount.kind !== 'number') {
-    cursor.report(`a number after '${sign.text}'`);
+    cursor.report(SYNTAX_TEXT.aNumberAfterSign({ sign: sign.text }));
     return { start: token.start, end: sign.end, symbol, offset: 0 };
   }
   cursor.advance();

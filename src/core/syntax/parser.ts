@@ -1,3 +1,4 @@
+import { SYNTAX_TEXT } from './syntaxText';
 import type { Diagnostic } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
 import { parseTcpState } from '../tcp/state';
@@ -72,7 +73,7 @@ export function parse(text: string): ParseResult {
 /** After a statement, anything left on its line is reported once and skipped. */
 function endLine(cursor: Cursor): void {
   if (!cursor.atLineEnd()) {
-    if (!cursor.token.error) cursor.report('the end of the line');
+    if (!cursor.token.error) cursor.report(SYNTAX_TEXT.endOfLine);
     cursor.skipLine();
   }
 }
@@ -85,7 +86,7 @@ function parseStatement(cursor: Cursor): Statement | undefined {
     return undefined;
   }
   if (token.kind !== 'ident') {
-    if (!token.error) cursor.report('a statement');
+    if (!token.error) cursor.report(SYNTAX_TEXT.aStatement);
     cursor.skipLine();
     return undefined;
   }
@@ -125,7 +126,7 @@ function parseScenario(cursor: Cursor): ScenarioStatement | undefined {
   const keyword = cursor.advance();
   const title = cursor.at('string') ? cursor.advance() : undefined;
   if (!title) {
-    cursor.report('a quoted title, as in scenario "Three-way handshake"');
+    cursor.report(SYNTAX_TEXT.aQuotedTitle);
     return undefined;
   }
   return {
@@ -139,7 +140,7 @@ function parseScenario(cursor: Cursor): ScenarioStatement | undefined {
 
 function parseEndpoint(cursor: Cursor): EndpointStatement | undefined {
   const keyword = cursor.advance();
-  const nameToken = cursor.expect('ident', 'an endpoint name');
+  const nameToken = cursor.expect('ident', SYNTAX_TEXT.anEndpointName);
   if (!nameToken) return undefined;
   checkNotKeyword(cursor, nameToken);
   const statement = {
@@ -172,10 +173,10 @@ function checkNotKeyword(cursor: Cursor, token: Token): void {
 
 function parseLet(cursor: Cursor): LetStatement | undefined {
   const keyword = cursor.advance();
-  const nameToken = cursor.expect('ident', 'a symbol name');
+  const nameToken = cursor.expect('ident', SYNTAX_TEXT.aSymbolName);
   if (!nameToken) return undefined;
   if (!cursor.expect('equals', "'='")) return undefined;
-  const value = cursor.expect('number', 'a number');
+  const value = cursor.expect('number', SYNTAX_TEXT.aNumber);
   if (!value) return undefined;
   return {
     kind: 'let',
@@ -189,12 +190,12 @@ function parseLet(cursor: Cursor): LetStatement | undefined {
 
 function parseExpect(cursor: Cursor): ExpectStatement | undefined {
   const keyword = cursor.advance();
-  const endpoint = cursor.expect('ident', 'an endpoint name');
+  const endpoint = cursor.expect('ident', SYNTAX_TEXT.anEndpointName);
   if (!endpoint) return undefined;
   if (cursor.atLineEnd()) {
     // Kept as a statement with no state, so the trace still says which state the endpoint is in
     // here (completion offers it while the line is being typed).
-    cursor.report('a state such as ESTABLISHED');
+    cursor.report(SYNTAX_TEXT.aState);
     const at = cursor.token.start;
     return {
       kind: 'expect',
@@ -350,7 +351,7 @@ function parseEndpointLine(cursor: Cursor): Statement | undefined {
     cursor.atLineEnd()
       ? diagnostic('UnknownStatement', first, { text: first.text })
       : diagnostic('ExpectedToken', next, {
-          expected: `'->', '-x', 'listen' or 'close' after '${first.text}'`,
+          expected: SYNTAX_TEXT.afterName({ name: first.text }),
           found: describe(next),
         }),
   );

@@ -1,3 +1,4 @@
+import { TCP_TEXT } from './tcpText';
 import type { LineMap } from '../syntax/lineMap';
 import { formatValue } from './seqValue';
 import type { Span } from '../syntax/span';
@@ -22,17 +23,18 @@ export function explainReason(reason: Reason, lines: LineMap): string {
     case 'next':
       return explainCause(reason.cause, lines);
     case 'iss':
-      return `${reason.endpoint} chose its initial sequence number at line ${
-        reason.span ? lineNumber(lines, reason.span) : 0
-      }`;
+      return TCP_TEXT.reasonIss({
+        endpoint: reason.endpoint,
+        line: reason.span ? lineNumber(lines, reason.span) : 0,
+      });
     case 'refusal': {
-      const answer = `the reset answers the segment at line ${lineNumber(lines, reason.span)}`;
+      const line = lineNumber(lines, reason.span);
       return reason.role === 'seq'
-        ? `${answer} (RFC 9293 §3.10.7.1)`
-        : `${answer}, which it acknowledges`;
+        ? TCP_TEXT.reasonRefusalSeq({ line })
+        : TCP_TEXT.reasonRefusalAck({ line });
     }
     case 'resetSeq':
-      return `RST carries SND.NXT: ${explainCause(reason.cause, lines)}`;
+      return TCP_TEXT.reasonResetSeq({ cause: explainCause(reason.cause, lines) });
   }
 }
 
@@ -41,20 +43,17 @@ export function explainReason(reason: Reason, lines: LineMap): string {
  * "the SYN client sent at line 7 (seq=x) consumes one sequence number".
  */
 export function explainCause(cause: Cause | undefined, lines: LineMap): string {
-  if (!cause) return 'nothing has been received yet';
+  if (!cause) return TCP_TEXT.causeNone;
   const line = lines.lineOf(cause.span) + 1;
-  const at = `${cause.from} sent at line ${line} (seq=${formatValue(cause.seq)})`;
-  const bytes = `${cause.length} data byte${cause.length === 1 ? '' : 's'}`;
+  const at = TCP_TEXT.causeAt({ from: cause.from, line, seq: formatValue(cause.seq) });
   if (cause.length === 0) {
-    if (cause.syn && cause.fin) return `the SYN and FIN ${at} consume one sequence number each`;
-    if (cause.syn) return `the SYN ${at} consumes one sequence number`;
-    if (cause.fin) return `the FIN ${at} consumes one sequence number`;
-    return `the segment ${at} sets it`;
+    if (cause.syn && cause.fin) return TCP_TEXT.causeSynFin({ at });
+    if (cause.syn) return TCP_TEXT.causeSyn({ at });
+    if (cause.fin) return TCP_TEXT.causeFin({ at });
+    return TCP_TEXT.causeSegment({ at });
   }
-  const control = cause.syn ? 'the SYN and ' : '';
-  const fin = cause.fin ? ' and the FIN' : '';
   const sum = `seq + ${cause.length}${cause.syn || cause.fin ? ' + 1' : ''}`;
-  return `${control}the ${bytes}${fin} ${at} end there (${sum})`;
+  return TCP_TEXT.causeData({ at, syn: cause.syn, fin: cause.fin, length: cause.length, sum });
 }
 
 /** The 1-based line of a span, for messages. */

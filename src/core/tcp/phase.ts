@@ -1,3 +1,5 @@
+import { liveTable } from '../l10n/locale';
+import { TCP_TEXT_TABLES } from './tcpText';
 import type { SegmentStep } from './trace';
 import { hasSentFin, type TcpState } from './state';
 
@@ -28,9 +30,8 @@ export function phaseOf(step: SegmentStep): Phase {
   return completesHandshake ? 'handshake' : 'data';
 }
 
-export const PHASE_TITLES: Readonly<Record<Phase, string>> = {
-  handshake: 'Three-way handshake',
-  data: 'Data transfer',
-  close: 'Connection close',
-  reset: 'Reset',
-};
+/** The name of each phase, in the current language. */
+export const PHASE_TITLES: Readonly<Record<Phase, string>> = liveTable({
+  en: TCP_TEXT_TABLES.en.phases,
+  'zh-cn': TCP_TEXT_TABLES['zh-cn'].phases,
+});

@@ -1,3 +1,4 @@
+import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { NumberLiteral, SegmentStatement } from '../syntax/tree';
 import { TCP_FLAGS, type TcpFlag } from './flags';
@@ -14,14 +15,9 @@ export interface Shape {
   readonly ok: boolean;
 }
 
-const IMPOSSIBLE: readonly { a: TcpFlag; b: TcpFlag; reason: string }[] = [
-  {
-    a: 'SYN',
-    b: 'FIN',
-    reason:
-      'a segment cannot open and close a connection at once; stacks drop SYN+FIN, which only scanners send',
-  },
-  { a: 'SYN', b: 'RST', reason: 'a reset cannot open a connection; stacks drop SYN+RST' },
+const IMPOSSIBLE: readonly { a: TcpFlag; b: TcpFlag; reason: () => string }[] = [
+  { a: 'SYN', b: 'FIN', reason: () => TCP_TEXT.synFin },
+  { a: 'SYN', b: 'RST', reason: () => TCP_TEXT.synRst },
 ];
 
 /** One shared, frozen set (and list) per combination of flags: segments reuse them. */
@@ -91,7 +87,7 @@ export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) 
       report(
         diagnostic('InvalidFlagCombination', statement.flagsSpan ?? statement, {
           flags: `${a}+${b}`,
-          reason,
+          reason: reason(),
         }),
       );
       ok = false;

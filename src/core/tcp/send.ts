@@ -1,3 +1,4 @@
+import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
 import type { LineMap } from '../syntax/lineMap';
 import { explainReason, lineNumber, type Reason } from './explain';
@@ -114,7 +115,7 @@ function reportMissingAck(
       'MissingAckFlag',
       flagsOf(out),
       { endpoint: out.from, state: tcb.state },
-      { fix: { title: 'Add the ACK flag', edits } },
+      { fix: { title: TCP_TEXT.fixAddAck, edits } },
     ),
   );
 }
@@ -151,7 +152,7 @@ function invalid(
 }
 
 function describeSegment(out: Outgoing): string {
-  return formatFlags(out.flags) || 'a segment';
+  return formatFlags(out.flags) || TCP_TEXT.aSegment;
 }
 
 /** The SYN of an active open, or its retransmission. */
@@ -215,7 +216,7 @@ function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefine
 
 function synWithoutSeq(out: Outgoing, context: SendContext): undefined {
   const fix: Fix = {
-    title: 'Add seq= with a symbolic initial sequence number',
+    title: TCP_TEXT.fixAddSeq,
     edits: [
       {
         span: { start: flagsEnd(out), end: flagsEnd(out) },
@@ -260,9 +261,7 @@ function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undef
       out,
       tcb,
       'SYN ACK',
-      current.state === 'SYN_SENT'
-        ? 'it has sent its own SYN and waits for the peer’s SYN ACK (or, in a simultaneous open, the peer’s SYN)'
-        : 'it has received no SYN to answer',
+      current.state === 'SYN_SENT' ? TCP_TEXT.waitsForSynAck : TCP_TEXT.noSynToAnswer,
     );
   }
   if (otherPeer(out, current, context)) return undefined;
@@ -311,11 +310,11 @@ function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContext): voi
   const tail = tailOf(out);
   const fix: Fix | undefined = neverListened
     ? {
-        title: `Let ${out.from} listen before the SYN`,
+        title: TCP_TEXT.fixListen({ endpoint: out.from }),
         edits: [{ span: { start: listenAt, end: listenAt }, newText: `${out.from} listen\n` }],
       }
     : tail
-      ? { title: `Answer with ${reply}`, edits: [{ span: tail, newText: reply }] }
+      ? { title: TCP_TEXT.fixAnswer({ reply }), edits: [{ span: tail, newText: reply }] }
       : undefined;
   context.report(
     diagnostic(
@@ -326,10 +325,17 @@ function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContext): voi
         peer: out.to,
         line,
         reply,
-        reason: neverListened ? 'never listened' : `has no connection with ${out.to}`,
+        reason: neverListened
+          ? TCP_TEXT.neverListened
+          : TCP_TEXT.noConnectionWith({ peer: out.to }),
       },
       {
-        related: [{ span: refusal.span, message: `${out.to} sends this segment to ${out.from}` }],
+        related: [
+          {
+            span: refusal.span,
+            message: TCP_TEXT.sendsThisSegment({ from: out.to, to: out.from }),
+          },
+        ],
         ...(fix ? { fix } : {}),
       },
     ),
@@ -360,10 +366,10 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
   }
   if (tcb.state === 'SYN_SENT') {
     // §3.10.5: ABORT in SYN_SENT sends nothing; a reset from here only answers a bad ACK.
-    return invalid(context, out, tcb, 'RST', 'an abort in SYN_SENT sends no reset (write `close`)');
+    return invalid(context, out, tcb, 'RST', TCP_TEXT.abortInSynSent);
   }
   if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || !tcb.sndNxt) {
-    return invalid(context, out, tcb, 'RST', 'it has no connection and received nothing to refuse');
+    return invalid(context, out, tcb, 'RST', TCP_TEXT.nothingToRefuse);
   }
   return {
     seq: {
@@ -388,30 +394,16 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
         reportNeverListened(out, tcb, context);
         return undefined;
       }
-      return invalid(
-        context,
-        out,
-        tcb,
-        describeSegment(out),
-        'open the connection with a SYN first',
-      );
+      return invalid(context, out, tcb, describeSegment(out), TCP_TEXT.openFirst);
     case 'LISTEN':
-      return invalid(
-        context,
-        out,
-        tcb,
-        describeSegment(out),
-        'a listening endpoint only answers a SYN',
-      );
+      return invalid(context, out, tcb, describeSegment(out), TCP_TEXT.listeningAnswersSyn);
     case 'SYN_SENT':
       if (out.len > 0) return dataBeforeEstablished(out, tcb, context);
-      return invalid(context, out, tcb, describeSegment(out), 'it waits for the peer’s SYN ACK');
+      return invalid(context, out, tcb, describeSegment(out), TCP_TEXT.waitsForPeerSynAck);
     case 'SYN_RECEIVED':
       if (out.len > 0) return dataBeforeEstablished(out, tcb, context);
       if (!fin) {
-        const reason = tcb.iss
-          ? 'it has sent its SYN ACK and waits for the peer’s ACK'
-          : 'it must first send its SYN ACK';
+        const reason = tcb.iss ? TCP_TEXT.waitsForPeerAck : TCP_TEXT.sendSynAckFirst;
         return invalid(context, out, tcb, describeSegment(out), reason);
       }
       break;
@@ -422,7 +414,7 @@ function planOther(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
   const sndNxt = tcb.sndNxt;
   const rcvNxt = tcb.rcvNxt;
   if (!sndNxt || !rcvNxt)
-    return invalid(context, out, tcb, describeSegment(out), 'it has no connection');
+    return invalid(context, out, tcb, describeSegment(out), TCP_TEXT.noConnection);
   if (!out.flags.has('ACK') && out.ack === undefined && !out.flagsBroken) {
     reportMissingAck(out, tcb, context, rcvNxt);
   }
@@ -531,7 +523,7 @@ function checkSeq(
   const span = node ?? out.span;
   const text = fixValueText(expected.value, node, symbols);
   const fix: Fix | undefined = node
-    ? { title: `Change seq to ${text}`, edits: [{ span: node, newText: text }] }
+    ? { title: TCP_TEXT.fixSeq({ text }), edits: [{ span: node, newText: text }] }
     : undefined;
   if (expected.code === 'ResetSeq') {
     context.report(
@@ -567,7 +559,7 @@ function checkSeq(
           hint: seqHint(out, plan, symbols),
         },
         {
-          related: relatedCause(tcb.sndNxtCause, 'sets the next sequence number'),
+          related: relatedCause(tcb.sndNxtCause, TCP_TEXT.setsNextSeq),
           ...(fix ? { fix } : {}),
         },
       ),
@@ -598,7 +590,7 @@ function isRetransmission(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: Symbo
 }
 
 function relatedCause(cause: Tcb['sndNxtCause'], what: string) {
-  return cause ? [{ span: cause.span, message: `this segment ${what}` }] : [];
+  return cause ? [{ span: cause.span, message: what }] : [];
 }
 
 function seqHint(out: Outgoing, plan: Plan, symbols: SymbolValues): string {
@@ -607,7 +599,7 @@ function seqHint(out: Outgoing, plan: Plan, symbols: SymbolValues): string {
       sameValue(out.seq, plan.ack.value, symbols) &&
       sameValue(out.ack, plan.seq.value, symbols)
     ) {
-      return ' seq and ack look swapped: seq counts what this side sends, ack what it has received.';
+      return TCP_TEXT.hintSwapped;
     }
   }
   return '';
@@ -626,7 +618,7 @@ function checkAck(
   const written = out.ack;
   if (written !== undefined && !hasFlag && !out.flagsBroken) {
     const fix: Fix = {
-      title: 'Add the ACK flag',
+      title: TCP_TEXT.fixAddAck,
       edits: [{ span: { start: flagsEnd(out), end: flagsEnd(out) }, newText: ' ACK' }],
     };
     context.report(diagnostic('AckValueWithoutFlag', ackNode(out) ?? out.span, undefined, { fix }));
@@ -647,7 +639,7 @@ function checkAck(
           { expected: describeValue(expected.value, symbols) },
           {
             fix: {
-              title: `Add ack=${text}`,
+              title: TCP_TEXT.fixAddAckValue({ text }),
               edits: [
                 { span: { start: fieldsEnd(out), end: fieldsEnd(out) }, newText: ` ack=${text}` },
               ],
@@ -678,10 +670,10 @@ function reportWrongAck(
   const extras = {
     related:
       expected.why.kind === 'next' && expected.why.cause
-        ? [{ span: expected.why.cause.span, message: 'this segment determines the expected ack' }]
+        ? [{ span: expected.why.cause.span, message: TCP_TEXT.determinesAck }]
         : [],
     ...(node
-      ? { fix: { title: `Change ack to ${text}`, edits: [{ span: node, newText: text }] } }
+      ? { fix: { title: TCP_TEXT.fixAck({ text }), edits: [{ span: node, newText: text }] } }
       : {}),
   };
   if (peer.sndNxt && before(peer.sndNxt, written, symbols)) {
@@ -708,12 +700,15 @@ function ackHint(written: SeqValue, plan: NonNullable<Plan['ack']>, symbols: Sym
   const cause = plan.why.kind === 'next' ? plan.why.cause : undefined;
   // The "+1" hint only where a SYN or FIN alone set the number.
   if (d === 1 && cause && cause.length === 0 && (cause.syn || cause.fin)) {
-    return ' SYN and FIN each consume one sequence number: did you forget the +1?';
+    return TCP_TEXT.hintPlusOne;
   }
   const w = resolve(written, symbols);
   const e = resolve(expected, symbols);
   if (d === undefined && w.symbol !== e.symbol) {
-    return ` ${describeValue(written, symbols)} and ${describeValue(expected, symbols)} count from different numbers.`;
+    return TCP_TEXT.hintDifferentBases({
+      a: describeValue(written, symbols),
+      b: describeValue(expected, symbols),
+    });
   }
   return '';
 }

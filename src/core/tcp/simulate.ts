@@ -1,3 +1,4 @@
+import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import { LineMap } from '../syntax/lineMap';
 import type { Span } from '../syntax/span';
@@ -284,7 +285,7 @@ class Simulator {
         { name: text },
         {
           fix: {
-            title: `Declare endpoint ${text}`,
+            title: TCP_TEXT.fixDeclare({ name: text }),
             edits: [this.declarationEdit(text)],
           },
         },
@@ -542,7 +543,7 @@ class Simulator {
     const expected = statement.state;
     const passed = expected === undefined || expected === tcb.state;
     if (!passed && expected) {
-      const why = tcb.stateSpan ? ` since line ${this.line(tcb.stateSpan)}` : '';
+      const why = tcb.stateSpan ? TCP_TEXT.sinceLine({ line: this.line(tcb.stateSpan) }) : '';
       this.report(
         diagnostic(
           'ExpectFailed',
@@ -550,10 +551,15 @@ class Simulator {
           { endpoint: name, expected, actual: tcb.state, why },
           {
             related: tcb.stateSpan
-              ? [{ span: tcb.stateSpan, message: `${name} became ${tcb.state} here` }]
+              ? [
+                  {
+                    span: tcb.stateSpan,
+                    message: TCP_TEXT.becameHere({ endpoint: name, state: tcb.state }),
+                  },
+                ]
               : [],
             fix: {
-              title: `Expect ${tcb.state}`,
+              title: TCP_TEXT.fixExpect({ state: tcb.state }),
               edits: [{ span: statement.stateSpan, newText: tcb.state }],
             },
           },

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/check/diagnostic';
 import { complete, type CompletionItem } from '../../core/service/completion';
-import { FIX_ALL_TITLE, fixAllSeqAck, quickFixes } from '../../core/service/fixes';
+import { fixAllSeqAck, fixAllTitle, quickFixes } from '../../core/service/fixes';
 import { foldingRanges } from '../../core/service/folding';
 import { formatDocument } from '../../core/service/format';
 import { hover } from '../../core/service/hover';
@@ -141,7 +141,7 @@ export class EditorFeatures extends Disposable {
   private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
     const edits = fixAllSeqAck(document.getText());
     if (edits.length === 0) return [];
-    const action = new vscode.CodeAction(FIX_ALL_TITLE, FIX_ALL_KIND);
+    const action = new vscode.CodeAction(fixAllTitle(), FIX_ALL_KIND);
     action.edit = workspaceEdit(document, edits);
     return [action];
   }

@@ -4,6 +4,12 @@ import { DOCS } from '../../../src/core/service/docs';
 import { TLS_DOCS } from '../../../src/core/service/docsTls';
 import { TLS_MESSAGE_DOCS } from '../../../src/core/tls/messageTypes';
 import { setLocale } from '../../../src/core/l10n/locale';
+import { RENDER_TEXT } from '../../../src/core/render/renderText';
+import { SYNTAX_TEXT } from '../../../src/core/syntax/syntaxText';
+import { TCP_TEXT } from '../../../src/core/tcp/tcpText';
+import { analyze } from '../../../src/core/check/analyze';
+import { renderMermaid } from '../../../src/core/render/mermaid';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const MARKERS = new Proxy({}, { get: (_target, name) => `⟦${String(name)}⟧` });
 const facts = (text: string) => [...text.matchAll(/⟦(\w+)⟧/g)].map((m) => m[1]).sort();
@@ -34,6 +40,9 @@ function snapshot(locale: string, table: () => unknown): Map<string, string> {
 
 const TABLES: Record<string, () => unknown> = {
   'hover and completion (DOCS)': () => DOCS,
+  'TCP reasons and fixes (TCP_TEXT)': () => TCP_TEXT,
+  'parser words (SYNTAX_TEXT)': () => SYNTAX_TEXT,
+  'diagram words (RENDER_TEXT)': () => RENDER_TEXT,
   'TLS hover (TLS_DOCS)': () => TLS_DOCS,
   'TLS message docs': () => TLS_MESSAGE_DOCS,
 };
@@ -56,3 +65,29 @@ for (const [name, table] of Object.entries(TABLES)) {
     }
   });
 }
+
+/** Three English words in a row: a sentence left untranslated (names stand alone). */
+const ENGLISH = /\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b/;
+
+test('under zh-cn every example is explained and drawn without English sentences', () => {
+  setLocale('zh-cn');
+  try {
+    for (const file of readdirSync('examples').filter((f) => f.endsWith('.handshake'))) {
+      const analysis = analyze(readFileSync(`examples/${file}`, 'utf8'));
+      for (const d of analysis.diagnostics) {
+        // Wireshark's own names stay in English so that they can be searched.
+        const message = d.message.replace(/Wireshark[：:][^）)]*/g, '');
+        assert.doesNotMatch(message, ENGLISH, `${file}: ${d.message}`);
+        for (const r of d.related) assert.doesNotMatch(r.message, ENGLISH, `${file}: ${r.message}`);
+        if (d.fix) assert.doesNotMatch(d.fix.title, ENGLISH, `${file}: ${d.fix.title}`);
+      }
+      const notes = renderMermaid(analysis)
+        .text.split('\n')
+        .filter((line) => /^\s*Note /.test(line))
+        .map((line) => line.replace(/#\d+;/g, ' '));
+      for (const note of notes) assert.doesNotMatch(note, ENGLISH, `${file}: ${note}`);
+    }
+  } finally {
+    setLocale('en');
+  }
+});

@@ -3,12 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../../src/core/check/analyze';
-import {
-  applyEdits,
-  FIX_ALL_TITLE,
-  fixAllSeqAck,
-  quickFixes,
-} from '../../../src/core/service/fixes';
+import { applyEdits, fixAllTitle, fixAllSeqAck, quickFixes } from '../../../src/core/service/fixes';
 import { generateScenario } from '../../support/generateScenario';
 import { lines, OPEN } from '../../helpers';
 
@@ -53,7 +48,7 @@ test('"Fix all seq/ack numbers" repairs every value of the mistakes file in one 
   assert.equal(errors(text).length, 3);
   const at = text.indexOf('ack=x+5') + 4;
   const fixAll = quickFixes(analyze(text), { start: at, end: at }).find(
-    (f) => f.title === FIX_ALL_TITLE,
+    (f) => f.title === fixAllTitle(),
   );
   assert.ok(fixAll);
   const fixed = applyEdits(text, fixAll.edits);

@@ -1,0 +1,33 @@
+import { liveTable } from '../l10n/locale';
+
+/** The words the diagram adds to the scenario's own text, in English and 简体中文. */
+const EN = {
+  window: (p: { first: number; last: number; total: number }) =>
+    `Showing segments ${p.first}–${p.last} of ${p.total}`,
+  timeWaitEnds: '2MSL later: TIME_WAIT ends',
+  expectFailed: (p: { expected: string; actual: string }) =>
+    `✗ expected ${p.expected}, is ${p.actual}`,
+  together: 'sent at the same time',
+  noFlags: '(no flags)',
+  shouldBe: (p: { written: string; shown: string }) => `${p.written} ✗ should be ${p.shown}`,
+  lost: '(lost)',
+  outOfOrder: '(out of order)',
+  retransmission: '(retransmission)',
+};
+
+const ZH_CN: typeof EN = {
+  window: (p) => `显示第 ${p.first}–${p.last} 个报文段，共 ${p.total} 个`,
+  timeWaitEnds: '2MSL 之后：TIME_WAIT 结束',
+  expectFailed: (p) => `✗ 预期 ${p.expected}，实际 ${p.actual}`,
+  together: '同时发出',
+  noFlags: '（无标志位）',
+  shouldBe: (p) => `${p.written} ✗ 应为 ${p.shown}`,
+  lost: '（丢失）',
+  outOfOrder: '（乱序）',
+  retransmission: '（重传）',
+};
+
+/** The diagram's own words in the current language. */
+export const RENDER_TEXT: typeof EN = liveTable({ en: EN, 'zh-cn': ZH_CN });
+
+export const RENDER_TEXT_TABLES = { en: EN, 'zh-cn': ZH_CN } as const;

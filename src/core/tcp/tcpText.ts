@@ -1,0 +1,131 @@
+import { liveTable } from '../l10n/locale';
+
+/**
+ * The pieces of TCP sentences the engine puts together (why a value is expected, why a segment
+ * cannot be sent, fix titles, related-location notes), in English and 简体中文. Flags, states,
+ * field names and RFC sections stay as written.
+ */
+const EN = {
+  causeNone: 'nothing has been received yet',
+  causeAt: (p: { from: string; line: number; seq: string }) =>
+    `${p.from} sent at line ${p.line} (seq=${p.seq})`,
+  causeSynFin: (p: { at: string }) => `the SYN and FIN ${p.at} consume one sequence number each`,
+  causeSyn: (p: { at: string }) => `the SYN ${p.at} consumes one sequence number`,
+  causeFin: (p: { at: string }) => `the FIN ${p.at} consumes one sequence number`,
+  causeSegment: (p: { at: string }) => `the segment ${p.at} sets it`,
+  causeData: (p: { at: string; syn: boolean; fin: boolean; length: number; sum: string }) =>
+    `${p.syn ? 'the SYN and ' : ''}the ${p.length} data byte${p.length === 1 ? '' : 's'}${p.fin ? ' and the FIN' : ''} ${p.at} end there (${p.sum})`,
+  reasonIss: (p: { endpoint: string; line: number }) =>
+    `${p.endpoint} chose its initial sequence number at line ${p.line}`,
+  reasonRefusalSeq: (p: { line: number }) =>
+    `the reset answers the segment at line ${p.line} (RFC 9293 §3.10.7.1)`,
+  reasonRefusalAck: (p: { line: number }) =>
+    `the reset answers the segment at line ${p.line}, which it acknowledges`,
+  reasonResetSeq: (p: { cause: string }) => `RST carries SND.NXT: ${p.cause}`,
+
+  aSegment: 'a segment',
+  waitsForSynAck:
+    'it has sent its own SYN and waits for the peer’s SYN ACK (or, in a simultaneous open, the peer’s SYN)',
+  noSynToAnswer: 'it has received no SYN to answer',
+  abortInSynSent: 'an abort in SYN_SENT sends no reset (write `close`)',
+  nothingToRefuse: 'it has no connection and received nothing to refuse',
+  openFirst: 'open the connection with a SYN first',
+  listeningAnswersSyn: 'a listening endpoint only answers a SYN',
+  waitsForPeerSynAck: 'it waits for the peer’s SYN ACK',
+  waitsForPeerAck: 'it has sent its SYN ACK and waits for the peer’s ACK',
+  sendSynAckFirst: 'it must first send its SYN ACK',
+  noConnection: 'it has no connection',
+  neverListened: 'never listened',
+  noConnectionWith: (p: { peer: string }) => `has no connection with ${p.peer}`,
+  sendsThisSegment: (p: { from: string; to: string }) => `${p.from} sends this segment to ${p.to}`,
+  setsNextSeq: 'this segment sets the next sequence number',
+  determinesAck: 'this segment determines the expected ack',
+  becameHere: (p: { endpoint: string; state: string }) => `${p.endpoint} became ${p.state} here`,
+  sinceLine: (p: { line: number }) => ` since line ${p.line}`,
+  hintSwapped:
+    ' seq and ack look swapped: seq counts what this side sends, ack what it has received.',
+  hintPlusOne: ' SYN and FIN each consume one sequence number: did you forget the +1?',
+  hintDifferentBases: (p: { a: string; b: string }) =>
+    ` ${p.a} and ${p.b} count from different numbers.`,
+  synFin:
+    'a segment cannot open and close a connection at once; stacks drop SYN+FIN, which only scanners send',
+  synRst: 'a reset cannot open a connection; stacks drop SYN+RST',
+
+  fixAddAck: 'Add the ACK flag',
+  fixAddSeq: 'Add seq= with a symbolic initial sequence number',
+  fixListen: (p: { endpoint: string }) => `Let ${p.endpoint} listen before the SYN`,
+  fixAnswer: (p: { reply: string }) => `Answer with ${p.reply}`,
+  fixSeq: (p: { text: string }) => `Change seq to ${p.text}`,
+  fixAddAckValue: (p: { text: string }) => `Add ack=${p.text}`,
+  fixAck: (p: { text: string }) => `Change ack to ${p.text}`,
+  fixDeclare: (p: { name: string }) => `Declare endpoint ${p.name}`,
+  fixExpect: (p: { state: string }) => `Expect ${p.state}`,
+
+  phases: {
+    handshake: 'Three-way handshake',
+    data: 'Data transfer',
+    close: 'Connection close',
+    reset: 'Reset',
+  },
+};
+
+const ZH_CN: typeof EN = {
+  causeNone: '还没有收到任何数据',
+  causeAt: (p) => `${p.from} 在第 ${p.line} 行发送的（seq=${p.seq}）`,
+  causeSynFin: (p) => `${p.at} SYN 和 FIN 各占用一个序列号`,
+  causeSyn: (p) => `${p.at} SYN 占用一个序列号`,
+  causeFin: (p) => `${p.at} FIN 占用一个序列号`,
+  causeSegment: (p) => `由${p.at}报文段决定`,
+  causeData: (p) =>
+    `${p.at}${p.syn ? ' SYN 和' : ''} ${p.length} 字节数据${p.fin ? '和 FIN' : ''}到此为止（${p.sum}）`,
+  reasonIss: (p) => `${p.endpoint} 在第 ${p.line} 行选定了它的初始序列号`,
+  reasonRefusalSeq: (p) => `这个复位应答第 ${p.line} 行的报文段（RFC 9293 §3.10.7.1）`,
+  reasonRefusalAck: (p) => `这个复位应答并确认第 ${p.line} 行的报文段`,
+  reasonResetSeq: (p) => `RST 携带 SND.NXT：${p.cause}`,
+
+  aSegment: '报文段',
+  waitsForSynAck: '它已发送自己的 SYN，正在等待对端的 SYN ACK（同时打开时是对端的 SYN）',
+  noSynToAnswer: '它没有收到需要应答的 SYN',
+  abortInSynSent: '在 SYN_SENT 中中止连接不发送复位（请写 `close`）',
+  nothingToRefuse: '它没有连接，也没有收到需要拒绝的报文段',
+  openFirst: '请先用 SYN 建立连接',
+  listeningAnswersSyn: '处于监听的端点只应答 SYN',
+  waitsForPeerSynAck: '它在等待对端的 SYN ACK',
+  waitsForPeerAck: '它已发送 SYN ACK，正在等待对端的 ACK',
+  sendSynAckFirst: '它必须先发送 SYN ACK',
+  noConnection: '它没有连接',
+  neverListened: '从未监听',
+  noConnectionWith: (p) => `与 ${p.peer} 没有连接`,
+  sendsThisSegment: (p) => `${p.from} 向 ${p.to} 发送这个报文段`,
+  setsNextSeq: '这个报文段决定了下一个序列号',
+  determinesAck: '这个报文段决定了期望的确认号',
+  becameHere: (p) => `${p.endpoint} 在这里变为 ${p.state}`,
+  sinceLine: (p) => `（自第 ${p.line} 行起）`,
+  hintSwapped: ' seq 和 ack 似乎写反了：seq 计的是本端发送的数据，ack 计的是本端收到的数据。',
+  hintPlusOne: ' SYN 和 FIN 各占用一个序列号：是不是忘了 +1？',
+  hintDifferentBases: (p) => ` ${p.a} 和 ${p.b} 的起点不同。`,
+  synFin: '一个报文段不能同时建立和关闭连接；协议栈会丢弃 SYN+FIN，只有扫描器才会发送它',
+  synRst: '复位报文不能建立连接；协议栈会丢弃 SYN+RST',
+
+  fixAddAck: '加上 ACK 标志位',
+  fixAddSeq: '加上 seq=，用符号表示初始序列号',
+  fixListen: (p) => `让 ${p.endpoint} 在 SYN 之前监听`,
+  fixAnswer: (p) => `改为应答 ${p.reply}`,
+  fixSeq: (p) => `把 seq 改为 ${p.text}`,
+  fixAddAckValue: (p) => `加上 ack=${p.text}`,
+  fixAck: (p) => `把 ack 改为 ${p.text}`,
+  fixDeclare: (p) => `声明端点 ${p.name}`,
+  fixExpect: (p) => `预期改为 ${p.state}`,
+
+  phases: {
+    handshake: '三次握手',
+    data: '数据传输',
+    close: '连接释放（四次挥手）',
+    reset: '复位',
+  },
+};
+
+/** The TCP texts in the current language. */
+export const TCP_TEXT: typeof EN = liveTable({ en: EN, 'zh-cn': ZH_CN });
+
+export const TCP_TEXT_TABLES = { en: EN, 'zh-cn': ZH_CN } as const;
