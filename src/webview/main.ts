@@ -1,3 +1,4 @@
+import { previewText } from '../core/preview/previewText';
 import { parseHostMessage, type HostMessage } from '../core/preview/protocol';
 import { decorate, findArrows, highlight, type Arrow } from './arrows';
 import { configureMermaid, renderDiagram } from './diagram';
@@ -5,6 +6,9 @@ import { pngBase64, svgFile } from './exportImage';
 import { currentTheme, watchTheme } from './theme';
 import { vscode } from './vscodeApi';
 import { INITIAL_ZOOM, isZoomState, Zoom } from './zoom';
+
+/** The panel's words, in the language of the page VS Code wrote. */
+const text = previewText(document.documentElement.lang);
 
 /**
  * The preview webview: draws what the host sends, keeps the last good diagram while the text is
@@ -62,7 +66,7 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
   const ms = performance.now() - started;
   if (!result.ok) {
     // Keep the last good diagram; say what is wrong above it.
-    errorBox.textContent = `The diagram could not be drawn: ${result.error}`;
+    errorBox.textContent = text.drawFailed({ error: result.error });
     errorBox.hidden = false;
     vscode.postMessage({
       type: 'rendered',
@@ -85,9 +89,7 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
   const { errors, warnings } = message.problems;
   status.textContent =
     arrowCount(message.messages) +
-    (errors + warnings > 0
-      ? ` · ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
-      : ' · no problems');
+    ` · ${errors + warnings > 0 ? text.problems({ errors, warnings }) : text.noProblems}`;
   status.classList.toggle('hs-has-errors', errors > 0);
   zoom.refresh();
   vscode.postMessage({
@@ -171,8 +173,8 @@ function arrowCount(messages: readonly { readonly tls: boolean }[]): string {
   const tls = messages.filter((m) => m.tls).length;
   const segments = messages.length - tls;
   const parts = [
-    segments > 0 || tls === 0 ? `${segments} segment${segments === 1 ? '' : 's'}` : '',
-    tls > 0 ? `${tls} TLS message${tls === 1 ? '' : 's'}` : '',
+    segments > 0 || tls === 0 ? text.segments({ count: segments }) : '',
+    tls > 0 ? text.tlsMessages({ count: tls }) : '',
   ];
   return parts.filter(Boolean).join(' · ');
 }

@@ -78,17 +78,20 @@ export async function servePreview(theme: () => Theme): Promise<PreviewServer> {
   }
   let origin = '';
   const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', origin).pathname;
+    const url = new URL(request.url ?? '/', origin);
+    const path = url.pathname;
     if (path === '/preview.html') {
       const kind = theme();
+      const lang = url.searchParams.get('lang') === 'zh-cn' ? 'zh-cn' : 'en';
       const html = previewHtml({
         cspSource: origin,
         scriptUri: `${origin}/preview.js`,
         styleUri: `${origin}/preview-style.css`,
         nonce: 'test-nonce-0123456789',
         title: 'Handshake Preview',
+        lang,
       })
-        .replace('<html lang="en">', `<html lang="en" style="${THEME_VARIABLES[kind]}">`)
+        .replace(`<html lang="${lang}">`, `<html lang="${lang}" style="${THEME_VARIABLES[kind]}">`)
         .replace('<body>', `<body class="${kind}" data-vscode-theme-kind="${kind}">`);
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(html);
@@ -126,6 +129,7 @@ export async function servePreview(theme: () => Theme): Promise<PreviewServer> {
 export async function openPreview(
   browser: Browser,
   server: PreviewServer,
+  lang: 'en' | 'zh-cn' = 'en',
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
   const errors: string[] = [];
@@ -145,7 +149,7 @@ export async function openPreview(
       };
     };
   `);
-  await page.goto(`${server.origin}/preview.html`);
+  await page.goto(`${server.origin}/preview.html?lang=${lang}`);
   await waitFor(page, "window.__posted.some((m) => m.type === 'ready')");
   return { page, errors };
 }

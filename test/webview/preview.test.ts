@@ -123,6 +123,18 @@ test('the man in the middle: the attacker in the middle, the rejected certificat
   await page.close();
 });
 
+test('under a Chinese display language the panel speaks Chinese', async () => {
+  theme = 'vscode-light';
+  const { page, errors } = await openPreview(browser, server, 'zh-cn');
+  const message = renderMessage(readFileSync('examples/mitm-replaced-key.handshake', 'utf8'));
+  const result = await renderAndWait(page, message);
+  assert.equal(result.ok, true, String(result.error));
+  assert.equal(await page.locator('#status').textContent(), '9 条 TLS 消息 · 没有问题');
+  assert.equal(await page.getByRole('button', { name: '适应宽度' }).textContent(), '适应宽度');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('switching the theme redraws in the new colours', async () => {
   const { page } = await open('vscode-light');
   await renderAndWait(

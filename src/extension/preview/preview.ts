@@ -1,3 +1,5 @@
+import { currentLocale } from '../../core/l10n/locale';
+import { previewText } from '../../core/preview/previewText';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/check/analyze';
@@ -55,6 +57,7 @@ export class HandshakePreview extends Disposable {
         .toString(),
       nonce: nonce(),
       title: 'Handshake Preview',
+      lang: currentLocale(),
     });
     this.updateTitle();
     this.register(panel.webview.onDidReceiveMessage((raw) => this.receive(raw)));
@@ -173,8 +176,12 @@ export class HandshakePreview extends Disposable {
       source: diagram.text,
       messages: diagram.messages,
       notice: windowed
-        ? `Showing segments ${first + 1}–${last + 1} of ${total} around the cursor ` +
-          `(setting handshake.preview.maxSegments = ${settings.diagram.maxSegments}).`
+        ? previewText(currentLocale()).window({
+            first: first + 1,
+            last: last + 1,
+            total,
+            max: settings.diagram.maxSegments,
+          })
         : '',
       problems: countProblems(analysis),
       resource: this.resourceUri.toString(),

@@ -1,3 +1,5 @@
+import type { Locale } from '../../core/l10n/locale';
+import { previewText } from '../../core/preview/previewText';
 /**
  * The preview page, as a pure function of its inputs so the browser tests load exactly the page
  * VS Code shows. The Content Security Policy allows nothing but the bundle's own script (by
@@ -10,6 +12,8 @@ export interface PreviewPage {
   readonly styleUri: string;
   readonly nonce: string;
   readonly title: string;
+  /** The language of the panel's own words (`en`, `zh-cn`). */
+  readonly lang?: Locale;
 }
 
 export function previewHtml(page: PreviewPage): string {
@@ -20,8 +24,12 @@ export function previewHtml(page: PreviewPage): string {
     `img-src ${page.cspSource} data: blob:`,
     `font-src ${page.cspSource}`,
   ].join('; ');
+  const lang = page.lang ?? 'en';
+  const t = previewText(lang);
+  const button = (zoom: string, label: string, title: string, text: string) =>
+    `<button type="button" data-zoom="${zoom}" title="${escapeHtml(title)}" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</button>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
@@ -30,11 +38,11 @@ export function previewHtml(page: PreviewPage): string {
 <title>${escapeHtml(page.title)}</title>
 </head>
 <body>
-<div id="toolbar" role="toolbar" aria-label="Diagram">
-<button type="button" data-zoom="out" title="Zoom out (-)" aria-label="Zoom out">−</button>
-<button type="button" data-zoom="in" title="Zoom in (+)" aria-label="Zoom in">+</button>
-<button type="button" data-zoom="fit" title="Fit to width" aria-label="Fit to width">Fit</button>
-<button type="button" data-zoom="reset" title="Actual size (0)" aria-label="Actual size">1:1</button>
+<div id="toolbar" role="toolbar" aria-label="${escapeHtml(t.toolbar)}">
+${button('out', t.zoomOut, t.zoomOutTitle, '−')}
+${button('in', t.zoomIn, t.zoomInTitle, '+')}
+${button('fit', t.fitTitle, t.fitTitle, t.fit)}
+${button('reset', t.reset, t.resetTitle, '1:1')}
 <span id="status" role="status"></span>
 </div>
 <p id="notice" hidden></p>

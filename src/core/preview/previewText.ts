@@ -1,0 +1,51 @@
+import type { Locale } from '../l10n/locale';
+
+/**
+ * The preview panel's own words, shared by the page the host writes and the script in the
+ * webview (which reads the language from the page's `lang`), in English and 简体中文.
+ */
+const EN = {
+  toolbar: 'Diagram',
+  zoomOut: 'Zoom out',
+  zoomOutTitle: 'Zoom out (-)',
+  zoomIn: 'Zoom in',
+  zoomInTitle: 'Zoom in (+)',
+  fit: 'Fit',
+  fitTitle: 'Fit to width',
+  reset: 'Actual size',
+  resetTitle: 'Actual size (0)',
+  drawFailed: (p: { error: string }) => `The diagram could not be drawn: ${p.error}`,
+  segments: (p: { count: number }) => `${p.count} segment${p.count === 1 ? '' : 's'}`,
+  tlsMessages: (p: { count: number }) => `${p.count} TLS message${p.count === 1 ? '' : 's'}`,
+  problems: (p: { errors: number; warnings: number }) =>
+    `${p.errors} error${p.errors === 1 ? '' : 's'}, ${p.warnings} warning${p.warnings === 1 ? '' : 's'}`,
+  noProblems: 'no problems',
+  window: (p: { first: number; last: number; total: number; max: number }) =>
+    `Showing segments ${p.first}–${p.last} of ${p.total} around the cursor (setting handshake.preview.maxSegments = ${p.max}).`,
+};
+
+const ZH_CN: typeof EN = {
+  toolbar: '图',
+  zoomOut: '缩小',
+  zoomOutTitle: '缩小 (-)',
+  zoomIn: '放大',
+  zoomInTitle: '放大 (+)',
+  fit: '适应宽度',
+  fitTitle: '适应宽度',
+  reset: '实际大小',
+  resetTitle: '实际大小 (0)',
+  drawFailed: (p) => `无法绘制图：${p.error}`,
+  segments: (p) => `${p.count} 个报文段`,
+  tlsMessages: (p) => `${p.count} 条 TLS 消息`,
+  problems: (p) => `${p.errors} 个错误，${p.warnings} 个警告`,
+  noProblems: '没有问题',
+  window: (p) =>
+    `显示光标附近的第 ${p.first}–${p.last} 个报文段，共 ${p.total} 个（设置 handshake.preview.maxSegments = ${p.max}）。`,
+};
+
+export const PREVIEW_TEXT_TABLES: Readonly<Record<Locale, typeof EN>> = { en: EN, 'zh-cn': ZH_CN };
+
+/** The panel's words for a language tag as the page's `lang` carries it. */
+export function previewText(lang: string): typeof EN {
+  return lang === 'zh-cn' ? ZH_CN : EN;
+}
