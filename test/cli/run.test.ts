@@ -136,3 +136,23 @@ test('mermaid usage and file errors exit 2', () => {
   assert.equal(missing.status, 2);
   assert.equal(missing.stderr, 'handshake: cannot read no/such.handshake: no such file\n');
 });
+
+test('the messages follow LANG: 简体中文 under zh_CN, English otherwise', () => {
+  const run = (lang: string) =>
+    spawnSync(process.execPath, [CLI, 'check', 'examples/mistakes.handshake'], {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang },
+    }).stdout.split('\n')[0];
+  assert.match(run('zh_CN.UTF-8') ?? '', /error HS101: 确认号应为 3626544837：/);
+  assert.match(run('C.UTF-8') ?? '', /error HS101: ack should be 3626544837: /);
+});
+
+test('a reader that stops early is not a crash', () => {
+  const result = spawnSync(
+    'sh',
+    ['-c', `"${process.execPath}" ${CLI} check examples/mistakes.handshake | head -1`],
+    { encoding: 'utf8' },
+  );
+  assert.equal(result.stderr, '');
+  assert.match(result.stdout, /HS101/);
+});

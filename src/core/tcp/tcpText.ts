@@ -101,9 +101,9 @@ const ZH_CN: typeof EN = {
   determinesAck: '这个报文段决定了期望的确认号',
   becameHere: (p) => `${p.endpoint} 在这里变为 ${p.state}`,
   sinceLine: (p) => `（自第 ${p.line} 行起）`,
-  hintSwapped: ' seq 和 ack 似乎写反了：seq 计的是本端发送的数据，ack 计的是本端收到的数据。',
-  hintPlusOne: ' SYN 和 FIN 各占用一个序列号：是不是忘了 +1？',
-  hintDifferentBases: (p) => ` ${p.a} 和 ${p.b} 的起点不同。`,
+  hintSwapped: 'seq 和 ack 似乎写反了：seq 计的是本端发送的数据，ack 计的是本端收到的数据。',
+  hintPlusOne: 'SYN 和 FIN 各占用一个序列号：是不是忘了 +1？',
+  hintDifferentBases: (p) => `${p.a} 和 ${p.b} 的起点不同。`,
   synFin: '一个报文段不能同时建立和关闭连接；协议栈会丢弃 SYN+FIN，只有扫描器才会发送它',
   synRst: '复位报文不能建立连接；协议栈会丢弃 SYN+RST',
 
