@@ -1,0 +1,174 @@
+import { scanCapture, type Cancelled, type ScanResult } from './captureScan';
+import type { Connection } from './connectionTable';
+import type { CaptureProblem } from './packet';
+import { ScenarioWriter } from './scenarioWriter';
+import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from './tcpAnalysis';
+
+/** A re-readable source of chunks: the importer reads a capture twice (list, then write). */
+export type ChunkSource = () => Iterable<Uint8Array>;
+
+export interface ImportOptions {
+  /** The file name, for the header comment. */
+  readonly name?: string;
+  /** Only this connection (1-based). */
+  readonly connection?: number;
+  readonly cancelled?: Cancelled;
+}
+
+export interface ConnectionSummary {
+  readonly index: number;
+  readonly client: string;
+  readonly server: string;
+  readonly firstFrame: number;
+  readonly lastFrame: number;
+  readonly packets: number;
+  readonly bytes: number;
+  readonly sawHandshake: boolean;
+  /** Wireshark analysis flags raised in this connection, with their counts. */
+  readonly analysis: Readonly<Partial<Record<AnalysisFlag, number>>>;
+}
+
+export type ImportResult =
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly summary: CaptureSummary;
+    }
+  | { readonly ok: false; readonly error: CaptureProblem; readonly summary: CaptureSummary };
+
+export interface CaptureSummary {
+  readonly format: string;
+  readonly frames: number;
+  readonly tcpPackets: number;
+  readonly connections: readonly ConnectionSummary[];
+  readonly problems: readonly CaptureProblem[];
+  readonly cancelled: boolean;
+}
+
+/** Lists the connections of a capture in one streaming pass. */
+export function listConnections(
+  chunks: Iterable<Uint8Array>,
+  cancelled?: Cancelled,
+): CaptureSummary {
+  return summarize(scanCapture(chunks, undefined, cancelled), cancelled?.() ?? false);
+}
+
+/**
+ * Imports a capture as a `.handshake` scenario: one pass to list the connections, one to
+ * write them. Fails (with one problem naming the offset) only when nothing could be imported.
+ */
+export function importCapture(source: ChunkSource, options: ImportOptions = {}): ImportResult {
+  const listed = listConnections(source(), options.cancelled);
+  const fatal = listed.problems.find((p) => p.fatal);
+  if (listed.cancelled)
+    return {
+      ok: false,
+      error: { offset: -1, line: 0, message: 'The import was cancelled.', fatal: true },
+      summary: listed,
+    };
+  if (listed.connections.length === 0) {
+    const error = fatal ??
+      listed.problems[0] ?? {
+        offset: -1,
+        line: 0,
+        message: 'The capture holds no TCP packets.',
+        fatal: true,
+      };
+    return { ok: false, error, summary: listed };
+  }
+  if (
+    options.connection !== undefined &&
+    !listed.connections.some((c) => c.index === options.connection)
+  ) {
+    const message = `There is no connection ${options.connection}: the capture has ${listed.connections.length} (1 to ${listed.connections.length}).`;
+    return { ok: false, error: { offset: -1, line: 0, message, fatal: true }, summary: listed };
+  }
+  const lines: string[] = [];
+  const numbered = options.connection === undefined && listed.connections.length > 1;
+  lines.push(...header(listed, options));
+  const writer = new ScenarioWriter((line) => lines.push(line), {
+    numbered,
+    ...(options.connection !== undefined ? { connection: options.connection } : {}),
+  });
+  scanCapture(
+    source(),
+    (packet, connection, direction, bits, time) =>
+      writer.segment(packet, connection, direction, bits, time),
+    options.cancelled,
+  );
+  writer.end();
+  for (const problem of listed.problems) lines.push(`# Import problem: ${problemText(problem)}`);
+  return { ok: true, text: lines.join('\n') + '\n', summary: listed };
+}
+
+/** `byte 1234: ...` or `line 5: ...`: where a problem is, then what. */
+export function problemText(problem: CaptureProblem): string {
+  if (problem.line > 0) return `line ${problem.line}: ${problem.message}`;
+  if (problem.offset >= 0) return `byte ${problem.offset}: ${problem.message}`;
+  return problem.message;
+}
+
+/** One line per connection, for `import --list` and the extension's picker. */
+export function connectionLine(c: ConnectionSummary): string {
+  const flags = Object.entries(c.analysis)
+    .map(([flag, n]) => `${ANALYSIS_LABELS[flag as AnalysisFlag]} ×${n}`)
+    .join(', ');
+  return `${c.index}: ${c.client} -> ${c.server}  frames ${c.firstFrame}-${c.lastFrame}, ${c.packets} packets, ${c.bytes} bytes${c.sawHandshake ? '' : ', no handshake'}${flags ? `  [${flags}]` : ''}`;
+}
+
+function header(listed: CaptureSummary, options: ImportOptions): string[] {
+  const from = options.name ? ` from ${options.name}` : '';
+  const selected = listed.connections.find((c) => c.index === options.connection);
+  const only = selected ?? (listed.connections.length === 1 ? listed.connections[0] : undefined);
+  const lines = [
+    `# Imported by Handshake${from} (${listed.format}, ${listed.frames} frames, ${listed.connections.length} TCP connection${listed.connections.length === 1 ? '' : 's'}).`,
+    "# After each segment: its frame number, its time in seconds since the first packet, a SYN's",
+    "# options, and Wireshark's analysis in brackets.",
+  ];
+  if (only) {
+    lines.push(
+      `scenario "${only.client} to ${only.server}, frames ${only.firstFrame}-${only.lastFrame}"`,
+    );
+  } else {
+    lines.push(
+      `scenario "${(options.name ?? 'capture').replace(/["\\]/g, '')}: ${listed.connections.length} TCP connections"`,
+    );
+  }
+  return lines;
+}
+
+function summarize(scan: ScanResult, cancelled: boolean): CaptureSummary {
+  return {
+    format: scan.format ?? 'unknown',
+    frames: scan.frames,
+    tcpPackets: scan.tcpPackets,
+    connections: scan.connections.map(summary),
+    problems: scan.problems,
+    cancelled,
+  };
+}
+
+function summary(c: Connection): ConnectionSummary {
+  const ends = [c.first, c.second];
+  const text = (i: number): string => {
+    const end = ends[i] as Connection['first'];
+    const host = end.name || (c.family === 6 ? `[${end.address}]` : end.address);
+    return `${host}:${end.port}`;
+  };
+  const analysis: Partial<Record<AnalysisFlag, number>> = {};
+  for (const flag of analysisFlags(-1 >>> 0)) {
+    const n = c.analysisCounts[Math.log2(ANALYSIS[flag])];
+    if (n) analysis[flag] = n;
+  }
+  return {
+    index: c.index,
+    client: text(c.client),
+    server: text(1 - c.client),
+    firstFrame: c.firstFrame,
+    lastFrame: c.lastFrame,
+    packets: c.packets,
+    bytes: c.bytes,
+    sawHandshake: c.sawSyn,
+    analysis,
+  };
+}

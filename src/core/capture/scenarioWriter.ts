@@ -1,0 +1,132 @@
+import type { Connection, ConnectionEnd } from './connectionTable';
+import { TCP_FLAG, type TcpPacket } from './packet';
+import { flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
+import { ANALYSIS } from './tcpAnalysis';
+import { TlsStream } from './tlsStream';
+
+/** SYNs held back while waiting to learn whether the peer listens (SYN ACK) or refuses. */
+const MAX_HELD = 64;
+
+interface ConnectionState {
+  readonly names: [string, string];
+  held: string[] | undefined;
+  readonly tls: [TlsStream, TlsStream];
+}
+
+export interface WriterOptions {
+  /** Only this connection (1-based); all when undefined. */
+  readonly connection?: number;
+  /** Name endpoints client/server (one connection) or client1/server1... (several). */
+  readonly numbered: boolean;
+}
+
+/**
+ * Turns the analysed packets of a capture into `.handshake` lines as they stream past: each
+ * connection's endpoints when it first appears, `listen` for the side that answers a SYN with a
+ * SYN ACK, then one segment line per packet with absolute numbers, its frame, time and
+ * Wireshark's analysis in a comment. TLS handshake messages found in the payload follow their
+ * segment as comments (`# TLS ClientHello sni=...`): the language has no TLS lines yet.
+ */
+export class ScenarioWriter {
+  private readonly states = new Map<Connection, ConnectionState>();
+
+  constructor(
+    private readonly out: (line: string) => void,
+    private readonly options: WriterOptions,
+  ) {}
+
+  segment(
+    packet: TcpPacket,
+    connection: Connection,
+    direction: 0 | 1,
+    bits: number,
+    time: number,
+  ): void {
+    if (this.options.connection !== undefined && connection.index !== this.options.connection)
+      return;
+    const state = this.states.get(connection) ?? this.open(connection, packet);
+    const from = state.names[direction];
+    const to = state.names[1 - direction] as string;
+    const dupAck =
+      bits & ANALYSIS.DUPLICATE_ACK
+        ? `${connection.analyzer.dupAckFrame}#${connection.analyzer.dupAckNumber}`
+        : undefined;
+    const comment = segmentComment(packet, secondsText(time, packet.precision), bits, dupAck);
+    const line = `${from} -> ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
+    const tls = state.tls[direction].active
+      ? state.tls[direction].push(
+          packet.seq,
+          packet.bytes.subarray(packet.payloadStart, packet.payloadEnd),
+          packet.len,
+        )
+      : [];
+    const lines = [line, ...tls.map((text) => `# TLS ${text}`)];
+    if (state.held) {
+      const synAck =
+        (packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK);
+      if (direction === connection.client && state.held.length < MAX_HELD) {
+        state.held.push(...lines);
+        return;
+      }
+      // The answer to the SYN decides: a SYN ACK means the other side listened.
+      if (synAck && direction !== connection.client) this.out(`${from} listen`);
+      this.release(state);
+    }
+    for (const text of lines) this.out(text);
+  }
+
+  /** Call at the end: writes SYNs that never got an answer. */
+  end(): void {
+    for (const state of this.states.values()) this.release(state);
+  }
+
+  private release(state: ConnectionState): void {
+    const held = state.held;
+    state.held = undefined;
+    for (const text of held ?? []) this.out(text);
+  }
+
+  private open(connection: Connection, packet: TcpPacket): ConnectionState {
+    const suffix = this.options.numbered ? String(connection.index) : '';
+    const client = `client${suffix}`;
+    const server = `server${suffix}`;
+    const names: [string, string] = connection.client === 0 ? [client, server] : [server, client];
+    const ends = [connection.first, connection.second];
+    const clientEnd = ends[connection.client] as ConnectionEnd;
+    const serverEnd = ends[1 - connection.client] as ConnectionEnd;
+    const out = this.out;
+    if (this.options.numbered) {
+      out('');
+      out(
+        `# Connection ${connection.index}${connection.reusedFrom ? ` (reuses the ports of connection ${connection.reusedFrom})` : ''}`,
+      );
+    }
+    out(endpointLine(client, clientEnd, connection.family));
+    out(endpointLine(server, serverEnd, connection.family));
+    out('');
+    const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
+    if (synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK)) {
+      out('# The capture misses the SYN: the engine reports the connection as not opened.');
+      out(`${server} listen`);
+    } else if (synAck !== TCP_FLAG.SYN) {
+      out(
+        '# The capture starts after the handshake: the engine reports the connection as not opened.',
+      );
+    }
+    const state: ConnectionState = {
+      names,
+      held: synAck === TCP_FLAG.SYN ? [] : undefined,
+      tls: [new TlsStream(), new TlsStream()],
+    };
+    this.states.set(connection, state);
+    return state;
+  }
+}
+
+function endpointLine(name: string, end: ConnectionEnd, family: 4 | 6): string {
+  if (end.name) return `endpoint ${name}  # ${end.name}.${end.port}`;
+  const address = family === 6 ? `[${end.address}]:${end.port}` : `${end.address}:${end.port}`;
+  return `endpoint ${name} ${address}`;
+}
+
+export { flagWords };
