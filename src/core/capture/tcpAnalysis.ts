@@ -186,7 +186,8 @@ export class TcpAnalyzer {
       }
       // DUPLICATE ACK: same window, seq and ack, no data.
       if (repeats && ack === fwd.lastAck) {
-        fwd.dupAckCount++;
+        // -1 marks an ACKed unseen segment already reported (see below): count from 1 again.
+        fwd.dupAckCount = fwd.dupAckCount === -1 ? 1 : fwd.dupAckCount + 1;
         bits |= ANALYSIS.DUPLICATE_ACK;
         this.dupAckNumber = fwd.dupAckCount;
         this.dupAckFrame = fwd.lastNonDupAck;
@@ -198,9 +199,18 @@ export class TcpAnalyzer {
       fwd.dupAckCount = 0;
     }
     // ACKED LOST PACKET: acknowledges more than the peer was seen sending.
+    // Reported once per gap: when the peer was seen sending more since the last report, the
+    // boundary moves up to it; otherwise, while the peer sends only pure ACKs, the same missing
+    // data is not reported again (dupAckCount -1 remembers it). This is what tshark 4.0 does
+    // (checked against it on the fixtures).
     if (rev.maxSeqToBeAcked !== 0 && seqGt(ack, rev.maxSeqToBeAcked) && flags & TCP_FLAG.ACK) {
-      bits |= ANALYSIS.ACK_LOST_SEGMENT;
-      rev.maxSeqToBeAcked = rev.nextSeq;
+      if (seqGt(rev.nextSeq, rev.maxSeqToBeAcked)) {
+        rev.maxSeqToBeAcked = rev.nextSeq;
+        bits |= ANALYSIS.ACK_LOST_SEGMENT;
+      } else {
+        if (rev.dupAckCount === 0) bits |= ANALYSIS.ACK_LOST_SEGMENT;
+        rev.dupAckCount = -1;
+      }
     }
 
     bits |= this.retransmission(s, fwd, rev, bits);
@@ -222,12 +232,19 @@ export class TcpAnalyzer {
     return bits;
   }
 
-  /** Retransmission, fast retransmission, out-of-order or spurious retransmission. */
+  /** Spurious retransmission, fast retransmission, out-of-order or retransmission. */
   private retransmission(s: AnalyzedSegment, fwd: Flow, rev: Flow, bits: number): number {
     const { seq, len, flags, time } = s;
-    if (!(len > 0 || flags & (TCP_FLAG.SYN | TCP_FLAG.FIN))) return 0;
+    const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
+    if (!(len > 0 || synFin)) return 0;
     if (bits & ANALYSIS.KEEP_ALIVE) return 0;
-    const notAdvanced = fwd.nextSeq !== 0 && seqLt(seq, fwd.nextSeq);
+    let notAdvanced = fwd.nextSeq !== 0 && seqLt(seq, fwd.nextSeq);
+    // New data starting one byte early (after a zero window probe) is not a retransmission.
+    if (len > 1 && (fwd.nextSeq - 1) >>> 0 === seq) notAdvanced = false;
+    // Data the peer had already acknowledged.
+    if (len > 0 && rev.lastAck !== 0 && seqLe((seq + len) >>> 0, rev.lastAck)) {
+      return ANALYSIS.SPURIOUS_RETRANSMISSION;
+    }
     if (
       notAdvanced &&
       rev.dupAckCount >= 2 &&
@@ -237,11 +254,12 @@ export class TcpAnalyzer {
       return ANALYSIS.FAST_RETRANSMISSION;
     }
     const threshold = this.firstRtt > 0 ? this.firstRtt : DEFAULT_OUT_OF_ORDER_NS;
-    if (notAdvanced && time - fwd.nextSeqTime < threshold && fwd.nextSeq !== (seq + len) >>> 0) {
+    if (
+      notAdvanced &&
+      time - fwd.nextSeqTime < threshold &&
+      fwd.nextSeq !== (seq + len + synFin) >>> 0
+    ) {
       return ANALYSIS.OUT_OF_ORDER;
-    }
-    if (len > 0 && rev.lastAck !== 0 && seqLe((seq + len) >>> 0, rev.lastAck)) {
-      return ANALYSIS.SPURIOUS_RETRANSMISSION;
     }
     return notAdvanced ? ANALYSIS.RETRANSMISSION : 0;
   }

@@ -73,7 +73,7 @@ export function parseTcpdumpLine(text: string): TcpdumpLine | string | undefined
   let ack: number | undefined;
   let len = -1;
   let seqEnd: number | undefined;
-  let options = '';
+  let options: string;
   if (current) {
     const seqMatch = /, seq (\d+)(?::(\d+))?/.exec(rest);
     if (seqMatch) {

@@ -1,3 +1,4 @@
+import { capturedTrafficDiagnostics } from '../capture/capturedTraffic';
 import { LineMap } from '../syntax/lineMap';
 import { parse } from '../syntax/parser';
 import type { ScenarioDocument } from '../syntax/tree';
@@ -24,9 +25,12 @@ export function analyze(text: string): Analysis {
   const parsed = parse(text);
   const simulation = simulate(parsed.document, lines);
   const tls = simulateTls(parsed.document, lines, simulation.trace);
-  const diagnostics = [...parsed.diagnostics, ...simulation.diagnostics, ...tls.diagnostics].sort(
-    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
-  );
+  const diagnostics = [
+    ...parsed.diagnostics,
+    ...simulation.diagnostics,
+    ...tls.diagnostics,
+    ...capturedTrafficDiagnostics(simulation.trace, text),
+  ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const trace =
     tls.steps.length === 0
       ? simulation.trace

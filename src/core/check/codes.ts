@@ -2,7 +2,8 @@
  * Every diagnostic the product can report, with its stable code and default severity.
  * Codes never change meaning once published: tests, docs, and users' suppressions rely on them.
  * HS0xx syntax · HS1xx sequence and acknowledgment numbers · HS2xx connection state ·
- * HS3xx flags and values · HS4xx names · HS5xx expectations · HS6xx TLS and certificates.
+ * HS3xx flags and values · HS4xx names · HS5xx expectations · HS6xx TLS and certificates ·
+ * HS7xx captured traffic.
  */
 export const DIAGNOSTIC_CODES = {
   UnexpectedCharacter: { code: 'HS001', severity: 'error' },
@@ -86,6 +87,18 @@ export const DIAGNOSTIC_CODES = {
   TlsNothingToForward: { code: 'HS624', severity: 'error' },
   MitmSucceeds: { code: 'HS625', severity: 'warning' },
   VerificationSkipped: { code: 'HS626', severity: 'warning' },
+
+  TcpRetransmission: { code: 'HS701', severity: 'info' },
+  TcpFastRetransmission: { code: 'HS702', severity: 'info' },
+  TcpSpuriousRetransmission: { code: 'HS703', severity: 'info' },
+  TcpOutOfOrder: { code: 'HS704', severity: 'warning' },
+  TcpPreviousSegmentNotCaptured: { code: 'HS705', severity: 'warning' },
+  TcpAckedUnseenSegment: { code: 'HS706', severity: 'warning' },
+  TcpDuplicateAck: { code: 'HS707', severity: 'info' },
+  TcpZeroWindow: { code: 'HS708', severity: 'warning' },
+  TcpWindowFull: { code: 'HS709', severity: 'warning' },
+  TcpKeepAlive: { code: 'HS710', severity: 'info' },
+  TcpPortNumbersReused: { code: 'HS711', severity: 'info' },
 } as const;
 
 export type DiagnosticKind = keyof typeof DIAGNOSTIC_CODES;

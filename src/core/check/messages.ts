@@ -159,4 +159,27 @@ export const MESSAGES = {
     `Man in the middle succeeds: ${p.attacker} knows the keys of ${p.client}'s session (${p.reason}), so the attacker can read and modify all application data.`,
   VerificationSkipped: (p: { endpoint: string }) =>
     `${p.endpoint} accepts any certificate (like curl -k): nothing stops a man in the middle.`,
+
+  TcpRetransmission: (p: { endpoint: string; next: string }) =>
+    `[TCP Retransmission] ${p.endpoint} sends again what it already sent: this seq is before ${p.next}, the next new byte seen from it.`,
+  TcpFastRetransmission: (p: { endpoint: string; seq: string }) =>
+    `[TCP Fast Retransmission] ${p.endpoint} resends seq ${p.seq} right after two or more duplicate ACKs asked for it (within 20 ms of the last one).`,
+  TcpSpuriousRetransmission: (p: { endpoint: string; peer: string }) =>
+    `[TCP Spurious Retransmission] ${p.endpoint} resends data ${p.peer} had already acknowledged.`,
+  TcpOutOfOrder: (p: { endpoint: string }) =>
+    `[TCP Out-Of-Order] ${p.endpoint} sends this segment after a later one, within the connection's first round-trip time: the network reordered it.`,
+  TcpPreviousSegmentNotCaptured: (p: { seq: string; next: string }) =>
+    `[TCP Previous segment not captured] seq ${p.seq} is beyond ${p.next}, the next byte seen so far: the capture misses a segment (common at capture start).`,
+  TcpAckedUnseenSegment: (p: { ack: string; peer: string; seen: string }) =>
+    `[TCP ACKed unseen segment] ack ${p.ack} acknowledges data the capture never showed ${p.peer} sending (seen up to ${p.seen}; common at capture start).`,
+  TcpDuplicateAck: (p: { label: string; ack: string; frame: number }) =>
+    `[TCP Dup ACK ${p.label}] The same ack ${p.ack}, window and seq as frame ${p.frame}, without data: the receiver is still waiting for ${p.ack}.`,
+  TcpZeroWindow: (p: { endpoint: string }) =>
+    `[TCP ZeroWindow] ${p.endpoint} advertises a zero window: its receive buffer is full, so its peer must stop sending.`,
+  TcpWindowFull: (p: { endpoint: string; peer: string }) =>
+    `[TCP Window Full] This segment fills the whole window ${p.peer} offered: ${p.endpoint} must wait for an ACK before sending more.`,
+  TcpKeepAlive: (p: { endpoint: string }) =>
+    `[TCP Keep-Alive] ${p.endpoint} sends seq one before its next byte with no new data: a keep-alive probe.`,
+  TcpPortNumbersReused: (p: { line: number }) =>
+    `[TCP Port numbers reused] A SYN with a new initial sequence number on the addresses and ports of the connection at line ${p.line}: a new connection.`,
 } satisfies Record<DiagnosticKind, (p: never) => string>;
