@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { formatLine, locate } from '../src/cli/formatDiagnostic';
 import { analyze } from '../src/core/check/analyze';
 import { DIAGNOSTIC_CODES } from '../src/core/check/codes';
-import { OPEN } from './helpers';
+import { CAPTURED, OPEN } from './helpers';
 import { HELLO, MITM_PKI, pki } from './core/check/tlsCodeCases';
 
 /**
@@ -57,6 +57,7 @@ const CONTEXTS: Record<string, string[]> = {
   P: pki(),
   T: [...pki(), ...HELLO],
   M: MITM_PKI,
+  C: CAPTURED,
   '—': [],
 };
 const rows = [...doc.matchAll(/^\| (HS\d{3}) \| (\w+) \| (.*?) \| (\S+) \| (.*) \|$/gm)].map(

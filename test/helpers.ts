@@ -35,3 +35,13 @@ export const OPEN = [
   'server -> client SYN ACK seq=y ack=x+1',
   'client -> server ACK seq=x+1 ack=y+1',
 ];
+
+/** The opening of an imported capture: the handshake with frame numbers and times (HS7xx). */
+export const CAPTURED = [
+  'endpoint client 10.0.0.1:50000',
+  'endpoint server 10.0.0.2:80',
+  'server listen',
+  'client -> server SYN seq=1000 win=65535 # frame 1 t=0.000',
+  'server -> client SYN ACK seq=5000 ack=1001 win=65535 # frame 2 t=0.010',
+  'client -> server ACK seq=1001 ack=5001 win=65535 # frame 3 t=0.020',
+];

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { analyze } from '../../../src/core/check/analyze';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/check/codes';
 import { applyEdits } from '../../../src/core/service/fixes';
-import { covered, lines, OPEN } from '../../helpers';
+import { CAPTURED, covered, lines, OPEN } from '../../helpers';
 import { TLS_CASES } from './tlsCodeCases';
 
 /** The opening plus an orderly active close by the client. */
@@ -14,6 +14,11 @@ const CLOSE = [
   'client -> server ACK seq=x+2 ack=y+2',
 ];
 const AB = ['endpoint a 10.0.0.1:1', 'endpoint b 10.0.0.2:2', 'b listen'];
+/** Captured segments (HS7xx): `# frame N t=SECONDS` after each line. */
+const DATA = (seq: number, len: number, frame: number, t: string, arrow = '->'): string =>
+  `client ${arrow} server PSH ACK seq=${seq} ack=5001 win=65535 len=${len} # frame ${frame} t=${t}`;
+const ACK = (ack: number, frame: number, t: string, win = 65535): string =>
+  `server -> client ACK seq=5001 ack=${ack} win=${win} # frame ${frame} t=${t}`;
 const LOST = [
   'client -x server PSH ACK seq=x+1 ack=y+1 len=10',
   'client -> server PSH ACK seq=x+11 ack=y+1 len=10',
@@ -297,6 +302,127 @@ const CASES: Record<DiagnosticCode, Case> = {
   },
 
   ...TLS_CASES,
+
+  HS701: {
+    bad: [...CAPTURED, DATA(1001, 10, 4, '0.100'), DATA(1001, 10, 5, '0.400')],
+    line: 8,
+    text: 'seq=1001',
+    good: [...CAPTURED, DATA(1001, 10, 4, '0.100'), DATA(1011, 10, 5, '0.400')],
+  },
+  HS702: {
+    bad: [
+      ...CAPTURED,
+      DATA(1001, 10, 4, '0.100', '-x'),
+      DATA(1011, 10, 5, '0.101'),
+      ACK(1001, 6, '0.110'),
+      ACK(1001, 7, '0.111'),
+      DATA(1001, 10, 8, '0.112'),
+    ],
+    line: 11,
+    text: 'seq=1001',
+    good: [
+      ...CAPTURED,
+      DATA(1001, 10, 4, '0.100', '-x'),
+      DATA(1011, 10, 5, '0.101'),
+      ACK(1001, 6, '0.110'),
+      DATA(1001, 10, 8, '0.112'),
+    ],
+  },
+  HS703: {
+    bad: [
+      ...CAPTURED,
+      DATA(1001, 10, 4, '0.100'),
+      ACK(1011, 5, '0.110'),
+      DATA(1001, 10, 6, '0.400'),
+    ],
+    line: 9,
+    text: 'seq=1001',
+    good: [...CAPTURED, DATA(1001, 10, 4, '0.100'), DATA(1001, 10, 6, '0.400')],
+  },
+  HS704: {
+    bad: [
+      ...CAPTURED,
+      'client -x server PSH ACK seq=1001 ack=5001 win=65535 len=10',
+      DATA(1011, 10, 4, '0.100'),
+      DATA(1001, 10, 5, '0.101'),
+    ],
+    line: 9,
+    text: 'seq=1001',
+    good: [
+      ...CAPTURED,
+      'client -x server PSH ACK seq=1001 ack=5001 win=65535 len=10',
+      DATA(1011, 10, 4, '0.100'),
+      DATA(1001, 10, 5, '0.300'),
+    ],
+  },
+  HS705: {
+    bad: [
+      ...CAPTURED,
+      'client -x server PSH ACK seq=1001 ack=5001 len=10',
+      DATA(1011, 10, 4, '0.1'),
+    ],
+    line: 8,
+    text: 'seq=1011',
+    good: [...CAPTURED, DATA(1001, 10, 4, '0.100'), DATA(1011, 10, 5, '0.110')],
+  },
+  HS706: {
+    bad: [...CAPTURED, 'client -> server PSH ACK seq=1001 ack=5001 len=10', ACK(1011, 4, '0.100')],
+    line: 8,
+    text: 'ack=1011',
+    good: [...CAPTURED, DATA(1001, 10, 4, '0.090'), ACK(1011, 5, '0.100')],
+  },
+  HS707: {
+    bad: [...CAPTURED, DATA(1001, 10, 4, '0.100'), ACK(1011, 5, '0.110'), ACK(1011, 6, '0.120')],
+    line: 9,
+    text: 'ack=1011',
+    good: [...CAPTURED, DATA(1001, 10, 4, '0.100'), ACK(1011, 5, '0.110')],
+  },
+  HS708: {
+    bad: [...CAPTURED, ACK(1001, 4, '0.100', 0)],
+    line: 7,
+    text: 'win=0',
+    good: [...CAPTURED, ACK(1001, 4, '0.100', 100)],
+  },
+  HS709: {
+    bad: [...CAPTURED, DATA(1001, 65535, 4, '0.100')],
+    line: 7,
+    text: 'PSH ACK',
+    good: [...CAPTURED, DATA(1001, 1000, 4, '0.100')],
+  },
+  HS710: {
+    bad: [
+      ...CAPTURED,
+      DATA(1001, 1, 4, '0.100'),
+      ACK(1002, 5, '0.110'),
+      'client -> server ACK seq=1001 ack=5001 win=65535 # frame 6 t=60.000',
+    ],
+    line: 9,
+    text: 'seq=1001',
+    good: [
+      ...CAPTURED,
+      DATA(1001, 1, 4, '0.100'),
+      ACK(1002, 5, '0.110'),
+      'client -> server ACK seq=1002 ack=5001 win=65535 # frame 6 t=60.000',
+    ],
+  },
+  HS711: {
+    bad: [
+      ...CAPTURED,
+      'endpoint client2 10.0.0.1:50000',
+      'endpoint server2 10.0.0.2:80',
+      'server2 listen',
+      'client2 -> server2 SYN seq=9000 win=65535 # frame 4 t=1.000',
+    ],
+    line: 10,
+    text: 'SYN',
+    good: [
+      ...CAPTURED,
+      'endpoint client2 10.0.0.1:50001',
+      'endpoint server2 10.0.0.2:80',
+      'server2 listen',
+      'client2 -> server2 SYN seq=9000 win=65535 # frame 4 t=1.000',
+    ],
+  },
 };
 
 test('every diagnostic code has a case below', () => {
