@@ -1,6 +1,7 @@
 import type { MermaidOptions } from '../core/render/mermaid';
 import { NUMBER_STYLES, type NumberStyle } from '../core/render/numberStyle';
 import { checkCommand } from './checkCommand';
+import { importCommand } from './importCommand';
 import type { CliIo } from './io';
 import { mermaidCommand } from './mermaidCommand';
 
@@ -21,6 +22,11 @@ Commands:
                   do not number arrows with their source lines
     --max-segments N
                   draw at most N segments (from the start)
+  import FILE     print a packet capture (pcap, pcapng) or tcpdump text output as a
+                  .handshake scenario, with Wireshark's TCP analysis in comments
+    --connection N
+                  only the Nth TCP connection
+    --list        list the connections instead
 
 Exit status: 0 no errors, 1 errors found (the diagram is still printed),
 2 usage or file errors.`;
@@ -40,6 +46,7 @@ export function run(args: readonly string[], io: CliIo): number {
     return checkCommand({ files, json: rest.includes('--json') }, io);
   }
   if (command === 'mermaid') return runMermaid(rest, io);
+  if (command === 'import') return runImport(rest, io);
   return usageError(io, `unknown command '${command}'`);
 }
 
@@ -68,6 +75,28 @@ function runMermaid(args: readonly string[], io: CliIo): number {
   }
   if (files.length !== 1) return usageError(io, 'mermaid takes exactly one FILE');
   return mermaidCommand(files[0] as string, options, io);
+}
+
+function runImport(args: readonly string[], io: CliIo): number {
+  const files: string[] = [];
+  let connection: number | undefined;
+  let list = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--list') list = true;
+    else if (arg === '--connection') {
+      connection = Number(args[++i]);
+      if (!Number.isInteger(connection) || connection < 1) {
+        return usageError(io, '--connection takes a connection number (1, 2, ...; see --list)');
+      }
+    } else if (arg.startsWith('--')) return usageError(io, `unknown option ${arg}`);
+    else files.push(arg);
+  }
+  if (files.length !== 1) return usageError(io, 'import takes exactly one FILE');
+  return importCommand(
+    { file: files[0] as string, list, ...(connection ? { connection } : {}) },
+    io,
+  );
 }
 
 function usageError(io: CliIo, message: string): number {

@@ -18,6 +18,8 @@ export const CAPTURE_MESSAGES = {
     `A record says it holds ${p.caplen} captured bytes, more than the ${p.max} a packet can have: the file is corrupt from here.`,
   truncatedRecord: (p: { frame: number; need: number; have: number }) =>
     `The file ends inside frame ${p.frame}: its record needs ${p.need} bytes and only ${p.have} are left; the frames before it were imported.`,
+  truncatedRecordHeader: (p: { frame: number; have: number }) =>
+    `The file ends inside the 16-byte record header of frame ${p.frame} (only ${p.have} bytes are left); the frames before it were imported.`,
   truncatedBlock: (p: { need: number; have: number }) =>
     `The file ends inside a pcapng block of ${p.need} bytes (only ${p.have} are left); the packets before it were imported.`,
   badBlockLength: (p: { length: number }) =>

@@ -65,16 +65,16 @@ export class PcapReader {
     if (this.linkType < 0) {
       this.fail(0, M.shortHeader({ size: have }));
     } else if (have > 0) {
-      const need =
+      const frame = this.frames + 1;
+      const message =
         have < RECORD_HEADER_BYTES
-          ? RECORD_HEADER_BYTES
-          : RECORD_HEADER_BYTES + this.u32(this.pending, 8);
-      this.problems.push({
-        offset: this.offset,
-        line: 0,
-        message: M.truncatedRecord({ frame: this.frames + 1, need, have }),
-        fatal: false,
-      });
+          ? M.truncatedRecordHeader({ frame, have })
+          : M.truncatedRecord({
+              frame,
+              need: RECORD_HEADER_BYTES + this.u32(this.pending, 8),
+              have,
+            });
+      this.problems.push({ offset: this.offset, line: 0, message, fatal: false });
     }
     this.stopped = true;
   }
