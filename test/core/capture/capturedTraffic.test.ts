@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { importCapture } from '../../../src/core/capture/importCapture';
+import { analyze } from '../../../src/core/check/analyze';
+import { codesAt, lines, OPEN } from '../../helpers';
+import { fixture } from './support';
+
+function http(): string {
+  const bytes = fixture('http.pcap');
+  const result = importCapture(() => [bytes]);
+  assert.ok(result.ok);
+  return result.text;
+}
+
+test('editing an imported file re-runs the analysis: a deleted line is a gap', () => {
+  const text = http();
+  const without = text
+    .split('\n')
+    .filter((line) => !line.includes('# frame 4 '))
+    .join('\n');
+  const codes = analyze(without).diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('HS706'), codes.join(' '));
+  assert.ok(codes.includes('HS705'), codes.join(' '));
+});
+
+test('a duplicated line is a retransmission', () => {
+  const all = http().split('\n');
+  const data = all.findIndex((line) => line.includes('# frame 4 '));
+  const copy = (all[data] as string).replace('# frame 4 t=0.000454', '# frame 99 t=0.300000');
+  const text = [...all.slice(0, data + 1), copy, ...all.slice(data + 1)].join('\n');
+  assert.ok(analyze(text).diagnostics.some((d) => d.code === 'HS701'));
+});
+
+test('hand-written scenarios are not analysed as captures', () => {
+  const text = lines(
+    ...OPEN,
+    'client -> server ACK seq=x+1 ack=y+1',
+    'client -> server ACK seq=x+1 ack=y+1 # a comment that mentions a frame',
+  );
+  assert.deepEqual(codesAt(analyze(text)), []);
+});
+
+test('a segment with symbols is not analysed even with a capture comment', () => {
+  const text = lines(...OPEN, 'server -> client ACK seq=y+1 ack=x+1 win=0 # frame 4 t=0.1');
+  assert.deepEqual(codesAt(analyze(text)), []);
+});
