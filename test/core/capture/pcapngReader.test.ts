@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Conversation, join, pcapFile, pcapngFile } from '../../support/pcapWriter';
+import { Conversation, join, pcapngFile } from '../../support/pcapWriter';
 import { fixture, read } from './support';
 
 function traffic(): Conversation {
