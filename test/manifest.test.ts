@@ -4,10 +4,11 @@ import { test } from 'node:test';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 
-test('activates on the language and the preview panel only, never on *', () => {
+test('activates on the language, the preview panel and the capture view only, never on *', () => {
   assert.deepEqual(manifest.activationEvents, [
     'onLanguage:handshake',
     'onWebviewPanel:handshake.preview',
+    'onCustomEditor:handshake.capture',
   ]);
 });
 
@@ -19,6 +20,7 @@ test('every command is contributed, and every contributed command is registered'
     'src/extension/preview/previewManager.ts',
     'src/extension/language/editorFeatures.ts',
     'src/extension/language/newScenario.ts',
+    'src/extension/capture/captureCommands.ts',
   ]
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');

@@ -1,6 +1,8 @@
 import { setLocale } from '../core/l10n/locale';
 import * as vscode from 'vscode';
 import { AnalysisCache } from './analysisCache';
+import { CaptureCommands } from './capture/captureCommands';
+import { CaptureEditorProvider } from './capture/captureEditor';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { EditorFeatures } from './language/editorFeatures';
 import { registerNewScenario } from './language/newScenario';
@@ -16,6 +18,8 @@ export function activate(context: vscode.ExtensionContext): void {
     new EditorFeatures(cache),
     registerNewScenario(),
     new PreviewManager(context.extensionUri, cache),
+    new CaptureCommands(),
+    new CaptureEditorProvider(),
   );
 }
 

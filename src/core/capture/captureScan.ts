@@ -34,6 +34,22 @@ export function scanCapture(
   visit?: SegmentVisitor,
   cancelled?: Cancelled,
 ): ScanResult {
+  const steps = scanSteps(chunks, visit);
+  for (;;) {
+    const step = steps.next(cancelled?.() ?? false);
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same pass as a generator that yields the bytes read so far after each chunk, so that an
+ * editor can report progress and stay responsive between chunks. Passing `true` to `next()`
+ * stops the reading (a cancelled import); the result then covers what was read.
+ */
+export function* scanSteps(
+  chunks: Iterable<Uint8Array>,
+  visit?: SegmentVisitor,
+): Generator<number, ScanResult, boolean | undefined> {
   const table = new ConnectionTable();
   let tcpPackets = 0;
   let originSec = -1;
@@ -64,9 +80,12 @@ export function scanCapture(
     if (bits !== 0) count(connection.analysisCounts, bits);
     visit?.(packet, connection, direction, bits, time);
   });
+  let bytes = 0;
   for (const chunk of chunks) {
     reader.push(chunk);
-    if (reader.stopped || cancelled?.()) break;
+    bytes += chunk.length;
+    if (reader.stopped) break;
+    if (yield bytes) break;
   }
   reader.end();
   return {

@@ -1,4 +1,4 @@
-import { scanCapture, type Cancelled, type ScanResult } from './captureScan';
+import { scanCapture, scanSteps, type Cancelled, type ScanResult } from './captureScan';
 import type { Connection } from './connectionTable';
 import type { CaptureProblem } from './packet';
 import { ScenarioWriter } from './scenarioWriter';
@@ -53,28 +53,48 @@ export function listConnections(
   return summarize(scanCapture(chunks, undefined, cancelled), cancelled?.() ?? false);
 }
 
+/** Progress of an import: which pass, and the bytes it has read. */
+export interface ImportStep {
+  readonly pass: 'list' | 'write';
+  readonly bytes: number;
+}
+
 /**
  * Imports a capture as a `.handshake` scenario: one pass to list the connections, one to
  * write them. Fails (with one problem naming the offset) only when nothing could be imported.
  */
 export function importCapture(source: ChunkSource, options: ImportOptions = {}): ImportResult {
-  const listed = listConnections(source(), options.cancelled);
+  const steps = importSteps(source, options);
+  for (;;) {
+    const step = steps.next(options.cancelled?.() ?? false);
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `importCapture` as a generator that yields after every chunk: the editor drives it with
+ * pauses in between, reporting progress; passing `true` to `next()` cancels.
+ */
+export function* importSteps(
+  source: ChunkSource,
+  options: ImportOptions = {},
+): Generator<ImportStep, ImportResult, boolean | undefined> {
+  let cancelled = false;
+  const listing = scanSteps(source());
+  let step = listing.next();
+  while (!step.done) {
+    cancelled = (yield { pass: 'list', bytes: step.value }) === true;
+    step = listing.next(cancelled);
+  }
+  const listed = summarize(step.value, cancelled);
   const fatal = listed.problems.find((p) => p.fatal);
-  if (listed.cancelled)
-    return {
-      ok: false,
-      error: { offset: -1, line: 0, message: 'The import was cancelled.', fatal: true },
-      summary: listed,
-    };
-  if (listed.connections.length === 0) {
-    const error = fatal ??
-      listed.problems[0] ?? {
-        offset: -1,
-        line: 0,
-        message: 'The capture holds no TCP packets.',
-        fatal: true,
-      };
+  if (cancelled) {
+    const error = { offset: -1, line: 0, message: 'The import was cancelled.', fatal: true };
     return { ok: false, error, summary: listed };
+  }
+  if (listed.connections.length === 0) {
+    const none = { offset: -1, line: 0, message: 'The capture holds no TCP packets.', fatal: true };
+    return { ok: false, error: fatal ?? listed.problems[0] ?? none, summary: listed };
   }
   if (
     options.connection !== undefined &&
@@ -90,12 +110,18 @@ export function importCapture(source: ChunkSource, options: ImportOptions = {}):
     numbered,
     ...(options.connection !== undefined ? { connection: options.connection } : {}),
   });
-  scanCapture(
-    source(),
-    (packet, connection, direction, bits, time) =>
-      writer.segment(packet, connection, direction, bits, time),
-    options.cancelled,
+  const writing = scanSteps(source(), (packet, connection, direction, bits, time) =>
+    writer.segment(packet, connection, direction, bits, time),
   );
+  let written = writing.next();
+  while (!written.done) {
+    if ((yield { pass: 'write', bytes: written.value }) === true) {
+      const error = { offset: -1, line: 0, message: 'The import was cancelled.', fatal: true };
+      writing.return(step.value);
+      return { ok: false, error, summary: { ...listed, cancelled: true } };
+    }
+    written = writing.next();
+  }
   writer.end();
   for (const problem of listed.problems) lines.push(`# Import problem: ${problemText(problem)}`);
   return { ok: true, text: lines.join('\n') + '\n', summary: listed };

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
+import { importAndOpen } from './runImport';
+
+const FILTERS = {
+  'Packet captures and tcpdump text': ['pcap', 'pcapng', 'cap', 'dmp', 'txt', 'log'],
+  'All files': ['*'],
+};
+
+/**
+ * "Handshake: Import Capture…" (file picker), "Handshake: Paste tcpdump Output as Scenario"
+ * (clipboard) and the import of a given capture file (from the capture editor or the explorer).
+ */
+export class CaptureCommands extends Disposable {
+  constructor() {
+    super();
+    const command = (id: string, run: (...args: unknown[]) => unknown) =>
+      this.register(vscode.commands.registerCommand(id, run));
+    command('handshake.importCapture', (uri, connection) => this.importFile(uri, connection));
+    command('handshake.pasteTcpdump', () => this.paste());
+  }
+
+  private async importFile(
+    arg: unknown,
+    connection: unknown,
+  ): Promise<vscode.TextDocument | undefined> {
+    const uri =
+      arg instanceof vscode.Uri
+        ? arg
+        : (
+            await vscode.window.showOpenDialog({
+              title: 'Import Capture',
+              openLabel: 'Import',
+              canSelectMany: false,
+              filters: FILTERS,
+            })
+          )?.[0];
+    if (!uri) return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Cannot read ${uri.fsPath}: ${(error as Error).message}`);
+      return undefined;
+    }
+    const name = uri.path.split('/').pop() ?? uri.path;
+    return importAndOpen(bytes, name, {
+      name,
+      ...(typeof connection === 'number' ? { connection } : {}),
+    });
+  }
+
+  private async paste(): Promise<vscode.TextDocument | undefined> {
+    const text = await vscode.env.clipboard.readText();
+    if (text.trim() === '') {
+      void vscode.window.showInformationMessage(
+        'The clipboard is empty: copy some tcpdump output first.',
+      );
+      return undefined;
+    }
+    return importAndOpen(new TextEncoder().encode(text), 'the clipboard', {
+      name: 'pasted tcpdump output',
+    });
+  }
+}
