@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { importCapture } from '../src/core/capture/importCapture';
 import { analyze } from '../src/core/check/analyze';
 import { codesAt } from './helpers';
 
 /** What each bundled example must report (CODE@LINE:COL); every file in examples/ is listed. */
 const EXPECTED: Record<string, string[]> = {
   'tcpdump-handshake.handshake': [],
+  'captured-http.handshake': [],
   'four-way-close.handshake': [],
   'simultaneous-open.handshake': [],
   'simultaneous-close.handshake': [],
@@ -33,6 +35,13 @@ const EXPECTED: Record<string, string[]> = {
     'HS401@17:11',
   ],
 };
+
+test('the captured example is the import of examples/http.pcap', () => {
+  const bytes = readFileSync('examples/http.pcap');
+  const result = importCapture(() => [bytes], { name: 'http.pcap' });
+  assert.ok(result.ok);
+  assert.equal(result.text, readFileSync('examples/captured-http.handshake', 'utf8'));
+});
 
 test('every example is listed here', () => {
   const files = readdirSync('examples')

@@ -22,7 +22,7 @@ export function captureEditorHtml(
     .join('\n');
   const body = content.error
     ? `<p class="error">${escape(content.error)}</p>`
-    : `<p>${escape(`${summary?.format ?? ''}: ${summary?.frames ?? 0} frames, ${summary?.tcpPackets ?? 0} TCP packets, ${summary?.connections.length ?? 0} connections.`)}</p>
+    : `<p>${escape(`${summary?.format ?? ''}: ${summary?.frames ?? 0} frames, ${summary?.tcpPackets ?? 0} TCP packets, ${plural(summary?.connections.length ?? 0, 'connection')}.`)}</p>
 <p><button id="import-all" data-connection="0">Import as Scenario</button></p>
 <table>${rows}</table>
 ${problems ? `<h2>Problems</h2><ul>${problems}</ul>` : ''}`;
@@ -50,6 +50,7 @@ for (const button of document.querySelectorAll('button[data-connection]')) {
     vscode.postMessage({ type: 'import', connection: Number(button.dataset.connection) }),
   );
 }
+document.body.dataset.ready = 'true';
 </script>
 </body>
 </html>`;
@@ -57,4 +58,8 @@ for (const button of document.querySelectorAll('button[data-connection]')) {
 
 function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

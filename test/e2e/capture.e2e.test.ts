@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, afterEach, before, test } from 'node:test';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launch } from '../webview/browser';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { previewFrame, problems, runCommand, waitForWorkbench, waitUntil } from './workbench';
+
+/**
+ * Importing real traffic in a real VS Code (code-server): opening examples/http.pcap shows the
+ * capture view; its button, and "Handshake: Import Capture…" with VS Code's file dialog, open
+ * the scenario as an untitled .handshake document beside its preview.
+ */
+const OUTPUT = 'test-output/e2e';
+let server: CodeServer;
+let browser: Browser;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+}
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  server = await startCodeServer();
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(server.url);
+  await waitForWorkbench(page);
+});
+
+afterEach(async (t) => {
+  // Every step leaves a screenshot, named after its test, failed or not.
+  await shot(`capture-${t.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The frame of the capture view, found by its import button once its script is ready. */
+async function captureFrame(): Promise<Frame> {
+  let found: Frame | undefined;
+  await waitUntil(
+    async () => {
+      for (const frame of page.frames()) {
+        if (
+          await frame
+            .locator('#import-all')
+            .count()
+            .catch(() => 0)
+        ) {
+          found = frame;
+          return true;
+        }
+      }
+      return false;
+    },
+    'the capture view',
+    60_000,
+  );
+  return found as Frame;
+}
+
+async function editorText(): Promise<string> {
+  const texts = await page
+    .locator('.editor-group-container .monaco-editor .view-lines')
+    .allTextContents();
+  // The editor renders spaces as no-break spaces.
+  return texts.join('\n').replace(/\u00a0/g, ' ');
+}
+
+test('opening a .pcap shows its connections with Wireshark analysis', async () => {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('http.pcap');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'http.pcap' })
+    .first()
+    .waitFor();
+  await page.keyboard.press('Enter');
+  const frame = await captureFrame();
+  const text = (await frame.locator('body').textContent()) ?? '';
+  assert.match(text, /pcap: 12 frames, 12 TCP packets, 1 connection\./);
+  assert.match(text, /1: 127\.0\.0\.1:42002 -> 127\.0\.0\.1:18080 {2}frames 1-12/);
+  await shot('capture-1-view');
+});
+
+test('Import as Scenario opens the scenario beside its preview, with no problems', async () => {
+  const frame = await captureFrame();
+  await frame.locator('#import-all').click();
+  await waitUntil(
+    async () => (await editorText()).includes('endpoint client 127.0.0.1:42002'),
+    'the imported scenario in an editor',
+  );
+  await waitUntil(
+    async () => (await page.locator('.tab', { hasText: 'Preview Untitled-1' }).count()) === 1,
+    'the preview beside it',
+  );
+  const preview = await previewFrame(page);
+  await waitUntil(
+    async () => (await preview.locator('#canvas svg .messageText').count()) === 12,
+    '12 arrows in the preview',
+  );
+  await waitUntil(
+    async () => /^(No Problems|Errors: 0, Warnings: 0)/.test(await problems(page)),
+    'no problems',
+  );
+  await shot('capture-2-imported');
+});
+
+test('Handshake: Import Capture… takes the file from the open dialog', async () => {
+  await runCommand(page, 'Handshake: Import Capture…');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  // VS Code's own open dialog starts in the workspace folder: type the file name after it.
+  await waitUntil(
+    async () => (await input.inputValue()) === `${server.workspace}/`,
+    'the dialog in the workspace folder',
+  );
+  await input.press('End');
+  await page.keyboard.type('http.pcap');
+  await waitUntil(
+    async () => (await input.inputValue()) === join(server.workspace, 'http.pcap'),
+    'the file name typed',
+  );
+  await page.keyboard.press('Enter');
+  await waitUntil(
+    async () => (await page.locator('.tab', { hasText: 'Untitled-2' }).count()) === 1,
+    'a second untitled scenario',
+  );
+  await waitUntil(
+    async () => (await editorText()).includes('GET /index.html HTTP/1.1'),
+    'the request in the imported scenario',
+  );
+  await shot('capture-3-dialog');
+});
