@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { SegmentStatement } from '../syntax/tree';
-import type { Trace } from '../tcp/trace';
+import type { SegmentStep, Trace } from '../tcp/trace';
 import { TCP_FLAG } from './packet';
 import { captureComment } from './segmentLine';
 import { ANALYSIS, TcpAnalyzer } from './tcpAnalysis';
@@ -27,15 +27,28 @@ export function capturedTrafficDiagnostics(trace: Trace, text: string): Diagnost
   const byAddresses = new Map<string, number>();
   const addresses = new Map(trace.endpoints.map((e) => [e.name, e.address?.text ?? '']));
   const lineOf = lineCounter(text);
+  // The writer may reorder lines so that the engine sees each delivery in its place; the
+  // analysis, like Wireshark's, runs in capture order: by frame number.
+  const captured: {
+    step: SegmentStep;
+    frame: number;
+    seconds: number;
+    wscale: number;
+    seq: number;
+  }[] = [];
   for (const step of trace.steps) {
     if (step.kind !== 'segment') continue;
     const statement = step.statement;
     const lineEnd = text.indexOf('\n', statement.end);
     const rest = text.slice(statement.end, lineEnd < 0 ? text.length : lineEnd);
     if (!rest.includes('frame')) continue;
-    const captured = captureComment(rest);
+    const comment = captureComment(rest);
     const seq = numberOf(statement.seq?.value);
-    if (!captured || seq === undefined) continue;
+    if (comment && seq !== undefined) captured.push({ step, ...comment, seq });
+  }
+  captured.sort((a, b) => a.frame - b.frame);
+  for (const { step, frame, seconds, wscale, seq } of captured) {
+    const statement = step.statement;
     const flags = flagBits(statement);
     const key = step.from < step.to ? `${step.from} ${step.to}` : `${step.to} ${step.from}`;
     let pair = pairs.get(key);
@@ -60,14 +73,14 @@ export function capturedTrafficDiagnostics(trace: Trace, text: string): Diagnost
     const peerSeen = pair.next[1 - direction] as number;
     const bits = pair.analyzer.analyze({
       direction,
-      frame: captured.frame,
-      time: captured.seconds * 1e9,
+      frame,
+      time: seconds * 1e9,
       seq,
       ack,
       flags,
       win: statement.win?.value.value ?? 0,
       len: step.len,
-      wscale: captured.wscale,
+      wscale,
     });
     let next = (seq + step.len + (flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0)) >>> 0;
     if (before !== 0 && ((next - before) | 0) <= 0) next = before;

@@ -3,13 +3,11 @@ import { TCP_FLAG, type TcpPacket } from './packet';
 import { flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';
 import { TlsStream } from './tlsStream';
-
-/** SYNs held back while waiting to learn whether the peer listens (SYN ACK) or refuses. */
-const MAX_HELD = 64;
+import { DeliveryOrder } from './deliveryOrder';
 
 interface ConnectionState {
   readonly names: [string, string];
-  held: string[] | undefined;
+  readonly queue: DeliveryOrder;
   readonly tls: [TlsStream, TlsStream];
 }
 
@@ -60,30 +58,21 @@ export class ScenarioWriter {
           packet.len,
         )
       : [];
-    const lines = [line, ...tls.map((text) => `# TLS ${text}`)];
-    if (state.held) {
-      const synAck =
-        (packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK);
-      if (direction === connection.client && state.held.length < MAX_HELD) {
-        state.held.push(...lines);
-        return;
-      }
-      // The answer to the SYN decides: a SYN ACK means the other side listened.
-      if (synAck && direction !== connection.client) this.out(`${from} listen`);
-      this.release(state);
-    }
-    for (const text of lines) this.out(text);
+    const flags = packet.flags;
+    const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
+    state.queue.push({
+      direction,
+      lines: [line, ...tls.map((text) => `# TLS ${text}`)],
+      consumes: packet.len > 0 || synFin === 1,
+      end: (packet.seq + packet.len + synFin) >>> 0,
+      ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
+      syn: (flags & TCP_FLAG.SYN) !== 0,
+    });
   }
 
-  /** Call at the end: writes SYNs that never got an answer. */
+  /** Call at the end: writes what still waits for an answer. */
   end(): void {
-    for (const state of this.states.values()) this.release(state);
-  }
-
-  private release(state: ConnectionState): void {
-    const held = state.held;
-    state.held = undefined;
-    for (const text of held ?? []) this.out(text);
+    for (const state of this.states.values()) state.queue.end();
   }
 
   private open(connection: Connection, packet: TcpPacket): ConnectionState {
@@ -113,11 +102,25 @@ export class ScenarioWriter {
         '# The capture starts after the handshake: the engine reports the connection as not opened.',
       );
     }
-    const state: ConnectionState = {
-      names,
-      held: synAck === TCP_FLAG.SYN ? [] : undefined,
-      tls: [new TlsStream(), new TlsStream()],
+    // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
+    let answered: 0 | 1 | undefined;
+    let listened = false;
+    const queue = new DeliveryOrder((segment, inBlock) => {
+      if (!inBlock && !listened && segment.syn && segment.ack === undefined) {
+        if (answered === 1 - segment.direction) {
+          out(`${names[answered]} listen`);
+          listened = true;
+        }
+      }
+      for (const line of segment.lines) out(inBlock ? `  ${line}` : line);
+    }, out);
+    const push = queue.push.bind(queue);
+    queue.push = (segment) => {
+      if (segment.syn && segment.ack !== undefined && answered === undefined)
+        answered = segment.direction;
+      push(segment);
     };
+    const state: ConnectionState = { names, queue, tls: [new TlsStream(), new TlsStream()] };
     this.states.set(connection, state);
     return state;
   }

@@ -26,9 +26,13 @@ test('editing an imported file re-runs the analysis: a deleted line is a gap', (
 test('a duplicated line is a retransmission', () => {
   const all = http().split('\n');
   const data = all.findIndex((line) => line.includes('# frame 4 '));
-  const copy = (all[data] as string).replace('# frame 4 t=0.000454', '# frame 99 t=0.300000');
+  const copy = all[data] as string;
   const text = [...all.slice(0, data + 1), copy, ...all.slice(data + 1)].join('\n');
   assert.ok(analyze(text).diagnostics.some((d) => d.code === 'HS701'));
+  // The same copy after the server acknowledged the data is a spurious retransmission.
+  const late = copy.replace('# frame 4 t=0.000454', '# frame 99 t=0.300000');
+  const after = [...all, late].join('\n');
+  assert.ok(analyze(after).diagnostics.some((d) => d.code === 'HS703'));
 });
 
 test('hand-written scenarios are not analysed as captures', () => {

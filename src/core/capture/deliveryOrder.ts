@@ -1,0 +1,158 @@
+/** One segment line (with the comment lines that follow it) waiting to be written. */
+export interface QueuedSegment {
+  readonly direction: 0 | 1;
+  readonly lines: readonly string[];
+  /** True when it occupies sequence space (data, SYN or FIN): the peer must acknowledge it. */
+  readonly consumes: boolean;
+  /** seq + length (+1 for SYN and FIN). */
+  readonly end: number;
+  /** Its acknowledgment number, when the ACK flag is set. */
+  readonly ack?: number;
+  readonly syn: boolean;
+}
+
+interface Entry extends QueuedSegment {
+  /** Position in the capture, to keep capture order where nothing else decides. */
+  readonly order: number;
+}
+
+/** Past this many waiting segments the oldest are written as they came. */
+const MAX_QUEUED = 4096;
+
+/**
+ * Orders one connection's segments so that the engine, which delivers each `->` line before
+ * the next is sent, sees what the two hosts saw. A capture is taken at one place, so a segment
+ * can appear before the peer's segment that was already on its way: the peer's ack does not
+ * cover it. Each segment must come after the peer's data its ack covers and before the peer's
+ * data it does not; within a direction the capture order stays. Most of the time that is a
+ * reordering of pure ACKs and data (a bulk transfer seen at the sender); when data crossed data
+ * (both FINs of a simultaneous close, a request crossing a greeting) neither can go first, and
+ * they are written as a `simultaneous { }` block: both sent, then both delivered.
+ *
+ * Data waits until an ack covers it (or the capture ends), so the queue holds the data in
+ * flight: it is bounded by the windows, and by MAX_QUEUED.
+ */
+export class DeliveryOrder {
+  private readonly queues: [Entry[], Entry[]] = [[], []];
+  /** Per direction: the highest ack the other side sent, which settles where data goes. */
+  private readonly covered: [number | undefined, number | undefined] = [undefined, undefined];
+  private order = 0;
+  private finished = false;
+
+  /**
+   * @param write writes one segment's lines (`inBlock` when inside `simultaneous { }`).
+   * @param line writes a line of the block's frame.
+   */
+  constructor(
+    private readonly write: (segment: QueuedSegment, inBlock: boolean) => void,
+    private readonly line: (text: string) => void,
+  ) {}
+
+  push(segment: QueuedSegment): void {
+    this.queues[segment.direction].push({ ...segment, order: this.order++ });
+    if (segment.ack !== undefined) {
+      const other = segment.direction === 0 ? 1 : 0;
+      const before = this.covered[other];
+      if (before === undefined || serialAfter(segment.ack, before))
+        this.covered[other] = segment.ack;
+    }
+    this.drain();
+    while (this.queues[0].length + this.queues[1].length > MAX_QUEUED) this.writeOldest();
+  }
+
+  /** Writes everything still waiting, at the end of the capture. */
+  end(): void {
+    this.finished = true;
+    this.drain();
+  }
+
+  private drain(): void {
+    for (;;) {
+      const a = this.queues[0][0];
+      const b = this.queues[1][0];
+      if (!a && !b) return;
+      if (!a || !b) {
+        const only = (a ?? b) as Entry;
+        if (!this.settled(only)) return;
+        this.take(only);
+        continue;
+      }
+      const aFirst = mustPrecede(a, b);
+      const bFirst = mustPrecede(b, a);
+      if (aFirst && bFirst) {
+        // Data crossed data: a block, once both are settled (so that the block is complete).
+        if (!this.settled(a) || !this.settled(b)) return;
+        this.writeBlock();
+        continue;
+      }
+      const first = aFirst ? a : bFirst ? b : a.order < b.order ? a : b;
+      const second = first === a ? b : a;
+      if (this.settled(first)) {
+        this.take(first);
+      } else if (!mustPrecede(first, second) && this.settled(second)) {
+        this.take(second);
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** Pure ACKs are always placed; data once an ack covers it (or the capture has ended). */
+  private settled(e: Entry): boolean {
+    if (!e.consumes || this.finished) return true;
+    const covered = this.covered[e.direction];
+    return covered !== undefined && !serialAfter(e.end, covered);
+  }
+
+  private take(e: Entry): void {
+    this.queues[e.direction].shift();
+    this.write(e, false);
+  }
+
+  /** The crossing heads, and every later segment that still crossed the other side's. */
+  private writeBlock(): void {
+    const block: Entry[] = [this.queues[0].shift() as Entry, this.queues[1].shift() as Entry];
+    const open: [boolean, boolean] = [true, true];
+    for (;;) {
+      const candidates = [0, 1]
+        .filter((d) => open[d] && this.queues[d as 0 | 1].length > 0)
+        .map((d) => this.queues[d as 0 | 1][0] as Entry)
+        .sort((x, y) => x.order - y.order);
+      const next = candidates[0];
+      if (!next) break;
+      if (block.some((e) => e.direction !== next.direction && covers(next, e))) {
+        open[next.direction] = false;
+        continue;
+      }
+      block.push(this.queues[next.direction].shift() as Entry);
+    }
+    block.sort((x, y) => x.order - y.order);
+    this.line('simultaneous {');
+    for (const e of block) this.write(e, true);
+    this.line('}');
+  }
+
+  private writeOldest(): void {
+    const a = this.queues[0][0];
+    const b = this.queues[1][0];
+    const oldest = !a ? b : !b ? a : a.order < b.order ? a : b;
+    if (oldest) this.take(oldest);
+  }
+}
+
+/** True when `y`'s ack shows its sender had received `x` (data, SYN or FIN). */
+function covers(y: QueuedSegment, x: QueuedSegment): boolean {
+  return x.consumes && y.ack !== undefined && !serialAfter(x.end, y.ack);
+}
+
+/**
+ * True when `x` must be delivered before `y` (from the other side) is sent: `y` acknowledges
+ * `x`, or `y` is data that `x`'s sender had not received when it sent `x`.
+ */
+function mustPrecede(x: QueuedSegment, y: QueuedSegment): boolean {
+  return covers(y, x) || (y.consumes && !covers(x, y));
+}
+
+function serialAfter(a: number, b: number): boolean {
+  return ((a - b) | 0) > 0;
+}
