@@ -75,6 +75,43 @@ export class ScenarioWriter {
     for (const state of this.states.values()) state.queue.end();
   }
 
+  /**
+   * A capture that starts after the handshake (or misses the SYN) still shows both sides'
+   * next sequence numbers in its first packet: seq is the sender's, ack the receiver's. The
+   * handshake they imply is written, marked as assumed, so that the engine can check the rest.
+   */
+  private assumeHandshake(
+    packet: TcpPacket,
+    client: string,
+    server: string,
+    clientSide: 0 | 1,
+  ): void {
+    const out = this.out;
+    const fromClient = clientSide === 0; // the first packet's sender is direction 0
+    const synAck = (packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK);
+    if (!(packet.flags & TCP_FLAG.ACK)) {
+      out(
+        '# The capture starts after the handshake, with a segment without ACK: nothing to assume.',
+      );
+      return;
+    }
+    if (synAck) {
+      out('# The capture misses the SYN; it is assumed from the SYN ACK.');
+      out(`${server} listen`);
+      out(`${client} -> ${server}  SYN  seq=${(packet.ack - 1) >>> 0}  ${ASSUMED}`);
+      return;
+    }
+    const clientNext = fromClient ? packet.seq : packet.ack;
+    const serverNext = fromClient ? packet.ack : packet.seq;
+    out('# The capture starts after the handshake; it is assumed from the first packet.');
+    out(`${server} listen`);
+    out(`${client} -> ${server}  SYN  seq=${(clientNext - 1) >>> 0}  ${ASSUMED}`);
+    out(
+      `${server} -> ${client}  SYN ACK  seq=${(serverNext - 1) >>> 0} ack=${clientNext}  ${ASSUMED}`,
+    );
+    out(`${client} -> ${server}  ACK  seq=${clientNext} ack=${serverNext}  ${ASSUMED}`);
+  }
+
   private open(connection: Connection, packet: TcpPacket): ConnectionState {
     const suffix = this.options.numbered ? String(connection.index) : '';
     const client = `client${suffix}`;
@@ -94,14 +131,7 @@ export class ScenarioWriter {
     out(endpointLine(server, serverEnd, connection.family));
     out('');
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
-    if (synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK)) {
-      out('# The capture misses the SYN: the engine reports the connection as not opened.');
-      out(`${server} listen`);
-    } else if (synAck !== TCP_FLAG.SYN) {
-      out(
-        '# The capture starts after the handshake: the engine reports the connection as not opened.',
-      );
-    }
+    if (synAck !== TCP_FLAG.SYN) this.assumeHandshake(packet, client, server, connection.client);
     // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
     let answered: 0 | 1 | undefined;
     let listened = false;
@@ -125,6 +155,9 @@ export class ScenarioWriter {
     return state;
   }
 }
+
+/** Marks the lines that stand for packets the capture does not hold. */
+const ASSUMED = '# not in the capture: assumed';
 
 function endpointLine(name: string, end: ConnectionEnd, family: 4 | 6): string {
   if (end.name) return `endpoint ${name}  # ${end.name}.${end.port}`;

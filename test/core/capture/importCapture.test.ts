@@ -128,7 +128,7 @@ test('listing counts frames, packets, bytes and analysis flags per connection', 
   assert.equal(summary.connections[10]?.sawHandshake, false);
 });
 
-test('a capture that starts after the handshake says so in the scenario', () => {
+test('a capture that starts after the handshake gets an assumed handshake, marked as such', () => {
   const c = new Conversation(
     [
       { ip: '10.0.0.1', port: 50000 },
@@ -138,7 +138,21 @@ test('a capture that starts after the handshake says so in the scenario', () => 
   );
   c.emit(0, 'PA', 10);
   c.emit(1, 'A', 0);
-  assert.match(imported(pcapFile(c.segments)), /# The capture starts after the handshake/);
+  const text = imported(pcapFile(c.segments));
+  assert.match(
+    text,
+    /# The capture starts after the handshake; it is assumed from the first packet\./,
+  );
+  assert.match(text, /^client -> server {2}SYN {2}seq=99 {2}# not in the capture: assumed$/m);
+  assert.match(
+    text,
+    /^server -> client {2}SYN ACK {2}seq=199 ack=100 {2}# not in the capture: assumed$/m,
+  );
+  // The assumed handshake lets the engine check the captured rest: nothing to report.
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => d.code),
+    [],
+  );
 });
 
 test('payload text becomes a label; binary payload does not', () => {
@@ -159,4 +173,25 @@ test('a cancelled import stops and says so', () => {
   const result = importCapture(() => [fixture('http.pcap')], { cancelled: () => true });
   assert.equal(result.ok, false);
   assert.match(result.ok ? '' : result.error.message, /cancelled/);
+});
+
+test('a capture that misses the SYN assumes it from the SYN ACK', () => {
+  const c = new Conversation(
+    [
+      { ip: '10.0.0.1', port: 50000 },
+      { ip: '10.0.0.2', port: 80 },
+    ],
+    [100, 200],
+  ).handshake();
+  c.emit(0, 'PA', 10);
+  c.emit(1, 'A', 0);
+  const text = imported(pcapFile(c.segments.slice(1)));
+  assert.match(
+    text,
+    /^server listen\nclient -> server {2}SYN {2}seq=100 {2}# not in the capture: assumed$/m,
+  );
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => d.code),
+    [],
+  );
 });
