@@ -1,8 +1,13 @@
 import { scanCapture, scanSteps, type Cancelled, type ScanResult } from './captureScan';
 import type { Connection } from './connectionTable';
 import type { CaptureProblem } from './packet';
+import { formatDocument } from '../service/format';
+import { applyEdits } from '../service/fixes';
 import { ScenarioWriter } from './scenarioWriter';
 import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from './tcpAnalysis';
+
+/** Imports up to this many lines are formatted like Format Document. */
+const MAX_FORMATTED_LINES = 20_000;
 
 /** A re-readable source of chunks: the importer reads a capture twice (list, then write). */
 export type ChunkSource = () => Iterable<Uint8Array>;
@@ -124,7 +129,12 @@ export function* importSteps(
   }
   writer.end();
   for (const problem of listed.problems) lines.push(`# Import problem: ${problemText(problem)}`);
-  return { ok: true, text: lines.join('\n') + '\n', summary: listed };
+  const text = lines.join('\n') + '\n';
+  // Aligned as Format Document would (the formatter is the one source of the layout); a very
+  // large import is left as written, where formatting would cost more than it gives.
+  const formatted =
+    lines.length <= MAX_FORMATTED_LINES ? applyEdits(text, formatDocument(text)) : text;
+  return { ok: true, text: formatted, summary: listed };
 }
 
 /** `byte 1234: ...` or `line 5: ...`: where a problem is, then what. */

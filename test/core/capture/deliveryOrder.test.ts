@@ -36,7 +36,7 @@ test("data that crossed the peer's data is written as a simultaneous block and c
   const text = importOf(c);
   assert.match(
     text,
-    /^simultaneous \{\n {2}client -> server {2}PSH ACK .*\n {2}server -> client {2}PSH ACK .*\n\}$/m,
+    /^simultaneous \{\n +client -> server +PSH ACK .*\n +server -> client +PSH ACK .*\n\}$/m,
   );
   assert.deepEqual(engineProblems(text), []);
 });
@@ -71,7 +71,7 @@ test('a simultaneous close: the FINs cross', () => {
   const text = importOf(c);
   assert.match(
     text,
-    /^simultaneous \{\n {2}client -> server {2}FIN ACK .*\n {2}server -> client {2}FIN ACK/m,
+    /^simultaneous \{\n +client -> server +FIN ACK .*\n +server -> client +FIN ACK/m,
   );
   assert.deepEqual(engineProblems(text), []);
 });
