@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -127,9 +127,16 @@ test('Handshake: Import Capture… takes the file from the open dialog', async (
     async () => (await input.inputValue()) === join(server.workspace, 'http.pcap'),
     'the file name typed',
   );
+  // The dialog highlights the file it matched as it reads the input: accept once it has.
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused');
+  await waitUntil(
+    async () => /http\.pcap/.test((await focused.first().textContent()) ?? ''),
+    'http.pcap highlighted in the dialog',
+  );
   await page.keyboard.press('Enter');
   await waitUntil(
-    async () => (await page.locator('.tab', { hasText: 'Untitled-2' }).count()) === 1,
+    // The editor's tab, and the preview's once it follows it ("Preview Untitled-2").
+    async () => (await page.locator('.tab', { hasText: 'Untitled-2' }).count()) >= 1,
     'a second untitled scenario',
   );
   await waitUntil(
@@ -137,4 +144,34 @@ test('Handshake: Import Capture… takes the file from the open dialog', async (
     'the request in the imported scenario',
   );
   await shot('capture-3-dialog');
+});
+
+test('Paste tcpdump Output as Scenario reads the clipboard', async () => {
+  const origin = new URL(server.url).origin;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const tcpdump = readFileSync('test/core/capture/fixtures/notes-old-format.txt', 'utf8');
+  // Runs in the page: `navigator` is the browser's.
+  await page.evaluate(
+    (text) =>
+      (
+        globalThis as unknown as {
+          navigator: { clipboard: { writeText(t: string): Promise<void> } };
+        }
+      ).navigator.clipboard.writeText(text),
+    tcpdump,
+  );
+  await runCommand(page, 'Handshake: Paste tcpdump Output as Scenario');
+  await waitUntil(
+    async () => (await editorText()).includes('endpoint client 192.168.1.116:3337'),
+    'the pasted trace as a scenario',
+  );
+  const preview = await previewFrame(page);
+  await waitUntil(
+    async () => (await preview.locator('#canvas svg .messageText').count()) === 10,
+    '10 arrows in the preview',
+  );
+  await waitUntil(
+    async () => /^(No Problems|Errors: 0, Warnings: 0)/.test(await problems(page)),
+    'no problems',
+  );
 });

@@ -30,7 +30,8 @@ const ETHERTYPE_QINQ_OLD = 0x9100;
  * Decodes the frame `bytes[start, start + caplen)` down to TCP and fills `packet`'s addresses,
  * ports, numbers, flags, options and payload. Returns false, leaving `packet` partly filled,
  * for anything that is not a complete TCP header: other protocols, fragments after the first,
- * frames cut short by the snapshot length. `origLen` is the frame's length on the wire.
+ * frames cut short by the snapshot length. Payload lengths come from the IP headers, so a
+ * payload cut by the snapshot length still counts its full length.
  */
 export function decodeFrame(
   bytes: Uint8Array,

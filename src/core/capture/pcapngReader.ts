@@ -177,7 +177,7 @@ export class PcapngReader {
         let caplen = Math.min(original, bodyEnd - body - 4);
         if (iface && iface.snaplen > 0) caplen = Math.min(caplen, iface.snaplen);
         // A simple packet block has no timestamp: its time is unknown, shown as 0.
-        this.emit(data, at, 0, 0, 0, caplen, body + 4, bodyEnd);
+        this.emit(data, at, 0, 0, 0, caplen, body + 4);
         return;
       }
       default:
@@ -258,7 +258,7 @@ export class PcapngReader {
       );
       return;
     }
-    this.emit(data, blockAt, interfaceId, high, low, caplen, start, bodyEnd);
+    this.emit(data, blockAt, interfaceId, high, low, caplen, start);
   }
 
   private emit(
@@ -269,7 +269,6 @@ export class PcapngReader {
     low: number,
     caplen: number,
     start: number,
-    _bodyEnd: number,
   ): void {
     const iface = this.interfaces[interfaceId];
     if (!iface) {

@@ -164,5 +164,3 @@ function endpointLine(name: string, end: ConnectionEnd, family: 4 | 6): string {
   const address = family === 6 ? `[${end.address}]:${end.port}` : `${end.address}:${end.port}`;
   return `endpoint ${name} ${address}`;
 }
-
-export { flagWords };
