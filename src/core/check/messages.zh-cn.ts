@@ -127,4 +127,26 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     `中间人攻击成功：${p.attacker} 掌握了 ${p.client} 这次会话的密钥（${p.reason}），攻击者可以读取并篡改所有应用数据。`,
   VerificationSkipped: (p) =>
     `${p.endpoint} 接受任何证书（相当于 curl -k）：没有什么能阻止中间人攻击。`,
+  TcpRetransmission: (p) =>
+    `[TCP Retransmission] ${p.endpoint} 重新发送了已经发送过的内容：这个序列号小于 ${p.next}，即它下一个新字节的序列号。`,
+  TcpFastRetransmission: (p) =>
+    `[TCP Fast Retransmission] ${p.endpoint} 在两个或更多重复确认请求 ${p.seq} 之后（距最后一个不到 20 毫秒）立即重传了它。`,
+  TcpSpuriousRetransmission: (p) =>
+    `[TCP Spurious Retransmission] ${p.endpoint} 重传了 ${p.peer} 已经确认过的数据。`,
+  TcpOutOfOrder: (p) =>
+    `[TCP Out-Of-Order] ${p.endpoint} 的这个报文段出现在更靠后的报文段之后，且在连接的首个往返时间之内：网络改变了它们的顺序。`,
+  TcpPreviousSegmentNotCaptured: (p) =>
+    `[TCP Previous segment not captured] 序列号 ${p.seq} 超过了目前看到的下一个字节 ${p.next}：抓包漏掉了一个报文段（常见于抓包刚开始时）。`,
+  TcpAckedUnseenSegment: (p) =>
+    `[TCP ACKed unseen segment] 确认号 ${p.ack} 确认了抓包中从未见到 ${p.peer} 发送的数据（只见到 ${p.seen} 之前的；常见于抓包刚开始时）。`,
+  TcpDuplicateAck: (p) =>
+    `[TCP Dup ACK ${p.label}] 与第 ${p.frame} 帧相同的确认号 ${p.ack}、窗口和序列号，且不带数据：接收方仍在等待 ${p.ack}。`,
+  TcpZeroWindow: (p) =>
+    `[TCP ZeroWindow] ${p.endpoint} 通告零窗口：它的接收缓冲区已满，对端必须停止发送。`,
+  TcpWindowFull: (p) =>
+    `[TCP Window Full] 这个报文段填满了 ${p.peer} 提供的整个窗口：${p.endpoint} 必须等待确认后才能继续发送。`,
+  TcpKeepAlive: (p) =>
+    `[TCP Keep-Alive] ${p.endpoint} 发送的序列号比下一个字节小一，且没有新数据：这是一个保活探测。`,
+  TcpPortNumbersReused: (p) =>
+    `[TCP Port numbers reused] 在第 ${p.line} 行那个连接的地址和端口上出现了带新初始序列号的 SYN：这是一个新连接。`,
 };
