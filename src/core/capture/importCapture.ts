@@ -6,8 +6,11 @@ import { applyEdits } from '../service/fixes';
 import { ScenarioWriter } from './scenarioWriter';
 import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from './tcpAnalysis';
 
-/** Imports up to this many lines are formatted like Format Document. */
-const MAX_FORMATTED_LINES = 20_000;
+/**
+ * Imports up to this many lines are formatted like Format Document. Formatting is not linear
+ * (its edits are applied one by one to the whole text), so larger imports stay as written.
+ */
+const MAX_FORMATTED_LINES = 2_500;
 
 /** A re-readable source of chunks: the importer reads a capture twice (list, then write). */
 export type ChunkSource = () => Iterable<Uint8Array>;
