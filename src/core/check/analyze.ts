@@ -1,4 +1,5 @@
 import { capturedTrafficDiagnostics } from '../capture/capturedTraffic';
+import { captureComment } from '../capture/segmentLine';
 import { LineMap } from '../syntax/lineMap';
 import { parse } from '../syntax/parser';
 import type { ScenarioDocument } from '../syntax/tree';
@@ -27,7 +28,7 @@ export function analyze(text: string): Analysis {
   const tls = simulateTls(parsed.document, lines, simulation.trace);
   const diagnostics = [
     ...parsed.diagnostics,
-    ...simulation.diagnostics,
+    ...simulation.diagnostics.filter((d) => !(SAID_BY_CAPTURE.has(d.kind) && captured(text, d))),
     ...tls.diagnostics,
     ...capturedTrafficDiagnostics(simulation.trace, text),
   ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -36,6 +37,25 @@ export function analyze(text: string): Analysis {
       ? simulation.trace
       : { ...simulation.trace, steps: mergeSteps(simulation.trace.steps, tls.steps) };
   return { document: parsed.document, trace, diagnostics, lines };
+}
+
+/**
+ * On a captured segment (its line carries the importer's `# frame N` comment) Wireshark's analysis
+ * (HS7xx) already says these, in Wireshark's words: the engine's own infos would repeat them.
+ */
+const SAID_BY_CAPTURE: ReadonlySet<string> = new Set([
+  'Retransmission',
+  'OutOfOrder',
+  'SpuriousRetransmission',
+  'KeepAlive',
+]);
+
+function captured(text: string, d: Diagnostic): boolean {
+  const start = text.lastIndexOf('\n', d.span.start - 1) + 1;
+  const end = text.indexOf('\n', d.span.start);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  const hash = line.indexOf('#');
+  return hash >= 0 && captureComment(line.slice(hash)) !== undefined;
 }
 
 /** TCP and TLS steps in the order of their statements (both lists are already in order). */

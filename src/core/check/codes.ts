@@ -35,6 +35,8 @@ export const DIAGNOSTIC_CODES = {
   OutOfOrder: { code: 'HS111', severity: 'info' },
   MissingAckFlag: { code: 'HS112', severity: 'error' },
   ResetAnswerNotAck: { code: 'HS113', severity: 'warning' },
+  SpuriousRetransmission: { code: 'HS114', severity: 'info' },
+  KeepAlive: { code: 'HS115', severity: 'info' },
 
   InvalidInState: { code: 'HS201', severity: 'error' },
   DataBeforeEstablished: { code: 'HS202', severity: 'error' },

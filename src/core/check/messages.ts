@@ -55,6 +55,11 @@ export const MESSAGES = {
   ResetAnswerNotAck: (p: { expected: string }) =>
     `A reset answering a segment without ACK is RST ACK with seq=0 and ack=${p.expected} (RFC 9293 §3.10.7.1).`,
 
+  SpuriousRetransmission: (p: { acked: string }) =>
+    `Spurious retransmission: everything in this segment was already acknowledged (the peer has acknowledged up to ${p.acked}); the receiver drops it and acknowledges again (Wireshark: tcp.analysis.spurious_retransmission).`,
+  KeepAlive: () =>
+    'Keep-alive: seq is SND.NXT-1 so that the peer, which has already received that byte, answers with an ACK (RFC 9293 §3.8.4; Wireshark: tcp.analysis.keep_alive).',
+
   InvalidInState: (p: { endpoint: string; state: string; what: string; reason: string }) =>
     `${p.endpoint} is ${p.state} and cannot send ${p.what}: ${p.reason}.`,
   DataBeforeEstablished: (p: { endpoint: string; state: string }) =>

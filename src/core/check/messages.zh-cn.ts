@@ -49,6 +49,11 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   ResetAnswerNotAck: (p) =>
     `对不带 ACK 的报文段的复位应答是 RST ACK，seq=0、ack=${p.expected}（RFC 9293 §3.10.7.1）。`,
 
+  SpuriousRetransmission: (p) =>
+    `伪重传：这个报文段中的数据都已被确认（对端已确认到 ${p.acked}）；接收方丢弃它并再次发送确认（Wireshark：tcp.analysis.spurious_retransmission）。`,
+  KeepAlive: () =>
+    '保活报文：seq 为 SND.NXT-1，对端已经收到过这个字节，因此会回复一个 ACK（RFC 9293 §3.8.4；Wireshark：tcp.analysis.keep_alive）。',
+
   InvalidInState: (p) => `${p.endpoint} 处于 ${p.state}，不能发送 ${p.what}：${p.reason}。`,
   DataBeforeEstablished: (p) =>
     `${p.endpoint} 处于 ${p.state}：连接进入 ESTABLISHED 之后才能发送数据。`,

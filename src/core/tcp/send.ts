@@ -504,6 +504,18 @@ function checkSeq(
   const { symbols } = context;
   if (sameValue(written, expected.value, symbols))
     return { value: asWritten(written, expected.value), retransmission: false, corrected: false };
+  if (plan.retransmit && isKeepAlive(out, written, tcb, symbols)) {
+    context.report(diagnostic('KeepAlive', seqNode(out) ?? out.span));
+    return { value: written, retransmission: false, corrected: false };
+  }
+  if (plan.retransmit && tcb.sndUna && isSpurious(out, written, tcb, symbols)) {
+    context.report(
+      diagnostic('SpuriousRetransmission', seqNode(out) ?? out.span, {
+        acked: describeValue(tcb.sndUna, symbols),
+      }),
+    );
+    return { value: written, retransmission: true, corrected: false };
+  }
   if (plan.retransmit && tcb.sndUna && isRetransmission(out, written, tcb, symbols)) {
     const first = tcb.sent.find(
       (sent) =>
@@ -573,6 +585,33 @@ function asWritten(written: SeqValue, expected: SeqValue): SeqValue {
   return written.symbol === expected.symbol && written.offset === expected.offset
     ? expected
     : written;
+}
+
+/**
+ * RFC 9293 §3.8.4 (and Wireshark's tcp.analysis.keep_alive): a segment of at most one byte,
+ * without SYN, FIN or RST, at SND.NXT-1, which the peer has already received.
+ */
+function isKeepAlive(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
+  const { sndNxt, iss, finSeq } = tcb;
+  if (!sndNxt || out.len > 1) return false;
+  if (out.flags.has('SYN') || out.flags.has('FIN') || out.flags.has('RST')) return false;
+  // SND.NXT-1 must be a data byte: at the SYN's or the FIN's number it is the classic mistake of
+  // forgetting that they consume one (HS102), not a probe.
+  if ((iss && sameValue(seq, iss, symbols)) || (finSeq && sameValue(seq, finSeq, symbols))) {
+    return false;
+  }
+  return distance(seq, sndNxt, symbols) === 1;
+}
+
+/** Data sent again after the peer acknowledged all of it: valid, and dropped as a duplicate. */
+function isSpurious(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
+  const { iss, sndUna } = tcb;
+  const length = out.len + (out.flags.has('FIN') ? 1 : 0);
+  if (!iss || !sndUna || length === 0) return false;
+  const end = plus(seq, length);
+  return (
+    before(iss, seq, symbols) && atOrBefore(end, sndUna, symbols) && before(seq, sndUna, symbols)
+  );
 }
 
 function isRetransmission(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {

@@ -83,7 +83,8 @@ test('a duplicated data segment is a retransmission, and nothing worse', () => {
     analyze(text)
       .diagnostics.map((d) => d.code)
       .sort(),
-    ['HS110', 'HS701'],
+    // Wireshark's name for it; the engine's own HS110 is not repeated on a captured segment.
+    ['HS701'],
   );
 });
 

@@ -171,6 +171,39 @@ const CASES: Record<DiagnosticCode, Case> = {
     good: [...AB.slice(0, 2), 'a -> b SYN seq=x', 'b -> a RST ACK seq=0 ack=x+1'],
   },
 
+  HS114: {
+    bad: [
+      ...OPEN,
+      'client -> server PSH ACK seq=x+1 ack=y+1 len=10',
+      'server -> client ACK seq=y+1 ack=x+11',
+      'client -> server PSH ACK seq=x+1 ack=y+1 len=10',
+    ],
+    line: 9,
+    text: 'x+1',
+    good: [
+      ...OPEN,
+      'client -> server PSH ACK seq=x+1 ack=y+1 len=10',
+      'server -> client ACK seq=y+1 ack=x+11',
+      'client -> server PSH ACK seq=x+11 ack=y+1 len=10',
+    ],
+  },
+  HS115: {
+    bad: [
+      ...OPEN,
+      'client -> server PSH ACK seq=x+1 ack=y+1 len=10',
+      'server -> client ACK seq=y+1 ack=x+11',
+      'client -> server ACK seq=x+10 ack=y+1',
+    ],
+    line: 9,
+    text: 'x+10',
+    good: [
+      ...OPEN,
+      'client -> server PSH ACK seq=x+1 ack=y+1 len=10',
+      'server -> client ACK seq=y+1 ack=x+11',
+      'client -> server ACK seq=x+11 ack=y+1',
+    ],
+  },
+
   HS201: {
     bad: [...AB, 'a -> b ACK seq=1 ack=1'],
     line: 4,
