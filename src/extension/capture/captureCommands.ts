@@ -29,8 +29,8 @@ export class CaptureCommands extends Disposable {
         ? arg
         : (
             await vscode.window.showOpenDialog({
-              title: 'Import Capture',
-              openLabel: 'Import',
+              title: vscode.l10n.t('Import Capture'),
+              openLabel: vscode.l10n.t('Import'),
               canSelectMany: false,
               filters: FILTERS,
             })
@@ -40,7 +40,9 @@ export class CaptureCommands extends Disposable {
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot read ${uri.fsPath}: ${(error as Error).message}`);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Cannot read {0}: {1}', uri.fsPath, (error as Error).message),
+      );
       return undefined;
     }
     const name = uri.path.split('/').pop() ?? uri.path;
@@ -54,7 +56,7 @@ export class CaptureCommands extends Disposable {
     const text = await vscode.env.clipboard.readText();
     if (text.trim() === '') {
       void vscode.window.showInformationMessage(
-        'The clipboard is empty: copy some tcpdump output first.',
+        vscode.l10n.t('The clipboard is empty: copy some tcpdump output first.'),
       );
       return undefined;
     }

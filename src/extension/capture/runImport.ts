@@ -30,7 +30,9 @@ export async function importAndOpen(
   const result = await runWithProgress(bytes, label, options);
   if (!result) return undefined;
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`Cannot import ${label}: ${problemText(result.error)}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Cannot import {0}: {1}', label, problemText(result.error)),
+    );
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument({
@@ -42,7 +44,7 @@ export async function importAndOpen(
   const problems = result.summary.problems;
   if (problems.length > 0) {
     void vscode.window.showWarningMessage(
-      `${label}: ${problemText(problems[0] as (typeof problems)[number])}${problems.length > 1 ? ` (and ${problems.length - 1} more, listed at the end of the scenario)` : ''}`,
+      `${label}: ${problemText(problems[0] as (typeof problems)[number])}${problems.length > 1 ? vscode.l10n.t(' (and {0} more, listed at the end of the scenario)', problems.length - 1) : ''}`,
     );
   }
   return document;

@@ -152,7 +152,9 @@ export class EditorFeatures extends Disposable {
     if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
     const edits = fixAllSeqAck(editor.document.getText());
     if (edits.length === 0) {
-      void vscode.window.showInformationMessage('Every seq and ack number is already right.');
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Every seq and ack number is already right.'),
+      );
       return;
     }
     await vscode.workspace.applyEdit(workspaceEdit(editor.document, edits));
@@ -225,7 +227,7 @@ export class EditorFeatures extends Disposable {
     const range = toRange(document, scenario ? scenario.keywordSpan : { start: 0, end: 0 });
     return [
       new vscode.CodeLens(range, {
-        title: 'Open Preview',
+        title: vscode.l10n.t('Open Preview'),
         command: 'handshake.showPreviewToSide',
         arguments: [document.uri],
       }),

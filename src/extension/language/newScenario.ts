@@ -9,8 +9,15 @@ export function registerNewScenario(): vscode.Disposable {
       [...TEMPLATES, MISTAKE_TEMPLATE].find((t) => t.id === id) ??
       (
         await vscode.window.showQuickPick(
-          TEMPLATES.map((t) => ({ label: t.label, description: t.description, template: t })),
-          { title: 'New Handshake Scenario', placeHolder: 'Start from…' },
+          TEMPLATES.map((t) => ({
+            label: vscode.l10n.t(t.label),
+            description: vscode.l10n.t(t.description),
+            template: t,
+          })),
+          {
+            title: vscode.l10n.t('New Handshake Scenario'),
+            placeHolder: vscode.l10n.t('Start from…'),
+          },
         )
       )?.template;
     if (!template) return;

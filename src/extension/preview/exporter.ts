@@ -17,7 +17,9 @@ export async function exportDiagram(
 ): Promise<void> {
   const result = await preview.requestExport(format);
   if (!result.ok) {
-    void vscode.window.showErrorMessage(`Could not export the diagram: ${result.error}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Could not export the diagram: {0}', result.error),
+    );
     return;
   }
   const source = preview.resource;
@@ -25,7 +27,7 @@ export async function exportDiagram(
   const target = await vscode.window.showSaveDialog({
     defaultUri,
     filters: FILTERS[format],
-    saveLabel: `Save ${format.toUpperCase()}`,
+    saveLabel: vscode.l10n.t('Save {0}', format.toUpperCase()),
   });
   if (!target) return;
   const bytes =
@@ -34,18 +36,21 @@ export async function exportDiagram(
       : Uint8Array.from(Buffer.from(result.data, 'base64'));
   if (format === 'png' && !isPng(bytes)) {
     void vscode.window.showErrorMessage(
-      'Could not export the diagram: the preview sent no PNG image.',
+      vscode.l10n.t('Could not export the diagram: the preview sent no PNG image.'),
     );
     return;
   }
   if (format === 'svg' && !/^<\?xml[^>]*>\s*<svg[\s>]/.test(result.data)) {
     void vscode.window.showErrorMessage(
-      'Could not export the diagram: the preview sent no SVG image.',
+      vscode.l10n.t('Could not export the diagram: the preview sent no SVG image.'),
     );
     return;
   }
   await vscode.workspace.fs.writeFile(target, bytes);
-  void vscode.window.setStatusBarMessage(`Diagram saved to ${target.fsPath}`, 5000);
+  void vscode.window.setStatusBarMessage(
+    vscode.l10n.t('Diagram saved to {0}', target.fsPath),
+    5000,
+  );
 }
 
 function isPng(bytes: Uint8Array): boolean {

@@ -100,7 +100,9 @@ export class PreviewManager extends Disposable {
   private show(arg: unknown, column: vscode.ViewColumn, locked: boolean): void {
     const resource = this.resourceFrom(arg);
     if (!resource) {
-      void vscode.window.showInformationMessage('Open a .handshake file to preview it.');
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Open a .handshake file to preview it.'),
+      );
       return;
     }
     const existing =
@@ -166,7 +168,7 @@ export class PreviewManager extends Disposable {
     const preview = this.active ?? [...this.previews][0];
     const source = preview?.mermaidSource;
     if (!source) {
-      void vscode.window.showInformationMessage('Open a Handshake preview first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Handshake preview first.'));
       return;
     }
     await vscode.env.clipboard.writeText(source);
@@ -176,7 +178,7 @@ export class PreviewManager extends Disposable {
   private async export(format: 'svg' | 'png'): Promise<void> {
     const preview = this.active ?? [...this.previews][0];
     if (!preview) {
-      void vscode.window.showInformationMessage('Open a Handshake preview first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a Handshake preview first.'));
       return;
     }
     await exportDiagram(preview, format);
