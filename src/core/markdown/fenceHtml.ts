@@ -5,8 +5,6 @@ import { verdict } from '../service/verdict';
 import { ENGLISH_FENCE_STRINGS, type FenceStrings } from './fenceStrings';
 
 export interface FenceHtmlOptions {
-  /** 0-based document line of the block's first line, so problems name Markdown lines. */
-  readonly firstLine?: number;
   readonly diagram?: Partial<MermaidOptions>;
   readonly strings?: FenceStrings;
 }
@@ -17,17 +15,18 @@ export const FENCE_CLASS = 'handshake-fence';
 /**
  * The inside of a ` ```handshake ` block in rendered Markdown: the checked diagram's Mermaid
  * text (hidden, for the preview script to draw), the block's source as a code block until it is
- * drawn (and where scripts do not run), the engine's verdict, and its problems (code, line,
- * message). Every piece of user text is escaped: Mermaid text by `renderMermaid`, all of it
+ * drawn (and where scripts do not run), the engine's verdict, and its problems (code, line in
+ * the block, message). Every piece of user text is escaped: Mermaid text by `renderMermaid`, all of it
  * again for HTML here. Nothing here runs script or loads anything.
  */
 export function handshakeFenceBody(text: string, options: FenceHtmlOptions = {}): string {
   const strings = options.strings ?? ENGLISH_FENCE_STRINGS;
   const analysis = analyze(text);
   const diagram = renderMermaid(analysis, options.diagram);
-  const firstLine = options.firstLine ?? 0;
   const problems = analysis.diagnostics.map((d) => {
-    const line = analysis.lines.lineOf(d.span) + firstLine + 1;
+    // Lines count in the block, as the arrows' numbers and the engine's messages ("the SYN
+    // client sent at line 7") do; in the editor the squiggle itself shows where it is.
+    const line = analysis.lines.lineOf(d.span) + 1;
     return (
       `<li class="handshake-problem handshake-${d.severity}">` +
       `<span class="handshake-severity">${escapeHtml(strings.severity[d.severity])}</span> ` +

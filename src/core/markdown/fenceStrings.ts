@@ -5,7 +5,7 @@ import type { Severity } from '../check/codes';
  * in one place so that the extension can pass translated ones (`vscode.l10n.t`).
  */
 export interface FenceStrings {
-  /** "line 9": a 1-based line of the Markdown document. */
+  /** "line 9": a 1-based line of the block. */
   readonly line: (line: number) => string;
   readonly severity: Readonly<Record<Severity, string>>;
   /** Accessible name of the drawn diagram. */

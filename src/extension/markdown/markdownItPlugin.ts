@@ -13,9 +13,7 @@ import { isHandshakeInfo } from '../../core/markdown/fences';
  * attributes VS Code put on the token (`data-line`, class `code-line`) for scroll sync.
  * `options` is read for each block, so changed settings apply at the next render.
  */
-export function handshakeMarkdownIt(
-  options: () => Omit<FenceHtmlOptions, 'firstLine'> = () => ({}),
-) {
+export function handshakeMarkdownIt(options: () => FenceHtmlOptions = () => ({})) {
   return (md: MarkdownIt): void => {
     const fallback = md.renderer.rules.fence;
     md.renderer.rules.fence = (tokens, index, mdOptions, env, self) => {
@@ -26,12 +24,7 @@ export function handshakeMarkdownIt(
           : self.renderToken(tokens, index, mdOptions);
       }
       token.attrJoin('class', FENCE_CLASS);
-      // The content starts on the line after the opening fence.
-      const firstLine = token.map ? token.map[0] + 1 : undefined;
-      const body = handshakeFenceBody(token.content, {
-        ...options(),
-        ...(firstLine !== undefined ? { firstLine } : {}),
-      });
+      const body = handshakeFenceBody(token.content, options());
       return `<div${self.renderAttrs(token)}>\n${body}\n</div>\n`;
     };
   };

@@ -37,10 +37,10 @@ test('a handshake block becomes a container with the Mermaid text, the source an
   // One arrow per segment, the wrong ack drawn with the value it should have.
   assert.equal(mermaid.match(/p\d-&gt;&gt;p\d: /g)?.length, 2);
   assert.match(mermaid, /SYN ACK seq=300 ack=100 #10007; should be 101\n/); // ✗, as an entity
-  // The problem under the diagram: severity, code, the Markdown line (9 = 3 + 6), message.
+  // The problem under the diagram: severity, code, its line in the block, message.
   assert.match(
     html,
-    /<li class="handshake-problem handshake-error"><span class="handshake-severity">error<\/span> <code>HS101<\/code> <span class="handshake-line">line 9<\/span>: ack should be 101/,
+    /<li class="handshake-problem handshake-error"><span class="handshake-severity">error<\/span> <code>HS101<\/code> <span class="handshake-line">line 6<\/span>: ack should be 101/,
   );
   assert.match(html, /<pre class="handshake-source"><code>scenario &quot;Refused &lt;script&gt;/);
 });
