@@ -33,6 +33,8 @@ const targets = [
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
+    // Loaded only by `render`, from node_modules: it cannot be bundled (it finds its own files).
+    external: ['playwright-core'],
     banner: { js: '#!/usr/bin/env node' },
   },
   {
