@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import { checkMarkdown } from '../../../src/core/markdown/checkMarkdown';
@@ -161,4 +162,17 @@ describe('checkMarkdown', () => {
   test('a document without blocks has no problems', () => {
     assert.deepEqual(checkMarkdown('# nothing\n\n```js\nx\n```\n').diagnostics, []);
   });
+});
+
+test('the example note examples/tcp-notes.md has exactly its one deliberate mistake', () => {
+  const markdown = readFileSync('examples/tcp-notes.md', 'utf8');
+  const { fences, diagnostics } = checkMarkdown(markdown);
+  assert.equal(fences.length, 2);
+  assert.deepEqual(
+    diagnostics.map((d) => {
+      const before = markdown.slice(0, d.span.start).split('\n');
+      return `${d.code}@${before.length}:${(before.at(-1) as string).length + 1}`;
+    }),
+    ['HS101@33:41'],
+  );
 });
