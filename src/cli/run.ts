@@ -8,7 +8,8 @@ import { nodeRenderIo, renderCommand, type RenderIo } from './renderCommand';
 export const USAGE = `Usage: handshake <command> [options]
 
 Commands:
-  check FILE...   check .handshake scenarios; one line per problem:
+  check FILE...   check .handshake scenarios, and the \`\`\`handshake blocks of
+                  Markdown files (.md); one line per problem:
                   FILE:LINE:COL: error|warning|info CODE: MESSAGE
     --json        print a JSON array of {file, line, column, endLine, endColumn,
                   severity, code, message} instead
