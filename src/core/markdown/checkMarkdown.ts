@@ -18,12 +18,15 @@ export interface MarkdownCheck {
 
 /**
  * Checks every Handshake block of a Markdown document with the engine, each on its own, and
- * moves the problems to where they are in the document. Never throws.
+ * moves the problems to where they are in the document. A block whose text is unchanged since
+ * `previous` (the last check of the same document) keeps its analysis: typing in a long note
+ * re-checks only the block being edited. Never throws.
  */
-export function checkMarkdown(markdown: string): MarkdownCheck {
+export function checkMarkdown(markdown: string, previous?: MarkdownCheck): MarkdownCheck {
+  const known = new Map(previous?.fences.map((f) => [f.fence.text, f.analysis]));
   const fences = findHandshakeFences(markdown).map((fence) => ({
     fence,
-    analysis: analyze(fence.text),
+    analysis: known.get(fence.text) ?? analyze(fence.text),
   }));
   const diagnostics = fences.flatMap(({ fence, analysis }) =>
     analysis.diagnostics.map((d) => toDocumentDiagnostic(fence, d)),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkMarkdown } from '../../core/markdown/checkMarkdown';
+import { checkMarkdown, type MarkdownCheck } from '../../core/markdown/checkMarkdown';
 import { toVscodeDiagnostic } from '../convert';
 import { Disposable } from '../disposable';
 
@@ -15,6 +15,8 @@ export class MarkdownDiagnostics extends Disposable {
     vscode.languages.createDiagnosticCollection('handshake-markdown'),
   );
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last check of each open document, so that unchanged blocks are not checked again. */
+  private readonly checks = new Map<string, MarkdownCheck>();
 
   constructor() {
     super();
@@ -24,6 +26,7 @@ export class MarkdownDiagnostics extends Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.cancel(d);
         this.collection.delete(d.uri);
+        this.checks.delete(d.uri.toString());
       }),
     );
     this.register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
@@ -58,14 +61,17 @@ export class MarkdownDiagnostics extends Disposable {
     if (document.languageId !== MARKDOWN_LANGUAGE_ID || document.isClosed) return;
     const text = document.getText();
     // Most notes have no Handshake block: skip them without scanning line by line.
+    const key = document.uri.toString();
     if (!/handshake/i.test(text)) {
       this.collection.delete(document.uri);
+      this.checks.delete(key);
       return;
     }
-    const { diagnostics } = checkMarkdown(text);
+    const check = checkMarkdown(text, this.checks.get(key));
+    this.checks.set(key, check);
     this.collection.set(
       document.uri,
-      diagnostics.map((d) => toVscodeDiagnostic(document, d)),
+      check.diagnostics.map((d) => toVscodeDiagnostic(document, d)),
     );
   }
 }

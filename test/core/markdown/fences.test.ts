@@ -176,3 +176,15 @@ test('the example note examples/tcp-notes.md has exactly its one deliberate mist
     ['HS101@33:41'],
   );
 });
+
+test('a re-check keeps the analysis of unchanged blocks and moves their problems', () => {
+  const block = ['```handshake', ...SCENARIO, '```'].join('\n');
+  const other = block.replace('seq=300', 'seq=302');
+  const first = checkMarkdown(`${block}\n\n${other}\n`);
+  const title = '# added a title\n\n';
+  const second = checkMarkdown(`${title}${block}\n\n${other.replace('302', '301')}\n`, first);
+  assert.equal(second.fences[0]!.analysis, first.fences[0]!.analysis, 'unchanged: reused');
+  assert.notEqual(second.fences[1]!.analysis, first.fences[1]!.analysis, 'edited: checked again');
+  // The reused block's problem is at its new place in the document.
+  assert.equal(second.diagnostics[0]!.span.start, first.diagnostics[0]!.span.start + title.length);
+});
