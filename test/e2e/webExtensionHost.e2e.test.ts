@@ -20,6 +20,12 @@ import {
  * and the user setting `remote.extensionKind` = ["web"] moves the extension from the server's
  * Node extension host into the browser's Web Worker extension host, which loads the manifest's
  * `browser` entry (dist/web/extension.js), as vscode.dev and github.dev do.
+ *
+ * VS Code's own Markdown extension stays in the server's Node host here: code-server ships only
+ * its Node build (lib/vscode/extensions/markdown-language-features/dist/extension.js, no
+ * dist/browser/), so it cannot be moved to the web worker, and an extension host cannot hand
+ * `extendMarkdownIt` to an extension in another host. The Markdown preview with our plugin is
+ * tested in the Node host (markdown.e2e.test.ts) and our plugin's bundle in a worker (test/web).
  */
 const OUTPUT = 'test-output/e2e';
 let server: CodeServer;
