@@ -67,12 +67,23 @@ export async function drawInChromium(request: DrawRequest): Promise<DrawResult> 
       missingPlaywright: true,
     };
   }
-  const script = readFileSync(request.script);
-  const browser = await chromium.launch({
-    executablePath: request.executablePath,
-    args: [...CHROMIUM_ARGS],
-    headless: true,
-  });
+  let script: Buffer;
+  try {
+    script = readFileSync(request.script);
+  } catch {
+    return { ok: false, error: `${request.script} is missing: run npm run build` };
+  }
+  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  try {
+    browser = await chromium.launch({
+      executablePath: request.executablePath,
+      args: [...CHROMIUM_ARGS],
+      headless: true,
+    });
+  } catch (error) {
+    const reason = firstLine(error);
+    return { ok: false, error: `${request.executablePath} did not start as Chromium: ${reason}` };
+  }
   try {
     const context = await browser.newContext({
       viewport: { width: 1600, height: 1000 },
@@ -110,7 +121,15 @@ export async function drawInChromium(request: DrawRequest): Promise<DrawResult> 
       return { ok: true, data: await tab.locator('.handshake-diagram svg').screenshot() };
     }
     return { ok: true, data: new TextEncoder().encode((await tab.evaluate(SVG_FILE)) as string) };
+  } catch (error) {
+    return { ok: false, error: firstLine(error) };
   } finally {
     await browser.close();
   }
+}
+
+/** Playwright's errors carry a call log after the first line: keep the message. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n', 1)[0] as string;
 }

@@ -129,6 +129,20 @@ test('without a browser: a clear message, exit 2, nothing written', async () => 
   assert.equal(existsSync(output), false);
 });
 
+test('a CHROME_PATH that is not a browser: exit 2 and why', async () => {
+  const output = join(OUT, 'false.svg');
+  const result = await cli(['render', 'examples/tcpdump-handshake.handshake', '-o', output], {
+    CHROME_PATH: '/bin/false',
+  });
+  assert.equal(result.status, 2);
+  assert.match(
+    result.stderr,
+    /^handshake: could not draw examples\/tcpdump-handshake\.handshake: \/bin\/false did not start as Chromium: /,
+  );
+  assert.equal(result.stderr.trim().split('\n').length, 1, 'one line, no call log');
+  assert.equal(existsSync(output), false);
+});
+
 test('render usage errors exit 2', async () => {
   for (const args of [
     ['render'],
