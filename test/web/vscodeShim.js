@@ -429,7 +429,10 @@ const vscode = {
     activeTextEditor: undefined,
   }),
   env: { clipboard: { writeText: async () => undefined }, language: 'en' },
-  l10n: { t: (message) => message },
+  // No translation bundle: VS Code then fills the {0} placeholders of the English text.
+  l10n: {
+    t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])),
+  },
 };
 
 /** For the test driver: what activation recorded, and ways to act as VS Code. */

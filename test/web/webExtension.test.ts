@@ -169,5 +169,8 @@ test('the preview panel gets a page with a fresh nonce and then the diagram', ()
 
 test('extendMarkdownIt turns the fence into a diagram block in the browser', () => {
   assert.match(report.markdownHtml, /<div class="handshake-fence">/);
-  assert.match(report.markdownHtml, /<code>HS101<\/code>/);
+  assert.match(
+    report.markdownHtml,
+    /<span class="handshake-severity">error<\/span> <code>HS101<\/code> <span class="handshake-line">line 5<\/span>: ack should be 101/,
+  );
 });
