@@ -1,6 +1,9 @@
 // Bundles each runtime of the extension into dist/:
 //   dist/extension.js  the VS Code extension host side (cjs, node, `vscode` external)
+//   dist/web/extension.js  the same extension for VS Code for the Web (cjs, browser, `vscode` external)
 //   dist/cli.js        the command-line entry (`handshake`)
+//   dist/webview/      the preview panel's page script, and the script VS Code's Markdown preview
+//                      loads to draw ```handshake blocks (both with Mermaid bundled)
 // `--production` minifies; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 
@@ -17,15 +20,31 @@ const targets = [
     external: ['vscode'],
   },
   {
+    // VS Code for the Web loads the `browser` entry in a web worker: no Node built-ins there.
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+  },
+  {
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',
+    // Loaded only by `render`, from node_modules: it cannot be bundled (it finds its own files).
+    external: ['playwright-core'],
     banner: { js: '#!/usr/bin/env node' },
   },
   {
     // The preview webview: Mermaid and our script in one file, nothing loaded at run time.
-    entryPoints: { preview: 'src/webview/main.ts', 'preview-style': 'src/webview/preview.css' },
+    entryPoints: {
+      preview: 'src/webview/main.ts',
+      'preview-style': 'src/webview/preview.css',
+      'markdown-preview': 'src/webview/markdown/main.ts',
+      'markdown-preview-style': 'src/webview/markdown/markdown.css',
+    },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -4,12 +4,58 @@ import { test } from 'node:test';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 
-test('activates on the language, the preview panel and the capture view only, never on *', () => {
+test('activates on the language, the preview panel, the capture view and Markdown only, never on *', () => {
   assert.deepEqual(manifest.activationEvents, [
     'onLanguage:handshake',
     'onWebviewPanel:handshake.preview',
     'onCustomEditor:handshake.capture',
+    'onLanguage:markdown',
   ]);
+});
+
+test('the Markdown preview gets the plugin, the drawing script and its style', () => {
+  const contributes = manifest.contributes;
+  assert.equal(contributes['markdown.markdownItPlugins'], true);
+  assert.deepEqual(contributes['markdown.previewScripts'], ['./dist/webview/markdown-preview.js']);
+  assert.deepEqual(contributes['markdown.previewStyles'], [
+    './dist/webview/markdown-preview-style.css',
+  ]);
+  // activate() hands VS Code the plugin.
+  assert.match(
+    readFileSync('src/extension/extension.ts', 'utf8'),
+    /return \{ extendMarkdownIt \};/,
+  );
+});
+
+test('the extension has a browser entry for VS Code for the Web, and ships it', () => {
+  assert.equal(manifest.main, './dist/extension.js');
+  assert.equal(manifest.browser, './dist/web/extension.js');
+  assert.deepEqual(manifest.extensionKind, ['workspace', 'ui']);
+  assert.deepEqual(manifest.capabilities, {
+    untrustedWorkspaces: { supported: true },
+    virtualWorkspaces: true,
+  });
+  const ignore = readFileSync('.vscodeignore', 'utf8');
+  assert.match(ignore, /^!dist\/web\/extension\.js$/m);
+});
+
+test('every built file the manifest names is built by esbuild.js', () => {
+  const build = readFileSync('esbuild.js', 'utf8');
+  const built = [
+    manifest.main,
+    manifest.browser,
+    ...manifest.contributes['markdown.previewScripts'],
+    ...manifest.contributes['markdown.previewStyles'],
+  ];
+  for (const path of built) {
+    const name = path.replace(/^\.\/dist\//, '').replace(/\.(js|css)$/, '');
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    assert.ok(
+      build.includes(`'dist/${name}.js'`) || build.includes(`'${base}':`),
+      `${path} is not an esbuild output`,
+    );
+    if (existsSync('dist')) assert.ok(existsSync(path), `${path} is missing after the build`);
+  }
 });
 
 test('every command is contributed, and every contributed command is registered', () => {

@@ -13,7 +13,11 @@ export interface LocatedDiagnostic {
   readonly message: string;
 }
 
-export function locate(file: string, analysis: Analysis, d: Diagnostic): LocatedDiagnostic {
+export function locate(
+  file: string,
+  analysis: Pick<Analysis, 'lines'>,
+  d: Diagnostic,
+): LocatedDiagnostic {
   const start = analysis.lines.positionAt(d.span.start);
   const end = analysis.lines.positionAt(d.span.end);
   return {

@@ -9,4 +9,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 // Like other command-line tools, the messages follow LC_ALL, LC_MESSAGES or LANG.
 setLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
-process.exitCode = run(process.argv.slice(2), processIo);
+void Promise.resolve(run(process.argv.slice(2), processIo)).then((status) => {
+  process.exitCode = status;
+});

@@ -6,10 +6,18 @@ import { CaptureEditorProvider } from './capture/captureEditor';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { EditorFeatures } from './language/editorFeatures';
 import { registerNewScenario } from './language/newScenario';
+import { MarkdownDiagnostics } from './markdown/markdownDiagnostics';
+import { extendMarkdownIt } from './markdown/markdownPreview';
 import { PreviewManager } from './preview/previewManager';
 
-/** Activated by the `handshake` language, its commands, or a preview panel to restore. */
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * Activated by the `handshake` language, its commands, a preview panel to restore, a capture
+ * file, a Markdown document (for its ```handshake blocks), or VS Code's Markdown preview, which
+ * uses the returned `extendMarkdownIt`.
+ */
+export function activate(context: vscode.ExtensionContext): {
+  extendMarkdownIt: typeof extendMarkdownIt;
+} {
   // Diagnostics, hovers and the diagram speak VS Code's display language (简体中文 or English).
   setLocale(vscode.env.language);
   const cache = new AnalysisCache();
@@ -20,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): void {
     new PreviewManager(context.extensionUri, cache),
     new CaptureCommands(),
     new CaptureEditorProvider(),
+    new MarkdownDiagnostics(),
   );
+  return { extendMarkdownIt };
 }
 
 export function deactivate(): void {}

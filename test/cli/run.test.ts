@@ -156,3 +156,19 @@ test('a reader that stops early is not a crash', () => {
   assert.equal(result.stderr, '');
   assert.match(result.stdout, /HS101/);
 });
+
+test('check reads the handshake blocks of a Markdown file, with lines and columns in the file', () => {
+  const result = cli('check', 'examples/tcp-notes.md');
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /^examples\/tcp-notes\.md:33:41: error HS101: ack should be x\+2/);
+  assert.equal(result.stdout.trim().split('\n').length, 1);
+  const json = JSON.parse(cli('check', '--json', 'examples/tcp-notes.md').stdout);
+  assert.deepEqual(
+    json.map((d: { line: number; column: number; endColumn: number }) => [
+      d.line,
+      d.column,
+      d.endColumn,
+    ]),
+    [[33, 41, 44]],
+  );
+});

@@ -65,6 +65,8 @@ export interface StartOptions {
   readonly extensions?: readonly string[];
   /** Environment for code-server and its extension host. */
   readonly env?: Readonly<Record<string, string>>;
+  /** User settings on top of the tests' own. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 export async function startCodeServer(options: StartOptions = {}): Promise<CodeServer> {
@@ -75,7 +77,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
   mkdirSync(join(root, 'user-data', 'User'), { recursive: true });
   writeFileSync(
     join(root, 'user-data', 'User', 'settings.json'),
-    JSON.stringify(SETTINGS, null, 2),
+    JSON.stringify({ ...SETTINGS, ...options.settings }, null, 2),
   );
   writeFileSync(join(root, 'config.yaml'), 'auth: none\n');
   cpSync('examples', workspace, { recursive: true });

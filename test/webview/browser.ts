@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_CANDIDATES, CHROMIUM_ARGS as RENDER_ARGS } from '../../src/cli/chromium';
 import { analyze } from '../../src/core/check/analyze';
 import type { HostMessage } from '../../src/core/preview/protocol';
 import { renderMermaid, type MermaidOptions } from '../../src/core/render/mermaid';
@@ -15,13 +16,7 @@ import { previewHtml } from '../../src/extension/preview/previewHtml';
  * provides it: it records what the page posts.
  */
 
-const CANDIDATES = [
-  process.env.CHROME_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
+const CANDIDATES = [process.env.CHROME_PATH, ...CHROMIUM_CANDIDATES];
 
 /** The browser to use, or an explanation of what is missing. */
 export function findChromium(): string {
@@ -35,16 +30,7 @@ export function findChromium(): string {
   return found;
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export const CHROMIUM_ARGS = [...RENDER_ARGS];
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExportFormat } from '../../core/preview/protocol';
+import { base64ToBytes } from './base64';
 import type { HandshakePreview } from './preview';
 
 const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
@@ -31,9 +32,7 @@ export async function exportDiagram(
   });
   if (!target) return;
   const bytes =
-    format === 'svg'
-      ? new TextEncoder().encode(result.data)
-      : Uint8Array.from(Buffer.from(result.data, 'base64'));
+    format === 'svg' ? new TextEncoder().encode(result.data) : base64ToBytes(result.data);
   if (format === 'png' && !isPng(bytes)) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('Could not export the diagram: the preview sent no PNG image.'),

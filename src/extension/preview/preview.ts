@@ -1,6 +1,5 @@
 import { currentLocale } from '../../core/l10n/locale';
 import { previewText } from '../../core/preview/previewText';
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/check/analyze';
 import {
@@ -12,6 +11,7 @@ import {
 import { renderMermaid, type MermaidDiagram } from '../../core/render/mermaid';
 import type { AnalysisCache } from '../analysisCache';
 import { Disposable } from '../disposable';
+import { nonce } from '../nonce';
 import { previewHtml } from './previewHtml';
 import { readPreviewSettings } from './previewSettings';
 
@@ -280,11 +280,4 @@ function countProblems(analysis: Analysis): { errors: number; warnings: number }
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-/** A fresh script nonce for each page (RFC: at least 128 bits of randomness). */
-function nonce(): string {
-  return randomBytes(18)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '');
 }

@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../core/check/analyze';
+import type { MermaidOptions } from '../core/render/mermaid';
+import { findChromium } from './chromium';
+import { drawInChromium, type DrawFormat, type DrawTheme } from './drawInChromium';
+import type { CliIo } from './io';
+
+export interface RenderOptions {
+  readonly file: string;
+  /** Where to write; the SVG goes to standard output when absent. PNG when it ends in .png. */
+  readonly output: string | undefined;
+  readonly theme: DrawTheme;
+  readonly diagram: Partial<MermaidOptions>;
+}
+
+/** What `render` needs beyond the CLI's io: the environment and a way to write bytes. */
+export interface RenderIo extends CliIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly writeBytes: (path: string, data: Uint8Array) => string | undefined;
+  /** The folder of the built CLI, where webview/markdown-preview.js is. */
+  readonly distDir: string;
+}
+
+export const nodeRenderIo = (io: CliIo): RenderIo => ({
+  ...io,
+  env: process.env,
+  writeBytes(path, data) {
+    try {
+      writeFileSync(path, data);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  },
+  distDir: __dirname,
+});
+
+export const NO_CHROMIUM_HELP =
+  'render draws with Chromium or Chrome, which was not found. Install it (Debian and ' +
+  'Ubuntu: apt-get install chromium) or set CHROME_PATH to its executable.';
+
+/**
+ * `handshake render FILE [-o OUT.svg|OUT.png] [--theme light|dark]`: the sequence diagram as
+ * an SVG (or PNG) file, drawn by the same bundled Mermaid as the previews, in headless
+ * Chromium. Exit 0 when drawn and the scenario has no errors, 1 when drawn and it has errors
+ * (they are drawn), 2 when it cannot be read, drawn or written.
+ */
+export async function renderCommand(options: RenderOptions, io: RenderIo): Promise<number> {
+  const text = io.readText(options.file);
+  if (typeof text !== 'string') {
+    io.error(`handshake: cannot read ${options.file}: ${text.reason}`);
+    return 2;
+  }
+  const format: DrawFormat = options.output?.toLowerCase().endsWith('.png') ? 'png' : 'svg';
+  if (format === 'png' && !options.output) {
+    io.error('handshake: a PNG needs -o FILE.png');
+    return 2;
+  }
+  const chromium = findChromium(io.env);
+  if (!chromium.found) {
+    io.error(`handshake: ${NO_CHROMIUM_HELP} (${chromium.why})`);
+    return 2;
+  }
+  const drawn = await drawInChromium({
+    text,
+    theme: options.theme,
+    format,
+    diagram: options.diagram,
+    executablePath: chromium.path,
+    script: join(io.distDir, 'webview', 'markdown-preview.js'),
+  });
+  if (!drawn.ok) {
+    io.error(
+      drawn.missingPlaywright
+        ? `handshake: render needs ${drawn.error}: run npm install in the package's folder`
+        : `handshake: could not draw ${options.file}: ${drawn.error}`,
+    );
+    return 2;
+  }
+  if (options.output) {
+    const failure = io.writeBytes(options.output, drawn.data);
+    if (failure) {
+      io.error(`handshake: cannot write ${options.output}: ${failure}`);
+      return 2;
+    }
+  } else {
+    io.out(new TextDecoder().decode(drawn.data));
+  }
+  return analyze(text).diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launch } from '../webview/browser';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { goTo, openFile, problems, runCommand, waitForWorkbench, waitUntil } from './workbench';
+
+/**
+ * A Markdown note with ```handshake blocks (examples/tcp-notes.md) in a real VS Code
+ * (code-server): the squiggle inside the fence, and VS Code's own Markdown preview drawing the
+ * blocks with the extension's markdown-it plugin and preview script.
+ */
+const OUTPUT = 'test-output/e2e';
+let server: CodeServer;
+let browser: Browser;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+}
+
+before(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  server = await startCodeServer();
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(server.url);
+  await waitForWorkbench(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the wrong ack inside a handshake fence is underlined in the Markdown editor', async () => {
+  await openFile(page, 'tcp-notes.md');
+  await waitUntil(
+    async () => (await problems(page)).startsWith('Errors: 1'),
+    'Errors: 1 in the status bar',
+  );
+  // The squiggle is on the value, at line 33, column 41 of the note: hover there.
+  await goTo(page, 33, 42);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover').first();
+  await hover.waitFor({ state: 'visible' });
+  await waitUntil(
+    async () => /ack should be x\+2/.test((await hover.textContent()) ?? ''),
+    'the diagnostic in the hover',
+  );
+  assert.match((await hover.textContent()) ?? '', /HS101/);
+  assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 1);
+  await shot('markdown-1-squiggle');
+  await page.keyboard.press('Escape');
+});
+
+/** The frame of the Markdown preview that shows our blocks. */
+async function markdownPreviewFrame(): Promise<Frame> {
+  let found: Frame | undefined;
+  await waitUntil(
+    async () => {
+      for (const frame of page.frames()) {
+        if (
+          await frame
+            .locator('.handshake-fence')
+            .count()
+            .catch(() => 0)
+        ) {
+          found = frame;
+          return true;
+        }
+      }
+      return false;
+    },
+    'the Markdown preview with handshake blocks',
+    60_000,
+  );
+  return found as Frame;
+}
+
+test("VS Code's Markdown preview draws each block with its problems under it", async () => {
+  await runCommand(page, 'Markdown: Open Preview to the Side');
+  const frame = await markdownPreviewFrame();
+  await waitUntil(
+    async () => (await frame.locator('.handshake-diagram svg').count()) === 2,
+    'two drawn diagrams in the preview',
+    60_000,
+  );
+  const arrows = await frame
+    .locator('.handshake-fence')
+    .evaluateAll((fences) =>
+      fences.map((f) => f.querySelectorAll('.handshake-diagram svg .messageText').length),
+    );
+  assert.deepEqual(arrows, [3, 7]);
+  const problemsShown = await frame.locator('.handshake-problem').allTextContents();
+  assert.equal(problemsShown.length, 1);
+  assert.match(problemsShown[0] ?? '', /^error HS101 line 10: ack should be x\+2/);
+  await shot('markdown-2-preview');
+});

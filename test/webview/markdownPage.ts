@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { handshakeMarkdownIt } from '../../src/extension/markdown/markdownItPlugin';
+import type { Theme } from './browser';
+
+/**
+ * A page like VS Code's Markdown preview, served from 127.0.0.1: the HTML markdown-it renders
+ * with our plugin, VS Code's strict preview Content Security Policy (scripts only by nonce,
+ * nothing from the network), the theme class on <body>, and the contributed preview script and
+ * style from dist/webview.
+ */
+export interface MarkdownServer {
+  readonly origin: string;
+  /** Sets the Markdown and theme the next page load shows. */
+  show(markdown: string, theme: Theme): void;
+  close(): Promise<void>;
+}
+
+/** The preview's background and text colours in each theme, for screenshots that look right. */
+const COLOURS: Record<Theme, string> = {
+  'vscode-light': 'background:#ffffff;color:#1f1f1f',
+  'vscode-dark': 'background:#1f1f1f;color:#cccccc',
+  'vscode-high-contrast': 'background:#000000;color:#ffffff',
+  'vscode-high-contrast-light': 'background:#ffffff;color:#292929',
+};
+
+export const NONCE = 'markdown-test-nonce-0123456789';
+
+/** The Markdown as the preview renders it: markdown-it with our plugin. */
+export function renderMarkdown(markdown: string): string {
+  return new MarkdownIt().use(handshakeMarkdownIt()).render(markdown);
+}
+
+function page(origin: string, markdown: string, theme: Theme): string {
+  const csp = [
+    "default-src 'none'",
+    `img-src 'self' ${origin} data:`,
+    `script-src 'nonce-${NONCE}'`,
+    `style-src 'self' ${origin} 'unsafe-inline'`,
+    `font-src 'self' ${origin}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html><head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="stylesheet" href="${origin}/markdown-preview-style.css">
+</head>
+<body class="${theme}" data-vscode-theme-kind="${theme}" style="${COLOURS[theme]}">
+<div class="markdown-body">${renderMarkdown(markdown)}</div>
+<script nonce="${NONCE}" src="${origin}/markdown-preview.js"></script>
+</body></html>`;
+}
+
+const FILES: Record<string, string> = {
+  '/markdown-preview.js': 'text/javascript',
+  '/markdown-preview-style.css': 'text/css',
+};
+
+export async function serveMarkdown(): Promise<MarkdownServer> {
+  const root = join(process.cwd(), 'dist', 'webview');
+  if (!existsSync(join(root, 'markdown-preview.js'))) {
+    throw new Error('dist/webview/markdown-preview.js is missing: run `npm run build` first');
+  }
+  let origin = '';
+  let current = { markdown: '', theme: 'vscode-light' as Theme };
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', origin).pathname;
+    if (path === '/note.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(page(origin, current.markdown, current.theme));
+      return;
+    }
+    const type = FILES[path];
+    if (!type) {
+      response.writeHead(path === '/favicon.ico' ? 204 : 404).end();
+      return;
+    }
+    readFile(join(root, path.slice(1))).then(
+      (body) => response.writeHead(200, { 'content-type': type }).end(body),
+      () => response.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    show: (markdown, theme) => (current = { markdown, theme }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
