@@ -1,7 +1,7 @@
 // Compiles the extension-host suites for desktop VS Code (out/vscode-tests) and packages the
 // test-runner extension that runs the same suites inside code-server (out/handshake-test-runner.vsix).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'esbuild';
 
@@ -54,4 +54,24 @@ execFileSync(
     '../handshake-test-runner.vsix',
   ],
   { cwd: runner, stdio: 'inherit' },
+);
+
+// A language pack without translations, so that code-server can run in zh-cn (test/e2e/chinese).
+const pack = 'out/zh-cn-pack';
+rmSync(pack, { recursive: true, force: true });
+cpSync('test/e2e/zh-cn-pack', pack, { recursive: true });
+copyFileSync('LICENSE', join(pack, 'LICENSE'));
+writeFileSync(join(pack, 'README.md'), "# zh-cn display language for Handshake's tests\n");
+execFileSync(
+  process.execPath,
+  [
+    join(process.cwd(), 'node_modules/@vscode/vsce/vsce'),
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--skip-license',
+    '-o',
+    '../handshake-test-zh-cn-pack.vsix',
+  ],
+  { cwd: pack, stdio: 'inherit' },
 );

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,11 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** User settings on top of the tests' own. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /**
+   * VS Code's display language (code-server's --locale), with the installed language pack that
+   * provides it: its extension id, as `languagepacks.json` records packs VS Code has scanned.
+   */
+  readonly locale?: { readonly language: string; readonly pack: string };
 }
 
 export async function startCodeServer(options: StartOptions = {}): Promise<CodeServer> {
@@ -93,11 +98,17 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
       throw new Error(`installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
     }
   }
+  if (options.locale) writeLanguagePacks(root, options.locale.language, options.locale.pack);
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(
     node,
-    [CODE_SERVER_ENTRY, ...homeArgs(root), ...serveArgs(port, workspace)],
+    [
+      CODE_SERVER_ENTRY,
+      ...homeArgs(root),
+      ...(options.locale ? ['--locale', options.locale.language] : []),
+      ...serveArgs(port, workspace),
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
@@ -123,4 +134,26 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+/**
+ * The index of installed language packs that VS Code reads at startup to offer a display
+ * language; code-server writes it only once it has scanned the extensions, after the first start.
+ */
+function writeLanguagePacks(root: string, language: string, pack: string): void {
+  const folder = readdirSync(join(root, 'extensions')).find((name) => name.startsWith(`${pack}-`));
+  if (!folder) throw new Error(`language pack ${pack} is not installed`);
+  const version = folder.slice(pack.length + 1);
+  const translations = join(root, 'extensions', folder, 'translations', 'main.i18n.json');
+  writeFileSync(
+    join(root, 'user-data', 'languagepacks.json'),
+    JSON.stringify({
+      [language]: {
+        hash: `${pack}-${version}`,
+        label: language,
+        extensions: [{ extensionIdentifier: { id: pack }, version }],
+        translations: { vscode: translations },
+      },
+    }),
+  );
 }

@@ -20,7 +20,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await rows.first().waitFor();
   const count = await rows.count();
   for (let i = 0; i < count; i++) {
-    const label = (await rows.nth(i).locator('.label-name').textContent())
+    // In another display language a row also shows the English title as an alias, second.
+    const label = (await rows.nth(i).locator('.label-name').first().textContent())
       ?.replace(/\u00a0/g, ' ')
       .trim();
     if (label === title) {
