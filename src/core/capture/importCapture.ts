@@ -1,3 +1,4 @@
+import { CAPTURE_MESSAGES } from './captureMessages';
 import { scanCapture, scanSteps, type Cancelled, type ScanResult } from './captureScan';
 import type { Connection } from './connectionTable';
 import type { CaptureProblem } from './packet';
@@ -97,11 +98,11 @@ export function* importSteps(
   const listed = summarize(step.value, cancelled);
   const fatal = listed.problems.find((p) => p.fatal);
   if (cancelled) {
-    const error = { offset: -1, line: 0, message: 'The import was cancelled.', fatal: true };
+    const error = { offset: -1, line: 0, message: CAPTURE_MESSAGES.cancelled(), fatal: true };
     return { ok: false, error, summary: listed };
   }
   if (listed.connections.length === 0) {
-    const none = { offset: -1, line: 0, message: 'The capture holds no TCP packets.', fatal: true };
+    const none = { offset: -1, line: 0, message: CAPTURE_MESSAGES.noTcp(), fatal: true };
     return { ok: false, error: fatal ?? listed.problems[0] ?? none, summary: listed };
   }
   if (
@@ -124,7 +125,7 @@ export function* importSteps(
   let written = writing.next();
   while (!written.done) {
     if ((yield { pass: 'write', bytes: written.value }) === true) {
-      const error = { offset: -1, line: 0, message: 'The import was cancelled.', fatal: true };
+      const error = { offset: -1, line: 0, message: CAPTURE_MESSAGES.cancelled(), fatal: true };
       writing.return(step.value);
       return { ok: false, error, summary: { ...listed, cancelled: true } };
     }
