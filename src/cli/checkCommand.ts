@@ -1,3 +1,4 @@
+import { CLI_TEXT } from './cliText';
 import { analyze, type Analysis } from '../core/check/analyze';
 import type { Diagnostic } from '../core/check/diagnostic';
 import { checkMarkdown } from '../core/markdown/checkMarkdown';
@@ -35,7 +36,7 @@ export function checkCommand(options: CheckOptions, io: CliIo): number {
   for (const file of options.files) {
     const text = io.readText(file);
     if (typeof text !== 'string') {
-      io.error(`handshake: cannot read ${file}: ${text.reason}`);
+      io.error(`handshake: ${CLI_TEXT.cannotRead({ file, reason: text.reason })}`);
       unreadable = true;
       continue;
     }

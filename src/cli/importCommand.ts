@@ -1,3 +1,4 @@
+import { CLI_TEXT } from './cliText';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
   connectionLine,
@@ -29,7 +30,7 @@ export function importCommand(
 ): number {
   const opened = canOpen(options.file);
   if (opened !== true) {
-    io.error(`handshake: cannot read ${options.file}: ${opened}`);
+    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: opened })}`);
     return 2;
   }
   const name = options.file.split(/[\\/]/).pop() ?? options.file;

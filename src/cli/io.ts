@@ -1,3 +1,4 @@
+import { CLI_TEXT } from './cliText';
 import { readFileSync } from 'node:fs';
 
 /** What the CLI needs from the outside world, so commands can be tested without a process. */
@@ -7,11 +8,16 @@ export interface CliIo {
   readonly error: (line: string) => void;
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EISDIR: 'it is a directory',
-};
+/** Why a file could not be read, in the current language. */
+function reasonOf(code: string): string | undefined {
+  return code === 'ENOENT'
+    ? CLI_TEXT.noSuchFile
+    : code === 'EACCES'
+      ? CLI_TEXT.permissionDenied
+      : code === 'EISDIR'
+        ? CLI_TEXT.isDirectory
+        : undefined;
+}
 
 export const processIo: CliIo = {
   readText(path) {
@@ -19,7 +25,7 @@ export const processIo: CliIo = {
       return readFileSync(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      return { reason: REASONS[code] ?? (error as Error).message };
+      return { reason: reasonOf(code) ?? (error as Error).message };
     }
   },
   out: (line) => process.stdout.write(line + '\n'),

@@ -1,3 +1,4 @@
+import { CLI_TEXT } from './cliText';
 import { analyze } from '../core/check/analyze';
 import { renderMermaid, type MermaidOptions } from '../core/render/mermaid';
 import type { CliIo } from './io';
@@ -10,7 +11,7 @@ import type { CliIo } from './io';
 export function mermaidCommand(file: string, options: Partial<MermaidOptions>, io: CliIo): number {
   const text = io.readText(file);
   if (typeof text !== 'string') {
-    io.error(`handshake: cannot read ${file}: ${text.reason}`);
+    io.error(`handshake: ${CLI_TEXT.cannotRead({ file, reason: text.reason })}`);
     return 2;
   }
   const analysis = analyze(text);

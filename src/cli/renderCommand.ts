@@ -1,3 +1,4 @@
+import { CLI_TEXT } from './cliText';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../core/check/analyze';
@@ -36,10 +37,6 @@ export const nodeRenderIo = (io: CliIo): RenderIo => ({
   distDir: __dirname,
 });
 
-export const NO_CHROMIUM_HELP =
-  'render draws with Chromium or Chrome, which was not found. Install it (Debian and ' +
-  'Ubuntu: apt-get install chromium) or set CHROME_PATH to its executable.';
-
 /**
  * `handshake render FILE [-o OUT.svg|OUT.png] [--theme light|dark]`: the sequence diagram as
  * an SVG (or PNG) file, drawn by the same bundled Mermaid as the previews, in headless
@@ -49,17 +46,17 @@ export const NO_CHROMIUM_HELP =
 export async function renderCommand(options: RenderOptions, io: RenderIo): Promise<number> {
   const text = io.readText(options.file);
   if (typeof text !== 'string') {
-    io.error(`handshake: cannot read ${options.file}: ${text.reason}`);
+    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: text.reason })}`);
     return 2;
   }
   const format: DrawFormat = options.output?.toLowerCase().endsWith('.png') ? 'png' : 'svg';
   if (format === 'png' && !options.output) {
-    io.error('handshake: a PNG needs -o FILE.png');
+    io.error(`handshake: ${CLI_TEXT.pngNeedsOutput}`);
     return 2;
   }
   const chromium = findChromium(io.env);
   if (!chromium.found) {
-    io.error(`handshake: ${NO_CHROMIUM_HELP} (${chromium.why})`);
+    io.error(`handshake: ${CLI_TEXT.noChromium} (${chromium.why})`);
     return 2;
   }
   const drawn = await drawInChromium({
@@ -73,15 +70,15 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
   if (!drawn.ok) {
     io.error(
       drawn.missingPlaywright
-        ? `handshake: render needs ${drawn.error}: run npm install in the package's folder`
-        : `handshake: could not draw ${options.file}: ${drawn.error}`,
+        ? `handshake: ${CLI_TEXT.needsPlaywright({ what: drawn.error })}`
+        : `handshake: ${CLI_TEXT.couldNotDraw({ file: options.file, reason: drawn.error })}`,
     );
     return 2;
   }
   if (options.output) {
     const failure = io.writeBytes(options.output, drawn.data);
     if (failure) {
-      io.error(`handshake: cannot write ${options.output}: ${failure}`);
+      io.error(`handshake: ${CLI_TEXT.cannotWrite({ file: options.output, reason: failure })}`);
       return 2;
     }
   } else {

@@ -1,3 +1,4 @@
+import { CLI_TEXT } from './cliText';
 import { checkCommand } from './checkCommand';
 import { importCommand } from './importCommand';
 import { parseDiagramArgs } from './diagramArgs';
@@ -5,38 +6,10 @@ import type { CliIo } from './io';
 import { mermaidCommand } from './mermaidCommand';
 import { nodeRenderIo, renderCommand, type RenderIo } from './renderCommand';
 
-export const USAGE = `Usage: handshake <command> [options]
-
-Commands:
-  check FILE...   check .handshake scenarios, and the \`\`\`handshake blocks of
-                  Markdown files (.md); one line per problem:
-                  FILE:LINE:COL: error|warning|info CODE: MESSAGE
-    --json        print a JSON array of {file, line, column, endLine, endColumn,
-                  severity, code, message} instead
-  mermaid FILE    print the scenario as a Mermaid sequence diagram
-    --numbers asWritten|absolute|relative
-                  how seq/ack are shown (default asWritten; relative is
-                  Wireshark's relative sequence numbers)
-    --no-states   no notes for state changes
-    --no-payload  no payload text in the labels
-    --no-line-numbers
-                  do not number arrows with their source lines
-    --max-segments N
-                  draw at most N segments (from the start)
-  import FILE     print a packet capture (pcap, pcapng) or tcpdump text output as a
-                  .handshake scenario, with Wireshark's TCP analysis in comments
-    --connection N
-                  only the Nth TCP connection
-    --list        list the connections instead
-  render FILE     draw the diagram as an SVG with the bundled Mermaid in headless
-                  Chromium (CHROME_PATH names the browser if it is elsewhere)
-    -o OUT        write to OUT (OUT.png for a PNG); SVG to standard output if not given
-    --theme light|dark
-                  the colours (default light)
-    and the options of mermaid
-
-Exit status: 0 no errors, 1 errors found (the diagram is still printed or drawn),
-2 usage or file errors, or no browser to draw with.`;
+/** The usage text, in the current language. */
+export function usage(): string {
+  return CLI_TEXT.usage;
+}
 
 /**
  * Runs the CLI with `args` (without `node` and the script) and returns the exit status; `render`
@@ -49,28 +22,30 @@ export function run(
 ): number | Promise<number> {
   const [command, ...rest] = args;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    (command === undefined ? io.error : io.out)(USAGE);
+    (command === undefined ? io.error : io.out)(usage());
     return command === undefined ? 2 : 0;
   }
   if (command === 'check') {
     const files = rest.filter((arg) => !arg.startsWith('--'));
     const unknown = rest.filter((arg) => arg.startsWith('--') && arg !== '--json');
-    if (unknown.length > 0) return usageError(io, `unknown option ${unknown[0]}`);
-    if (files.length === 0) return usageError(io, 'check needs at least one FILE');
+    if (unknown.length > 0)
+      return usageError(io, CLI_TEXT.unknownOption({ option: unknown[0] ?? '' }));
+    if (files.length === 0) return usageError(io, CLI_TEXT.checkNeedsFile);
     return checkCommand({ files, json: rest.includes('--json') }, io);
   }
   if (command === 'mermaid') return runMermaid(rest, io);
   if (command === 'import') return runImport(rest, io);
   if (command === 'render') return runRender(rest, renderIo);
-  return usageError(io, `unknown command '${command}'`);
+  return usageError(io, CLI_TEXT.unknownCommand({ command }));
 }
 
 function runMermaid(args: readonly string[], io: CliIo): number {
   const parsed = parseDiagramArgs(args);
   if (!parsed.ok) return usageError(io, parsed.error);
   const unknown = parsed.rest.find((arg) => arg.startsWith('--'));
-  if (unknown) return usageError(io, `unknown option ${unknown}`);
-  if (parsed.rest.length !== 1) return usageError(io, 'mermaid takes exactly one FILE');
+  if (unknown) return usageError(io, CLI_TEXT.unknownOption({ option: unknown }));
+  if (parsed.rest.length !== 1)
+    return usageError(io, CLI_TEXT.takesOneFile({ command: 'mermaid' }));
   return mermaidCommand(parsed.rest[0] as string, parsed.options, io);
 }
 
@@ -84,16 +59,15 @@ function runRender(args: readonly string[], io: RenderIo): number | Promise<numb
     const arg = parsed.rest[i] as string;
     if (arg === '-o' || arg === '--output') {
       output = parsed.rest[++i];
-      if (!output) return usageError(io, `${arg} takes a file name`);
+      if (!output) return usageError(io, CLI_TEXT.takesFileName({ option: arg }));
     } else if (arg === '--theme') {
       const value = parsed.rest[++i];
-      if (value !== 'light' && value !== 'dark')
-        return usageError(io, '--theme takes light or dark');
+      if (value !== 'light' && value !== 'dark') return usageError(io, CLI_TEXT.themeValues);
       theme = value;
-    } else if (arg.startsWith('-')) return usageError(io, `unknown option ${arg}`);
+    } else if (arg.startsWith('-')) return usageError(io, CLI_TEXT.unknownOption({ option: arg }));
     else files.push(arg);
   }
-  if (files.length !== 1) return usageError(io, 'render takes exactly one FILE');
+  if (files.length !== 1) return usageError(io, CLI_TEXT.takesOneFile({ command: 'render' }));
   return renderCommand({ file: files[0] as string, output, theme, diagram: parsed.options }, io);
 }
 
@@ -107,12 +81,12 @@ function runImport(args: readonly string[], io: CliIo): number {
     else if (arg === '--connection') {
       connection = Number(args[++i]);
       if (!Number.isInteger(connection) || connection < 1) {
-        return usageError(io, '--connection takes a connection number (1, 2, ...; see --list)');
+        return usageError(io, CLI_TEXT.connectionNumber);
       }
-    } else if (arg.startsWith('--')) return usageError(io, `unknown option ${arg}`);
+    } else if (arg.startsWith('--')) return usageError(io, CLI_TEXT.unknownOption({ option: arg }));
     else files.push(arg);
   }
-  if (files.length !== 1) return usageError(io, 'import takes exactly one FILE');
+  if (files.length !== 1) return usageError(io, CLI_TEXT.takesOneFile({ command: 'import' }));
   return importCommand(
     { file: files[0] as string, list, ...(connection ? { connection } : {}) },
     io,
@@ -120,6 +94,6 @@ function runImport(args: readonly string[], io: CliIo): number {
 }
 
 function usageError(io: CliIo, message: string): number {
-  io.error(`handshake: ${message}\n\n${USAGE}`);
+  io.error(`handshake: ${message}\n\n${usage()}`);
   return 2;
 }

@@ -172,3 +172,20 @@ test('check reads the handshake blocks of a Markdown file, with lines and column
     [[33, 41, 44]],
   );
 });
+
+test('usage and file errors follow LANG too', () => {
+  const run = (lang: string, ...args: string[]) =>
+    spawnSync(process.execPath, [CLI, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang },
+    });
+  assert.match(run('zh_CN.UTF-8', '--help').stdout, /^用法：handshake <命令> \[选项\]/);
+  assert.match(
+    run('zh_CN.UTF-8', 'check', 'nope.handshake').stderr,
+    /无法读取 nope\.handshake：文件不存在/,
+  );
+  assert.match(
+    run('C.UTF-8', 'check', 'nope.handshake').stderr,
+    /cannot read nope\.handshake: no such file/,
+  );
+});

@@ -4,6 +4,7 @@ import { DOCS } from '../../../src/core/service/docs';
 import { TLS_DOCS } from '../../../src/core/service/docsTls';
 import { TLS_MESSAGE_DOCS } from '../../../src/core/tls/messageTypes';
 import { setLocale } from '../../../src/core/l10n/locale';
+import { CLI_TEXT } from '../../../src/cli/cliText';
 import { CAPTURE_MESSAGES } from '../../../src/core/capture/captureMessages';
 import { RENDER_TEXT } from '../../../src/core/render/renderText';
 import { SYNTAX_TEXT } from '../../../src/core/syntax/syntaxText';
@@ -45,6 +46,7 @@ const TABLES: Record<string, () => unknown> = {
   'parser words (SYNTAX_TEXT)': () => SYNTAX_TEXT,
   'diagram words (RENDER_TEXT)': () => RENDER_TEXT,
   'capture readers (CAPTURE_MESSAGES)': () => CAPTURE_MESSAGES,
+  'command line (CLI_TEXT)': () => CLI_TEXT,
   'TLS hover (TLS_DOCS)': () => TLS_DOCS,
   'TLS message docs': () => TLS_MESSAGE_DOCS,
 };

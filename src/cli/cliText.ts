@@ -1,0 +1,112 @@
+import { liveTable } from '../core/l10n/locale';
+
+/** The CLI's own words: usage, argument errors, file errors, in English and 简体中文. */
+const EN = {
+  usage: `Usage: handshake <command> [options]
+
+Commands:
+  check FILE...   check .handshake scenarios, and the \`\`\`handshake blocks of
+                  Markdown files (.md); one line per problem:
+                  FILE:LINE:COL: error|warning|info CODE: MESSAGE
+    --json        print a JSON array of {file, line, column, endLine, endColumn,
+                  severity, code, message} instead
+  mermaid FILE    print the scenario as a Mermaid sequence diagram
+    --numbers asWritten|absolute|relative
+                  how seq/ack are shown (default asWritten; relative is
+                  Wireshark's relative sequence numbers)
+    --no-states   no notes for state changes
+    --no-payload  no payload text in the labels
+    --no-line-numbers
+                  do not number arrows with their source lines
+    --max-segments N
+                  draw at most N segments (from the start)
+  import FILE     print a packet capture (pcap, pcapng) or tcpdump text output as a
+                  .handshake scenario, with Wireshark's TCP analysis in comments
+    --connection N
+                  only the Nth TCP connection
+    --list        list the connections instead
+  render FILE     draw the diagram as an SVG with the bundled Mermaid in headless
+                  Chromium (CHROME_PATH names the browser if it is elsewhere)
+    -o OUT        write to OUT (OUT.png for a PNG); SVG to standard output if not given
+    --theme light|dark
+                  the colours (default light)
+    and the options of mermaid
+
+Exit status: 0 no errors, 1 errors found (the diagram is still printed or drawn),
+2 usage or file errors, or no browser to draw with.`,
+  cannotRead: (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
+  cannotWrite: (p: { file: string; reason: string }) => `cannot write ${p.file}: ${p.reason}`,
+  noSuchFile: 'no such file',
+  permissionDenied: 'permission denied',
+  isDirectory: 'it is a directory',
+  unknownOption: (p: { option: string }) => `unknown option ${p.option}`,
+  unknownCommand: (p: { command: string }) => `unknown command '${p.command}'`,
+  checkNeedsFile: 'check needs at least one FILE',
+  takesOneFile: (p: { command: string }) => `${p.command} takes exactly one FILE`,
+  takesFileName: (p: { option: string }) => `${p.option} takes a file name`,
+  themeValues: '--theme takes light or dark',
+  connectionNumber: '--connection takes a connection number (1, 2, ...; see --list)',
+  pngNeedsOutput: 'a PNG needs -o FILE.png',
+  noChromium:
+    'render draws with Chromium or Chrome, which was not found. Install it (Debian and Ubuntu: apt-get install chromium) or set CHROME_PATH to its executable.',
+  needsPlaywright: (p: { what: string }) =>
+    `render needs ${p.what}: run npm install in the package's folder`,
+  couldNotDraw: (p: { file: string; reason: string }) => `could not draw ${p.file}: ${p.reason}`,
+};
+
+const ZH_CN: typeof EN = {
+  usage: `用法：handshake <命令> [选项]
+
+命令：
+  check 文件...   检查 .handshake 场景，以及 Markdown 文件（.md）中的
+                  \`\`\`handshake 代码块；每个问题一行：
+                  文件:行:列: error|warning|info 代码: 消息
+    --json        改为输出 JSON 数组 {file, line, column, endLine, endColumn,
+                  severity, code, message}
+  mermaid 文件    以 Mermaid 时序图输出场景
+    --numbers asWritten|absolute|relative
+                  seq/ack 的显示方式（默认 asWritten；relative 即
+                  Wireshark 的相对序列号）
+    --no-states   不为状态变化加注释
+    --no-payload  标签中不显示载荷文本
+    --no-line-numbers
+                  不用源代码行号给箭头编号
+    --max-segments N
+                  最多绘制 N 个报文段（从开头算起）
+  import 文件     把抓包文件（pcap、pcapng）或 tcpdump 文本输出转换为
+                  .handshake 场景，并把 Wireshark 的 TCP 分析写在注释中
+    --connection N
+                  只取第 N 个 TCP 连接
+    --list        改为列出所有连接
+  render 文件     用内置的 Mermaid 在无头 Chromium 中把图绘制为 SVG
+                  （浏览器在别处时用 CHROME_PATH 指定）
+    -o 输出        写入 输出 文件（输出.png 则为 PNG）；不指定时 SVG 写到标准输出
+    --theme light|dark
+                  配色（默认 light）
+    以及 mermaid 的选项
+
+退出状态：0 没有错误，1 发现错误（图仍会输出或绘制），
+2 用法或文件错误，或者没有可用于绘图的浏览器。`,
+  cannotRead: (p) => `无法读取 ${p.file}：${p.reason}`,
+  cannotWrite: (p) => `无法写入 ${p.file}：${p.reason}`,
+  noSuchFile: '文件不存在',
+  permissionDenied: '没有权限',
+  isDirectory: '这是一个目录',
+  unknownOption: (p) => `未知选项 ${p.option}`,
+  unknownCommand: (p) => `未知命令 '${p.command}'`,
+  checkNeedsFile: 'check 至少需要一个文件',
+  takesOneFile: (p) => `${p.command} 只接受一个文件`,
+  takesFileName: (p) => `${p.option} 需要一个文件名`,
+  themeValues: '--theme 只接受 light 或 dark',
+  connectionNumber: '--connection 需要一个连接编号（1、2、...；见 --list）',
+  pngNeedsOutput: '输出 PNG 需要 -o 文件.png',
+  noChromium:
+    'render 需要 Chromium 或 Chrome 来绘图，但没有找到。请安装它（Debian 和 Ubuntu：apt-get install chromium），或用 CHROME_PATH 指定它的可执行文件。',
+  needsPlaywright: (p) => `render 需要 ${p.what}：请在本软件包的目录中运行 npm install`,
+  couldNotDraw: (p) => `无法绘制 ${p.file}：${p.reason}`,
+};
+
+/** The CLI's words in the current language (the CLI sets it from LANG). */
+export const CLI_TEXT: typeof EN = liveTable({ en: EN, 'zh-cn': ZH_CN });
+
+export const CLI_TEXT_TABLES = { en: EN, 'zh-cn': ZH_CN } as const;
