@@ -40,7 +40,7 @@ function checkWithCli() {
     const problems = result.stdout.trim().split('\n').filter(Boolean);
     const failed = problems.some((line) => /: error HS/.test(line));
     console.log(
-      `${failed ? '✗' : '✓'} ${name}${problems.length ? ` (${problems.length} problems)` : ''}`,
+      `${failed ? '✗' : '✓'} ${name}${problems.length ? ` (${problems.length} problem${problems.length === 1 ? '' : 's'})` : ''}`,
     );
     for (const line of problems) console.log(`    ${line.replace(/^examples\//, '')}`);
   }
