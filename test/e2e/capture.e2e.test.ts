@@ -5,7 +5,14 @@ import { after, afterEach, before, test } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launch } from '../webview/browser';
 import { startCodeServer, type CodeServer } from './codeServer';
-import { previewFrame, problems, runCommand, waitForWorkbench, waitUntil } from './workbench';
+import {
+  previewFrame,
+  problems,
+  runCommand,
+  waitForWorkbench,
+  waitUntil,
+  frameWith,
+} from './workbench';
 
 /**
  * Importing real traffic in a real VS Code (code-server): opening examples/http.pcap shows the
@@ -42,26 +49,7 @@ after(async () => {
 
 /** The frame of the capture view, found by its import button once its script is ready. */
 async function captureFrame(): Promise<Frame> {
-  let found: Frame | undefined;
-  await waitUntil(
-    async () => {
-      for (const frame of page.frames()) {
-        if (
-          await frame
-            .locator('#import-all')
-            .count()
-            .catch(() => 0)
-        ) {
-          found = frame;
-          return true;
-        }
-      }
-      return false;
-    },
-    'the capture view',
-    60_000,
-  );
-  return found as Frame;
+  return frameWith(page, '#import-all', 'the capture view');
 }
 
 async function editorText(): Promise<string> {

@@ -5,7 +5,15 @@ import { after, before, test } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launch } from '../webview/browser';
 import { startCodeServer, type CodeServer } from './codeServer';
-import { goTo, openFile, problems, runCommand, waitForWorkbench, waitUntil } from './workbench';
+import {
+  goTo,
+  openFile,
+  problems,
+  runCommand,
+  waitForWorkbench,
+  waitUntil,
+  frameWith,
+} from './workbench';
 
 /**
  * A Markdown note with ```handshake blocks (examples/tcp-notes.md) in a real VS Code
@@ -59,26 +67,7 @@ test('the wrong ack inside a handshake fence is underlined in the Markdown edito
 
 /** The frame of the Markdown preview that shows our blocks. */
 async function markdownPreviewFrame(): Promise<Frame> {
-  let found: Frame | undefined;
-  await waitUntil(
-    async () => {
-      for (const frame of page.frames()) {
-        if (
-          await frame
-            .locator('.handshake-fence')
-            .count()
-            .catch(() => 0)
-        ) {
-          found = frame;
-          return true;
-        }
-      }
-      return false;
-    },
-    'the Markdown preview with handshake blocks',
-    60_000,
-  );
-  return found as Frame;
+  return frameWith(page, '.handshake-fence', 'the Markdown preview with handshake blocks');
 }
 
 test("VS Code's Markdown preview draws each block with its problems under it", async () => {

@@ -78,13 +78,18 @@ export async function squiggles(page: Page): Promise<number> {
 
 /** The frame of our webview: VS Code nests it two iframes deep. */
 export async function previewFrame(page: Page): Promise<Frame> {
+  return frameWith(page, '#canvas', 'the preview webview');
+}
+
+/** The first frame (webviews are nested iframes) that has an element matching `selector`. */
+export async function frameWith(page: Page, selector: string, what: string): Promise<Frame> {
   let found: Frame | undefined;
   await waitUntil(
     async () => {
       for (const frame of page.frames()) {
         if (
           await frame
-            .locator('#canvas')
+            .locator(selector)
             .count()
             .catch(() => 0)
         ) {
@@ -94,7 +99,7 @@ export async function previewFrame(page: Page): Promise<Frame> {
       }
       return false;
     },
-    'the preview webview',
+    what,
     60_000,
   );
   return found as Frame;

@@ -439,24 +439,7 @@ class TlsSimulator {
     const random = content.fields.get('random');
     const retry = session.facts.retried;
     if (random) {
-      const earlier = this.randoms.get(random);
-      // An attacker that copies the client's random into a hello it changed is tampering, which
-      // the Finished messages catch; a real client sends the same random only after a retry.
-      const copied = forwarded || this.pki.attackers.has(from);
-      if (earlier && !copied && !(retry && earlier.session === session.id)) {
-        this.report(
-          diagnostic(
-            'TlsRandomReused',
-            fieldOf(statement, 'random')?.valueSpan ?? statement.messageSpan,
-            {
-              name: random,
-              line: this.line(earlier.span),
-            },
-          ),
-        );
-      } else if (!earlier) {
-        this.randoms.set(random, { span: statement, session: session.id });
-      }
+      this.checkRandom(statement, random, session, forwarded, retry);
       session.clientRandom = random;
       this.publish(random, [from, to]);
     }
@@ -478,6 +461,34 @@ class TlsSimulator {
       if (!forwarded) this.knowledge.learn(from, privateOf(share));
     }
     session.facts = { ...session.facts, offers13: versions.includes('1.3') };
+  }
+
+  /**
+   * HS611: every hello carries a fresh random. An attacker that copies the random into a hello it
+   * changed is tampering, which the Finished messages catch; a real client repeats its random
+   * only in the ClientHello after a HelloRetryRequest of the same handshake.
+   */
+  private checkRandom(
+    statement: TlsMessageStatement,
+    random: string,
+    session: Session,
+    forwarded: boolean,
+    retry: boolean,
+  ): void {
+    const earlier = this.randoms.get(random);
+    if (!earlier) {
+      this.randoms.set(random, { span: statement, session: session.id });
+      return;
+    }
+    const copied = forwarded || this.pki.attackers.has(statement.from.text);
+    if (copied || (retry && earlier.session === session.id)) return;
+    this.report(
+      diagnostic(
+        'TlsRandomReused',
+        fieldOf(statement, 'random')?.valueSpan ?? statement.messageSpan,
+        { name: random, line: this.line(earlier.span) },
+      ),
+    );
   }
 
   private versions(
@@ -530,19 +541,7 @@ class TlsSimulator {
     const to = statement.to.text;
     const random = content.fields.get('random');
     if (random) {
-      const earlier = this.randoms.get(random);
-      if (earlier && !forwarded && !this.pki.attackers.has(from)) {
-        this.report(
-          diagnostic(
-            'TlsRandomReused',
-            fieldOf(statement, 'random')?.valueSpan ?? statement.messageSpan,
-            {
-              name: random,
-              line: this.line(earlier.span),
-            },
-          ),
-        );
-      } else if (!earlier) this.randoms.set(random, { span: statement, session: session.id });
+      this.checkRandom(statement, random, session, forwarded, false);
       session.serverRandom = random;
       this.publish(random, [from, to]);
     }
