@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { formatLine, locate } from '../src/cli/formatDiagnostic';
+import { importCapture } from '../src/core/capture/importCapture';
 import { analyze } from '../src/core/check/analyze';
 import { DIAGNOSTIC_CODES } from '../src/core/check/codes';
 import { CAPTURED, OPEN } from './helpers';
@@ -91,3 +92,24 @@ for (const row of rows) {
     assert.deepEqual(out, documented(name));
   });
 }
+
+test('docs/capture.md: each import example is what the import writes (… cuts a long line)', () => {
+  const capture = readFileSync('docs/capture.md', 'utf8');
+  const examples = [...capture.matchAll(/<!-- import: (\S+) -->\n\n```text\n([\s\S]*?)```/g)];
+  assert.ok(examples.length >= 1);
+  for (const [, name, body] of examples) {
+    const bytes = readFileSync(`test/core/capture/fixtures/${name}`);
+    const result = importCapture(() => [bytes], { name });
+    assert.ok(result.ok);
+    const written = result.text.split('\n');
+    (body ?? '')
+      .trimEnd()
+      .split('\n')
+      .forEach((line, i) => {
+        const cut = line.endsWith('…');
+        const actual = written[i] ?? '';
+        if (cut) assert.ok(actual.startsWith(line.slice(0, -1)), `${name} line ${i + 1}`);
+        else assert.equal(line, actual, `${name} line ${i + 1}`);
+      });
+  }
+});

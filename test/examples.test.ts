@@ -9,6 +9,7 @@ import { codesAt } from './helpers';
 const EXPECTED: Record<string, string[]> = {
   'tcpdump-handshake.handshake': [],
   'captured-http.handshake': [],
+  'captured-https.handshake': [],
   'four-way-close.handshake': [],
   'simultaneous-open.handshake': [],
   'simultaneous-close.handshake': [],
@@ -36,12 +37,17 @@ const EXPECTED: Record<string, string[]> = {
   ],
 };
 
-test('the captured example is the import of examples/http.pcap', () => {
-  const bytes = readFileSync('examples/http.pcap');
-  const result = importCapture(() => [bytes], { name: 'http.pcap' });
-  assert.ok(result.ok);
-  assert.equal(result.text, readFileSync('examples/captured-http.handshake', 'utf8'));
-});
+for (const [capture, example] of [
+  ['http.pcap', 'captured-http.handshake'],
+  ['https.pcap', 'captured-https.handshake'],
+]) {
+  test(`the captured example ${example} is the import of examples/${capture}`, () => {
+    const bytes = readFileSync(`examples/${capture}`);
+    const result = importCapture(() => [bytes], { name: capture });
+    assert.ok(result.ok);
+    assert.equal(result.text, readFileSync(`examples/${example}`, 'utf8'));
+  });
+}
 
 test('every example is listed here', () => {
   const files = readdirSync('examples')

@@ -117,6 +117,7 @@ export function* importSteps(
   lines.push(...header(listed, options));
   const writer = new ScenarioWriter((line) => lines.push(line), {
     numbered,
+    datedClock: listed.format === 'pcap' || listed.format === 'pcapng',
     ...(options.connection !== undefined ? { connection: options.connection } : {}),
   });
   const writing = scanSteps(source(), (packet, connection, direction, bits, time) =>

@@ -3,12 +3,17 @@ import { TCP_FLAG, type TcpPacket } from './packet';
 import { flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';
 import { TlsStream } from './tlsStream';
+import { TlsConversation, type TlsFileContext } from './tlsConversation';
+import { TlsNaming } from './tlsNaming';
 import { DeliveryOrder } from './deliveryOrder';
 
 interface ConnectionState {
   readonly names: [string, string];
   readonly queue: DeliveryOrder;
   readonly tls: [TlsStream, TlsStream];
+  readonly conversation: TlsConversation;
+  /** Which direction the client sends in. */
+  readonly clientDirection: 0 | 1;
 }
 
 export interface WriterOptions {
@@ -16,22 +21,34 @@ export interface WriterOptions {
   readonly connection?: number;
   /** Name endpoints client/server (one connection) or client1/server1... (several). */
   readonly numbered: boolean;
+  /** True when packet times are real dates (pcap, pcapng), not times of day: gives `date`. */
+  readonly datedClock?: boolean;
 }
 
 /**
  * Turns the analysed packets of a capture into `.handshake` lines as they stream past: each
  * connection's endpoints when it first appears, `listen` for the side that answers a SYN with a
  * SYN ACK, then one segment line per packet with absolute numbers, its frame, time and
- * Wireshark's analysis in a comment. TLS handshake messages found in the payload follow their
- * segment as comments (`# TLS ClientHello sni=...`): the language has no TLS lines yet.
+ * Wireshark's analysis in a comment. TLS records found in the payload become TLS lines after
+ * the segment that completes them (see `TlsConversation`).
  */
 export class ScenarioWriter {
   private readonly states = new Map<Connection, ConnectionState>();
+  /** Seconds since the epoch of the packet being written, for the TLS `date`. */
+  private clock = 0;
+  private readonly tlsFile: TlsFileContext;
 
   constructor(
     private readonly out: (line: string) => void,
     private readonly options: WriterOptions,
-  ) {}
+  ) {
+    const dated = options.datedClock === true;
+    this.tlsFile = {
+      naming: new TlsNaming(),
+      dated: false,
+      day: () => (dated ? new Date(this.clock * 1000).toISOString().slice(0, 10) : undefined),
+    };
+  }
 
   segment(
     packet: TcpPacket,
@@ -51,18 +68,28 @@ export class ScenarioWriter {
         : undefined;
     const comment = segmentComment(packet, secondsText(time, packet.precision), bits, dupAck);
     const line = `${from} -> ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
-    const tls = state.tls[direction].active
-      ? state.tls[direction].push(
+    this.clock = packet.sec;
+    const stream = state.tls[direction];
+    const events = stream.active
+      ? stream.push(
           packet.seq,
           packet.bytes.subarray(packet.payloadStart, packet.payloadEnd),
           packet.len,
         )
       : [];
+    const side = direction === state.clientDirection ? 0 : 1;
+    // Once the server speaks TLS 1.3, the client's ChangeCipherSpec no longer means encryption.
+    if (events.some((e) => e.kind === 'ServerHello' && e.version === 0x0304))
+      for (const other of state.tls) other.ccsEncrypts = false;
+    const tls = events.length ? state.conversation.lines(side, events) : [];
     const flags = packet.flags;
     const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
+    // A record completed by a FIN (or RST) segment is written before it: TLS runs while the
+    // connection is established (HS607), and the data did leave before the FIN.
+    const closing = (flags & (TCP_FLAG.FIN | TCP_FLAG.RST)) !== 0;
     state.queue.push({
       direction,
-      lines: [line, ...tls.map((text) => `# TLS ${text}`)],
+      lines: closing ? [...tls, line] : [line, ...tls],
       consumes: packet.len > 0 || synFin === 1,
       end: (packet.seq + packet.len + synFin) >>> 0,
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
@@ -135,26 +162,46 @@ export class ScenarioWriter {
     // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
     let answered: 0 | 1 | undefined;
     let listened = false;
-    const queue = new DeliveryOrder((segment, inBlock) => {
-      if (!inBlock && !listened && segment.syn && segment.ack === undefined) {
-        if (answered === 1 - segment.direction) {
-          out(`${names[answered]} listen`);
-          listened = true;
+    const afterBlock: string[] = [];
+    const queue = new DeliveryOrder(
+      (segment, inBlock) => {
+        if (!inBlock && !listened && segment.syn && segment.ack === undefined) {
+          if (answered === 1 - segment.direction) {
+            out(`${names[answered]} listen`);
+            listened = true;
+          }
         }
-      }
-      for (const line of segment.lines) out(inBlock ? `  ${line}` : line);
-    }, out);
+        for (const line of segment.lines) {
+          // A block holds segments only: TLS lines wait until it closes.
+          if (inBlock && !line.includes(FRAME)) afterBlock.push(line);
+          else out(inBlock ? `  ${line}` : line);
+        }
+      },
+      (line) => {
+        out(line);
+        if (line === '}') for (const waiting of afterBlock.splice(0)) out(waiting);
+      },
+    );
     const push = queue.push.bind(queue);
     queue.push = (segment) => {
       if (segment.syn && segment.ack !== undefined && answered === undefined)
         answered = segment.direction;
       push(segment);
     };
-    const state: ConnectionState = { names, queue, tls: [new TlsStream(), new TlsStream()] };
+    const state: ConnectionState = {
+      names,
+      queue,
+      tls: [new TlsStream(), new TlsStream()],
+      conversation: new TlsConversation([client, server], this.tlsFile),
+      clientDirection: connection.client === 0 ? 0 : 1,
+    };
     this.states.set(connection, state);
     return state;
   }
 }
+
+/** In every segment line's comment (see `segmentComment`). */
+const FRAME = '# frame ';
 
 /** Marks the lines that stand for packets the capture does not hold. */
 const ASSUMED = '# not in the capture: assumed';

@@ -1,230 +1,213 @@
-import { certificateSubject } from './x509Subject';
-import { suiteName, versionName } from './tlsNames';
+import type { TlsEvent } from './tlsEvents';
+import { handshakeEvent } from './tlsMessages';
 
-/** The most stream bytes kept per direction while looking for handshake messages. */
+/** The most bytes kept per direction: an unfinished record, or segments after a hole. */
 const MAX_BUFFER = 64 * 1024;
 
-const CONTENT_CHANGE_CIPHER_SPEC = 20;
-const CONTENT_ALERT = 21;
-const CONTENT_HANDSHAKE = 22;
-const CONTENT_APPLICATION_DATA = 23;
-const HANDSHAKE_CLIENT_HELLO = 1;
-const HANDSHAKE_SERVER_HELLO = 2;
-const HANDSHAKE_CERTIFICATE = 11;
-const EXTENSION_SERVER_NAME = 0;
-const EXTENSION_SUPPORTED_VERSIONS = 43;
-const EXTENSION_ALPN = 16;
+const CONTENT = {
+  CHANGE_CIPHER_SPEC: 20,
+  ALERT: 21,
+  HANDSHAKE: 22,
+  APPLICATION_DATA: 23,
+} as const;
+
+const RECORD_HEADER = 5;
+const TLS13 = 0x0304;
 
 /**
  * Follows one direction of a TCP connection's byte stream from its first payload byte and
- * reports the TLS records it recognises (RFC 8446 §5, RFC 5246 §6.2): ClientHello with SNI,
- * ServerHello with version and cipher suite, Certificate subject, ChangeCipherSpec, the first
- * application data. Stops, and frees its buffer, at the first non-TLS byte, once the stream is
- * encrypted, or after MAX_BUFFER bytes.
+ * reports the TLS records in it (RFC 8446 §5, RFC 5246 §6.2): the handshake messages while they
+ * are readable, then each encrypted record by its content type and length. Segments after a
+ * hole wait (copied, up to MAX_BUFFER bytes) until a retransmission fills it; retransmitted bytes
+ * count once. Stops, and frees its buffers, at the first non-TLS byte, at a hole that is never
+ * filled, or when the snapshot length cut a payload. Once encrypted it keeps no record bodies.
  */
 export class TlsStream {
-  private buffer: Uint8Array | undefined = new Uint8Array(0);
+  private stopped = false;
   private nextSeq = -1;
+  /** Bytes of an unfinished record (a whole record while readable, a header once encrypted). */
+  private pending: Uint8Array = new Uint8Array(0);
   /** Handshake message bytes gathered across records. */
   private handshake: Uint8Array = new Uint8Array(0);
+  /** Once encrypted, the bytes of the current record still to skip. */
+  private skip = 0;
   private encrypted = false;
+  /**
+   * TLS 1.2: ChangeCipherSpec switches to encryption. TLS 1.3 sends it only for middleboxes
+   * (RFC 8446 §D.4) and a ClientHello may follow it in the clear, after a HelloRetryRequest.
+   */
+  ccsEncrypts = true;
+  /** True once a record was read: a stream that never was TLS stops without a word. */
+  private seen = false;
+  /** Segments beyond a hole, by sequence number. */
+  private readonly early = new Map<number, Uint8Array>();
+  private earlyBytes = 0;
 
   /** True while this direction may still show TLS. */
   get active(): boolean {
-    return this.buffer !== undefined;
+    return !this.stopped;
   }
 
-  /** Feeds a segment's captured payload; returns what it completed (e.g. "ClientHello sni=x"). */
-  push(seq: number, payload: Uint8Array, wireLength: number): string[] {
-    if (!this.buffer || wireLength === 0) return [];
+  /** Feeds a segment's captured payload; returns the records it completed. */
+  push(seq: number, payload: Uint8Array, wireLength: number): TlsEvent[] {
+    if (this.stopped || wireLength === 0) return [];
+    if (payload.length < wireLength) return this.stop('snapshot');
     if (this.nextSeq < 0) this.nextSeq = seq;
-    if (seq !== this.nextSeq) return []; // a retransmission or a gap: only in-order bytes count
-    if (payload.length < wireLength) {
-      this.buffer = undefined; // the snapshot length cut the payload: the stream has a hole
-      return [];
-    }
+    const offset = (seq - this.nextSeq) | 0;
+    if (offset > 0) return this.hold(seq, payload);
+    if (offset + wireLength <= 0) return []; // a retransmission of bytes already read
+    const found = this.feed(payload.subarray(-offset));
     this.nextSeq = (seq + wireLength) >>> 0;
-    const joined = new Uint8Array(this.buffer.length + payload.length);
-    joined.set(this.buffer);
-    joined.set(payload, this.buffer.length);
-    if (joined.length > MAX_BUFFER) {
-      this.buffer = undefined;
-      return [];
-    }
-    return this.records(joined);
+    return this.drainEarly(found);
   }
 
-  private records(data: Uint8Array): string[] {
-    const found: string[] = [];
-    let at = 0;
-    while (data.length - at >= 5) {
-      const type = data[at] as number;
-      const major = data[at + 1] as number;
-      if (type < CONTENT_CHANGE_CIPHER_SPEC || type > CONTENT_APPLICATION_DATA || major !== 3) {
-        this.buffer = undefined;
-        return found;
+  private hold(seq: number, payload: Uint8Array): TlsEvent[] {
+    if (this.early.has(seq)) return [];
+    this.earlyBytes += payload.length;
+    if (this.earlyBytes > MAX_BUFFER) return this.stop('gap');
+    this.early.set(seq, payload.slice());
+    return [];
+  }
+
+  /** Feeds the held segments that now follow on. */
+  private drainEarly(found: TlsEvent[]): TlsEvent[] {
+    while (!this.stopped && this.early.size > 0) {
+      let progressed = false;
+      for (const [seq, bytes] of this.early) {
+        const offset = (seq - this.nextSeq) | 0;
+        if (offset > 0) continue;
+        this.early.delete(seq);
+        this.earlyBytes -= bytes.length;
+        if (offset + bytes.length > 0) {
+          found.push(...this.feed(bytes.subarray(-offset)));
+          this.nextSeq = (seq + bytes.length) >>> 0;
+        }
+        progressed = true;
       }
-      const length = u16(data, at + 3);
-      if (data.length - at - 5 < length) break;
-      const body = data.subarray(at + 5, at + 5 + length);
-      at += 5 + length;
-      if (type === CONTENT_CHANGE_CIPHER_SPEC) {
-        found.push('ChangeCipherSpec');
-        this.encrypted = true;
-      } else if (type === CONTENT_ALERT) {
-        found.push(
-          this.encrypted
-            ? 'Alert (encrypted)'
-            : `Alert level=${body[0] ?? 0} description=${body[1] ?? 0}`,
-        );
-      } else if (type === CONTENT_HANDSHAKE && !this.encrypted) {
-        found.push(...this.handshakeMessages(body));
-      } else if (type === CONTENT_APPLICATION_DATA) {
-        // From here on everything is encrypted: nothing more to learn.
-        found.push('ApplicationData (encrypted from here on)');
-        this.buffer = undefined;
-        return found;
-      }
+      if (!progressed) break;
     }
-    if (this.buffer) this.buffer = data.slice(at);
     return found;
   }
 
-  private handshakeMessages(record: Uint8Array): string[] {
-    const data = new Uint8Array(this.handshake.length + record.length);
-    data.set(this.handshake);
-    data.set(record, this.handshake.length);
-    const found: string[] = [];
+  private stop(why: 'gap' | 'snapshot' | 'not-tls' | 'too-long', found: TlsEvent[] = []) {
+    if (!this.stopped && this.seen) found.push({ kind: 'Lost', why });
+    this.stopped = true;
+    this.pending = this.handshake = new Uint8Array(0);
+    this.early.clear();
+    return found;
+  }
+
+  private feed(bytes: Uint8Array): TlsEvent[] {
+    const found: TlsEvent[] = [];
+    let at = 0;
+    while (at < bytes.length && !this.stopped) {
+      if (this.skip > 0) {
+        const n = Math.min(this.skip, bytes.length - at);
+        this.skip -= n;
+        at += n;
+        continue;
+      }
+      if (this.encrypted) {
+        // Only the five header bytes are kept; the body is skipped as it streams past.
+        const need = RECORD_HEADER - this.pending.length;
+        const take = bytes.subarray(at, at + need);
+        at += take.length;
+        this.pending = join(this.pending, take);
+        if (this.pending.length < RECORD_HEADER) break;
+        const header = this.pending;
+        this.pending = new Uint8Array(0);
+        if (!isRecordHeader(header)) return this.stop('not-tls', found);
+        const length = u16(header, 3);
+        this.seen = true;
+        this.skip = length;
+        found.push(encryptedRecord(header[0] as number, length));
+        continue;
+      }
+      // Readable records are gathered whole, then read.
+      this.pending = join(this.pending, bytes.subarray(at));
+      at = bytes.length;
+      if (this.pending.length > MAX_BUFFER) return this.stop('too-long', found);
+      this.readRecords(found);
+    }
+    return found;
+  }
+
+  private readRecords(found: TlsEvent[]): void {
+    const data = this.pending;
+    let at = 0;
+    while (data.length - at >= RECORD_HEADER && !this.encrypted) {
+      const header = data.subarray(at, at + RECORD_HEADER);
+      if (!isRecordHeader(header)) {
+        this.stop('not-tls', found);
+        return;
+      }
+      const type = header[0] as number;
+      const length = u16(header, 3);
+      this.seen = true;
+      if (data.length - at - RECORD_HEADER < length) break;
+      const body = data.subarray(at + RECORD_HEADER, at + RECORD_HEADER + length);
+      at += RECORD_HEADER + length;
+      if (type === CONTENT.CHANGE_CIPHER_SPEC) {
+        // RFC 5246 §7.1: everything the sender writes after it is protected.
+        found.push({ kind: 'ChangeCipherSpec' });
+        if (this.ccsEncrypts) this.encrypted = true;
+      } else if (type === CONTENT.ALERT) {
+        found.push({ kind: 'Alert', level: body[0] ?? 0, description: body[1] ?? 0 });
+      } else if (type === CONTENT.HANDSHAKE) {
+        this.handshakeMessages(body, found);
+      } else {
+        // Application data before a ChangeCipherSpec: TLS 1.3, where only the hellos are clear.
+        found.push(encryptedRecord(type, length));
+        this.encrypted = true;
+      }
+    }
+    const rest = data.subarray(at);
+    this.pending = new Uint8Array(0);
+    // What follows the switch to encryption is walked record by record from here.
+    if (this.encrypted) found.push(...this.feed(rest.slice()));
+    else this.pending = rest.slice();
+  }
+
+  private handshakeMessages(record: Uint8Array, found: TlsEvent[]): void {
+    const data = join(this.handshake, record);
     let at = 0;
     while (data.length - at >= 4) {
       const type = data[at] as number;
       const length = ((data[at + 1] as number) << 16) | u16(data, at + 2);
       if (data.length - at - 4 < length) break;
-      const body = data.subarray(at + 4, at + 4 + length);
+      const event = handshakeEvent(type, data.subarray(at + 4, at + 4 + length));
+      if (event?.kind === 'ServerHello' && event.version === TLS13) this.ccsEncrypts = false;
+      if (event) found.push(event);
       at += 4 + length;
-      const text = describe(type, body);
-      if (text) found.push(text);
     }
     this.handshake = data.slice(at);
-    return found;
   }
 }
 
-function describe(type: number, body: Uint8Array): string | undefined {
-  try {
-    if (type === HANDSHAKE_CLIENT_HELLO) return clientHello(body);
-    if (type === HANDSHAKE_SERVER_HELLO) return serverHello(body);
-    if (type === HANDSHAKE_CERTIFICATE) return certificate(body);
-  } catch {
-    // A RangeError from a malformed message: the reader below never reads past `body`.
-  }
-  return undefined;
+function encryptedRecord(type: number, length: number): TlsEvent {
+  const content =
+    type === CONTENT.HANDSHAKE ? 'handshake' : type === CONTENT.ALERT ? 'alert' : 'data';
+  return { kind: 'Encrypted', content, length };
 }
 
-/** A bounds-checked reader over one message. */
-class Reader {
-  constructor(
-    private readonly data: Uint8Array,
-    public at = 0,
-  ) {}
-  get left(): number {
-    return this.data.length - this.at;
-  }
-  u8(): number {
-    this.need(1);
-    return this.data[this.at++] as number;
-  }
-  u16(): number {
-    this.need(2);
-    const value = u16(this.data, this.at);
-    this.at += 2;
-    return value;
-  }
-  u24(): number {
-    return (this.u8() << 16) | this.u16();
-  }
-  bytes(n: number): Uint8Array {
-    this.need(n);
-    const out = this.data.subarray(this.at, this.at + n);
-    this.at += n;
-    return out;
-  }
-  private need(n: number): void {
-    if (this.left < n) throw new RangeError('short TLS message');
-  }
+/** A record header: a known content type, major version 3, at most 2^14 + 2048 bytes. */
+function isRecordHeader(header: Uint8Array): boolean {
+  const type = header[0] as number;
+  return (
+    type >= CONTENT.CHANGE_CIPHER_SPEC &&
+    type <= CONTENT.APPLICATION_DATA &&
+    header[1] === 3 &&
+    u16(header, 3) <= 18432
+  );
 }
 
-function clientHello(body: Uint8Array): string {
-  const r = new Reader(body);
-  const legacy = r.u16();
-  r.bytes(32);
-  r.bytes(r.u8());
-  r.bytes(r.u16());
-  r.bytes(r.u8());
-  const parts = ['ClientHello'];
-  let versions: number[] = [];
-  if (r.left >= 2) {
-    const extensions = new Reader(r.bytes(r.u16()));
-    while (extensions.left >= 4) {
-      const type = extensions.u16();
-      const data = new Reader(extensions.bytes(extensions.u16()));
-      if (type === EXTENSION_SERVER_NAME) {
-        data.u16();
-        while (data.left >= 3) {
-          const nameType = data.u8();
-          const name = data.bytes(data.u16());
-          if (nameType === 0) parts.push(`sni=${printable(name)}`);
-        }
-      } else if (type === EXTENSION_SUPPORTED_VERSIONS) {
-        const list = new Reader(data.bytes(data.u8()));
-        while (list.left >= 2) versions.push(list.u16());
-      } else if (type === EXTENSION_ALPN) {
-        const list = new Reader(data.bytes(data.u16()));
-        const names: string[] = [];
-        while (list.left >= 1) names.push(printable(list.bytes(list.u8())));
-        parts.push(`alpn=${names.join(',')}`);
-      }
-    }
-  }
-  versions = versions.filter((v) => (v & 0x0f0f) !== 0x0a0a); // GREASE (RFC 8701)
-  parts.push(`versions=${(versions.length > 0 ? versions : [legacy]).map(versionName).join(',')}`);
-  return parts.join(' ');
-}
-
-function serverHello(body: Uint8Array): string {
-  const r = new Reader(body);
-  let version = r.u16();
-  r.bytes(32);
-  r.bytes(r.u8());
-  const suite = r.u16();
-  r.u8();
-  if (r.left >= 2) {
-    const extensions = new Reader(r.bytes(r.u16()));
-    while (extensions.left >= 4) {
-      const type = extensions.u16();
-      const data = new Reader(extensions.bytes(extensions.u16()));
-      if (type === EXTENSION_SUPPORTED_VERSIONS && data.left >= 2) version = data.u16();
-    }
-  }
-  return `ServerHello version=${versionName(version)} suite=${suiteName(suite)}`;
-}
-
-function certificate(body: Uint8Array): string {
-  const r = new Reader(body);
-  const list = new Reader(r.bytes(r.u24()));
-  const subjects: string[] = [];
-  while (list.left >= 3) {
-    const subject = certificateSubject(list.bytes(list.u24()));
-    subjects.push(subject ? `"${subject}"` : '?');
-  }
-  return `Certificate subject=${subjects[0] ?? '?'}${subjects.length > 1 ? ` (+${subjects.length - 1} more)` : ''}`;
-}
-
-function printable(bytes: Uint8Array): string {
-  let text = '';
-  for (const b of bytes)
-    text += b >= 0x21 && b <= 0x7e && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : '?';
-  return text;
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 function u16(data: Uint8Array, at: number): number {

@@ -58,27 +58,41 @@ export const TLS_MESSAGE_FIELDS: Readonly<
   ApplicationData: { allowed: [], required: [] },
 };
 
-/** Alert descriptions (RFC 8446 §6), the ones a handshake scenario meets. */
-export const TLS_ALERTS = [
-  'close_notify',
-  'unexpected_message',
-  'bad_record_mac',
-  'handshake_failure',
-  'bad_certificate',
-  'unsupported_certificate',
-  'certificate_revoked',
-  'certificate_expired',
-  'certificate_unknown',
-  'illegal_parameter',
-  'unknown_ca',
-  'access_denied',
-  'decode_error',
-  'decrypt_error',
-  'protocol_version',
-  'insufficient_security',
-  'internal_error',
-  'unrecognized_name',
-] as const;
+/** Alert descriptions and their numbers on the wire (RFC 8446 §6, RFC 5246 §7.2). */
+export const TLS_ALERT_CODES = {
+  close_notify: 0,
+  unexpected_message: 10,
+  bad_record_mac: 20,
+  record_overflow: 22,
+  handshake_failure: 40,
+  bad_certificate: 42,
+  unsupported_certificate: 43,
+  certificate_revoked: 44,
+  certificate_expired: 45,
+  certificate_unknown: 46,
+  illegal_parameter: 47,
+  unknown_ca: 48,
+  access_denied: 49,
+  decode_error: 50,
+  decrypt_error: 51,
+  protocol_version: 70,
+  insufficient_security: 71,
+  internal_error: 80,
+  inappropriate_fallback: 86,
+  user_canceled: 90,
+  missing_extension: 109,
+  unsupported_extension: 110,
+  unrecognized_name: 112,
+  bad_certificate_status_response: 113,
+  unknown_psk_identity: 115,
+  certificate_required: 116,
+  no_application_protocol: 120,
+} as const;
+
+/** Alert descriptions, the names a scenario writes after `Alert`. */
+export const TLS_ALERTS = Object.keys(TLS_ALERT_CODES) as ReadonlyArray<
+  keyof typeof TLS_ALERT_CODES
+>;
 
 export type TlsAlert = (typeof TLS_ALERTS)[number];
 
