@@ -164,6 +164,9 @@ class MermaidWriter {
 
   private writeItems(items: readonly Item[]): void {
     let phase: Phase | undefined;
+    // The phase last titled: TCP segments between TLS messages (an imported capture) go on in
+    // the same phase, tinted again but not titled again.
+    let titled: Phase | undefined;
     for (const item of items) {
       const first = item.kind === 'group' ? item.steps[0] : item.step;
       if (first?.kind === 'tls') {
@@ -179,7 +182,8 @@ class MermaidWriter {
           if (phase) this.close();
           phase = next;
           this.open(`rect ${PHASE_COLOURS[next]}`);
-          this.noteAcross(PHASE_TITLES[next]);
+          if (next !== titled) this.noteAcross(PHASE_TITLES[next]);
+          titled = next;
         }
       }
       if (item.kind === 'group') this.writeGroup(item.steps);

@@ -32,6 +32,7 @@ export class TlsDrawing {
   /** The tint currently open, if any. */
   private open: { readonly encrypted: boolean; readonly session?: number } | undefined;
   private readonly titled = new Set<number>();
+  private readonly encryptedTitled = new Set<string>();
 
   constructor(private readonly canvas: TlsCanvas) {}
 
@@ -90,7 +91,11 @@ export class TlsDrawing {
     this.canvas.open(`rect ${step.encrypted ? TLS_COLOURS.encrypted : TLS_COLOURS.clear}`);
     this.open = wanted;
     if (step.encrypted) {
-      this.canvas.noteAcross(tlsText().encryptedNote);
+      // Once per session and sender (each side switches to the keys on its own); TCP segments
+      // between its records, as in an imported capture, only interrupt the tint.
+      const key = `${step.session ?? 0} ${step.from}`;
+      if (!this.encryptedTitled.has(key)) this.canvas.noteAcross(tlsText().encryptedNote);
+      this.encryptedTitled.add(key);
     } else if (step.session !== undefined && !this.titled.has(step.session)) {
       this.titled.add(step.session);
       this.canvas.noteAcross(tlsText().handshakeTitle({ version: step.version ?? '' }));
