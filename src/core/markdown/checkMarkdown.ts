@@ -6,8 +6,12 @@ import { findHandshakeFences, toDocumentOffset, type HandshakeFence } from './fe
 /** One checked ` ```handshake ` block: where it is and the engine's analysis of its text. */
 export interface CheckedFence {
   readonly fence: HandshakeFence;
-  /** Offsets in `analysis` count in `fence.text`. */
+  /**
+   * The analysis of the block's text placed at its lines in the document (see `placedText`):
+   * offsets count in that text, `fenceOffset` ahead of `fence.text`.
+   */
   readonly analysis: Analysis;
+  readonly fenceOffset: number;
 }
 
 export interface MarkdownCheck {
@@ -17,28 +21,40 @@ export interface MarkdownCheck {
 }
 
 /**
+ * The block's text after as many empty lines as come before it in the document, so that the
+ * engine's messages name document lines ("the SYN client sent at line 42"), as the Problems
+ * list and `check notes.md` do.
+ */
+function placedText(fence: HandshakeFence): string {
+  return '\n'.repeat(fence.line + 1) + fence.text;
+}
+
+/**
  * Checks every Handshake block of a Markdown document with the engine, each on its own, and
- * moves the problems to where they are in the document. A block whose text is unchanged since
- * `previous` (the last check of the same document) keeps its analysis: typing in a long note
- * re-checks only the block being edited. Never throws.
+ * moves the problems to where they are in the document. A block whose text and place are
+ * unchanged since `previous` (the last check of the same document) keeps its analysis: typing
+ * in a long note re-checks only the block being edited (and the blocks it moves). Never throws.
  */
 export function checkMarkdown(markdown: string, previous?: MarkdownCheck): MarkdownCheck {
-  const known = new Map(previous?.fences.map((f) => [f.fence.text, f.analysis]));
-  const fences = findHandshakeFences(markdown).map((fence) => ({
-    fence,
-    analysis: known.get(fence.text) ?? analyze(fence.text),
-  }));
-  const diagnostics = fences.flatMap(({ fence, analysis }) =>
-    analysis.diagnostics.map((d) => toDocumentDiagnostic(fence, d)),
+  const known = new Map(previous?.fences.map((f) => [placedText(f.fence), f.analysis]));
+  const fences = findHandshakeFences(markdown).map((fence) => {
+    const text = placedText(fence);
+    return { fence, analysis: known.get(text) ?? analyze(text), fenceOffset: fence.line + 1 };
+  });
+  const diagnostics = fences.flatMap(({ fence, analysis, fenceOffset }) =>
+    analysis.diagnostics.map((d) => toDocumentDiagnostic(fence, d, fenceOffset)),
   );
   return { fences, diagnostics };
 }
 
-/** A diagnostic of a block's text, with every span moved into the document. */
-export function toDocumentDiagnostic(fence: HandshakeFence, d: Diagnostic): Diagnostic {
+/**
+ * A diagnostic of a block's text, with every span moved into the document; `shift` is how far
+ * the analysed text had the block's text in (0 for the bare text).
+ */
+export function toDocumentDiagnostic(fence: HandshakeFence, d: Diagnostic, shift = 0): Diagnostic {
   const span = (s: Span): Span => ({
-    start: toDocumentOffset(fence, s.start),
-    end: toDocumentOffset(fence, s.end),
+    start: toDocumentOffset(fence, Math.max(0, s.start - shift)),
+    end: toDocumentOffset(fence, Math.max(0, s.end - shift)),
   });
   const fix: Fix | undefined = d.fix && {
     title: d.fix.title,

@@ -177,14 +177,28 @@ test('the example note examples/tcp-notes.md has exactly its one deliberate mist
   );
 });
 
-test('a re-check keeps the analysis of unchanged blocks and moves their problems', () => {
+test('a re-check keeps the analysis of unchanged blocks; moved ones name their new lines', () => {
   const block = ['```handshake', ...SCENARIO, '```'].join('\n');
   const other = block.replace('seq=300', 'seq=302');
   const first = checkMarkdown(`${block}\n\n${other}\n`);
+  const edited = checkMarkdown(`${block}\n\n${other.replace('302', '301')}\n`, first);
+  assert.equal(edited.fences[0]!.analysis, first.fences[0]!.analysis, 'unchanged: reused');
+  assert.notEqual(edited.fences[1]!.analysis, first.fences[1]!.analysis, 'edited: checked again');
   const title = '# added a title\n\n';
-  const second = checkMarkdown(`${title}${block}\n\n${other.replace('302', '301')}\n`, first);
-  assert.equal(second.fences[0]!.analysis, first.fences[0]!.analysis, 'unchanged: reused');
-  assert.notEqual(second.fences[1]!.analysis, first.fences[1]!.analysis, 'edited: checked again');
-  // The reused block's problem is at its new place in the document.
-  assert.equal(second.diagnostics[0]!.span.start, first.diagnostics[0]!.span.start + title.length);
+  const moved = checkMarkdown(`${title}${block}\n\n${other}\n`, first);
+  assert.notEqual(moved.fences[0]!.analysis, first.fences[0]!.analysis, 'moved: checked again');
+  // The problem is at its new place in the document, and its message names the new lines.
+  assert.equal(moved.diagnostics[0]!.span.start, first.diagnostics[0]!.span.start + title.length);
+  const lineIn = (message: string) => Number(/line (\d+)/.exec(message)?.[1]);
+  assert.equal(lineIn(moved.diagnostics[0]!.message), lineIn(first.diagnostics[0]!.message) + 2);
+});
+
+test("messages name the document's lines, as the Problems list does", () => {
+  const markdown = ['# Notes', '', 'Some text.', '', '```handshake', ...SCENARIO, '```', ''].join(
+    '\n',
+  );
+  const [d] = checkMarkdown(markdown).diagnostics;
+  assert.ok(d);
+  const synLine = markdown.split('\n').findIndex((l) => /-> server\s+SYN\b/.test(l)) + 1;
+  assert.match(d.message, new RegExp(`line ${synLine}\\b`));
 });
