@@ -21,14 +21,8 @@ import { SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
 import type { TcpState } from './state';
 import { CLOSED_TCB, newTcb, type Tcb } from './tcb';
 import { ViewTable, viewId, type LastView } from './viewTable';
-import type {
-  ActionStep,
-  EndpointInfo,
-  SegmentOutcome,
-  SymbolInfo,
-  Trace,
-  TraceStep,
-} from './trace';
+import { Declarations } from './declarations';
+import type { ActionStep, SegmentOutcome, Trace, TraceStep } from './trace';
 
 export interface Simulation {
   readonly trace: Trace;
@@ -103,9 +97,7 @@ type Scratch<T> = { -readonly [K in keyof T]: T[K] };
 
 class Simulator {
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly endpoints = new Map<string, EndpointInfo>();
-  private readonly symbols = new Map<string, SymbolInfo>();
-  private readonly symbolValues = new Map<string, number | undefined>();
+  private readonly names: Declarations;
   private readonly tcbs = new Map<string, Tcb>();
   /** The trace's TCB snapshots, and for each endpoint the last one taken. */
   private readonly views: ViewTable;
@@ -113,7 +105,6 @@ class Simulator {
   /** The numbers of the segment steps. */
   private readonly stepTable: StepTable;
   private readonly steps: TraceStep[] = [];
-  private title: string | undefined;
   private groups = 0;
   private errorCount = 0;
   private readonly pending = newPending(undefined as unknown as SegmentStatement);
@@ -139,14 +130,15 @@ class Simulator {
     private readonly document: ScenarioDocument,
     private readonly lines: LineMap,
   ) {
-    this.context = { symbols: this.symbolValues, lines, report: (d) => this.report(d) };
+    this.names = new Declarations(document, lines, (d) => this.report(d));
+    this.context = { symbols: this.names.symbolValues, lines, report: (d) => this.report(d) };
     // Sized for a scenario of segments, each of which moves both ends.
     this.views = new ViewTable(2 * document.statements.length);
     this.stepTable = new StepTable(this.views, document.statements.length);
   }
 
   run(): Simulation {
-    this.declare();
+    this.names.declareAll();
     for (const statement of this.document.statements) {
       switch (statement.kind) {
         case 'segment':
@@ -175,12 +167,13 @@ class Simulator {
       }
     }
     const finalStates = new Map<string, TcpState>();
-    for (const name of this.endpoints.keys()) finalStates.set(name, this.tcb(name).state);
+    for (const name of this.names.endpoints.keys()) finalStates.set(name, this.tcb(name).state);
+    const title = this.names.title;
     return {
       trace: {
-        ...(this.title !== undefined ? { title: this.title } : {}),
-        endpoints: [...this.endpoints.values()],
-        symbols: [...this.symbols.values()],
+        ...(title !== undefined ? { title } : {}),
+        endpoints: [...this.names.endpoints.values()],
+        symbols: [...this.names.symbols.values()],
         steps: this.steps,
         finalStates,
       },
@@ -197,116 +190,6 @@ class Simulator {
 
   private line(span: Span): number {
     return lineNumber(this.lines, span);
-  }
-
-  /** Declarations count wherever they stand; a second one with the same name is reported. */
-  private declare(): void {
-    let titleSpan: Span | undefined;
-    for (const statement of this.document.statements) {
-      if (statement.kind === 'scenario') {
-        if (titleSpan) {
-          this.report(diagnostic('DuplicateScenario', statement, { line: this.line(titleSpan) }));
-        }
-        titleSpan = statement;
-        this.title = statement.title.value;
-      } else if (statement.kind === 'endpoint' || statement.kind === 'attacker') {
-        const existing = this.endpoints.get(statement.name.text);
-        if (existing) {
-          this.report(
-            diagnostic('DuplicateEndpoint', statement.name, {
-              name: statement.name.text,
-              line: this.line(existing.span),
-            }),
-          );
-          continue;
-        }
-        this.endpoints.set(statement.name.text, {
-          name: statement.name.text,
-          span: statement.name,
-          ...(statement.address ? { address: statement.address } : {}),
-          declared: true,
-          ...(statement.kind === 'attacker' ? { attacker: true } : {}),
-        });
-      } else if (statement.kind === 'let') {
-        const name = statement.name.text;
-        const existing = this.symbols.get(name);
-        if (existing) {
-          this.report(
-            diagnostic('DuplicateSymbol', statement.name, { name, line: this.line(existing.span) }),
-          );
-          continue;
-        }
-        const value = statement.value.value;
-        if (value > SEQ_MAX) {
-          this.report(
-            diagnostic('NumberOutOfRange', statement.value, {
-              what: statement.value.text,
-              max: String(SEQ_MAX),
-            }),
-          );
-        }
-        this.bindSymbol({ name, span: statement.name, ...(value <= SEQ_MAX ? { value } : {}) });
-      }
-    }
-  }
-
-  private bindSymbol(info: SymbolInfo): void {
-    this.symbols.set(info.name, info);
-    this.symbolValues.set(info.name, info.value);
-  }
-
-  /** Looks up an endpoint, reporting (with a fix) a name that was never declared. */
-  private endpoint(name: Name): string {
-    return this.endpointNamed(name.text, name);
-  }
-
-  /** The sender or receiver of a segment; its name node is built only for a diagnostic. */
-  private segmentEndpoint(statement: SegmentStatement, role: 'from' | 'to'): string {
-    return this.endpointNamed(
-      role === 'from' ? statement.fromText : statement.toText,
-      statement,
-      role,
-    );
-  }
-
-  private endpointNamed(
-    text: string,
-    where: Name | SegmentStatement,
-    role: 'from' | 'to' = 'from',
-  ): string {
-    if (text === '') return text;
-    const known = this.endpoints.get(text);
-    if (known?.declared) return text;
-    const name = 'kind' in where ? where[role] : where;
-    this.report(
-      diagnostic(
-        'UnknownEndpoint',
-        name,
-        { name: text },
-        {
-          fix: {
-            title: TCP_TEXT.fixDeclare({ name: text }),
-            edits: [this.declarationEdit(text)],
-          },
-        },
-      ),
-    );
-    if (!known) this.endpoints.set(text, { name: text, span: name, declared: false });
-    return text;
-  }
-
-  /** Inserts `endpoint NAME` after the last declaration, or before the first statement. */
-  private declarationEdit(name: string): { span: Span; newText: string } {
-    const statements = this.document.statements;
-    const declarations = statements.filter((s) => s.kind === 'endpoint' || s.kind === 'scenario');
-    const last = declarations[declarations.length - 1];
-    if (last) {
-      const at = this.lines.lineEnd(this.lines.lineOf(last));
-      return { span: { start: at, end: at }, newText: `\nendpoint ${name}` };
-    }
-    const first = statements[0];
-    const at = first ? this.lines.lineStart(this.lines.lineOf(first)) : 0;
-    return { span: { start: at, end: at }, newText: `endpoint ${name}\n` };
   }
 
   /** The id of the trace's view of `tcb`: the endpoint's last one when nothing in it moved. */
@@ -366,13 +249,13 @@ class Simulator {
       return undefined;
     }
     if (symbol === undefined) return seqValue(offset);
-    if (!this.symbols.has(symbol)) {
+    if (!this.names.symbols.has(symbol)) {
       const node = statement[role]?.value.symbol as Name;
       if (role === 'ack') {
         this.report(diagnostic('UnboundSymbol', node, { name: symbol }));
         return undefined;
       }
-      this.bindSymbol({ name: symbol, span: node, ...(owner ? { owner } : {}) });
+      this.names.bindSymbol({ name: symbol, span: node, ...(owner ? { owner } : {}) });
     }
     return seqValue(offset, symbol);
   }
@@ -389,8 +272,8 @@ class Simulator {
     pending = newPending(statement),
   ): Pending {
     const errorsBefore = this.errorCount;
-    const from = this.segmentEndpoint(statement, 'from');
-    const to = this.segmentEndpoint(statement, 'to');
+    const from = this.names.segmentEndpoint(statement, 'from');
+    const to = this.names.segmentEndpoint(statement, 'to');
     const row = this.sentCount++;
     const shape = checkShape(statement, this.report);
     const senderBefore = this.view(from, this.tcb(from));
@@ -403,8 +286,8 @@ class Simulator {
       from !== '' &&
       to !== '' &&
       // A segment to or from an undeclared endpoint is reported once (HS401), not simulated.
-      this.endpoints.get(from)?.declared &&
-      this.endpoints.get(to)?.declared
+      this.names.endpoints.get(from)?.declared &&
+      this.names.endpoints.get(to)?.declared
     ) {
       simulated = true;
       sent = send(
@@ -460,7 +343,7 @@ class Simulator {
     if (segment && statement.lost) {
       outcome = 'lost';
     } else if (segment) {
-      outcome = receive(this.ownTcb(to), segment, this.symbolValues);
+      outcome = receive(this.ownTcb(to), segment, this.names.symbolValues);
       receiverAfter = this.view(to, this.tcb(to));
       if (outcome === 'queued' && rcvNxtBefore) {
         this.report(
@@ -496,7 +379,7 @@ class Simulator {
   }
 
   private action(statement: ActionStatement): void {
-    const name = this.endpoint(statement.endpoint);
+    const name = this.names.endpoint(statement.endpoint);
     const tcb = this.tcb(name);
     let next: Tcb | undefined;
     if (statement.kind === 'listen') {
@@ -538,7 +421,7 @@ class Simulator {
   }
 
   private expect(statement: ExpectStatement): void {
-    const name = this.endpoint(statement.endpoint);
+    const name = this.names.endpoint(statement.endpoint);
     const tcb = this.tcb(name);
     const expected = statement.state;
     const passed = expected === undefined || expected === tcb.state;

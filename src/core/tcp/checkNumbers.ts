@@ -1,0 +1,291 @@
+/**
+ * Checks a segment's written seq and ack against its plan (RFC 9293 §3.4, §3.10.7.4): reports
+ * each wrong number with the expected value and why, and tells retransmissions, keep-alives and
+ * spurious retransmissions from mistakes.
+ */
+import { TCP_TEXT } from './tcpText';
+import { diagnostic, type Fix } from '../check/diagnostic';
+import { explainReason, lineNumber } from './explain';
+import {
+  atOrBefore,
+  before,
+  describeValue,
+  distance,
+  plus,
+  resolve,
+  sameValue,
+  type SeqValue,
+  type SymbolValues,
+} from './seqValue';
+import type { Tcb } from './tcb';
+import { fixValueText } from './valueText';
+import { ackNode, fieldsEnd, flagsEnd, flagsOf, seqNode, type Outgoing } from './outgoing';
+import type { Plan, SendContext } from './sendPlan';
+
+/** Compares the written seq with the plan; a retransmission of unacknowledged data is fine. */
+export function checkSeq(
+  out: Outgoing,
+  plan: Plan,
+  tcb: Tcb,
+  context: SendContext,
+): { value: SeqValue; retransmission: boolean; corrected: boolean } {
+  const expected = plan.seq;
+  const written = out.seq;
+  if (!expected)
+    return { value: written ?? { offset: 0 }, retransmission: false, corrected: false };
+  if (!written) return { value: expected.value, retransmission: false, corrected: false };
+  const { symbols } = context;
+  if (sameValue(written, expected.value, symbols))
+    return { value: asWritten(written, expected.value), retransmission: false, corrected: false };
+  if (plan.retransmit && isKeepAlive(out, written, tcb, symbols)) {
+    context.report(diagnostic('KeepAlive', seqNode(out) ?? out.span));
+    return { value: written, retransmission: false, corrected: false };
+  }
+  if (plan.retransmit && tcb.sndUna && isSpurious(out, written, tcb, symbols)) {
+    context.report(
+      diagnostic('SpuriousRetransmission', seqNode(out) ?? out.span, {
+        acked: describeValue(tcb.sndUna, symbols),
+      }),
+    );
+    return { value: written, retransmission: true, corrected: false };
+  }
+  if (plan.retransmit && tcb.sndUna && isRetransmission(out, written, tcb, symbols)) {
+    const first = tcb.sent.find(
+      (sent) =>
+        atOrBefore(sent.seq, written, symbols) &&
+        before(written, plus(sent.seq, sent.length + (sent.fin ? 1 : 0)), symbols),
+    );
+    if (first) {
+      context.report(
+        diagnostic('Retransmission', seqNode(out) ?? out.span, {
+          line: lineNumber(context.lines, first.span),
+        }),
+      );
+    }
+    return { value: written, retransmission: true, corrected: false };
+  }
+  const node = seqNode(out);
+  const span = node ?? out.span;
+  const text = fixValueText(expected.value, node, symbols);
+  const fix: Fix | undefined = node
+    ? { title: TCP_TEXT.fixSeq({ text }), edits: [{ span: node, newText: text }] }
+    : undefined;
+  if (expected.code === 'ResetSeq') {
+    context.report(
+      diagnostic(
+        'ResetSeqNotAcceptable',
+        span,
+        { expected: describeValue(expected.value, symbols) },
+        fix ? { fix } : {},
+      ),
+    );
+  } else if (expected.code === 'IssChanged') {
+    context.report(
+      diagnostic(
+        'IssChanged',
+        span,
+        {
+          endpoint: out.from,
+          iss: describeValue(expected.value, symbols),
+          line: tcb.issSpan ? lineNumber(context.lines, tcb.issSpan) : 0,
+        },
+        fix ? { fix } : {},
+      ),
+    );
+  } else {
+    context.report(
+      diagnostic(
+        'SeqNotNext',
+        span,
+        {
+          endpoint: out.from,
+          expected: describeValue(expected.value, symbols),
+          why: explainReason(expected.why, context.lines),
+          hint: seqHint(out, plan, symbols),
+        },
+        {
+          related: relatedCause(tcb.sndNxtCause, TCP_TEXT.setsNextSeq),
+          ...(fix ? { fix } : {}),
+        },
+      ),
+    );
+  }
+  return { value: expected.value, retransmission: false, corrected: true };
+}
+
+/** The value as written, as the engine's own object when that holds the same (one less to keep). */
+function asWritten(written: SeqValue, expected: SeqValue): SeqValue {
+  return written.symbol === expected.symbol && written.offset === expected.offset
+    ? expected
+    : written;
+}
+
+/**
+ * RFC 9293 §3.8.4 (and Wireshark's tcp.analysis.keep_alive): a segment of at most one byte,
+ * without SYN, FIN or RST, at SND.NXT-1, which the peer has already received.
+ */
+function isKeepAlive(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
+  const { sndNxt, iss, finSeq } = tcb;
+  if (!sndNxt || out.len > 1) return false;
+  if (out.flags.has('SYN') || out.flags.has('FIN') || out.flags.has('RST')) return false;
+  // SND.NXT-1 must be a data byte: at the SYN's or the FIN's number it is the classic mistake of
+  // forgetting that they consume one (HS102), not a probe.
+  if ((iss && sameValue(seq, iss, symbols)) || (finSeq && sameValue(seq, finSeq, symbols))) {
+    return false;
+  }
+  return distance(seq, sndNxt, symbols) === 1;
+}
+
+/** Data sent again after the peer acknowledged all of it: valid, and dropped as a duplicate. */
+function isSpurious(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
+  const { iss, sndUna } = tcb;
+  const length = out.len + (out.flags.has('FIN') ? 1 : 0);
+  if (!iss || !sndUna || length === 0) return false;
+  const end = plus(seq, length);
+  return (
+    before(iss, seq, symbols) && atOrBefore(end, sndUna, symbols) && before(seq, sndUna, symbols)
+  );
+}
+
+export function isRetransmission(
+  out: Outgoing,
+  seq: SeqValue,
+  tcb: Tcb,
+  symbols: SymbolValues,
+): boolean {
+  const { sndUna, sndNxt } = tcb;
+  if (!sndUna || !sndNxt) return false;
+  const length = out.len + (out.flags.has('FIN') ? 1 : 0);
+  // A segment that occupies no sequence space (a pure ACK) cannot be a retransmission.
+  if (length === 0) return false;
+  const end = plus(seq, length);
+  return (
+    atOrBefore(sndUna, seq, symbols) &&
+    before(seq, sndNxt, symbols) &&
+    atOrBefore(end, sndNxt, symbols)
+  );
+}
+
+function relatedCause(cause: Tcb['sndNxtCause'], what: string) {
+  return cause ? [{ span: cause.span, message: what }] : [];
+}
+
+function seqHint(out: Outgoing, plan: Plan, symbols: SymbolValues): string {
+  if (out.seq && out.ack && plan.ack && plan.seq) {
+    if (
+      sameValue(out.seq, plan.ack.value, symbols) &&
+      sameValue(out.ack, plan.seq.value, symbols)
+    ) {
+      return TCP_TEXT.hintSwapped;
+    }
+  }
+  return '';
+}
+
+/** Checks the ACK flag and the ack= value against the plan. */
+export function checkAck(
+  out: Outgoing,
+  plan: Plan,
+  context: SendContext,
+  peer: Tcb,
+): { value?: SeqValue; flagged: boolean; corrected: boolean } {
+  const { symbols } = context;
+  const expected = plan.ack;
+  const hasFlag = out.flags.has('ACK');
+  const written = out.ack;
+  if (written !== undefined && !hasFlag && !out.flagsBroken) {
+    const fix: Fix = {
+      title: TCP_TEXT.fixAddAck,
+      edits: [{ span: { start: flagsEnd(out), end: flagsEnd(out) }, newText: ' ACK' }],
+    };
+    context.report(diagnostic('AckValueWithoutFlag', ackNode(out) ?? out.span, undefined, { fix }));
+  }
+  if (!expected)
+    return written && hasFlag
+      ? { value: written, flagged: true, corrected: false }
+      : { flagged: false, corrected: false };
+  // Where an ack is expected, the segment travels with ACK set (corrected when missing).
+  const needsFlag = true;
+  if (!written) {
+    if (hasFlag && !out.ackGiven) {
+      const text = fixValueText(expected.value, undefined, symbols);
+      context.report(
+        diagnostic(
+          'AckFlagWithoutValue',
+          flagsOf(out),
+          { expected: describeValue(expected.value, symbols) },
+          {
+            fix: {
+              title: TCP_TEXT.fixAddAckValue({ text }),
+              edits: [
+                { span: { start: fieldsEnd(out), end: fieldsEnd(out) }, newText: ` ack=${text}` },
+              ],
+            },
+          },
+        ),
+      );
+    }
+    return { value: expected.value, flagged: needsFlag, corrected: false };
+  }
+  if (sameValue(written, expected.value, symbols))
+    return { value: asWritten(written, expected.value), flagged: true, corrected: false };
+  reportWrongAck(out, written, expected, context, peer);
+  return { value: expected.value, flagged: true, corrected: true };
+}
+
+function reportWrongAck(
+  out: Outgoing,
+  written: SeqValue,
+  expected: NonNullable<Plan['ack']>,
+  context: SendContext,
+  peer: Tcb,
+): void {
+  const { symbols } = context;
+  const node = ackNode(out);
+  const span = node ?? out.span;
+  const text = fixValueText(expected.value, node, symbols);
+  const extras = {
+    related:
+      expected.why.kind === 'next' && expected.why.cause
+        ? [{ span: expected.why.cause.span, message: TCP_TEXT.determinesAck }]
+        : [],
+    ...(node
+      ? { fix: { title: TCP_TEXT.fixAck({ text }), edits: [{ span: node, newText: text }] } }
+      : {}),
+  };
+  if (peer.sndNxt && before(peer.sndNxt, written, symbols)) {
+    const args = {
+      peer: out.to,
+      value: describeValue(written, symbols),
+      sndNxt: describeValue(peer.sndNxt, symbols),
+    };
+    context.report(diagnostic('AckUnsentData', span, args, extras));
+    return;
+  }
+  const args = {
+    endpoint: out.from,
+    expected: describeValue(expected.value, symbols),
+    why: explainReason(expected.why, context.lines),
+    hint: ackHint(written, expected, symbols),
+  };
+  context.report(diagnostic('AckNotNext', span, args, extras));
+}
+
+function ackHint(written: SeqValue, plan: NonNullable<Plan['ack']>, symbols: SymbolValues): string {
+  const expected = plan.value;
+  const d = distance(written, expected, symbols);
+  const cause = plan.why.kind === 'next' ? plan.why.cause : undefined;
+  // The "+1" hint only where a SYN or FIN alone set the number.
+  if (d === 1 && cause && cause.length === 0 && (cause.syn || cause.fin)) {
+    return TCP_TEXT.hintPlusOne;
+  }
+  const w = resolve(written, symbols);
+  const e = resolve(expected, symbols);
+  if (d === undefined && w.symbol !== e.symbol) {
+    return TCP_TEXT.hintDifferentBases({
+      a: describeValue(written, symbols),
+      b: describeValue(expected, symbols),
+    });
+  }
+  return '';
+}

@@ -1,0 +1,141 @@
+import { TCP_TEXT } from './tcpText';
+import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import type { LineMap } from '../syntax/lineMap';
+import type { Span } from '../syntax/span';
+import type { Name, ScenarioDocument, SegmentStatement } from '../syntax/tree';
+import { lineNumber } from './explain';
+import { SEQ_MAX } from './seqValue';
+import type { EndpointInfo, SymbolInfo } from './trace';
+
+/**
+ * What a scenario declares: its title, endpoints (and attackers) and `let` symbols, with the
+ * symbols its segments bind as they go. Declarations count wherever they stand; a name used
+ * without one is reported with a fix that declares it.
+ */
+export class Declarations {
+  readonly endpoints = new Map<string, EndpointInfo>();
+  readonly symbols = new Map<string, SymbolInfo>();
+  /** Each symbol's number, or undefined while only its name is known (`seq=x`). */
+  readonly symbolValues = new Map<string, number | undefined>();
+  title: string | undefined;
+
+  constructor(
+    private readonly document: ScenarioDocument,
+    private readonly lines: LineMap,
+    private readonly report: (d: Diagnostic) => void,
+  ) {}
+
+  private line(span: Span): number {
+    return lineNumber(this.lines, span);
+  }
+
+  /** Declarations count wherever they stand; a second one with the same name is reported. */
+  declareAll(): void {
+    let titleSpan: Span | undefined;
+    for (const statement of this.document.statements) {
+      if (statement.kind === 'scenario') {
+        if (titleSpan) {
+          this.report(diagnostic('DuplicateScenario', statement, { line: this.line(titleSpan) }));
+        }
+        titleSpan = statement;
+        this.title = statement.title.value;
+      } else if (statement.kind === 'endpoint' || statement.kind === 'attacker') {
+        const existing = this.endpoints.get(statement.name.text);
+        if (existing) {
+          this.report(
+            diagnostic('DuplicateEndpoint', statement.name, {
+              name: statement.name.text,
+              line: this.line(existing.span),
+            }),
+          );
+          continue;
+        }
+        this.endpoints.set(statement.name.text, {
+          name: statement.name.text,
+          span: statement.name,
+          ...(statement.address ? { address: statement.address } : {}),
+          declared: true,
+          ...(statement.kind === 'attacker' ? { attacker: true } : {}),
+        });
+      } else if (statement.kind === 'let') {
+        const name = statement.name.text;
+        const existing = this.symbols.get(name);
+        if (existing) {
+          this.report(
+            diagnostic('DuplicateSymbol', statement.name, { name, line: this.line(existing.span) }),
+          );
+          continue;
+        }
+        const value = statement.value.value;
+        if (value > SEQ_MAX) {
+          this.report(
+            diagnostic('NumberOutOfRange', statement.value, {
+              what: statement.value.text,
+              max: String(SEQ_MAX),
+            }),
+          );
+        }
+        this.bindSymbol({ name, span: statement.name, ...(value <= SEQ_MAX ? { value } : {}) });
+      }
+    }
+  }
+
+  bindSymbol(info: SymbolInfo): void {
+    this.symbols.set(info.name, info);
+    this.symbolValues.set(info.name, info.value);
+  }
+
+  /** Looks up an endpoint, reporting (with a fix) a name that was never declared. */
+  endpoint(name: Name): string {
+    return this.endpointNamed(name.text, name);
+  }
+
+  /** The sender or receiver of a segment; its name node is built only for a diagnostic. */
+  segmentEndpoint(statement: SegmentStatement, role: 'from' | 'to'): string {
+    return this.endpointNamed(
+      role === 'from' ? statement.fromText : statement.toText,
+      statement,
+      role,
+    );
+  }
+
+  private endpointNamed(
+    text: string,
+    where: Name | SegmentStatement,
+    role: 'from' | 'to' = 'from',
+  ): string {
+    if (text === '') return text;
+    const known = this.endpoints.get(text);
+    if (known?.declared) return text;
+    const name = 'kind' in where ? where[role] : where;
+    this.report(
+      diagnostic(
+        'UnknownEndpoint',
+        name,
+        { name: text },
+        {
+          fix: {
+            title: TCP_TEXT.fixDeclare({ name: text }),
+            edits: [this.declarationEdit(text)],
+          },
+        },
+      ),
+    );
+    if (!known) this.endpoints.set(text, { name: text, span: name, declared: false });
+    return text;
+  }
+
+  /** Inserts `endpoint NAME` after the last declaration, or before the first statement. */
+  private declarationEdit(name: string): { span: Span; newText: string } {
+    const statements = this.document.statements;
+    const declarations = statements.filter((s) => s.kind === 'endpoint' || s.kind === 'scenario');
+    const last = declarations[declarations.length - 1];
+    if (last) {
+      const at = this.lines.lineEnd(this.lines.lineOf(last));
+      return { span: { start: at, end: at }, newText: `\nendpoint ${name}` };
+    }
+    const first = statements[0];
+    const at = first ? this.lines.lineStart(this.lines.lineOf(first)) : 0;
+    return { span: { start: at, end: at }, newText: `endpoint ${name}\n` };
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The plans for opening segments: a SYN (active open, RFC 9293 §3.10.1) and a SYN ACK (the
+ * passive side's answer, §3.10.7.2), with what is wrong when an endpoint never listened.
+ */
+import { TCP_TEXT } from './tcpText';
+import { diagnostic, type Fix } from '../check/diagnostic';
+import { lineNumber, type Reason } from './explain';
+import { receive } from './receive';
+import { freshSymbolName, plus, type SeqValue } from './seqValue';
+import { isSynchronized } from './state';
+import { causeOf, newTcb, nextReason, resetTcb, type Tcb } from './tcb';
+import { fixValueText } from './valueText';
+import { flagsEnd, flagsOf, tailOf, type Outgoing } from './outgoing';
+import { invalid, otherPeer, reportMissingAck, type Plan, type SendContext } from './sendPlan';
+
+export function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+  if (otherPeer(out, tcb, context)) return undefined;
+  if (tcb.state === 'SYN_RECEIVED') {
+    // It owes a SYN ACK: a SYN alone is that segment without its ACK flag.
+    if (!out.flagsBroken) reportMissingAck(out, tcb, context, tcb.rcvNxt);
+    return planSynAck(out, tcb, context);
+  }
+  if (tcb.state === 'SYN_SENT' && tcb.iss) {
+    return {
+      seq: { value: tcb.iss, why: issWhy(out.from, tcb), code: 'IssChanged' },
+      retransmit: false,
+      apply: () => {},
+    };
+  }
+  if (tcb.state === 'CLOSED' && tcb.refusal && tcb.refusal.from === out.to) {
+    // Its own SYN comes after the peer's arrived: the stack had refused that one first.
+    reportNeverListened(out, tcb, context);
+  }
+  if (tcb.state !== 'CLOSED' && tcb.state !== 'LISTEN') {
+    context.report(
+      diagnostic('SynInSynchronizedState', flagsOf(out), { endpoint: out.from, state: tcb.state }),
+    );
+    return undefined;
+  }
+  if (!out.seq) return out.seqGiven ? undefined : synWithoutSeq(out, context);
+  if (out.len > 0) context.report(diagnostic('SynWithData', flagsOf(out)));
+  return {
+    retransmit: false,
+    apply: (segment) =>
+      resetTcb(tcb, {
+        listening: tcb.listening,
+        state: 'SYN_SENT',
+        stateSpan: out.span,
+        peer: out.to,
+        iss: segment.seq,
+        issSpan: out.span,
+        sndUna: segment.seq,
+        // Data on a SYN is not counted: the peer queues it at most (HS305).
+        sndNxt: plus(segment.seq, 1),
+        sndNxtCause: causeOf(segment),
+      }),
+  };
+}
+
+function synWithoutSeq(out: Outgoing, context: SendContext): undefined {
+  const fix: Fix = {
+    title: TCP_TEXT.fixAddSeq,
+    edits: [
+      {
+        span: { start: flagsEnd(out), end: flagsEnd(out) },
+        newText: ` seq=${freshSymbol(out, context)}`,
+      },
+    ],
+  };
+  context.report(diagnostic('SynWithoutSeq', flagsOf(out), { endpoint: out.from }, { fix }));
+  return undefined;
+}
+
+/** A symbol name not yet in use, for a fix that must invent an initial sequence number. */
+function freshSymbol(out: Outgoing, context: SendContext): string {
+  return freshSymbolName((name) => context.symbols.has(name)) ?? `${out.from}_iss`;
+}
+
+function issWhy(endpoint: string, tcb: Tcb): Reason {
+  return { kind: 'iss', endpoint, ...(tcb.issSpan ? { span: tcb.issSpan } : {}) };
+}
+
+/** The SYN ACK that answers a SYN: passive open, or one side of a simultaneous open. */
+export function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+  let current = tcb;
+  if (tcb.state === 'CLOSED' && tcb.refusal && tcb.refusal.from === out.to) {
+    reportNeverListened(out, tcb, context);
+    // Go on as if it had listened, so that one missing `listen` is one diagnostic.
+    current = newTcb({ state: 'LISTEN', listening: true });
+    receive(current, tcb.refusal.segment, context.symbols);
+  }
+  if (current.state !== 'SYN_RECEIVED') {
+    if (isSynchronized(current.state)) {
+      context.report(
+        diagnostic('SynInSynchronizedState', flagsOf(out), {
+          endpoint: out.from,
+          state: tcb.state,
+        }),
+      );
+      return undefined;
+    }
+    return invalid(
+      context,
+      out,
+      tcb,
+      'SYN ACK',
+      current.state === 'SYN_SENT' ? TCP_TEXT.waitsForSynAck : TCP_TEXT.noSynToAnswer,
+    );
+  }
+  if (otherPeer(out, current, context)) return undefined;
+  const base = current;
+  const ackPart = {
+    value: base.rcvNxt as SeqValue,
+    why: nextReason(base.rcvNxtCause),
+  };
+  if (!base.iss && !out.seq) return out.seqGiven ? undefined : synWithoutSeq(out, context);
+  return {
+    ...(base.iss
+      ? {
+          seq: {
+            value: base.iss,
+            why: issWhy(out.from, base),
+            code: 'IssChanged' as const,
+          },
+        }
+      : {}),
+    ack: ackPart,
+    retransmit: false,
+    apply: (segment) => {
+      // From the TCB it would have had if it had listened (see above), or its own.
+      if (base !== tcb) Object.assign(tcb, base);
+      tcb.iss ??= segment.seq;
+      tcb.issSpan ??= out.span;
+      tcb.sndUna ??= segment.seq;
+      tcb.sndNxt ??= plus(segment.seq, 1);
+      tcb.sndNxtCause ??= causeOf(segment);
+      tcb.peer = out.to;
+    },
+  };
+}
+
+export function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContext): void {
+  const refusal = tcb.refusal;
+  if (!refusal) return;
+  const value = (v: SeqValue) => fixValueText(v, undefined, context.symbols);
+  const reply = `RST${refusal.ack ? ' ACK' : ''} seq=${value(refusal.seq)}${
+    refusal.ack ? ` ack=${value(refusal.ack)}` : ''
+  }`;
+  const line = lineNumber(context.lines, refusal.span);
+  // An endpoint that never listened refused a SYN: the likely intent is a missing `listen`.
+  const neverListened = !tcb.listening && refusal.segment.flags.has('SYN');
+  const listenAt = context.lines.lineStart(context.lines.lineOf(refusal.span));
+  const tail = tailOf(out);
+  const fix: Fix | undefined = neverListened
+    ? {
+        title: TCP_TEXT.fixListen({ endpoint: out.from }),
+        edits: [{ span: { start: listenAt, end: listenAt }, newText: `${out.from} listen\n` }],
+      }
+    : tail
+      ? { title: TCP_TEXT.fixAnswer({ reply }), edits: [{ span: tail, newText: reply }] }
+      : undefined;
+  context.report(
+    diagnostic(
+      'PeerNeverListened',
+      flagsOf(out),
+      {
+        endpoint: out.from,
+        peer: out.to,
+        line,
+        reply,
+        reason: neverListened
+          ? TCP_TEXT.neverListened
+          : TCP_TEXT.noConnectionWith({ peer: out.to }),
+      },
+      {
+        related: [
+          {
+            span: refusal.span,
+            message: TCP_TEXT.sendsThisSegment({ from: out.to, to: out.from }),
+          },
+        ],
+        ...(fix ? { fix } : {}),
+      },
+    ),
+  );
+}
