@@ -1,65 +1,23 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { type AnalysisCache, LANGUAGE_ID } from './analysisCache';
 import { toVscodeDiagnostic } from './convert';
-import { Disposable } from './disposable';
+import { DebouncedDiagnostics } from './debouncedDiagnostics';
 
 /**
  * Publishes the engine's diagnostics for every open `.handshake` document: at once on open,
  * debounced while typing (setting `handshake.diagnostics.delay`), cleared on close.
  */
-export class DiagnosticsPublisher extends Disposable {
-  private readonly collection = this.register(
-    vscode.languages.createDiagnosticCollection(LANGUAGE_ID),
-  );
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-
+export class DiagnosticsPublisher extends DebouncedDiagnostics {
   constructor(private readonly cache: AnalysisCache) {
-    super();
-    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.publishNow(d)));
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)));
-    this.register(
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        this.cancel(d);
-        this.collection.delete(d.uri);
-        this.cache.forget(d);
-      }),
-    );
-    this.register({ dispose: () => this.timers.forEach((timer) => clearTimeout(timer)) });
-    for (const document of vscode.workspace.textDocuments) this.publishNow(document);
+    super(LANGUAGE_ID, LANGUAGE_ID);
+    this.start();
   }
 
-  private schedule(document: vscode.TextDocument): void {
-    if (document.languageId !== LANGUAGE_ID) return;
-    this.cancel(document);
-    const delay = vscode.workspace
-      .getConfiguration('handshake', document)
-      .get<number>('diagnostics.delay', 300);
-    const key = document.uri.toString();
-    this.timers.set(
-      key,
-      setTimeout(
-        () => {
-          this.timers.delete(key);
-          this.publishNow(document);
-        },
-        Math.max(0, delay),
-      ),
-    );
+  protected diagnosticsOf(document: vscode.TextDocument): vscode.Diagnostic[] {
+    return this.cache.get(document).diagnostics.map((d) => toVscodeDiagnostic(document, d));
   }
 
-  private cancel(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(key);
-  }
-
-  private publishNow(document: vscode.TextDocument): void {
-    if (document.languageId !== LANGUAGE_ID || document.isClosed) return;
-    const analysis = this.cache.get(document);
-    this.collection.set(
-      document.uri,
-      analysis.diagnostics.map((d) => toVscodeDiagnostic(document, d)),
-    );
+  protected forget(document: vscode.TextDocument): void {
+    this.cache.forget(document);
   }
 }
