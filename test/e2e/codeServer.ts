@@ -90,9 +90,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
     const install = spawnSync(
       node,
       [CODE_SERVER_ENTRY, ...homeArgs(root), '--install-extension', vsix],
-      {
-        encoding: 'utf8',
-      },
+      { encoding: 'utf8', env: { ...process.env, EXTENSIONS_GALLERY: '{}' } },
     );
     if (install.status !== 0) {
       throw new Error(`installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
@@ -111,7 +109,8 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...options.env },
+      // No extension gallery: code-server's default (open-vsx.org) would be queried at startup.
+      env: { ...process.env, EXTENSIONS_GALLERY: '{}', ...options.env },
     },
   );
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

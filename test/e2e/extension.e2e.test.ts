@@ -26,6 +26,8 @@ const OUTPUT = 'test-output/e2e';
 let server: CodeServer;
 let browser: Browser;
 let page: Page;
+/** Every request that left this machine: the product must load nothing from the network. */
+const outside: string[] = [];
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
@@ -36,6 +38,15 @@ before(async () => {
   server = await startCodeServer();
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // Webview resources have https URLs on vscode-cdn.net that VS Code's service worker answers
+  // from the extension's folder: only what reaches (or tries to reach) the network counts.
+  const local = /^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:|vscode-)/;
+  page.context().on('response', (response) => {
+    if (!local.test(response.url()) && !response.fromServiceWorker()) outside.push(response.url());
+  });
+  page.context().on('requestfailed', (request) => {
+    if (!local.test(request.url())) outside.push(request.url());
+  });
   await page.goto(server.url);
   await waitForWorkbench(page);
 });
@@ -180,4 +191,8 @@ test('after a window reload the preview is restored', async () => {
     );
   });
   await shot('8-restored');
+});
+
+test('nothing was requested from outside this machine, by the workbench or our webviews', () => {
+  assert.deepEqual(outside, []);
 });
