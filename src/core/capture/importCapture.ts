@@ -214,7 +214,8 @@ function header(listed: CaptureSummary, options: ImportOptions): string[] {
   return lines;
 }
 
-function summarize(scan: ScanResult, cancelled: boolean): CaptureSummary {
+/** The summary of a finished listing pass (`cancelled` if it stopped early). */
+export function summarize(scan: ScanResult, cancelled: boolean): CaptureSummary {
   return {
     format: scan.format ?? 'unknown',
     frames: scan.frames,
