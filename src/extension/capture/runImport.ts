@@ -11,6 +11,9 @@ import type { CaptureFile } from './captureFile';
 /** Captures at least this big get a progress notification with a Cancel button. */
 const PROGRESS_BYTES = 4 << 20;
 
+/** How long the import may keep the extension host busy between two pauses. */
+const PAUSE_EVERY_MS = 50;
+
 /**
  * Imports `file` (a capture file or pasted tcpdump text) chunk by chunk as it is read, giving
  * the extension host back between chunks so that the progress notification and its Cancel
@@ -67,17 +70,22 @@ async function runWithProgress(
     // Two passes over the file (list the connections, then write them): half the bar each.
     const total = Math.max(file.size, 1) * 2;
     let done = 0;
+    let paused = Date.now();
     const result = await importStream(file.chunks, {
       ...options,
       cancelled: () => token?.isCancellationRequested ?? false,
       onStep: async (step) => {
-        const now = (step.pass === 'list' ? 0 : file.size) + step.bytes;
+        const reached = (step.pass === 'list' ? 0 : file.size) + step.bytes;
         const message =
           step.pass === 'list' ? vscode.l10n.t('reading') : vscode.l10n.t('writing the scenario');
-        report(((now - done) / total) * 100, message);
-        done = now;
-        // A macrotask, not just the read's await: lets the host deliver a click on Cancel.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        report(((reached - done) / total) * 100, message);
+        done = reached;
+        // A macrotask, not just the read's await, lets the host deliver a click on Cancel; but
+        // not after every chunk: a timer turn per MiB made a 300 MB import five times slower.
+        if (Date.now() - paused >= PAUSE_EVERY_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          paused = Date.now();
+        }
       },
     });
     return token?.isCancellationRequested ? undefined : result;
