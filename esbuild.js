@@ -1,6 +1,7 @@
 // Bundles each runtime of the extension into dist/:
 //   dist/extension.js  the VS Code extension host side (cjs, node, `vscode` external)
-//   dist/web/extension.js  the same extension for VS Code for the Web (cjs, browser, `vscode` external)
+//   dist/web/extension.js  the same extension for VS Code for the Web (cjs, browser, `vscode` external),
+//                      from its own entry, webExtension.ts, which reads capture files without Node
 //   dist/cli.js        the command-line entry (`handshake`)
 //   dist/webview/      the preview panel's page script, and the script VS Code's Markdown preview
 //                      loads to draw ```handshake blocks (both with Mermaid bundled)
@@ -20,8 +21,9 @@ const targets = [
     external: ['vscode'],
   },
   {
-    // VS Code for the Web loads the `browser` entry in a web worker: no Node built-ins there.
-    entryPoints: ['src/extension/extension.ts'],
+    // VS Code for the Web loads the `browser` entry in a web worker: no Node built-ins there
+    // (its own entry leaves out the Node-only capture reader; esbuild fails if any creeps in).
+    entryPoints: ['src/extension/webExtension.ts'],
     outfile: 'dist/web/extension.js',
     platform: 'browser',
     format: 'cjs',

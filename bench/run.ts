@@ -1,13 +1,16 @@
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../src/core/check/analyze';
+import { applyEdits } from '../src/core/service/fixes';
+import { formatDocument } from '../src/core/service/format';
 import { generateScenario } from '../test/support/generateScenario';
 
 /**
  * `npm run bench`: how long `analyze` takes on correct scenarios of 1k, 10k and 100k segments,
  * next to the cheapest possible pass over the same text (split into lines and touch each one),
  * measured in the same process so that the ratio cancels out most of the machine's speed.
- * Target: 100k segments checked in under 300 ms.
+ * Target: 100k segments checked in under 300 ms. Also: Format Document (edits computed and
+ * applied) on the same scenario written without alignment, as the capture import writes it.
  */
 
 const TARGET_SEGMENTS = 100_000;
@@ -29,6 +32,7 @@ interface Row {
   readonly segments: number;
   readonly bytes: number;
   readonly analyzeMs: number;
+  readonly formatMs: number;
   readonly splitMs: number;
 }
 
@@ -60,6 +64,15 @@ function analyzeOnce(text: string): number {
   return analysis.trace.steps.length + analysis.diagnostics.length;
 }
 
+/** Every line reformatted, as after a capture import: the formatter's worst case. */
+function unaligned(text: string): string {
+  return text.replace(/ {2,}/g, ' ');
+}
+
+function formatOnce(text: string): number {
+  return applyEdits(text, formatDocument(text)).length;
+}
+
 function splitOnce(text: string): number {
   let total = 0;
   for (const line of text.split('\n')) total += line.length;
@@ -74,8 +87,10 @@ function benchmark(size: Size): Row {
   }
   // Each measurement gets its own warm-up so that neither pays for the other's compilation.
   const analyzeMs = measure(() => analyzeOnce(text), size.warmups, size.runs);
+  const raw = unaligned(text);
+  const formatMs = measure(() => formatOnce(raw), size.warmups, size.runs);
   const splitMs = measure(() => splitOnce(text), size.warmups + 5, size.runs);
-  return { segments: size.segments, bytes: Buffer.byteLength(text), analyzeMs, splitMs };
+  return { segments: size.segments, bytes: Buffer.byteLength(text), analyzeMs, formatMs, splitMs };
 }
 
 function table(rows: readonly Row[]): string {
@@ -86,6 +101,8 @@ function table(rows: readonly Row[]): string {
     'segments/s',
     'line split ms',
     'analyze/split',
+    'format ms',
+    'format/split',
   ];
   const cells = rows.map((row) => [
     row.segments.toLocaleString('en-US'),
@@ -94,6 +111,8 @@ function table(rows: readonly Row[]): string {
     Math.round(row.segments / (row.analyzeMs / 1000)).toLocaleString('en-US'),
     row.splitMs.toFixed(2),
     `${(row.analyzeMs / row.splitMs).toFixed(0)}x`,
+    row.formatMs.toFixed(1),
+    `${(row.formatMs / row.splitMs).toFixed(0)}x`,
   ]);
   const widths = header.map((title, i) =>
     Math.max(title.length, ...cells.map((c) => c[i]?.length ?? 0)),
@@ -113,9 +132,11 @@ function main(): void {
 
   const first = rows[0] as Row;
   const last = rows[rows.length - 1] as Row;
-  const perSegment = (row: Row): number => row.analyzeMs / row.segments;
+  const perSegment = (row: Row, ms: (row: Row) => number): number => ms(row) / row.segments;
+  const growth = (ms: (row: Row) => number): string =>
+    (perSegment(last, ms) / perSegment(first, ms)).toFixed(2);
   console.log(
-    `\nLinearity: time per segment at ${last.segments.toLocaleString('en-US')} / at ${first.segments.toLocaleString('en-US')} = ${(perSegment(last) / perSegment(first)).toFixed(2)} (1 is linear; ${last.segments / first.segments} would be quadratic)`,
+    `\nLinearity: time per segment at ${last.segments.toLocaleString('en-US')} / at ${first.segments.toLocaleString('en-US')} = ${growth((r) => r.analyzeMs)} for analyze, ${growth((r) => r.formatMs)} for format (1 is linear; ${last.segments / first.segments} would be quadratic)`,
   );
   const target = rows.find((row) => row.segments === TARGET_SEGMENTS);
   if (target) {

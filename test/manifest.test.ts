@@ -22,7 +22,7 @@ test('the Markdown preview gets the plugin, the drawing script and its style', (
   ]);
   // activate() hands VS Code the plugin.
   assert.match(
-    readFileSync('src/extension/extension.ts', 'utf8'),
+    readFileSync('src/extension/activation.ts', 'utf8'),
     /return \{ extendMarkdownIt \};/,
   );
 });

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { writeCaptureFile } from '../../bench/captureFile';
 import { launch } from '../webview/browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import {
@@ -17,12 +18,16 @@ import {
 /**
  * Importing real traffic in a real VS Code (code-server): opening examples/http.pcap shows the
  * capture view; its button, and "Handshake: Import Capture…" with VS Code's file dialog, open
- * the scenario as an untitled .handshake document beside its preview.
+ * the scenario as an untitled .handshake document beside its preview. A generated capture of
+ * several 1 MiB chunks goes through the same view and command, read from disk as a stream.
  */
 const OUTPUT = 'test-output/e2e';
 let server: CodeServer;
 let browser: Browser;
 let page: Page;
+/** A generated capture of 12,000 packets in 140 connections. */
+const MANY_CHUNKS = 'many-chunks.pcap';
+let MANY_CHUNKS_SIZE = 0;
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
@@ -31,6 +36,8 @@ async function shot(name: string): Promise<void> {
 before(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   server = await startCodeServer();
+  // Written before the workbench loads, so that Quick Open's file index has it.
+  MANY_CHUNKS_SIZE = writeCaptureFile(join(server.workspace, MANY_CHUNKS), 12_000, 20);
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(server.url);
@@ -162,4 +169,36 @@ test('Paste tcpdump Output as Scenario reads the clipboard', async () => {
     async () => /^(No Problems|Errors: 0, Warnings: 0)/.test(await problems(page)),
     'no problems',
   );
+});
+
+test('a capture of many chunks is streamed into its view, then imported by its button', async () => {
+  // 8.8 MB: nine 1 MiB chunks for each pass, and past the size that shows a progress bar.
+  const name = MANY_CHUNKS;
+  assert.ok(MANY_CHUNKS_SIZE > 8 << 20);
+  // Only this capture's view in the page, so that its frame is the one found.
+  await runCommand(page, 'View: Close All Editors');
+  // The scenarios imported so far are untitled and unsaved: VS Code asks about them.
+  await page.getByRole('button', { name: "Don't Save" }).click();
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const frame = await frameWith(page, 'p:has-text("12000 frames")', `the view of ${name}`);
+  assert.match(
+    (await frame.locator('body').textContent()) ?? '',
+    /pcap: 12000 frames, 12000 TCP packets, 140 connections\./,
+  );
+  await frame.locator('#import-all').click();
+  await waitUntil(
+    async () =>
+      (await editorText()).includes(
+        `# Imported by Handshake from ${name} (pcap, 12000 frames, 140 TCP connections).`,
+      ),
+    'the imported scenario in an editor',
+    60_000,
+  );
+  assert.ok((await editorText()).includes('scenario "many-chunks.pcap: 140 TCP connections"'));
+  await shot('capture-5-many-chunks');
 });

@@ -50,18 +50,59 @@ export function* scanSteps(
   chunks: Iterable<Uint8Array>,
   visit?: SegmentVisitor,
 ): Generator<number, ScanResult, boolean | undefined> {
-  const table = new ConnectionTable();
-  let tcpPackets = 0;
-  let originSec = -1;
-  let originNsec = 0;
-  const reader = new CaptureReader((packet) => {
-    tcpPackets++;
-    if (originSec < 0) {
-      originSec = packet.sec;
-      originNsec = packet.nsec;
+  const scan = new CaptureScan(visit);
+  for (const chunk of chunks) {
+    if (!scan.push(chunk)) break;
+    if (yield scan.bytes) break;
+  }
+  return scan.end();
+}
+
+/**
+ * The same pass with the chunks pushed in, for a caller that reads them itself (asynchronously,
+ * from a file handle): `push` each chunk while it returns true, then `end`. Nothing of a chunk is
+ * kept once `push` returns, so the caller may reuse its buffer.
+ */
+export class CaptureScan {
+  /** Bytes pushed so far. */
+  bytes = 0;
+  private readonly table = new ConnectionTable();
+  private readonly reader: CaptureReader;
+  private tcpPackets = 0;
+  private originSec = -1;
+  private originNsec = 0;
+
+  constructor(private readonly visit?: SegmentVisitor) {
+    this.reader = new CaptureReader((packet) => this.packet(packet));
+  }
+
+  /** Reads one more chunk; false once a fatal problem stopped the reading (read no further). */
+  push(chunk: Uint8Array): boolean {
+    this.reader.push(chunk);
+    this.bytes += chunk.length;
+    return !this.reader.stopped;
+  }
+
+  end(): ScanResult {
+    this.reader.end();
+    return {
+      format: this.reader.format,
+      frames: this.reader.frames,
+      tcpPackets: this.tcpPackets,
+      connections: this.table.connections,
+      problems: this.reader.problems,
+      origin: { sec: Math.max(this.originSec, 0), nsec: this.originNsec },
+    };
+  }
+
+  private packet(packet: TcpPacket): void {
+    this.tcpPackets++;
+    if (this.originSec < 0) {
+      this.originSec = packet.sec;
+      this.originNsec = packet.nsec;
     }
-    const time = (packet.sec - originSec) * 1e9 + (packet.nsec - originNsec);
-    const { connection, direction, reused } = table.lookup(packet);
+    const time = (packet.sec - this.originSec) * 1e9 + (packet.nsec - this.originNsec);
+    const { connection, direction, reused } = this.table.lookup(packet);
     let bits = connection.analyzer.analyze({
       direction,
       frame: packet.frame,
@@ -78,24 +119,8 @@ export function* scanSteps(
     connection.bytes += packet.len;
     connection.lastFrame = packet.frame;
     if (bits !== 0) count(connection.analysisCounts, bits);
-    visit?.(packet, connection, direction, bits, time);
-  });
-  let bytes = 0;
-  for (const chunk of chunks) {
-    reader.push(chunk);
-    bytes += chunk.length;
-    if (reader.stopped) break;
-    if (yield bytes) break;
+    this.visit?.(packet, connection, direction, bits, time);
   }
-  reader.end();
-  return {
-    format: reader.format,
-    frames: reader.frames,
-    tcpPackets,
-    connections: table.connections,
-    problems: reader.problems,
-    origin: { sec: Math.max(originSec, 0), nsec: originNsec },
-  };
 }
 
 function count(counts: number[], bits: number): void {

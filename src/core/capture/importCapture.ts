@@ -1,5 +1,5 @@
 import { CAPTURE_MESSAGES } from './captureMessages';
-import { scanCapture, scanSteps, type Cancelled, type ScanResult } from './captureScan';
+import { CaptureScan, scanCapture, type Cancelled, type ScanResult } from './captureScan';
 import type { Connection } from './connectionTable';
 import type { CaptureProblem } from './packet';
 import { formatDocument } from '../service/format';
@@ -8,10 +8,11 @@ import { ScenarioWriter } from './scenarioWriter';
 import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from './tcpAnalysis';
 
 /**
- * Imports up to this many lines are formatted like Format Document. Formatting is not linear
- * (its edits are applied one by one to the whole text), so larger imports stay as written.
+ * Imports up to this many lines are formatted like Format Document. Formatting is linear but
+ * costs about three times the import itself (some 3 s for 100k lines, see `npm run bench`), all
+ * at the end, with the progress bar full; beyond this the scenario is left as written.
  */
-const MAX_FORMATTED_LINES = 2_500;
+const MAX_FORMATTED_LINES = 100_000;
 
 /** A re-readable source of chunks: the importer reads a capture twice (list, then write). */
 export type ChunkSource = () => Iterable<Uint8Array>;
@@ -88,19 +89,34 @@ export function* importSteps(
   source: ChunkSource,
   options: ImportOptions = {},
 ): Generator<ImportStep, ImportResult, boolean | undefined> {
+  const listing = new CaptureScan();
   let cancelled = false;
-  const listing = scanSteps(source());
-  let step = listing.next();
-  while (!step.done) {
-    cancelled = (yield { pass: 'list', bytes: step.value }) === true;
-    step = listing.next(cancelled);
+  for (const chunk of source()) {
+    if (!listing.push(chunk)) break;
+    cancelled = (yield { pass: 'list', bytes: listing.bytes }) === true;
+    if (cancelled) break;
   }
-  const listed = summarize(step.value, cancelled);
+  const next = afterListing(listing.end(), cancelled, options);
+  if (!(next instanceof WritePass)) return next;
+  for (const chunk of source()) {
+    if (!next.scan.push(chunk)) break;
+    if ((yield { pass: 'write', bytes: next.scan.bytes }) === true) return next.cancel();
+  }
+  return next.finish();
+}
+
+/**
+ * What follows the listing pass: the import's failure (cancelled, no TCP, no such connection),
+ * or the pass that writes the scenario. Shared by the synchronous and the streaming importers.
+ */
+export function afterListing(
+  scan: ScanResult,
+  cancelled: boolean,
+  options: ImportOptions,
+): ImportResult | WritePass {
+  const listed = summarize(scan, cancelled);
   const fatal = listed.problems.find((p) => p.fatal);
-  if (cancelled) {
-    const error = { offset: -1, line: 0, message: CAPTURE_MESSAGES.cancelled(), fatal: true };
-    return { ok: false, error, summary: listed };
-  }
+  if (cancelled) return cancelledResult(listed);
   if (listed.connections.length === 0) {
     const none = { offset: -1, line: 0, message: CAPTURE_MESSAGES.noTcp(), fatal: true };
     return { ok: false, error: fatal ?? listed.problems[0] ?? none, summary: listed };
@@ -112,34 +128,56 @@ export function* importSteps(
     const message = `There is no connection ${options.connection}: the capture has ${listed.connections.length} (1 to ${listed.connections.length}).`;
     return { ok: false, error: { offset: -1, line: 0, message, fatal: true }, summary: listed };
   }
-  const lines: string[] = [];
-  const numbered = options.connection === undefined && listed.connections.length > 1;
-  lines.push(...header(listed, options));
-  const writer = new ScenarioWriter((line) => lines.push(line), {
-    numbered,
-    datedClock: listed.format === 'pcap' || listed.format === 'pcapng',
-    ...(options.connection !== undefined ? { connection: options.connection } : {}),
-  });
-  const writing = scanSteps(source(), (packet, connection, direction, bits, time) =>
-    writer.segment(packet, connection, direction, bits, time),
-  );
-  let written = writing.next();
-  while (!written.done) {
-    if ((yield { pass: 'write', bytes: written.value }) === true) {
-      const error = { offset: -1, line: 0, message: CAPTURE_MESSAGES.cancelled(), fatal: true };
-      writing.return(step.value);
-      return { ok: false, error, summary: { ...listed, cancelled: true } };
-    }
-    written = writing.next();
+  return new WritePass(listed, options);
+}
+
+/** The second pass: push the capture's chunks into `scan` again, then `finish`. */
+export class WritePass {
+  readonly scan: CaptureScan;
+  private readonly lines: string[];
+  private readonly writer: ScenarioWriter;
+
+  constructor(
+    private readonly listed: CaptureSummary,
+    options: ImportOptions,
+  ) {
+    const lines = (this.lines = header(listed, options));
+    const numbered = options.connection === undefined && listed.connections.length > 1;
+    this.writer = new ScenarioWriter((line) => lines.push(line), {
+      numbered,
+      datedClock: listed.format === 'pcap' || listed.format === 'pcapng',
+      ...(options.connection !== undefined ? { connection: options.connection } : {}),
+    });
+    this.scan = new CaptureScan((packet, connection, direction, bits, time) =>
+      this.writer.segment(packet, connection, direction, bits, time),
+    );
   }
-  writer.end();
-  for (const problem of listed.problems) lines.push(`# Import problem: ${problemText(problem)}`);
-  const text = lines.join('\n') + '\n';
-  // Aligned as Format Document would (the formatter is the one source of the layout); a very
-  // large import is left as written, where formatting would cost more than it gives.
-  const formatted =
-    lines.length <= MAX_FORMATTED_LINES ? applyEdits(text, formatDocument(text)) : text;
-  return { ok: true, text: formatted, summary: listed };
+
+  /** The scenario, once every chunk has been pushed. */
+  finish(): ImportResult {
+    this.scan.end();
+    this.writer.end();
+    const lines = this.lines;
+    for (const problem of this.listed.problems) {
+      lines.push(`# Import problem: ${problemText(problem)}`);
+    }
+    const text = lines.join('\n') + '\n';
+    // Aligned as Format Document would (the formatter is the one source of the layout); a very
+    // large import is left as written, where formatting would cost more than it gives.
+    const formatted =
+      lines.length <= MAX_FORMATTED_LINES ? applyEdits(text, formatDocument(text)) : text;
+    return { ok: true, text: formatted, summary: this.listed };
+  }
+
+  /** The result of an import cancelled while writing. */
+  cancel(): ImportResult {
+    return cancelledResult({ ...this.listed, cancelled: true });
+  }
+}
+
+function cancelledResult(summary: CaptureSummary): ImportResult {
+  const error = { offset: -1, line: 0, message: CAPTURE_MESSAGES.cancelled(), fatal: true };
+  return { ok: false, error, summary };
 }
 
 /** `byte 1234: ...` or `line 5: ...`: where a problem is, then what. */
@@ -178,7 +216,8 @@ function header(listed: CaptureSummary, options: ImportOptions): string[] {
   return lines;
 }
 
-function summarize(scan: ScanResult, cancelled: boolean): CaptureSummary {
+/** The summary of a finished listing pass (`cancelled` if it stopped early). */
+export function summarize(scan: ScanResult, cancelled: boolean): CaptureSummary {
   return {
     format: scan.format ?? 'unknown',
     frames: scan.frames,

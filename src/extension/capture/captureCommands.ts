@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
+import { bytesCaptureFile, type CaptureFile, type OpenCaptureFile } from './captureFile';
 import { importAndOpen } from './runImport';
 
 const FILTERS = {
@@ -12,7 +13,7 @@ const FILTERS = {
  * (clipboard) and the import of a given capture file (from the capture editor or the explorer).
  */
 export class CaptureCommands extends Disposable {
-  constructor() {
+  constructor(private readonly openCaptureFile: OpenCaptureFile) {
     super();
     const command = (id: string, run: (...args: unknown[]) => unknown) =>
       this.register(vscode.commands.registerCommand(id, run));
@@ -36,9 +37,10 @@ export class CaptureCommands extends Disposable {
             })
           )?.[0];
     if (!uri) return undefined;
-    let bytes: Uint8Array;
+    let file: CaptureFile;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      // Opened only: the import reads it chunk by chunk (see OpenCaptureFile).
+      file = await this.openCaptureFile(uri);
     } catch (error) {
       void vscode.window.showErrorMessage(
         vscode.l10n.t('Cannot read {0}: {1}', uri.fsPath, (error as Error).message),
@@ -46,7 +48,7 @@ export class CaptureCommands extends Disposable {
       return undefined;
     }
     const name = uri.path.split('/').pop() ?? uri.path;
-    return importAndOpen(bytes, name, {
+    return importAndOpen(file, name, {
       name,
       ...(typeof connection === 'number' ? { connection } : {}),
     });
@@ -60,7 +62,7 @@ export class CaptureCommands extends Disposable {
       );
       return undefined;
     }
-    return importAndOpen(new TextEncoder().encode(text), 'the clipboard', {
+    return importAndOpen(bytesCaptureFile(new TextEncoder().encode(text)), 'the clipboard', {
       name: 'pasted tcpdump output',
     });
   }

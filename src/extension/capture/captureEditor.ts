@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { listConnections, problemText } from '../../core/capture/importCapture';
+import { problemText, type CaptureSummary } from '../../core/capture/importCapture';
+import { listConnectionsStream } from '../../core/capture/importStream';
 import { Disposable } from '../disposable';
+import type { OpenCaptureFile } from './captureFile';
 import { captureEditorHtml } from './captureEditorHtml';
 
 export const CAPTURE_EDITOR_VIEW_TYPE = 'handshake.capture';
@@ -14,7 +16,7 @@ export class CaptureEditorProvider
   extends Disposable
   implements vscode.CustomReadonlyEditorProvider
 {
-  constructor() {
+  constructor(private readonly openCaptureFile: OpenCaptureFile) {
     super();
     this.register(
       vscode.window.registerCustomEditorProvider(CAPTURE_EDITOR_VIEW_TYPE, this, {
@@ -33,16 +35,22 @@ export class CaptureEditorProvider
   ): Promise<void> {
     panel.webview.options = { enableScripts: true, enableCommandUris: false };
     const name = document.uri.path.split('/').pop() ?? document.uri.path;
-    let bytes: Uint8Array;
+    // Read chunk by chunk, never whole; closing the view stops the reading.
+    let closed = false;
+    panel.onDidDispose(() => (closed = true));
+    let summary: CaptureSummary;
     try {
-      bytes = await vscode.workspace.fs.readFile(document.uri);
+      const file = await this.openCaptureFile(document.uri);
+      summary = await listConnectionsStream(file.chunks(), () => closed);
     } catch (error) {
-      panel.webview.html = captureEditorHtml(panel.webview, name, {
-        error: (error as Error).message,
-      });
+      if (!closed) {
+        panel.webview.html = captureEditorHtml(panel.webview, name, {
+          error: (error as Error).message,
+        });
+      }
       return;
     }
-    const summary = listConnections([bytes]);
+    if (closed) return;
     const fatal = summary.connections.length === 0 ? summary.problems[0] : undefined;
     panel.webview.html = captureEditorHtml(panel.webview, name, {
       summary,

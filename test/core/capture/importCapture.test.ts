@@ -7,6 +7,7 @@ import {
   type ImportResult,
 } from '../../../src/core/capture/importCapture';
 import { analyze } from '../../../src/core/check/analyze';
+import { formatDocument } from '../../../src/core/service/format';
 import { Conversation, pcapFile } from '../../support/pcapWriter';
 import { FIXTURES, fixture } from './support';
 
@@ -195,4 +196,21 @@ test('a capture that misses the SYN assumes it from the SYN ACK', () => {
     analyze(text).diagnostics.map((d) => d.code),
     [],
   );
+});
+
+test('a large import (10,000 segments) comes out aligned as Format Document aligns it', () => {
+  const c = new Conversation(
+    [
+      { ip: '10.0.0.1', port: 50000 },
+      { ip: '10.0.0.2', port: 80 },
+    ],
+    [100, 200],
+  ).handshake();
+  for (let i = 0; i < 5000; i++) {
+    c.emit(0, 'PA', 1 + (i % 1448));
+    c.emit(1, 'A', 0);
+  }
+  const text = imported(pcapFile(c.segments));
+  assert.ok(text.split('\n').length > 10_000);
+  assert.deepEqual(formatDocument(text), []);
 });

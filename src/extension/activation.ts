@@ -1,0 +1,47 @@
+import { setLocale } from '../core/l10n/locale';
+import * as vscode from 'vscode';
+import { AnalysisCache } from './analysisCache';
+import { CaptureCommands } from './capture/captureCommands';
+import type { OpenCaptureFile } from './capture/captureFile';
+import { CaptureEditorProvider } from './capture/captureEditor';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { EditorFeatures } from './language/editorFeatures';
+import { registerNewScenario } from './language/newScenario';
+import { MarkdownDiagnostics } from './markdown/markdownDiagnostics';
+import { extendMarkdownIt } from './markdown/markdownPreview';
+import { PreviewManager } from './preview/previewManager';
+
+/** What differs between the Node extension host (extension.ts) and the web one (webExtension.ts). */
+export interface Platform {
+  /** How capture files are read: streamed from disk on Node, read whole on the web. */
+  readonly openCaptureFile: OpenCaptureFile;
+}
+
+/** What `activate` hands VS Code: the Markdown preview's markdown-it plugin. */
+export interface HandshakeApi {
+  readonly extendMarkdownIt: typeof extendMarkdownIt;
+}
+
+/**
+ * Activated by the `handshake` language, its commands, a preview panel to restore, a capture
+ * file, a Markdown document (for its ```handshake blocks), or VS Code's Markdown preview, which
+ * uses the returned `extendMarkdownIt`.
+ */
+export function activateHandshake(
+  context: vscode.ExtensionContext,
+  platform: Platform,
+): HandshakeApi {
+  // Diagnostics, hovers and the diagram speak VS Code's display language (简体中文 or English).
+  setLocale(vscode.env.language);
+  const cache = new AnalysisCache();
+  context.subscriptions.push(
+    new DiagnosticsPublisher(cache),
+    new EditorFeatures(cache),
+    registerNewScenario(),
+    new PreviewManager(context.extensionUri, cache),
+    new CaptureCommands(platform.openCaptureFile),
+    new CaptureEditorProvider(platform.openCaptureFile),
+    new MarkdownDiagnostics(),
+  );
+  return { extendMarkdownIt };
+}
