@@ -62,8 +62,12 @@ export class CaptureCommands extends Disposable {
       );
       return undefined;
     }
-    return importAndOpen(bytesCaptureFile(new TextEncoder().encode(text)), 'the clipboard', {
-      name: 'pasted tcpdump output',
-    });
+    return importAndOpen(
+      bytesCaptureFile(new TextEncoder().encode(text)),
+      vscode.l10n.t('the clipboard'),
+      {
+        name: 'pasted tcpdump output',
+      },
+    );
   }
 }

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { connectionLine, problemText, type CaptureSummary } from '../../core/capture/importCapture';
 
 /** The capture view's page: a strict CSP, one inline script allowed by its nonce. */
@@ -14,7 +14,7 @@ export function captureEditorHtml(
   const rows = (summary?.connections ?? [])
     .map(
       (c) =>
-        `<tr><td>${escape(connectionLine(c))}</td><td><button data-connection="${c.index}">Import connection ${c.index}</button></td></tr>`,
+        `<tr><td>${escape(connectionLine(c))}</td><td><button data-connection="${c.index}">${escape(vscode.l10n.t('Import connection {0}', c.index))}</button></td></tr>`,
     )
     .join('\n');
   const problems = (summary?.problems ?? [])
@@ -22,12 +22,12 @@ export function captureEditorHtml(
     .join('\n');
   const body = content.error
     ? `<p class="error">${escape(content.error)}</p>`
-    : `<p>${escape(`${summary?.format ?? ''}: ${summary?.frames ?? 0} frames, ${summary?.tcpPackets ?? 0} TCP packets, ${plural(summary?.connections.length ?? 0, 'connection')}.`)}</p>
-<p><button id="import-all" data-connection="0">Import as Scenario</button></p>
+    : `<p>${escape(counts(summary))}</p>
+<p><button id="import-all" data-connection="0">${escape(vscode.l10n.t('Import as Scenario'))}</button></p>
 <table>${rows}</table>
-${problems ? `<h2>Problems</h2><ul>${problems}</ul>` : ''}`;
+${problems ? `<h2>${escape(vscode.l10n.t('Problems'))}</h2><ul>${problems}</ul>` : ''}`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escape(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
@@ -60,6 +60,18 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function counts(summary: CaptureSummary | undefined): string {
+  const format = summary?.format ?? '';
+  const frames = summary?.frames ?? 0;
+  const packets = summary?.tcpPackets ?? 0;
+  const connections = summary?.connections.length ?? 0;
+  return connections === 1
+    ? vscode.l10n.t('{0}: {1} frames, {2} TCP packets, 1 connection.', format, frames, packets)
+    : vscode.l10n.t(
+        '{0}: {1} frames, {2} TCP packets, {3} connections.',
+        format,
+        frames,
+        packets,
+        connections,
+      );
 }
