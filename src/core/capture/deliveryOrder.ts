@@ -2,6 +2,11 @@
 export interface QueuedSegment {
   readonly direction: 0 | 1;
   readonly lines: readonly string[];
+  /**
+   * When set, gives the lines instead of `lines`, at the moment they are written: for a gap in
+   * the capture, which only the acks that come later tell as delivered or lost.
+   */
+  readonly render?: () => readonly string[];
   /** True when it occupies sequence space (data, SYN or FIN): the peer must acknowledge it. */
   readonly consumes: boolean;
   /** seq + length (+1 for SYN and FIN). */

@@ -1,6 +1,7 @@
 import type { Connection, ConnectionEnd } from './connectionTable';
 import { TCP_FLAG, type TcpPacket } from './packet';
-import { flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
+import { CaptureGaps } from './captureGaps';
+import { ASSUMED, flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';
 import { TlsStream } from './tlsStream';
 import { DeliveryOrder } from './deliveryOrder';
@@ -8,6 +9,8 @@ import { DeliveryOrder } from './deliveryOrder';
 interface ConnectionState {
   readonly names: [string, string];
   readonly queue: DeliveryOrder;
+  /** The segments the capture missed, written in their place as assumed. */
+  readonly gaps: CaptureGaps;
   readonly tls: [TlsStream, TlsStream];
 }
 
@@ -24,6 +27,8 @@ export interface WriterOptions {
  * SYN ACK, then one segment line per packet with absolute numbers, its frame, time and
  * Wireshark's analysis in a comment. TLS handshake messages found in the payload follow their
  * segment as comments (`# TLS ClientHello sni=...`): the language has no TLS lines yet.
+ * Segments the capture missed (a gap in a sender's sequence numbers, an ack of bytes never
+ * seen) are written where they belong, marked `# not in the capture: assumed` (CaptureGaps).
  */
 export class ScenarioWriter {
   private readonly states = new Map<Connection, ConnectionState>();
@@ -60,14 +65,15 @@ export class ScenarioWriter {
       : [];
     const flags = packet.flags;
     const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
-    state.queue.push({
+    const segment = {
       direction,
       lines: [line, ...tls.map((text) => `# TLS ${text}`)],
       consumes: packet.len > 0 || synFin === 1,
       end: (packet.seq + packet.len + synFin) >>> 0,
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
-    });
+    };
+    state.gaps.place(packet, direction, bits, segment, (queued) => state.queue.push(queued));
   }
 
   /** Call at the end: writes what still waits for an answer. */
@@ -142,7 +148,7 @@ export class ScenarioWriter {
           listened = true;
         }
       }
-      for (const line of segment.lines) out(inBlock ? `  ${line}` : line);
+      for (const line of segment.render?.() ?? segment.lines) out(inBlock ? `  ${line}` : line);
     }, out);
     const push = queue.push.bind(queue);
     queue.push = (segment) => {
@@ -150,14 +156,16 @@ export class ScenarioWriter {
         answered = segment.direction;
       push(segment);
     };
-    const state: ConnectionState = { names, queue, tls: [new TlsStream(), new TlsStream()] };
+    const state: ConnectionState = {
+      names,
+      queue,
+      gaps: new CaptureGaps(names),
+      tls: [new TlsStream(), new TlsStream()],
+    };
     this.states.set(connection, state);
     return state;
   }
 }
-
-/** Marks the lines that stand for packets the capture does not hold. */
-const ASSUMED = '# not in the capture: assumed';
 
 function endpointLine(name: string, end: ConnectionEnd, family: 4 | 6): string {
   if (end.name) return `endpoint ${name}  # ${end.name}.${end.port}`;
