@@ -66,6 +66,8 @@ export class CaptureGaps {
   private readonly next: [number | undefined, number | undefined] = [undefined, undefined];
   /** Per direction: the last ack it sent, for the segments assumed on its behalf. */
   private readonly lastAck: [number | undefined, number | undefined] = [undefined, undefined];
+  /** Per direction: whether it sent a SYN (without ACK): it opened the connection. */
+  private readonly synSent: [boolean, boolean] = [false, false];
   /** Per direction: gaps not written yet, oldest first. */
   private readonly open: [Gap[], Gap[]] = [[], []];
 
@@ -101,6 +103,7 @@ export class CaptureGaps {
       packet.len > 0 && bits & RESENT && this.resent(packet, direction, bits, segment);
     if (!absorbed) push(segment);
     if (hasAck) this.lastAck[direction] = packet.ack;
+    else if (flags & TCP_FLAG.SYN) this.synSent[direction] = true;
     if (!(flags & TCP_FLAG.RST)) {
       const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
       const end = (packet.seq + packet.len + synFin) >>> 0;
@@ -113,9 +116,19 @@ export class CaptureGaps {
     const peer = direction === 0 ? 1 : 0;
     const peerNext = this.next[peer];
     if (peerNext === undefined) {
-      // The first packet: the assumed handshake has the peer acknowledge up to its seq.
       this.next[peer] = packet.ack;
       this.lastAck[peer] = (packet.seq + (packet.flags & TCP_FLAG.SYN ? 1 : 0)) >>> 0;
+      // After its SYN, this side acknowledges the peer's SYN: the SYN ACK was not captured.
+      // RFC 9293 §3.5: it acknowledges the SYN and carries the peer's initial seq (ack - 1).
+      if (this.synSent[direction] && !(packet.flags & TCP_FLAG.SYN)) {
+        const seq = (packet.ack - 1) >>> 0;
+        const ack = this.next[direction] as number;
+        const to = this.names[direction];
+        const why = `(acknowledged by frame ${packet.frame})`;
+        const line = `${this.names[peer]} -> ${to}  SYN ACK  seq=${seq} ack=${ack}  ${ASSUMED} ${why}`;
+        push({ direction: peer, lines: [line], consumes: true, end: packet.ack, ack, syn: true });
+      }
+      // Otherwise the first packet: the assumed handshake has the peer acknowledge its seq.
       return;
     }
     const length = (packet.ack - peerNext) >>> 0;
