@@ -120,7 +120,7 @@ export class CaptureGaps {
       this.lastAck[peer] = (packet.seq + (packet.flags & TCP_FLAG.SYN ? 1 : 0)) >>> 0;
       // After its SYN, this side acknowledges the peer's SYN: the SYN ACK was not captured.
       // RFC 9293 §3.5: it acknowledges the SYN and carries the peer's initial seq (ack - 1).
-      if (this.synSent[direction] && !(packet.flags & TCP_FLAG.SYN)) {
+      if (this.synSent[direction] && !(packet.flags & (TCP_FLAG.SYN | TCP_FLAG.RST))) {
         const seq = (packet.ack - 1) >>> 0;
         const ack = this.next[direction] as number;
         const to = this.names[direction];
@@ -197,57 +197,38 @@ export class CaptureGaps {
     return false;
   }
 
-  /** The lines of a gap, now that the delivery order writes it. */
+  /** The lines of a gap, now that the delivery order writes it (its fate is known). */
   private written(gap: Gap): readonly string[] {
     const gaps = this.open[gap.direction];
     gaps.splice(gaps.indexOf(gap), 1);
-    const cuts = new Set([0, gap.length]);
-    for (const p of [...gap.fills, ...gap.lost]) cuts.add(p.start).add(p.end);
-    const points = [...cuts].sort((a, b) => a - b);
     const lines: string[] = [];
-    let piece: { start: number; end: number; lost?: Lost } | undefined;
-    const flush = () => {
-      if (!piece) return;
+    for (const piece of pieces(gap)) {
+      if ('lines' in piece) {
+        lines.push(...piece.lines);
+        continue;
+      }
       const seq = (gap.start + piece.start) >>> 0;
       const length = piece.end - piece.start;
       lines.push(
-        piece.lost
+        piece.lost === undefined
           ? this.line(
-              gap.direction,
-              '-x',
-              seq,
-              gap.ack,
-              length,
-              `lost (resent in frame ${piece.lost.frame})`,
-            )
-          : this.line(
               gap.direction,
               '->',
               seq,
               gap.ack,
               length,
               `(the gap before frame ${gap.frame})`,
+            )
+          : this.line(
+              gap.direction,
+              '-x',
+              seq,
+              gap.ack,
+              length,
+              `lost (resent in frame ${piece.lost})`,
             ),
       );
-      piece = undefined;
-    };
-    for (let i = 0; i + 1 < points.length; i++) {
-      const start = points[i] as number;
-      const end = points[i + 1] as number;
-      const fill = gap.fills.find((f) => f.start <= start && start < f.end);
-      if (fill) {
-        flush();
-        if (fill.start === start) lines.push(...fill.lines);
-        continue;
-      }
-      const lost = gap.lost.find((l) => l.start <= start && start < l.end);
-      if (piece && (piece.lost === undefined) === (lost === undefined)) piece.end = end;
-      else {
-        flush();
-        piece = { start, end, ...(lost ? { lost } : {}) };
-      }
     }
-    flush();
     return lines;
   }
 
@@ -262,6 +243,44 @@ export class CaptureGaps {
     const to = this.names[from === 0 ? 1 : 0];
     return `${this.names[from]} ${arrow} ${to}  ACK  seq=${seq} ack=${ack} len=${length}  ${ASSUMED} ${why}`;
   }
+}
+
+/** A part of a gap written as assumed: lost (with the frame that resent it) or delivered. */
+interface Assumed extends Part {
+  readonly lost?: number;
+}
+
+/**
+ * A gap cut into its late segments and the assumed parts between them, in seq order; adjacent
+ * parts of the same fate are one.
+ */
+function pieces(gap: Gap): (Fill | Assumed)[] {
+  const cuts = new Set([0, gap.length]);
+  for (const p of [...gap.fills, ...gap.lost]) cuts.add(p.start).add(p.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: (Fill | Assumed)[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i] as number;
+    const end = points[i + 1] as number;
+    const fill = gap.fills.find((f) => f.start <= start && start < f.end);
+    if (fill) {
+      if (fill.start === start) out.push(fill);
+      continue;
+    }
+    const lost = gap.lost.find((l) => l.start <= start && start < l.end)?.frame;
+    const last = out[out.length - 1];
+    if (
+      last &&
+      !('lines' in last) &&
+      last.end === start &&
+      (last.lost === undefined) === (lost === undefined)
+    ) {
+      out[out.length - 1] = { ...last, end };
+    } else {
+      out.push({ start, end, ...(lost === undefined ? {} : { lost }) });
+    }
+  }
+  return out;
 }
 
 function serialAfter(a: number, b: number): boolean {

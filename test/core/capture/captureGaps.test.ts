@@ -117,6 +117,21 @@ const CASES: readonly Case[] = [
     engine: ['HS111'],
   },
   {
+    name: 'a late segment fills its part of a gap; the part never seen is assumed before it',
+    bytes: built((c) => {
+      const start = c.seqOf(0);
+      c.emit(0, 'PA', 100, { lost: true });
+      c.emit(0, 'PA', 100, { lost: true });
+      c.emit(0, 'PA', 100);
+      c.emit(0, 'PA', 100, { seq: start + 100 });
+      c.emit(1, 'A', 0);
+    }),
+    assumed: [
+      'client -> server ACK seq=1001 ack=5001 len=100 # not in the capture: assumed (the gap before frame 4)',
+    ],
+    analysis: ['HS704', 'HS705', 'HS706'],
+  },
+  {
     name: 'an ack of the SYN when the SYN ACK was not captured: the SYN ACK it implies',
     bytes: built((c) => {
       c.emit(0, 'S', 0);
@@ -180,6 +195,23 @@ for (const c of CASES) {
     assert.deepEqual(codes.filter((code) => !code.startsWith('HS7')).sort(), c.engine ?? []);
   });
 }
+
+test('a late segment and an assumed part of the same gap are written in seq order', () => {
+  const c = conversation();
+  const start = c.seqOf(0);
+  c.emit(0, 'PA', 100, { lost: true });
+  c.emit(0, 'PA', 100, { lost: true });
+  c.emit(0, 'PA', 100);
+  c.emit(0, 'PA', 100, { seq: start + 100 });
+  c.emit(1, 'A', 0);
+  const result = importCapture(() => [pcapFile(c.segments)]);
+  assert.ok(result.ok);
+  const seqs = [...result.text.matchAll(/^client -> server +(?:PSH )?ACK +seq=(\d+) .*len=/gm)];
+  assert.deepEqual(
+    seqs.map((m) => m[1]),
+    ['1001', '1101', '1201'],
+  );
+});
 
 test('the late segment is written where it was sent; the analysis keeps the capture order', () => {
   const result = importCapture(() => [fixture('zoo.pcap')], { connection: 4 });
