@@ -4,11 +4,13 @@ import { CaptureGaps } from './captureGaps';
 import { ASSUMED, flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';
 import { TlsStream } from './tlsStream';
-import { DeliveryOrder } from './deliveryOrder';
+import { DeliveryOrder, type QueuedSegment } from './deliveryOrder';
 
 interface ConnectionState {
   readonly names: [string, string];
   readonly queue: DeliveryOrder;
+  /** queue.push as a function value, made once per connection. */
+  readonly push: (segment: QueuedSegment) => void;
   /** The segments the capture missed, written in their place as assumed. */
   readonly gaps: CaptureGaps;
   readonly tls: [TlsStream, TlsStream];
@@ -73,7 +75,7 @@ export class ScenarioWriter {
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
     };
-    state.gaps.place(packet, direction, bits, segment, (queued) => state.queue.push(queued));
+    state.gaps.place(packet, direction, bits, segment, state.push);
   }
 
   /** Call at the end: writes what still waits for an answer. */
@@ -159,6 +161,7 @@ export class ScenarioWriter {
     const state: ConnectionState = {
       names,
       queue,
+      push: (segment) => queue.push(segment),
       gaps: new CaptureGaps(names),
       tls: [new TlsStream(), new TlsStream()],
     };
