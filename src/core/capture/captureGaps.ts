@@ -68,6 +68,19 @@ export class CaptureGaps {
   private readonly lastAck: [number | undefined, number | undefined] = [undefined, undefined];
   /** Per direction: whether it sent a SYN (without ACK): it opened the connection. */
   private readonly synSent: [boolean, boolean] = [false, false];
+  /**
+   * Per direction: the receiver's RCV.NXT for this side's bytes in the lines written so far,
+   * and the end of bytes written beyond a lost part (held until it is resent). An assumed
+   * segment's ack is read from it, when the segment is written: RFC 9293 §3.10.7.4 has the
+   * receiver acknowledge exactly what arrived in order, and the engine checks just that.
+   */
+  private readonly rcvNxt: [number | undefined, number | undefined] = [undefined, undefined];
+  private readonly held: [Part | undefined, Part | undefined] = [undefined, undefined];
+  /**
+   * Inside `simultaneous { }` every segment is sent before any is delivered: deliveries wait
+   * here until the block closes.
+   */
+  private pending: [0 | 1, number, number][] | undefined;
   /** Per direction: gaps not written yet, oldest first. */
   private readonly open: [Gap[], Gap[]] = [[], []];
 
@@ -90,7 +103,7 @@ export class CaptureGaps {
     const next = this.next[direction];
     const ack = hasAck ? packet.ack : this.lastAck[direction];
     if (next === undefined) {
-      this.next[direction] = packet.seq;
+      this.next[direction] = this.rcvNxt[direction] = packet.seq;
     } else if (
       !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST)) &&
       serialAfter(packet.seq, next) &&
@@ -116,7 +129,7 @@ export class CaptureGaps {
     const peer = direction === 0 ? 1 : 0;
     const peerNext = this.next[peer];
     if (peerNext === undefined) {
-      this.next[peer] = packet.ack;
+      this.next[peer] = this.rcvNxt[peer] = packet.ack;
       this.lastAck[peer] = (packet.seq + (packet.flags & TCP_FLAG.SYN ? 1 : 0)) >>> 0;
       // After its SYN, this side acknowledges the peer's SYN: the SYN ACK was not captured.
       // RFC 9293 §3.5: it acknowledges the SYN and carries the peer's initial seq (ack - 1).
@@ -126,24 +139,42 @@ export class CaptureGaps {
         const to = this.names[direction];
         const why = `(acknowledged by frame ${packet.frame})`;
         const line = `${this.names[peer]} -> ${to}  SYN ACK  seq=${seq} ack=${ack}  ${ASSUMED} ${why}`;
-        push({ direction: peer, lines: [line], consumes: true, end: packet.ack, ack, syn: true });
+        push({
+          direction: peer,
+          seq,
+          lines: [line],
+          consumes: true,
+          end: packet.ack,
+          ack,
+          syn: true,
+        });
       }
       // Otherwise the first packet: the assumed handshake has the peer acknowledge its seq.
       return;
     }
     const length = (packet.ack - peerNext) >>> 0;
     if (!serialAfter(packet.ack, peerNext) || length > MAX_LEN) return;
+    // Placed by the peer's last ack (it had received at least that); written with what it
+    // had received where it is written.
     const ack = this.lastAck[peer] ?? this.next[direction] ?? packet.seq;
-    const line = this.line(
-      peer,
-      '->',
-      peerNext,
+    const end = packet.ack;
+    const why = `(acknowledged by frame ${packet.frame})`;
+    const render = (): string[] => {
+      const line = this.line(peer, '->', peerNext, this.rcvNxt[direction] ?? ack, length, why);
+      this.delivered(peer, peerNext, end);
+      return [line];
+    };
+    push({
+      direction: peer,
+      seq: peerNext,
+      lines: [],
+      render,
+      consumes: true,
+      end,
       ack,
-      length,
-      `(acknowledged by frame ${packet.frame})`,
-    );
-    push({ direction: peer, lines: [line], consumes: true, end: packet.ack, ack, syn: false });
-    this.next[peer] = packet.ack;
+      syn: false,
+    });
+    this.next[peer] = end;
   }
 
   private openGap(
@@ -158,6 +189,7 @@ export class CaptureGaps {
     this.open[direction].push(gap);
     push({
       direction,
+      seq: start,
       lines: [],
       render: () => this.written(gap),
       consumes: true,
@@ -197,17 +229,66 @@ export class CaptureGaps {
     return false;
   }
 
+  /**
+   * The lines of a queued segment as the delivery order writes it: an assumed one's are made
+   * now; every delivered one moves its receiver's RCV.NXT.
+   */
+  linesOf(segment: QueuedSegment): readonly string[] {
+    if (segment.render) return segment.render();
+    if (segment.consumes) this.delivered(segment.direction, segment.seq, segment.end);
+    return segment.lines;
+  }
+
+  /** Called as a `simultaneous { }` block opens and closes. */
+  block(open: boolean): void {
+    const pending = this.pending;
+    this.pending = open ? [] : undefined;
+    for (const [direction, seq, end] of pending ?? []) this.delivered(direction, seq, end);
+  }
+
+  /**
+   * Bytes [seq, end) of `direction` delivered: in order they move RCV.NXT (over the bytes held
+   * beyond, once they join), else they are held. One held range: enough for one lost part.
+   */
+  private delivered(direction: 0 | 1, seq: number, end: number): void {
+    if (this.pending) {
+      this.pending.push([direction, seq, end]);
+      return;
+    }
+    const rcvNxt = this.rcvNxt[direction];
+    if (rcvNxt === undefined) return;
+    const held = this.held[direction];
+    if (serialAfter(seq, rcvNxt)) {
+      this.held[direction] = held
+        ? {
+            start: serialAfter(held.start, seq) ? seq : held.start,
+            end: serialAfter(end, held.end) ? end : held.end,
+          }
+        : { start: seq, end };
+      return;
+    }
+    let next = serialAfter(end, rcvNxt) ? end : rcvNxt;
+    if (held && !serialAfter(held.start, next)) {
+      if (serialAfter(held.end, next)) next = held.end;
+      this.held[direction] = undefined;
+    }
+    this.rcvNxt[direction] = next;
+  }
+
   /** The lines of a gap, now that the delivery order writes it (its fate is known). */
   private written(gap: Gap): readonly string[] {
     const gaps = this.open[gap.direction];
     gaps.splice(gaps.indexOf(gap), 1);
     const lines: string[] = [];
     for (const piece of pieces(gap)) {
+      const seq = (gap.start + piece.start) >>> 0;
+      const end = (gap.start + piece.end) >>> 0;
       if ('lines' in piece) {
         lines.push(...piece.lines);
+        this.delivered(gap.direction, seq, end);
         continue;
       }
-      const seq = (gap.start + piece.start) >>> 0;
+      if (piece.lost === undefined) this.delivered(gap.direction, seq, end);
       const length = piece.end - piece.start;
       lines.push(
         piece.lost === undefined

@@ -1,6 +1,8 @@
 /** One segment line (with the comment lines that follow it) waiting to be written. */
 export interface QueuedSegment {
   readonly direction: 0 | 1;
+  /** Its sequence number. */
+  readonly seq: number;
   readonly lines: readonly string[];
   /**
    * When set, gives the lines instead of `lines`, at the moment they are written: for a gap in
@@ -46,11 +48,11 @@ export class DeliveryOrder {
 
   /**
    * @param write writes one segment's lines (`inBlock` when inside `simultaneous { }`).
-   * @param line writes a line of the block's frame.
+   * @param block called as a `simultaneous { }` block opens (true) and closes (false).
    */
   constructor(
     private readonly write: (segment: QueuedSegment, inBlock: boolean) => void,
-    private readonly line: (text: string) => void,
+    private readonly block: (open: boolean) => void,
   ) {}
 
   push(segment: QueuedSegment): void {
@@ -125,16 +127,22 @@ export class DeliveryOrder {
         .sort((x, y) => x.order - y.order);
       const next = candidates[0];
       if (!next) break;
-      if (block.some((e) => e.direction !== next.direction && covers(next, e))) {
+      // The other side's first segment left out of the block is written after it: what must
+      // be delivered before `next` is sent keeps `next` out too.
+      const waiting = open[1 - next.direction] ? undefined : this.queues[1 - next.direction]?.[0];
+      if (
+        block.some((e) => e.direction !== next.direction && covers(next, e)) ||
+        (waiting !== undefined && mustPrecede(waiting, next))
+      ) {
         open[next.direction] = false;
         continue;
       }
       block.push(this.queues[next.direction].shift() as Entry);
     }
     block.sort((x, y) => x.order - y.order);
-    this.line('simultaneous {');
+    this.block(true);
     for (const e of block) this.write(e, true);
-    this.line('}');
+    this.block(false);
   }
 
   private writeOldest(): void {

@@ -69,6 +69,7 @@ export class ScenarioWriter {
     const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
     const segment = {
       direction,
+      seq: packet.seq,
       lines: [line, ...tls.map((text) => `# TLS ${text}`)],
       consumes: packet.len > 0 || synFin === 1,
       end: (packet.seq + packet.len + synFin) >>> 0,
@@ -141,17 +142,24 @@ export class ScenarioWriter {
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
     if (synAck !== TCP_FLAG.SYN) this.assumeHandshake(packet, client, server, connection.client);
     // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
+    const gaps = new CaptureGaps(names);
     let answered: 0 | 1 | undefined;
     let listened = false;
-    const queue = new DeliveryOrder((segment, inBlock) => {
-      if (!inBlock && !listened && segment.syn && segment.ack === undefined) {
-        if (answered === 1 - segment.direction) {
-          out(`${names[answered]} listen`);
-          listened = true;
+    const queue = new DeliveryOrder(
+      (segment, inBlock) => {
+        if (!inBlock && !listened && segment.syn && segment.ack === undefined) {
+          if (answered === 1 - segment.direction) {
+            out(`${names[answered]} listen`);
+            listened = true;
+          }
         }
-      }
-      for (const line of segment.render?.() ?? segment.lines) out(inBlock ? `  ${line}` : line);
-    }, out);
+        for (const line of gaps.linesOf(segment)) out(inBlock ? `  ${line}` : line);
+      },
+      (open) => {
+        gaps.block(open);
+        out(open ? 'simultaneous {' : '}');
+      },
+    );
     const push = queue.push.bind(queue);
     queue.push = (segment) => {
       if (segment.syn && segment.ack !== undefined && answered === undefined)
@@ -162,7 +170,7 @@ export class ScenarioWriter {
       names,
       queue,
       push: (segment) => queue.push(segment),
-      gaps: new CaptureGaps(names),
+      gaps,
       tls: [new TlsStream(), new TlsStream()],
     };
     this.states.set(connection, state);
