@@ -1,4 +1,4 @@
-import type { QueuedSegment } from './deliveryOrder';
+import type { DeliveryOrder, QueuedSegment } from './deliveryOrder';
 import { TCP_FLAG, type TcpPacket } from './packet';
 import { ASSUMED } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';
@@ -87,7 +87,7 @@ export class CaptureGaps {
   constructor(private readonly names: readonly [string, string]) {}
 
   /**
-   * Queues the line of `packet` (`segment`) with `push`, preceded by the segments the capture
+   * Queues the line of `packet` (`segment`) in `queue`, preceded by the segments the capture
    * missed that it reveals; a late segment that fills a gap goes into the gap instead.
    */
   place(
@@ -95,11 +95,17 @@ export class CaptureGaps {
     direction: 0 | 1,
     bits: number,
     segment: QueuedSegment,
-    push: (segment: QueuedSegment) => void,
+    queue: Pick<DeliveryOrder, 'push' | 'cut'>,
   ): void {
     const flags = packet.flags;
     const hasAck = (flags & TCP_FLAG.ACK) !== 0;
-    if (hasAck) this.ackedUnseen(packet, direction, push);
+    const push = (queued: QueuedSegment): void => queue.push(queued);
+    if (hasAck) {
+      this.ackedUnseen(packet, direction, push);
+      // An ack inside a gap of the peer's: the part before it arrived, the rest not yet.
+      const peer = direction === 0 ? 1 : 0;
+      if (this.open[peer].some((g) => inside(packet.ack, g))) queue.cut(peer, packet.ack);
+    }
     const next = this.next[direction];
     const ack = hasAck ? packet.ack : this.lastAck[direction];
     if (next === undefined) {
@@ -187,16 +193,28 @@ export class CaptureGaps {
   ): void {
     const gap: Gap = { direction, start, length, ack, frame, fills: [], lost: [] };
     this.open[direction].push(gap);
-    push({
-      direction,
-      seq: start,
+    push(this.entry(gap));
+  }
+
+  /** The queue entry of a gap: its lines are made when written; it can be cut in two. */
+  private entry(gap: Gap): QueuedSegment {
+    return {
+      direction: gap.direction,
+      seq: gap.start,
       lines: [],
       render: () => this.written(gap),
+      cut: (at) => {
+        const halves = cutGap(gap, (at - gap.start) >>> 0);
+        if (!halves) return undefined;
+        const open = this.open[gap.direction];
+        open.splice(open.indexOf(gap), 1, ...halves);
+        return [this.entry(halves[0]), this.entry(halves[1])];
+      },
       consumes: true,
-      end: (start + length) >>> 0,
-      ack,
+      end: (gap.start + gap.length) >>> 0,
+      ack: gap.ack,
       syn: false,
-    });
+    };
   }
 
   /**
@@ -362,6 +380,39 @@ function pieces(gap: Gap): (Fill | Assumed)[] {
     }
   }
   return out;
+}
+
+/** True when `at` falls strictly inside the gap (after its first byte, before its end). */
+function inside(at: number, gap: Gap): boolean {
+  const offset = (at - gap.start) >>> 0;
+  return offset > 0 && offset < gap.length;
+}
+
+/**
+ * A gap cut at `offset`: its parts go to the half they fall in (a lost part across the cut to
+ * both); a late segment across the cut cannot be cut (undefined).
+ */
+function cutGap(gap: Gap, offset: number): [Gap, Gap] | undefined {
+  if (gap.fills.some((f) => f.start < offset && offset < f.end)) return undefined;
+  const first: Gap = { ...gap, length: offset, fills: [], lost: [] };
+  const second: Gap = {
+    ...gap,
+    start: (gap.start + offset) >>> 0,
+    length: gap.length - offset,
+    fills: [],
+    lost: [],
+  };
+  for (const f of gap.fills) {
+    if (f.end <= offset) first.fills.push(f);
+    else second.fills.push({ ...f, start: f.start - offset, end: f.end - offset });
+  }
+  for (const l of gap.lost) {
+    if (l.start < offset) first.lost.push({ ...l, end: Math.min(l.end, offset) });
+    if (l.end > offset) {
+      second.lost.push({ ...l, start: Math.max(l.start - offset, 0), end: l.end - offset });
+    }
+  }
+  return [first, second];
 }
 
 function serialAfter(a: number, b: number): boolean {

@@ -9,6 +9,11 @@ export interface QueuedSegment {
    * the capture, which only the acks that come later tell as delivered or lost.
    */
   readonly render?: () => readonly string[];
+  /**
+   * When set, cuts it in two at a sequence number inside it (or gives undefined when it cannot
+   * be cut there): a gap in the capture, part of which the peer acknowledged.
+   */
+  readonly cut?: (at: number) => readonly [QueuedSegment, QueuedSegment] | undefined;
   /** True when it occupies sequence space (data, SYN or FIN): the peer must acknowledge it. */
   readonly consumes: boolean;
   /** seq + length (+1 for SYN and FIN). */
@@ -65,6 +70,19 @@ export class DeliveryOrder {
     }
     this.drain();
     while (this.queues[0].length + this.queues[1].length > MAX_QUEUED) this.writeOldest();
+  }
+
+  /**
+   * Cuts the waiting segment of `direction` that `at` falls inside, when it can be cut, so
+   * that an ack of its first part can be written between the two parts.
+   */
+  cut(direction: 0 | 1, at: number): void {
+    const queue = this.queues[direction];
+    const i = queue.findIndex((e) => serialAfter(at, e.seq) && serialAfter(e.end, at));
+    const entry = queue[i];
+    const parts = entry?.cut?.(at);
+    if (!entry || !parts) return;
+    queue.splice(i, 1, { ...parts[0], order: entry.order }, { ...parts[1], order: entry.order });
   }
 
   /** Writes everything still waiting, at the end of the capture. */

@@ -4,13 +4,11 @@ import { CaptureGaps } from './captureGaps';
 import { ASSUMED, flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';
 import { TlsStream } from './tlsStream';
-import { DeliveryOrder, type QueuedSegment } from './deliveryOrder';
+import { DeliveryOrder } from './deliveryOrder';
 
 interface ConnectionState {
   readonly names: [string, string];
   readonly queue: DeliveryOrder;
-  /** queue.push as a function value, made once per connection. */
-  readonly push: (segment: QueuedSegment) => void;
   /** The segments the capture missed, written in their place as assumed. */
   readonly gaps: CaptureGaps;
   readonly tls: [TlsStream, TlsStream];
@@ -76,7 +74,7 @@ export class ScenarioWriter {
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
     };
-    state.gaps.place(packet, direction, bits, segment, state.push);
+    state.gaps.place(packet, direction, bits, segment, state.queue);
   }
 
   /** Call at the end: writes what still waits for an answer. */
@@ -169,7 +167,6 @@ export class ScenarioWriter {
     const state: ConnectionState = {
       names,
       queue,
-      push: (segment) => queue.push(segment),
       gaps,
       tls: [new TlsStream(), new TlsStream()],
     };

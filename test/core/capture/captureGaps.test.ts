@@ -118,6 +118,22 @@ const CASES: readonly Case[] = [
     engine: ['HS111'],
   },
   {
+    name: 'an ack inside a gap cuts it in two: the ACK goes between the parts',
+    bytes: built((c) => {
+      const start = c.seqOf(0);
+      c.emit(0, 'PA', 100, { lost: true });
+      c.emit(0, 'PA', 100, { lost: true });
+      c.emit(0, 'PA', 100);
+      c.emit(1, 'A', 0, { ack: start + 100 });
+      c.emit(1, 'A', 0);
+    }),
+    assumed: [
+      'client -> server ACK seq=1001 ack=5001 len=100 # not in the capture: assumed (the gap before frame 4)',
+      'client -> server ACK seq=1101 ack=5001 len=100 # not in the capture: assumed (the gap before frame 4)',
+    ],
+    analysis: ['HS705', 'HS706'],
+  },
+  {
     name: 'a late segment fills its part of a gap; the part never seen is assumed before it',
     bytes: built((c) => {
       const start = c.seqOf(0);
