@@ -2,6 +2,7 @@ import type { DeliveryOrder, QueuedSegment } from './deliveryOrder';
 import { TCP_FLAG, type TcpPacket } from './packet';
 import { ASSUMED } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';
+import { cutGap, gapPieces, insideGap, type Gap, type Part } from './gapParts';
 
 /** The longest range written as one assumed segment: the language's `len=` limit. */
 const MAX_LEN = 2 ** 30;
@@ -12,38 +13,6 @@ const RESENT =
   ANALYSIS.FAST_RETRANSMISSION |
   ANALYSIS.SPURIOUS_RETRANSMISSION |
   ANALYSIS.OUT_OF_ORDER;
-
-/** A part of a gap, as offsets from the gap's first sequence number. */
-interface Part {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** A captured segment that arrived late into a gap (out of order): written in its place. */
-interface Fill extends Part {
-  readonly lines: readonly string[];
-}
-
-/** A part of a gap that its sender sent again before the peer acknowledged it: lost. */
-interface Lost extends Part {
-  readonly frame: number;
-}
-
-/**
- * Sequence space that one side sent before the packet that revealed it (`frame`), but that the
- * capture did not show there. Whether it arrived is known only later, when the peer's ack
- * covers it (it did) or its sender resends it first (it did not): the lines are decided when
- * the gap is written, which the delivery order does only once an ack covers it.
- */
-interface Gap {
-  readonly direction: 0 | 1;
-  readonly start: number;
-  readonly length: number;
-  readonly ack: number;
-  readonly frame: number;
-  readonly fills: Fill[];
-  readonly lost: Lost[];
-}
 
 /**
  * What the capture missed in one connection, found as its packets stream past, so that the
@@ -99,12 +68,11 @@ export class CaptureGaps {
   ): void {
     const flags = packet.flags;
     const hasAck = (flags & TCP_FLAG.ACK) !== 0;
-    const push = (queued: QueuedSegment): void => queue.push(queued);
     if (hasAck) {
-      this.ackedUnseen(packet, direction, push);
+      this.ackedUnseen(packet, direction, queue);
       // An ack inside a gap of the peer's: the part before it arrived, the rest not yet.
       const peer = direction === 0 ? 1 : 0;
-      if (this.open[peer].some((g) => inside(packet.ack, g))) queue.cut(peer, packet.ack);
+      if (this.open[peer].some((g) => insideGap(packet.ack, g))) queue.cut(peer, packet.ack);
     }
     const next = this.next[direction];
     const ack = hasAck ? packet.ack : this.lastAck[direction];
@@ -116,11 +84,21 @@ export class CaptureGaps {
       (packet.seq - next) >>> 0 <= MAX_LEN &&
       ack !== undefined
     ) {
-      this.openGap(direction, next, (packet.seq - next) >>> 0, ack, packet.frame, push);
+      const gap: Gap = {
+        direction,
+        start: next,
+        length: (packet.seq - next) >>> 0,
+        ack,
+        frame: packet.frame,
+        fills: [],
+        lost: [],
+      };
+      this.open[direction].push(gap);
+      queue.push(this.entry(gap));
     }
     const absorbed =
       packet.len > 0 && bits & RESENT && this.resent(packet, direction, bits, segment);
-    if (!absorbed) push(segment);
+    if (!absorbed) queue.push(segment);
     if (hasAck) this.lastAck[direction] = packet.ack;
     else if (flags & TCP_FLAG.SYN) this.synSent[direction] = true;
     if (!(flags & TCP_FLAG.RST)) {
@@ -131,31 +109,17 @@ export class CaptureGaps {
   }
 
   /** The peer's bytes this packet acknowledges and the capture never showed: they arrived. */
-  private ackedUnseen(packet: TcpPacket, direction: 0 | 1, push: (s: QueuedSegment) => void) {
+  private ackedUnseen(packet: TcpPacket, direction: 0 | 1, queue: Pick<DeliveryOrder, 'push'>) {
     const peer = direction === 0 ? 1 : 0;
     const peerNext = this.next[peer];
     if (peerNext === undefined) {
       this.next[peer] = this.rcvNxt[peer] = packet.ack;
       this.lastAck[peer] = (packet.seq + (packet.flags & TCP_FLAG.SYN ? 1 : 0)) >>> 0;
       // After its SYN, this side acknowledges the peer's SYN: the SYN ACK was not captured.
-      // RFC 9293 §3.5: it acknowledges the SYN and carries the peer's initial seq (ack - 1).
+      // Otherwise this is the first packet, and the assumed handshake covers the peer.
       if (this.synSent[direction] && !(packet.flags & (TCP_FLAG.SYN | TCP_FLAG.RST))) {
-        const seq = (packet.ack - 1) >>> 0;
-        const ack = this.next[direction] as number;
-        const to = this.names[direction];
-        const why = `(acknowledged by frame ${packet.frame})`;
-        const line = `${this.names[peer]} -> ${to}  SYN ACK  seq=${seq} ack=${ack}  ${ASSUMED} ${why}`;
-        push({
-          direction: peer,
-          seq,
-          lines: [line],
-          consumes: true,
-          end: packet.ack,
-          ack,
-          syn: true,
-        });
+        queue.push(this.synAck(peer, packet.ack, packet.frame));
       }
-      // Otherwise the first packet: the assumed handshake has the peer acknowledge its seq.
       return;
     }
     const length = (packet.ack - peerNext) >>> 0;
@@ -170,12 +134,13 @@ export class CaptureGaps {
       this.delivered(peer, peerNext, end);
       return [line];
     };
-    push({
+    const consumes = true;
+    queue.push({
       direction: peer,
       seq: peerNext,
       lines: [],
       render,
-      consumes: true,
+      consumes,
       end,
       ack,
       syn: false,
@@ -183,17 +148,16 @@ export class CaptureGaps {
     this.next[peer] = end;
   }
 
-  private openGap(
-    direction: 0 | 1,
-    start: number,
-    length: number,
-    ack: number,
-    frame: number,
-    push: (s: QueuedSegment) => void,
-  ): void {
-    const gap: Gap = { direction, start, length, ack, frame, fills: [], lost: [] };
-    this.open[direction].push(gap);
-    push(this.entry(gap));
+  /**
+   * The SYN ACK of `from` that an ack of its SYN (`end`) implies. RFC 9293 §3.5: it carries
+   * the initial seq (end - 1) and acknowledges the SYN it answers.
+   */
+  private synAck(from: 0 | 1, end: number, frame: number): QueuedSegment {
+    const seq = (end - 1) >>> 0;
+    const ack = this.next[from === 0 ? 1 : 0] as number;
+    const to = this.names[from === 0 ? 1 : 0];
+    const line = `${this.names[from]} -> ${to}  SYN ACK  seq=${seq} ack=${ack}  ${ASSUMED} (acknowledged by frame ${frame})`;
+    return { direction: from, seq, lines: [line], consumes: true, end, ack, syn: true };
   }
 
   /** The queue entry of a gap: its lines are made when written; it can be cut in two. */
@@ -298,7 +262,7 @@ export class CaptureGaps {
     const gaps = this.open[gap.direction];
     gaps.splice(gaps.indexOf(gap), 1);
     const lines: string[] = [];
-    for (const piece of pieces(gap)) {
+    for (const piece of gapPieces(gap)) {
       const seq = (gap.start + piece.start) >>> 0;
       const end = (gap.start + piece.end) >>> 0;
       if ('lines' in piece) {
@@ -342,77 +306,6 @@ export class CaptureGaps {
     const to = this.names[from === 0 ? 1 : 0];
     return `${this.names[from]} ${arrow} ${to}  ACK  seq=${seq} ack=${ack} len=${length}  ${ASSUMED} ${why}`;
   }
-}
-
-/** A part of a gap written as assumed: lost (with the frame that resent it) or delivered. */
-interface Assumed extends Part {
-  readonly lost?: number;
-}
-
-/**
- * A gap cut into its late segments and the assumed parts between them, in seq order; adjacent
- * parts of the same fate are one.
- */
-function pieces(gap: Gap): (Fill | Assumed)[] {
-  const cuts = new Set([0, gap.length]);
-  for (const p of [...gap.fills, ...gap.lost]) cuts.add(p.start).add(p.end);
-  const points = [...cuts].sort((a, b) => a - b);
-  const out: (Fill | Assumed)[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i] as number;
-    const end = points[i + 1] as number;
-    const fill = gap.fills.find((f) => f.start <= start && start < f.end);
-    if (fill) {
-      if (fill.start === start) out.push(fill);
-      continue;
-    }
-    const lost = gap.lost.find((l) => l.start <= start && start < l.end)?.frame;
-    const last = out[out.length - 1];
-    if (
-      last &&
-      !('lines' in last) &&
-      last.end === start &&
-      (last.lost === undefined) === (lost === undefined)
-    ) {
-      out[out.length - 1] = { ...last, end };
-    } else {
-      out.push({ start, end, ...(lost === undefined ? {} : { lost }) });
-    }
-  }
-  return out;
-}
-
-/** True when `at` falls strictly inside the gap (after its first byte, before its end). */
-function inside(at: number, gap: Gap): boolean {
-  const offset = (at - gap.start) >>> 0;
-  return offset > 0 && offset < gap.length;
-}
-
-/**
- * A gap cut at `offset`: its parts go to the half they fall in (a lost part across the cut to
- * both); a late segment across the cut cannot be cut (undefined).
- */
-function cutGap(gap: Gap, offset: number): [Gap, Gap] | undefined {
-  if (gap.fills.some((f) => f.start < offset && offset < f.end)) return undefined;
-  const first: Gap = { ...gap, length: offset, fills: [], lost: [] };
-  const second: Gap = {
-    ...gap,
-    start: (gap.start + offset) >>> 0,
-    length: gap.length - offset,
-    fills: [],
-    lost: [],
-  };
-  for (const f of gap.fills) {
-    if (f.end <= offset) first.fills.push(f);
-    else second.fills.push({ ...f, start: f.start - offset, end: f.end - offset });
-  }
-  for (const l of gap.lost) {
-    if (l.start < offset) first.lost.push({ ...l, end: Math.min(l.end, offset) });
-    if (l.end > offset) {
-      second.lost.push({ ...l, start: Math.max(l.start - offset, 0), end: l.end - offset });
-    }
-  }
-  return [first, second];
 }
 
 function serialAfter(a: number, b: number): boolean {
