@@ -32,9 +32,9 @@ const RESENT =
  */
 export class CaptureGaps {
   /** Per direction: the sequence number after the last byte seen or assumed (its SND.NXT). */
-  private readonly next: [number | undefined, number | undefined] = [undefined, undefined];
+  private readonly next = unknown();
   /** Per direction: the last ack it sent, for the segments assumed on its behalf. */
-  private readonly lastAck: [number | undefined, number | undefined] = [undefined, undefined];
+  private readonly lastAck = unknown();
   /** Per direction: whether it sent a SYN (without ACK): it opened the connection. */
   private readonly synSent: [boolean, boolean] = [false, false];
   /**
@@ -43,7 +43,7 @@ export class CaptureGaps {
    * segment's ack is read from it, when the segment is written: RFC 9293 §3.10.7.4 has the
    * receiver acknowledge exactly what arrived in order, and the engine checks just that.
    */
-  private readonly rcvNxt: [number | undefined, number | undefined] = [undefined, undefined];
+  private readonly rcvNxt = unknown();
   private readonly held: [Part | undefined, Part | undefined] = [undefined, undefined];
   /**
    * Inside `simultaneous { }` every segment is sent before any is delivered: deliveries wait
@@ -72,17 +72,20 @@ export class CaptureGaps {
       this.ackedUnseen(packet, direction, queue);
       // An ack inside a gap of the peer's: the part before it arrived, the rest not yet.
       const peer = direction === 0 ? 1 : 0;
-      if (this.open[peer].some((g) => insideGap(packet.ack, g))) queue.cut(peer, packet.ack);
+      const gaps = this.open[peer];
+      if (gaps.length > 0 && gaps.some((g) => insideGap(packet.ack, g))) {
+        queue.cut(peer, packet.ack);
+      }
     }
-    const next = this.next[direction];
-    const ack = hasAck ? packet.ack : this.lastAck[direction];
-    if (next === undefined) {
+    const next = this.next[direction] as number;
+    const ack = hasAck ? packet.ack : (this.lastAck[direction] as number);
+    if (Number.isNaN(next)) {
       this.next[direction] = this.rcvNxt[direction] = packet.seq;
     } else if (
       !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST)) &&
       serialAfter(packet.seq, next) &&
       (packet.seq - next) >>> 0 <= MAX_LEN &&
-      ack !== undefined
+      !Number.isNaN(ack)
     ) {
       const gap: Gap = {
         direction,
@@ -111,8 +114,8 @@ export class CaptureGaps {
   /** The peer's bytes this packet acknowledges and the capture never showed: they arrived. */
   private ackedUnseen(packet: TcpPacket, direction: 0 | 1, queue: Pick<DeliveryOrder, 'push'>) {
     const peer = direction === 0 ? 1 : 0;
-    const peerNext = this.next[peer];
-    if (peerNext === undefined) {
+    const peerNext = this.next[peer] as number;
+    if (Number.isNaN(peerNext)) {
       this.next[peer] = this.rcvNxt[peer] = packet.ack;
       this.lastAck[peer] = (packet.seq + (packet.flags & TCP_FLAG.SYN ? 1 : 0)) >>> 0;
       // After its SYN, this side acknowledges the peer's SYN: the SYN ACK was not captured.
@@ -126,18 +129,19 @@ export class CaptureGaps {
     if (!serialAfter(packet.ack, peerNext) || length > MAX_LEN) return;
     // Placed by the peer's last ack (it had received at least that); written with what it
     // had received where it is written.
-    const ack = this.lastAck[peer] ?? this.next[direction] ?? packet.seq;
+    const ack = known(this.lastAck[peer]) ?? known(this.next[direction]) ?? packet.seq;
     const end = packet.ack;
     const why = `(acknowledged by frame ${packet.frame})`;
     const render = (): string[] => {
-      const line = this.line(peer, '->', peerNext, this.rcvNxt[direction] ?? ack, length, why);
+      const acked = known(this.rcvNxt[direction]) ?? ack;
+      const line = this.line(peer, '->', peerNext, acked, length, why);
       this.delivered(peer, peerNext, end);
       return [line];
     };
     const consumes = true;
     queue.push({
       direction: peer,
-      seq: peerNext,
+      space: length,
       lines: [],
       render,
       consumes,
@@ -157,14 +161,14 @@ export class CaptureGaps {
     const ack = this.next[from === 0 ? 1 : 0] as number;
     const to = this.names[from === 0 ? 1 : 0];
     const line = `${this.names[from]} -> ${to}  SYN ACK  seq=${seq} ack=${ack}  ${ASSUMED} (acknowledged by frame ${frame})`;
-    return { direction: from, seq, lines: [line], consumes: true, end, ack, syn: true };
+    return { direction: from, space: 1, lines: [line], consumes: true, end, ack, syn: true };
   }
 
   /** The queue entry of a gap: its lines are made when written; it can be cut in two. */
   private entry(gap: Gap): QueuedSegment {
     return {
       direction: gap.direction,
-      seq: gap.start,
+      space: gap.length,
       lines: [],
       render: () => this.written(gap),
       cut: (at) => {
@@ -216,8 +220,11 @@ export class CaptureGaps {
    * now; every delivered one moves its receiver's RCV.NXT.
    */
   linesOf(segment: QueuedSegment): readonly string[] {
-    if (segment.render) return segment.render();
-    if (segment.consumes) this.delivered(segment.direction, segment.seq, segment.end);
+    // Only assumed segments made when written have no lines yet.
+    if (segment.lines.length === 0 && segment.render) return segment.render();
+    if (segment.consumes) {
+      this.delivered(segment.direction, (segment.end - segment.space) >>> 0, segment.end);
+    }
     return segment.lines;
   }
 
@@ -237,8 +244,8 @@ export class CaptureGaps {
       this.pending.push([direction, seq, end]);
       return;
     }
-    const rcvNxt = this.rcvNxt[direction];
-    if (rcvNxt === undefined) return;
+    const rcvNxt = this.rcvNxt[direction] as number;
+    if (Number.isNaN(rcvNxt)) return;
     const held = this.held[direction];
     if (serialAfter(seq, rcvNxt)) {
       this.held[direction] = held
@@ -306,6 +313,18 @@ export class CaptureGaps {
     const to = this.names[from === 0 ? 1 : 0];
     return `${this.names[from]} ${arrow} ${to}  ACK  seq=${seq} ack=${ack} len=${length}  ${ASSUMED} ${why}`;
   }
+}
+
+/**
+ * Two sequence numbers, one per direction, NaN while unknown: a Float64Array keeps them
+ * unboxed, so that updating them for every packet allocates nothing.
+ */
+function unknown(): Float64Array {
+  return new Float64Array([NaN, NaN]);
+}
+
+function known(value: number | undefined): number | undefined {
+  return value === undefined || Number.isNaN(value) ? undefined : value;
 }
 
 function serialAfter(a: number, b: number): boolean {

@@ -1,8 +1,11 @@
 /** One segment line (with the comment lines that follow it) waiting to be written. */
 export interface QueuedSegment {
   readonly direction: 0 | 1;
-  /** Its sequence number. */
-  readonly seq: number;
+  /**
+   * The sequence space it occupies (data, +1 for SYN and FIN): its seq is `end - space`. Kept
+   * instead of seq because a small number is stored unboxed.
+   */
+  readonly space: number;
   readonly lines: readonly string[];
   /**
    * When set, gives the lines instead of `lines`, at the moment they are written: for a gap in
@@ -78,7 +81,7 @@ export class DeliveryOrder {
    */
   cut(direction: 0 | 1, at: number): void {
     const queue = this.queues[direction];
-    const i = queue.findIndex((e) => serialAfter(at, e.seq) && serialAfter(e.end, at));
+    const i = queue.findIndex((e) => serialAfter(at, e.end - e.space) && serialAfter(e.end, at));
     const entry = queue[i];
     const parts = entry?.cut?.(at);
     if (!entry || !parts) return;

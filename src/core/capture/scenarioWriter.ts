@@ -67,7 +67,7 @@ export class ScenarioWriter {
     const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
     const segment = {
       direction,
-      seq: packet.seq,
+      space: packet.len + synFin,
       lines: [line, ...tls.map((text) => `# TLS ${text}`)],
       consumes: packet.len > 0 || synFin === 1,
       end: (packet.seq + packet.len + synFin) >>> 0,
