@@ -295,6 +295,6 @@ test('traffic that all arrived, with any segments missing from the capture, chec
         );
       },
     ),
-    { seed: 11, numRuns: 300 },
+    { seed: 11, numRuns: 150 },
   );
 });
