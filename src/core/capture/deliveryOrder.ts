@@ -1,7 +1,28 @@
 /** One segment line (with the comment lines that follow it) waiting to be written. */
 export interface QueuedSegment {
   readonly direction: 0 | 1;
+  /**
+   * The sequence space it occupies (data, +1 for SYN and FIN): its seq is `end - space`. Kept
+   * instead of seq because a small number is stored unboxed.
+   */
+  readonly space: number;
   readonly lines: readonly string[];
+  /**
+   * TLS lines that the segment's payload completed: written after its lines (before them when
+   * `tlsFirst`), and after the block when it is in a `simultaneous { }` block.
+   */
+  readonly tls?: readonly string[];
+  readonly tlsFirst?: boolean;
+  /**
+   * When set, gives the lines instead of `lines`, at the moment they are written: for a gap in
+   * the capture, which only the acks that come later tell as delivered or lost.
+   */
+  readonly render?: () => readonly string[];
+  /**
+   * When set, cuts it in two at a sequence number inside it (or gives undefined when it cannot
+   * be cut there): a gap in the capture, part of which the peer acknowledged.
+   */
+  readonly cut?: (at: number) => readonly [QueuedSegment, QueuedSegment] | undefined;
   /** True when it occupies sequence space (data, SYN or FIN): the peer must acknowledge it. */
   readonly consumes: boolean;
   /** seq + length (+1 for SYN and FIN). */
@@ -41,11 +62,11 @@ export class DeliveryOrder {
 
   /**
    * @param write writes one segment's lines (`inBlock` when inside `simultaneous { }`).
-   * @param line writes a line of the block's frame.
+   * @param block called as a `simultaneous { }` block opens (true) and closes (false).
    */
   constructor(
     private readonly write: (segment: QueuedSegment, inBlock: boolean) => void,
-    private readonly line: (text: string) => void,
+    private readonly block: (open: boolean) => void,
   ) {}
 
   push(segment: QueuedSegment): void {
@@ -58,6 +79,19 @@ export class DeliveryOrder {
     }
     this.drain();
     while (this.queues[0].length + this.queues[1].length > MAX_QUEUED) this.writeOldest();
+  }
+
+  /**
+   * Cuts the waiting segment of `direction` that `at` falls inside, when it can be cut, so
+   * that an ack of its first part can be written between the two parts.
+   */
+  cut(direction: 0 | 1, at: number): void {
+    const queue = this.queues[direction];
+    const i = queue.findIndex((e) => serialAfter(at, e.end - e.space) && serialAfter(e.end, at));
+    const entry = queue[i];
+    const parts = entry?.cut?.(at);
+    if (!entry || !parts) return;
+    queue.splice(i, 1, { ...parts[0], order: entry.order }, { ...parts[1], order: entry.order });
   }
 
   /** Writes everything still waiting, at the end of the capture. */
@@ -120,16 +154,22 @@ export class DeliveryOrder {
         .sort((x, y) => x.order - y.order);
       const next = candidates[0];
       if (!next) break;
-      if (block.some((e) => e.direction !== next.direction && covers(next, e))) {
+      // The other side's first segment left out of the block is written after it: what must
+      // be delivered before `next` is sent keeps `next` out too.
+      const waiting = open[1 - next.direction] ? undefined : this.queues[1 - next.direction]?.[0];
+      if (
+        block.some((e) => e.direction !== next.direction && covers(next, e)) ||
+        (waiting !== undefined && mustPrecede(waiting, next))
+      ) {
         open[next.direction] = false;
         continue;
       }
       block.push(this.queues[next.direction].shift() as Entry);
     }
     block.sort((x, y) => x.order - y.order);
-    this.line('simultaneous {');
+    this.block(true);
     for (const e of block) this.write(e, true);
-    this.line('}');
+    this.block(false);
   }
 
   private writeOldest(): void {

@@ -1,6 +1,7 @@
 import type { Connection, ConnectionEnd } from './connectionTable';
 import { TCP_FLAG, type TcpPacket } from './packet';
-import { flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
+import { CaptureGaps } from './captureGaps';
+import { ASSUMED, flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';
 import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
@@ -10,6 +11,8 @@ import { DeliveryOrder } from './deliveryOrder';
 interface ConnectionState {
   readonly names: [string, string];
   readonly queue: DeliveryOrder;
+  /** The segments the capture missed, written in their place as assumed. */
+  readonly gaps: CaptureGaps;
   readonly tls: [TlsStream, TlsStream];
   readonly conversation: TlsConversation;
   /** Which direction the client sends in. */
@@ -30,7 +33,9 @@ export interface WriterOptions {
  * connection's endpoints when it first appears, `listen` for the side that answers a SYN with a
  * SYN ACK, then one segment line per packet with absolute numbers, its frame, time and
  * Wireshark's analysis in a comment. TLS records found in the payload become TLS lines after
- * the segment that completes them (see `TlsConversation`).
+ * the segment that completes them (see `TlsConversation`). Segments the capture missed (a gap
+ * in a sender's sequence numbers, an ack of bytes never seen) are written where they belong,
+ * marked `# not in the capture: assumed` (CaptureGaps).
  */
 export class ScenarioWriter {
   private readonly states = new Map<Connection, ConnectionState>();
@@ -87,14 +92,17 @@ export class ScenarioWriter {
     // A record completed by a FIN (or RST) segment is written before it: TLS runs while the
     // connection is established (HS607), and the data did leave before the FIN.
     const closing = (flags & (TCP_FLAG.FIN | TCP_FLAG.RST)) !== 0;
-    state.queue.push({
+    const segment = {
       direction,
-      lines: closing ? [...tls, line] : [line, ...tls],
+      space: packet.len + synFin,
+      lines: [line],
+      ...(tls.length ? { tls, tlsFirst: closing } : {}),
       consumes: packet.len > 0 || synFin === 1,
       end: (packet.seq + packet.len + synFin) >>> 0,
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
-    });
+    };
+    state.gaps.place(packet, direction, bits, segment, state.queue);
   }
 
   /** Call at the end: writes what still waits for an answer. */
@@ -160,6 +168,7 @@ export class ScenarioWriter {
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
     if (synAck !== TCP_FLAG.SYN) this.assumeHandshake(packet, client, server, connection.client);
     // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
+    const gaps = new CaptureGaps(names);
     let answered: 0 | 1 | undefined;
     let listened = false;
     const afterBlock: string[] = [];
@@ -171,15 +180,18 @@ export class ScenarioWriter {
             listened = true;
           }
         }
-        for (const line of segment.lines) {
-          // A block holds segments only: TLS lines wait until it closes.
-          if (inBlock && !line.includes(FRAME)) afterBlock.push(line);
-          else out(inBlock ? `  ${line}` : line);
-        }
+        const lines = gaps.linesOf(segment);
+        const tls = segment.tls ?? [];
+        // A block holds segments only: TLS lines wait until it closes.
+        if (inBlock) afterBlock.push(...tls);
+        if (!inBlock && segment.tlsFirst) for (const line of tls) out(line);
+        for (const line of lines) out(inBlock ? `  ${line}` : line);
+        if (!inBlock && !segment.tlsFirst) for (const line of tls) out(line);
       },
-      (line) => {
-        out(line);
-        if (line === '}') for (const waiting of afterBlock.splice(0)) out(waiting);
+      (open) => {
+        gaps.block(open);
+        out(open ? 'simultaneous {' : '}');
+        if (!open) for (const waiting of afterBlock.splice(0)) out(waiting);
       },
     );
     const push = queue.push.bind(queue);
@@ -191,6 +203,7 @@ export class ScenarioWriter {
     const state: ConnectionState = {
       names,
       queue,
+      gaps,
       tls: [new TlsStream(), new TlsStream()],
       conversation: new TlsConversation([client, server], this.tlsFile),
       clientDirection: connection.client === 0 ? 0 : 1,
@@ -199,12 +212,6 @@ export class ScenarioWriter {
     return state;
   }
 }
-
-/** In every segment line's comment (see `segmentComment`). */
-const FRAME = '# frame ';
-
-/** Marks the lines that stand for packets the capture does not hold. */
-const ASSUMED = '# not in the capture: assumed';
 
 function endpointLine(name: string, end: ConnectionEnd, family: 4 | 6): string {
   if (end.name) return `endpoint ${name}  # ${end.name}.${end.port}`;

@@ -1,6 +1,9 @@
 import { FLAG_ORDER, TCP_FLAG, type TcpPacket } from './packet';
 import { ANALYSIS_LABELS, analysisFlags } from './tcpAnalysis';
 
+/** Marks the lines that stand for packets the capture does not hold. */
+export const ASSUMED = '# not in the capture: assumed';
+
 /** The longest payload label written after a segment. */
 const MAX_LABEL = 40;
 
