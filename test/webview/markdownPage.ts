@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +10,8 @@ import type { Theme } from './browser';
 /**
  * A page like VS Code's Markdown preview, served from 127.0.0.1: the HTML markdown-it renders
  * with our plugin, VS Code's strict preview Content Security Policy (scripts only by nonce,
- * nothing from the network), the theme class on <body>, and the contributed preview script and
- * style from dist/webview.
+ * nothing from the network), the theme class on <body>, and the contributed preview scripts and
+ * style from dist/webview, named by package.json and loaded the way VS Code loads them.
  */
 export interface MarkdownServer {
   readonly origin: string;
@@ -35,6 +35,11 @@ export function renderMarkdown(markdown: string): string {
   return new MarkdownIt().use(handshakeMarkdownIt()).render(markdown);
 }
 
+/** `contributes.markdown.previewScripts`, as paths under dist/webview: `mermaid.js`, ... */
+const SCRIPTS: readonly string[] = JSON.parse(readFileSync('package.json', 'utf8')).contributes[
+  'markdown.previewScripts'
+].map((path: string) => path.replace(/^\.\/dist\/webview\//, ''));
+
 function page(origin: string, markdown: string, theme: Theme): string {
   const csp = [
     "default-src 'none'",
@@ -51,20 +56,23 @@ function page(origin: string, markdown: string, theme: Theme): string {
 </head>
 <body class="${theme}" data-vscode-theme-kind="${theme}" style="${COLOURS[theme]}">
 <div class="markdown-body">${renderMarkdown(markdown)}</div>
-<script nonce="${NONCE}" src="${origin}/markdown-preview.js"></script>
+${SCRIPTS.map(
+  // As VS Code writes them (markdown-language-features, documentRenderer.ts): `async`, so the
+  // scripts may run in any order.
+  (file) => `<script async src="${origin}/${file}" nonce="${NONCE}" charset="UTF-8"></script>`,
+).join('\n')}
 </body></html>`;
 }
 
 const FILES: Record<string, string> = {
-  '/markdown-preview.js': 'text/javascript',
+  ...Object.fromEntries(SCRIPTS.map((file) => [`/${file}`, 'text/javascript'])),
   '/markdown-preview-style.css': 'text/css',
 };
 
 export async function serveMarkdown(): Promise<MarkdownServer> {
   const root = join(process.cwd(), 'dist', 'webview');
-  if (!existsSync(join(root, 'markdown-preview.js'))) {
-    throw new Error('dist/webview/markdown-preview.js is missing: run `npm run build` first');
-  }
+  const missing = SCRIPTS.find((file) => !existsSync(join(root, file)));
+  if (missing) throw new Error(`dist/webview/${missing} is missing: run \`npm run build\` first`);
   let origin = '';
   let current = { markdown: '', theme: 'vscode-light' as Theme };
   const server: Server = createServer((request, response) => {
