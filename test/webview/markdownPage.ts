@@ -15,10 +15,16 @@ import type { Theme } from './browser';
  */
 export interface MarkdownServer {
   readonly origin: string;
-  /** Sets the Markdown and theme the next page load shows. */
-  show(markdown: string, theme: Theme): void;
+  /** Sets the Markdown and theme the next page load shows, and how mermaid.js arrives. */
+  show(markdown: string, theme: Theme, mermaid?: MermaidDelivery): void;
   close(): Promise<void>;
 }
+
+/**
+ * How the server answers for mermaid.js: at once; a second late, so that the page script surely
+ * runs first; or not at all (404).
+ */
+export type MermaidDelivery = 'prompt' | 'late' | 'missing';
 
 /** The preview's background and text colours in each theme, for screenshots that look right. */
 const COLOURS: Record<Theme, string> = {
@@ -74,7 +80,11 @@ export async function serveMarkdown(): Promise<MarkdownServer> {
   const missing = SCRIPTS.find((file) => !existsSync(join(root, file)));
   if (missing) throw new Error(`dist/webview/${missing} is missing: run \`npm run build\` first`);
   let origin = '';
-  let current = { markdown: '', theme: 'vscode-light' as Theme };
+  let current = {
+    markdown: '',
+    theme: 'vscode-light' as Theme,
+    mermaid: 'prompt' as MermaidDelivery,
+  };
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', origin).pathname;
     if (path === '/note.html') {
@@ -87,8 +97,14 @@ export async function serveMarkdown(): Promise<MarkdownServer> {
       response.writeHead(path === '/favicon.ico' ? 204 : 404).end();
       return;
     }
-    readFile(join(root, path.slice(1))).then(
-      (body) => response.writeHead(200, { 'content-type': type }).end(body),
+    const mermaid = path === '/mermaid.js' ? current.mermaid : 'prompt';
+    if (mermaid === 'missing') {
+      response.writeHead(404).end();
+      return;
+    }
+    const delay = new Promise((resolve) => setTimeout(resolve, mermaid === 'late' ? 1000 : 0));
+    Promise.all([readFile(join(root, path.slice(1))), delay]).then(
+      ([body]) => response.writeHead(200, { 'content-type': type }).end(body),
       () => response.writeHead(500).end(),
     );
   });
@@ -96,7 +112,7 @@ export async function serveMarkdown(): Promise<MarkdownServer> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    show: (markdown, theme) => (current = { markdown, theme }),
+    show: (markdown, theme, mermaid = 'prompt') => (current = { markdown, theme, mermaid }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
