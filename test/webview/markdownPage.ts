@@ -46,6 +46,25 @@ const SCRIPTS: readonly string[] = JSON.parse(readFileSync('package.json', 'utf8
   'markdown.previewScripts'
 ].map((path: string) => path.replace(/^\.\/dist\/webview\//, ''));
 
+/**
+ * Stands for VS Code's own preview script (markdown-language-features, media/index.js), as far as
+ * our scripts can tell: it is `async` too, and adds the note's first content from
+ * `data-initial-md-content` once the DOM is ready, without a `vscode.markdown.updateContent`
+ * event. Served late, so that our scripts run before the content is there, as they may in VS Code.
+ */
+const VSCODE_INDEX = '/vscode-preview-index.js';
+const VSCODE_INDEX_SOURCE = `const insert = () => {
+  const html = document.getElementById('vscode-markdown-preview-data').getAttribute('data-initial-md-content');
+  document.body.append(...new DOMParser().parseFromString(html, 'text/html').body.children);
+};
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', insert);
+else insert();
+`;
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
 function page(origin: string, markdown: string, theme: Theme): string {
   const csp = [
     "default-src 'none'",
@@ -58,10 +77,13 @@ function page(origin: string, markdown: string, theme: Theme): string {
 <html><head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta id="vscode-markdown-preview-data" data-initial-md-content="${escapeAttribute(
+    `<div class="markdown-body">${renderMarkdown(markdown)}</div>`,
+  )}">
 <link rel="stylesheet" href="${origin}/markdown-preview-style.css">
 </head>
 <body class="${theme}" data-vscode-theme-kind="${theme}" style="${COLOURS[theme]}">
-<div class="markdown-body">${renderMarkdown(markdown)}</div>
+<script async type="module" src="${origin}${VSCODE_INDEX}" nonce="${NONCE}"></script>
 ${SCRIPTS.map(
   // As VS Code writes them (markdown-language-features, documentRenderer.ts): `async`, so the
   // scripts may run in any order.
@@ -90,6 +112,14 @@ export async function serveMarkdown(): Promise<MarkdownServer> {
     if (path === '/note.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(page(origin, current.markdown, current.theme));
+      return;
+    }
+    if (path === VSCODE_INDEX) {
+      setTimeout(
+        () =>
+          response.writeHead(200, { 'content-type': 'text/javascript' }).end(VSCODE_INDEX_SOURCE),
+        300,
+      );
       return;
     }
     const type = FILES[path];
