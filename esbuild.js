@@ -3,13 +3,40 @@
 //   dist/web/extension.js  the same extension for VS Code for the Web (cjs, browser, `vscode` external),
 //                      from its own entry, webExtension.ts, which reads capture files without Node
 //   dist/cli.js        the command-line entry (`handshake`)
-//   dist/webview/      the preview panel's page script, and the script VS Code's Markdown preview
-//                      loads to draw ```handshake blocks (both with Mermaid bundled)
+//   dist/webview/      mermaid.js (Mermaid, bundled once, on a global), the preview panel's page
+//                      script and the script VS Code's Markdown preview loads to draw
+//                      ```handshake blocks; both page scripts are small and load mermaid.js beside
+//                      them (src/webview/mermaid/sharedMermaid.ts)
 // `--production` minifies; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
+const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/** Fails the build of a page script that imports Mermaid itself instead of sharing mermaid.js. */
+const mermaidOnlyInItsOwnFile = {
+  name: 'mermaid-only-in-its-own-file',
+  setup(build) {
+    build.onResolve({ filter: /^mermaid(\/|$)/ }, (args) => ({
+      errors: [
+        {
+          text: `${path.relative(process.cwd(), args.importer)} imports '${args.path}': page scripts use the Mermaid of dist/webview/mermaid.js through sharedMermaid() and may only \`import type\` from 'mermaid'`,
+        },
+      ],
+    }));
+  },
+};
+
+/** Both webview targets: always minified, without a source map, to keep pages quick to load. */
+const webview = {
+  outdir: 'dist/webview',
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  minify: true,
+  sourcemap: false,
+};
 
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
@@ -40,20 +67,20 @@ const targets = [
     banner: { js: '#!/usr/bin/env node' },
   },
   {
-    // The preview webview: Mermaid and our script in one file, nothing loaded at run time.
+    // Mermaid, once, for every page that draws; nothing is loaded at run time.
+    ...webview,
+    entryPoints: { mermaid: 'src/webview/mermaid/main.ts' },
+  },
+  {
+    // The pages' own scripts and styles, without Mermaid.
+    ...webview,
     entryPoints: {
       preview: 'src/webview/main.ts',
       'preview-style': 'src/webview/preview.css',
       'markdown-preview': 'src/webview/markdown/main.ts',
       'markdown-preview-style': 'src/webview/markdown/markdown.css',
     },
-    outdir: 'dist/webview',
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    // Mostly Mermaid: always minified, without a source map, to keep the panel quick to load.
-    minify: true,
-    sourcemap: false,
+    plugins: [mermaidOnlyInItsOwnFile],
   },
 ];
 

@@ -13,10 +13,13 @@ test('activates on the language, the preview panel, the capture view and Markdow
   ]);
 });
 
-test('the Markdown preview gets the plugin, the drawing script and its style', () => {
+test('the Markdown preview gets the plugin, the shared Mermaid, the drawing script and its style', () => {
   const contributes = manifest.contributes;
   assert.equal(contributes['markdown.markdownItPlugins'], true);
-  assert.deepEqual(contributes['markdown.previewScripts'], ['./dist/webview/markdown-preview.js']);
+  assert.deepEqual(contributes['markdown.previewScripts'], [
+    './dist/webview/mermaid.js',
+    './dist/webview/markdown-preview.js',
+  ]);
   assert.deepEqual(contributes['markdown.previewStyles'], [
     './dist/webview/markdown-preview-style.css',
   ]);
@@ -51,7 +54,7 @@ test('every built file the manifest names is built by esbuild.js', () => {
     const name = path.replace(/^\.\/dist\//, '').replace(/\.(js|css)$/, '');
     const base = name.slice(name.lastIndexOf('/') + 1);
     assert.ok(
-      build.includes(`'dist/${name}.js'`) || build.includes(`'${base}':`),
+      build.includes(`'dist/${name}.js'`) || new RegExp(`[\\s{]'?${base}'?: `).test(build),
       `${path} is not an esbuild output`,
     );
     if (existsSync('dist')) assert.ok(existsSync(path), `${path} is missing after the build`);

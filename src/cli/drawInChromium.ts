@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { handshakeFenceHtml } from '../core/markdown/fenceHtml';
 import type { MermaidOptions } from '../core/render/mermaid';
 import { CHROMIUM_ARGS } from './chromium';
@@ -12,8 +13,8 @@ export interface DrawRequest {
   readonly format: DrawFormat;
   readonly diagram: Partial<MermaidOptions>;
   readonly executablePath: string;
-  /** The Markdown preview's drawing script (dist/webview/markdown-preview.js), Mermaid inside. */
-  readonly script: string;
+  /** The built dist/webview folder, with the Markdown preview's scripts (`SCRIPTS`). */
+  readonly webviewDir: string;
 }
 
 export type DrawResult =
@@ -24,6 +25,8 @@ export type DrawResult =
 const ORIGIN = 'https://handshake.invalid';
 const NONCE = 'handshake-render';
 const BACKGROUND: Record<DrawTheme, string> = { light: '#ffffff', dark: '#1e1e1e' };
+/** The Markdown preview's scripts, in the order package.json contributes them: Mermaid first. */
+const SCRIPTS = ['mermaid.js', 'markdown-preview.js'] as const;
 
 function page(text: string, theme: DrawTheme, diagram: Partial<MermaidOptions>): string {
   const kind = `vscode-${theme}`;
@@ -33,7 +36,7 @@ function page(text: string, theme: DrawTheme, diagram: Partial<MermaidOptions>):
 </head>
 <body class="${kind}" data-vscode-theme-kind="${kind}" style="margin:0;background:${BACKGROUND[theme]}">
 ${handshakeFenceHtml(text, { diagram })}
-<script nonce="${NONCE}" src="${ORIGIN}/markdown-preview.js"></script>
+${SCRIPTS.map((file) => `<script nonce="${NONCE}" src="${ORIGIN}/${file}"></script>`).join('\n')}
 </body></html>`;
 }
 
@@ -53,8 +56,8 @@ const SVG_FILE = `(() => {
 
 /**
  * Draws a scenario the way the Markdown preview does: the block's HTML and the preview's
- * script, with the bundled Mermaid (`securityLevel: 'strict'`), in headless Chromium driven by
- * playwright-core, under a CSP that allows only that script. Nothing is loaded from the network.
+ * scripts, with the bundled Mermaid (`securityLevel: 'strict'`), in headless Chromium driven by
+ * playwright-core, under a CSP that allows only those scripts. Nothing is loaded from the network.
  */
 export async function drawInChromium(request: DrawRequest): Promise<DrawResult> {
   let chromium: typeof import('playwright-core').chromium;
@@ -67,11 +70,14 @@ export async function drawInChromium(request: DrawRequest): Promise<DrawResult> 
       missingPlaywright: true,
     };
   }
-  let script: Buffer;
-  try {
-    script = readFileSync(request.script);
-  } catch {
-    return { ok: false, error: `${request.script} is missing: run npm run build` };
+  const scripts = new Map<string, Buffer>();
+  for (const file of SCRIPTS) {
+    const path = join(request.webviewDir, file);
+    try {
+      scripts.set(`${ORIGIN}/${file}`, readFileSync(path));
+    } catch {
+      return { ok: false, error: `${path} is missing: run npm run build` };
+    }
   }
   let browser: Awaited<ReturnType<typeof chromium.launch>>;
   try {
@@ -97,9 +103,8 @@ export async function drawInChromium(request: DrawRequest): Promise<DrawResult> 
           body: page(request.text, request.theme, request.diagram),
         });
       }
-      if (url === `${ORIGIN}/markdown-preview.js`) {
-        return route.fulfill({ contentType: 'text/javascript', body: script });
-      }
+      const script = scripts.get(url);
+      if (script) return route.fulfill({ contentType: 'text/javascript', body: script });
       return route.abort();
     });
     const tab = await context.newPage();

@@ -19,7 +19,7 @@ export interface RenderOptions {
 export interface RenderIo extends CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly writeBytes: (path: string, data: Uint8Array) => string | undefined;
-  /** The folder of the built CLI, where webview/markdown-preview.js is. */
+  /** The folder of the built CLI, where webview/ (mermaid.js, markdown-preview.js) is. */
   readonly distDir: string;
 }
 
@@ -65,7 +65,7 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
     format,
     diagram: options.diagram,
     executablePath: chromium.path,
-    script: join(io.distDir, 'webview', 'markdown-preview.js'),
+    webviewDir: join(io.distDir, 'webview'),
   });
   if (!drawn.ok) {
     io.error(

@@ -1,9 +1,16 @@
-import mermaid from 'mermaid';
+import type { MermaidConfig } from 'mermaid';
+import { sharedMermaid } from './mermaid/sharedMermaid';
 import { mermaidTheme, type ThemeKind } from './theme';
 
-/** Mermaid is configured here and nowhere else: strict security, nothing loaded at run time. */
+/** The configuration the next render applies first, if it changed since the last one. */
+let pendingConfig: MermaidConfig | undefined;
+
+/**
+ * Mermaid is configured here and nowhere else: strict security, nothing loaded at run time.
+ * Applied by the next render, as Mermaid may not have loaded yet (see sharedMermaid).
+ */
 export function configureMermaid(theme: ThemeKind): void {
-  mermaid.initialize({
+  pendingConfig = {
     startOnLoad: false,
     securityLevel: 'strict',
     theme: mermaidTheme(theme),
@@ -12,7 +19,7 @@ export function configureMermaid(theme: ThemeKind): void {
     maxTextSize: 5_000_000,
     deterministicIds: true,
     sequence: { useMaxWidth: false, showSequenceNumbers: false, wrap: false },
-  });
+  };
 }
 
 export type RenderResult =
@@ -34,6 +41,11 @@ export function renderDiagram(source: string): Promise<RenderResult> {
 
 async function renderNow(source: string): Promise<RenderResult> {
   try {
+    const mermaid = await sharedMermaid();
+    if (pendingConfig) {
+      mermaid.initialize(pendingConfig);
+      pendingConfig = undefined;
+    }
     await mermaid.parse(source);
     const { svg } = await mermaid.render(`hs-diagram-${++counter}`, source);
     return { ok: true, svg };

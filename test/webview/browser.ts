@@ -56,12 +56,14 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+/** The files of dist/webview the preview page loads. */
+const PREVIEW_FILES = ['mermaid.js', 'preview.js', 'preview-style.css'];
+
 /** Serves dist/webview and the preview page on 127.0.0.1, on a free port. */
 export async function servePreview(theme: () => Theme): Promise<PreviewServer> {
   const root = join(process.cwd(), 'dist', 'webview');
-  if (!existsSync(join(root, 'preview.js'))) {
-    throw new Error('dist/webview/preview.js is missing: run `npm run build` first');
-  }
+  const missing = PREVIEW_FILES.find((file) => !existsSync(join(root, file)));
+  if (missing) throw new Error(`dist/webview/${missing} is missing: run \`npm run build\` first`);
   let origin = '';
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', origin);
@@ -71,6 +73,7 @@ export async function servePreview(theme: () => Theme): Promise<PreviewServer> {
       const lang = url.searchParams.get('lang') === 'zh-cn' ? 'zh-cn' : 'en';
       const html = previewHtml({
         cspSource: origin,
+        mermaidUri: `${origin}/mermaid.js`,
         scriptUri: `${origin}/preview.js`,
         styleUri: `${origin}/preview-style.css`,
         nonce: 'test-nonce-0123456789',
@@ -83,12 +86,7 @@ export async function servePreview(theme: () => Theme): Promise<PreviewServer> {
       response.end(html);
       return;
     }
-    const file =
-      path === '/preview.js'
-        ? 'preview.js'
-        : path === '/preview-style.css'
-          ? 'preview-style.css'
-          : undefined;
+    const file = PREVIEW_FILES.find((name) => path === `/${name}`);
     if (!file) {
       response.writeHead(path === '/favicon.ico' ? 204 : 404).end();
       return;

@@ -3,11 +3,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launch, waitFor, type Theme } from './browser';
-import { renderMarkdown, serveMarkdown, type MarkdownServer } from './markdownPage';
+import {
+  renderMarkdown,
+  serveMarkdown,
+  type MarkdownServer,
+  type MermaidDelivery,
+} from './markdownPage';
 
 /**
- * The script VS Code's Markdown preview loads (dist/webview/markdown-preview.js) in headless
- * Chromium, on the HTML our markdown-it plugin writes, under the preview's strict CSP.
+ * The scripts VS Code's Markdown preview loads (dist/webview/mermaid.js and markdown-preview.js)
+ * in headless Chromium, on the HTML our markdown-it plugin writes, under the preview's strict CSP.
  */
 const OUTPUT = 'test-output/webview';
 let browser: Browser;
@@ -43,8 +48,12 @@ after(async () => {
   await server?.close();
 });
 
-async function open(markdown: string, theme: Theme): Promise<{ page: Page; errors: string[] }> {
-  server.show(markdown, theme);
+async function open(
+  markdown: string,
+  theme: Theme,
+  mermaid: MermaidDelivery = 'prompt',
+): Promise<{ page: Page; errors: string[] }> {
+  server.show(markdown, theme, mermaid);
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -169,5 +178,23 @@ test('hostile text in a block is shown as text and runs nothing', async () => {
   const label = await page.locator('.handshake-diagram svg .messageText').first().textContent();
   assert.match(label ?? '', /<script>window.__pwned=2<\/script>/);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the blocks are drawn when the shared Mermaid arrives after the drawing script', async () => {
+  // VS Code loads the preview scripts with `async`: mermaid.js (5 MB) may well run last.
+  const { page, errors } = await open(NOTE, 'vscode-light', 'late');
+  await waitFor(page, "document.querySelectorAll('.handshake-diagram svg').length === 2");
+  assert.deepEqual(await arrowsPerBlock(page), [4, 10]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without the shared Mermaid each block says so in place, and the page does not hang', async () => {
+  const { page } = await open(NOTE, 'vscode-light', 'missing');
+  const failures = await page.locator('.handshake-draw-error').allTextContents();
+  assert.equal(failures.length, 2);
+  for (const failure of failures) assert.match(failure, /mermaid\.js did not load/);
+  assert.equal(await page.locator('.handshake-diagram svg').count(), 0);
   await page.close();
 });

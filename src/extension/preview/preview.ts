@@ -49,12 +49,13 @@ export class HandshakePreview extends Disposable {
     const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'file-icon.svg');
+    const uri = (file: string) =>
+      panel.webview.asWebviewUri(vscode.Uri.joinPath(root, file)).toString();
     panel.webview.html = previewHtml({
       cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
-      styleUri: panel.webview
-        .asWebviewUri(vscode.Uri.joinPath(root, 'preview-style.css'))
-        .toString(),
+      mermaidUri: uri('mermaid.js'),
+      scriptUri: uri('preview.js'),
+      styleUri: uri('preview-style.css'),
       nonce: nonce(),
       title: 'Handshake Preview',
       lang: currentLocale(),

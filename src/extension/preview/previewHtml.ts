@@ -2,12 +2,16 @@ import type { Locale } from '../../core/l10n/locale';
 import { previewText } from '../../core/preview/previewText';
 /**
  * The preview page, as a pure function of its inputs so the browser tests load exactly the page
- * VS Code shows. The Content Security Policy allows nothing but the bundle's own script (by
- * nonce) and stylesheet; Mermaid's inline SVG styles need 'unsafe-inline' for styles only.
+ * VS Code shows. The Content Security Policy allows nothing but the bundle's own scripts (by
+ * nonce: the shared Mermaid, then the page script) and stylesheet; Mermaid's inline SVG styles
+ * need 'unsafe-inline' for styles only.
  */
 export interface PreviewPage {
   /** `webview.cspSource`: the origin of local resources. */
   readonly cspSource: string;
+  /** dist/webview/mermaid.js, which the page script draws with; loaded first. */
+  readonly mermaidUri: string;
+  /** dist/webview/preview.js, the page script. */
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly nonce: string;
@@ -48,6 +52,7 @@ ${button('reset', t.reset, t.resetTitle, '1:1')}
 <p id="notice" hidden></p>
 <p id="error" role="alert" hidden></p>
 <div id="viewport"><div id="canvas"></div></div>
+<script nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.mermaidUri)}"></script>
 <script nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.scriptUri)}"></script>
 </body>
 </html>

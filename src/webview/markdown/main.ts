@@ -50,3 +50,8 @@ async function drawAll(): Promise<void> {
 window.addEventListener('vscode.markdown.updateContent', () => void drawAll());
 watchTheme(() => void drawAll());
 void drawAll();
+// VS Code's own preview script adds the note's first content without that event, and it is
+// `async` like this one, so it may run later; every async script of the page has run by `load`.
+if (document.readyState !== 'complete') {
+  window.addEventListener('load', () => void drawAll(), { once: true });
+}
