@@ -13,6 +13,7 @@ import {
   waitForWorkbench,
   waitUntil,
   frameWith,
+  watchOutside,
 } from './workbench';
 
 /**
@@ -25,6 +26,8 @@ const OUTPUT = 'test-output/e2e';
 let server: CodeServer;
 let browser: Browser;
 let page: Page;
+/** Every request that left this machine (see watchOutside). */
+const outside: string[] = [];
 /** A generated capture of 12,000 packets in 140 connections. */
 const MANY_CHUNKS = 'many-chunks.pcap';
 let MANY_CHUNKS_SIZE = 0;
@@ -40,6 +43,7 @@ before(async () => {
   MANY_CHUNKS_SIZE = writeCaptureFile(join(server.workspace, MANY_CHUNKS), 12_000, 20);
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  watchOutside(page, outside);
   await page.goto(server.url);
   await waitForWorkbench(page);
 });
@@ -201,4 +205,42 @@ test('a capture of many chunks is streamed into its view, then imported by its b
   );
   assert.ok((await editorText()).includes('scenario "many-chunks.pcap: 140 TCP connections"'));
   await shot('capture-5-many-chunks');
+});
+
+test('a TLS capture imports as TLS lines the engine checks, drawn in the preview', async () => {
+  await runCommand(page, 'View: Close All Editors');
+  const dontSave = page.getByRole('button', { name: "Don't Save" });
+  if (await dontSave.count()) await dontSave.click();
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('https.pcap');
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: 'https.pcap' })
+    .first()
+    .waitFor();
+  await page.keyboard.press('Enter');
+  const frame = await frameWith(page, 'p:has-text("17 frames")', 'the view of https.pcap');
+  await frame.locator('#import-all').click();
+  await waitUntil(
+    async () => /ClientHello random=r_\w+ sni=www\.shop\.test/.test(await editorText()),
+    'the ClientHello as a TLS line',
+  );
+  const preview = await previewFrame(page);
+  await waitUntil(
+    async () =>
+      (await preview
+        .locator('#canvas svg .messageText', { hasText: 'Certificate cert=' })
+        .count()) === 1,
+    'the Certificate arrow in the preview',
+  );
+  await waitUntil(
+    async () => /^(No Problems|Errors: 0, Warnings: 0)/.test(await problems(page)),
+    'no problems',
+  );
+  await shot('capture-6-tls');
+});
+
+test('nothing was requested from outside this machine, by the workbench or the capture view', () => {
+  assert.deepEqual(outside, []);
 });

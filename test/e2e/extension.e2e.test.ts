@@ -16,6 +16,7 @@ import {
   waitForCursor,
   waitForWorkbench,
   waitUntil,
+  watchOutside,
 } from './workbench';
 
 /**
@@ -38,15 +39,7 @@ before(async () => {
   server = await startCodeServer();
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  // Webview resources have https URLs on vscode-cdn.net that VS Code's service worker answers
-  // from the extension's folder: only what reaches (or tries to reach) the network counts.
-  const local = /^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:|vscode-)/;
-  page.context().on('response', (response) => {
-    if (!local.test(response.url()) && !response.fromServiceWorker()) outside.push(response.url());
-  });
-  page.context().on('requestfailed', (request) => {
-    if (!local.test(request.url())) outside.push(request.url());
-  });
+  watchOutside(page, outside);
   await page.goto(server.url);
   await waitForWorkbench(page);
 });

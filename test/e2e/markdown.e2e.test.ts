@@ -13,6 +13,7 @@ import {
   waitForWorkbench,
   waitUntil,
   frameWith,
+  watchOutside,
 } from './workbench';
 
 /**
@@ -24,6 +25,8 @@ const OUTPUT = 'test-output/e2e';
 let server: CodeServer;
 let browser: Browser;
 let page: Page;
+/** Every request that left this machine (see watchOutside). */
+const outside: string[] = [];
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
@@ -34,6 +37,7 @@ before(async () => {
   server = await startCodeServer();
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  watchOutside(page, outside);
   await page.goto(server.url);
   await waitForWorkbench(page);
 });
@@ -88,4 +92,8 @@ test("VS Code's Markdown preview draws each block with its problems under it", a
   assert.equal(problemsShown.length, 1);
   assert.match(problemsShown[0] ?? '', /^error HS101 line 10: ack should be x\+2/);
   await shot('markdown-2-preview');
+});
+
+test('nothing was requested from outside this machine, by the workbench or the Markdown preview', () => {
+  assert.deepEqual(outside, []);
 });

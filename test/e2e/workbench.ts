@@ -1,6 +1,22 @@
 import type { Frame, Page } from 'playwright-core';
 
 /**
+ * Records in `outside` every request of the page's context that reaches, or tries to reach,
+ * the network: the product must load nothing from outside this machine. Webview resources have
+ * https URLs on vscode-cdn.net that VS Code's service worker answers from the extension's
+ * folder; they do not count.
+ */
+export function watchOutside(page: Page, outside: string[]): void {
+  const local = /^(https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:|vscode-)/;
+  page.context().on('response', (response) => {
+    if (!local.test(response.url()) && !response.fromServiceWorker()) outside.push(response.url());
+  });
+  page.context().on('requestfailed', (request) => {
+    if (!local.test(request.url())) outside.push(request.url());
+  });
+}
+
+/**
  * Driving the VS Code workbench as a person does: keyboard shortcuts, the command palette,
  * Quick Open, and reading what is on screen.
  */
