@@ -41,6 +41,9 @@ function saveState(): void {
   vscode.setState({ ...identity, zoom: zoom.current });
 }
 
+/** False until the first diagram is placed: a restored or user-set view is never moved. */
+let placed = isZoomState(saved?.zoom);
+
 let latest = -1;
 let lastRender: Extract<HostMessage, { type: 'render' }> | undefined;
 let arrows: Arrow[] = [];
@@ -92,6 +95,11 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
     ` · ${errors + warnings > 0 ? text.problems({ errors, warnings }) : text.noProblems}`;
   status.classList.toggle('hs-has-errors', errors > 0);
   zoom.refresh();
+  // Notes left of the first participant (key derivations, long states) can push it out of a
+  // narrow panel at actual size: start with it in view.
+  const actor = leftmost(svg?.querySelectorAll('rect.actor') ?? []);
+  if (!placed && actor) zoom.showLeftEdge(actor);
+  placed ||= actor !== undefined;
   vscode.postMessage({
     type: 'rendered',
     version: message.version,
@@ -177,4 +185,15 @@ function arrowCount(messages: readonly { readonly tls: boolean }[]): string {
     tls > 0 ? text.tlsMessages({ count: tls }) : '',
   ];
   return parts.filter(Boolean).join(' · ');
+}
+
+/** The element furthest left on screen (Mermaid draws the participants' boxes in no set order). */
+function leftmost(elements: Iterable<Element>): Element | undefined {
+  let found: Element | undefined;
+  let left = Infinity;
+  for (const element of elements) {
+    const x = element.getBoundingClientRect().left;
+    if (x < left) [found, left] = [element, x];
+  }
+  return found;
 }

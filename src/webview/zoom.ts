@@ -86,6 +86,15 @@ export class Zoom {
     this.set({ ...this.state, y: this.state.y + dy });
   }
 
+  /** Pans so that `element`'s left edge is in view when it is not, without changing the scale. */
+  showLeftEdge(element: Element): void {
+    if (this.state.fit) return;
+    const box = element.getBoundingClientRect();
+    const view = this.viewport.getBoundingClientRect();
+    if (box.left >= view.left && box.right <= view.right) return;
+    this.set({ ...this.state, x: this.state.x + view.left + 8 - box.left });
+  }
+
   private contentWidth(): number {
     const svg = this.canvas.querySelector('svg');
     if (!svg) return 0;

@@ -268,6 +268,33 @@ test('a stale render is dropped when a newer one arrives', async () => {
   await page.close();
 });
 
+test('at first the first participant is in view, even behind wide notes on its left', async () => {
+  const { page } = await open();
+  await page.setViewportSize({ width: 480, height: 700 });
+  // An imported TLS capture: key-derivation notes stand far left of the client.
+  const text = readFileSync('examples/captured-https.handshake', 'utf8');
+  await renderAndWait(page, renderMessage(text));
+  const inView = () =>
+    page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } })
+        .document;
+      type Box = { getBoundingClientRect(): { left: number; right: number } };
+      const all = (
+        doc as unknown as { querySelectorAll(s: string): Iterable<Box> }
+      ).querySelectorAll('#canvas svg rect.actor');
+      const boxes = [...all].map((b) => b.getBoundingClientRect());
+      const actor = boxes.reduce((a, b) => (b.left < a.left ? b : a));
+      const view = (doc.querySelector('#viewport') as Box).getBoundingClientRect();
+      return actor.left >= view.left && actor.right <= view.right;
+    });
+  assert.equal(await inView(), true);
+  // A view the user moved stays where it is on the next render.
+  await page.click('[data-zoom="reset"]');
+  await renderAndWait(page, renderMessage(text + '\n# edited\n'));
+  assert.equal(await inView(), false);
+  await page.close();
+});
+
 test('zoom is kept across re-renders and saved in the webview state', async () => {
   const { page } = await open();
   const text = readFileSync('examples/tcpdump-handshake.handshake', 'utf8');
