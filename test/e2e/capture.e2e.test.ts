@@ -14,6 +14,7 @@ import {
   waitUntil,
   frameWith,
   watchOutside,
+  quickOpen,
 } from './workbench';
 
 /**
@@ -72,15 +73,7 @@ async function editorText(): Promise<string> {
 }
 
 test('opening a .pcap shows its connections with Wireshark analysis', async () => {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('http.pcap');
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: 'http.pcap' })
-    .first()
-    .waitFor();
-  await page.keyboard.press('Enter');
+  await quickOpen(page, 'http.pcap');
   const frame = await captureFrame();
   const text = (await frame.locator('body').textContent()) ?? '';
   assert.match(text, /pcap: 12 frames, 12 TCP packets, 1 connection\./);
@@ -183,12 +176,7 @@ test('a capture of many chunks is streamed into its view, then imported by its b
   await runCommand(page, 'View: Close All Editors');
   // The scenarios imported so far are untitled and unsaved: VS Code asks about them.
   await page.getByRole('button', { name: "Don't Save" }).click();
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await quickOpen(page, name);
   const frame = await frameWith(page, 'p:has-text("12000 frames")', `the view of ${name}`);
   assert.match(
     (await frame.locator('body').textContent()) ?? '',
@@ -211,15 +199,7 @@ test('a TLS capture imports as TLS lines the engine checks, drawn in the preview
   await runCommand(page, 'View: Close All Editors');
   const dontSave = page.getByRole('button', { name: "Don't Save" });
   if (await dontSave.count()) await dontSave.click();
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('https.pcap');
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: 'https.pcap' })
-    .first()
-    .waitFor();
-  await page.keyboard.press('Enter');
+  await quickOpen(page, 'https.pcap');
   const frame = await frameWith(page, 'p:has-text("17 frames")', 'the view of https.pcap');
   await frame.locator('#import-all').click();
   await waitUntil(

@@ -48,13 +48,18 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   throw new Error(`no command named ${title}`);
 }
 
-export async function openFile(page: Page, name: string): Promise<void> {
+/** Opens a workspace file with Quick Open (Ctrl+P), in whatever editor VS Code picks for it. */
+export async function quickOpen(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+export async function openFile(page: Page, name: string): Promise<void> {
+  await quickOpen(page, name);
   await page.locator('.tab.active', { hasText: name }).waitFor();
   await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
