@@ -1,3 +1,4 @@
+import { tlsGlance } from './tlsGlance';
 import { CaptureReader, type CaptureFormat } from './captureReader';
 import { ConnectionTable, type Connection } from './connectionTable';
 import type { CaptureProblem, TcpPacket } from './packet';
@@ -119,6 +120,11 @@ export class CaptureScan {
     connection.bytes += packet.len;
     connection.lastFrame = packet.frame;
     if (bits !== 0) count(connection.analysisCounts, bits);
+    if (!connection.glanced && packet.payloadEnd > packet.payloadStart) {
+      connection.glanced = true;
+      const tls = tlsGlance(packet.bytes.subarray(packet.payloadStart, packet.payloadEnd));
+      if (tls) connection.tls = tls;
+    }
     this.visit?.(packet, connection, direction, bits, time);
   }
 }

@@ -23,6 +23,10 @@ export interface Connection {
   readonly analyzer: TcpAnalyzer;
   /** Set when this connection reused the ports of an earlier one. */
   reusedFrom?: number;
+  /** False until its first payload was looked at for a TLS ClientHello. */
+  glanced: boolean;
+  /** `TLS sni=NAME` when the first payload was a ClientHello (see tlsGlance). */
+  tls?: string;
 }
 
 export interface ConnectionEnd {
@@ -107,6 +111,7 @@ export class ConnectionTable {
       packets: 0,
       bytes: 0,
       analysisCounts: [],
+      glanced: false,
       analyzer: new TcpAnalyzer(),
       ...(reusedFrom !== undefined ? { reusedFrom } : {}),
     };

@@ -34,6 +34,8 @@ export interface ConnectionSummary {
   readonly packets: number;
   readonly bytes: number;
   readonly sawHandshake: boolean;
+  /** `TLS sni=NAME` when the connection starts with a TLS ClientHello. */
+  readonly tls?: string;
   /** Wireshark analysis flags raised in this connection, with their counts. */
   readonly analysis: Readonly<Partial<Record<AnalysisFlag, number>>>;
 }
@@ -192,7 +194,7 @@ export function connectionLine(c: ConnectionSummary): string {
   const flags = Object.entries(c.analysis)
     .map(([flag, n]) => `${ANALYSIS_LABELS[flag as AnalysisFlag]} ×${n}`)
     .join(', ');
-  return `${c.index}: ${c.client} -> ${c.server}  frames ${c.firstFrame}-${c.lastFrame}, ${c.packets} packets, ${c.bytes} bytes${c.sawHandshake ? '' : ', no handshake'}${flags ? `  [${flags}]` : ''}`;
+  return `${c.index}: ${c.client} -> ${c.server}  frames ${c.firstFrame}-${c.lastFrame}, ${c.packets} packets, ${c.bytes} bytes${c.sawHandshake ? '' : ', no handshake'}${c.tls ? `, ${c.tls}` : ''}${flags ? `  [${flags}]` : ''}`;
 }
 
 function header(listed: CaptureSummary, options: ImportOptions): string[] {
@@ -249,6 +251,7 @@ function summary(c: Connection): ConnectionSummary {
     packets: c.packets,
     bytes: c.bytes,
     sawHandshake: c.sawSyn,
+    ...(c.tls ? { tls: c.tls } : {}),
     analysis,
   };
 }
