@@ -140,6 +140,8 @@ function report(bits: number, statement: SegmentStatement, f: Facts): Diagnostic
         ack: String(f.ack),
         peer: f.peer,
         seen: String(f.peerSeen),
+        // Wireshark also flags an ack that reaches only bytes seen, when a hole lies before them.
+        hole: ((f.ack - f.peerSeen) | 0) <= 0,
       }),
     );
   }

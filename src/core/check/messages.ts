@@ -175,8 +175,10 @@ export const MESSAGES = {
     `[TCP Out-Of-Order] ${p.endpoint} sends this segment after a later one, within the connection's first round-trip time: the network reordered it.`,
   TcpPreviousSegmentNotCaptured: (p: { seq: string; next: string }) =>
     `[TCP Previous segment not captured] seq ${p.seq} is beyond ${p.next}, the next byte seen so far: the capture misses a segment (common at capture start).`,
-  TcpAckedUnseenSegment: (p: { ack: string; peer: string; seen: string }) =>
-    `[TCP ACKed unseen segment] ack ${p.ack} acknowledges data the capture never showed ${p.peer} sending (seen up to ${p.seen}; common at capture start).`,
+  TcpAckedUnseenSegment: (p: { ack: string; peer: string; seen: string; hole: boolean }) =>
+    p.hole
+      ? `[TCP ACKed unseen segment] ack ${p.ack} covers a hole in what the capture showed ${p.peer} sending: data before ${p.seen}, the next byte seen, is missing (common at capture start).`
+      : `[TCP ACKed unseen segment] ack ${p.ack} acknowledges data the capture never showed ${p.peer} sending (seen up to ${p.seen}; common at capture start).`,
   TcpDuplicateAck: (p: { label: string; ack: string; frame: number }) =>
     `[TCP Dup ACK ${p.label}] The same ack ${p.ack}, window and seq as frame ${p.frame}, without data: the receiver is still waiting for ${p.ack}.`,
   TcpZeroWindow: (p: { endpoint: string }) =>

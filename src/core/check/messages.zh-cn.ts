@@ -143,7 +143,9 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   TcpPreviousSegmentNotCaptured: (p) =>
     `[TCP Previous segment not captured] 序列号 ${p.seq} 超过了目前看到的下一个字节 ${p.next}：抓包漏掉了一个报文段（常见于抓包刚开始时）。`,
   TcpAckedUnseenSegment: (p) =>
-    `[TCP ACKed unseen segment] 确认号 ${p.ack} 确认了抓包中从未见到 ${p.peer} 发送的数据（只见到 ${p.seen} 之前的；常见于抓包刚开始时）。`,
+    p.hole
+      ? `[TCP ACKed unseen segment] 确认号 ${p.ack} 覆盖了抓包中 ${p.peer} 所发数据的一个缺口：目前看到的下一个字节 ${p.seen} 之前有数据缺失（常见于抓包刚开始时）。`
+      : `[TCP ACKed unseen segment] 确认号 ${p.ack} 确认了抓包中从未见到 ${p.peer} 发送的数据（只见到 ${p.seen} 之前的；常见于抓包刚开始时）。`,
   TcpDuplicateAck: (p) =>
     `[TCP Dup ACK ${p.label}] 与第 ${p.frame} 帧相同的确认号 ${p.ack}、窗口和序列号，且不带数据：接收方仍在等待 ${p.ack}。`,
   TcpZeroWindow: (p) =>

@@ -48,3 +48,14 @@ test('a segment with symbols is not analysed even with a capture comment', () =>
   const text = lines(...OPEN, 'server -> client ACK seq=y+1 ack=x+1 win=0 # frame 4 t=0.1');
   assert.deepEqual(codesAt(analyze(text)), []);
 });
+
+test('an ack beyond the data seen, and an ack that covers a hole before it, say which', () => {
+  const bytes = fixture('zoo.pcap');
+  const result = importCapture(() => [bytes], { connection: 9 });
+  assert.ok(result.ok);
+  const messages = analyze(result.text)
+    .diagnostics.filter((d) => d.code === 'HS706')
+    .map((d) => d.message);
+  assert.match(messages[0] ?? '', /ack 1090 acknowledges data .* \(seen up to 1001;/);
+  assert.match(messages[1] ?? '', /ack 1100 covers a hole .* data before 1100, the next byte seen/);
+});
