@@ -1,6 +1,6 @@
 import { printTls } from './formatTls';
 import type { ParseResult } from '../syntax/parser';
-import type { SegmentStatement, Statement, ValueField } from '../syntax/tree';
+import type { SegmentStatement, Statement } from '../syntax/tree';
 
 /**
  * True when two parses say the same thing: the same statements with the same names, flags,
@@ -8,14 +8,17 @@ import type { SegmentStatement, Statement, ValueField } from '../syntax/tree';
  * formatting moves them. The formatter checks its own output with this before handing it out.
  */
 export function sameMeaning(before: ParseResult, after: ParseResult): boolean {
-  return meaning(before) === meaning(after);
-}
-
-function meaning(parsed: ParseResult): string {
-  return JSON.stringify([
-    parsed.document.statements.map((s) => statementMeaning(parsed.document.text, s)),
-    parsed.diagnostics.map((d) => d.code),
-  ]);
+  // Statement by statement, so that a large document never has its whole meaning in memory.
+  const a = before.document.statements;
+  const b = after.document.statements;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = JSON.stringify(statementMeaning(before.document.text, a[i] as Statement));
+    const y = JSON.stringify(statementMeaning(after.document.text, b[i] as Statement));
+    if (x !== y) return false;
+  }
+  const codes = (parsed: ParseResult) => parsed.diagnostics.map((d) => d.code).join(' ');
+  return codes(before) === codes(after);
 }
 
 function statementMeaning(text: string, statement: Statement): unknown {
@@ -53,19 +56,22 @@ function statementMeaning(text: string, statement: Statement): unknown {
 }
 
 function segmentMeaning(segment: SegmentStatement): unknown {
-  const value = (field: ValueField | undefined) =>
-    field && [field.value.symbol?.text, field.value.offset];
+  // The facts the parser keeps in its table: reading them builds no nodes (segmentNode.ts).
   return [
     segment.kind,
-    segment.from.text,
-    segment.to.text,
+    segment.fromText,
+    segment.toText,
     segment.lost,
-    segment.flags.map((f) => f.flag),
-    value(segment.seq),
-    value(segment.ack),
-    segment.win?.value.text,
-    segment.len?.value.text,
-    segment.payload?.value,
+    segment.flagBits,
+    segment.flagCount,
+    segment.seqSymbol,
+    segment.seqOffset,
+    segment.ackSymbol,
+    segment.ackOffset,
+    segment.winValue,
+    segment.lenValue,
+    // -1 without a payload; its text only when there is one.
+    segment.payloadBytes >= 0 ? segment.payload?.value : -1,
     segment.broken,
   ];
 }
