@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { afterEach, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { writeCaptureFile } from '../../bench/captureFile';
-import { launch } from '../webview/browser';
-import { startCodeServer, type CodeServer } from './codeServer';
-import {
-  previewFrame,
-  problems,
-  runCommand,
-  waitForWorkbench,
-  waitUntil,
-  frameWith,
-  watchOutside,
-  quickOpen,
-} from './workbench';
+import type { CodeServer } from './codeServer';
+import { workbenchSession } from './session';
+import { previewFrame, problems, runCommand, waitUntil, frameWith, quickOpen } from './workbench';
 
 /**
  * Importing real traffic in a real VS Code (code-server): opening examples/http.pcap shows the
@@ -23,40 +14,29 @@ import {
  * the scenario as an untitled .handshake document beside its preview. A generated capture of
  * several 1 MiB chunks goes through the same view and command, read from disk as a stream.
  */
-const OUTPUT = 'test-output/e2e';
-let server: CodeServer;
-let browser: Browser;
-let page: Page;
-/** Every request that left this machine (see watchOutside). */
-const outside: string[] = [];
 /** A generated capture of 12,000 packets in 140 connections. */
 const MANY_CHUNKS = 'many-chunks.pcap';
 let MANY_CHUNKS_SIZE = 0;
+let server: CodeServer;
+let page: Page;
+const session = workbenchSession(
+  {},
+  {
+    // Written before the workbench loads, so that Quick Open's file index has it.
+    prepare: (started) => {
+      MANY_CHUNKS_SIZE = writeCaptureFile(join(started.workspace, MANY_CHUNKS), 12_000, 20);
+    },
+    ready: (s) => ({ server, page } = s),
+  },
+);
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+  await session.shot(name);
 }
-
-before(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  server = await startCodeServer();
-  // Written before the workbench loads, so that Quick Open's file index has it.
-  MANY_CHUNKS_SIZE = writeCaptureFile(join(server.workspace, MANY_CHUNKS), 12_000, 20);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  watchOutside(page, outside);
-  await page.goto(server.url);
-  await waitForWorkbench(page);
-});
 
 afterEach(async (t) => {
   // Every step leaves a screenshot, named after its test, failed or not.
   await shot(`capture-${t.name.slice(0, 40).replace(/\W+/g, '-')}`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** The frame of the capture view, found by its import button once its script is ready. */
@@ -222,5 +202,5 @@ test('a TLS capture imports as TLS lines the engine checks, drawn in the preview
 });
 
 test('nothing was requested from outside this machine, by the workbench or the capture view', () => {
-  assert.deepEqual(outside, []);
+  assert.deepEqual(session.outside, []);
 });

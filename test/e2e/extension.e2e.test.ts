@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../webview/browser';
-import { startCodeServer, type CodeServer } from './codeServer';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { CodeServer } from './codeServer';
+import { workbenchSession } from './session';
 import {
   cursor,
   goTo,
@@ -16,38 +16,19 @@ import {
   waitForCursor,
   waitForWorkbench,
   waitUntil,
-  watchOutside,
 } from './workbench';
 
 /**
  * The packaged extension in a real VS Code (code-server), driven as a user would. The steps
  * build on each other, in order; each leaves a screenshot in test-output/e2e/.
  */
-const OUTPUT = 'test-output/e2e';
 let server: CodeServer;
-let browser: Browser;
 let page: Page;
-/** Every request that left this machine: the product must load nothing from the network. */
-const outside: string[] = [];
+const session = workbenchSession({}, { ready: (s) => ({ server, page } = s) });
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+  await session.shot(name);
 }
-
-before(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  server = await startCodeServer();
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  watchOutside(page, outside);
-  await page.goto(server.url);
-  await waitForWorkbench(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 test('a file with mistakes shows squiggles and the Problems count', async () => {
   await openFile(page, 'mistakes.handshake');
@@ -187,5 +168,5 @@ test('after a window reload the preview is restored', async () => {
 });
 
 test('nothing was requested from outside this machine, by the workbench or our webviews', () => {
-  assert.deepEqual(outside, []);
+  assert.deepEqual(session.outside, []);
 });

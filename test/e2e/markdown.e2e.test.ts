@@ -1,51 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launch } from '../webview/browser';
-import { startCodeServer, type CodeServer } from './codeServer';
-import {
-  goTo,
-  openFile,
-  problems,
-  runCommand,
-  waitForWorkbench,
-  waitUntil,
-  frameWith,
-  watchOutside,
-} from './workbench';
+import { test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { workbenchSession } from './session';
+import { goTo, openFile, problems, runCommand, waitUntil, frameWith } from './workbench';
 
 /**
  * A Markdown note with ```handshake blocks (examples/tcp-notes.md) in a real VS Code
  * (code-server): the squiggle inside the fence, and VS Code's own Markdown preview drawing the
  * blocks with the extension's markdown-it plugin and preview script.
  */
-const OUTPUT = 'test-output/e2e';
-let server: CodeServer;
-let browser: Browser;
 let page: Page;
-/** Every request that left this machine (see watchOutside). */
-const outside: string[] = [];
+const session = workbenchSession({}, { ready: (s) => ({ page } = s) });
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+  await session.shot(name);
 }
-
-before(async () => {
-  mkdirSync(OUTPUT, { recursive: true });
-  server = await startCodeServer();
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  watchOutside(page, outside);
-  await page.goto(server.url);
-  await waitForWorkbench(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 test('the wrong ack inside a handshake fence is underlined in the Markdown editor', async () => {
   await openFile(page, 'tcp-notes.md');
@@ -95,5 +64,5 @@ test("VS Code's Markdown preview draws each block with its problems under it", a
 });
 
 test('nothing was requested from outside this machine, by the workbench or the Markdown preview', () => {
-  assert.deepEqual(outside, []);
+  assert.deepEqual(session.outside, []);
 });
