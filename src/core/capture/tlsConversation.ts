@@ -138,7 +138,8 @@ export class TlsConversation {
         out,
       );
     }
-    this.sni = event.sni;
+    const sni = event.sni !== undefined ? dnsWord(event.sni) : undefined;
+    this.sni = sni;
     this.clientSession = event.sessionId;
     const suites = event.suites.map(suiteName);
     const known = suites.filter((s) => keyExchangeOf(s) !== undefined);
@@ -146,7 +147,7 @@ export class TlsConversation {
     const share = event.keyShares[0];
     const fields = [
       `random=${valueName('r', event.random)}`,
-      ...(event.sni !== undefined ? [`sni=${event.sni}`] : []),
+      ...(sni !== undefined ? [`sni=${sni}`] : []),
       `versions=${versions.join(',')}`,
       ...(known.length ? [`suites=${known.join(',')}`] : []),
       ...(share ? [`key_share=${valueName('ks', share.key)}`] : []),
@@ -338,13 +339,23 @@ export class TlsConversation {
   }
 }
 
+/**
+ * A DNS name as one word of the language: letters, digits, `-`, `.` and `_` (RFC 1035 names, and
+ * the `_` some use); anything else a capture may hold (`#` would start a comment) becomes `_`.
+ */
+function dnsWord(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
 function languageVersion(version: number): '1.2' | '1.3' | undefined {
   return version === 0x0303 ? '1.2' : version === 0x0304 ? '1.3' : undefined;
 }
 
 /** The DNS name to write as `subject=`: the one matching the SNI if any, else the first. */
 function subjectFor(facts: CertificateFacts, sni: string | undefined): string | undefined {
-  const names = facts.dnsNames.length ? facts.dnsNames : facts.commonName ? [facts.commonName] : [];
+  const names = (
+    facts.dnsNames.length ? facts.dnsNames : facts.commonName ? [facts.commonName] : []
+  ).map((name) => (name.startsWith('*.') ? `*.${dnsWord(name.slice(2))}` : dnsWord(name)));
   if (sni !== undefined && names.some((name) => matches(name, sni))) return sni;
   // A wildcard matches no one name: the language's subject is one DNS name.
   return names.find((name) => !name.startsWith('*.'));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { importCapture, listConnections } from '../../../src/core/capture/importCapture';
+import { parse } from '../../../src/core/syntax/parser';
 import { analyze } from '../../../src/core/check/analyze';
 import { fixture } from './support';
 
@@ -11,9 +12,17 @@ import { fixture } from './support';
  * within a time bound that no real input this small comes near.
  */
 const SEED = 7;
-const CAPTURES = ['http.pcap', 'tls12.pcap', 'http6.pcapng', 'tls13-verbose.txt', 'zoo.pcap'].map(
-  (name) => fixture(name),
-);
+const CAPTURES = [
+  'http.pcap',
+  'tls12.pcap',
+  'http6.pcapng',
+  'tls13-verbose.txt',
+  'zoo.pcap',
+  // Certificate chains, a rejected handshake and a HelloRetryRequest to corrupt.
+  'tls12-rsa.pcap',
+  'tls12-rejected.pcap',
+  'tls13-hrr.pcap',
+].map((name) => fixture(name));
 
 function chunks(bytes: Uint8Array, size: number): Uint8Array[] {
   const out: Uint8Array[] = [];
@@ -119,6 +128,32 @@ test('random text lines that look like tcpdump never throw', () => {
       fc.array(piece, { maxLength: 60 }),
       fc.integer({ min: 1, max: 50 }),
       (pieces, size) => survives(new TextEncoder().encode(pieces.join('')), size),
+    ),
+    { numRuns: 300, seed: SEED },
+  );
+});
+
+test('corrupted TLS captures still import as lines the parser reads without a syntax error', () => {
+  const tls = ['tls12-rsa.pcap', 'tls12.pcap', 'tls13-hrr.pcap'].map((name) => fixture(name));
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...tls),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+        minLength: 1,
+        maxLength: 8,
+      }),
+      (capture, edits) => {
+        // Past the file and first packet headers, mostly into the TLS payloads.
+        const bytes = capture.slice();
+        for (const [at, value] of edits) bytes[300 + (at % (bytes.length - 300))] = value;
+        const result = importCapture(() => [bytes]);
+        if (!result.ok) return true;
+        assert.deepEqual(
+          parse(result.text).diagnostics.map((d) => d.code),
+          [],
+        );
+        return true;
+      },
     ),
     { numRuns: 300, seed: SEED },
   );

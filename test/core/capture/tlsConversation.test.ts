@@ -321,3 +321,16 @@ test('several connections to one server: one CA, certificates and keys of their 
   assert.ok(second.includes('key shop_example_key2 holder=server2'));
   assert.ok(second.some((l) => l.startsWith('cert shop_example_cert2 ')));
 });
+
+test('names from the capture become words of the language, whatever bytes they hold', () => {
+  const odd: TlsEvent = { ...HELLO, sni: 'shop#x=1.example' };
+  const text = conversation([
+    [0, odd],
+    [1, serverHello()],
+    [1, cert({ dnsNames: ['shop#x=1.example'], commonName: 'shop x' })],
+    ...REST_OF_12,
+  ]);
+  assert.match(text, /ClientHello random=r_aaaaaaaa sni=shop_x_1\.example versions=1\.2/);
+  assert.match(text, /cert shop_x_1_example_cert subject=shop_x_1\.example key=/);
+  assert.deepEqual(codes(text), []);
+});
