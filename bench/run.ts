@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../src/core/check/analyze';
-import { applyEdits } from '../src/core/service/fixes';
+import { applyEdits } from '../src/core/service/textEdits';
 import { formatDocument } from '../src/core/service/format';
 import { generateScenario } from '../test/support/generateScenario';
 

@@ -3,7 +3,7 @@ import { CaptureScan, scanCapture, type Cancelled, type ScanResult } from './cap
 import type { Connection } from './connectionTable';
 import type { CaptureProblem } from './packet';
 import { formatDocument } from '../service/format';
-import { applyEdits } from '../service/fixes';
+import { applyEdits } from '../service/textEdits';
 import { ScenarioWriter } from './scenarioWriter';
 import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from './tcpAnalysis';
 

@@ -3,6 +3,7 @@ import { parse } from '../syntax/parser';
 import type { Span } from '../syntax/span';
 import { lineRoles, splitLines, type LineRole, type SourceLine } from './formatLines';
 import { sameMeaning } from './formatMeaning';
+import { applyEdits } from './textEdits';
 import { layOutSegments, MAX_KEPT_GAP, segmentRow, type SegmentRow } from './formatSegments';
 
 export interface FormatOptions {
@@ -215,14 +216,4 @@ function touches(line: SourceLine, range: Span | undefined): boolean {
   const end = Math.max(range.start, range.end);
   if (end > start && end === line.start) return false;
   return start <= line.end && line.start <= end;
-}
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let result = '';
-  let offset = 0;
-  for (const edit of edits) {
-    result += text.slice(offset, edit.span.start) + edit.newText;
-    offset = edit.span.end;
-  }
-  return result + text.slice(offset);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/check/analyze';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/check/codes';
-import { applyEdits } from '../../../src/core/service/fixes';
+import { applyEdits } from '../../../src/core/service/textEdits';
 import { CAPTURED, covered, lines, OPEN } from '../../helpers';
 import { TLS_CASES } from './tlsCodeCases';
 

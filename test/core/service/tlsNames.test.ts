@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/check/analyze';
-import { applyEdits } from '../../../src/core/service/fixes';
+import { applyEdits } from '../../../src/core/service/textEdits';
 import { references, rename } from '../../../src/core/service/names';
 import { parse } from '../../../src/core/syntax/parser';
 
