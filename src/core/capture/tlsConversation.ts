@@ -321,10 +321,8 @@ export class TlsConversation {
       if (count === 1) this.serverFlight(out);
       return;
     }
-    if (side === 0 && count === 1) {
-      if (this.awaitingTrust) this.trust(out);
-      return this.message(0, 'Finished', out, ENCRYPTED);
-    }
+    // The trust the flight asked for is written by `write`, before any client record.
+    if (side === 0 && count === 1) return this.message(0, 'Finished', out, ENCRYPTED);
     this.message(side, `ApplicationData "${event.length} bytes, encrypted"`, out);
   }
 

@@ -15,14 +15,6 @@ export interface CertificateFacts {
 }
 
 /**
- * The subject of a DER certificate as `CN=..., O=...`, or undefined when the bytes are not one.
- * Never throws.
- */
-export function certificateSubject(der: Uint8Array): string | undefined {
-  return readCertificate(der)?.subject;
-}
-
-/**
  * Reads the names, validity and DNS names of a DER certificate; undefined when the bytes are
  * not one. Reads the to-be-signed part only, never the key or the signature; never throws.
  */
