@@ -6,7 +6,7 @@
 //     the address to open and runs until Ctrl+C. HANDSHAKE_PORT chooses the port (default 8080).
 //   - `npm start -- --cli` only checks every example with the command-line checker.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import paths from './paths.cjs';
@@ -54,16 +54,31 @@ function startCodeServer() {
   const userData = join(home, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
   const settings = join(userData, 'User', 'settings.json');
-  if (!existsSync(settings)) {
-    const defaults = {
-      'workbench.startupEditor': 'none',
-      'security.workspace.trust.enabled': false,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'extensions.autoCheckUpdates': false,
-    };
-    writeFileSync(settings, JSON.stringify(defaults, null, 2));
+  // A workspace that leaves room for the preview beside the editor: no Chat side bar, no
+  // prompts over the panel. Settings the user changed since are kept.
+  const defaults = {
+    'workbench.startupEditor': 'none',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'git.autoRepositoryDetection': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+  };
+  let current = {};
+  let readable = true;
+  if (existsSync(settings)) {
+    try {
+      current = JSON.parse(readFileSync(settings, 'utf8'));
+    } catch {
+      readable = false; // comments or an edit in progress: left as the user wrote it
+    }
   }
+  if (readable) writeFileSync(settings, JSON.stringify({ ...defaults, ...current }, null, 2));
   writeFileSync(join(home, 'config.yaml'), 'auth: none\n');
   const vsix = join(root, 'out', 'handshake.vsix');
   run(node, [

@@ -14,12 +14,18 @@ export function findArrows(svg: SVGSVGElement, messages: readonly PreviewMessage
   const texts = [...svg.querySelectorAll('.messageText')];
   const lines = [...svg.querySelectorAll('.messageLine0, .messageLine1')];
   const numbers = [...svg.querySelectorAll('.sequenceNumber')];
-  return messages.map((info, index) => ({
-    info,
-    elements: [texts[index], lines[index], numbers[index]].filter(
-      (element): element is Element => element !== undefined,
-    ),
-  }));
+  // Mermaid draws each line of a label as a text element of its own, in order.
+  let text = 0;
+  return messages.map((info, index) => {
+    const label = texts.slice(text, text + info.labelLines);
+    text += info.labelLines;
+    return {
+      info,
+      elements: [...label, lines[index], numbers[index]].filter(
+        (element): element is Element => element !== undefined,
+      ),
+    };
+  });
 }
 
 export function decorate(arrows: readonly Arrow[], onClick: (line: number) => void): void {

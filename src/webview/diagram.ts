@@ -2,6 +2,33 @@ import type { MermaidConfig } from 'mermaid';
 import { sharedMermaid } from './mermaid/sharedMermaid';
 import { mermaidTheme, type ThemeKind } from './theme';
 
+/**
+ * Spacing for a side panel: the host breaks labels and notes into short lines (see
+ * core/render/labelLines.ts), notes sit on the lifelines, and Mermaid's margins, made for a
+ * full page, are tightened so that a two-party diagram fits a 500 px panel at a readable size.
+ */
+const SEQUENCE_LAYOUT = {
+  useMaxWidth: false,
+  showSequenceNumbers: false,
+  wrap: false,
+  diagramMarginX: 8,
+  diagramMarginY: 8,
+  width: 110,
+  height: 44,
+  actorMargin: 24,
+  boxMargin: 6,
+  boxTextMargin: 4,
+  noteMargin: 6,
+  messageMargin: 26,
+  wrapPadding: 6,
+} as const;
+
+/**
+ * Text size in the diagram: Mermaid's sequence renderer copies the top-level `fontSize` over
+ * its own message, note and actor sizes, so it is set here, once.
+ */
+const FONT_SIZE = 14;
+
 /** The configuration the next render applies first, if it changed since the last one. */
 let pendingConfig: MermaidConfig | undefined;
 
@@ -18,7 +45,8 @@ export function configureMermaid(theme: ThemeKind): void {
     // cursor), so the text stays far below this; the default of 50,000 is too small for that.
     maxTextSize: 5_000_000,
     deterministicIds: true,
-    sequence: { useMaxWidth: false, showSequenceNumbers: false, wrap: false },
+    fontSize: FONT_SIZE,
+    sequence: SEQUENCE_LAYOUT,
   };
 }
 

@@ -2,6 +2,7 @@ import { previewText } from '../core/preview/previewText';
 import { parseHostMessage, type HostMessage } from '../core/preview/protocol';
 import { decorate, findArrows, highlight, type Arrow } from './arrows';
 import { configureMermaid, renderDiagram } from './diagram';
+import { fitTitle } from './diagramTitle';
 import { pngBase64, svgFile } from './exportImage';
 import { currentTheme, watchTheme } from './theme';
 import { vscode } from './vscodeApi';
@@ -84,6 +85,7 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
   errorBox.hidden = true;
   canvas.innerHTML = result.svg;
   const svg = canvas.querySelector('svg');
+  if (svg) fitTitle(svg);
   arrows = svg ? findArrows(svg, message.messages) : [];
   decorate(arrows, (line) => vscode.postMessage({ type: 'reveal', line }));
   highlight(arrows, highlighted);

@@ -5,13 +5,23 @@ export interface ZoomState {
   readonly y: number;
   /** When true the diagram is refitted to the panel's width after each render and resize. */
   readonly fit: boolean;
+  /**
+   * The default until the user zooms: fit to the width when the text stays readable
+   * (READABLE_PX), otherwise actual size from the left edge. Chosen again at each render and
+   * resize.
+   */
+  readonly auto?: boolean;
 }
 
-/** Actual size at first: readable in a narrow panel; Fit and the zoom buttons are one click away. */
-export const INITIAL_ZOOM: ZoomState = { scale: 1, x: 8, y: 8, fit: false };
+/** Until the user chooses: fitted when readable, else actual size (see `ZoomState.auto`). */
+export const INITIAL_ZOOM: ZoomState = { scale: 1, x: 8, y: 8, fit: false, auto: true };
+/** The smallest text, in CSS pixels, that the automatic zoom shows a whole diagram at. */
+export const READABLE_PX = 10;
 const MIN = 0.1;
 const MAX = 8;
 const STEP = 1.2;
+/** Mermaid's message text size when the diagram has none to measure. */
+const DEFAULT_FONT_PX = 14;
 
 export function isZoomState(value: unknown): value is ZoomState {
   if (typeof value !== 'object' || value === null) return false;
@@ -22,7 +32,8 @@ export function isZoomState(value: unknown): value is ZoomState {
     v.scale <= MAX &&
     Number.isFinite(v.x) &&
     Number.isFinite(v.y) &&
-    typeof v.fit === 'boolean'
+    typeof v.fit === 'boolean' &&
+    (v.auto === undefined || typeof v.auto === 'boolean')
   );
 }
 
@@ -43,7 +54,7 @@ export class Zoom {
     viewport.addEventListener('wheel', (event) => this.wheel(event), { passive: false });
     viewport.addEventListener('pointerdown', (event) => this.drag(event));
     new ResizeObserver(() => {
-      if (this.state.fit) this.fitWidth();
+      if (this.state.fit || this.state.auto) this.refresh();
     }).observe(viewport);
   }
 
@@ -60,21 +71,37 @@ export class Zoom {
   }
 
   reset(): void {
-    this.set({ scale: 1, x: 0, y: 0, fit: false });
+    this.set({ scale: 1, x: 0, y: 0, fit: false, auto: false });
   }
 
   /** Scales the diagram so its width fills the panel. */
   fitWidth(): void {
-    const width = this.contentWidth();
-    if (width <= 0) return;
-    const available = Math.max(50, this.viewport.clientWidth - 16);
-    this.set({ scale: clamp(Math.min(available / width, 2)), x: 8, y: 8, fit: true });
+    const scale = this.fitScale(2);
+    if (scale !== undefined) this.set({ scale, x: 8, y: 8, fit: true, auto: false });
   }
 
-  /** Re-applies the current state to a new diagram. */
+  /** Re-applies the current state to a new diagram (or a resized panel), keeping the scroll. */
   refresh(): void {
-    if (this.state.fit) this.fitWidth();
-    else this.apply();
+    const fitted =
+      this.state.fit || this.state.auto ? this.fitScale(this.state.fit ? 2 : 1) : undefined;
+    if (fitted === undefined) return this.apply();
+    const readable = this.state.fit || fitted * this.fontSize() >= READABLE_PX;
+    this.set({ ...this.state, scale: readable ? fitted : 1, x: 8 });
+  }
+
+  /** The scale at which the diagram fills the panel's width, at most `max`. */
+  private fitScale(max: number): number | undefined {
+    const width = this.contentWidth();
+    if (width <= 0) return undefined;
+    const available = Math.max(50, this.viewport.clientWidth - 16);
+    return clamp(Math.min(available / width, max));
+  }
+
+  /** The size of the arrows' labels in the diagram's own units, as the page computes it. */
+  private fontSize(): number {
+    const label = this.canvas.querySelector('svg .messageText');
+    const size = label ? parseFloat(getComputedStyle(label).fontSize) : NaN;
+    return Number.isFinite(size) && size > 0 ? size : DEFAULT_FONT_PX;
   }
 
   /** Scrolls so that `element` is visible, without changing the scale. */
@@ -88,7 +115,7 @@ export class Zoom {
 
   /** Pans so that `element`'s left edge is in view when it is not, without changing the scale. */
   showLeftEdge(element: Element): void {
-    if (this.state.fit) return;
+    if (this.state.fit || this.state.auto) return;
     const box = element.getBoundingClientRect();
     const view = this.viewport.getBoundingClientRect();
     if (box.left >= view.left && box.right <= view.right) return;
@@ -112,6 +139,7 @@ export class Zoom {
       x: px - (px - this.state.x) * ratio,
       y: py - (py - this.state.y) * ratio,
       fit: false,
+      auto: false,
     });
   }
 
@@ -127,6 +155,7 @@ export class Zoom {
         x: this.state.x - event.deltaX,
         y: this.state.y - event.deltaY,
         fit: this.state.fit && event.deltaX === 0,
+        auto: this.state.auto === true && event.deltaX === 0,
       });
     }
   }
@@ -143,7 +172,13 @@ export class Zoom {
       if (!moved && Math.abs(dx) + Math.abs(dy) < 3) return;
       moved = true;
       this.viewport.classList.add('hs-dragging');
-      this.set({ ...origin, x: origin.x + dx, y: origin.y + dy, fit: origin.fit && dx === 0 });
+      this.set({
+        ...origin,
+        x: origin.x + dx,
+        y: origin.y + dy,
+        fit: origin.fit && dx === 0,
+        auto: origin.auto === true && dx === 0,
+      });
     };
     const up = (): void => {
       this.viewport.classList.remove('hs-dragging');

@@ -27,10 +27,17 @@ function cli(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-/** The labels of the drawn arrows, in order. */
-function arrowLabels(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*class="messageText"[^>]*>([^<]*)<\/text>/g)].map((m) =>
+/**
+ * The labels of the drawn arrows of the scenario `text`, in order: Mermaid draws each line of a
+ * label as a text element of its own, so they are joined as the engine's messages say.
+ */
+function arrowLabels(svg: string, text: string): string[] {
+  const lines = [...svg.matchAll(/<text[^>]*class="messageText"[^>]*>([^<]*)<\/text>/g)].map((m) =>
     (m[1] as string).replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+  );
+  let next = 0;
+  return renderMermaid(analyze(text)).messages.map((message) =>
+    lines.slice(next, (next += message.labelLines)).join(' '),
   );
 }
 
@@ -55,7 +62,7 @@ test('render writes an SVG of the scenario: participants, an arrow per segment, 
   assert.match(svg, /192\.168\.1\.116:3337/);
   assert.match(svg, /server/);
   assert.match(svg, /192\.168\.1\.123:7788/);
-  const labels = arrowLabels(svg);
+  const labels = arrowLabels(svg, readFileSync(file, 'utf8'));
   assert.equal(labels.length, segments(readFileSync(file, 'utf8')));
   assert.deepEqual(labels, [
     'SYN seq=3626544836',
@@ -73,7 +80,7 @@ test('errors are drawn, in the dark theme, and the exit status says so', async (
   const result = await cli(['render', file, '-o', output, '--theme', 'dark']);
   assert.equal(result.status, 1, result.stderr);
   const svg = readFileSync(output, 'utf8');
-  const labels = arrowLabels(svg);
+  const labels = arrowLabels(svg, readFileSync(file, 'utf8'));
   assert.equal(labels.length, segments(readFileSync(file, 'utf8')));
   assert.ok(labels.includes('SYN ACK seq=1739326486 ack=3626544836 ✗ should be 3626544837'));
   assert.match(svg, /background-color: rgb\(30, 30, 30\)/);
@@ -96,22 +103,23 @@ test('without -o the SVG goes to standard output; a .png output is a PNG', async
 test('hostile scenario text is drawn as text', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'handshake-render-'));
   const file = join(dir, 'hostile.handshake');
-  writeFileSync(
-    file,
-    [
-      'scenario "<script>alert(1)</script>"',
-      'endpoint client',
-      'endpoint server',
-      'server listen',
-      'client -> server SYN seq=x "<img src=x onerror=alert(2)>"',
-      '',
-    ].join('\n'),
-  );
+  const hostile = [
+    'scenario "<script>alert(1)</script>"',
+    'endpoint client',
+    'endpoint server',
+    'server listen',
+    'client -> server SYN seq=x "<img src=x onerror=alert(2)>"',
+    '',
+  ].join('\n');
+  writeFileSync(file, hostile);
   const result = await cli(['render', file]);
   assert.equal(result.status, 0, result.stderr);
   assert.doesNotMatch(result.stdout, /<script|<img/i);
   // The label shows the payload's characters (escaped in the file), not an element.
-  assert.match(arrowLabels(result.stdout)[0] ?? '', /"&lt;img src=x onerror=alert\(2\)&gt;"$/);
+  assert.match(
+    arrowLabels(result.stdout, hostile)[0] ?? '',
+    /"&lt;img src=x onerror=alert\(2\)&gt;"$/,
+  );
 });
 
 test('without a browser: a clear message, exit 2, nothing written', async () => {

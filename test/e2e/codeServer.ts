@@ -32,6 +32,9 @@ const SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
+  // No prompt over the panel about the repository the workspace copy sits in.
+  'git.openRepositoryInParentFolders': 'never',
+  'git.autoRepositoryDetection': false,
   'editor.minimap.enabled': false,
   'window.commandCenter': false,
   // VS Code for the Web saves after a delay by default; the tests check that edits stay unsaved.

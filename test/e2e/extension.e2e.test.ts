@@ -81,7 +81,8 @@ test('the preview opens to the side and draws every segment', async () => {
   await runCommand(page, 'Handshake: Open Preview to the Side');
   const frame = await previewFrame(page);
   await waitUntil(
-    async () => (await frame.locator('#canvas svg .messageText').count()) === 10,
+    async () =>
+      (await frame.locator('#canvas svg :is(.messageLine0, .messageLine1)').count()) === 10,
     '10 arrows in the preview',
   );
   // The fixed ack is no longer drawn as an error; the other mistakes still are.
@@ -94,7 +95,8 @@ test('the preview opens to the side and draws every segment', async () => {
 
 test('clicking an arrow moves the cursor to its line', async () => {
   const frame = await previewFrame(page);
-  await frame.locator('#canvas svg .messageText').nth(3).click();
+  // The first line of the label of the arrow drawn from line 10 (data-line is 0-based).
+  await frame.locator('#canvas svg .messageText[data-line="9"]').first().click();
   await waitForCursor(page, 10, 1);
   assert.match(await cursor(page), /Ln 10, Col 1/);
   await shot('6-click-to-source');
@@ -149,7 +151,7 @@ test('after a window reload the preview is restored', async () => {
         drawn = Math.max(
           drawn,
           await frame
-            .locator('#canvas svg .messageText')
+            .locator('#canvas svg :is(.messageLine0, .messageLine1)')
             .count()
             .catch(() => 0),
         );

@@ -54,7 +54,10 @@ test("VS Code's Markdown preview draws each block with its problems under it", a
   const arrows = await frame
     .locator('.handshake-fence')
     .evaluateAll((fences) =>
-      fences.map((f) => f.querySelectorAll('.handshake-diagram svg .messageText').length),
+      fences.map(
+        (f) =>
+          f.querySelectorAll('.handshake-diagram svg :is(.messageLine0, .messageLine1)').length,
+      ),
     );
   assert.deepEqual(arrows, [3, 7]);
   const problemsShown = await frame.locator('.handshake-problem').allTextContents();

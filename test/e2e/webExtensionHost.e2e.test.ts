@@ -78,7 +78,8 @@ test('the preview panel draws from the web extension host', async () => {
   await runCommand(page, 'Handshake: Open Preview to the Side');
   const frame = await previewFrame(page);
   await waitUntil(
-    async () => (await frame.locator('#canvas svg .messageText').count()) === 10,
+    async () =>
+      (await frame.locator('#canvas svg :is(.messageLine0, .messageLine1)').count()) === 10,
     '10 arrows in the preview',
     60_000,
   );

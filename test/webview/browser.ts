@@ -211,3 +211,22 @@ export function renderMessage(
     locked: false,
   };
 }
+
+/** How many `.messageText` elements Mermaid draws for these arrows: one per line of a label. */
+export function labelLineCount(messages: readonly { readonly labelLines: number }[]): number {
+  return messages.reduce((sum, message) => sum + message.labelLines, 0);
+}
+
+/**
+ * Each arrow's label as one string, its lines joined by spaces, in drawing order: Mermaid draws
+ * each line of a label as a text element of its own.
+ */
+export async function arrowLabels(
+  page: Page,
+  messages: readonly { readonly labelLines: number }[],
+  within = '#canvas svg',
+): Promise<string[]> {
+  const lines = await page.locator(`${within} .messageText`).allTextContents();
+  let next = 0;
+  return messages.map((message) => lines.slice(next, (next += message.labelLines)).join(' '));
+}

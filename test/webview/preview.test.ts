@@ -4,6 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { lines, OPEN } from '../helpers';
 import {
+  arrowLabels,
+  labelLineCount,
   launch,
   openPreview,
   posted,
@@ -37,6 +39,14 @@ const FILL = (element: unknown): string =>
     element,
   ).fill;
 
+/** The scale the canvas is drawn at. */
+async function scaleOf(page: Page): Promise<number> {
+  const transform = await page
+    .locator('#canvas')
+    .evaluate((e) => (e as { style: { transform: string } }).style.transform);
+  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
+}
+
 async function count(page: Page, selector: string): Promise<number> {
   return page.locator(`#canvas svg ${selector}`).count();
 }
@@ -60,10 +70,10 @@ describe('the preview draws every example', () => {
       const result = await renderAndWait(page, message);
       assert.equal(result.ok, true, String(result.error));
       assert.equal(result.arrows, message.messages.length);
-      assert.equal(await count(page, '.messageText'), message.messages.length);
+      assert.equal(await count(page, '.messageText'), labelLineCount(message.messages));
       assert.equal(
         await count(page, '.messageText.hs-faulty'),
-        message.messages.filter((m) => m.faulty).length,
+        labelLineCount(message.messages.filter((m) => m.faulty)),
       );
       assert.deepEqual(errors, []);
       await page.close();
@@ -82,9 +92,10 @@ test('screenshots of the tcpdump handshake in light and dark themes', async () =
   ] as const) {
     const { page, errors } = await open(kind);
     await page.setViewportSize({ width: 1000, height: 640 });
-    const result = await renderAndWait(page, renderMessage(text));
+    const message = renderMessage(text);
+    const result = await renderAndWait(page, message);
     assert.equal(result.ok, true);
-    const labels = await page.locator('#canvas svg .messageText').allTextContents();
+    const labels = await arrowLabels(page, message.messages);
     assert.deepEqual(labels, [
       'SYN seq=3626544836',
       'SYN ACK seq=1739326486 ack=3626544837',
@@ -111,11 +122,9 @@ test('the man in the middle: the attacker in the middle, the rejected certificat
     actors.some((a) => a.includes('(attacker)')),
     actors.join(' | '),
   );
-  const notes = await page.locator('#canvas svg .noteText').allTextContents();
-  assert.ok(
-    notes.some((n) => n.includes('certificate signature does not verify')),
-    notes.join(' | '),
-  );
+  // A note's lines are text elements of their own.
+  const notes = (await page.locator('#canvas svg .noteText').allTextContents()).join(' ');
+  assert.ok(notes.includes('certificate signature does not verify'), notes);
   assert.equal(await page.locator('#status').textContent(), '9 TLS messages · no problems');
   await page.getByRole('button', { name: 'Fit' }).click();
   await page.screenshot({ path: `${OUTPUT}/preview-mitm.png` });
@@ -185,12 +194,20 @@ describe('hostile scenario text renders as text and runs nothing', () => {
       const message = renderMessage(text);
       const result = await renderAndWait(page, message);
       assert.equal(result.ok, true);
-      assert.equal(await count(page, '.messageText'), 4);
-      // The label shows the payload (cut to 40 characters); the title shows all of it, as text.
-      const label = await page.locator('#canvas svg .messageText').last().textContent();
-      assert.ok(label?.includes(payload.slice(0, 30)), `${label} does not show ${payload}`);
-      const texts = await page.locator('#canvas svg text').allTextContents();
-      assert.ok(texts.includes(payload), `no text element shows ${payload}`);
+      assert.equal(await count(page, '.messageText'), labelLineCount(message.messages));
+      // The label shows the payload (cut to fit its lines); the title shows all of it, as text,
+      // broken into lines (tspans) that fit the diagram.
+      const label = (await arrowLabels(page, message.messages)).at(-1);
+      const words = (s: string | undefined) => (s ?? '').replace(/\s/g, '');
+      assert.ok(
+        words(label).includes(words(payload.slice(0, 20))),
+        `${label} does not show ${payload}`,
+      );
+      const title = await page
+        .locator('#canvas svg text.hs-title tspan')
+        .allTextContents()
+        .then((lines) => lines.join(' '));
+      assert.equal(title, payload.replace(/\s+/g, ' ').trim());
       const injected = ['img', 'script', 'a', 'iframe', 'foreignObject'].map(
         (tag) => `#canvas svg ${tag}`,
       );
@@ -222,26 +239,25 @@ test('the cursor line highlights its arrow', async () => {
   );
   await send(page, { type: 'highlight', lines: [9] });
   await page.waitForSelector('#canvas svg .messageText.hs-active');
+  // Both lines of its label, and nothing else.
   assert.equal(
-    await page.locator('#canvas svg .messageText.hs-active').textContent(),
+    (await page.locator('#canvas svg .messageText.hs-active').allTextContents()).join(' '),
     'ACK seq=3626544837 ack=1739326487',
   );
-  assert.equal(await count(page, '.messageText.hs-active'), 1);
+  assert.equal(await count(page, '.messageLine0.hs-active, .messageLine1.hs-active'), 1);
   await page.close();
 });
 
 test('a render error shows in place and the last good diagram stays', async () => {
   const { page } = await open();
-  await renderAndWait(
-    page,
-    renderMessage(readFileSync('examples/tcpdump-handshake.handshake', 'utf8')),
-  );
+  const good = renderMessage(readFileSync('examples/tcpdump-handshake.handshake', 'utf8'));
+  await renderAndWait(page, good);
   const broken = { ...renderMessage(''), source: 'sequenceDiagram\n  p0->>: broken ->>\n' };
   const result = await renderAndWait(page, broken);
   assert.equal(result.ok, false);
   assert.equal(await page.locator('#error').isVisible(), true);
   assert.match((await page.locator('#error').textContent()) ?? '', /could not be drawn/);
-  assert.equal(await count(page, '.messageText'), 4);
+  assert.equal(await count(page, '.messageText'), labelLineCount(good.messages));
   await page.close();
 });
 
@@ -260,7 +276,7 @@ test('a stale render is dropped when a newer one arrives', async () => {
   );
   await waitForPosted(page, `(m) => m.type === 'rendered' && m.version === ${small.version}`);
   await page.waitForTimeout(200);
-  assert.equal(await count(page, '.messageText'), small.messages.length);
+  assert.equal(await count(page, '.messageText'), labelLineCount(small.messages));
   assert.equal(
     (await posted(page)).some((m) => m.type === 'rendered' && m.version === big.version),
     false,
@@ -268,11 +284,11 @@ test('a stale render is dropped when a newer one arrives', async () => {
   await page.close();
 });
 
-test('at first the first participant is in view, even behind wide notes on its left', async () => {
+test('a diagram too wide to read when fitted starts at actual size, its first participant in view', async () => {
   const { page } = await open();
   await page.setViewportSize({ width: 480, height: 700 });
-  // An imported TLS capture: key-derivation notes stand far left of the client.
-  const text = readFileSync('examples/captured-https.handshake', 'utf8');
+  // Three participants: fitted into 480 px its labels would be below READABLE_PX.
+  const text = readFileSync('examples/mitm-replaced-key.handshake', 'utf8');
   await renderAndWait(page, renderMessage(text));
   const inView = () =>
     page.evaluate(() => {
@@ -287,9 +303,11 @@ test('at first the first participant is in view, even behind wide notes on its l
       const view = (doc.querySelector('#viewport') as Box).getBoundingClientRect();
       return actor.left >= view.left && actor.right <= view.right;
     });
+  assert.equal(await scaleOf(page), 1);
   assert.equal(await inView(), true);
   // A view the user moved stays where it is on the next render.
-  await page.click('[data-zoom="reset"]');
+  await page.mouse.move(240, 300);
+  await page.mouse.wheel(400, 0);
   await renderAndWait(page, renderMessage(text + '\n# edited\n'));
   assert.equal(await inView(), false);
   await page.close();

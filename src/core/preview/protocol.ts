@@ -10,6 +10,8 @@ export interface PreviewMessageInfo {
   readonly lost: boolean;
   /** A TLS message rather than a TCP segment. */
   readonly tls: boolean;
+  /** Lines of its label, each drawn by Mermaid as a text element of its own. */
+  readonly labelLines: number;
 }
 
 export type ZoomAction = 'in' | 'out' | 'fit' | 'reset';
@@ -58,6 +60,7 @@ export const MAX_SOURCE_LENGTH = 20_000_000;
 export const MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
 const MAX_ERROR_LENGTH = 10_000;
 const MAX_LINE = 10_000_000;
+const MAX_LABEL_LINES = 10;
 
 type Record_ = Readonly<Record<string, unknown>>;
 
@@ -122,7 +125,9 @@ function isMessageInfo(value: unknown): value is PreviewMessageInfo {
     isCount(value.line, MAX_LINE) &&
     typeof value.faulty === 'boolean' &&
     typeof value.lost === 'boolean' &&
-    typeof value.tls === 'boolean'
+    typeof value.tls === 'boolean' &&
+    isCount(value.labelLines, MAX_LABEL_LINES) &&
+    value.labelLines >= 1
   );
 }
 

@@ -20,3 +20,25 @@ export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : chars.slice(0, Math.max(0, max - 1)).join('') + '…';
 }
+
+/**
+ * What may not stand as itself in the text of a message, note, title, or the part of an alias
+ * after a line break: Mermaid's lexer reads such text up to `#`, `;` or a line end, `%` may
+ * open a directive, `<` `>` `&` make markup, and control and line-separator characters end
+ * lines. Everything else (`:`, `-`, quotes, brackets) is plain text there.
+ */
+const UNSAFE_IN_TEXT = /[#;%<>&\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/**
+ * Escapes user text for the text of a message, note or title: fewer entity codes than
+ * `escapeMermaid`, because Mermaid lays text out before it decodes them (`#58;` is measured as
+ * a word, not as `:`), so every code widens the diagram.
+ */
+export function escapeMermaidText(text: string): string {
+  let out = '';
+  for (const char of text) {
+    out += UNSAFE_IN_TEXT.test(char) ? `#${char.codePointAt(0)};` : char;
+  }
+  // `wrap:` or `nowrap:` at the start would be read as a directive for the line.
+  return out.replace(/^(\s*(?:no)?wrap):/i, '$1#58;');
+}

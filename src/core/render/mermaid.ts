@@ -4,12 +4,21 @@ import type { Diagnostic } from '../check/diagnostic';
 import { formatFlags } from '../tcp/flags';
 import type { SeqValue } from '../tcp/seqValue';
 import type { SegmentStep, TraceStep } from '../tcp/trace';
-import { escapeMermaid as esc, truncate } from './escapeMermaid';
+import { escapeMermaid as esc, escapeMermaidText, truncate } from './escapeMermaid';
 import { showNumber, type NumberStyle } from './numberStyle';
 import { PHASE_TITLES, phaseOf, type Phase } from '../tcp/phase';
 import { ERROR_COLOUR, PHASE_COLOURS } from './colours';
 import { TlsDrawing, type TlsCanvas } from './mermaidTls';
 import { tlsText } from '../tls/tlsText';
+import {
+  LABEL_LINES,
+  LABEL_WIDTH,
+  mermaidLines,
+  NOTE_LINES,
+  NOTE_WIDTH,
+  packLines,
+  payloadText,
+} from './labelLines';
 
 export interface MermaidOptions {
   readonly numbers: NumberStyle;
@@ -40,6 +49,8 @@ export interface DiagramMessage {
   readonly lost: boolean;
   /** A TLS message rather than a TCP segment. */
   readonly tls: boolean;
+  /** Lines of its label: Mermaid draws each as a text element of its own. */
+  readonly labelLines: number;
 }
 
 export interface MermaidDiagram {
@@ -50,7 +61,8 @@ export interface MermaidDiagram {
 }
 
 const PAYLOAD_MAX = 40;
-const NOTE_MAX = 90;
+/** Characters of a note, at most: the Problems panel and the hover have the whole message. */
+const NOTE_MAX = 150;
 
 /**
  * Turns a checked scenario into Mermaid `sequenceDiagram` text: one arrow per segment, notes
@@ -93,12 +105,14 @@ class MermaidWriter {
 
   write(): MermaidDiagram {
     const { trace } = this.analysis;
-    if (trace.title !== undefined) this.emit(`title ${esc(trace.title)}`);
+    if (trace.title !== undefined) this.emit(`title ${escapeMermaidText(trace.title)}`);
     trace.endpoints.forEach((endpoint, index) => {
       const id = `p${index}`;
       this.ids.set(endpoint.name, id);
-      const address = endpoint.address ? `<br/>${esc(endpoint.address.text)}` : '';
-      const role = endpoint.attacker ? `<br/>${esc(tlsText().attacker)}` : '';
+      // After the first line break an alias is read to the end of the line, so text escaping
+      // is enough there.
+      const address = endpoint.address ? `<br/>${escapeMermaidText(endpoint.address.text)}` : '';
+      const role = endpoint.attacker ? `<br/>${escapeMermaidText(tlsText().attacker)}` : '';
       this.emit(`participant ${id} as ${esc(endpoint.name)}${role}${address}`);
     });
     const { steps, window } = this.visibleSteps();
@@ -122,7 +136,8 @@ class MermaidWriter {
       id: (endpoint) => this.ids.get(endpoint),
       lineOf: (span) => this.analysis.lines.lineOf(span),
       errorOn: (line) => this.errorsByLine.get(line),
-      arrow: (line, faulty) => this.messages.push({ line, faulty, lost: false, tls: true }),
+      arrow: (line, faulty, labelLines) =>
+        this.messages.push({ line, faulty, lost: false, tls: true, labelLines }),
       lineNumbers: this.options.lineNumbers,
       showPayload: this.options.showPayload,
     };
@@ -254,18 +269,26 @@ class MermaidWriter {
     const line = this.analysis.lines.lineOf(step.span);
     if (step.faulty) this.open(`rect ${ERROR_COLOUR}`);
     if (this.options.lineNumbers) this.emit(`autonumber ${line + 1}`);
-    this.emit(`${from}${arrowOf(step)}${to}: ${esc(this.label(step))}`);
-    this.messages.push({ line, faulty: step.faulty, lost: step.lost, tls: false });
+    const label = packLines(this.label(step), LABEL_WIDTH, LABEL_LINES);
+    this.emit(`${from}${arrowOf(step)}${to}: ${mermaidLines(label)}`);
+    this.messages.push({
+      line,
+      faulty: step.faulty,
+      lost: step.lost,
+      tls: false,
+      labelLines: label.length,
+    });
     if (step.faulty) {
       const error = this.errorsByLine.get(line);
       if (error && !step.corrected.seq && !step.corrected.ack) {
-        this.note(step.from, truncate(`✗ ${error.code} ${error.message}`, NOTE_MAX));
+        this.noteBetween(step.from, step.to, `✗ ${error.code} ${error.message}`);
       }
       this.close();
     }
   }
 
-  private label(step: SegmentStep): string {
+  /** The parts of a segment's label, most important first: flags, seq, ack, then the rest. */
+  private label(step: SegmentStep): string[] {
     const parts: string[] = [formatFlags(new Set(step.flags)) || RENDER_TEXT.noFlags];
     const value = (role: 'seq' | 'ack', used: SeqValue | undefined, iss: SeqValue | undefined) => {
       const node = step.statement[role]?.value;
@@ -277,7 +300,8 @@ class MermaidWriter {
       const shown = showNumber(used, this.options.numbers, this.symbols, iss);
       if (step.corrected[role] && node) {
         const written = this.analysis.document.text.slice(node.start, node.end);
-        parts.push(`${role}=${RENDER_TEXT.shouldBe({ written, shown })}`);
+        // Two parts, so that a line break falls between the value and its correction.
+        parts.push(`${role}=${written}`, RENDER_TEXT.shouldBe({ shown }));
       } else {
         parts.push(`${role}=${shown}`);
       }
@@ -289,12 +313,12 @@ class MermaidWriter {
     if (step.statement.win) parts.push(`win=${step.statement.win.value.text}`);
     if (step.len > 0) parts.push(`len=${step.len}`);
     if (this.options.showPayload && step.payload !== undefined) {
-      parts.push(`"${truncate(step.payload, PAYLOAD_MAX)}"`);
+      parts.push(payloadText(step.payload, PAYLOAD_MAX));
     }
     if (step.lost) parts.push(RENDER_TEXT.lost);
     else if (step.outcome === 'queued') parts.push(RENDER_TEXT.outOfOrder);
     else if (step.retransmission) parts.push(RENDER_TEXT.retransmission);
-    return parts.join(' ');
+    return parts;
   }
 
   private known(step: SegmentStep): boolean {
@@ -315,22 +339,32 @@ class MermaidWriter {
     if (this.options.showStates) this.note(endpoint, state);
   }
 
-  /** A note beside an endpoint: outside the diagram for the first and last participants. */
+  /**
+   * A note on an endpoint's lifeline, in short lines: notes beside the first and last
+   * participants would widen the diagram by their whole width on each side.
+   */
   private note(endpoint: string, text: string): void {
     const id = this.ids.get(endpoint);
-    if (!id) return;
-    const index = Number(id.slice(1));
-    const count = this.ids.size;
-    const where =
-      count > 1 && index === 0 ? 'left of' : count > 1 && index === count - 1 ? 'right of' : 'over';
-    this.emit(`Note ${where} ${id}: ${esc(text)}`);
+    if (id) this.emit(`Note over ${id}: ${noteText(text, NOTE_WIDTH)}`);
+  }
+
+  /** A note spanning two endpoints' lifelines (an error on the arrow between them). */
+  private noteBetween(from: string, to: string, text: string): void {
+    const a = this.ids.get(from);
+    const b = this.ids.get(to);
+    if (a && b) this.emit(`Note over ${a},${b}: ${noteText(text, LABEL_WIDTH)}`);
   }
 
   private noteAcross(text: string): void {
     if (this.ids.size === 0) return;
     const last = `p${this.ids.size - 1}`;
-    this.emit(`Note over p0${this.ids.size > 1 ? `,${last}` : ''}: ${esc(text)}`);
+    this.emit(`Note over p0${this.ids.size > 1 ? `,${last}` : ''}: ${noteText(text, LABEL_WIDTH)}`);
   }
+}
+
+/** A note's text in lines of at most `width` columns, cut after NOTE_MAX characters. */
+function noteText(text: string, width: number): string {
+  return mermaidLines(packLines(truncate(text, NOTE_MAX).split(' '), width, NOTE_LINES));
 }
 
 /** Solid arrows for segments that carry SYN, FIN, RST or data; dashed for pure ACKs; a cross when lost. */

@@ -2,8 +2,9 @@ import type { Diagnostic } from '../check/diagnostic';
 import type { Span } from '../syntax/span';
 import type { TlsStep } from '../tls/tlsTrace';
 import { ERROR_COLOUR, TLS_COLOURS } from './colours';
-import { escapeMermaid as esc, truncate } from './escapeMermaid';
+import { truncate } from './escapeMermaid';
 import { tlsText } from '../tls/tlsText';
+import { LABEL_LINES, LABEL_WIDTH, mermaidLines, packLines, payloadText } from './labelLines';
 
 /** What the TLS part of the diagram needs from the writer that draws the whole scenario. */
 export interface TlsCanvas {
@@ -15,13 +16,12 @@ export interface TlsCanvas {
   id(endpoint: string): string | undefined;
   lineOf(span: Span): number;
   errorOn(line: number): Diagnostic | undefined;
-  arrow(line: number, faulty: boolean): void;
+  arrow(line: number, faulty: boolean, labelLines: number): void;
   readonly lineNumbers: boolean;
   readonly showPayload: boolean;
 }
 
 const PAYLOAD_MAX = 40;
-const LABEL_MAX = 72;
 const NOTE_MAX = 90;
 
 /**
@@ -51,8 +51,10 @@ export class TlsDrawing {
     const line = canvas.lineOf(step.span);
     if (step.faulty) canvas.open(`rect ${ERROR_COLOUR}`);
     if (canvas.lineNumbers) canvas.emit(`autonumber ${line + 1}`);
-    canvas.emit(`${from}${step.forwarded ? '--)' : '->>'}${to}: ${esc(this.label(step))}`);
-    canvas.arrow(line, step.faulty);
+    // Cipher suite lists make long labels: what does not fit is cut; the hover shows it all.
+    const label = packLines(this.label(step), LABEL_WIDTH, LABEL_LINES);
+    canvas.emit(`${from}${step.forwarded ? '--)' : '->>'}${to}: ${mermaidLines(label)}`);
+    canvas.arrow(line, step.faulty, label.length);
     if (step.faulty) {
       const error = canvas.errorOn(line);
       if (error) canvas.note(step.from, truncate(`✗ ${error.code} ${error.message}`, NOTE_MAX));
@@ -102,15 +104,14 @@ export class TlsDrawing {
     }
   }
 
-  private label(step: TlsStep): string {
+  private label(step: TlsStep): string[] {
     const parts: string[] = [];
     if (step.forwarded) parts.push('forward');
     parts.push(step.message, ...step.details);
     const payload = step.statement.payload?.value;
     if (this.canvas.showPayload && payload !== undefined) {
-      parts.push(`"${truncate(payload, PAYLOAD_MAX)}"`);
+      parts.push(payloadText(payload, PAYLOAD_MAX));
     }
-    // Cipher suite lists make long labels; the hover shows the whole message.
-    return truncate(parts.join(' '), LABEL_MAX);
+    return parts;
   }
 }

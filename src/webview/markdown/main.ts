@@ -1,4 +1,5 @@
 import { configureMermaid, renderDiagram } from '../diagram';
+import { fitTitle } from '../diagramTitle';
 import { currentTheme, watchTheme } from '../theme';
 
 /**
@@ -31,6 +32,8 @@ async function drawAll(): Promise<void> {
     fence.querySelector('.handshake-draw-error')?.remove();
     if (result.ok) {
       target.innerHTML = result.svg;
+      const svg = target.querySelector('svg');
+      if (svg) fitTitle(svg);
       drawnWith.set(target, key);
       fence.classList.add('handshake-drawn');
     } else {

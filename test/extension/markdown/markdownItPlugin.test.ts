@@ -36,7 +36,8 @@ test('a handshake block becomes a container with the Mermaid text, the source an
   assert.match(mermaid, /participant p0 as client/);
   // One arrow per segment, the wrong ack drawn with the value it should have.
   assert.equal(mermaid.match(/p\d-&gt;&gt;p\d: /g)?.length, 2);
-  assert.match(mermaid, /SYN ACK seq=300 ack=100 #10007; should be 101\n/); // ✗, as an entity
+  // The label in two lines (Mermaid's <br/>, HTML-escaped in the <pre>), the correction on its own.
+  assert.match(mermaid, /SYN ACK seq=300 ack=100&lt;br\/&gt;✗ should be 101\n/);
   // The problem under the diagram: severity, code, its line in the block, message.
   assert.match(
     html,
@@ -81,7 +82,7 @@ test('settings reach the diagram at each render', () => {
   assert.match(md.render(NOTE), /seq=300/);
   numbers = 'relative';
   const html = md.render(NOTE);
-  assert.match(html, /SYN ACK seq=0 ack=100 #10007; should be 1\n/);
+  assert.match(html, /SYN ACK seq=0 ack=100&lt;br\/&gt;✗ should be 1\n/);
   assert.doesNotMatch(html, /SYN_SENT/);
 });
 
