@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../check/diagnostic';
 import type { Span } from '../syntax/span';
-import type { TlsStep } from '../tls/tlsTrace';
+import type { CertificateCheck, TlsStep } from '../tls/tlsTrace';
 import { ERROR_COLOUR, TLS_COLOURS } from './colours';
 import { escapeMermaid as esc, truncate } from './escapeMermaid';
 import { tlsText } from '../tls/tlsText';
@@ -26,7 +26,8 @@ const NOTE_MAX = 90;
 
 /**
  * Draws runs of TLS messages: the hellos on a violet tint, everything under the session keys on
- * a green one, key derivations as notes, failures and a successful attacker in the error colour.
+ * a green one, the client's certificate check and key derivations as notes, failures and a
+ * successful attacker in the error colour.
  */
 export class TlsDrawing {
   /** The tint currently open, if any. */
@@ -58,6 +59,7 @@ export class TlsDrawing {
       if (error) canvas.note(step.from, truncate(`✗ ${error.code} ${error.message}`, NOTE_MAX));
       canvas.close();
     }
+    if (step.certificateCheck) this.checkNote(step.certificateCheck);
     for (const derivation of step.derivations) {
       canvas.note(
         derivation.endpoint,
@@ -100,6 +102,32 @@ export class TlsDrawing {
       this.titled.add(step.session);
       this.canvas.noteAcross(tlsText().handshakeTitle({ version: step.version ?? '' }));
     }
+  }
+
+  /** Where the client accepted the server's certificate: what it verified, or why it let a fake in. */
+  private checkNote({ endpoint, cert, verdict }: CertificateCheck): void {
+    const text = tlsText();
+    if (verdict.kind === 'CertUnchecked') {
+      this.warn(endpoint, text.certUncheckedNote({ client: endpoint, cert }));
+    } else if (verdict.attacker !== undefined && verdict.attacker !== endpoint) {
+      const { signer: ca, attacker } = verdict;
+      this.warn(endpoint, text.certAttackerCaNote({ client: endpoint, cert, ca, attacker }));
+    } else {
+      const note = text.certVerifiedNote({
+        cert,
+        signer: verdict.selfSigned ? text.selfSignedIssuer : verdict.signer,
+        name: verdict.name ?? '',
+        date: verdict.date ?? '',
+      });
+      this.canvas.note(endpoint, truncate(note, NOTE_MAX));
+    }
+  }
+
+  /** A note in the error colour. */
+  private warn(endpoint: string, text: string): void {
+    this.canvas.open(`rect ${ERROR_COLOUR}`);
+    this.canvas.note(endpoint, truncate(text, NOTE_MAX));
+    this.canvas.close();
   }
 
   private label(step: TlsStep): string {

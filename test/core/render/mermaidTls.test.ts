@@ -59,6 +59,81 @@ test('a rejected certificate is drawn in the error colour at the client', () => 
   );
 });
 
+const ERROR_RECT = `rect ${ERROR_COLOUR}`;
+
+/** The notes beside the client where it checks the server's certificate. */
+const CERTIFICATE_NOTES: readonly {
+  name: string;
+  text: string[];
+  /** The note, and whether it stands in the error colour. */
+  note?: { text: string; warning: boolean };
+}[] = [
+  {
+    name: 'a trusted certificate is shown verified against its CA',
+    text: [
+      ...pki({
+        cert: 'cert c subject=bank.example key=k issuer=CA notBefore=2026-01-01 notAfter=2027-01-01',
+        extra: ['date 2026-11-26'],
+      }),
+      ...HELLO,
+    ],
+    note: { text: 'c ✓ signed by CA, for bank.example, valid on 2026-11-26', warning: false },
+  },
+  {
+    name: 'a verified certificate claims no name or day that was not checked',
+    text: [...pki(), ...HELLO.map((l) => l.replace(' sni=bank.example', ''))],
+    note: { text: 'c ✓ signed by CA', warning: false },
+  },
+  {
+    name: 'a trusted self-signed certificate is signed by itself',
+    text: [...pki({ cert: 'cert c subject=bank.example key=k issuer=self', trust: 'c' }), ...HELLO],
+    note: { text: 'c ✓ signed by itself (self-signed), for bank.example', warning: false },
+  },
+  {
+    name: 'a client that trusts any certificate is told it checked nothing',
+    text: [...pki({ trust: 'any' }), ...HELLO],
+    note: { text: '⚠ client accepts c unchecked: it trusts any certificate', warning: true },
+  },
+  {
+    name: 'a client that trusts the attacker CA is told why it accepts',
+    text: [
+      'endpoint client',
+      'attacker mallory',
+      'ca ProxyRoot holder=mallory',
+      'key m holder=mallory',
+      'cert fake subject=bank.example key=m issuer=ProxyRoot',
+      'trust client ProxyRoot',
+      'client -> mallory ClientHello random=r1 sni=bank.example',
+      'mallory -> client ServerHello random=r2 version=1.2',
+      'mallory -> client Certificate cert=fake',
+    ],
+    note: { text: '⚠ client accepts fake: it trusts ProxyRoot, mallory’s CA', warning: true },
+  },
+  {
+    name: 'a rejected certificate gets the failure, not a check mark',
+    text: [...pki({ trust: 'Other', extra: ['ca Other'] }), ...HELLO],
+  },
+];
+
+for (const { name, text, note } of CERTIFICATE_NOTES) {
+  test(name, () => {
+    const body = decode(draw(...text))
+      .split('\n')
+      .map((l) => l.trim());
+    const certificate = body.findIndex((l) => / Certificate cert=/.test(l));
+    const checks = body.filter((l) => /^Note left of p0: .*(✓|accepts)/.test(l));
+    if (!note) {
+      assert.deepEqual(checks, []);
+      return;
+    }
+    assert.deepEqual(checks, [`Note left of p0: ${note.text}`]);
+    const at = body.indexOf(checks[0] as string);
+    // Right under the Certificate arrow, in an error rect of its own when it is a warning.
+    assert.equal(at, certificate + (note.warning ? 2 : 1));
+    assert.equal(body[at - 1] === ERROR_RECT, note.warning);
+  });
+}
+
 test('a TLS mistake is drawn in an error rect with its diagnostic', () => {
   const text = decode(draw(...pki(), ...HELLO.slice(0, 3), KEY_EXCHANGE[0] as string));
   assert.match(text, /✗ HS606 ClientKeyExchange is out of order/);

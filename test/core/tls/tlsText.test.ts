@@ -48,3 +48,24 @@ test('under zh-cn the man in the middle is explained and drawn in Chinese', () =
     setLocale('en');
   }
 });
+
+test('under zh-cn the certificate checks are drawn in Chinese', () => {
+  setLocale('zh-cn');
+  try {
+    const draw = (file: string) =>
+      renderMermaid(analyze(readFileSync(`examples/${file}`, 'utf8'))).text.replace(
+        /#(\d+);/g,
+        (_, c: string) => String.fromCodePoint(Number(c)),
+      );
+    assert.match(
+      draw('https-rsa.handshake'),
+      /bank_cert ✓ 由 DigiCert 签发，域名 bank\.example 相符，2026-11-26 在有效期内/,
+    );
+    assert.match(
+      draw('mitm-trusted-attacker-ca.handshake'),
+      /⚠ client 接受 fake_bank：它把 mallory 的 CA ProxyRoot 列为受信任的根证书/,
+    );
+  } finally {
+    setLocale('en');
+  }
+});
