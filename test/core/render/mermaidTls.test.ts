@@ -4,7 +4,7 @@ import { analyze } from '../../../src/core/check/analyze';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import { TLS_COLOURS, ERROR_COLOUR } from '../../../src/core/render/colours';
 import { lines } from '../../helpers';
-import { HELLO, KEY_EXCHANGE, pki } from '../check/tlsCodeCases';
+import { HELLO, KEY_EXCHANGE, MITM_PKI, pki } from '../check/tlsCodeCases';
 
 function draw(...text: string[]): string {
   return renderMermaid(analyze(lines(...text))).text;
@@ -23,7 +23,7 @@ test('TLS messages are arrows labelled with the message and its fields', () => {
 test('the hellos sit on the clear tint, messages under the session keys on the encrypted one', () => {
   const text = draw(...pki(), ...HELLO, ...KEY_EXCHANGE, 'client -> server ApplicationData "hi"');
   const clear = text.indexOf(`rect ${TLS_COLOURS.clear}`);
-  const encrypted = text.indexOf(`rect ${TLS_COLOURS.encrypted}`);
+  const encrypted = text.indexOf(`rect ${TLS_COLOURS.session}`);
   assert.ok(clear >= 0 && encrypted > clear);
   const afterEncrypted = text.slice(encrypted);
   assert.match(decode(afterEncrypted), /🔒 Encrypted with the session keys/);
@@ -133,6 +133,137 @@ for (const { name, text, note } of CERTIFICATE_NOTES) {
     assert.equal(body[at - 1] === ERROR_RECT, note.warning);
   });
 }
+
+test('TLS 1.3 handshake keys and application keys are two phases', () => {
+  const text = decode(
+    draw(
+      'endpoint client',
+      'endpoint server',
+      'ca CA',
+      'key k holder=server',
+      'cert c subject=example.org key=k issuer=CA',
+      'trust client CA',
+      'client -> server ClientHello random=r1 sni=example.org key_share=xc',
+      'server -> client ServerHello random=r2 suite=TLS_AES_128_GCM_SHA256 key_share=xs',
+      'server -> client EncryptedExtensions',
+      'server -> client Certificate cert=c',
+      'server -> client CertificateVerify',
+      'server -> client Finished',
+      'client -> server Finished',
+      'client -> server ApplicationData "GET /"',
+      'server -> client ApplicationData "200 OK"',
+    ),
+  );
+  const tints = text
+    .split('\n')
+    .map((l) => l.trim())
+    .flatMap((l, i, all) =>
+      l.startsWith('rect ') && l !== ERROR_RECT ? [`${l} | ${all[i + 1] ?? ''}`] : [],
+    );
+  assert.deepEqual(tints, [
+    `rect ${TLS_COLOURS.clear} | Note over p0,p1: TLS handshake`,
+    `rect ${TLS_COLOURS.handshake} | Note over p0,p1: 🔒 Encrypted with the handshake keys`,
+    `rect ${TLS_COLOURS.application} | Note over p0,p1: 🔒 Encrypted with the application keys`,
+  ]);
+  assert.notEqual(TLS_COLOURS.handshake, TLS_COLOURS.application);
+  const [handshake, application] = text.split('🔒').slice(1);
+  assert.match(handshake ?? '', /p0->>p1: Finished/);
+  assert.doesNotMatch(handshake ?? '', /ApplicationData/);
+  assert.match(application ?? '', /ApplicationData/);
+  assert.doesNotMatch(
+    decode(draw(...pki(), ...HELLO, ...KEY_EXCHANGE)),
+    /handshake keys|application keys/,
+  );
+});
+
+/** Every phase title in the diagram, in order. */
+function titles(text: string): string[] {
+  return [...decode(text).matchAll(/Note over p0,p\d: (TLS handshake|🔒 .*)/g)].map(
+    (m) => m[1] as string,
+  );
+}
+
+const TWO_PARTY_12 = titles(draw(...pki(), ...HELLO, ...KEY_EXCHANGE));
+
+test('TLS 1.2: the handshake, then each side’s switch to the session keys, is titled', () => {
+  assert.deepEqual(TWO_PARTY_12, [
+    'TLS handshake',
+    '🔒 Encrypted with the session keys',
+    '🔒 Encrypted with the session keys',
+  ]);
+});
+
+const RSA = 'TLS_RSA_WITH_AES_128_GCM_SHA256';
+
+/** Two legs of a man in the middle: interleaved (relaying) or one after the other. */
+const MITM_LEGS: readonly { name: string; text: string[] }[] = [
+  {
+    name: 'a relaying attacker',
+    text: [
+      ...MITM_PKI,
+      `client -> mallory ClientHello random=r1 sni=bank.example versions=1.2 suites=${RSA}`,
+      'mallory -> server forward ClientHello',
+      `server -> mallory ServerHello random=r2 version=1.2 suite=${RSA}`,
+      'server -> mallory Certificate cert=c',
+      'server -> mallory ServerHelloDone',
+      'mallory -> client forward ServerHello',
+      'mallory -> client forward Certificate',
+      'mallory -> client forward ServerHelloDone',
+      'client -> mallory ClientKeyExchange premaster=pm encrypted=k',
+      'mallory -> server forward ClientKeyExchange',
+      'client -> mallory ChangeCipherSpec',
+      'mallory -> server forward ChangeCipherSpec',
+      'client -> mallory Finished',
+      'mallory -> server forward Finished',
+      'server -> mallory ChangeCipherSpec',
+      'mallory -> client forward ChangeCipherSpec',
+      'server -> mallory Finished',
+      'mallory -> client forward Finished',
+    ],
+  },
+  {
+    name: 'an attacker with a handshake of its own with each side',
+    text: [
+      ...MITM_PKI,
+      'ca ProxyRoot holder=mallory',
+      'key m holder=mallory',
+      'cert fake subject=bank.example key=m issuer=ProxyRoot',
+      'trust client CA ProxyRoot',
+      ...[...HELLO, ...KEY_EXCHANGE].map((l) =>
+        l
+          .replace(/^server/, 'mallory')
+          .replace(/-> server/, '-> mallory')
+          .replace('cert=c', 'cert=fake')
+          .replace('encrypted=k', 'encrypted=m'),
+      ),
+      ...[...HELLO, ...KEY_EXCHANGE].map((l) =>
+        l
+          .replace(/^client/, 'mallory')
+          .replace(/-> client/, '-> mallory')
+          .replace('r1', 'r3')
+          .replace('r2', 'r4')
+          .replace('pm', 'pm2'),
+      ),
+    ],
+  },
+];
+
+for (const { name, text } of MITM_LEGS) {
+  test(`one TLS handshake header for both legs of a MITM: ${name}`, () => {
+    const drawn = draw(...text);
+    assert.equal(drawn.match(/TLS handshake/g)?.length, 1);
+    // Both legs together are titled like a handshake between two parties.
+    assert.deepEqual(titles(drawn), TWO_PARTY_12);
+  });
+}
+
+test('two handshakes without an attacker are titled each', () => {
+  const again = [...HELLO, ...KEY_EXCHANGE].map((l) =>
+    l.replace('r1', 'r3').replace('r2', 'r4').replace('pm', 'pm2'),
+  );
+  const drawn = draw(...pki(), ...HELLO, ...KEY_EXCHANGE, ...again);
+  assert.equal(drawn.match(/TLS handshake/g)?.length, 2);
+});
 
 test('a TLS mistake is drawn in an error rect with its diagnostic', () => {
   const text = decode(draw(...pki(), ...HELLO.slice(0, 3), KEY_EXCHANGE[0] as string));

@@ -49,7 +49,7 @@ test('under zh-cn the man in the middle is explained and drawn in Chinese', () =
   }
 });
 
-test('under zh-cn the certificate checks are drawn in Chinese', () => {
+test('under zh-cn the certificate checks and the TLS 1.3 key phases are drawn in Chinese', () => {
   setLocale('zh-cn');
   try {
     const draw = (file: string) =>
@@ -65,6 +65,8 @@ test('under zh-cn the certificate checks are drawn in Chinese', () => {
       draw('mitm-trusted-attacker-ca.handshake'),
       /⚠ client 接受 fake_bank：它把 mallory 的 CA ProxyRoot 列为受信任的根证书/,
     );
+    const tls13 = draw('tls13.handshake');
+    assert.match(tls13, /🔒 用握手密钥加密[\s\S]*🔒 用应用数据密钥加密/);
   } finally {
     setLocale('en');
   }
