@@ -132,6 +132,36 @@ test('the man in the middle: the attacker in the middle, the rejected certificat
   await page.close();
 });
 
+test('TLS notes that teach: the certificate check, the key phases, one header for a MITM', async () => {
+  const { page, errors } = await open('vscode-light');
+  const notesOf = async (file: string) => {
+    const result = await renderAndWait(
+      page,
+      renderMessage(readFileSync(`examples/${file}`, 'utf8')),
+    );
+    assert.equal(result.ok, true, String(result.error));
+    return page.locator('#canvas svg .noteText').allTextContents();
+  };
+  const https = await notesOf('https-rsa.handshake');
+  assert.ok(
+    https.includes('bank_cert ✓ signed by DigiCert, for bank.example, valid on 2026-11-26'),
+    https.join(' | '),
+  );
+  const tls13 = await notesOf('tls13.handshake');
+  for (const phase of ['handshake', 'application']) {
+    assert.ok(tls13.includes(`🔒 Encrypted with the ${phase} keys`), tls13.join(' | '));
+  }
+  const mitm = await notesOf('mitm-trusted-attacker-ca.handshake');
+  assert.equal(mitm.filter((n) => n === 'TLS handshake').length, 1, mitm.join(' | '));
+  assert.ok(
+    mitm.includes('⚠ client accepts fake_bank: it trusts ProxyRoot, mallory’s CA'),
+    mitm.join(' | '),
+  );
+  await page.screenshot({ path: `${OUTPUT}/preview-tls-notes.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('under a Chinese display language the panel speaks Chinese', async () => {
   theme = 'vscode-light';
   const { page, errors } = await openPreview(browser, server, 'zh-cn');

@@ -10,8 +10,13 @@ export const PHASE_COLOURS: Readonly<Record<Phase, string>> = {
 
 export const ERROR_COLOUR = 'rgba(234, 67, 53, 0.28)';
 
-/** TLS in the clear (the hellos) and under the session keys. */
+/**
+ * TLS in the clear (the hellos) and under each kind of keys: TLS 1.2's session keys and TLS 1.3's
+ * handshake keys on one tint, TLS 1.3's application keys on a deeper shade of it.
+ */
 export const TLS_COLOURS = {
   clear: 'rgba(155, 114, 203, 0.12)',
-  encrypted: 'rgba(0, 150, 136, 0.16)',
+  session: 'rgba(0, 150, 136, 0.16)',
+  handshake: 'rgba(0, 150, 136, 0.16)',
+  application: 'rgba(0, 150, 136, 0.28)',
 } as const;

@@ -13,8 +13,8 @@ export const LABEL_WIDTH = 28;
 export const NOTE_WIDTH = 20;
 /** Lines of an arrow label, at most. */
 export const LABEL_LINES = 3;
-/** Lines of a note, at most. */
-export const NOTE_LINES = 4;
+/** Lines of a note, at most: a certificate check in Chinese takes five. */
+export const NOTE_LINES = 6;
 
 /**
  * Greedily packs `parts` (joined by spaces) into lines of at most `width` columns; a part

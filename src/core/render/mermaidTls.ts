@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../check/diagnostic';
 import type { Span } from '../syntax/span';
-import type { TlsStep } from '../tls/tlsTrace';
+import type { CertificateCheck, TlsStep, TrafficKeys } from '../tls/tlsTrace';
 import { ERROR_COLOUR, TLS_COLOURS } from './colours';
 import { truncate } from './escapeMermaid';
 import { tlsText } from '../tls/tlsText';
@@ -24,15 +24,19 @@ export interface TlsCanvas {
 const PAYLOAD_MAX = 40;
 const NOTE_MAX = 90;
 
+/** A tint of the diagram: the clear part of a handshake, or the part under one kind of keys. */
+type TlsPhase = 'clear' | TrafficKeys;
+
 /**
- * Draws runs of TLS messages: the hellos on a violet tint, everything under the session keys on
- * a green one, key derivations as notes, failures and a successful attacker in the error colour.
+ * Draws runs of TLS messages: the hellos on a violet tint, everything under the keys on a green
+ * one (TLS 1.3's application keys deeper than its handshake keys), the client's certificate check
+ * and key derivations as notes, failures and a successful attacker in the error colour.
  */
 export class TlsDrawing {
   /** The tint currently open, if any. */
-  private open: { readonly encrypted: boolean; readonly session?: number } | undefined;
-  private readonly titled = new Set<number>();
-  private readonly encryptedTitled = new Set<string>();
+  private open: { readonly phase: TlsPhase; readonly group: string | undefined } | undefined;
+  /** The phase titles drawn, by group and phase (see `tint`). */
+  private readonly titled = new Set<string>();
 
   constructor(private readonly canvas: TlsCanvas) {}
 
@@ -60,6 +64,7 @@ export class TlsDrawing {
       if (error) canvas.note(step.from, truncate(`✗ ${error.code} ${error.message}`, NOTE_MAX));
       canvas.close();
     }
+    if (step.certificateCheck) this.checkNote(step.certificateCheck);
     for (const derivation of step.derivations) {
       canvas.note(
         derivation.endpoint,
@@ -84,24 +89,50 @@ export class TlsDrawing {
   }
 
   private tint(step: TlsStep): void {
-    const wanted = {
-      encrypted: step.encrypted,
-      ...(step.session ? { session: step.session } : {}),
-    };
-    if (this.open?.encrypted === wanted.encrypted && this.open.session === wanted.session) return;
+    const phase: TlsPhase = step.keys ?? 'clear';
+    const group = groupOf(step);
+    if (this.open?.phase === phase && this.open.group === group) return;
     this.end();
-    this.canvas.open(`rect ${step.encrypted ? TLS_COLOURS.encrypted : TLS_COLOURS.clear}`);
-    this.open = wanted;
-    if (step.encrypted) {
-      // Once per session and sender (each side switches to the keys on its own); TCP segments
-      // between its records, as in an imported capture, only interrupt the tint.
-      const key = `${step.session ?? 0} ${step.from}`;
-      if (!this.encryptedTitled.has(key)) this.canvas.noteAcross(tlsText().encryptedNote);
-      this.encryptedTitled.add(key);
-    } else if (step.session !== undefined && !this.titled.has(step.session)) {
-      this.titled.add(step.session);
-      this.canvas.noteAcross(tlsText().handshakeTitle({ version: step.version ?? '' }));
+    this.canvas.open(`rect ${TLS_COLOURS[phase]}`);
+    this.open = { phase, group };
+    if (group === undefined) return;
+    // TCP segments between TLS records, as in an imported capture, only interrupt the tint: each
+    // phase is titled once. In TLS 1.2 each side switches to the session keys on its own
+    // ChangeCipherSpec, so each side's switch is a phase of its own.
+    const key = `${group} ${phase}${phase === 'session' ? ` ${step.role ?? ''}` : ''}`;
+    if (this.titled.has(key)) return;
+    this.titled.add(key);
+    this.canvas.noteAcross(
+      phase === 'clear'
+        ? tlsText().handshakeTitle({ version: step.version ?? '' })
+        : tlsText().keysTitle[phase],
+    );
+  }
+
+  /** Where the client accepted the server's certificate: what it verified, or why it let a fake in. */
+  private checkNote({ endpoint, cert, verdict }: CertificateCheck): void {
+    const text = tlsText();
+    if (verdict.kind === 'CertUnchecked') {
+      this.warn(endpoint, text.certUncheckedNote({ client: endpoint, cert }));
+    } else if (verdict.attacker !== undefined && verdict.attacker !== endpoint) {
+      const { signer: ca, attacker } = verdict;
+      this.warn(endpoint, text.certAttackerCaNote({ client: endpoint, cert, ca, attacker }));
+    } else {
+      const note = text.certVerifiedNote({
+        cert,
+        signer: verdict.selfSigned ? text.selfSignedIssuer : verdict.signer,
+        name: verdict.name ?? '',
+        date: verdict.date ?? '',
+      });
+      this.canvas.note(endpoint, truncate(note, NOTE_MAX));
     }
+  }
+
+  /** A note in the error colour. */
+  private warn(endpoint: string, text: string): void {
+    this.canvas.open(`rect ${ERROR_COLOUR}`);
+    this.canvas.note(endpoint, truncate(text, NOTE_MAX));
+    this.canvas.close();
   }
 
   private label(step: TlsStep): string[] {
@@ -114,4 +145,13 @@ export class TlsDrawing {
     }
     return parts;
   }
+}
+
+/**
+ * The steps whose phases are titled together: one handshake, or every leg of a man in the middle,
+ * so the client's leg and the attacker's own handshake with the server share one title per phase.
+ */
+function groupOf(step: TlsStep): string | undefined {
+  if (step.session === undefined) return undefined;
+  return step.mitm !== undefined ? `mitm ${step.mitm}` : `session ${step.session}`;
 }

@@ -227,7 +227,7 @@ function stripUndefined(content: CertContent): CertContent {
   return Object.fromEntries(Object.entries(content).filter(([, v]) => v !== undefined));
 }
 
-/** Why a client rejects a certificate, as the diagnostic to report; undefined when it accepts. */
+/** Why a client rejects a certificate, as the diagnostic to report. */
 export type Rejection =
   | { readonly kind: 'CertSelfSigned'; readonly alert: 'unknown_ca' }
   | { readonly kind: 'CertUntrustedIssuer'; readonly alert: 'unknown_ca'; readonly trusted: string }
@@ -240,6 +240,30 @@ export type Rejection =
   | { readonly kind: 'CertExpired'; readonly alert: 'certificate_expired' }
   | { readonly kind: 'CertNotYetValid'; readonly alert: 'bad_certificate' };
 
+/** Why a client accepts a certificate: what it checked, for the diagram's note. */
+export type Acceptance =
+  /** `trust CLIENT any`: nothing was checked. */
+  | { readonly kind: 'CertUnchecked' }
+  | {
+      readonly kind: 'CertVerified';
+      /** The trusted CA whose signature verified; the certificate itself when self-signed. */
+      readonly signer: string;
+      readonly selfSigned: boolean;
+      /** The name asked for (SNI) that the subject matched; absent when none was checked. */
+      readonly name?: string;
+      /** The day the validity dates were checked on; absent when none were. */
+      readonly date?: string;
+      /** An attacker that holds the private key of the trusted signer. */
+      readonly attacker?: string;
+    };
+
+export type Verdict = Acceptance | Rejection;
+
+/** True when the client accepts the certificate. */
+export function accepts(verdict: Verdict): verdict is Acceptance {
+  return verdict.kind === 'CertVerified' || verdict.kind === 'CertUnchecked';
+}
+
 /**
  * A client's checks, in the order real clients make them (RFC 5280 §6 path validation, then
  * RFC 6125 name matching): the chain up to a trusted CA and its signature, the name, the dates.
@@ -249,9 +273,9 @@ export function verifyCertificate(
   cert: CertInfo,
   client: string,
   sni: string | undefined,
-): Rejection | undefined {
+): Verdict {
   const trust = pki.trust.get(client);
-  if (trust?.any) return undefined;
+  if (trust?.any) return { kind: 'CertUnchecked' };
   const trusted = trust ? [...trust.authorities] : [];
   if (cert.issuer === 'self' && !trusted.includes(cert.name)) {
     return { kind: 'CertSelfSigned', alert: 'unknown_ca' };
@@ -290,21 +314,29 @@ export function verifyCertificate(
       }),
     };
   }
-  if (sni !== undefined && cert.subject !== undefined && !sameName(cert.subject, sni)) {
+  const nameChecked = sni !== undefined && cert.subject !== undefined;
+  if (nameChecked && !sameName(cert.subject ?? '', sni)) {
     return { kind: 'CertNameMismatch', alert: 'bad_certificate' };
   }
   const today = pki.date?.day;
-  if (today !== undefined) {
-    const notAfter = cert.notAfter ? dayOf(cert.notAfter) : undefined;
-    const notBefore = cert.notBefore ? dayOf(cert.notBefore) : undefined;
-    if (notAfter !== undefined && today > notAfter) {
-      return { kind: 'CertExpired', alert: 'certificate_expired' };
-    }
-    if (notBefore !== undefined && today < notBefore) {
-      return { kind: 'CertNotYetValid', alert: 'bad_certificate' };
-    }
+  const notAfter = cert.notAfter ? dayOf(cert.notAfter) : undefined;
+  const notBefore = cert.notBefore ? dayOf(cert.notBefore) : undefined;
+  if (today !== undefined && notAfter !== undefined && today > notAfter) {
+    return { kind: 'CertExpired', alert: 'certificate_expired' };
   }
-  return undefined;
+  if (today !== undefined && notBefore !== undefined && today < notBefore) {
+    return { kind: 'CertNotYetValid', alert: 'bad_certificate' };
+  }
+  const datesChecked = today !== undefined && (notAfter !== undefined || notBefore !== undefined);
+  const holder = expectedSigner ? pki.keys.get(expectedSigner)?.holder : undefined;
+  return {
+    kind: 'CertVerified',
+    signer: cert.issuer === 'self' ? cert.name : (cert.issuer ?? ''),
+    selfSigned: cert.issuer === 'self',
+    ...(nameChecked ? { name: sni } : {}),
+    ...(datesChecked && pki.date ? { date: pki.date.text } : {}),
+    ...(holder !== undefined && pki.attackers.has(holder) ? { attacker: holder } : {}),
+  };
 }
 
 function changedParts(cert: CertInfo): string {

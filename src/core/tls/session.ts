@@ -5,6 +5,7 @@ import type { TlsMessageType } from './messageTypes';
 import type { CertInfo } from './pki';
 import type { KeyExchange, TlsVersion } from './suites';
 import { tlsText } from './tlsText';
+import type { TrafficKeys } from './tlsTrace';
 
 /** A message's content as it travels: what a forward copies and the transcript records. */
 export interface Content {
@@ -134,4 +135,34 @@ export function masterOf(
         secret: tlsText().masterSecret,
         inputs: [c, s, r1, r2],
       };
+}
+
+/** Messages of a TLS 1.3 handshake that travel in the clear. */
+const CLEAR_13: ReadonlySet<TlsMessageType> = new Set([
+  'ClientHello',
+  'ServerHello',
+  'HelloRetryRequest',
+  'ChangeCipherSpec',
+]);
+
+/**
+ * The keys `message` from `sender` travels under, once the session has taken it in; undefined in
+ * the clear. TLS 1.2: the session keys after the sender's ChangeCipherSpec. TLS 1.3 (RFC 8446
+ * §7.1): handshake traffic keys after ServerHello, up to and including the sender's Finished;
+ * application traffic keys after it.
+ */
+export function trafficKeysOf(
+  session: Session,
+  sender: string,
+  message: TlsMessageType,
+): TrafficKeys | undefined {
+  const v13 = session.facts.version === '1.3';
+  if (message === 'ApplicationData') return v13 ? 'application' : 'session';
+  if (v13) {
+    if (CLEAR_13.has(message)) return undefined;
+    return message !== 'Finished' && session.finished.has(sender) ? 'application' : 'handshake';
+  }
+  return session.changedCipher.has(sender) && message !== 'ChangeCipherSpec'
+    ? 'session'
+    : undefined;
 }

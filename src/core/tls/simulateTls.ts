@@ -7,8 +7,15 @@ import type { Trace } from '../tcp/trace';
 import { placeMessage } from './handshakePlan';
 import { Knowledge, privateOf } from './knowledge';
 import { TLS_ALERTS, TLS_MESSAGE_FIELDS, type TlsMessageType } from './messageTypes';
-import { buildPki, verifyCertificate, type CertInfo, type Pki } from './pki';
-import { contentKey, masterOf, newSession, type Content, type Session } from './session';
+import { accepts, buildPki, verifyCertificate, type CertInfo, type Pki } from './pki';
+import {
+  contentKey,
+  masterOf,
+  newSession,
+  trafficKeysOf,
+  type Content,
+  type Session,
+} from './session';
 import {
   CIPHER_SUITES,
   keyExchangeOf,
@@ -18,7 +25,7 @@ import {
 } from './suites';
 import { pairKey, TcpTimeline } from './tcpTimeline';
 import { tlsText } from './tlsText';
-import type { Derivation, TlsFailure, TlsStep } from './tlsTrace';
+import type { CertificateCheck, Derivation, TlsFailure, TlsStep, TrafficKeys } from './tlsTrace';
 
 export interface TlsSimulation {
   readonly steps: readonly TlsStep[];
@@ -60,6 +67,7 @@ class TlsSimulator {
   // Per message, collected for its step.
   private derivations: Derivation[] = [];
   private failure: TlsFailure | undefined;
+  private certificateCheck: CertificateCheck | undefined;
 
   constructor(
     private readonly document: ScenarioDocument,
@@ -101,9 +109,10 @@ class TlsSimulator {
     const errorsBefore = this.errors;
     this.derivations = [];
     this.failure = undefined;
+    this.certificateCheck = undefined;
     const from = statement.from.text;
     const to = statement.to.text;
-    const record = (content: Content | undefined, session?: Session, encrypted = false): void => {
+    const record = (content: Content | undefined, session?: Session, keys?: TrafficKeys): void => {
       this.steps.push({
         kind: 'tls',
         statement,
@@ -113,11 +122,15 @@ class TlsSimulator {
         message: statement.message,
         details: content ? detailsOf(content) : [],
         forwarded: statement.forward !== undefined,
-        encrypted,
+        encrypted: keys !== undefined,
+        ...(keys ? { keys } : {}),
         ...(session ? { session: session.id } : {}),
         ...(session?.facts.version ? { version: session.facts.version } : {}),
+        ...(session ? { role: from === session.client ? 'client' : 'server' } : {}),
+        ...(session ? this.mitmOf(session) : {}),
         derivations: this.derivations,
         ...(this.failure ? { failure: this.failure } : {}),
+        ...(this.certificateCheck ? { certificateCheck: this.certificateCheck } : {}),
         faulty: this.errors > errorsBefore,
         knowledge: [from, to].map((endpoint) => ({
           endpoint,
@@ -134,8 +147,13 @@ class TlsSimulator {
     if (!content) return record(undefined);
     const session = this.sessionFor(statement, content);
     if (!session) return record(content);
-    const encrypted = this.deliver(statement, content, session);
-    record(content, session, encrypted);
+    record(content, session, this.deliver(statement, content, session));
+  }
+
+  /** The attacker at one end of a session: each leg of a man in the middle names it. */
+  private mitmOf(session: Session): { mitm?: string } {
+    const attacker = [session.client, session.server].find((e) => this.pki.attackers.has(e));
+    return attacker !== undefined ? { mitm: attacker } : {};
   }
 
   private checkEndpoints(statement: TlsMessageStatement): boolean {
@@ -244,13 +262,17 @@ class TlsSimulator {
     return current;
   }
 
-  /** Checks the message in its handshake and applies it; returns whether it travels encrypted. */
-  private deliver(statement: TlsMessageStatement, content: Content, session: Session): boolean {
+  /** Checks the message in its handshake and applies it; returns the keys it travels under. */
+  private deliver(
+    statement: TlsMessageStatement,
+    content: Content,
+    session: Session,
+  ): TrafficKeys | undefined {
     const from = statement.from.text;
     const to = statement.to.text;
     const message = content.message;
     const role = from === session.client ? 'client' : 'server';
-    if (!this.stillOpen(statement, session)) return this.encrypted(session, from, message);
+    if (!this.stillOpen(statement, session)) return trafficKeysOf(session, from, message);
     if (message === 'Alert') {
       this.alert(statement, content, session);
     } else if (message === 'ApplicationData') {
@@ -265,15 +287,15 @@ class TlsSimulator {
     } else if (message === 'ChangeCipherSpec' && this.compatibilityCcs(session)) {
       // RFC 8446 §D.4: a TLS 1.3 endpoint may send a dummy ChangeCipherSpec; it changes nothing.
     } else if (!this.place(statement, session, role)) {
-      return this.encrypted(session, from, message);
+      return trafficKeysOf(session, from, message);
     } else {
       this.apply(statement, content, session, role);
     }
-    const encrypted = this.encrypted(session, from, message);
+    const keys = trafficKeysOf(session, from, message);
     if (!OUTSIDE_TRANSCRIPT.has(message)) session.transcript.push(contentKey(content));
     this.remember(to, content);
     this.noteDerivations(session, [from, to]);
-    return encrypted;
+    return keys;
   }
 
   /** After a failure only the alert may follow; after a fatal alert, nothing. */
@@ -643,8 +665,11 @@ class TlsSimulator {
     const client = statement.to.text;
     // An attacker playing the client checks nothing unless the scenario gives it a trust store.
     if (this.pki.attackers.has(client) && !this.pki.trust.has(client)) return;
-    const rejection = verifyCertificate(this.pki, cert, client, session.sni);
-    if (!rejection) return;
+    const verdict = verifyCertificate(this.pki, cert, client, session.sni);
+    if (accepts(verdict)) {
+      this.certificateCheck = { endpoint: client, cert: cert.name, verdict };
+      return;
+    }
     const span = written?.valueSpan ?? statement.messageSpan;
     // Every fact a rejection message may quote; each message takes the ones it needs.
     const facts = {
@@ -656,12 +681,12 @@ class TlsSimulator {
       notAfter: cert.notAfter ?? '',
       notBefore: cert.notBefore ?? '',
       date: this.pki.date?.text ?? '',
-      trusted: rejection.kind === 'CertUntrustedIssuer' ? rejection.trusted : '',
-      reason: rejection.kind === 'CertBadSignature' ? rejection.reason : '',
+      trusted: verdict.kind === 'CertUntrustedIssuer' ? verdict.trusted : '',
+      reason: verdict.kind === 'CertBadSignature' ? verdict.reason : '',
     };
-    const d = diagnostic(rejection.kind, span, facts);
+    const d = diagnostic(verdict.kind, span, facts);
     this.report(d);
-    this.fail(session, statement, client, shortReason(rejection.kind), rejection.alert);
+    this.fail(session, statement, client, shortReason(verdict.kind), verdict.alert);
   }
 
   private fail(
@@ -914,16 +939,6 @@ class TlsSimulator {
       this.knowledge.learn(endpoint, master.name);
       this.derivations.push({ endpoint, secret: master.secret, inputs: master.inputs });
     }
-  }
-
-  private encrypted(session: Session, from: string, message: TlsMessageType): boolean {
-    if (message === 'ApplicationData') return true;
-    if (session.facts.version === '1.3') {
-      return !['ClientHello', 'ServerHello', 'HelloRetryRequest', 'ChangeCipherSpec'].includes(
-        message,
-      );
-    }
-    return session.changedCipher.has(from) && message !== 'ChangeCipherSpec';
   }
 }
 

@@ -113,7 +113,18 @@ const EN = {
   holdsKeysNote: (p: { attacker: string }) =>
     `⚠ ${p.attacker} holds the session keys: man in the middle succeeds`,
   readsNote: (p: { attacker: string }) => `⚠ ${p.attacker} reads and can change this`,
-  encryptedNote: '🔒 Encrypted with the session keys',
+  /** The title of each encrypted phase, by the keys it travels under. */
+  keysTitle: {
+    session: '🔒 Encrypted with the session keys',
+    handshake: '🔒 Encrypted with the handshake keys',
+    application: '🔒 Encrypted with the application keys',
+  },
+  certVerifiedNote: (p: { cert: string; signer: string; name: string; date: string }) =>
+    `${p.cert} ✓ signed by ${p.signer}${p.name ? `, for ${p.name}` : ''}${p.date ? `, valid on ${p.date}` : ''}`,
+  certAttackerCaNote: (p: { client: string; cert: string; ca: string; attacker: string }) =>
+    `⚠ ${p.client} accepts ${p.cert}: it trusts ${p.ca}, ${p.attacker}’s CA`,
+  certUncheckedNote: (p: { client: string; cert: string }) =>
+    `⚠ ${p.client} accepts ${p.cert} unchecked: it trusts any certificate`,
   handshakeTitle: (p: { version: string }) =>
     `TLS handshake${p.version ? ` (TLS ${p.version})` : ''}`,
   attacker: '(attacker)',
@@ -228,7 +239,16 @@ const ZH_CN: { readonly [K in keyof typeof EN]: (typeof EN)[K] } = {
   derivesNote: (p) => `🔑 由 ${p.inputs} 推导出${p.secret}`,
   holdsKeysNote: (p) => `⚠ ${p.attacker} 掌握了会话密钥：中间人攻击成功`,
   readsNote: (p) => `⚠ ${p.attacker} 可以读取并篡改这条消息`,
-  encryptedNote: '🔒 用会话密钥加密',
+  keysTitle: {
+    session: '🔒 用会话密钥加密',
+    handshake: '🔒 用握手密钥加密',
+    application: '🔒 用应用数据密钥加密',
+  },
+  certVerifiedNote: (p) =>
+    `${p.cert} ✓ 由 ${p.signer} 签发${p.name ? `，域名 ${p.name} 相符` : ''}${p.date ? `，${p.date} 在有效期内` : ''}`,
+  certAttackerCaNote: (p) =>
+    `⚠ ${p.client} 接受 ${p.cert}：它把 ${p.attacker} 的 CA ${p.ca} 列为受信任的根证书`,
+  certUncheckedNote: (p) => `⚠ ${p.client} 未经验证就接受了 ${p.cert}：它信任任何证书`,
   handshakeTitle: (p) => `TLS 握手${p.version ? `（TLS ${p.version}）` : ''}`,
   attacker: '（攻击者）',
 

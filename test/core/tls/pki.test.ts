@@ -29,22 +29,27 @@ function pkiOf(...extra: string[]) {
   return { pki, codes: found.map((d) => d.code) };
 }
 
-/** Why `client`, asking for `sni`, rejects the certificate `name` (undefined: it accepts it). */
-function verdict(name: string, sni: string, ...extra: string[]) {
+/** What `client`, asking for `sni`, makes of the certificate `name`. */
+function check(name: string, sni: string | undefined, ...extra: string[]) {
   const { pki } = pkiOf(...extra);
   const cert = pki.certs.get(name);
   assert.ok(cert, `no certificate ${name}`);
-  return verifyCertificate(pki, cert, 'client', sni)?.kind;
+  return verifyCertificate(pki, cert, 'client', sni);
+}
+
+/** Why `client` rejects the certificate, or CertVerified / CertUnchecked when it accepts it. */
+function verdict(name: string, sni: string, ...extra: string[]) {
+  return check(name, sni, ...extra).kind;
 }
 
 const CERT = 'cert c subject=bank.example key=k issuer=Root';
 
 test('a certificate from a trusted CA for the asked name is accepted', () => {
-  assert.equal(verdict('c', 'bank.example', CERT), undefined);
+  assert.equal(verdict('c', 'bank.example', CERT), 'CertVerified');
 });
 
 test('names compare without case', () => {
-  assert.equal(verdict('c', 'BANK.example', CERT), undefined);
+  assert.equal(verdict('c', 'BANK.example', CERT), 'CertVerified');
 });
 
 const FAILURES: readonly { name: string; extra: string[]; cert: string; kind: string }[] = [
@@ -110,12 +115,12 @@ for (const failure of FAILURES) {
 test('the day a certificate expires and the day it starts are still valid', () => {
   const dated =
     'cert c subject=bank.example key=k issuer=Root notBefore=2026-11-26 notAfter=2026-11-26';
-  assert.equal(verdict('c', 'bank.example', 'date 2026-11-26', dated), undefined);
+  assert.equal(verdict('c', 'bank.example', 'date 2026-11-26', dated), 'CertVerified');
 });
 
 test('without a date, validity is not checked', () => {
   const dated = 'cert c subject=bank.example key=k issuer=Root notAfter=2000-01-01';
-  assert.equal(verdict('c', 'bank.example', dated), undefined);
+  assert.equal(verdict('c', 'bank.example', dated), 'CertVerified');
 });
 
 test('the chain is checked before the name, and the name before the dates', () => {
@@ -127,7 +132,7 @@ test('the chain is checked before the name, and the name before the dates', () =
 
 test('a client that trusts the attacker’s CA accepts what that CA signs', () => {
   const fake = 'cert f subject=bank.example key=m issuer=Evil';
-  assert.equal(verdict('f', 'bank.example', fake, 'trust client Root Evil'), undefined);
+  assert.equal(verdict('f', 'bank.example', fake, 'trust client Root Evil'), 'CertVerified');
 });
 
 test('trust any accepts a forged certificate, and is reported', () => {
@@ -135,14 +140,67 @@ test('trust any accepts a forged certificate, and is reported', () => {
   assert.deepEqual(codes, ['HS626']);
   assert.equal(
     verdict('f', 'bank.example', CERT, 'cert f from=c key=m', 'trust client any'),
-    undefined,
+    'CertUnchecked',
   );
 });
 
 test('a trusted self-signed certificate is accepted', () => {
   const own = 'cert s subject=bank.example key=k issuer=self';
-  assert.equal(verdict('s', 'bank.example', own, 'trust client s'), undefined);
+  assert.equal(verdict('s', 'bank.example', own, 'trust client s'), 'CertVerified');
 });
+
+/** An accepted certificate says what was checked: the diagram's note quotes it. */
+const ACCEPTED: readonly {
+  name: string;
+  sni?: string;
+  extra: string[];
+  cert: string;
+  checked: object;
+}[] = [
+  {
+    name: 'the CA, the name asked for and the day checked',
+    sni: 'BANK.example',
+    extra: ['date 2026-11-26', 'cert c subject=bank.example key=k issuer=Root notAfter=2027-01-01'],
+    cert: 'c',
+    checked: { signer: 'Root', selfSigned: false, name: 'BANK.example', date: '2026-11-26' },
+  },
+  {
+    name: 'no name when the client asked for none, no day when no date is given',
+    extra: [CERT],
+    cert: 'c',
+    checked: { signer: 'Root', selfSigned: false },
+  },
+  {
+    name: 'no day when the certificate has no validity dates',
+    sni: 'bank.example',
+    extra: ['date 2026-11-26', CERT],
+    cert: 'c',
+    checked: { signer: 'Root', selfSigned: false, name: 'bank.example' },
+  },
+  {
+    name: 'a trusted self-signed certificate vouches for itself',
+    sni: 'bank.example',
+    extra: ['cert s subject=bank.example key=k issuer=self', 'trust client s'],
+    cert: 's',
+    checked: { signer: 's', selfSigned: true, name: 'bank.example' },
+  },
+  {
+    name: 'a trusted CA whose private key an attacker holds names the attacker',
+    sni: 'bank.example',
+    extra: ['cert f subject=bank.example key=m issuer=Evil', 'trust client Root Evil'],
+    cert: 'f',
+    checked: { signer: 'Evil', selfSigned: false, name: 'bank.example', attacker: 'mallory' },
+  },
+];
+
+for (const accepted of ACCEPTED) {
+  test(`accepted: ${accepted.name}`, () => {
+    assert.deepEqual(check(accepted.cert, accepted.sni, ...accepted.extra), {
+      kind: 'CertVerified',
+      ...accepted.checked,
+    });
+  });
+}
 
 test('declarations report duplicates, unknown keys, CAs, holders and bad dates', () => {
   assert.deepEqual(pkiOf('key k holder=server').codes, ['HS604']);

@@ -103,6 +103,44 @@ test('TLS 1.3: a key share makes 1.3 the offer, and everything after ServerHello
   );
 });
 
+test('TLS 1.3 handshake keys and application keys are two phases', () => {
+  // RFC 8446 §7.1: each side's Finished is the last record under its handshake traffic keys.
+  const steps = tlsSteps(
+    lines(
+      ...TLS13,
+      'server -> client ApplicationData "early"',
+      'client -> server ApplicationData "GET /"',
+      'client -> server Alert close_notify',
+    ),
+  );
+  assert.deepEqual(
+    steps.map((s) => `${s.from}:${s.message}:${s.keys ?? 'clear'}`),
+    [
+      'client:ClientHello:clear',
+      'server:ServerHello:clear',
+      'server:EncryptedExtensions:handshake',
+      'server:Certificate:handshake',
+      'server:CertificateVerify:handshake',
+      'server:Finished:handshake',
+      'client:Finished:handshake',
+      'server:ApplicationData:application',
+      'client:ApplicationData:application',
+      'client:Alert:application',
+    ],
+  );
+});
+
+test('TLS 1.2: one kind of keys, the session keys, after each side’s ChangeCipherSpec', () => {
+  const steps = tlsSteps(
+    lines(...pki(), ...HELLO, ...KEY_EXCHANGE, 'client -> server ApplicationData "hi"'),
+  );
+  assert.deepEqual(
+    steps.filter((s) => s.encrypted).map((s) => `${s.role}:${s.message}:${s.keys}`),
+    ['client:Finished:session', 'server:Finished:session', 'client:ApplicationData:session'],
+  );
+  assert.ok(steps.filter((s) => !s.encrypted).every((s) => s.keys === undefined));
+});
+
 test('TLS 1.3: a ChangeCipherSpec for middlebox compatibility changes nothing', () => {
   const text = lines(...TLS13.slice(0, 8), 'server -> client ChangeCipherSpec', ...TLS13.slice(8));
   assert.deepEqual(codesAt(analyze(text)), []);
@@ -284,6 +322,90 @@ test('an undeclared endpoint in a TLS message is HS401', () => {
   assert.deepEqual(codesAt(analyze(lines(...pki(), 'client -> nobody ClientHello random=r1'))), [
     'HS401@7:11',
   ]);
+});
+
+/** The trace's account of each certificate a client accepted: what the diagram's note says. */
+const CHECKS: readonly { name: string; text: string[]; check: object | undefined }[] = [
+  {
+    name: 'a trusted certificate is verified against its CA, for the SNI, on the date',
+    text: [
+      ...pki({
+        cert: 'cert c subject=bank.example key=k issuer=CA notAfter=2027-01-01',
+        extra: ['date 2026-11-26'],
+      }),
+      ...HELLO,
+    ],
+    check: {
+      endpoint: 'client',
+      cert: 'c',
+      verdict: {
+        kind: 'CertVerified',
+        signer: 'CA',
+        selfSigned: false,
+        name: 'bank.example',
+        date: '2026-11-26',
+      },
+    },
+  },
+  {
+    name: 'a client that trusts any certificate checked nothing',
+    text: [...pki({ trust: 'any' }), ...HELLO],
+    check: { endpoint: 'client', cert: 'c', verdict: { kind: 'CertUnchecked' } },
+  },
+  {
+    name: 'a rejected certificate is a failure, not a check',
+    text: [...pki({ trust: 'Other', extra: ['ca Other'] }), ...HELLO],
+    check: undefined,
+  },
+  {
+    name: 'a client that trusts the attacker’s CA accepts its certificate, and the trace says whose',
+    text: [
+      'endpoint client',
+      'attacker mallory',
+      'ca ProxyRoot holder=mallory',
+      'key m holder=mallory',
+      'cert fake subject=bank.example key=m issuer=ProxyRoot',
+      'trust client ProxyRoot',
+      'client -> mallory ClientHello random=r1 sni=bank.example',
+      'mallory -> client ServerHello random=r2 version=1.2',
+      'mallory -> client Certificate cert=fake',
+    ],
+    check: {
+      endpoint: 'client',
+      cert: 'fake',
+      verdict: {
+        kind: 'CertVerified',
+        signer: 'ProxyRoot',
+        selfSigned: false,
+        name: 'bank.example',
+        attacker: 'mallory',
+      },
+    },
+  },
+];
+
+for (const { name, text, check } of CHECKS) {
+  test(name, () => {
+    const certificate = tlsSteps(lines(...text)).find((s) => s.message === 'Certificate');
+    assert.ok(certificate);
+    assert.deepEqual(certificate.certificateCheck, check);
+  });
+}
+
+test('each leg of a man in the middle names the attacker; a plain handshake names none', () => {
+  const relayed = tlsSteps(
+    lines(
+      ...MITM_PKI,
+      'client -> mallory ClientHello random=r1 sni=bank.example',
+      'mallory -> server forward ClientHello',
+      'server -> mallory ServerHello random=r2 version=1.2',
+    ),
+  );
+  assert.deepEqual(
+    relayed.map((s) => `${s.session}:${s.role}:${s.mitm}`),
+    ['1:client:mallory', '2:client:mallory', '2:server:mallory'],
+  );
+  assert.ok(tlsSteps(RSA_HANDSHAKE).every((s) => s.mitm === undefined));
 });
 
 test('the man in the middle that succeeds is flagged on the client’s session and its data', () => {

@@ -49,3 +49,27 @@ test('under zh-cn the man in the middle is explained and drawn in Chinese', () =
     setLocale('en');
   }
 });
+
+test('under zh-cn the certificate checks and the TLS 1.3 key phases are drawn in Chinese', () => {
+  setLocale('zh-cn');
+  try {
+    // Line breaks are layout (Chinese breaks between characters, without a space): compare the
+    // words.
+    const draw = (file: string) =>
+      renderMermaid(analyze(readFileSync(`examples/${file}`, 'utf8')))
+        .text.replace(/#(\d+);/g, (_, c: string) => String.fromCodePoint(Number(c)))
+        .replace(/<br\/>| /g, '');
+    assert.match(
+      draw('https-rsa.handshake'),
+      /bank_cert✓由DigiCert签发，域名bank\.example相符，2026-11-26在有效期内/,
+    );
+    assert.match(
+      draw('mitm-trusted-attacker-ca.handshake'),
+      /⚠client接受fake_bank：它把mallory的CAProxyRoot列为受信任的根证书/,
+    );
+    const tls13 = draw('tls13.handshake');
+    assert.match(tls13, /🔒用握手密钥加密[\s\S]*🔒用应用数据密钥加密/);
+  } finally {
+    setLocale('en');
+  }
+});
