@@ -4,7 +4,9 @@ import { decorate, findArrows, highlight, type Arrow } from './arrows';
 import { configureMermaid, renderDiagram } from './diagram';
 import { fitTitle } from './diagramTitle';
 import { pngBase64, svgFile } from './exportImage';
+import { TraceTableView } from './table';
 import { currentTheme, watchTheme } from './theme';
+import { isPreviewView, ViewSwitch } from './viewSwitch';
 import { vscode } from './vscodeApi';
 import { INITIAL_ZOOM, isZoomState, Zoom } from './zoom';
 
@@ -28,7 +30,7 @@ const notice = element('notice');
 const status = element('status');
 
 const saved = vscode.getState() as
-  { zoom?: unknown; resource?: unknown; locked?: unknown } | undefined;
+  { zoom?: unknown; resource?: unknown; locked?: unknown; view?: unknown } | undefined;
 /** Kept with setState so that VS Code can restore the panel after a reload. */
 let identity = {
   resource: typeof saved?.resource === 'string' ? saved.resource : '',
@@ -38,8 +40,17 @@ const zoom = new Zoom(viewport, canvas, isZoomState(saved?.zoom) ? saved.zoom : 
   saveState(),
 );
 
+const views = new ViewSwitch(
+  [...document.querySelectorAll<HTMLButtonElement>('[data-view]')],
+  isPreviewView(saved?.view) ? saved.view : 'diagram',
+  () => saveState(),
+);
+const table = new TraceTableView(element('table'), text, (line) =>
+  vscode.postMessage({ type: 'reveal', line }),
+);
+
 function saveState(): void {
-  vscode.setState({ ...identity, zoom: zoom.current });
+  vscode.setState({ ...identity, zoom: zoom.current, view: views.current });
 }
 
 /** False until the first diagram is placed: a restored or user-set view is never moved. */
@@ -65,6 +76,9 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
   // Let messages already queued arrive first: in a burst of edits only the newest is drawn.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (message.version !== latest) return;
+  // The table needs no drawing: it shows the new rows while Mermaid works.
+  table.show(message.rows);
+  table.highlight(highlighted);
   const result = await renderDiagram(message.source);
   if (message.version !== latest) return; // a newer text arrived while drawing: drop this one
   const ms = performance.now() - started;
@@ -144,6 +158,8 @@ window.addEventListener('message', (event: MessageEvent) => {
       highlighted = message.lines;
       const first = highlight(arrows, highlighted);
       if (first) zoom.reveal(first);
+      const row = table.highlight(highlighted);
+      if (row && views.current === 'table') table.reveal(row);
       return;
     }
     case 'zoom':
@@ -170,7 +186,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-zoom]')
 }
 
 window.addEventListener('keydown', (event) => {
-  if (event.target instanceof HTMLInputElement) return;
+  if (event.target instanceof HTMLInputElement || views.current !== 'diagram') return;
   if (event.key === '+' || event.key === '=') runZoom('in');
   else if (event.key === '-') runZoom('out');
   else if (event.key === '0') runZoom('reset');

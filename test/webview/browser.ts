@@ -8,6 +8,7 @@ import { CHROMIUM_CANDIDATES, CHROMIUM_ARGS as RENDER_ARGS } from '../../src/cli
 import { analyze } from '../../src/core/check/analyze';
 import type { HostMessage } from '../../src/core/preview/protocol';
 import { renderMermaid, type MermaidOptions } from '../../src/core/render/mermaid';
+import { traceTable } from '../../src/core/render/traceTable';
 import { previewHtml } from '../../src/extension/preview/previewHtml';
 
 /**
@@ -205,6 +206,7 @@ export function renderMessage(
     version: ++version,
     source: diagram.text,
     messages: diagram.messages,
+    rows: traceTable(analysis, options).rows,
     notice: '',
     problems: { errors: count('error'), warnings: count('warning') },
     resource: 'file:///work/example.handshake',

@@ -22,6 +22,25 @@ const EN = {
   noProblems: 'no problems',
   window: (p: { first: number; last: number; total: number; max: number }) =>
     `Showing segments ${p.first}–${p.last} of ${p.total} around the cursor (setting handshake.preview.maxSegments = ${p.max}).`,
+  views: 'View',
+  diagramView: 'Diagram',
+  diagramViewTitle: 'Show the sequence diagram',
+  tableView: 'Table',
+  tableViewTitle: 'Show a table of the segments and TLS messages',
+  table: 'Segments and TLS messages',
+  /** Column headers; seq, ack and len are the scenario's own words and stay as they are. */
+  columns: {
+    line: '#',
+    ends: 'from → to',
+    message: 'flags / message',
+    seq: 'seq',
+    ack: 'ack',
+    len: 'len',
+    states: 'state after',
+    problems: 'problems',
+  },
+  lineTitle: (p: { line: number }) => `Line ${p.line}: click to go to it`,
+  noRows: 'No segments or TLS messages.',
 };
 
 const ZH_CN: typeof EN = {
@@ -41,6 +60,24 @@ const ZH_CN: typeof EN = {
   noProblems: '没有问题',
   window: (p) =>
     `显示光标附近的第 ${p.first}–${p.last} 个报文段，共 ${p.total} 个（设置 handshake.preview.maxSegments = ${p.max}）。`,
+  views: '视图',
+  diagramView: '时序图',
+  diagramViewTitle: '显示时序图',
+  tableView: '表格',
+  tableViewTitle: '以表格显示报文段和 TLS 消息',
+  table: '报文段和 TLS 消息',
+  columns: {
+    line: '#',
+    ends: '发送方 → 接收方',
+    message: '标志位 / 消息',
+    seq: 'seq',
+    ack: 'ack',
+    len: 'len',
+    states: '之后的状态',
+    problems: '问题',
+  },
+  lineTitle: (p) => `第 ${p.line} 行：点击跳转`,
+  noRows: '没有报文段或 TLS 消息。',
 };
 
 export const PREVIEW_TEXT_TABLES: Readonly<Record<Locale, typeof EN>> = { en: EN, 'zh-cn': ZH_CN };

@@ -2,6 +2,8 @@
  * The messages between the extension host and the preview webview, with validators used on
  * both sides: nothing that arrives over postMessage is trusted until it has passed them.
  */
+import type { TableProblem, TableState, TraceTableRow } from '../render/traceTable';
+import { TCP_STATES } from '../tcp/state';
 
 export interface PreviewMessageInfo {
   /** 0-based source line. */
@@ -23,6 +25,8 @@ export type HostMessage =
       readonly version: number;
       readonly source: string;
       readonly messages: readonly PreviewMessageInfo[];
+      /** The same steps as rows, for the table view. */
+      readonly rows: readonly TraceTableRow[];
       /** Shown above the diagram: what part of a large scenario is drawn. */
       readonly notice: string;
       readonly problems: { readonly errors: number; readonly warnings: number };
@@ -61,6 +65,13 @@ export const MAX_EXPORT_LENGTH = 64 * 1024 * 1024;
 const MAX_ERROR_LENGTH = 10_000;
 const MAX_LINE = 10_000_000;
 const MAX_LABEL_LINES = 10;
+/** More rows than any window of `maxSegments` a panel could show. */
+const MAX_ROWS = 1_000_000;
+const MAX_NAME_LENGTH = 1000;
+/** The core cuts payloads and TLS fields far shorter; a written seq= is one token. */
+const MAX_CELL_LENGTH = 2000;
+const MAX_PROBLEMS_PER_ROW = 1000;
+const MAX_SEGMENT_LENGTH = 2 ** 32;
 
 type Record_ = Readonly<Record<string, unknown>>;
 
@@ -131,17 +142,64 @@ function isMessageInfo(value: unknown): value is PreviewMessageInfo {
   );
 }
 
+const STATES: ReadonlySet<unknown> = new Set(TCP_STATES);
+
+function isTableState(value: unknown): value is TableState {
+  return (
+    isRecord(value) &&
+    isText(value.endpoint, MAX_NAME_LENGTH) &&
+    STATES.has(value.state) &&
+    typeof value.changed === 'boolean'
+  );
+}
+
+function isTableProblem(value: unknown): value is TableProblem {
+  return (
+    isRecord(value) &&
+    typeof value.code === 'string' &&
+    /^HS\d{3}$/.test(value.code) &&
+    (value.severity === 'error' || value.severity === 'warning' || value.severity === 'info') &&
+    isText(value.message, MAX_ERROR_LENGTH)
+  );
+}
+
+function isListOf<T>(value: unknown, max: number, item: (v: unknown) => v is T): value is T[] {
+  return Array.isArray(value) && value.length <= max && value.every(item);
+}
+
+/** A row of the table view: every field present, of its type and within its bounds. */
+export function isTableRow(value: unknown): value is TraceTableRow {
+  if (!isRecord(value)) return false;
+  const { line, kind, from, to, message, detail, seq, ack, len, states, faulty, lost } = value;
+  return (
+    isCount(line, MAX_LINE) &&
+    (kind === 'segment' || kind === 'tls') &&
+    isText(from, MAX_NAME_LENGTH) &&
+    isText(to, MAX_NAME_LENGTH) &&
+    isText(message, MAX_CELL_LENGTH) &&
+    isText(detail, MAX_CELL_LENGTH) &&
+    isText(seq, MAX_CELL_LENGTH) &&
+    isText(ack, MAX_CELL_LENGTH) &&
+    (len === undefined || isCount(len, MAX_SEGMENT_LENGTH)) &&
+    isListOf(states, 2, isTableState) &&
+    typeof faulty === 'boolean' &&
+    typeof lost === 'boolean' &&
+    isListOf(value.problems, MAX_PROBLEMS_PER_ROW, isTableProblem)
+  );
+}
+
 /** Validates a message from the host, in the webview. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.type) {
     case 'render': {
-      const { version, source, messages, notice, problems, resource, locked } = value;
+      const { version, source, messages, rows, notice, problems, resource, locked } = value;
       if (!isCount(version) || !isText(source, MAX_SOURCE_LENGTH) || !isText(notice, 1000)) {
         return undefined;
       }
       if (!isText(resource, 10_000) || typeof locked !== 'boolean') return undefined;
       if (!Array.isArray(messages) || !messages.every(isMessageInfo)) return undefined;
+      if (!isListOf(rows, MAX_ROWS, isTableRow)) return undefined;
       if (!isRecord(problems) || !isCount(problems.errors) || !isCount(problems.warnings)) {
         return undefined;
       }
@@ -150,6 +208,7 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
         version,
         source,
         messages,
+        rows,
         notice,
         problems: { errors: problems.errors, warnings: problems.warnings },
         resource,

@@ -1,11 +1,11 @@
 import { RENDER_TEXT } from './renderText';
 import type { Analysis } from '../check/analyze';
 import type { Diagnostic } from '../check/diagnostic';
-import { formatFlags } from '../tcp/flags';
-import type { SeqValue } from '../tcp/seqValue';
 import type { SegmentStep, TraceStep } from '../tcp/trace';
 import { escapeMermaid as esc, escapeMermaidText, truncate } from './escapeMermaid';
-import { showNumber, type NumberStyle } from './numberStyle';
+import type { NumberStyle } from './numberStyle';
+import { quotedPayload, segmentFlags, segmentNumbers, segmentRemark } from './segmentText';
+import { segmentWindow } from './segmentWindow';
 import { PHASE_TITLES, phaseOf, type Phase } from '../tcp/phase';
 import { ERROR_COLOUR, PHASE_COLOURS } from './colours';
 import { TlsDrawing, type TlsCanvas } from './mermaidTls';
@@ -60,7 +60,6 @@ export interface MermaidDiagram {
   readonly window: { readonly first: number; readonly last: number; readonly total: number };
 }
 
-const PAYLOAD_MAX = 40;
 /** Characters of a note, at most: the Problems panel and the hover have the whole message. */
 const NOTE_MAX = 150;
 
@@ -115,7 +114,11 @@ class MermaidWriter {
       const role = endpoint.attacker ? `<br/>${escapeMermaidText(tlsText().attacker)}` : '';
       this.emit(`participant ${id} as ${esc(endpoint.name)}${role}${address}`);
     });
-    const { steps, window } = this.visibleSteps();
+    const { steps, window } = segmentWindow(
+      trace.steps,
+      this.options.maxSegments,
+      this.options.focusOffset,
+    );
     if (window.total > 0 && (window.first > 0 || window.last < window.total - 1)) {
       this.noteAcross(
         RENDER_TEXT.window({ first: window.first + 1, last: window.last + 1, total: window.total }),
@@ -155,26 +158,6 @@ class MermaidWriter {
   private close(): void {
     this.depth--;
     this.emit('end');
-  }
-
-  /** The steps to draw: all of them, or a window of `maxSegments` around the focus. */
-  private visibleSteps(): { steps: readonly TraceStep[]; window: MermaidDiagram['window'] } {
-    const all = this.analysis.trace.steps;
-    const segments: number[] = [];
-    all.forEach((step, index) => {
-      if (step.kind === 'segment') segments.push(index);
-    });
-    const total = segments.length;
-    const max = Math.max(1, Math.floor(this.options.maxSegments));
-    if (total <= max) return { steps: all, window: { first: 0, last: total - 1, total } };
-    const focus = this.options.focusOffset ?? 0;
-    let focused = segments.findIndex((index) => (all[index]?.span.end ?? 0) >= focus);
-    if (focused < 0) focused = total - 1;
-    const first = Math.max(0, Math.min(focused - Math.floor(max / 2), total - max));
-    const last = first + max - 1;
-    const startStep = first === 0 ? 0 : (segments[first] as number);
-    const endStep = last === total - 1 ? all.length : (segments[last + 1] as number);
-    return { steps: all.slice(startStep, endStep), window: { first, last, total } };
   }
 
   private writeItems(items: readonly Item[]): void {
@@ -289,35 +272,23 @@ class MermaidWriter {
 
   /** The parts of a segment's label, most important first: flags, seq, ack, then the rest. */
   private label(step: SegmentStep): string[] {
-    const parts: string[] = [formatFlags(new Set(step.flags)) || RENDER_TEXT.noFlags];
-    const value = (role: 'seq' | 'ack', used: SeqValue | undefined, iss: SeqValue | undefined) => {
-      const node = step.statement[role]?.value;
-      if (!used) {
-        // Not simulated: show what was written.
-        if (node) parts.push(`${role}=${this.analysis.document.text.slice(node.start, node.end)}`);
-        return;
-      }
-      const shown = showNumber(used, this.options.numbers, this.symbols, iss);
-      if (step.corrected[role] && node) {
-        const written = this.analysis.document.text.slice(node.start, node.end);
-        // Two parts, so that a line break falls between the value and its correction.
-        parts.push(`${role}=${written}`, RENDER_TEXT.shouldBe({ shown }));
-      } else {
-        parts.push(`${role}=${shown}`);
-      }
-    };
-    value('seq', step.seq, step.sender.after.iss ?? step.sender.before.iss);
-    if (step.flags.includes('ACK') || (!step.ack && step.statement.ack)) {
-      value('ack', step.ack, step.receiver.before.iss);
+    const parts: string[] = [segmentFlags(step)];
+    const { seq, ack } = segmentNumbers(step, this.analysis, this.options.numbers, this.symbols);
+    // The correction is a part of its own, so that a line break falls before it.
+    for (const [role, number] of [
+      ['seq', seq],
+      ['ack', ack],
+    ] as const) {
+      if (number)
+        parts.push(`${role}=${number.text}`, ...(number.shouldBe ? [number.shouldBe] : []));
     }
     if (step.statement.win) parts.push(`win=${step.statement.win.value.text}`);
     if (step.len > 0) parts.push(`len=${step.len}`);
     if (this.options.showPayload && step.payload !== undefined) {
-      parts.push(payloadText(step.payload, PAYLOAD_MAX));
+      parts.push(quotedPayload(step.payload));
     }
-    if (step.lost) parts.push(RENDER_TEXT.lost);
-    else if (step.outcome === 'queued') parts.push(RENDER_TEXT.outOfOrder);
-    else if (step.retransmission) parts.push(RENDER_TEXT.retransmission);
+    const remark = segmentRemark(step);
+    if (remark) parts.push(remark);
     return parts;
   }
 

@@ -9,6 +9,7 @@ import {
   type WebviewMessage,
 } from '../../core/preview/protocol';
 import { renderMermaid, type MermaidDiagram } from '../../core/render/mermaid';
+import { traceTable } from '../../core/render/traceTable';
 import type { AnalysisCache } from '../analysisCache';
 import { Disposable } from '../disposable';
 import { nonce } from '../nonce';
@@ -159,10 +160,11 @@ export class HandshakePreview extends Disposable {
     const analysis = this.cache.get(document);
     const settings = readPreviewSettings(this.resourceUri);
     const focusOffset = this.cursorOffset(document);
-    const diagram = renderMermaid(analysis, {
+    const options = {
       ...settings.diagram,
       ...(focusOffset !== undefined ? { focusOffset } : {}),
-    });
+    };
+    const diagram = renderMermaid(analysis, options);
     this.diagram = diagram;
     const { first, last, total } = diagram.window;
     const windowed = total > 0 && (first > 0 || last < total - 1);
@@ -176,6 +178,7 @@ export class HandshakePreview extends Disposable {
       version: ++this.version,
       source: diagram.text,
       messages: diagram.messages,
+      rows: traceTable(analysis, options).rows,
       notice: windowed
         ? previewText(currentLocale()).window({
             first: first + 1,

@@ -32,6 +32,9 @@ export function previewHtml(page: PreviewPage): string {
   const t = previewText(lang);
   const button = (zoom: string, label: string, title: string, text: string) =>
     `<button type="button" data-zoom="${zoom}" title="${escapeHtml(title)}" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</button>`;
+  // The script marks the view shown (aria-pressed) as soon as it runs, from the saved state.
+  const view = (name: string, text: string, title: string) =>
+    `<button type="button" data-view="${name}" title="${escapeHtml(title)}">${escapeHtml(text)}</button>`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -43,6 +46,10 @@ export function previewHtml(page: PreviewPage): string {
 </head>
 <body>
 <div id="toolbar" role="toolbar" aria-label="${escapeHtml(t.toolbar)}">
+<span id="views" role="group" aria-label="${escapeHtml(t.views)}">
+${view('diagram', t.diagramView, t.diagramViewTitle)}
+${view('table', t.tableView, t.tableViewTitle)}
+</span>
 ${button('out', t.zoomOut, t.zoomOutTitle, '−')}
 ${button('in', t.zoomIn, t.zoomInTitle, '+')}
 ${button('fit', t.fitTitle, t.fitTitle, t.fit)}
@@ -51,7 +58,10 @@ ${button('reset', t.reset, t.resetTitle, '1:1')}
 </div>
 <p id="notice" hidden></p>
 <p id="error" role="alert" hidden></p>
+<div id="panes">
 <div id="viewport"><div id="canvas"></div></div>
+<div id="table"></div>
+</div>
 <script nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.mermaidUri)}"></script>
 <script nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.scriptUri)}"></script>
 </body>
