@@ -169,6 +169,39 @@ test('after a window reload the preview is restored', async () => {
   await shot('8-restored');
 });
 
+test('side by side at 1400×900: both lifelines and every label of the tcpdump example in view', async () => {
+  await runCommand(page, 'View: Close All Editors');
+  await openFile(page, 'tcpdump-handshake.handshake');
+  await runCommand(page, 'Handshake: Open Preview to the Side');
+  const frame = await previewFrame(page);
+  await waitUntil(
+    async () =>
+      (await frame.locator('#canvas svg :is(.messageLine0, .messageLine1)').count()) === 4,
+    'the 4 arrows of the tcpdump example',
+  );
+  // What the panel shows without any scrolling: every participant box and every label inside
+  // the webview's own window, and the labels at a readable size.
+  const seen = (await frame.evaluate(`(() => {
+    const inside = (e) => {
+      const r = e.getBoundingClientRect();
+      return r.left >= 0 && r.right <= window.innerWidth && r.width > 0;
+    };
+    const svg = document.querySelector('#canvas svg');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const labels = [...svg.querySelectorAll('.messageText')];
+    return {
+      width: window.innerWidth,
+      actors: [...svg.querySelectorAll('rect.actor')].map(inside),
+      labels: labels.map(inside),
+      labelPx: parseFloat(getComputedStyle(labels[0]).fontSize) * scale,
+    };
+  })()`)) as { width: number; actors: boolean[]; labels: boolean[]; labelPx: number };
+  assert.ok(seen.actors.length >= 2 && seen.actors.every(Boolean), JSON.stringify(seen));
+  assert.ok(seen.labels.length >= 4 && seen.labels.every(Boolean), JSON.stringify(seen));
+  assert.ok(seen.labelPx >= 11, JSON.stringify(seen));
+  await shot('side-by-side');
+});
+
 test('nothing was requested from outside this machine, by the workbench or our webviews', () => {
   assert.deepEqual(session.outside, []);
 });

@@ -232,3 +232,18 @@ export async function arrowLabels(
   let next = 0;
   return messages.map((message) => lines.slice(next, (next += message.labelLines)).join(' '));
 }
+
+/**
+ * Each note's text, its lines joined by spaces, in drawing order: Mermaid draws a note as a
+ * group of a box and one text element per line.
+ */
+export async function noteTexts(page: Page, within = '#canvas svg'): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const notes = new Map();
+    for (const text of document.querySelectorAll(${JSON.stringify(within)} + ' .noteText')) {
+      const group = text.parentElement;
+      notes.set(group, [...(notes.get(group) ?? []), text.textContent ?? '']);
+    }
+    return [...notes.values()].map((lines) => lines.join(' '));
+  })()`)) as string[];
+}

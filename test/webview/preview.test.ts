@@ -7,6 +7,7 @@ import {
   arrowLabels,
   labelLineCount,
   launch,
+  noteTexts,
   openPreview,
   posted,
   renderAndWait,
@@ -122,9 +123,11 @@ test('the man in the middle: the attacker in the middle, the rejected certificat
     actors.some((a) => a.includes('(attacker)')),
     actors.join(' | '),
   );
-  // A note's lines are text elements of their own.
-  const notes = (await page.locator('#canvas svg .noteText').allTextContents()).join(' ');
-  assert.ok(notes.includes('certificate signature does not verify'), notes);
+  const notes = await noteTexts(page);
+  assert.ok(
+    notes.some((n) => n.includes('certificate signature does not verify')),
+    notes.join(' | '),
+  );
   assert.equal(await page.locator('#status').textContent(), '9 TLS messages · no problems');
   await page.getByRole('button', { name: 'Fit' }).click();
   await page.screenshot({ path: `${OUTPUT}/preview-mitm.png` });
@@ -140,7 +143,7 @@ test('TLS notes that teach: the certificate check, the key phases, one header fo
       renderMessage(readFileSync(`examples/${file}`, 'utf8')),
     );
     assert.equal(result.ok, true, String(result.error));
-    return page.locator('#canvas svg .noteText').allTextContents();
+    return noteTexts(page);
   };
   const https = await notesOf('https-rsa.handshake');
   assert.ok(

@@ -263,7 +263,10 @@ test('the row under the editor’s cursor is highlighted, like its arrow', async
     plain,
   );
   // The arrow is highlighted too: one cursor, both views.
-  assert.equal(await page.locator('#canvas svg .messageText.hs-active').count(), 1);
+  assert.equal(
+    await page.locator('#canvas svg :is(.messageLine0, .messageLine1).hs-active').count(),
+    1,
+  );
   // The highlight stays on the next render of the same text.
   await renderAndWait(page, renderMessage(example('tcpdump-handshake') + '\n# edited\n'));
   assert.equal(await page.locator('#table tr.hs-step.hs-active').count(), 1);

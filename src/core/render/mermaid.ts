@@ -17,7 +17,6 @@ import {
   NOTE_LINES,
   NOTE_WIDTH,
   packLines,
-  payloadText,
 } from './labelLines';
 
 export interface MermaidOptions {
