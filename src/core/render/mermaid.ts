@@ -277,7 +277,14 @@ class MermaidWriter {
       const shown = showNumber(used, this.options.numbers, this.symbols, iss);
       if (step.corrected[role] && node) {
         const written = this.analysis.document.text.slice(node.start, node.end);
-        parts.push(`${role}=${RENDER_TEXT.shouldBe({ written, shown })}`);
+        // Read as sent, the receiver got the written value: "should be" is still the expected one.
+        const expected = showNumber(
+          step.expected[role] ?? used,
+          this.options.numbers,
+          this.symbols,
+          iss,
+        );
+        parts.push(`${role}=${RENDER_TEXT.shouldBe({ written, shown: expected })}`);
       } else {
         parts.push(`${role}=${shown}`);
       }

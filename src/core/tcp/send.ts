@@ -40,6 +40,11 @@ export interface Sent {
   /** Which written values were wrong and replaced by the expected ones. */
   readonly seqCorrected: boolean;
   readonly ackCorrected: boolean;
+  /**
+   * The segment exactly as written, when `segment` corrects it (a wrong seq or ack, an ACK
+   * flag added): what a real receiver gets if the line is not a typo (see simulate.ts).
+   */
+  readonly asWritten: Segment | undefined;
 }
 
 /**
@@ -53,16 +58,31 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
   if (!plan) return undefined;
   const seq = checkSeq(out, plan, tcb, context);
   const ack = checkAck(out, plan, context, peer);
+  const ackAdded = ack.flagged && !out.flags.has('ACK');
   const segment = newSegment(
     out.from,
     out.to,
-    ack.flagged && !out.flags.has('ACK') ? withAck(out.flags) : out.flags,
+    ackAdded ? withAck(out.flags) : out.flags,
     seq.value,
     ack.value,
     out.len,
     out.span,
     out.row,
   );
+  const asWritten =
+    seq.corrected || ack.corrected || ackAdded
+      ? newSegment(
+          out.from,
+          out.to,
+          out.flags,
+          seq.corrected && out.seq ? out.seq : seq.value,
+          // RFC 9293 §3.1: without the ACK bit the acknowledgment field does not count.
+          out.flags.has('ACK') ? (ack.corrected ? out.ack : ack.value) : undefined,
+          out.len,
+          out.span,
+          out.row,
+        )
+      : undefined;
   if (plan.apply) plan.apply(segment);
   else afterSending(tcb, segment, context.symbols);
   return {
@@ -74,6 +94,7 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
     retransmission: seq.retransmission,
     seqCorrected: seq.corrected,
     ackCorrected: ack.corrected,
+    asWritten,
   };
 }
 

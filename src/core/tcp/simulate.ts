@@ -8,11 +8,13 @@ import type {
   Name,
   ScenarioDocument,
   SegmentStatement,
+  Statement,
   ValueExpression,
   WaitStatement,
 } from '../syntax/tree';
 import { lineNumber } from './explain';
 import { receive } from './receive';
+import { chooseReading, type InFlight, type Reading, type Stage } from './reading';
 import { checkShape, type Shape } from './segmentShape';
 import type { Outgoing } from './outgoing';
 import { send, type Sent, type SendContext } from './send';
@@ -58,6 +60,7 @@ const newFindings = (): Findings => ({
   ackCorrected: false,
   faulty: false,
   outcome: 'invalid',
+  reading: undefined,
   senderBefore: 0,
   senderAfter: 0,
   receiverBefore: 0,
@@ -94,6 +97,17 @@ function newPending(statement: SegmentStatement): Pending {
 }
 
 type Scratch<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The segments of a block still to arrive, as a rehearsal replays them. */
+function inFlight(rest: readonly Pending[]): InFlight[] {
+  const segments: InFlight[] = [];
+  for (const each of rest) {
+    if (each.sent) {
+      segments.push({ to: each.to, segment: each.sent.segment, lost: each.statement.lost });
+    }
+  }
+  return segments;
+}
 
 class Simulator {
   private readonly diagnostics: Diagnostic[] = [];
@@ -139,15 +153,17 @@ class Simulator {
 
   run(): Simulation {
     this.names.declareAll();
-    for (const statement of this.document.statements) {
+    const statements = this.document.statements;
+    for (let index = 0; index < statements.length; index++) {
+      const statement = statements[index] as Statement;
       switch (statement.kind) {
         case 'segment':
-          this.deliver(this.send(statement, undefined, this.pending));
+          this.deliver(this.send(statement, undefined, this.pending), index + 1);
           break;
         case 'simultaneous': {
           const group = ++this.groups;
           const pending = statement.segments.map((segment) => this.send(segment, group));
-          for (const each of pending) this.deliver(each);
+          pending.forEach((each, i) => this.deliver(each, index + 1, pending.slice(i + 1)));
           break;
         }
         case 'listen':
@@ -297,6 +313,8 @@ class Simulator {
         this.tcb(to),
       );
     }
+    // The window `from` advertises is the one it tests arriving segments against.
+    if (sent && statement.winValue >= 0) this.ownTcb(from).rcvWnd = statement.winValue;
     pending.statement = statement;
     pending.from = from;
     pending.to = to;
@@ -333,13 +351,23 @@ class Simulator {
     return out;
   }
 
-  private deliver(pending: Pending): void {
+  /**
+   * Delivers a sent segment. A corrected one arrives as the writer meant it or as written,
+   * whichever the statements from `next` on support (see reading.ts); `rest` is the rest of
+   * its `simultaneous` block, still in flight.
+   */
+  private deliver(pending: Pending, next: number, rest: readonly Pending[] = []): void {
     const { statement, to, sent } = pending;
     const rcvNxtBefore = this.tcb(to).rcvNxt;
     const receiverBefore = this.view(to, this.tcb(to));
     let receiverAfter = receiverBefore;
     let outcome: SegmentOutcome = 'invalid';
-    const segment = sent?.segment;
+    let reading: Reading | undefined;
+    let segment = sent?.segment;
+    if (sent?.asWritten && !statement.lost) {
+      reading = chooseReading(this.stage(), to, sent.segment, sent.asWritten, inFlight(rest), next);
+      if (reading === 'asSent') segment = sent.asWritten;
+    }
     if (segment && statement.lost) {
       outcome = 'lost';
     } else if (segment) {
@@ -371,11 +399,23 @@ class Simulator {
     found.ackCorrected = sent?.ackCorrected ?? false;
     found.faulty = pending.faulty;
     found.outcome = outcome;
+    found.reading = reading;
     found.senderBefore = pending.senderBefore;
     found.senderAfter = pending.senderAfter;
     found.receiverBefore = receiverBefore;
     found.receiverAfter = receiverAfter;
     this.steps.push(new SegmentRecord(this.stepTable, this.stepTable.add(found), statement));
+  }
+
+  /** What a rehearsal of the next statements reads (see reading.ts). */
+  private stage(): Stage {
+    return {
+      statements: this.document.statements,
+      symbols: this.names.symbolValues,
+      lines: this.lines,
+      endpoint: (name) => (this.names.endpoints.get(name)?.declared ? name : undefined),
+      tcbs: this.tcbs,
+    };
   }
 
   private action(statement: ActionStatement): void {

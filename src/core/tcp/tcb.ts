@@ -157,6 +157,8 @@ export interface Tcb {
   sndNxt: undefined | SeqValue;
   irs: undefined | SeqValue;
   rcvNxt: undefined | SeqValue;
+  /** The receive window this side last advertised (`win=`); undefined when never written. */
+  rcvWnd: undefined | number;
   /** The seq of this side's FIN once sent. */
   finSeq: undefined | SeqValue;
   finSpan: undefined | Span;
@@ -186,6 +188,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   sndNxt: undefined,
   irs: undefined,
   rcvNxt: undefined,
+  rcvWnd: undefined,
   finSeq: undefined,
   finSpan: undefined,
   issSpan: undefined,
@@ -205,6 +208,14 @@ export function newTcb(changes?: Partial<Tcb>): Tcb {
 /** Makes `tcb` a new TCB in place: CLOSED_TCB with `changes` (a reset, a connection closed). */
 export function resetTcb(tcb: Tcb, changes: Partial<Tcb>): void {
   Object.assign(tcb, CLOSED_TCB, changes);
+}
+
+/**
+ * The window a receiver tests segments against (RFC 9293 §3.10.7.4): the last one it
+ * advertised, or 65535, the largest unscaled window, when the scenario never wrote one.
+ */
+export function receiveWindow(tcb: Readonly<Tcb>): number {
+  return tcb.rcvWnd ?? 65535;
 }
 
 /** The reason "SND.NXT or RCV.NXT as moved by `cause`". */
