@@ -34,9 +34,10 @@ export const DIAGNOSTIC_CODES = {
   Retransmission: { code: 'HS110', severity: 'info' },
   OutOfOrder: { code: 'HS111', severity: 'info' },
   MissingAckFlag: { code: 'HS112', severity: 'error' },
-  ResetAnswerNotAck: { code: 'HS113', severity: 'warning' },
+  ResetAnswerNotAck: { code: 'HS113', severity: 'error' },
   SpuriousRetransmission: { code: 'HS114', severity: 'info' },
   KeepAlive: { code: 'HS115', severity: 'info' },
+  ResetSeqIgnored: { code: 'HS116', severity: 'warning' },
 
   InvalidInState: { code: 'HS201', severity: 'error' },
   DataBeforeEstablished: { code: 'HS202', severity: 'error' },

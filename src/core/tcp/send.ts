@@ -54,7 +54,7 @@ export interface Sent {
  * never sent from a wrong one. Never throws.
  */
 export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Sent | undefined {
-  const plan = planFor(out, tcb, context);
+  const plan = planFor(out, tcb, context, peer);
   if (!plan) return undefined;
   const seq = checkSeq(out, plan, tcb, context);
   const ack = checkAck(out, plan, context, peer);
@@ -102,9 +102,9 @@ function withAck(flags: ReadonlySet<TcpFlag>): ReadonlySet<TcpFlag> {
   return internFlags([...flags, 'ACK']);
 }
 
-function planFor(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+function planFor(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Plan | undefined {
   const { flags } = out;
-  if (flags.has('RST')) return planReset(out, tcb, context);
+  if (flags.has('RST')) return planReset(out, tcb, context, peer);
   if (flags.has('SYN')) {
     return flags.has('ACK') ? planSynAck(out, tcb, context) : planSyn(out, tcb, context);
   }
@@ -112,7 +112,7 @@ function planFor(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefine
 }
 
 /** A reset: the answer of a CLOSED or LISTEN endpoint, or an abort. */
-function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+function planReset(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Plan | undefined {
   const refusal = tcb.refusal;
   if (refusal && refusal.from === out.to) {
     if (refusal.ack && !out.flags.has('ACK')) {
@@ -122,8 +122,14 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
         }),
       );
     }
+    // §3.10.7.3: a SYN_SENT receiver checks only the ack of a reset; <SEQ=0> goes unchecked.
+    const seqIgnored = refusal.ack !== undefined && peer.state === 'SYN_SENT';
     return {
-      seq: { value: refusal.seq, why: { kind: 'refusal', span: refusal.span, role: 'seq' } },
+      seq: {
+        value: refusal.seq,
+        why: { kind: 'refusal', span: refusal.span, role: 'seq' },
+        ...(seqIgnored ? { code: 'SeqIgnored' as const } : {}),
+      },
       ...(refusal.ack
         ? { ack: { value: refusal.ack, why: { kind: 'refusal', span: refusal.span, role: 'ack' } } }
         : {}),

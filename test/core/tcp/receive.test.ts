@@ -57,6 +57,51 @@ const CASES: readonly Case[] = [
     reading: 'intended',
     outcome: 'delivered',
   },
+  {
+    name: 'SYN_SENT drops a RST ACK whose ack does not acknowledge its SYN and stays (§3.10.7.3)',
+    text: lines(
+      ...SYN_SENT.filter((l) => l !== 'b listen'),
+      'b -> a RST ACK seq=0 ack=100',
+      'expect a SYN_SENT',
+      'a -> b SYN seq=100', // a retransmits its SYN: it still waits
+    ),
+    codes: ['HS101@4:26'],
+    line: 4,
+    reading: 'asSent',
+    outcome: 'ignored',
+  },
+  {
+    name: 'a RST ACK whose ack forgot the +1, then CLOSED: a typo, connection refused (§3.10.7.3)',
+    text: lines(
+      ...SYN_SENT.filter((l) => l !== 'b listen'),
+      'b -> a RST ACK seq=0 ack=100',
+      'expect a CLOSED',
+    ),
+    codes: ['HS101@4:26'],
+    line: 4,
+    reading: 'intended',
+    outcome: 'reset',
+  },
+  {
+    name: 'SYN_SENT drops a RST without ACK: it is acceptable only if it acknowledges the SYN (§3.10.7.3)',
+    text: lines(
+      ...SYN_SENT.filter((l) => l !== 'b listen'),
+      'b -> a RST seq=0',
+      'expect a SYN_SENT',
+    ),
+    codes: ['HS113@4:8'],
+    line: 4,
+    reading: 'asSent',
+    outcome: 'ignored',
+  },
+  {
+    name: 'a RST without ACK, then CLOSED: a typo for RST ACK (§3.10.7.1)',
+    text: lines(...SYN_SENT.filter((l) => l !== 'b listen'), 'b -> a RST seq=0', 'expect a CLOSED'),
+    codes: ['HS113@4:8'],
+    line: 4,
+    reading: 'intended',
+    outcome: 'reset',
+  },
 ];
 
 for (const c of CASES) {
@@ -96,4 +141,23 @@ test('read as sent, the trace keeps the written values and what was expected', (
   assert.deepEqual(step.expected.ack, { offset: 101 });
   assert.deepEqual(step.corrected, { seq: false, ack: true });
   assert.equal(step.receiver.after.state, 'SYN_SENT');
+});
+
+test('a RST ACK with seq other than 0 still refuses a SYN: SYN_SENT checks only the ack (§3.10.7.3)', () => {
+  const analysis = analyze(
+    lines(
+      'endpoint a',
+      'endpoint b',
+      'a -> b SYN seq=100',
+      'b -> a RST ACK seq=7 ack=101',
+      'expect a CLOSED',
+    ),
+  );
+  assert.deepEqual(codesAt(analysis, ['error', 'warning']), ['HS116@4:20']);
+  const step = analysis.trace.steps.find((s) => s.kind === 'segment' && s.from === 'b');
+  assert.ok(step?.kind === 'segment');
+  // Not an error to repair: it travels as written and has no reading to choose.
+  assert.deepEqual(step.seq, { offset: 7 });
+  assert.equal(step.reading, undefined);
+  assert.equal(step.outcome, 'reset');
 });
