@@ -30,7 +30,7 @@ export const DIAGNOSTIC_CODES = {
   UnboundSymbol: { code: 'HS106', severity: 'error' },
   SynWithoutSeq: { code: 'HS107', severity: 'error' },
   IssChanged: { code: 'HS108', severity: 'error' },
-  ResetSeqNotAcceptable: { code: 'HS109', severity: 'warning' },
+  ResetSeqNotAcceptable: { code: 'HS109', severity: 'error' },
   Retransmission: { code: 'HS110', severity: 'info' },
   OutOfOrder: { code: 'HS111', severity: 'info' },
   MissingAckFlag: { code: 'HS112', severity: 'error' },

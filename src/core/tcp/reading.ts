@@ -10,7 +10,7 @@ import type { LineMap } from '../syntax/lineMap';
 import type { SegmentStatement, Statement } from '../syntax/tree';
 import { receive } from './receive';
 import { seqValue, SEQ_MAX, type SeqValue, type SymbolValues } from './seqValue';
-import { send, type Sent } from './send';
+import { inject, send, type Sent } from './send';
 import { newTcb, type Segment, type Tcb } from './tcb';
 import type { Severity } from '../check/codes';
 
@@ -27,6 +27,8 @@ export interface Stage {
   readonly lines: LineMap;
   /** The declared endpoint named by a segment's sender or receiver; undefined otherwise. */
   readonly endpoint: (name: string) => string | undefined;
+  /** Whether an endpoint was declared with `attacker` (it may forge segments: see inject). */
+  readonly attacker: (name: string) => boolean;
   /** Every endpoint's TCB as it is now (nothing here changes them). */
   readonly tcbs: ReadonlyMap<string, Readonly<Tcb>>;
 }
@@ -105,7 +107,9 @@ function rehearse(
       span: statement,
       row: -1,
     };
-    const sent: Sent | undefined = send(out, own(from), context, own(peer));
+    const forger = stage.attacker(from) && own(from).state === 'CLOSED';
+    const sent: Sent | undefined =
+      (forger ? inject(out) : undefined) ?? send(out, own(from), context, own(peer));
     if (sent && statement.winValue >= 0) own(from).rcvWnd = statement.winValue;
     return sent && { to: peer, segment: sent.segment, lost: statement.lost };
   };

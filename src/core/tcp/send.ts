@@ -98,6 +98,28 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
   };
 }
 
+/**
+ * A segment an attacker forges without a connection of its own (a blind injection, RFC 5961
+ * §1): it travels exactly as written, and nothing is checked or changed at the attacker's end.
+ * Undefined without a seq= (then the segment is checked as any other).
+ */
+export function inject(out: Outgoing): Sent | undefined {
+  if (!out.seq || out.flags.has('SYN')) return undefined;
+  const ack = out.flags.has('ACK') ? out.ack : undefined;
+  const segment = newSegment(out.from, out.to, out.flags, out.seq, ack, out.len, out.span, out.row);
+  return {
+    segment,
+    expectedSeq: undefined,
+    expectedAck: undefined,
+    whySeq: undefined,
+    whyAck: undefined,
+    retransmission: false,
+    seqCorrected: false,
+    ackCorrected: false,
+    asWritten: undefined,
+  };
+}
+
 function withAck(flags: ReadonlySet<TcpFlag>): ReadonlySet<TcpFlag> {
   return internFlags([...flags, 'ACK']);
 }

@@ -17,11 +17,11 @@ import { receive } from './receive';
 import { chooseReading, type InFlight, type Reading, type Stage } from './reading';
 import { checkShape, type Shape } from './segmentShape';
 import type { Outgoing } from './outgoing';
-import { send, type Sent, type SendContext } from './send';
+import { inject, send, type Sent, type SendContext } from './send';
 import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
 import { SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
 import type { TcpState } from './state';
-import { CLOSED_TCB, newTcb, type Tcb } from './tcb';
+import { CLOSED_TCB, fromAddressOf, newTcb, type Tcb } from './tcb';
 import { ViewTable, viewId, type LastView } from './viewTable';
 import { Declarations } from './declarations';
 import type { ActionStep, SegmentOutcome, Trace, TraceStep } from './trace';
@@ -306,12 +306,12 @@ class Simulator {
       this.names.endpoints.get(to)?.declared
     ) {
       simulated = true;
-      sent = send(
-        this.outgoing(statement, from, to, shape, row),
-        this.ownTcb(from),
-        this.context,
-        this.tcb(to),
-      );
+      const out = this.outgoing(statement, from, to, shape, row);
+      const attacker =
+        this.names.endpoints.get(from)?.attacker && this.tcb(from).state === 'CLOSED';
+      sent =
+        (attacker ? inject(out) : undefined) ??
+        send(out, this.ownTcb(from), this.context, this.tcb(to));
     }
     // The window `from` advertises is the one it tests arriving segments against.
     if (sent && statement.winValue >= 0) this.ownTcb(from).rcvWnd = statement.winValue;
@@ -368,6 +368,8 @@ class Simulator {
       reading = chooseReading(this.stage(), to, sent.segment, sent.asWritten, inFlight(rest), next);
       if (reading === 'asSent') segment = sent.asWritten;
     }
+    const spoofed = segment && this.spoofedPeer(pending.from, to);
+    if (segment && spoofed) segment = fromAddressOf(segment, spoofed);
     if (segment && statement.lost) {
       outcome = 'lost';
     } else if (segment) {
@@ -407,6 +409,22 @@ class Simulator {
     this.steps.push(new SegmentRecord(this.stepTable, this.stepTable.add(found), statement));
   }
 
+  /**
+   * The receiver's peer when `from` is an attacker declared with that peer's address and port:
+   * the receiver cannot tell its segments from the peer's (RFC 9293 §3.10.7 finds the
+   * connection by the addresses and ports alone).
+   */
+  private spoofedPeer(from: string, to: string): string | undefined {
+    const sender = this.names.endpoints.get(from);
+    const peer = this.tcb(to).peer;
+    if (!sender?.attacker || !sender.address || peer === undefined || peer === from)
+      return undefined;
+    const address = this.names.endpoints.get(peer)?.address;
+    return address && address.host === sender.address.host && address.port === sender.address.port
+      ? peer
+      : undefined;
+  }
+
   /** What a rehearsal of the next statements reads (see reading.ts). */
   private stage(): Stage {
     return {
@@ -414,6 +432,7 @@ class Simulator {
       symbols: this.names.symbolValues,
       lines: this.lines,
       endpoint: (name) => (this.names.endpoints.get(name)?.declared ? name : undefined),
+      attacker: (name) => this.names.endpoints.get(name)?.attacker === true,
       tcbs: this.tcbs,
     };
   }

@@ -64,6 +64,26 @@ export function newSegment(
   return new SegmentInFlight(from, to, flags, seq, ack, len, span, end, row);
 }
 
+/**
+ * The same segment seen as coming from `from`: what a receiver makes of a segment forged with
+ * its peer's address and port, which it cannot tell from its peer's own (RFC 5961 §1).
+ */
+export function fromAddressOf(segment: Segment, from: string): Segment {
+  return segment instanceof SegmentInFlight
+    ? new SegmentInFlight(
+        from,
+        segment.to,
+        segment.flags,
+        segment.seq,
+        segment.ack,
+        segment.len,
+        segment.span,
+        segment.end,
+        segment.row,
+      )
+    : { ...segment, from };
+}
+
 /** Sequence numbers a segment occupies: SYN and FIN count one each, data its length (§3.4). */
 export function segmentLength(segment: Segment): number {
   return segment.len + (segment.flags.has('SYN') ? 1 : 0) + (segment.flags.has('FIN') ? 1 : 0);

@@ -179,11 +179,19 @@ const CASES: readonly Case[] = [
   {
     name: 'hover on an invalid segment lists its problems',
     text: example('mistakes'),
+    line: 16,
+    find: 'client',
+    covers: 'client -> server  SYN FIN  seq=1',
+    includes: ['Not played', '- `HS301` error: SYN+FIN'],
+  },
+  {
+    name: 'hover on a SYN in a synchronized state: challenged, and its problem listed',
+    text: example('mistakes'),
     line: 12,
     find: 'seq',
     covers: 'seq=3626544842',
     startsWith: '**seq**: the engine has no expected value here.',
-    includes: ['Not played', '- `HS203` error: client is ESTABLISHED'],
+    includes: ['Challenged: server does not act on it', '- `HS203` error: client is ESTABLISHED'],
   },
   {
     name: 'hover on a segment in a simultaneous block says the segments cross',

@@ -102,6 +102,44 @@ const CASES: readonly Case[] = [
     reading: 'intended',
     outcome: 'reset',
   },
+  {
+    name: 'an in-window RST whose seq is not RCV.NXT gets a challenge ACK; the connection survives (RFC 5961 §3.2)',
+    text: lines(
+      ...OPEN,
+      'client -> server RST seq=x+5', // the client aborts, with a wrong seq
+      'expect server ESTABLISHED',
+      'server -> client ACK seq=y+1 ack=x+1', // challenge ACK
+      'client -> server RST seq=x+1', // the client, CLOSED, answers it: <SEQ=SEG.ACK><CTL=RST>
+      'expect server CLOSED',
+    ),
+    codes: ['HS109@7:26'],
+    line: 7,
+    reading: 'asSent',
+    outcome: 'challenged',
+  },
+  {
+    name: 'a RST whose seq is off, then CLOSED: a typo for SND.NXT (RFC 9293 §3.10.7.4)',
+    text: lines(...OPEN, 'client -> server RST seq=x+5', 'expect server CLOSED'),
+    codes: ['HS109@7:26'],
+    line: 7,
+    reading: 'intended',
+    outcome: 'reset',
+  },
+  {
+    name: 'a RST outside the window is dropped silently (RFC 5961 §3.2)',
+    text: lines(
+      ...OPEN.slice(0, 5),
+      'client -> server ACK seq=x+1 ack=y+1 win=100',
+      'server -> client ACK seq=y+1 ack=x+1 win=100',
+      'client -> server RST seq=x+500',
+      'expect server ESTABLISHED',
+      'client -> server ACK seq=x+1 ack=y+1', // not a challenge ACK: nothing to answer
+    ),
+    codes: ['HS109@8:26', 'HS201@10:18'],
+    line: 8,
+    reading: 'asSent',
+    outcome: 'ignored',
+  },
 ];
 
 for (const c of CASES) {
@@ -160,4 +198,67 @@ test('a RST ACK with seq other than 0 still refuses a SYN: SYN_SENT checks only 
   assert.deepEqual(step.seq, { offset: 7 });
   assert.equal(step.reading, undefined);
   assert.equal(step.outcome, 'reset');
+});
+
+test('a SYN in a synchronized state reaches the peer, which challenges it and changes nothing (RFC 5961 §4)', () => {
+  const analysis = analyze(
+    lines(
+      ...OPEN,
+      'client -> server SYN seq=x+1',
+      'server -> client ACK seq=y+1 ack=x+1', // challenge ACK
+      'client -> server FIN ACK seq=x+1 ack=y+1',
+      'server -> client ACK seq=y+1 ack=x+2',
+      'server -> client FIN ACK seq=y+1 ack=x+2',
+      'client -> server ACK seq=x+2 ack=y+2',
+      'expect server CLOSED',
+    ),
+  );
+  assert.deepEqual(codesAt(analysis, ['error', 'warning']), ['HS203@7:18']);
+  const syn = analysis.trace.steps.find(
+    (s) =>
+      s.kind === 'segment' && s.flags.includes('SYN') && s.sender.before.state === 'ESTABLISHED',
+  );
+  assert.ok(syn?.kind === 'segment');
+  assert.equal(syn.outcome, 'challenged');
+  assert.equal(syn.receiver.after.state, 'ESTABLISHED');
+});
+
+/** An attacker with the client's address and port, and the server's RCV.NXT is x+1. */
+const SPOOFED = [
+  'endpoint client 10.0.0.1:50000',
+  'endpoint server 10.0.0.2:80',
+  'attacker mallory 10.0.0.1:50000',
+  ...OPEN.slice(2),
+];
+
+test('a forged RST in the window is challenged and the connection survives (RFC 5961 §3.2)', () => {
+  const analysis = analyze(
+    lines(
+      ...SPOOFED,
+      'mallory -> server RST seq=x+100',
+      'server -> client ACK seq=y+1 ack=x+1',
+      'expect server ESTABLISHED',
+      'expect client ESTABLISHED',
+    ),
+  );
+  assert.deepEqual(codesAt(analysis, ['error', 'warning']), []);
+  const rst = analysis.trace.steps.find((s) => s.kind === 'segment' && s.from === 'mallory');
+  assert.ok(rst?.kind === 'segment');
+  assert.equal(rst.outcome, 'challenged');
+});
+
+test('a forged RST at exactly RCV.NXT resets the connection: the blind attack guessed right', () => {
+  const text = lines(...SPOOFED, 'mallory -> server RST seq=x+1', 'expect server CLOSED');
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+});
+
+test('a forged RST from another address is not part of the connection', () => {
+  const text = lines(
+    ...SPOOFED.map((l) =>
+      l.replace('attacker mallory 10.0.0.1:50000', 'attacker mallory 10.0.0.9:50000'),
+    ),
+    'mallory -> server RST seq=x+1',
+    'expect server ESTABLISHED',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
 });
