@@ -140,6 +140,35 @@ const CASES: readonly Case[] = [
     reading: 'asSent',
     outcome: 'ignored',
   },
+  {
+    name: 'an ACK of data not yet sent is answered with an ACK and dropped, with its FIN (§3.10.7.4)',
+    text: lines(
+      ...OPEN,
+      'client -> server FIN ACK seq=x+1 ack=y+5',
+      'server -> client ACK seq=y+1 ack=x+1', // the FIN was not accepted
+      'expect server ESTABLISHED',
+      'client -> server FIN ACK seq=x+1 ack=y+1', // retransmitted, right
+      'server -> client ACK seq=y+1 ack=x+2',
+      'expect server CLOSE_WAIT',
+    ),
+    codes: ['HS105@7:38'],
+    line: 7,
+    reading: 'asSent',
+    outcome: 'challenged',
+  },
+  {
+    name: 'an ack past SND.NXT, then the FIN acknowledged: a typo (§3.10.7.4)',
+    text: lines(
+      ...OPEN,
+      'client -> server FIN ACK seq=x+1 ack=y+5',
+      'server -> client ACK seq=y+1 ack=x+2',
+      'expect server CLOSE_WAIT',
+    ),
+    codes: ['HS105@7:38'],
+    line: 7,
+    reading: 'intended',
+    outcome: 'delivered',
+  },
 ];
 
 for (const c of CASES) {
