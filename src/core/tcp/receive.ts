@@ -229,6 +229,15 @@ function receiveText(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segment
   }
   const end = segment.end; // SEG.SEQ + `length`
   if (atOrBefore(end, rcvNxt, symbols)) return 'duplicate';
+  if (
+    segment.len > 0 &&
+    segment.ack &&
+    (tcb.state === 'FIN_WAIT_1' || tcb.state === 'FIN_WAIT_2')
+  ) {
+    // RFC 9293 §3.6.1: after CLOSE a host that closes both ways SHOULD reset on new data
+    // (SHLD-2); one that only closed its sending side reads it. Both may follow.
+    tcb.lateData = { span: segment.span, from: segment.from, ack: segment.ack };
+  }
   accept(tcb, end, fin, causeOf(segment));
   if (tcb.queue.length > 0) drain(tcb, symbols);
   return 'delivered';

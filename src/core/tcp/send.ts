@@ -168,6 +168,15 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Pl
   if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || !tcb.sndNxt) {
     return invalid(context, out, tcb, 'RST', TCP_TEXT.nothingToRefuse);
   }
+  const late = tcb.lateData;
+  if (late && late.from === out.to && out.seq && sameValue(out.seq, late.ack, context.symbols)) {
+    // RFC 9293 §3.6.1 (SHLD-2): new data after CLOSE is answered <SEQ=SEG.ACK><CTL=RST>.
+    return {
+      seq: { value: late.ack, why: { kind: 'lateData', span: late.span } },
+      retransmit: false,
+      apply: () => resetTcb(tcb, { listening: tcb.listening, stateSpan: out.span }),
+    };
+  }
   return {
     seq: {
       value: tcb.sndNxt,

@@ -188,6 +188,11 @@ export interface Tcb {
   /** Where and why the state last changed. */
   stateSpan: undefined | Span;
   refusal: undefined | Refusal;
+  /**
+   * New data that arrived after this side's FIN (CLOSE called): it may answer it with
+   * `<SEQ=SEG.ACK><CTL=RST>` (RFC 9293 §3.6.1, SHLD-2) and abort.
+   */
+  lateData: undefined | { readonly span: Span; readonly from: string; readonly ack: SeqValue };
   queue: readonly QueuedSegment[];
   /** Data this side sent, by seq, for telling retransmissions (span of the first sending). */
   sent: readonly Cause[];
@@ -216,6 +221,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   rcvNxtCause: undefined,
   stateSpan: undefined,
   refusal: undefined,
+  lateData: undefined,
   queue: Object.freeze([]),
   sent: Object.freeze([]),
 });

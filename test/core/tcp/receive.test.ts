@@ -291,3 +291,39 @@ test('a forged RST from another address is not part of the connection', () => {
   );
   assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
 });
+
+/** The client has closed (its FIN lost, so it is FIN_WAIT_1) when the server's data arrives. */
+const CLOSED_THEN_DATA = [
+  ...OPEN,
+  'client -x server FIN ACK seq=x+1 ack=y+1',
+  'server -> client PSH ACK seq=y+1 ack=x+1 len=10',
+];
+
+test('data after CLOSE may be answered by RST seq=SEG.ACK, which resets the sender (RFC 9293 §3.6.1)', () => {
+  const text = lines(
+    ...CLOSED_THEN_DATA,
+    'client -> server RST seq=x+1', // SEG.ACK of the data, not SND.NXT (x+2)
+    'expect client CLOSED',
+    'expect server CLOSED',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+  const rst = analyze(text).trace.steps.find(
+    (s) => s.kind === 'segment' && s.flags.includes('RST'),
+  );
+  assert.ok(rst?.kind === 'segment');
+  assert.equal(rst.why.seq?.kind, 'lateData');
+});
+
+test('data after a half-close is read: the FIN_WAIT side acknowledges it (RFC 9293 §3.6.1)', () => {
+  const text = lines(
+    ...CLOSED_THEN_DATA,
+    'client -> server ACK seq=x+2 ack=y+11',
+    'expect client FIN_WAIT_1',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+});
+
+test('an abort after data after CLOSE still carries SND.NXT', () => {
+  const text = lines(...CLOSED_THEN_DATA, 'client -> server RST seq=x+7');
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), ['HS109@9:26']);
+});
