@@ -153,12 +153,13 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
   }
   // §3.10.7.4 "fifth, check the ACK field": "if the ACK bit is off, drop the segment".
   if (!segment.flags.has('ACK') || segment.ack === undefined) return 'ignored';
-  if (tcb.state !== 'SYN_RECEIVED' && tcb.sndNxt && before(tcb.sndNxt, segment.ack, symbols)) {
+  if (!receiveAck(tcb, segment.ack, segment, symbols)) {
     // §3.10.7.4: an ACK of something not yet sent is answered with an ACK and dropped, with
     // whatever data or FIN it carries.
-    return 'challenged';
+    const unsent =
+      tcb.state !== 'SYN_RECEIVED' && tcb.sndNxt && before(tcb.sndNxt, segment.ack, symbols);
+    return unsent ? 'challenged' : 'ignored';
   }
-  if (!receiveAck(tcb, segment.ack, segment, symbols)) return 'ignored';
   if (duplicateSyn) return 'delivered';
   return receiveText(tcb, segment, symbols);
 }

@@ -98,6 +98,8 @@ function newPending(statement: SegmentStatement): Pending {
 
 type Scratch<T> = { -readonly [K in keyof T]: T[K] };
 
+const NONE: readonly Pending[] = Object.freeze([]);
+
 /** The segments of a block still to arrive, as a rehearsal replays them. */
 function inFlight(rest: readonly Pending[]): InFlight[] {
   const segments: InFlight[] = [];
@@ -356,7 +358,7 @@ class Simulator {
    * whichever the statements from `next` on support (see reading.ts); `rest` is the rest of
    * its `simultaneous` block, still in flight.
    */
-  private deliver(pending: Pending, next: number, rest: readonly Pending[] = []): void {
+  private deliver(pending: Pending, next: number, rest: readonly Pending[] = NONE): void {
     const { statement, to, sent } = pending;
     const rcvNxtBefore = this.tcb(to).rcvNxt;
     const receiverBefore = this.view(to, this.tcb(to));
@@ -368,7 +370,7 @@ class Simulator {
       reading = chooseReading(this.stage(), to, sent.segment, sent.asWritten, inFlight(rest), next);
       if (reading === 'asSent') segment = sent.asWritten;
     }
-    const spoofed = segment && this.spoofedPeer(pending.from, to);
+    const spoofed = segment && this.names.attackers > 0 && this.spoofedPeer(pending.from, to);
     if (segment && spoofed) segment = fromAddressOf(segment, spoofed);
     if (segment && statement.lost) {
       outcome = 'lost';
