@@ -53,12 +53,14 @@ export const MESSAGES = {
   MissingAckFlag: (p: { endpoint: string; state: string }) =>
     `${p.endpoint} is ${p.state}: every segment after the SYN carries the ACK flag (RFC 9293 §3.10.7.4 drops one without it).`,
   ResetAnswerNotAck: (p: { expected: string }) =>
-    `A reset answering a segment without ACK is RST ACK with seq=0 and ack=${p.expected} (RFC 9293 §3.10.7.1).`,
+    `A reset answering a segment without ACK is RST ACK with seq=0 and ack=${p.expected} (RFC 9293 §3.10.7.1): a SYN_SENT endpoint drops a reset without ACK (§3.10.7.3).`,
 
   SpuriousRetransmission: (p: { acked: string }) =>
     `Spurious retransmission: everything in this segment was already acknowledged (the peer has acknowledged up to ${p.acked}); the receiver drops it and acknowledges again (Wireshark: tcp.analysis.spurious_retransmission).`,
   KeepAlive: () =>
     'Keep-alive: seq is SND.NXT-1 so that the peer, which has already received that byte, answers with an ACK (RFC 9293 §3.8.4; Wireshark: tcp.analysis.keep_alive).',
+  ResetSeqIgnored: (p: { peer: string }) =>
+    `A reset answering a segment without ACK carries seq=0 (RFC 9293 §3.10.7.1); ${p.peer} is SYN_SENT and checks only the ack of a reset (§3.10.7.3), so it acts on this one all the same.`,
 
   InvalidInState: (p: { endpoint: string; state: string; what: string; reason: string }) =>
     `${p.endpoint} is ${p.state} and cannot send ${p.what}: ${p.reason}.`,

@@ -47,12 +47,14 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   MissingAckFlag: (p) =>
     `${p.endpoint} 处于 ${p.state}：SYN 之后的每个报文段都带 ACK 标志位（RFC 9293 §3.10.7.4 会丢弃不带 ACK 的报文段）。`,
   ResetAnswerNotAck: (p) =>
-    `对不带 ACK 的报文段的复位应答是 RST ACK，seq=0、ack=${p.expected}（RFC 9293 §3.10.7.1）。`,
+    `对不带 ACK 的报文段的复位应答是 RST ACK，seq=0、ack=${p.expected}（RFC 9293 §3.10.7.1）：处于 SYN_SENT 的端点会丢弃不带 ACK 的复位（§3.10.7.3）。`,
 
   SpuriousRetransmission: (p) =>
     `伪重传：这个报文段中的数据都已被确认（对端已确认到 ${p.acked}）；接收方丢弃它并再次发送确认（Wireshark：tcp.analysis.spurious_retransmission）。`,
   KeepAlive: () =>
     '保活报文：seq 为 SND.NXT-1，对端已经收到过这个字节，因此会回复一个 ACK（RFC 9293 §3.8.4；Wireshark：tcp.analysis.keep_alive）。',
+  ResetSeqIgnored: (p) =>
+    `对不带 ACK 的报文段的复位应答携带 seq=0（RFC 9293 §3.10.7.1）；${p.peer} 处于 SYN_SENT，只检查复位的 ack（§3.10.7.3），所以照样处理这个复位。`,
 
   InvalidInState: (p) => `${p.endpoint} 处于 ${p.state}，不能发送 ${p.what}：${p.reason}。`,
   DataBeforeEstablished: (p) =>

@@ -58,10 +58,12 @@ export function segmentNumbers(
     const written = node ? analysis.document.text.slice(node.start, node.end) : undefined;
     // Not simulated: show what was written.
     if (!used) return written === undefined ? undefined : { text: written };
-    const shown = showNumber(used, style, symbols, iss);
-    return step.corrected[role] && written !== undefined
-      ? { text: written, shouldBe: RENDER_TEXT.shouldBe({ shown }) }
-      : { text: shown };
+    if (step.corrected[role] && written !== undefined) {
+      // Read as sent, the receiver got the written value: "should be" is still the expected one.
+      const expected = showNumber(step.expected[role] ?? used, style, symbols, iss);
+      return { text: written, shouldBe: RENDER_TEXT.shouldBe({ shown: expected }) };
+    }
+    return { text: showNumber(used, style, symbols, iss) };
   };
   const seq = value('seq', step.seq, step.sender.after.iss ?? step.sender.before.iss);
   const showAck = step.flags.includes('ACK') || (!step.ack && step.statement.ack);

@@ -235,6 +235,8 @@ const DOCS_EN = {
       `Refused: ${p.to} has no connection for it, so a reset is due (connection refused).`,
     reset: (p: { to: string }) => `Reset: this RST closed ${p.to}'s connection.`,
     ignored: (p: { to: string }) => `Ignored: ${p.to} dropped it by the rules of its state.`,
+    challenged: (p: { to: string }) =>
+      `Challenged: ${p.to} does not act on it and answers with an ACK of its SND.NXT and RCV.NXT (RFC 5961 §3.2, §4; RFC 9293 §3.10.7.4).`,
     invalid: () => 'Not played: the segment cannot be sent as written (see the problems below).',
   } satisfies Record<SegmentOutcome, (p: { to: string }) => string>,
 
@@ -242,6 +244,10 @@ const DOCS_EN = {
     segmentTitle: (p: { from: string; to: string; lost: boolean }) =>
       `**${p.from}** ${p.lost ? '-x' : '→'} **${p.to}**`,
     retransmission: 'A retransmission of data already sent.',
+    readingIntended:
+      'Read as a typo: the lines after it go on as if the expected values had been written, so the receiver gets those.',
+    readingAsSent:
+      'Read as sent: the lines after it show the receiver’s reaction to the segment exactly as written, so the receiver gets that.',
     simultaneous: 'Sent in a `simultaneous` block: it crosses the other segments of the block.',
     sender: 'sender',
     receiver: 'receiver',

@@ -195,12 +195,17 @@ export const DOCS_ZH_CN: DocsTable = {
     refused: (p) => `被拒绝：${p.to} 没有对应的连接，应回复复位（连接被拒绝）。`,
     reset: (p) => `复位：这个 RST 关闭了 ${p.to} 的连接。`,
     ignored: (p) => `被忽略：${p.to} 按其状态的规则丢弃了它。`,
+    challenged: (p) =>
+      `被质询：${p.to} 不处理它，而是用携带自己 SND.NXT 和 RCV.NXT 的 ACK 应答（RFC 5961 §3.2、§4；RFC 9293 §3.10.7.4）。`,
     invalid: () => '未模拟：这个报文段无法按所写的方式发送（见下面的问题）。',
   },
 
   hover: {
     segmentTitle: (p) => `**${p.from}** ${p.lost ? '-x' : '→'} **${p.to}**`,
     retransmission: '重传已经发送过的数据。',
+    readingIntended: '按笔误理解：后面的行像是写了期望值一样继续，所以接收方收到的是期望值。',
+    readingAsSent:
+      '按所写发送理解：后面的行给出了接收方对这个报文段原样的反应，所以接收方收到的是所写的值。',
     simultaneous: '在 `simultaneous` 块中发送：它与块中其他报文段在途中交错。',
     sender: '发送方',
     receiver: '接收方',

@@ -167,6 +167,11 @@ function segmentMarkdown(
 function outcomeText(step: SegmentStep, block: SimultaneousBlock | undefined): string {
   return [
     DOCS.outcomes[step.outcome]({ to: step.to }),
+    step.reading === 'asSent'
+      ? DOCS.hover.readingAsSent
+      : step.reading === 'intended'
+        ? DOCS.hover.readingIntended
+        : '',
     step.retransmission ? DOCS.hover.retransmission : '',
     block ? DOCS.hover.simultaneous : '',
   ]

@@ -37,6 +37,22 @@ export function checkSeq(
   const { symbols } = context;
   if (sameValue(written, expected.value, symbols))
     return { value: asWritten(written, expected.value), retransmission: false, corrected: false };
+  if (expected.code === 'SeqIgnored') {
+    // Not an error to repair: the receiver does the same with the written value.
+    const node = seqNode(out);
+    const text = fixValueText(expected.value, node, symbols);
+    context.report(
+      diagnostic(
+        'ResetSeqIgnored',
+        node ?? out.span,
+        { peer: out.to },
+        node
+          ? { fix: { title: TCP_TEXT.fixSeq({ text }), edits: [{ span: node, newText: text }] } }
+          : {},
+      ),
+    );
+    return { value: written, retransmission: false, corrected: false };
+  }
   if (plan.retransmit && isKeepAlive(out, written, tcb, symbols)) {
     context.report(diagnostic('KeepAlive', seqNode(out) ?? out.span));
     return { value: written, retransmission: false, corrected: false };

@@ -18,6 +18,8 @@ export class Declarations {
   /** Each symbol's number, or undefined while only its name is known (`seq=x`). */
   readonly symbolValues = new Map<string, number | undefined>();
   title: string | undefined;
+  /** How many endpoints were declared with `attacker`. */
+  attackers = 0;
 
   constructor(
     private readonly document: ScenarioDocument,
@@ -57,6 +59,7 @@ export class Declarations {
           declared: true,
           ...(statement.kind === 'attacker' ? { attacker: true } : {}),
         });
+        if (statement.kind === 'attacker') this.attackers++;
       } else if (statement.kind === 'let') {
         const name = statement.name.text;
         const existing = this.symbols.get(name);

@@ -16,7 +16,9 @@ export type Reason =
   /** The reset that answers the segment at `span` (RFC 9293 §3.10.7.1). */
   | { readonly kind: 'refusal'; readonly span: Span; readonly role: 'seq' | 'ack' }
   /** A reset carries SND.NXT. */
-  | { readonly kind: 'resetSeq'; readonly cause?: Cause };
+  | { readonly kind: 'resetSeq'; readonly cause?: Cause }
+  /** The reset that answers data arriving after CLOSE (RFC 9293 §3.6.1): SEG.ACK. */
+  | { readonly kind: 'lateData'; readonly span: Span };
 
 export function explainReason(reason: Reason, lines: LineMap): string {
   switch (reason.kind) {
@@ -35,6 +37,8 @@ export function explainReason(reason: Reason, lines: LineMap): string {
     }
     case 'resetSeq':
       return TCP_TEXT.reasonResetSeq({ cause: explainCause(reason.cause, lines) });
+    case 'lateData':
+      return TCP_TEXT.reasonLateData({ line: lineNumber(lines, reason.span) });
   }
 }
 

@@ -1,7 +1,7 @@
 import { liveTable } from '../l10n/locale';
 import { TCP_TEXT_TABLES } from './tcpText';
 import type { SegmentStep } from './trace';
-import { hasSentFin, type TcpState } from './state';
+import { hasSentFin, isSynchronized, type TcpState } from './state';
 
 export type Phase = 'handshake' | 'data' | 'close' | 'reset';
 
@@ -18,7 +18,8 @@ function closing(state: TcpState): boolean {
 export function phaseOf(step: SegmentStep): Phase {
   const flags = new Set(step.flags);
   if (flags.has('RST')) return 'reset';
-  if (flags.has('SYN')) return 'handshake';
+  // A SYN sent in a synchronized state opens nothing: the peer challenges it (RFC 5961 §4).
+  if (flags.has('SYN') && !isSynchronized(step.sender.before.state)) return 'handshake';
   if (flags.has('FIN')) return 'close';
   const { sender, receiver } = step;
   if (closing(sender.before.state) || closing(receiver.before.state)) {

@@ -35,7 +35,7 @@ export function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | u
     context.report(
       diagnostic('SynInSynchronizedState', flagsOf(out), { endpoint: out.from, state: tcb.state }),
     );
-    return undefined;
+    return asSentOnly(out);
   }
   if (!out.seq) return out.seqGiven ? undefined : synWithoutSeq(out, context);
   if (out.len > 0) context.report(diagnostic('SynWithData', flagsOf(out)));
@@ -55,6 +55,14 @@ export function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | u
         sndNxtCause: causeOf(segment),
       }),
   };
+}
+
+/**
+ * A SYN no stack sends here (HS203) still reaches the peer as written, which answers it with a
+ * challenge ACK and changes nothing (RFC 5961 §4); its sender does not change either.
+ */
+function asSentOnly(out: Outgoing): Plan | undefined {
+  return out.seq ? { retransmit: false, apply: () => {} } : undefined;
 }
 
 function synWithoutSeq(out: Outgoing, context: SendContext): undefined {
@@ -97,7 +105,7 @@ export function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan 
           state: tcb.state,
         }),
       );
-      return undefined;
+      return asSentOnly(out);
     }
     return invalid(
       context,

@@ -7,7 +7,15 @@ import {
   type SeqValue,
   type SymbolValues,
 } from './seqValue';
-import { causeOf, newCause, resetTcb, segmentLength, type Segment, type Tcb } from './tcb';
+import {
+  causeOf,
+  newCause,
+  receiveWindow,
+  resetTcb,
+  segmentLength,
+  type Segment,
+  type Tcb,
+} from './tcb';
 import type { SegmentOutcome } from './trace';
 
 /**
@@ -121,8 +129,13 @@ function close(tcb: Tcb, segment: Segment): void {
 function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues): SegmentOutcome {
   const rcvNxt = tcb.rcvNxt;
   if (segment.flags.has('RST')) {
-    // RFC 5961 §3.2: only a reset at exactly RCV.NXT is acted on.
-    if (rcvNxt && distance(rcvNxt, segment.seq, symbols) !== 0) return 'ignored';
+    // RFC 5961 §3.2 (RFC 9293 §3.10.7.4): only a reset at exactly RCV.NXT is acted on; one
+    // elsewhere in the window gets a challenge ACK, one outside it is dropped silently.
+    const offset = rcvNxt && distance(rcvNxt, segment.seq, symbols);
+    if (rcvNxt && offset !== 0) {
+      const inWindow = offset !== undefined && offset > 0 && offset < receiveWindow(tcb);
+      return inWindow ? 'challenged' : 'ignored';
+    }
     if (tcb.state === 'SYN_RECEIVED' && tcb.passive) {
       resetTcb(tcb, { state: 'LISTEN', listening: true, stateSpan: segment.span });
     } else {
@@ -136,10 +149,17 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
     distance(tcb.irs, segment.seq, symbols) === 0;
   if (segment.flags.has('SYN') && !duplicateSyn) {
     // RFC 5961 §4: a SYN in a synchronized state gets a challenge ACK and changes nothing.
-    return 'ignored';
+    return tcb.state === 'SYN_RECEIVED' ? 'ignored' : 'challenged';
   }
+  // §3.10.7.4 "fifth, check the ACK field": "if the ACK bit is off, drop the segment".
   if (!segment.flags.has('ACK') || segment.ack === undefined) return 'ignored';
-  if (!receiveAck(tcb, segment.ack, segment, symbols)) return 'ignored';
+  if (!receiveAck(tcb, segment.ack, segment, symbols)) {
+    // §3.10.7.4: an ACK of something not yet sent is answered with an ACK and dropped, with
+    // whatever data or FIN it carries.
+    const unsent =
+      tcb.state !== 'SYN_RECEIVED' && tcb.sndNxt && before(tcb.sndNxt, segment.ack, symbols);
+    return unsent ? 'challenged' : 'ignored';
+  }
   if (duplicateSyn) return 'delivered';
   return receiveText(tcb, segment, symbols);
 }
@@ -210,6 +230,15 @@ function receiveText(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segment
   }
   const end = segment.end; // SEG.SEQ + `length`
   if (atOrBefore(end, rcvNxt, symbols)) return 'duplicate';
+  if (
+    segment.len > 0 &&
+    segment.ack &&
+    (tcb.state === 'FIN_WAIT_1' || tcb.state === 'FIN_WAIT_2')
+  ) {
+    // RFC 9293 §3.6.1: after CLOSE a host that closes both ways SHOULD reset on new data
+    // (SHLD-2); one that only closed its sending side reads it. Both may follow.
+    tcb.lateData = { span: segment.span, from: segment.from, ack: segment.ack };
+  }
   accept(tcb, end, fin, causeOf(segment));
   if (tcb.queue.length > 0) drain(tcb, symbols);
   return 'delivered';

@@ -5,6 +5,7 @@ import type { TcpFlag } from './flags';
 import type { SeqValue } from './seqValue';
 import { flagBit } from './flags';
 import { flagBitsOf, flagList, flagsOfBits } from './segmentShape';
+import type { Reading } from './reading';
 import type { Cause } from './tcb';
 import { ValueColumns } from './valueColumns';
 import type { ViewTable } from './viewTable';
@@ -16,7 +17,9 @@ const RETRANSMISSION = 1 << 9;
 const SEQ_CORRECTED = 1 << 10;
 const ACK_CORRECTED = 1 << 11;
 const FAULTY = 1 << 12;
-const OUTCOME_SHIFT = 13;
+const AS_SENT = 1 << 13; // a wrong segment delivered as written (see reading.ts)
+const INTENDED = 1 << 14; // a wrong segment delivered as its writer meant it
+const OUTCOME_SHIFT = 15;
 
 const OUTCOMES: readonly SegmentOutcome[] = [
   'delivered',
@@ -26,6 +29,7 @@ const OUTCOMES: readonly SegmentOutcome[] = [
   'refused',
   'reset',
   'ignored',
+  'challenged',
   'invalid',
 ];
 
@@ -57,6 +61,8 @@ export interface SegmentFindings {
   readonly ackCorrected: boolean;
   readonly faulty: boolean;
   readonly outcome: SegmentOutcome;
+  /** How a corrected segment reached its receiver; undefined when nothing was corrected. */
+  readonly reading: Reading | undefined;
   /** Ids in the table's ViewTable. */
   readonly senderBefore: number;
   readonly senderAfter: number;
@@ -129,6 +135,7 @@ export class StepTable {
       (found.seqCorrected ? SEQ_CORRECTED : 0) |
       (found.ackCorrected ? ACK_CORRECTED : 0) |
       (found.faulty ? FAULTY : 0) |
+      (found.reading === 'asSent' ? AS_SENT : found.reading === 'intended' ? INTENDED : 0) |
       (OUTCOMES.indexOf(found.outcome) << OUTCOME_SHIFT);
     ints[i + GROUP] = found.group ?? 0;
     ints[i + LEN] = found.len;
@@ -267,6 +274,10 @@ export class SegmentRecord implements SegmentStep {
   get faulty(): boolean {
     return (this.bits & FAULTY) !== 0;
   }
+  get reading(): Reading | undefined {
+    const bits = this.bits;
+    return bits & AS_SENT ? 'asSent' : bits & INTENDED ? 'intended' : undefined;
+  }
   get sender(): SegmentStep['sender'] {
     const views = this.table.views;
     return {
@@ -303,6 +314,7 @@ export class SegmentRecord implements SegmentStep {
       corrected: this.corrected,
       outcome: this.outcome,
       faulty: this.faulty,
+      reading: this.reading,
       sender: this.sender,
       receiver: this.receiver,
     };

@@ -40,6 +40,11 @@ export interface Sent {
   /** Which written values were wrong and replaced by the expected ones. */
   readonly seqCorrected: boolean;
   readonly ackCorrected: boolean;
+  /**
+   * The segment exactly as written, when `segment` corrects it (a wrong seq or ack, an ACK
+   * flag added): what a real receiver gets if the line is not a typo (see simulate.ts).
+   */
+  readonly asWritten: Segment | undefined;
 }
 
 /**
@@ -49,20 +54,35 @@ export interface Sent {
  * never sent from a wrong one. Never throws.
  */
 export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Sent | undefined {
-  const plan = planFor(out, tcb, context);
+  const plan = planFor(out, tcb, context, peer);
   if (!plan) return undefined;
   const seq = checkSeq(out, plan, tcb, context);
   const ack = checkAck(out, plan, context, peer);
+  const ackAdded = ack.flagged && !out.flags.has('ACK');
   const segment = newSegment(
     out.from,
     out.to,
-    ack.flagged && !out.flags.has('ACK') ? withAck(out.flags) : out.flags,
+    ackAdded ? withAck(out.flags) : out.flags,
     seq.value,
     ack.value,
     out.len,
     out.span,
     out.row,
   );
+  const asWritten =
+    seq.corrected || ack.corrected || ackAdded
+      ? newSegment(
+          out.from,
+          out.to,
+          out.flags,
+          seq.corrected && out.seq ? out.seq : seq.value,
+          // RFC 9293 §3.1: without the ACK bit the acknowledgment field does not count.
+          out.flags.has('ACK') ? (ack.corrected ? out.ack : ack.value) : undefined,
+          out.len,
+          out.span,
+          out.row,
+        )
+      : undefined;
   if (plan.apply) plan.apply(segment);
   else afterSending(tcb, segment, context.symbols);
   return {
@@ -74,6 +94,29 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
     retransmission: seq.retransmission,
     seqCorrected: seq.corrected,
     ackCorrected: ack.corrected,
+    asWritten,
+  };
+}
+
+/**
+ * A segment an attacker forges without a connection of its own (a blind injection, RFC 5961
+ * §1): it travels exactly as written, and nothing is checked or changed at the attacker's end.
+ * Undefined without a seq= (then the segment is checked as any other).
+ */
+export function inject(out: Outgoing): Sent | undefined {
+  if (!out.seq || out.flags.has('SYN')) return undefined;
+  const ack = out.flags.has('ACK') ? out.ack : undefined;
+  const segment = newSegment(out.from, out.to, out.flags, out.seq, ack, out.len, out.span, out.row);
+  return {
+    segment,
+    expectedSeq: undefined,
+    expectedAck: undefined,
+    whySeq: undefined,
+    whyAck: undefined,
+    retransmission: false,
+    seqCorrected: false,
+    ackCorrected: false,
+    asWritten: undefined,
   };
 }
 
@@ -81,9 +124,9 @@ function withAck(flags: ReadonlySet<TcpFlag>): ReadonlySet<TcpFlag> {
   return internFlags([...flags, 'ACK']);
 }
 
-function planFor(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+function planFor(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Plan | undefined {
   const { flags } = out;
-  if (flags.has('RST')) return planReset(out, tcb, context);
+  if (flags.has('RST')) return planReset(out, tcb, context, peer);
   if (flags.has('SYN')) {
     return flags.has('ACK') ? planSynAck(out, tcb, context) : planSyn(out, tcb, context);
   }
@@ -91,7 +134,7 @@ function planFor(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefine
 }
 
 /** A reset: the answer of a CLOSED or LISTEN endpoint, or an abort. */
-function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
+function planReset(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Plan | undefined {
   const refusal = tcb.refusal;
   if (refusal && refusal.from === out.to) {
     if (refusal.ack && !out.flags.has('ACK')) {
@@ -101,8 +144,14 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
         }),
       );
     }
+    // §3.10.7.3: a SYN_SENT receiver checks only the ack of a reset; <SEQ=0> goes unchecked.
+    const seqIgnored = refusal.ack !== undefined && peer.state === 'SYN_SENT';
     return {
-      seq: { value: refusal.seq, why: { kind: 'refusal', span: refusal.span, role: 'seq' } },
+      seq: {
+        value: refusal.seq,
+        why: { kind: 'refusal', span: refusal.span, role: 'seq' },
+        ...(seqIgnored ? { code: 'SeqIgnored' as const } : {}),
+      },
       ...(refusal.ack
         ? { ack: { value: refusal.ack, why: { kind: 'refusal', span: refusal.span, role: 'ack' } } }
         : {}),
@@ -118,6 +167,15 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefi
   }
   if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || !tcb.sndNxt) {
     return invalid(context, out, tcb, 'RST', TCP_TEXT.nothingToRefuse);
+  }
+  const late = tcb.lateData;
+  if (late && late.from === out.to && out.seq && sameValue(out.seq, late.ack, context.symbols)) {
+    // RFC 9293 §3.6.1 (SHLD-2): new data after CLOSE is answered <SEQ=SEG.ACK><CTL=RST>.
+    return {
+      seq: { value: late.ack, why: { kind: 'lateData', span: late.span } },
+      retransmit: false,
+      apply: () => resetTcb(tcb, { listening: tcb.listening, stateSpan: out.span }),
+    };
   }
   return {
     seq: {

@@ -23,8 +23,11 @@ export interface Plan {
   readonly seq?: {
     readonly value: SeqValue;
     readonly why: Reason;
-    /** Reported with its own code instead of SeqNotNext. */
-    readonly code?: 'IssChanged' | 'ResetSeq';
+    /**
+     * Reported with its own code instead of SeqNotNext; 'SeqIgnored': the receiver does not
+     * check this seq, so a wrong one is a warning and travels as written.
+     */
+    readonly code?: 'IssChanged' | 'ResetSeq' | 'SeqIgnored';
   };
   /** When present, a correct segment has ACK set with this value. */
   readonly ack?: { readonly value: SeqValue; readonly why: Reason };

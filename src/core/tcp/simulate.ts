@@ -8,18 +8,20 @@ import type {
   Name,
   ScenarioDocument,
   SegmentStatement,
+  Statement,
   ValueExpression,
   WaitStatement,
 } from '../syntax/tree';
 import { lineNumber } from './explain';
 import { receive } from './receive';
+import { chooseReading, type InFlight, type Reading, type Stage } from './reading';
 import { checkShape, type Shape } from './segmentShape';
 import type { Outgoing } from './outgoing';
-import { send, type Sent, type SendContext } from './send';
+import { inject, send, type Sent, type SendContext } from './send';
 import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
 import { SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
 import type { TcpState } from './state';
-import { CLOSED_TCB, newTcb, type Tcb } from './tcb';
+import { CLOSED_TCB, fromAddressOf, newTcb, type Tcb } from './tcb';
 import { ViewTable, viewId, type LastView } from './viewTable';
 import { Declarations } from './declarations';
 import type { ActionStep, SegmentOutcome, Trace, TraceStep } from './trace';
@@ -58,6 +60,7 @@ const newFindings = (): Findings => ({
   ackCorrected: false,
   faulty: false,
   outcome: 'invalid',
+  reading: undefined,
   senderBefore: 0,
   senderAfter: 0,
   receiverBefore: 0,
@@ -94,6 +97,19 @@ function newPending(statement: SegmentStatement): Pending {
 }
 
 type Scratch<T> = { -readonly [K in keyof T]: T[K] };
+
+const NONE: readonly Pending[] = Object.freeze([]);
+
+/** The segments of a block still to arrive, as a rehearsal replays them. */
+function inFlight(rest: readonly Pending[]): InFlight[] {
+  const segments: InFlight[] = [];
+  for (const each of rest) {
+    if (each.sent) {
+      segments.push({ to: each.to, segment: each.sent.segment, lost: each.statement.lost });
+    }
+  }
+  return segments;
+}
 
 class Simulator {
   private readonly diagnostics: Diagnostic[] = [];
@@ -139,15 +155,17 @@ class Simulator {
 
   run(): Simulation {
     this.names.declareAll();
-    for (const statement of this.document.statements) {
+    const statements = this.document.statements;
+    for (let index = 0; index < statements.length; index++) {
+      const statement = statements[index] as Statement;
       switch (statement.kind) {
         case 'segment':
-          this.deliver(this.send(statement, undefined, this.pending));
+          this.deliver(this.send(statement, undefined, this.pending), index + 1);
           break;
         case 'simultaneous': {
           const group = ++this.groups;
           const pending = statement.segments.map((segment) => this.send(segment, group));
-          for (const each of pending) this.deliver(each);
+          pending.forEach((each, i) => this.deliver(each, index + 1, pending.slice(i + 1)));
           break;
         }
         case 'listen':
@@ -290,13 +308,15 @@ class Simulator {
       this.names.endpoints.get(to)?.declared
     ) {
       simulated = true;
-      sent = send(
-        this.outgoing(statement, from, to, shape, row),
-        this.ownTcb(from),
-        this.context,
-        this.tcb(to),
-      );
+      const out = this.outgoing(statement, from, to, shape, row);
+      const attacker =
+        this.names.endpoints.get(from)?.attacker && this.tcb(from).state === 'CLOSED';
+      sent =
+        (attacker ? inject(out) : undefined) ??
+        send(out, this.ownTcb(from), this.context, this.tcb(to));
     }
+    // The window `from` advertises is the one it tests arriving segments against.
+    if (sent && statement.winValue >= 0) this.ownTcb(from).rcvWnd = statement.winValue;
     pending.statement = statement;
     pending.from = from;
     pending.to = to;
@@ -333,13 +353,25 @@ class Simulator {
     return out;
   }
 
-  private deliver(pending: Pending): void {
+  /**
+   * Delivers a sent segment. A corrected one arrives as the writer meant it or as written,
+   * whichever the statements from `next` on support (see reading.ts); `rest` is the rest of
+   * its `simultaneous` block, still in flight.
+   */
+  private deliver(pending: Pending, next: number, rest: readonly Pending[] = NONE): void {
     const { statement, to, sent } = pending;
     const rcvNxtBefore = this.tcb(to).rcvNxt;
     const receiverBefore = this.view(to, this.tcb(to));
     let receiverAfter = receiverBefore;
     let outcome: SegmentOutcome = 'invalid';
-    const segment = sent?.segment;
+    let reading: Reading | undefined;
+    let segment = sent?.segment;
+    if (sent?.asWritten && !statement.lost) {
+      reading = chooseReading(this.stage(), to, sent.segment, sent.asWritten, inFlight(rest), next);
+      if (reading === 'asSent') segment = sent.asWritten;
+    }
+    const spoofed = segment && this.names.attackers > 0 && this.spoofedPeer(pending.from, to);
+    if (segment && spoofed) segment = fromAddressOf(segment, spoofed);
     if (segment && statement.lost) {
       outcome = 'lost';
     } else if (segment) {
@@ -371,11 +403,40 @@ class Simulator {
     found.ackCorrected = sent?.ackCorrected ?? false;
     found.faulty = pending.faulty;
     found.outcome = outcome;
+    found.reading = reading;
     found.senderBefore = pending.senderBefore;
     found.senderAfter = pending.senderAfter;
     found.receiverBefore = receiverBefore;
     found.receiverAfter = receiverAfter;
     this.steps.push(new SegmentRecord(this.stepTable, this.stepTable.add(found), statement));
+  }
+
+  /**
+   * The receiver's peer when `from` is an attacker declared with that peer's address and port:
+   * the receiver cannot tell its segments from the peer's (RFC 9293 §3.10.7 finds the
+   * connection by the addresses and ports alone).
+   */
+  private spoofedPeer(from: string, to: string): string | undefined {
+    const sender = this.names.endpoints.get(from);
+    const peer = this.tcb(to).peer;
+    if (!sender?.attacker || !sender.address || peer === undefined || peer === from)
+      return undefined;
+    const address = this.names.endpoints.get(peer)?.address;
+    return address && address.host === sender.address.host && address.port === sender.address.port
+      ? peer
+      : undefined;
+  }
+
+  /** What a rehearsal of the next statements reads (see reading.ts). */
+  private stage(): Stage {
+    return {
+      statements: this.document.statements,
+      symbols: this.names.symbolValues,
+      lines: this.lines,
+      endpoint: (name) => (this.names.endpoints.get(name)?.declared ? name : undefined),
+      attacker: (name) => this.names.endpoints.get(name)?.attacker === true,
+      tcbs: this.tcbs,
+    };
   }
 
   private action(statement: ActionStatement): void {

@@ -64,6 +64,26 @@ export function newSegment(
   return new SegmentInFlight(from, to, flags, seq, ack, len, span, end, row);
 }
 
+/**
+ * The same segment seen as coming from `from`: what a receiver makes of a segment forged with
+ * its peer's address and port, which it cannot tell from its peer's own (RFC 5961 §1).
+ */
+export function fromAddressOf(segment: Segment, from: string): Segment {
+  return segment instanceof SegmentInFlight
+    ? new SegmentInFlight(
+        from,
+        segment.to,
+        segment.flags,
+        segment.seq,
+        segment.ack,
+        segment.len,
+        segment.span,
+        segment.end,
+        segment.row,
+      )
+    : { ...segment, from };
+}
+
 /** Sequence numbers a segment occupies: SYN and FIN count one each, data its length (§3.4). */
 export function segmentLength(segment: Segment): number {
   return segment.len + (segment.flags.has('SYN') ? 1 : 0) + (segment.flags.has('FIN') ? 1 : 0);
@@ -157,6 +177,8 @@ export interface Tcb {
   sndNxt: undefined | SeqValue;
   irs: undefined | SeqValue;
   rcvNxt: undefined | SeqValue;
+  /** The receive window this side last advertised (`win=`); undefined when never written. */
+  rcvWnd: undefined | number;
   /** The seq of this side's FIN once sent. */
   finSeq: undefined | SeqValue;
   finSpan: undefined | Span;
@@ -166,6 +188,11 @@ export interface Tcb {
   /** Where and why the state last changed. */
   stateSpan: undefined | Span;
   refusal: undefined | Refusal;
+  /**
+   * New data that arrived after this side's FIN (CLOSE called): it may answer it with
+   * `<SEQ=SEG.ACK><CTL=RST>` (RFC 9293 §3.6.1, SHLD-2) and abort.
+   */
+  lateData: undefined | { readonly span: Span; readonly from: string; readonly ack: SeqValue };
   queue: readonly QueuedSegment[];
   /** Data this side sent, by seq, for telling retransmissions (span of the first sending). */
   sent: readonly Cause[];
@@ -186,6 +213,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   sndNxt: undefined,
   irs: undefined,
   rcvNxt: undefined,
+  rcvWnd: undefined,
   finSeq: undefined,
   finSpan: undefined,
   issSpan: undefined,
@@ -193,6 +221,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   rcvNxtCause: undefined,
   stateSpan: undefined,
   refusal: undefined,
+  lateData: undefined,
   queue: Object.freeze([]),
   sent: Object.freeze([]),
 });
@@ -205,6 +234,14 @@ export function newTcb(changes?: Partial<Tcb>): Tcb {
 /** Makes `tcb` a new TCB in place: CLOSED_TCB with `changes` (a reset, a connection closed). */
 export function resetTcb(tcb: Tcb, changes: Partial<Tcb>): void {
   Object.assign(tcb, CLOSED_TCB, changes);
+}
+
+/**
+ * The window a receiver tests segments against (RFC 9293 §3.10.7.4): the last one it
+ * advertised, or 65535, the largest unscaled window, when the scenario never wrote one.
+ */
+export function receiveWindow(tcb: Readonly<Tcb>): number {
+  return tcb.rcvWnd ?? 65535;
 }
 
 /** The reason "SND.NXT or RCV.NXT as moved by `cause`". */

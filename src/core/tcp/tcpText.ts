@@ -22,6 +22,8 @@ const EN = {
   reasonRefusalAck: (p: { line: number }) =>
     `the reset answers the segment at line ${p.line}, which it acknowledges`,
   reasonResetSeq: (p: { cause: string }) => `RST carries SND.NXT: ${p.cause}`,
+  reasonLateData: (p: { line: number }) =>
+    `the reset answers the data at line ${p.line}, which arrived after this side closed, with its ack (RFC 9293 §3.6.1)`,
 
   aSegment: 'a segment',
   waitsForSynAck:
@@ -82,6 +84,8 @@ const ZH_CN: typeof EN = {
   reasonRefusalSeq: (p) => `这个复位应答第 ${p.line} 行的报文段（RFC 9293 §3.10.7.1）`,
   reasonRefusalAck: (p) => `这个复位应答并确认第 ${p.line} 行的报文段`,
   reasonResetSeq: (p) => `RST 携带 SND.NXT：${p.cause}`,
+  reasonLateData: (p) =>
+    `这个复位应答第 ${p.line} 行的数据：它在本端关闭之后到达，复位携带它的确认号（RFC 9293 §3.6.1）`,
 
   aSegment: '报文段',
   waitsForSynAck: '它已发送自己的 SYN，正在等待对端的 SYN ACK（同时打开时是对端的 SYN）',

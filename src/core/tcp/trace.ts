@@ -6,6 +6,7 @@ import type { SeqValue } from './seqValue';
 import type { TcbView } from './tcb';
 import type { TcpState } from './state';
 import type { TlsStep } from '../tls/tlsTrace';
+import type { Reading } from './reading';
 
 export interface EndpointInfo {
   readonly name: string;
@@ -36,6 +37,7 @@ export type SegmentOutcome =
   | 'refused' // no one listening: a reset is due
   | 'reset' // a RST that closed the receiver
   | 'ignored' // dropped by the receiver's rules
+  | 'challenged' // dropped, and the receiver owes an ACK (RFC 5961 §3.2, §4; RFC 9293 §3.10.7.4)
   | 'invalid'; // not simulated because the segment itself is malformed
 
 export interface SegmentStep {
@@ -48,7 +50,10 @@ export interface SegmentStep {
   readonly lost: boolean;
   /** Steps sent together in a `simultaneous` block share a group number. */
   readonly group?: number;
-  /** The values the engine used: as written when right, else as expected. */
+  /**
+   * The values the receiver got: as written when right; when wrong, as expected, or as written
+   * when `reading` is 'asSent'.
+   */
   readonly seq?: SeqValue;
   readonly ack?: SeqValue;
   readonly len: number;
@@ -57,8 +62,13 @@ export interface SegmentStep {
   readonly expected: { readonly seq?: SeqValue; readonly ack?: SeqValue };
   readonly why: { readonly seq?: Reason; readonly ack?: Reason };
   readonly retransmission: boolean;
-  /** Which written values were wrong; `seq`/`ack` above then hold the expected ones. */
+  /** Which written values were wrong (or the ACK flag missing). */
   readonly corrected: { readonly seq: boolean; readonly ack: boolean };
+  /**
+   * For a wrong segment: whether the receiver got it as its writer meant it ('intended', a typo)
+   * or exactly as written ('asSent', and it reacted by the RFC), as the lines after it show.
+   */
+  readonly reading?: Reading;
   readonly outcome: SegmentOutcome;
   /** True when the engine reported an error on this segment. */
   readonly faulty: boolean;

@@ -204,6 +204,12 @@ const CASES: Record<DiagnosticCode, Case> = {
     ],
   },
 
+  HS116: {
+    bad: [...AB.slice(0, 2), 'a -> b SYN seq=x', 'b -> a RST ACK seq=5 ack=x+1'],
+    line: 4,
+    text: '5',
+    good: [...AB.slice(0, 2), 'a -> b SYN seq=x', 'b -> a RST ACK seq=0 ack=x+1'],
+  },
   HS201: {
     bad: [...AB, 'a -> b ACK seq=1 ack=1'],
     line: 4,

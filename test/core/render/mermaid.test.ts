@@ -19,7 +19,7 @@ function textOf(line: string): string {
   const trimmed = line.trim();
   if (trimmed.startsWith('title ')) return trimmed.slice(6);
   if (trimmed.startsWith('participant '))
-    return trimmed.replace(/^participant p\d+ as /, '').replace('<br/>', ' ');
+    return trimmed.replace(/^participant p\d+ as /, '').replaceAll('<br/>', ' ');
   const colon = trimmed.indexOf(': ');
   return colon >= 0 && (trimmed.startsWith('Note ') || MESSAGE.test(trimmed))
     ? trimmed.slice(colon + 2)

@@ -1,0 +1,171 @@
+/**
+ * Which reading of a wrong segment the scenario means: a typo for the value a correct stack
+ * sends ('intended'), or the segment exactly as written, which the receiver then treats by the
+ * RFC's rules ('asSent': RFC 9293 §3.10.7, RFC 5961). The engine decides by the lines that
+ * follow: it plays the next few statements both ways, on copies of the TCBs, and keeps the
+ * reading under which they fit better; on a tie it keeps the intended one, the teaching reading.
+ */
+import { checkShape } from './segmentShape';
+import type { LineMap } from '../syntax/lineMap';
+import type { SegmentStatement, Statement } from '../syntax/tree';
+import { receive } from './receive';
+import { seqValue, SEQ_MAX, type SeqValue, type SymbolValues } from './seqValue';
+import { inject, send, type Sent } from './send';
+import { newTcb, type Segment, type Tcb } from './tcb';
+import type { Severity } from '../check/codes';
+
+export type Reading = 'intended' | 'asSent';
+
+/** How many statements after a wrong segment decide its reading: enough for the receiver's
+ * reaction, the sender's next move and an `expect`, and few enough to keep checking linear. */
+export const LOOKAHEAD = 12;
+
+/** What the rehearsal needs from the simulator, read-only. */
+export interface Stage {
+  readonly statements: readonly Statement[];
+  readonly symbols: SymbolValues;
+  readonly lines: LineMap;
+  /** The declared endpoint named by a segment's sender or receiver; undefined otherwise. */
+  readonly endpoint: (name: string) => string | undefined;
+  /** Whether an endpoint was declared with `attacker` (it may forge segments: see inject). */
+  readonly attacker: (name: string) => boolean;
+  /** Every endpoint's TCB as it is now (nothing here changes them). */
+  readonly tcbs: ReadonlyMap<string, Readonly<Tcb>>;
+}
+
+/** A segment already sent and still to arrive (the rest of a `simultaneous` block). */
+export interface InFlight {
+  readonly to: string;
+  readonly segment: Segment;
+  readonly lost: boolean;
+}
+
+/**
+ * The reading of `segment` (as corrected) or `asWritten` that the statements from `next` on
+ * support better; `inFlight` arrive first, in order.
+ */
+export function chooseReading(
+  stage: Stage,
+  to: string,
+  intended: Segment,
+  asWritten: Segment,
+  inFlight: readonly InFlight[],
+  next: number,
+): Reading {
+  const typo = rehearse(stage, to, intended, inFlight, next);
+  if (typo === 0) return 'intended';
+  return rehearse(stage, to, asWritten, inFlight, next) < typo ? 'asSent' : 'intended';
+}
+
+/** How badly the next statements fit once `to` has received `segment`: errors count double. */
+function rehearse(
+  stage: Stage,
+  to: string,
+  segment: Segment,
+  inFlight: readonly InFlight[],
+  next: number,
+): number {
+  const tcbs = new Map<string, Tcb>();
+  for (const [name, tcb] of stage.tcbs) tcbs.set(name, { ...tcb });
+  const own = (name: string): Tcb => {
+    let tcb = tcbs.get(name);
+    if (!tcb) tcbs.set(name, (tcb = newTcb()));
+    return tcb;
+  };
+  let cost = 0;
+  const count = (severity: Severity): void => {
+    if (severity === 'error') cost += 2;
+    else if (severity === 'warning') cost += 1;
+  };
+  const context = {
+    symbols: stage.symbols,
+    lines: stage.lines,
+    report: (d: { severity: Severity }) => count(d.severity),
+  };
+  receive(own(to), segment, stage.symbols);
+  for (const each of inFlight) {
+    if (!each.lost) receive(own(each.to), each.segment, stage.symbols);
+  }
+  const sendOne = (statement: SegmentStatement): InFlight | undefined => {
+    const from = stage.endpoint(statement.fromText);
+    const peer = stage.endpoint(statement.toText);
+    const shape = checkShape(statement, (d) => count(d.severity));
+    if (!from || !peer || from === peer || !shape.ok) {
+      cost += 2;
+      return undefined;
+    }
+    const out = {
+      from,
+      to: peer,
+      flags: shape.flags,
+      seq: valueOf(statement, 'seq'),
+      seqGiven: !Number.isNaN(statement.seqOffset) || statement.broken.includes('seq'),
+      ack: valueOf(statement, 'ack'),
+      ackGiven: !Number.isNaN(statement.ackOffset) || statement.broken.includes('ack'),
+      flagsBroken: statement.broken.includes('flags'),
+      len: shape.len,
+      span: statement,
+      row: -1,
+    };
+    const forger = stage.attacker(from) && own(from).state === 'CLOSED';
+    const sent: Sent | undefined =
+      (forger ? inject(out) : undefined) ?? send(out, own(from), context, own(peer));
+    if (sent && statement.winValue >= 0) own(from).rcvWnd = statement.winValue;
+    return sent && { to: peer, segment: sent.segment, lost: statement.lost };
+  };
+  const end = Math.min(stage.statements.length, next + LOOKAHEAD);
+  for (let i = next; i < end; i++) {
+    const statement = stage.statements[i] as Statement;
+    switch (statement.kind) {
+      case 'segment': {
+        const sent = sendOne(statement);
+        if (sent && !sent.lost) receive(own(sent.to), sent.segment, stage.symbols);
+        break;
+      }
+      case 'simultaneous': {
+        const all = statement.segments.map(sendOne);
+        for (const sent of all) {
+          if (sent && !sent.lost) receive(own(sent.to), sent.segment, stage.symbols);
+        }
+        break;
+      }
+      case 'expect': {
+        const name = stage.endpoint(statement.endpoint.text);
+        if (name && statement.state && own(name).state !== statement.state) cost += 2;
+        break;
+      }
+      case 'listen': {
+        const name = stage.endpoint(statement.endpoint.text);
+        if (!name) break;
+        if (own(name).state === 'CLOSED')
+          tcbs.set(name, newTcb({ state: 'LISTEN', listening: true }));
+        else cost += 2;
+        break;
+      }
+      case 'close': {
+        const name = stage.endpoint(statement.endpoint.text);
+        if (!name) break;
+        const state = own(name).state;
+        if (state === 'LISTEN' || state === 'SYN_SENT') tcbs.set(name, newTcb());
+        else cost += 2;
+        break;
+      }
+      case 'wait':
+        for (const [name, tcb] of tcbs) {
+          // RFC 9293 §3.10.8: at the end of 2MSL, TIME_WAIT becomes CLOSED.
+          if (tcb.state === 'TIME_WAIT') tcbs.set(name, newTcb({ listening: tcb.listening }));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return cost;
+}
+
+/** A written seq=/ack= value, read without binding anything (both readings read it alike). */
+function valueOf(statement: SegmentStatement, role: 'seq' | 'ack'): SeqValue | undefined {
+  const offset = role === 'seq' ? statement.seqOffset : statement.ackOffset;
+  if (Number.isNaN(offset) || Math.abs(offset) > SEQ_MAX) return undefined;
+  return seqValue(offset, role === 'seq' ? statement.seqSymbol : statement.ackSymbol);
+}

@@ -1,0 +1,329 @@
+/**
+ * Segments arrive as sent (RFC 9293 §3.10.7, RFC 5961): a wrong segment is reported once, at
+ * its line, and then reaches its receiver either as its writer meant it (a typo, the lines
+ * after it go on as if the expected value had been written) or exactly as written (the lines
+ * after it show the receiver's reaction by the RFC). Each rule has both readings where both
+ * apply.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../../src/core/check/analyze';
+import type { SegmentStep } from '../../../src/core/tcp/trace';
+import { codesAt, lines, OPEN } from '../../helpers';
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  /** Errors and warnings, CODE@LINE:COL. */
+  readonly codes: readonly string[];
+  /** The 1-based line of the wrong segment, and how it reached its receiver. */
+  readonly line: number;
+  readonly reading: 'intended' | 'asSent';
+  /** Its outcome at the receiver. */
+  readonly outcome?: SegmentStep['outcome'];
+}
+
+/** A before the SYN ACK: a sent SYN seq=100 to b, which listens. */
+const SYN_SENT = ['endpoint a', 'endpoint b', 'b listen', 'a -> b SYN seq=100'];
+
+const CASES: readonly Case[] = [
+  {
+    name: 'SYN_SENT answers a SYN ACK with an unacceptable ack by RST seq=SEG.ACK and stays (§3.10.7.3)',
+    text: lines(
+      ...SYN_SENT,
+      'b -> a SYN ACK seq=300 ack=100',
+      'a -> b RST seq=100',
+      'expect a SYN_SENT',
+      'b -> a SYN ACK seq=300 ack=101', // b retransmits its SYN ACK, now right
+      'a -> b ACK seq=101 ack=301',
+      'expect a ESTABLISHED',
+      'expect b ESTABLISHED',
+    ),
+    codes: ['HS101@5:28'],
+    line: 5,
+    reading: 'asSent',
+    outcome: 'refused',
+  },
+  {
+    name: 'a SYN ACK whose ack forgot the +1, then a normal ACK: a typo (§3.10.7.3)',
+    text: lines(
+      ...SYN_SENT,
+      'b -> a SYN ACK seq=300 ack=100',
+      'a -> b ACK seq=101 ack=301',
+      'expect a ESTABLISHED',
+    ),
+    codes: ['HS101@5:28'],
+    line: 5,
+    reading: 'intended',
+    outcome: 'delivered',
+  },
+  {
+    name: 'SYN_SENT drops a RST ACK whose ack does not acknowledge its SYN and stays (§3.10.7.3)',
+    text: lines(
+      ...SYN_SENT.filter((l) => l !== 'b listen'),
+      'b -> a RST ACK seq=0 ack=100',
+      'expect a SYN_SENT',
+      'a -> b SYN seq=100', // a retransmits its SYN: it still waits
+    ),
+    codes: ['HS101@4:26'],
+    line: 4,
+    reading: 'asSent',
+    outcome: 'ignored',
+  },
+  {
+    name: 'a RST ACK whose ack forgot the +1, then CLOSED: a typo, connection refused (§3.10.7.3)',
+    text: lines(
+      ...SYN_SENT.filter((l) => l !== 'b listen'),
+      'b -> a RST ACK seq=0 ack=100',
+      'expect a CLOSED',
+    ),
+    codes: ['HS101@4:26'],
+    line: 4,
+    reading: 'intended',
+    outcome: 'reset',
+  },
+  {
+    name: 'SYN_SENT drops a RST without ACK: it is acceptable only if it acknowledges the SYN (§3.10.7.3)',
+    text: lines(
+      ...SYN_SENT.filter((l) => l !== 'b listen'),
+      'b -> a RST seq=0',
+      'expect a SYN_SENT',
+    ),
+    codes: ['HS113@4:8'],
+    line: 4,
+    reading: 'asSent',
+    outcome: 'ignored',
+  },
+  {
+    name: 'a RST without ACK, then CLOSED: a typo for RST ACK (§3.10.7.1)',
+    text: lines(...SYN_SENT.filter((l) => l !== 'b listen'), 'b -> a RST seq=0', 'expect a CLOSED'),
+    codes: ['HS113@4:8'],
+    line: 4,
+    reading: 'intended',
+    outcome: 'reset',
+  },
+  {
+    name: 'an in-window RST whose seq is not RCV.NXT gets a challenge ACK; the connection survives (RFC 5961 §3.2)',
+    text: lines(
+      ...OPEN,
+      'client -> server RST seq=x+5', // the client aborts, with a wrong seq
+      'expect server ESTABLISHED',
+      'server -> client ACK seq=y+1 ack=x+1', // challenge ACK
+      'client -> server RST seq=x+1', // the client, CLOSED, answers it: <SEQ=SEG.ACK><CTL=RST>
+      'expect server CLOSED',
+    ),
+    codes: ['HS109@7:26'],
+    line: 7,
+    reading: 'asSent',
+    outcome: 'challenged',
+  },
+  {
+    name: 'a RST whose seq is off, then CLOSED: a typo for SND.NXT (RFC 9293 §3.10.7.4)',
+    text: lines(...OPEN, 'client -> server RST seq=x+5', 'expect server CLOSED'),
+    codes: ['HS109@7:26'],
+    line: 7,
+    reading: 'intended',
+    outcome: 'reset',
+  },
+  {
+    name: 'a RST outside the window is dropped silently (RFC 5961 §3.2)',
+    text: lines(
+      ...OPEN.slice(0, 5),
+      'client -> server ACK seq=x+1 ack=y+1 win=100',
+      'server -> client ACK seq=y+1 ack=x+1 win=100',
+      'client -> server RST seq=x+500',
+      'expect server ESTABLISHED',
+      'client -> server ACK seq=x+1 ack=y+1', // not a challenge ACK: nothing to answer
+    ),
+    codes: ['HS109@8:26', 'HS201@10:18'],
+    line: 8,
+    reading: 'asSent',
+    outcome: 'ignored',
+  },
+  {
+    name: 'an ACK of data not yet sent is answered with an ACK and dropped, with its FIN (§3.10.7.4)',
+    text: lines(
+      ...OPEN,
+      'client -> server FIN ACK seq=x+1 ack=y+5',
+      'server -> client ACK seq=y+1 ack=x+1', // the FIN was not accepted
+      'expect server ESTABLISHED',
+      'client -> server FIN ACK seq=x+1 ack=y+1', // retransmitted, right
+      'server -> client ACK seq=y+1 ack=x+2',
+      'expect server CLOSE_WAIT',
+    ),
+    codes: ['HS105@7:38'],
+    line: 7,
+    reading: 'asSent',
+    outcome: 'challenged',
+  },
+  {
+    name: 'an ack past SND.NXT, then the FIN acknowledged: a typo (§3.10.7.4)',
+    text: lines(
+      ...OPEN,
+      'client -> server FIN ACK seq=x+1 ack=y+5',
+      'server -> client ACK seq=y+1 ack=x+2',
+      'expect server CLOSE_WAIT',
+    ),
+    codes: ['HS105@7:38'],
+    line: 7,
+    reading: 'intended',
+    outcome: 'delivered',
+  },
+];
+
+for (const c of CASES) {
+  test(c.name, () => {
+    const analysis = analyze(c.text);
+    assert.deepEqual(codesAt(analysis, ['error', 'warning']), c.codes);
+    const step = analysis.trace.steps.find(
+      (s): s is SegmentStep => s.kind === 'segment' && analysis.lines.lineOf(s.span) === c.line - 1,
+    );
+    assert.ok(step, `a segment at line ${c.line}`);
+    assert.equal(step.reading, c.reading);
+    if (c.outcome) assert.equal(step.outcome, c.outcome);
+  });
+}
+
+test('a wrong segment with nothing after it is read as the writer meant it', () => {
+  const analysis = analyze(lines(...SYN_SENT, 'b -> a SYN ACK seq=300 ack=100'));
+  const step = analysis.trace.steps.at(-1);
+  assert.ok(step?.kind === 'segment');
+  assert.equal(step.reading, 'intended');
+  assert.equal(step.receiver.after.state, 'ESTABLISHED');
+});
+
+test('a right segment has no reading', () => {
+  const step = analyze(lines(...OPEN)).trace.steps.at(-1);
+  assert.ok(step?.kind === 'segment');
+  assert.equal(step.reading, undefined);
+});
+
+test('read as sent, the trace keeps the written values and what was expected', () => {
+  const analysis = analyze(CASES[0]?.text ?? '');
+  const step = analysis.trace.steps.find(
+    (s) => s.kind === 'segment' && s.flags.includes('SYN') && s.from === 'b',
+  );
+  assert.ok(step?.kind === 'segment');
+  assert.deepEqual(step.ack, { offset: 100 });
+  assert.deepEqual(step.expected.ack, { offset: 101 });
+  assert.deepEqual(step.corrected, { seq: false, ack: true });
+  assert.equal(step.receiver.after.state, 'SYN_SENT');
+});
+
+test('a RST ACK with seq other than 0 still refuses a SYN: SYN_SENT checks only the ack (§3.10.7.3)', () => {
+  const analysis = analyze(
+    lines(
+      'endpoint a',
+      'endpoint b',
+      'a -> b SYN seq=100',
+      'b -> a RST ACK seq=7 ack=101',
+      'expect a CLOSED',
+    ),
+  );
+  assert.deepEqual(codesAt(analysis, ['error', 'warning']), ['HS116@4:20']);
+  const step = analysis.trace.steps.find((s) => s.kind === 'segment' && s.from === 'b');
+  assert.ok(step?.kind === 'segment');
+  // Not an error to repair: it travels as written and has no reading to choose.
+  assert.deepEqual(step.seq, { offset: 7 });
+  assert.equal(step.reading, undefined);
+  assert.equal(step.outcome, 'reset');
+});
+
+test('a SYN in a synchronized state reaches the peer, which challenges it and changes nothing (RFC 5961 §4)', () => {
+  const analysis = analyze(
+    lines(
+      ...OPEN,
+      'client -> server SYN seq=x+1',
+      'server -> client ACK seq=y+1 ack=x+1', // challenge ACK
+      'client -> server FIN ACK seq=x+1 ack=y+1',
+      'server -> client ACK seq=y+1 ack=x+2',
+      'server -> client FIN ACK seq=y+1 ack=x+2',
+      'client -> server ACK seq=x+2 ack=y+2',
+      'expect server CLOSED',
+    ),
+  );
+  assert.deepEqual(codesAt(analysis, ['error', 'warning']), ['HS203@7:18']);
+  const syn = analysis.trace.steps.find(
+    (s) =>
+      s.kind === 'segment' && s.flags.includes('SYN') && s.sender.before.state === 'ESTABLISHED',
+  );
+  assert.ok(syn?.kind === 'segment');
+  assert.equal(syn.outcome, 'challenged');
+  assert.equal(syn.receiver.after.state, 'ESTABLISHED');
+});
+
+/** An attacker with the client's address and port, and the server's RCV.NXT is x+1. */
+const SPOOFED = [
+  'endpoint client 10.0.0.1:50000',
+  'endpoint server 10.0.0.2:80',
+  'attacker mallory 10.0.0.1:50000',
+  ...OPEN.slice(2),
+];
+
+test('a forged RST in the window is challenged and the connection survives (RFC 5961 §3.2)', () => {
+  const analysis = analyze(
+    lines(
+      ...SPOOFED,
+      'mallory -> server RST seq=x+100',
+      'server -> client ACK seq=y+1 ack=x+1',
+      'expect server ESTABLISHED',
+      'expect client ESTABLISHED',
+    ),
+  );
+  assert.deepEqual(codesAt(analysis, ['error', 'warning']), []);
+  const rst = analysis.trace.steps.find((s) => s.kind === 'segment' && s.from === 'mallory');
+  assert.ok(rst?.kind === 'segment');
+  assert.equal(rst.outcome, 'challenged');
+});
+
+test('a forged RST at exactly RCV.NXT resets the connection: the blind attack guessed right', () => {
+  const text = lines(...SPOOFED, 'mallory -> server RST seq=x+1', 'expect server CLOSED');
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+});
+
+test('a forged RST from another address is not part of the connection', () => {
+  const text = lines(
+    ...SPOOFED.map((l) =>
+      l.replace('attacker mallory 10.0.0.1:50000', 'attacker mallory 10.0.0.9:50000'),
+    ),
+    'mallory -> server RST seq=x+1',
+    'expect server ESTABLISHED',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+});
+
+/** The client has closed (its FIN lost, so it is FIN_WAIT_1) when the server's data arrives. */
+const CLOSED_THEN_DATA = [
+  ...OPEN,
+  'client -x server FIN ACK seq=x+1 ack=y+1',
+  'server -> client PSH ACK seq=y+1 ack=x+1 len=10',
+];
+
+test('data after CLOSE may be answered by RST seq=SEG.ACK, which resets the sender (RFC 9293 §3.6.1)', () => {
+  const text = lines(
+    ...CLOSED_THEN_DATA,
+    'client -> server RST seq=x+1', // SEG.ACK of the data, not SND.NXT (x+2)
+    'expect client CLOSED',
+    'expect server CLOSED',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+  const rst = analyze(text).trace.steps.find(
+    (s) => s.kind === 'segment' && s.flags.includes('RST'),
+  );
+  assert.ok(rst?.kind === 'segment');
+  assert.equal(rst.why.seq?.kind, 'lateData');
+});
+
+test('data after a half-close is read: the FIN_WAIT side acknowledges it (RFC 9293 §3.6.1)', () => {
+  const text = lines(
+    ...CLOSED_THEN_DATA,
+    'client -> server ACK seq=x+2 ack=y+11',
+    'expect client FIN_WAIT_1',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+});
+
+test('an abort after data after CLOSE still carries SND.NXT', () => {
+  const text = lines(...CLOSED_THEN_DATA, 'client -> server RST seq=x+7');
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), ['HS109@9:26']);
+});
