@@ -6,6 +6,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../src/core/check/analyze';
 import { renderMermaid } from '../../src/core/render/mermaid';
+import {
+  launch,
+  openPreview,
+  renderAndWait,
+  renderMessage,
+  servePreview,
+} from '../webview/browser';
 
 /**
  * `handshake render`: the real bundle, drawing in headless Chromium (Debian's chromium, as the
@@ -120,6 +127,40 @@ test('hostile scenario text is drawn as text', async () => {
     arrowLabels(result.stdout, hostile)[0] ?? '',
     /"&lt;img src=x onerror=alert\(2\)&gt;"$/,
   );
+});
+
+test('render draws what the preview panel draws: the same text, layout and size', async () => {
+  const browser = await launch();
+  const server = await servePreview(() => 'vscode-light');
+  try {
+    for (const file of [
+      'examples/tcpdump-handshake.handshake',
+      'examples/mitm-replaced-key.handshake',
+    ]) {
+      const result = await cli(['render', file]);
+      assert.equal(result.status, 0, result.stderr);
+      const { page } = await openPreview(browser, server);
+      await renderAndWait(page, renderMessage(readFileSync(file, 'utf8')));
+      const panel = await page.evaluate(
+        "new XMLSerializer().serializeToString(document.querySelector('#canvas svg'))",
+      );
+      await page.close();
+      // Every text the diagram shows, in order, and the box it is laid out in.
+      const texts = (svg: string) =>
+        [...svg.matchAll(/<text[^>]*>([^]*?)<\/text>/g)].map((m) =>
+          (m[1] as string)
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/&quot;/g, '"')
+            .trim(),
+        );
+      const viewBox = (svg: string) => /viewBox="([^"]+)"/.exec(svg)?.[1];
+      assert.deepEqual(texts(result.stdout), texts(String(panel)), file);
+      assert.equal(viewBox(result.stdout), viewBox(String(panel)), file);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
 
 test('without a browser: a clear message, exit 2, nothing written', async () => {
