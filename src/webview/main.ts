@@ -1,11 +1,12 @@
 import { previewText } from '../core/preview/previewText';
-import { parseHostMessage, type HostMessage } from '../core/preview/protocol';
+import { parseHostMessage } from '../core/preview/protocol';
+import { isSameDrawing, type RenderMessage } from '../core/preview/sameRender';
 import { decorate, findArrows, highlight, type Arrow } from './arrows';
 import { configureMermaid, renderDiagram } from './diagram';
 import { fitTitle } from './diagramTitle';
 import { pngBase64, svgFile } from './exportImage';
 import { TraceTableView } from './table';
-import { currentTheme, watchTheme } from './theme';
+import { currentTheme, watchTheme, type ThemeKind } from './theme';
 import { isPreviewView, ViewSwitch } from './viewSwitch';
 import { vscode } from './vscodeApi';
 import { INITIAL_ZOOM, isZoomState, Zoom } from './zoom';
@@ -57,7 +58,9 @@ function saveState(): void {
 let placed = isZoomState(saved?.zoom);
 
 let latest = -1;
-let lastRender: Extract<HostMessage, { type: 'render' }> | undefined;
+let lastRender: RenderMessage | undefined;
+/** What the canvas shows, so that the same source in the same theme is not drawn again. */
+let drawn: (Pick<RenderMessage, 'source' | 'messages'> & { theme: ThemeKind }) | undefined;
 let arrows: Arrow[] = [];
 let highlighted: readonly number[] = [];
 
@@ -67,7 +70,7 @@ watchTheme((kind) => {
   if (lastRender) void render(lastRender);
 });
 
-async function render(message: Extract<HostMessage, { type: 'render' }>): Promise<void> {
+async function render(message: RenderMessage): Promise<void> {
   latest = message.version;
   lastRender = message;
   identity = { resource: message.resource, locked: message.locked };
@@ -79,6 +82,20 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
   // The table needs no drawing: it shows the new rows while Mermaid works.
   table.show(message.rows);
   table.highlight(highlighted);
+  const theme = currentTheme();
+  if (drawn?.theme === theme && isSameDrawing(drawn, message)) {
+    // Mermaid would draw the same SVG: keep it (and the zoom, the highlight, the listeners).
+    errorBox.hidden = true;
+    showSummary(message);
+    vscode.postMessage({
+      type: 'rendered',
+      version: message.version,
+      ok: true,
+      arrows: arrows.length,
+      ms: performance.now() - started,
+    });
+    return;
+  }
   const result = await renderDiagram(message.source);
   if (message.version !== latest) return; // a newer text arrived while drawing: drop this one
   const ms = performance.now() - started;
@@ -98,18 +115,13 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
   }
   errorBox.hidden = true;
   canvas.innerHTML = result.svg;
+  drawn = { source: message.source, messages: message.messages, theme };
   const svg = canvas.querySelector('svg');
   if (svg) fitTitle(svg);
   arrows = svg ? findArrows(svg, message.messages) : [];
   decorate(arrows, (line) => vscode.postMessage({ type: 'reveal', line }));
   highlight(arrows, highlighted);
-  notice.textContent = message.notice;
-  notice.hidden = message.notice === '';
-  const { errors, warnings } = message.problems;
-  status.textContent =
-    arrowCount(message.messages) +
-    ` · ${errors + warnings > 0 ? text.problems({ errors, warnings }) : text.noProblems}`;
-  status.classList.toggle('hs-has-errors', errors > 0);
+  showSummary(message);
   zoom.refresh();
   // Notes left of the first participant (key derivations, long states) can push it out of a
   // narrow panel at actual size: start with it in view.
@@ -123,6 +135,17 @@ async function render(message: Extract<HostMessage, { type: 'render' }>): Promis
     arrows: arrows.length,
     ms,
   });
+}
+
+/** The notice above the diagram and the status line under it. */
+function showSummary(message: RenderMessage): void {
+  notice.textContent = message.notice;
+  notice.hidden = message.notice === '';
+  const { errors, warnings } = message.problems;
+  status.textContent =
+    arrowCount(message.messages) +
+    ` · ${errors + warnings > 0 ? text.problems({ errors, warnings }) : text.noProblems}`;
+  status.classList.toggle('hs-has-errors', errors > 0);
 }
 
 async function exportDiagram(requestId: number, format: 'svg' | 'png'): Promise<void> {

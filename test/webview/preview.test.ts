@@ -317,6 +317,61 @@ test('a stale render is dropped when a newer one arrives', async () => {
   await page.close();
 });
 
+/** Marks the drawn SVG element, to tell whether a later render replaced it. */
+async function markDrawing(page: Page): Promise<void> {
+  await page
+    .locator('#canvas svg')
+    .first()
+    .evaluate((svg) => {
+      (svg as unknown as { dataset: Record<string, string> }).dataset.probe = 'kept';
+    });
+}
+
+async function drawingKept(page: Page): Promise<boolean> {
+  return (await page.locator('#canvas svg[data-probe="kept"]').count()) === 1;
+}
+
+test('the same source sent again is not drawn again, but its status is shown', async () => {
+  const { page } = await open();
+  const text = readFileSync('examples/four-way-close.handshake', 'utf8');
+  await renderAndWait(page, renderMessage(text));
+  await markDrawing(page);
+  const again = { ...renderMessage(text), problems: { errors: 2, warnings: 0 } };
+  const result = await renderAndWait(page, again);
+  assert.equal(result.ok, true);
+  assert.equal(await drawingKept(page), true);
+  assert.match((await page.locator('#status').textContent()) ?? '', /2/);
+  // A different source is drawn.
+  await renderAndWait(page, renderMessage(readFileSync('examples/lost-segment.handshake', 'utf8')));
+  assert.equal(await drawingKept(page), false);
+  await page.close();
+});
+
+test('the same source is drawn again after a theme change and after a failed render', async () => {
+  const { page } = await open('vscode-light');
+  const text = readFileSync('examples/tcpdump-handshake.handshake', 'utf8');
+  await renderAndWait(page, renderMessage(text));
+  await markDrawing(page);
+  const broken = { ...renderMessage(''), source: 'sequenceDiagram\n  p0->>: broken ->>\n' };
+  assert.equal((await renderAndWait(page, broken)).ok, false);
+  // The last good diagram is still the one on the canvas: keeping it hides the error.
+  await renderAndWait(page, renderMessage(text));
+  assert.equal(await drawingKept(page), true);
+  assert.equal(await page.locator('#error').isVisible(), false);
+  await page.evaluate(() => {
+    const body = (
+      globalThis as unknown as {
+        document: { body: { className: string; dataset: Record<string, string> } };
+      }
+    ).document.body;
+    body.className = 'vscode-dark';
+    body.dataset.vscodeThemeKind = 'vscode-dark';
+  });
+  await waitFor(page, `!document.querySelector('#canvas svg[data-probe="kept"]')`);
+  assert.equal((await count(page, '.messageText')) > 0, true);
+  await page.close();
+});
+
 test('a diagram too wide to read when fitted starts at actual size, its first participant in view', async () => {
   const { page } = await open();
   await page.setViewportSize({ width: 480, height: 700 });

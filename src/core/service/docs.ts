@@ -296,9 +296,15 @@ const DOCS_EN = {
   features: {
     handshakeDone: '3-way handshake ✓',
     handshakeIncomplete: 'handshake incomplete',
+    handshakeFailed: (p: { count: number }) =>
+      `3-way handshake ✗ (${p.count} problem${p.count === 1 ? '' : 's'})`,
+    waitingForSynAck: '3-way handshake: waiting for the SYN ACK',
+    waitingForFinalAck: '3-way handshake: waiting for the final ACK',
     reset: 'reset',
     closeDone: 'close ✓',
     closeIncomplete: 'close incomplete',
+    closeFailed: (p: { count: number }) =>
+      `close ✗ (${p.count} problem${p.count === 1 ? '' : 's'})`,
     lost: (p: { count: number }) => `${p.count} lost`,
     noProblems: 'no problems',
     problems: (p: { count: number }) => `${p.count} problem${p.count === 1 ? '' : 's'}`,
@@ -314,6 +320,13 @@ const DOCS_EN = {
     forward: 'forward',
     asNumber: (p: { role: string }) => `${p.role} as a 32-bit number`,
     statesTooltip: 'The states the endpoints enter with this segment',
+    faultyAsCorrected: (p: { states: string }) =>
+      p.states ? `✗ read as corrected → ${p.states}` : '✗ read as corrected: no state change',
+    faultyAsWritten: (p: { states: string }) =>
+      p.states ? `✗ read as written → ${p.states}` : '✗ read as written: no state change',
+    faultyDropped: (p: { to: string }) => `✗ ${p.to} drops it`,
+    faultyChallenged: (p: { to: string }) => `✗ ${p.to} drops it and answers with an ACK`,
+    faultyNotPlayed: '✗ not played',
   },
 
   completion: {

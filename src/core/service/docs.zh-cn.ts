@@ -244,9 +244,13 @@ export const DOCS_ZH_CN: DocsTable = {
   features: {
     handshakeDone: '三次握手 ✓',
     handshakeIncomplete: '握手未完成',
+    handshakeFailed: (p) => `三次握手 ✗（${p.count} 个问题）`,
+    waitingForSynAck: '三次握手：等待 SYN ACK',
+    waitingForFinalAck: '三次握手：等待最后的 ACK',
     reset: '复位',
     closeDone: '四次挥手 ✓',
     closeIncomplete: '关闭未完成',
+    closeFailed: (p) => `四次挥手 ✗（${p.count} 个问题）`,
     lost: (p) => `丢失 ${p.count} 个`,
     noProblems: '没有问题',
     problems: (p) => `${p.count} 个问题`,
@@ -262,6 +266,13 @@ export const DOCS_ZH_CN: DocsTable = {
     forward: '转发',
     asNumber: (p) => `${p.role} 的 32 位数值`,
     statesTooltip: '端点因这个报文段进入的状态',
+    faultyAsCorrected: (p) =>
+      p.states ? `✗ 按更正后的值处理 → ${p.states}` : '✗ 按更正后的值处理：状态不变',
+    faultyAsWritten: (p) =>
+      p.states ? `✗ 按所写的值处理 → ${p.states}` : '✗ 按所写的值处理：状态不变',
+    faultyDropped: (p) => `✗ ${p.to} 丢弃它`,
+    faultyChallenged: (p) => `✗ ${p.to} 丢弃它并回复 ACK`,
+    faultyNotPlayed: '✗ 未模拟',
   },
 
   completion: {

@@ -35,18 +35,57 @@ export function inlayHints(analysis: Analysis, range?: Span): InlayHint[] {
         tooltip: DOCS.features.asNumber({ role }),
       });
     }
-    const states = stateChanges(step);
-    if (states) {
-      hints.push({
-        // At the end of the segment, before any trailing comment.
-        offset: step.span.end,
-        label: `→ ${states}`,
-        kind: 'state',
-        tooltip: DOCS.features.statesTooltip,
-      });
-    }
+    const hint = step.faulty ? faultyHint(step) : stateHint(step);
+    // At the end of the segment, before any trailing comment.
+    if (hint) hints.push({ offset: step.span.end, kind: 'state', ...hint });
   }
   return hints;
+}
+
+type HintText = Pick<InlayHint, 'label' | 'tooltip'>;
+
+function stateHint(step: SegmentStep): HintText | undefined {
+  const states = stateChanges(step);
+  return states ? { label: `→ ${states}`, tooltip: DOCS.features.statesTooltip } : undefined;
+}
+
+/**
+ * What the engine did with a segment it reported an error on, by the trace: the reading it
+ * chose and the outcome, never the state the writer meant to reach.
+ */
+function faultyHint(step: SegmentStep): HintText {
+  const text = DOCS.features;
+  const outcome = DOCS.outcomes[step.outcome]({ to: step.to });
+  switch (step.outcome) {
+    case 'ignored':
+    case 'duplicate':
+      return { label: text.faultyDropped({ to: step.to }), tooltip: outcome };
+    case 'challenged':
+      return { label: text.faultyChallenged({ to: step.to }), tooltip: outcome };
+    case 'invalid':
+      return { label: text.faultyNotPlayed, tooltip: outcome };
+    case 'delivered':
+    case 'queued':
+    case 'lost':
+    case 'refused':
+    case 'reset': {
+      const states = stateChanges(step);
+      if (step.reading === 'asSent') {
+        return { label: text.faultyAsWritten({ states }), tooltip: DOCS.hover.readingAsSent };
+      }
+      // A fault that is not a wrong number (no value corrected) leaves the segment as written.
+      if (!step.corrected.seq && !step.corrected.ack) {
+        return { label: text.faultyAsWritten({ states }), tooltip: DOCS.features.statesTooltip };
+      }
+      return { label: text.faultyAsCorrected({ states }), tooltip: DOCS.hover.readingIntended };
+    }
+    default:
+      return assertNever(step.outcome);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected segment outcome ${String(value)}`);
 }
 
 function stateChanges(step: SegmentStep): string {

@@ -1,39 +1,110 @@
 import { DOCS } from './docs';
 import type { Analysis } from '../check/analyze';
-import type { SegmentStep } from '../tcp/trace';
+import type { Diagnostic } from '../check/diagnostic';
+import { phaseOf } from '../tcp/phase';
+import type { SegmentStep, Trace } from '../tcp/trace';
+
+/** How far the trace took a phase of the connection. */
+export type PhaseStatus =
+  | { readonly kind: 'done' }
+  /** Problems (errors and warnings) lie on the phase's segments, complete or not. */
+  | { readonly kind: 'failed'; readonly problems: number }
+  /** Not complete, and nothing wrong in it: what the engine still waits for. */
+  | { readonly kind: 'waiting'; readonly awaited?: 'synAck' | 'finalAck' };
 
 /**
- * A one-line verdict for the CodeLens over `scenario`: which parts of a connection's life the
- * scenario completes, by the engine's trace, and how many problems it has.
- * For example "3-way handshake ✓ · close ✓ · 2 problems".
+ * A one-line verdict over `scenario`, for the CodeLens and the Markdown preview alike: which
+ * parts of a connection's life the scenario completes, by the engine's trace, and how many
+ * problems it has. A phase is ✓ only when it is complete and no problem lies on its segments.
+ * For example "3-way handshake ✓ · close ✗ (1 problem) · 1 problem".
  */
 export function verdict(analysis: Analysis): string {
   const segments = analysis.trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
-  const parts: string[] = [];
-  const established = segments.some(
-    (s) => s.receiver.after.state === 'ESTABLISHED' && s.receiver.before.state !== 'ESTABLISHED',
+  const problems = analysis.diagnostics.filter(
+    (d) => d.severity === 'error' || d.severity === 'warning',
   );
-  if (established) parts.push(DOCS.features.handshakeDone);
-  else if (segments.some((s) => s.flags.includes('SYN')))
-    parts.push(DOCS.features.handshakeIncomplete);
-  if (segments.some((s) => s.outcome === 'reset')) parts.push(DOCS.features.reset);
+  const text = DOCS.features;
+  const parts: string[] = [];
+  const handshake = handshakeStatus(analysis.trace, segments, problems);
+  if (handshake) parts.push(phaseText('handshake', handshake));
+  if (segments.some((s) => s.outcome === 'reset')) parts.push(text.reset);
+  const close = closeStatus(segments, problems);
+  if (close) parts.push(phaseText('close', close));
+  const lost = segments.filter((s) => s.outcome === 'lost').length;
+  if (lost > 0) parts.push(text.lost({ count: lost }));
+  parts.push(problems.length === 0 ? text.noProblems : text.problems({ count: problems.length }));
+  return parts.join(' · ');
+}
+
+function phaseText(phase: 'handshake' | 'close', status: PhaseStatus): string {
+  const text = DOCS.features;
+  switch (status.kind) {
+    case 'done':
+      return phase === 'handshake' ? text.handshakeDone : text.closeDone;
+    case 'failed':
+      return phase === 'handshake'
+        ? text.handshakeFailed({ count: status.problems })
+        : text.closeFailed({ count: status.problems });
+    case 'waiting':
+      if (status.awaited === 'synAck') return text.waitingForSynAck;
+      if (status.awaited === 'finalAck') return text.waitingForFinalAck;
+      return phase === 'handshake' ? text.handshakeIncomplete : text.closeIncomplete;
+    default:
+      return assertNever(status);
+  }
+}
+
+/**
+ * The handshake is complete once an endpoint in SYN_RECEIVED gets the ACK of its SYN and is
+ * ESTABLISHED (RFC 9293 §3.5): the client is ESTABLISHED one segment earlier, on the SYN ACK,
+ * so its state alone would call the handshake done before the final ACK.
+ */
+function handshakeStatus(
+  trace: Trace,
+  segments: readonly SegmentStep[],
+  problems: readonly Diagnostic[],
+): PhaseStatus | undefined {
+  const steps = segments.filter((s) => phaseOf(s) === 'handshake');
+  if (steps.length === 0) return undefined;
+  const count = problemsOn(steps, problems);
+  if (count > 0) return { kind: 'failed', problems: count };
+  const completed = segments.some(
+    (s) => s.receiver.before.state === 'SYN_RECEIVED' && s.receiver.after.state === 'ESTABLISHED',
+  );
+  if (completed) return { kind: 'done' };
+  const states = [...trace.finalStates.values()];
+  if (!states.includes('SYN_RECEIVED') || segments.some((s) => s.outcome === 'reset')) {
+    return { kind: 'waiting' };
+  }
+  // The SYN arrived: the peer's SYN ACK is due, unless it arrived too and made its sender
+  // ESTABLISHED, when only the final ACK is missing.
+  return { kind: 'waiting', awaited: states.includes('ESTABLISHED') ? 'finalAck' : 'synAck' };
+}
+
+function closeStatus(
+  segments: readonly SegmentStep[],
+  problems: readonly Diagnostic[],
+): PhaseStatus | undefined {
+  const steps = segments.filter((s) => phaseOf(s) === 'close');
+  if (!steps.some((s) => s.flags.includes('FIN'))) return undefined;
+  const count = problemsOn(steps, problems);
+  if (count > 0) return { kind: 'failed', problems: count };
   const finished = segments.some(
     (s) =>
       (s.receiver.after.state === 'CLOSED' && s.receiver.before.state === 'LAST_ACK') ||
       s.receiver.after.state === 'TIME_WAIT' ||
       s.sender.after.state === 'TIME_WAIT',
   );
-  if (finished) parts.push(DOCS.features.closeDone);
-  else if (segments.some((s) => s.flags.includes('FIN'))) parts.push(DOCS.features.closeIncomplete);
-  if (segments.some((s) => s.outcome === 'lost')) {
-    const lost = segments.filter((s) => s.outcome === 'lost').length;
-    parts.push(DOCS.features.lost({ count: lost }));
-  }
-  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
-  const problems = errors + warnings;
-  parts.push(
-    problems === 0 ? DOCS.features.noProblems : DOCS.features.problems({ count: problems }),
-  );
-  return parts.join(' · ');
+  return finished ? { kind: 'done' } : { kind: 'waiting' };
+}
+
+/** How many of `problems` lie on the lines of `steps`. */
+function problemsOn(steps: readonly SegmentStep[], problems: readonly Diagnostic[]): number {
+  return problems.filter((d) =>
+    steps.some((s) => d.span.start >= s.span.start && d.span.start <= s.span.end),
+  ).length;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected phase status ${JSON.stringify(value)}`);
 }

@@ -8,6 +8,7 @@ import {
   type HostMessage,
   type WebviewMessage,
 } from '../../core/preview/protocol';
+import { isSameRender, type RenderMessage } from '../../core/preview/sameRender';
 import { renderMermaid, type MermaidDiagram } from '../../core/render/mermaid';
 import { traceTable } from '../../core/render/traceTable';
 import type { AnalysisCache } from '../analysisCache';
@@ -38,6 +39,8 @@ export class HandshakePreview extends Disposable {
   readonly onDidDispose = this.disposedEmitter.event;
   /** Lines of the segments drawn, to tell when the cursor leaves a windowed diagram. */
   private shownLines: { first: number; last: number; windowed: boolean } | undefined;
+  /** The last render sent to the page since it (re)loaded: an identical one is not sent again. */
+  private lastSent: RenderMessage | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -173,9 +176,9 @@ export class HandshakePreview extends Disposable {
       last: diagram.messages[diagram.messages.length - 1]?.line ?? 0,
       windowed,
     };
-    this.post({
+    const message: RenderMessage = {
       type: 'render',
-      version: ++this.version,
+      version: this.version + 1,
       source: diagram.text,
       messages: diagram.messages,
       rows: traceTable(analysis, options).rows,
@@ -190,7 +193,11 @@ export class HandshakePreview extends Disposable {
       problems: countProblems(analysis),
       resource: this.resourceUri.toString(),
       locked: this.lockedTo,
-    });
+    };
+    if (isSameRender(this.lastSent, message)) return;
+    this.version = message.version;
+    this.lastSent = message;
+    this.post(message);
   }
 
   private async document(): Promise<vscode.TextDocument | undefined> {
@@ -218,7 +225,9 @@ export class HandshakePreview extends Disposable {
   private handle(message: WebviewMessage): void {
     switch (message.type) {
       case 'ready':
+        // A new page (first load, or reloaded after being hidden) has drawn nothing yet.
         this.ready = true;
+        this.lastSent = undefined;
         this.renderNow();
         return;
       case 'reveal':

@@ -60,6 +60,9 @@ export class PreviewManager extends Disposable {
     );
     this.register(
       vscode.workspace.onDidChangeTextDocument((event) => {
+        // A save or a change of the dirty flag (auto save, about 1 s after typing) fires this
+        // event with no content change: the text, and so the diagram, is the same.
+        if (event.contentChanges.length === 0) return;
         for (const preview of this.previews) {
           if (preview.matches(event.document.uri)) preview.scheduleUpdate();
         }

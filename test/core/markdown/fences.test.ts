@@ -8,6 +8,10 @@ import {
   isHandshakeInfo,
   toDocumentOffset,
 } from '../../../src/core/markdown/fences';
+import { handshakeFenceHtml } from '../../../src/core/markdown/fenceHtml';
+import { analyze } from '../../../src/core/check/analyze';
+import { MISTAKE_TEMPLATE } from '../../../src/core/service/templates';
+import { verdict } from '../../../src/core/service/verdict';
 
 const SCENARIO = [
   'endpoint client 10.0.0.1:1',
@@ -201,4 +205,17 @@ test("messages name the document's lines, as the Problems list does", () => {
   assert.ok(d);
   const synLine = markdown.split('\n').findIndex((l) => /-> server\s+SYN\b/.test(l)) + 1;
   assert.match(d.message, new RegExp(`line ${synLine}\\b`));
+});
+
+test('the verdict line beside the problems is the CodeLens verdict: ✗ where an error lies', () => {
+  const html = handshakeFenceHtml(MISTAKE_TEMPLATE.text);
+  assert.equal(
+    verdict(analyze(MISTAKE_TEMPLATE.text)),
+    '3-way handshake ✗ (1 problem) · 1 problem',
+  );
+  assert.match(
+    html,
+    /<p class="handshake-verdict">3-way handshake ✗ \(1 problem\) · 1 problem<\/p>/,
+  );
+  assert.match(html, /HS101/);
 });
