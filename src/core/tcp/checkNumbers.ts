@@ -245,8 +245,26 @@ export function checkAck(
   }
   if (sameValue(written, expected.value, symbols))
     return { value: asWritten(written, expected.value), flagged: true, corrected: false };
+  if (isOlderAck(out, written, peer, symbols)) {
+    return { value: written, flagged: true, corrected: false };
+  }
   reportWrongAck(out, written, expected, context, peer);
   return { value: expected.value, flagged: true, corrected: true };
+}
+
+/**
+ * An older ACK arriving after a newer one (reordered by the network): a segment that occupies
+ * no sequence space and acknowledges less than the peer already had acknowledged (its SND.UNA),
+ * yet at least its SYN. RCV.NXT never goes back, so a stack cannot send it after the newer one:
+ * it was sent earlier and arrives late. RFC 9293 §3.10.7.4: "If the ACK is a duplicate
+ * (SEG.ACK =< SND.UNA), it can be ignored." An ack equal to SND.UNA is not taken for one: it is
+ * what a writer who forgot the latest data would write, and stays HS101.
+ */
+function isOlderAck(out: Outgoing, written: SeqValue, peer: Tcb, symbols: SymbolValues): boolean {
+  const { iss, sndUna } = peer;
+  if (!iss || !sndUna || out.len > 0) return false;
+  if (out.flags.has('SYN') || out.flags.has('FIN') || out.flags.has('RST')) return false;
+  return before(iss, written, symbols) && before(written, sndUna, symbols);
 }
 
 function reportWrongAck(

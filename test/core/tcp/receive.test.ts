@@ -327,3 +327,102 @@ test('an abort after data after CLOSE still carries SND.NXT', () => {
   const text = lines(...CLOSED_THEN_DATA, 'client -> server RST seq=x+7');
   assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), ['HS109@9:26']);
 });
+
+/** The issue's handshake, in numbers: the client's ISS is 1000, the server's 5000. */
+const NUMBERED = [
+  'endpoint client',
+  'endpoint server',
+  'server listen',
+  'client -> server SYN seq=1000',
+  'server -> client SYN ACK seq=5000 ack=1001',
+  'client -> server ACK seq=1001 ack=5001',
+];
+
+/** Two data segments from the client, acknowledged together by the server (ack=1111). */
+const TWO_SEGMENTS_ACKED = [
+  ...NUMBERED,
+  'client -> server PSH ACK seq=1001 ack=5001 len=100',
+  'client -> server PSH ACK seq=1101 ack=5001 len=10',
+  'server -> client ACK seq=5001 ack=1111',
+];
+
+interface ValidCase {
+  readonly name: string;
+  readonly text: string;
+  /** Errors and warnings, CODE@LINE:COL. */
+  readonly codes: readonly string[];
+  /** The 1-based line of the segment in question, its outcome and its reading. */
+  readonly line: number;
+  readonly outcome: SegmentStep['outcome'];
+  readonly reading: 'intended' | 'asSent' | undefined;
+}
+
+const DUPLICATE_ACKS: readonly ValidCase[] = [
+  {
+    name: 'an older ACK arriving after a newer one is ignored, not an error (§3.10.7.4: SEG.ACK =< SND.UNA)',
+    text: lines(
+      ...TWO_SEGMENTS_ACKED,
+      'server -> client ACK seq=5001 ack=1101', // sent after the first segment, arrives last
+      'expect client ESTABLISHED',
+      'client -> server FIN ACK seq=1111 ack=5001',
+      'server -> client ACK seq=5001 ack=1112',
+    ),
+    codes: [],
+    line: 10,
+    outcome: 'delivered',
+    reading: undefined,
+  },
+  {
+    name: 'an older ACK leaves SND.UNA where the newer one put it (§3.10.7.4)',
+    text: lines(
+      ...TWO_SEGMENTS_ACKED,
+      'server -> client ACK seq=5001 ack=1101',
+      'client -> server PSH ACK seq=1101 ack=5001 len=10', // a retransmission would be spurious
+    ),
+    codes: [],
+    line: 10,
+    outcome: 'delivered',
+    reading: undefined,
+  },
+  {
+    name: 'an ack equal to what the peer already has, below RCV.NXT, is still a mistake: it forgot the latest data',
+    text: lines(
+      ...NUMBERED,
+      'client -> server PSH ACK seq=1001 ack=5001 len=100',
+      'server -> client ACK seq=5001 ack=1101',
+      'client -> server PSH ACK seq=1101 ack=5001 len=10',
+      'server -> client ACK seq=5001 ack=1101',
+      'client -> server FIN ACK seq=1111 ack=5001',
+      'server -> client ACK seq=5001 ack=1112',
+    ),
+    codes: ['HS101@10:35'],
+    line: 10,
+    outcome: 'delivered',
+    reading: 'intended',
+  },
+  {
+    name: 'an old ack on a segment that carries data is still a mistake (RCV.NXT does not go back)',
+    text: lines(
+      ...TWO_SEGMENTS_ACKED,
+      'server -> client PSH ACK seq=5001 ack=1101 len=10',
+      'client -> server ACK seq=1111 ack=5011',
+    ),
+    codes: ['HS101@10:39'],
+    line: 10,
+    outcome: 'delivered',
+    reading: 'intended',
+  },
+];
+
+for (const c of DUPLICATE_ACKS) {
+  test(c.name, () => {
+    const analysis = analyze(c.text);
+    assert.deepEqual(codesAt(analysis, ['error', 'warning']), c.codes);
+    const step = analysis.trace.steps.find(
+      (s): s is SegmentStep => s.kind === 'segment' && analysis.lines.lineOf(s.span) === c.line - 1,
+    );
+    assert.ok(step, `a segment at line ${c.line}`);
+    assert.equal(step.outcome, c.outcome);
+    assert.equal(step.reading, c.reading);
+  });
+}
