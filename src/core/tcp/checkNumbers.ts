@@ -66,9 +66,11 @@ export function checkSeq(
     return { value: written, retransmission: true, corrected: false };
   }
   if (plan.retransmit && tcb.sndUna && isRetransmission(out, written, tcb, symbols)) {
+    // The first unacknowledged segment it resends part of (the acknowledged ones are gone).
+    const end = plus(written, out.len + (out.flags.has('FIN') ? 1 : 0));
     const first = tcb.sent.find(
       (sent) =>
-        atOrBefore(sent.seq, written, symbols) &&
+        before(sent.seq, end, symbols) &&
         before(written, plus(sent.seq, sent.length + (sent.fin ? 1 : 0)), symbols),
     );
     if (first) {
@@ -163,20 +165,29 @@ function isSpurious(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValue
   );
 }
 
+/**
+ * Data (or a FIN) sent again, not acknowledged yet: it lies within what was sent, [ISS+1,
+ * SND.NXT), and ends after SND.UNA (wholly acknowledged, it is spurious). It need not line up
+ * with the segments first sent: a stack may re-segment what it resends, and may start before
+ * SND.UNA when its retransmission crossed the ACK (RFC 9293 §3.10.7.4: the receiver trims
+ * what it already has, "segments with higher beginning sequence numbers").
+ */
 export function isRetransmission(
   out: Outgoing,
   seq: SeqValue,
   tcb: Tcb,
   symbols: SymbolValues,
 ): boolean {
-  const { sndUna, sndNxt } = tcb;
+  const { iss, sndUna, sndNxt } = tcb;
   if (!sndUna || !sndNxt) return false;
   const length = out.len + (out.flags.has('FIN') ? 1 : 0);
   // A segment that occupies no sequence space (a pure ACK) cannot be a retransmission.
   if (length === 0) return false;
   const end = plus(seq, length);
+  const starts = iss ? before(iss, seq, symbols) : atOrBefore(sndUna, seq, symbols);
   return (
-    atOrBefore(sndUna, seq, symbols) &&
+    starts &&
+    before(sndUna, end, symbols) &&
     before(seq, sndNxt, symbols) &&
     atOrBefore(end, sndNxt, symbols)
   );

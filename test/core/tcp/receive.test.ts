@@ -426,3 +426,89 @@ for (const c of DUPLICATE_ACKS) {
     assert.equal(step.reading, c.reading);
   });
 }
+
+/**
+ * The server sent 5001..7000 in two segments; the second is lost and the client has
+ * acknowledged the first (RCV.NXT 6001, the server's SND.UNA 6001, SND.NXT 7001).
+ */
+const SECOND_SEGMENT_LOST = [
+  ...NUMBERED,
+  'server -> client ACK seq=5001 ack=1001 len=1000',
+  'server -x client ACK seq=6001 ack=1001 len=1000',
+  'client -> server ACK seq=1001 ack=6001',
+];
+
+interface OverlapCase {
+  readonly name: string;
+  readonly text: string;
+  /** Every diagnostic, CODE@LINE:COL. */
+  readonly codes: readonly string[];
+  /** The resent segment's 1-based line, and the receiver's RCV.NXT after it. */
+  readonly line: number;
+  readonly rcvNxt: number;
+}
+
+const OVERLAPS: readonly OverlapCase[] = [
+  {
+    name: 'a re-segmented retransmission that starts in acknowledged data is trimmed to the new part and accepted (§3.10.7.4)',
+    text: lines(
+      ...SECOND_SEGMENT_LOST,
+      'server -> client ACK seq=5501 ack=1001 len=1000', // 5501..6000 again, then 6001..6500
+      'client -> server ACK seq=1001 ack=6501',
+      'server -> client ACK seq=6501 ack=1001 len=500',
+      'client -> server ACK seq=1001 ack=7001',
+    ),
+    codes: ['HS110@10:26', 'HS110@12:26'],
+    line: 10,
+    rcvNxt: 6501,
+  },
+  {
+    name: 'a retransmission need not line up with the segments first sent: half of the lost one is accepted',
+    text: lines(
+      ...SECOND_SEGMENT_LOST,
+      'server -> client ACK seq=6001 ack=1001 len=500',
+      'client -> server ACK seq=1001 ack=6501',
+    ),
+    codes: ['HS110@10:26'],
+    line: 10,
+    rcvNxt: 6501,
+  },
+  {
+    name: 'a resend of acknowledged data only is spurious, and the receiver drops it as a duplicate',
+    text: lines(
+      ...SECOND_SEGMENT_LOST,
+      'server -> client ACK seq=5501 ack=1001 len=500',
+      'client -> server ACK seq=1001 ack=6001',
+    ),
+    codes: ['HS114@10:26'],
+    line: 10,
+    rcvNxt: 6001,
+  },
+  {
+    name: 'a seq inside what was sent that runs past SND.NXT is still HS102: a typo for SND.NXT when the lines go on from there',
+    text: lines(
+      ...NUMBERED,
+      'server -> client ACK seq=5001 ack=1001 len=1000',
+      'client -> server ACK seq=1001 ack=6001',
+      'server -> client ACK seq=6001 ack=1001 len=1000',
+      'client -x server ACK seq=1001 ack=7001', // lost: SND.UNA 6001, SND.NXT 7001
+      'server -> client ACK seq=6501 ack=1001 len=1000', // meant 7001: new data
+      'client -> server ACK seq=1001 ack=8001',
+    ),
+    codes: ['HS102@11:26'],
+    line: 11,
+    rcvNxt: 8001,
+  },
+];
+
+for (const c of OVERLAPS) {
+  test(c.name, () => {
+    const analysis = analyze(c.text);
+    assert.deepEqual(codesAt(analysis), c.codes);
+    const step = analysis.trace.steps.find(
+      (s): s is SegmentStep => s.kind === 'segment' && analysis.lines.lineOf(s.span) === c.line - 1,
+    );
+    assert.ok(step, `a segment at line ${c.line}`);
+    assert.deepEqual(step.receiver.after.rcvNxt, { offset: c.rcvNxt });
+  });
+}
