@@ -4,7 +4,7 @@
  * spurious retransmissions from mistakes.
  */
 import { TCP_TEXT } from './tcpText';
-import { diagnostic, type Fix } from '../check/diagnostic';
+import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
 import { explainReason, lineNumber } from './explain';
 import {
   atOrBefore,
@@ -28,7 +28,13 @@ export function checkSeq(
   plan: Plan,
   tcb: Tcb,
   context: SendContext,
-): { value: SeqValue; retransmission: boolean; corrected: boolean } {
+): {
+  value: SeqValue;
+  retransmission: boolean;
+  corrected: boolean;
+  /** The HS102 of a resend that runs past SND.NXT, reported only if read as a typo. */
+  unlessAsSent?: Diagnostic;
+} {
   const expected = plan.seq;
   const written = out.seq;
   if (!expected)
@@ -111,24 +117,40 @@ export function checkSeq(
       ),
     );
   } else {
-    context.report(
-      diagnostic(
-        'SeqNotNext',
-        span,
-        {
-          endpoint: out.from,
-          expected: describeValue(expected.value, symbols),
-          why: explainReason(expected.why, context.lines),
-          hint: seqHint(out, plan, symbols),
-        },
-        {
-          related: relatedCause(tcb.sndNxtCause, TCP_TEXT.setsNextSeq),
-          ...(fix ? { fix } : {}),
-        },
-      ),
+    const wrong = diagnostic(
+      'SeqNotNext',
+      span,
+      {
+        endpoint: out.from,
+        expected: describeValue(expected.value, symbols),
+        why: explainReason(expected.why, context.lines),
+        hint: seqHint(out, plan, symbols),
+      },
+      {
+        related: relatedCause(tcb.sndNxtCause, TCP_TEXT.setsNextSeq),
+        ...(fix ? { fix } : {}),
+      },
     );
+    if (plan.retransmit && resendsPastSndNxt(out, written, tcb, symbols)) {
+      return { value: expected.value, retransmission: false, corrected: true, unlessAsSent: wrong };
+    }
+    context.report(wrong);
   }
   return { value: expected.value, retransmission: false, corrected: true };
+}
+
+/**
+ * A segment that resends unacknowledged data and goes on with new data past SND.NXT: valid as
+ * written (the receiver trims what it has, RFC 9293 §3.10.7.4, and only the bytes past SND.NXT
+ * are new), or a typo for a segment at SND.NXT. The lines after it decide (see reading.ts).
+ */
+function resendsPastSndNxt(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
+  const { sndUna, sndNxt } = tcb;
+  if (!sndUna || !sndNxt || out.flags.has('SYN')) return false;
+  const end = plus(seq, out.len + (out.flags.has('FIN') ? 1 : 0));
+  return (
+    atOrBefore(sndUna, seq, symbols) && before(seq, sndNxt, symbols) && before(sndNxt, end, symbols)
+  );
 }
 
 /** The value as written, as the engine's own object when that holds the same (one less to keep). */

@@ -446,7 +446,12 @@ interface OverlapCase {
   /** The resent segment's 1-based line, and the receiver's RCV.NXT after it. */
   readonly line: number;
   readonly rcvNxt: number;
+  /** How it reached the receiver: undefined when nothing in it was wrong. */
+  readonly reading?: 'intended' | 'asSent';
 }
+
+/** The server sent 5001..5700, lost: SND.UNA 5001, SND.NXT 5701, the client's RCV.NXT 5001. */
+const FIRST_DATA_LOST = [...NUMBERED, 'server -x client ACK seq=5001 ack=1001 len=700'];
 
 const OVERLAPS: readonly OverlapCase[] = [
   {
@@ -498,6 +503,50 @@ const OVERLAPS: readonly OverlapCase[] = [
     codes: ['HS102@11:26'],
     line: 11,
     rcvNxt: 8001,
+    reading: 'intended',
+  },
+  {
+    name: 'a resend that runs past SND.NXT is valid as written: only the bytes past SND.NXT are new (§3.10.7.4)',
+    text: lines(
+      ...FIRST_DATA_LOST,
+      'server -> client ACK seq=5001 ack=1001 len=800', // 5001..5700 again, 5701..5800 new
+      'client -> server ACK seq=1001 ack=5801',
+      'server -> client ACK seq=5801 ack=1001 len=100', // its SND.NXT is 5801
+      'client -> server ACK seq=1001 ack=5901',
+    ),
+    codes: [],
+    line: 8,
+    rcvNxt: 5801,
+    reading: 'asSent',
+  },
+  {
+    name: 'a resend past SND.NXT, then a duplicate ACK and the lost data again: a typo for SND.NXT',
+    text: lines(
+      ...FIRST_DATA_LOST,
+      'server -> client ACK seq=5001 ack=1001 len=800', // meant 5701: queued behind the hole
+      'client -> server ACK seq=1001 ack=5001',
+      'server -> client ACK seq=5001 ack=1001 len=700',
+      'client -> server ACK seq=1001 ack=6501',
+    ),
+    codes: ['HS102@8:26', 'HS111@8:26', 'HS110@10:26'],
+    line: 8,
+    rcvNxt: 5001,
+    reading: 'intended',
+  },
+  {
+    name: 'a resend of unacknowledged data with a new FIN is valid as written: the FIN is accepted (§3.10.7.4)',
+    text: lines(
+      ...NUMBERED,
+      'server -x client ACK seq=5001 ack=1001 len=100',
+      'server -> client FIN ACK seq=5001 ack=1001 len=100',
+      'client -> server ACK seq=1001 ack=5102',
+      'expect client CLOSE_WAIT',
+      'expect server FIN_WAIT_2',
+    ),
+    codes: [],
+    line: 8,
+    rcvNxt: 5102,
+    reading: 'asSent',
   },
 ];
 
@@ -510,5 +559,25 @@ for (const c of OVERLAPS) {
     );
     assert.ok(step, `a segment at line ${c.line}`);
     assert.deepEqual(step.receiver.after.rcvNxt, { offset: c.rcvNxt });
+    assert.equal(step.reading, c.reading);
   });
 }
+
+test('a resend past SND.NXT read as written is shown as a retransmission, not as a corrected seq', () => {
+  const analysis = analyze(
+    lines(
+      ...FIRST_DATA_LOST,
+      'server -> client ACK seq=5001 ack=1001 len=800',
+      'client -> server ACK seq=1001 ack=5801',
+    ),
+  );
+  const step = analysis.trace.steps.find(
+    (s): s is SegmentStep => s.kind === 'segment' && analysis.lines.lineOf(s.span) === 7,
+  );
+  assert.ok(step);
+  assert.equal(step.retransmission, true);
+  assert.deepEqual(step.corrected, { seq: false, ack: false });
+  assert.deepEqual(step.seq, { offset: 5001 });
+  assert.deepEqual(step.sender.after.sndNxt, { offset: 5801 });
+  assert.equal(step.faulty, false);
+});
