@@ -4,7 +4,7 @@
  * spurious retransmissions from mistakes.
  */
 import { TCP_TEXT } from './tcpText';
-import { diagnostic, type Fix } from '../check/diagnostic';
+import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
 import { explainReason, lineNumber } from './explain';
 import {
   atOrBefore,
@@ -28,7 +28,13 @@ export function checkSeq(
   plan: Plan,
   tcb: Tcb,
   context: SendContext,
-): { value: SeqValue; retransmission: boolean; corrected: boolean } {
+): {
+  value: SeqValue;
+  retransmission: boolean;
+  corrected: boolean;
+  /** The HS102 of a resend that runs past SND.NXT, reported only if read as a typo. */
+  unlessAsSent?: Diagnostic;
+} {
   const expected = plan.seq;
   const written = out.seq;
   if (!expected)
@@ -66,9 +72,11 @@ export function checkSeq(
     return { value: written, retransmission: true, corrected: false };
   }
   if (plan.retransmit && tcb.sndUna && isRetransmission(out, written, tcb, symbols)) {
+    // The first unacknowledged segment it resends part of (the acknowledged ones are gone).
+    const end = plus(written, out.len + (out.flags.has('FIN') ? 1 : 0));
     const first = tcb.sent.find(
       (sent) =>
-        atOrBefore(sent.seq, written, symbols) &&
+        before(sent.seq, end, symbols) &&
         before(written, plus(sent.seq, sent.length + (sent.fin ? 1 : 0)), symbols),
     );
     if (first) {
@@ -109,24 +117,40 @@ export function checkSeq(
       ),
     );
   } else {
-    context.report(
-      diagnostic(
-        'SeqNotNext',
-        span,
-        {
-          endpoint: out.from,
-          expected: describeValue(expected.value, symbols),
-          why: explainReason(expected.why, context.lines),
-          hint: seqHint(out, plan, symbols),
-        },
-        {
-          related: relatedCause(tcb.sndNxtCause, TCP_TEXT.setsNextSeq),
-          ...(fix ? { fix } : {}),
-        },
-      ),
+    const wrong = diagnostic(
+      'SeqNotNext',
+      span,
+      {
+        endpoint: out.from,
+        expected: describeValue(expected.value, symbols),
+        why: explainReason(expected.why, context.lines),
+        hint: seqHint(out, plan, symbols),
+      },
+      {
+        related: relatedCause(tcb.sndNxtCause, TCP_TEXT.setsNextSeq),
+        ...(fix ? { fix } : {}),
+      },
     );
+    if (plan.retransmit && resendsPastSndNxt(out, written, tcb, symbols)) {
+      return { value: expected.value, retransmission: false, corrected: true, unlessAsSent: wrong };
+    }
+    context.report(wrong);
   }
   return { value: expected.value, retransmission: false, corrected: true };
+}
+
+/**
+ * A segment that resends unacknowledged data and goes on with new data past SND.NXT: valid as
+ * written (the receiver trims what it has, RFC 9293 §3.10.7.4, and only the bytes past SND.NXT
+ * are new), or a typo for a segment at SND.NXT. The lines after it decide (see reading.ts).
+ */
+function resendsPastSndNxt(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
+  const { sndUna, sndNxt } = tcb;
+  if (!sndUna || !sndNxt || out.flags.has('SYN')) return false;
+  const end = plus(seq, out.len + (out.flags.has('FIN') ? 1 : 0));
+  return (
+    atOrBefore(sndUna, seq, symbols) && before(seq, sndNxt, symbols) && before(sndNxt, end, symbols)
+  );
 }
 
 /** The value as written, as the engine's own object when that holds the same (one less to keep). */
@@ -163,20 +187,29 @@ function isSpurious(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValue
   );
 }
 
+/**
+ * Data (or a FIN) sent again, not acknowledged yet: it lies within what was sent, [ISS+1,
+ * SND.NXT), and ends after SND.UNA (wholly acknowledged, it is spurious). It need not line up
+ * with the segments first sent: a stack may re-segment what it resends, and may start before
+ * SND.UNA when its retransmission crossed the ACK (RFC 9293 §3.10.7.4: the receiver trims
+ * what it already has, "segments with higher beginning sequence numbers").
+ */
 export function isRetransmission(
   out: Outgoing,
   seq: SeqValue,
   tcb: Tcb,
   symbols: SymbolValues,
 ): boolean {
-  const { sndUna, sndNxt } = tcb;
+  const { iss, sndUna, sndNxt } = tcb;
   if (!sndUna || !sndNxt) return false;
   const length = out.len + (out.flags.has('FIN') ? 1 : 0);
   // A segment that occupies no sequence space (a pure ACK) cannot be a retransmission.
   if (length === 0) return false;
   const end = plus(seq, length);
+  const starts = iss ? before(iss, seq, symbols) : atOrBefore(sndUna, seq, symbols);
   return (
-    atOrBefore(sndUna, seq, symbols) &&
+    starts &&
+    before(sndUna, end, symbols) &&
     before(seq, sndNxt, symbols) &&
     atOrBefore(end, sndNxt, symbols)
   );
@@ -245,8 +278,26 @@ export function checkAck(
   }
   if (sameValue(written, expected.value, symbols))
     return { value: asWritten(written, expected.value), flagged: true, corrected: false };
+  if (isOlderAck(out, written, peer, symbols)) {
+    return { value: written, flagged: true, corrected: false };
+  }
   reportWrongAck(out, written, expected, context, peer);
   return { value: expected.value, flagged: true, corrected: true };
+}
+
+/**
+ * An older ACK arriving after a newer one (reordered by the network): a segment that occupies
+ * no sequence space and acknowledges less than the peer already had acknowledged (its SND.UNA),
+ * yet at least its SYN. RCV.NXT never goes back, so a stack cannot send it after the newer one:
+ * it was sent earlier and arrives late. RFC 9293 §3.10.7.4: "If the ACK is a duplicate
+ * (SEG.ACK =< SND.UNA), it can be ignored." An ack equal to SND.UNA is not taken for one: it is
+ * what a writer who forgot the latest data would write, and stays HS101.
+ */
+function isOlderAck(out: Outgoing, written: SeqValue, peer: Tcb, symbols: SymbolValues): boolean {
+  const { iss, sndUna } = peer;
+  if (!iss || !sndUna || out.len > 0) return false;
+  if (out.flags.has('SYN') || out.flags.has('FIN') || out.flags.has('RST')) return false;
+  return before(iss, written, symbols) && before(written, sndUna, symbols);
 }
 
 function reportWrongAck(

@@ -10,7 +10,7 @@ import type { LineMap } from '../syntax/lineMap';
 import type { SegmentStatement, Statement } from '../syntax/tree';
 import { receive } from './receive';
 import { seqValue, SEQ_MAX, type SeqValue, type SymbolValues } from './seqValue';
-import { inject, send, type Sent } from './send';
+import { inject, send, sentAsWritten, type Sent } from './send';
 import { newTcb, type Segment, type Tcb } from './tcb';
 import type { Severity } from '../check/codes';
 
@@ -51,10 +51,12 @@ export function chooseReading(
   asWritten: Segment,
   inFlight: readonly InFlight[],
   next: number,
+  /** The sender and what it sent, when reading it as written moves the sender too. */
+  sender?: { readonly name: string; readonly sent: Sent },
 ): Reading {
   const typo = rehearse(stage, to, intended, inFlight, next);
   if (typo === 0) return 'intended';
-  return rehearse(stage, to, asWritten, inFlight, next) < typo ? 'asSent' : 'intended';
+  return rehearse(stage, to, asWritten, inFlight, next, sender) < typo ? 'asSent' : 'intended';
 }
 
 /** How badly the next statements fit once `to` has received `segment`: errors count double. */
@@ -64,6 +66,7 @@ function rehearse(
   segment: Segment,
   inFlight: readonly InFlight[],
   next: number,
+  sender?: { readonly name: string; readonly sent: Sent },
 ): number {
   const tcbs = new Map<string, Tcb>();
   for (const [name, tcb] of stage.tcbs) tcbs.set(name, { ...tcb });
@@ -72,6 +75,7 @@ function rehearse(
     if (!tcb) tcbs.set(name, (tcb = newTcb()));
     return tcb;
   };
+  if (sender) sentAsWritten(own(sender.name), sender.sent);
   let cost = 0;
   const count = (severity: Severity): void => {
     if (severity === 'error') cost += 2;
@@ -110,6 +114,8 @@ function rehearse(
     const forger = stage.attacker(from) && own(from).state === 'CLOSED';
     const sent: Sent | undefined =
       (forger ? inject(out) : undefined) ?? send(out, own(from), context, own(peer));
+    // A resend past SND.NXT is counted as the typo it is by default (see Sent.unlessAsSent).
+    if (sent?.unlessAsSent) count(sent.unlessAsSent.severity);
     if (sent && statement.winValue >= 0) own(from).rcvWnd = statement.winValue;
     return sent && { to: peer, segment: sent.segment, lost: statement.lost };
   };

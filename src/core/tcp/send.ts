@@ -1,5 +1,5 @@
 import { TCP_TEXT } from './tcpText';
-import { diagnostic } from '../check/diagnostic';
+import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import { lineNumber, type Reason } from './explain';
 import type { TcpFlag } from './flags';
 import {
@@ -45,6 +45,12 @@ export interface Sent {
    * flag added): what a real receiver gets if the line is not a typo (see simulate.ts).
    */
   readonly asWritten: Segment | undefined;
+  /**
+   * The HS102 of a segment that resends unacknowledged data and runs past SND.NXT: reported
+   * only when the segment is read as a typo; as written it is a valid retransmission with new
+   * data, and the sender's TCB is then moved by sentAsWritten.
+   */
+  readonly unlessAsSent?: Diagnostic;
 }
 
 /**
@@ -95,7 +101,22 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
     seqCorrected: seq.corrected,
     ackCorrected: ack.corrected,
     asWritten,
+    ...(seq.unlessAsSent ? { unlessAsSent: seq.unlessAsSent } : {}),
   };
+}
+
+/**
+ * The sender's side of reading `sent` as written when it resends and runs past SND.NXT (see
+ * Sent.unlessAsSent): SND.NXT is where the written segment ends, not the corrected one.
+ */
+export function sentAsWritten(tcb: Tcb, sent: Sent): void {
+  const written = sent.asWritten;
+  if (!written || !sent.unlessAsSent) return;
+  const cause = causeOf(written);
+  tcb.sndNxt = written.end;
+  tcb.sndNxtCause = cause;
+  tcb.sent = [...tcb.sent.slice(0, -1), cause];
+  if (written.flags.has('FIN')) tcb.finSeq = plus(written.seq, written.len);
 }
 
 /**

@@ -17,7 +17,7 @@ import { receive } from './receive';
 import { chooseReading, type InFlight, type Reading, type Stage } from './reading';
 import { checkShape, type Shape } from './segmentShape';
 import type { Outgoing } from './outgoing';
-import { inject, send, type Sent, type SendContext } from './send';
+import { inject, send, sentAsWritten, type Sent, type SendContext } from './send';
 import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
 import { SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
 import type { TcpState } from './state';
@@ -366,9 +366,33 @@ class Simulator {
     let outcome: SegmentOutcome = 'invalid';
     let reading: Reading | undefined;
     let segment = sent?.segment;
+    let resent = false; // a resend past SND.NXT read as written: a retransmission, not a mistake
     if (sent?.asWritten && !statement.lost) {
-      reading = chooseReading(this.stage(), to, sent.segment, sent.asWritten, inFlight(rest), next);
-      if (reading === 'asSent') segment = sent.asWritten;
+      // A resend past SND.NXT read as written moves its sender too (see Sent.unlessAsSent); in
+      // a simultaneous block the sender's later segments are already sent, so it stays a typo.
+      const movesSender = sent.unlessAsSent !== undefined && pending.group === undefined;
+      reading = chooseReading(
+        this.stage(),
+        to,
+        sent.segment,
+        sent.asWritten,
+        inFlight(rest),
+        next,
+        movesSender ? { name: pending.from, sent } : undefined,
+      );
+      if (reading === 'asSent' && sent.unlessAsSent && !movesSender) reading = 'intended';
+      if (reading === 'asSent') {
+        segment = sent.asWritten;
+        if (movesSender) {
+          resent = true;
+          sentAsWritten(this.ownTcb(pending.from), sent);
+          pending.senderAfter = this.view(pending.from, this.tcb(pending.from));
+        }
+      }
+    }
+    if (sent?.unlessAsSent && reading !== 'asSent') {
+      this.report(sent.unlessAsSent);
+      pending.faulty = true;
     }
     const spoofed = segment && this.names.attackers > 0 && this.spoofedPeer(pending.from, to);
     if (segment && spoofed) segment = fromAddressOf(segment, spoofed);
@@ -398,8 +422,8 @@ class Simulator {
     found.expectedAck = sent?.expectedAck;
     found.whySeq = sent?.whySeq;
     found.whyAck = sent?.whyAck;
-    found.retransmission = sent?.retransmission ?? false;
-    found.seqCorrected = sent?.seqCorrected ?? false;
+    found.retransmission = resent || (sent?.retransmission ?? false);
+    found.seqCorrected = !resent && (sent?.seqCorrected ?? false);
     found.ackCorrected = sent?.ackCorrected ?? false;
     found.faulty = pending.faulty;
     found.outcome = outcome;

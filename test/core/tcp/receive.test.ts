@@ -327,3 +327,257 @@ test('an abort after data after CLOSE still carries SND.NXT', () => {
   const text = lines(...CLOSED_THEN_DATA, 'client -> server RST seq=x+7');
   assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), ['HS109@9:26']);
 });
+
+/** The issue's handshake, in numbers: the client's ISS is 1000, the server's 5000. */
+const NUMBERED = [
+  'endpoint client',
+  'endpoint server',
+  'server listen',
+  'client -> server SYN seq=1000',
+  'server -> client SYN ACK seq=5000 ack=1001',
+  'client -> server ACK seq=1001 ack=5001',
+];
+
+/** Two data segments from the client, acknowledged together by the server (ack=1111). */
+const TWO_SEGMENTS_ACKED = [
+  ...NUMBERED,
+  'client -> server PSH ACK seq=1001 ack=5001 len=100',
+  'client -> server PSH ACK seq=1101 ack=5001 len=10',
+  'server -> client ACK seq=5001 ack=1111',
+];
+
+interface ValidCase {
+  readonly name: string;
+  readonly text: string;
+  /** Errors and warnings, CODE@LINE:COL. */
+  readonly codes: readonly string[];
+  /** The 1-based line of the segment in question, its outcome and its reading. */
+  readonly line: number;
+  readonly outcome: SegmentStep['outcome'];
+  readonly reading: 'intended' | 'asSent' | undefined;
+}
+
+const DUPLICATE_ACKS: readonly ValidCase[] = [
+  {
+    name: 'an older ACK arriving after a newer one is ignored, not an error (§3.10.7.4: SEG.ACK =< SND.UNA)',
+    text: lines(
+      ...TWO_SEGMENTS_ACKED,
+      'server -> client ACK seq=5001 ack=1101', // sent after the first segment, arrives last
+      'expect client ESTABLISHED',
+      'client -> server FIN ACK seq=1111 ack=5001',
+      'server -> client ACK seq=5001 ack=1112',
+    ),
+    codes: [],
+    line: 10,
+    outcome: 'delivered',
+    reading: undefined,
+  },
+  {
+    name: 'an older ACK leaves SND.UNA where the newer one put it (§3.10.7.4)',
+    text: lines(
+      ...TWO_SEGMENTS_ACKED,
+      'server -> client ACK seq=5001 ack=1101',
+      'client -> server PSH ACK seq=1101 ack=5001 len=10', // a retransmission would be spurious
+    ),
+    codes: [],
+    line: 10,
+    outcome: 'delivered',
+    reading: undefined,
+  },
+  {
+    name: 'an ack equal to what the peer already has, below RCV.NXT, is still a mistake: it forgot the latest data',
+    text: lines(
+      ...NUMBERED,
+      'client -> server PSH ACK seq=1001 ack=5001 len=100',
+      'server -> client ACK seq=5001 ack=1101',
+      'client -> server PSH ACK seq=1101 ack=5001 len=10',
+      'server -> client ACK seq=5001 ack=1101',
+      'client -> server FIN ACK seq=1111 ack=5001',
+      'server -> client ACK seq=5001 ack=1112',
+    ),
+    codes: ['HS101@10:35'],
+    line: 10,
+    outcome: 'delivered',
+    reading: 'intended',
+  },
+  {
+    name: 'an old ack on a segment that carries data is still a mistake (RCV.NXT does not go back)',
+    text: lines(
+      ...TWO_SEGMENTS_ACKED,
+      'server -> client PSH ACK seq=5001 ack=1101 len=10',
+      'client -> server ACK seq=1111 ack=5011',
+    ),
+    codes: ['HS101@10:39'],
+    line: 10,
+    outcome: 'delivered',
+    reading: 'intended',
+  },
+];
+
+for (const c of DUPLICATE_ACKS) {
+  test(c.name, () => {
+    const analysis = analyze(c.text);
+    assert.deepEqual(codesAt(analysis, ['error', 'warning']), c.codes);
+    const step = analysis.trace.steps.find(
+      (s): s is SegmentStep => s.kind === 'segment' && analysis.lines.lineOf(s.span) === c.line - 1,
+    );
+    assert.ok(step, `a segment at line ${c.line}`);
+    assert.equal(step.outcome, c.outcome);
+    assert.equal(step.reading, c.reading);
+  });
+}
+
+/**
+ * The server sent 5001..7000 in two segments; the second is lost and the client has
+ * acknowledged the first (RCV.NXT 6001, the server's SND.UNA 6001, SND.NXT 7001).
+ */
+const SECOND_SEGMENT_LOST = [
+  ...NUMBERED,
+  'server -> client ACK seq=5001 ack=1001 len=1000',
+  'server -x client ACK seq=6001 ack=1001 len=1000',
+  'client -> server ACK seq=1001 ack=6001',
+];
+
+interface OverlapCase {
+  readonly name: string;
+  readonly text: string;
+  /** Every diagnostic, CODE@LINE:COL. */
+  readonly codes: readonly string[];
+  /** The resent segment's 1-based line, and the receiver's RCV.NXT after it. */
+  readonly line: number;
+  readonly rcvNxt: number;
+  /** How it reached the receiver: undefined when nothing in it was wrong. */
+  readonly reading?: 'intended' | 'asSent';
+}
+
+/** The server sent 5001..5700, lost: SND.UNA 5001, SND.NXT 5701, the client's RCV.NXT 5001. */
+const FIRST_DATA_LOST = [...NUMBERED, 'server -x client ACK seq=5001 ack=1001 len=700'];
+
+const OVERLAPS: readonly OverlapCase[] = [
+  {
+    name: 'a re-segmented retransmission that starts in acknowledged data is trimmed to the new part and accepted (§3.10.7.4)',
+    text: lines(
+      ...SECOND_SEGMENT_LOST,
+      'server -> client ACK seq=5501 ack=1001 len=1000', // 5501..6000 again, then 6001..6500
+      'client -> server ACK seq=1001 ack=6501',
+      'server -> client ACK seq=6501 ack=1001 len=500',
+      'client -> server ACK seq=1001 ack=7001',
+    ),
+    codes: ['HS110@10:26', 'HS110@12:26'],
+    line: 10,
+    rcvNxt: 6501,
+  },
+  {
+    name: 'a retransmission need not line up with the segments first sent: half of the lost one is accepted',
+    text: lines(
+      ...SECOND_SEGMENT_LOST,
+      'server -> client ACK seq=6001 ack=1001 len=500',
+      'client -> server ACK seq=1001 ack=6501',
+    ),
+    codes: ['HS110@10:26'],
+    line: 10,
+    rcvNxt: 6501,
+  },
+  {
+    name: 'a resend of acknowledged data only is spurious, and the receiver drops it as a duplicate',
+    text: lines(
+      ...SECOND_SEGMENT_LOST,
+      'server -> client ACK seq=5501 ack=1001 len=500',
+      'client -> server ACK seq=1001 ack=6001',
+    ),
+    codes: ['HS114@10:26'],
+    line: 10,
+    rcvNxt: 6001,
+  },
+  {
+    name: 'a seq inside what was sent that runs past SND.NXT is still HS102: a typo for SND.NXT when the lines go on from there',
+    text: lines(
+      ...NUMBERED,
+      'server -> client ACK seq=5001 ack=1001 len=1000',
+      'client -> server ACK seq=1001 ack=6001',
+      'server -> client ACK seq=6001 ack=1001 len=1000',
+      'client -x server ACK seq=1001 ack=7001', // lost: SND.UNA 6001, SND.NXT 7001
+      'server -> client ACK seq=6501 ack=1001 len=1000', // meant 7001: new data
+      'client -> server ACK seq=1001 ack=8001',
+    ),
+    codes: ['HS102@11:26'],
+    line: 11,
+    rcvNxt: 8001,
+    reading: 'intended',
+  },
+  {
+    name: 'a resend that runs past SND.NXT is valid as written: only the bytes past SND.NXT are new (§3.10.7.4)',
+    text: lines(
+      ...FIRST_DATA_LOST,
+      'server -> client ACK seq=5001 ack=1001 len=800', // 5001..5700 again, 5701..5800 new
+      'client -> server ACK seq=1001 ack=5801',
+      'server -> client ACK seq=5801 ack=1001 len=100', // its SND.NXT is 5801
+      'client -> server ACK seq=1001 ack=5901',
+    ),
+    codes: [],
+    line: 8,
+    rcvNxt: 5801,
+    reading: 'asSent',
+  },
+  {
+    name: 'a resend past SND.NXT, then a duplicate ACK and the lost data again: a typo for SND.NXT',
+    text: lines(
+      ...FIRST_DATA_LOST,
+      'server -> client ACK seq=5001 ack=1001 len=800', // meant 5701: queued behind the hole
+      'client -> server ACK seq=1001 ack=5001',
+      'server -> client ACK seq=5001 ack=1001 len=700',
+      'client -> server ACK seq=1001 ack=6501',
+    ),
+    codes: ['HS102@8:26', 'HS111@8:26', 'HS110@10:26'],
+    line: 8,
+    rcvNxt: 5001,
+    reading: 'intended',
+  },
+  {
+    name: 'a resend of unacknowledged data with a new FIN is valid as written: the FIN is accepted (§3.10.7.4)',
+    text: lines(
+      ...NUMBERED,
+      'server -x client ACK seq=5001 ack=1001 len=100',
+      'server -> client FIN ACK seq=5001 ack=1001 len=100',
+      'client -> server ACK seq=1001 ack=5102',
+      'expect client CLOSE_WAIT',
+      'expect server FIN_WAIT_2',
+    ),
+    codes: [],
+    line: 8,
+    rcvNxt: 5102,
+    reading: 'asSent',
+  },
+];
+
+for (const c of OVERLAPS) {
+  test(c.name, () => {
+    const analysis = analyze(c.text);
+    assert.deepEqual(codesAt(analysis), c.codes);
+    const step = analysis.trace.steps.find(
+      (s): s is SegmentStep => s.kind === 'segment' && analysis.lines.lineOf(s.span) === c.line - 1,
+    );
+    assert.ok(step, `a segment at line ${c.line}`);
+    assert.deepEqual(step.receiver.after.rcvNxt, { offset: c.rcvNxt });
+    assert.equal(step.reading, c.reading);
+  });
+}
+
+test('a resend past SND.NXT read as written is shown as a retransmission, not as a corrected seq', () => {
+  const analysis = analyze(
+    lines(
+      ...FIRST_DATA_LOST,
+      'server -> client ACK seq=5001 ack=1001 len=800',
+      'client -> server ACK seq=1001 ack=5801',
+    ),
+  );
+  const step = analysis.trace.steps.find(
+    (s): s is SegmentStep => s.kind === 'segment' && analysis.lines.lineOf(s.span) === 7,
+  );
+  assert.ok(step);
+  assert.equal(step.retransmission, true);
+  assert.deepEqual(step.corrected, { seq: false, ack: false });
+  assert.deepEqual(step.seq, { offset: 5001 });
+  assert.deepEqual(step.sender.after.sndNxt, { offset: 5801 });
+  assert.equal(step.faulty, false);
+});
