@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { workbenchSession } from './session';
-import { goTo, openFile, previewFrame, runCommand, squiggles, waitUntil } from './workbench';
+import {
+  goTo,
+  openFile,
+  previewFrame,
+  runCommand,
+  squiggles,
+  waitUntil,
+  showHover,
+} from './workbench';
 
 /**
  * VS Code with 简体中文 as its display language: code-server --locale zh-cn, with a language pack
@@ -22,14 +30,7 @@ test('the hover on the wrong ack explains it in Chinese', async () => {
   await openFile(page, 'mistakes.handshake');
   await waitUntil(async () => (await squiggles(page)) >= 8, '8 squiggles in the editor');
   await goTo(page, 8, 47);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  const hover = page.locator('.monaco-hover').first();
-  await hover.waitFor({ state: 'visible' });
-  await waitUntil(
-    async () => /确认号应为 3626544837/.test((await hover.textContent()) ?? ''),
-    'the hover in Chinese',
-  );
+  await showHover(page, /确认号应为 3626544837/);
   await session.shot('zh-1-hover');
   await page.keyboard.press('Escape');
 });

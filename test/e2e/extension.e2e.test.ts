@@ -16,6 +16,7 @@ import {
   waitForCursor,
   waitForWorkbench,
   waitUntil,
+  showHover,
 } from './workbench';
 
 /**
@@ -42,14 +43,7 @@ test('a file with mistakes shows squiggles and the Problems count', async () => 
 
 test('hovering the wrong ack tells the expected value and why', async () => {
   await goTo(page, 8, 47);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  const hover = page.locator('.monaco-hover').first();
-  await hover.waitFor({ state: 'visible' });
-  await waitUntil(
-    async () => /ack should be 3626544837/.test((await hover.textContent()) ?? ''),
-    'the hover text',
-  );
+  const hover = await showHover(page, /ack should be 3626544837/);
   const text = (await hover.textContent()) ?? '';
   assert.match(text, /consumes one sequence number/);
   await shot('2-hover');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { workbenchSession } from './session';
-import { goTo, openFile, problems, runCommand, waitUntil, frameWith } from './workbench';
+import { goTo, openFile, problems, runCommand, waitUntil, frameWith, showHover } from './workbench';
 
 /**
  * A Markdown note with ```handshake blocks (examples/tcp-notes.md) in a real VS Code
@@ -24,14 +24,7 @@ test('the wrong ack inside a handshake fence is underlined in the Markdown edito
   );
   // The squiggle is on the value, at line 33, column 41 of the note: hover there.
   await goTo(page, 33, 42);
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  const hover = page.locator('.monaco-hover').first();
-  await hover.waitFor({ state: 'visible' });
-  await waitUntil(
-    async () => /ack should be x\+2/.test((await hover.textContent()) ?? ''),
-    'the diagnostic in the hover',
-  );
+  const hover = await showHover(page, /ack should be x\+2/);
   assert.match((await hover.textContent()) ?? '', /HS101/);
   assert.equal(await page.locator('.monaco-editor .squiggly-error').count(), 1);
   await shot('markdown-1-squiggle');

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 /**
  * Records in `outside` every request of the page's context that reaches, or tries to reach,
@@ -72,6 +72,29 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await waitForCursor(page, line, column);
+}
+
+/**
+ * Shows the hover at the cursor ("Show or Focus Hover", Ctrl+K Ctrl+I) and returns it once its
+ * text matches `text`. A chord pressed while the editor is still settling (focus moving, a
+ * language server starting, as the Markdown one does on first use) can be lost: press it again
+ * until the hover shows, within the deadline.
+ */
+export async function showHover(page: Page, text: RegExp, timeout = 60_000): Promise<Locator> {
+  const hover = page.locator('.monaco-hover:not(.hidden)').first();
+  await waitUntil(
+    async () => {
+      if (!(await hover.isVisible())) {
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        await hover.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+      }
+      return text.test((await hover.textContent({ timeout: 1_000 })) ?? '');
+    },
+    `a hover matching ${text}`,
+    timeout,
+  );
+  return hover;
 }
 
 /** The cursor position as the status bar shows it. */
