@@ -122,7 +122,7 @@ async function render(message: RenderMessage): Promise<void> {
   decorate(arrows, (line) => vscode.postMessage({ type: 'reveal', line }));
   highlight(arrows, highlighted);
   showSummary(message);
-  zoom.refresh();
+  zoom.refresh(message.problems.errors > 0 ? 'unsettled' : 'settled');
   // Notes left of the first participant (key derivations, long states) can push it out of a
   // narrow panel at actual size: start with it in view.
   const actor = leftmost(svg?.querySelectorAll('rect.actor') ?? []);

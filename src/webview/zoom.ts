@@ -43,6 +43,8 @@ export function isZoomState(value: unknown): value is ZoomState {
  */
 export class Zoom {
   private state: ZoomState;
+  /** Whether a diagram has been fitted since the page loaded. */
+  private fitted = false;
 
   constructor(
     private readonly viewport: HTMLElement,
@@ -54,7 +56,7 @@ export class Zoom {
     viewport.addEventListener('wheel', (event) => this.wheel(event), { passive: false });
     viewport.addEventListener('pointerdown', (event) => this.drag(event));
     new ResizeObserver(() => {
-      if (this.state.fit || this.state.auto) this.refresh();
+      if (this.state.fit || this.state.auto) this.refresh('resize');
     }).observe(viewport);
   }
 
@@ -77,14 +79,24 @@ export class Zoom {
   /** Scales the diagram so its width fills the panel. */
   fitWidth(): void {
     const scale = this.fitScale(2);
-    if (scale !== undefined) this.set({ scale, x: 8, y: 8, fit: true, auto: false });
+    if (scale === undefined) return;
+    this.fitted = true;
+    this.set({ scale, x: 8, y: 8, fit: true, auto: false });
   }
 
-  /** Re-applies the current state to a new diagram (or a resized panel), keeping the scroll. */
-  refresh(): void {
-    const fitted =
-      this.state.fit || this.state.auto ? this.fitScale(this.state.fit ? 2 : 1) : undefined;
+  /**
+   * Re-applies the current state to a resized panel or a new diagram, keeping the scroll. A
+   * fitted (or automatic) scale follows the panel's width, and the diagram's width once the
+   * scenario has no errors: a diagram with errors is one being typed, where a transient
+   * participant (a misspelt name) or a half-written label would otherwise shrink and regrow the
+   * whole picture at every keystroke. The first diagram is always fitted.
+   */
+  refresh(reason: 'resize' | 'settled' | 'unsettled' = 'settled'): void {
+    const fitting = this.state.fit || this.state.auto;
+    const hold = reason === 'unsettled' && this.fitted;
+    const fitted = fitting && !hold ? this.fitScale(this.state.fit ? 2 : 1) : undefined;
     if (fitted === undefined) return this.apply();
+    this.fitted = true;
     const readable = this.state.fit || fitted * this.fontSize() >= READABLE_PX;
     this.set({ ...this.state, scale: readable ? fitted : 1, x: 8 });
   }

@@ -401,6 +401,36 @@ test('a diagram too wide to read when fitted starts at actual size, its first pa
   await page.close();
 });
 
+test('a fitted diagram keeps its scale while the scenario has errors, and refits once it has none', async () => {
+  const { page } = await open();
+  await page.setViewportSize({ width: 700, height: 700 });
+  const text = readFileSync('examples/four-way-close.handshake', 'utf8');
+  await renderAndWait(page, renderMessage(text));
+  await page.click('[data-zoom="fit"]');
+  const fitted = await scaleOf(page);
+  // Typing `client` as `clinet` adds a third participant, with an error, for a moment.
+  const typo = `${text}\nclinet -> server  ACK\n`;
+  const withTypo = renderMessage(typo);
+  assert.ok(withTypo.problems.errors > 0);
+  await renderAndWait(page, withTypo);
+  assert.equal(await page.locator('#canvas svg rect.actor').count(), 6, 'three participants');
+  assert.equal(await scaleOf(page), fitted);
+  // A wider diagram without errors is fitted again; so is a resized panel.
+  const third = `${text.replace(/^(endpoint server.*)$/m, '$1\nendpoint observer')}\nobserver -> server  RST  seq=0\n`;
+  const settled = renderMessage(third);
+  await renderAndWait(page, { ...settled, problems: { errors: 0, warnings: 0 } });
+  const refitted = await scaleOf(page);
+  assert.ok(refitted < fitted, `${refitted} < ${fitted}`);
+  await renderAndWait(page, renderMessage(typo));
+  assert.equal(await scaleOf(page), refitted);
+  await page.setViewportSize({ width: 500, height: 700 });
+  await waitFor(
+    page,
+    `parseFloat(/scale\\(([\\d.]+)\\)/.exec(document.querySelector('#canvas').style.transform)[1]) < ${refitted}`,
+  );
+  await page.close();
+});
+
 test('zoom is kept across re-renders and saved in the webview state', async () => {
   const { page } = await open();
   const text = readFileSync('examples/tcpdump-handshake.handshake', 'utf8');
