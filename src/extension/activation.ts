@@ -6,6 +6,8 @@ import type { OpenCaptureFile } from './capture/captureFile';
 import { CaptureEditorProvider } from './capture/captureEditor';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { EditorFeatures } from './language/editorFeatures';
+import { StateAnnotations } from './language/stateAnnotations';
+import { TypingTracker } from './language/typingTracker';
 import { registerNewScenario } from './language/newScenario';
 import { MarkdownDiagnostics } from './markdown/markdownDiagnostics';
 import { extendMarkdownIt } from './markdown/markdownPreview';
@@ -34,9 +36,12 @@ export function activateHandshake(
   // Diagnostics, hovers and the diagram speak VS Code's display language (简体中文 or English).
   setLocale(vscode.env.language);
   const cache = new AnalysisCache();
+  const typing = new TypingTracker();
   context.subscriptions.push(
+    typing,
     new DiagnosticsPublisher(cache),
-    new EditorFeatures(cache),
+    new EditorFeatures(cache, typing),
+    new StateAnnotations(cache, typing),
     registerNewScenario(),
     new PreviewManager(context.extensionUri, cache),
     new CaptureCommands(platform.openCaptureFile),

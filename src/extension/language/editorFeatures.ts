@@ -12,6 +12,7 @@ import { verdict } from '../../core/service/verdict';
 import { type AnalysisCache, LANGUAGE_ID } from '../analysisCache';
 import { toRange } from '../convert';
 import { Disposable } from '../disposable';
+import type { TypingTracker } from './typingTracker';
 
 const SELECTOR: vscode.DocumentSelector = { language: LANGUAGE_ID };
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('handshake');
@@ -21,7 +22,10 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('handshake
  * to a VS Code provider: positions and ranges are converted here, nothing is decided here.
  */
 export class EditorFeatures extends Disposable {
-  constructor(private readonly cache: AnalysisCache) {
+  constructor(
+    private readonly cache: AnalysisCache,
+    private readonly typing: TypingTracker,
+  ) {
     super();
     const l = vscode.languages;
     this.register(l.registerHoverProvider(SELECTOR, { provideHover: (d, p) => this.hover(d, p) }));
@@ -79,6 +83,8 @@ export class EditorFeatures extends Disposable {
     this.register(
       l.registerInlayHintsProvider(SELECTOR, {
         provideInlayHints: (d, r) => this.inlayHints(d, r),
+        onDidChangeInlayHints: (listener, thisArgs, disposables) =>
+          typing.onDidChange(() => listener.call(thisArgs), undefined, disposables),
       }),
     );
     this.register(
@@ -238,13 +244,19 @@ export class EditorFeatures extends Disposable {
     ];
   }
 
+  /**
+   * The numbers behind symbolic values, beside them (setting `handshake.inlayHints.values`, off
+   * by default: a hint mid-line pushes the columns after it to the right). The states are drawn
+   * after the line instead (see StateAnnotations). The line being typed gets none until it is
+   * left, so that nothing moves while typing.
+   */
   private inlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
     const config = vscode.workspace.getConfiguration('handshake.inlayHints', document);
-    const values = config.get<boolean>('values', true);
-    const states = config.get<boolean>('states', true);
+    if (!config.get<boolean>('values', false)) return [];
+    const typed = this.typing.lineOf(document);
     const span = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
     return inlayHints(this.analysis(document), span)
-      .filter((h) => (h.kind === 'value' ? values : states))
+      .filter((h) => h.kind === 'value' && document.positionAt(h.offset).line !== typed)
       .map((h) => {
         const hint = new vscode.InlayHint(document.positionAt(h.offset), h.label);
         hint.tooltip = h.tooltip;
