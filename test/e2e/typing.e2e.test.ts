@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { workbenchSession } from './session';
-import { openFile, previewFrame, problems, runCommand, waitUntil } from './workbench';
+import {
+  goTo,
+  openFile,
+  previewFrame,
+  problems,
+  runCommand,
+  waitForCursor,
+  waitUntil,
+} from './workbench';
 
 /**
  * A student's first minutes, at 1400×900: a new, empty scenario beside its preview, the
@@ -123,6 +131,16 @@ test('typing the handshake beside the preview: the squiggle in view, one verdict
     after.some((c) => c.includes('ESTABLISHED')),
     JSON.stringify(after),
   );
+
+  // End on a line with its states after it: the caret stops at the text's end, before the
+  // states, and the editor does not scroll sideways to reach it.
+  await goTo(page, 4, 1);
+  await page.keyboard.press('End');
+  await waitForCursor(page, 4, (LINES[3] ?? '').length + 1);
+  const scrolled = await page.locator('.monaco-editor .lines-content').first().boundingBox();
+  assert.ok(scrolled && scrolled.x >= editor.x - 1, 'End does not scroll sideways');
+  const caret = await page.locator('.monaco-editor .cursor').first().boundingBox();
+  assert.ok(caret && caret.x < editor.x + editor.width, 'the caret in view');
 
   // The zoom held still while typing: the slip's third participant did not shrink the diagram.
   const seen = await scales(frame);
