@@ -13,6 +13,7 @@ const recorded = {
   collections: new Map(),
   serializers: [],
   panels: [],
+  decorationTypes: [],
   disposed: 0,
 };
 
@@ -291,6 +292,8 @@ const vscode = {
   FoldingRange,
   SnippetString: Plain,
   ThemeIcon: Plain,
+  ThemeColor: Plain,
+  DecorationRangeBehavior: enumOf('OpenOpen', 'ClosedClosed', 'OpenClosed', 'ClosedOpen'),
   DiagnosticSeverity: enumOf('Error', 'Warning', 'Information', 'Hint'),
   ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2, Three: 3 },
   SymbolKind: enumOf(
@@ -424,6 +427,11 @@ const vscode = {
       };
       recorded.panels.push(panel);
       return panel;
+    },
+    createTextEditorDecorationType(options) {
+      const type = { key: `decoration${recorded.decorationTypes.length}`, options };
+      recorded.decorationTypes.push(type);
+      return { ...type, dispose() {} };
     },
     visibleTextEditors: [],
     activeTextEditor: undefined,
