@@ -12,9 +12,20 @@ import { verdict } from '../../core/service/verdict';
 import { type AnalysisCache, LANGUAGE_ID } from '../analysisCache';
 import { toRange } from '../convert';
 import { Disposable } from '../disposable';
+import { completeWalkthroughStep, WalkthroughStep } from '../walkthroughProgress';
 
 const SELECTOR: vscode.DocumentSelector = { language: LANGUAGE_ID };
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('handshake');
+
+/**
+ * Run by VS Code after a fix's edit is applied: ticks the walkthrough's "Fix a mistake" step,
+ * which a quick fix completes without running any command of ours.
+ */
+const MISTAKE_FIXED: vscode.Command = {
+  title: '',
+  command: 'setContext',
+  arguments: [WalkthroughStep.mistakeFixed, true],
+};
 
 /**
  * The editor features, each a thin adapter from the pure language service in src/core/service
@@ -127,6 +138,7 @@ export class EditorFeatures extends Disposable {
     return quickFixes(analysis, span).map((fix) => {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = workspaceEdit(document, fix.edits);
+      action.command = MISTAKE_FIXED;
       action.isPreferred = fix.preferred;
       if (fix.diagnostic) {
         const d = fix.diagnostic;
@@ -143,6 +155,7 @@ export class EditorFeatures extends Disposable {
     if (edits.length === 0) return [];
     const action = new vscode.CodeAction(fixAllTitle(), FIX_ALL_KIND);
     action.edit = workspaceEdit(document, edits);
+    action.command = MISTAKE_FIXED;
     return [action];
   }
 
@@ -157,7 +170,9 @@ export class EditorFeatures extends Disposable {
       );
       return;
     }
-    await vscode.workspace.applyEdit(workspaceEdit(editor.document, edits));
+    if (await vscode.workspace.applyEdit(workspaceEdit(editor.document, edits))) {
+      void completeWalkthroughStep(WalkthroughStep.mistakeFixed);
+    }
   }
 
   private symbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/check/analyze';
-import { MISTAKE_TEMPLATE, TEMPLATES } from '../../../src/core/service/templates';
+import { BLANK_TEMPLATE, MISTAKE_TEMPLATE, TEMPLATES } from '../../../src/core/service/templates';
 
 test('every New Scenario template checks with no problems', () => {
   assert.deepEqual(
     TEMPLATES.map((t) => t.id),
     [
+      'blank',
       'three-way-handshake',
       'four-way-close',
       'simultaneous-open',
@@ -27,5 +28,23 @@ test('the walkthrough exercise has exactly one mistake: the ack that forgot the 
   assert.deepEqual(
     analysis.diagnostics.map((d) => d.code),
     ['HS101'],
+  );
+});
+
+test('the blank scenario is a title, two endpoints and a listening server, cursor after them', () => {
+  const analysis = analyze(BLANK_TEMPLATE.text);
+  assert.deepEqual(
+    analysis.document.statements.map((s) => s.kind),
+    ['scenario', 'endpoint', 'endpoint', 'listen'],
+  );
+  const cursor = BLANK_TEMPLATE.cursor ?? -1;
+  // On the empty last line, after `server listen` and its line break: where the SYN goes.
+  assert.equal(BLANK_TEMPLATE.text.slice(0, cursor), BLANK_TEMPLATE.text);
+  assert.ok(BLANK_TEMPLATE.text.endsWith('server listen\n'));
+  // Typing the first segment there gives a scenario that checks.
+  const typed = BLANK_TEMPLATE.text + 'client -> server  SYN  seq=x\n';
+  assert.deepEqual(
+    analyze(typed).diagnostics.filter((d) => d.severity !== 'info'),
+    [],
   );
 });
