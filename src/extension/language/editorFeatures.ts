@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Analysis } from '../../core/check/analyze';
 import type { TextEdit } from '../../core/check/diagnostic';
 import { complete, type CompletionItem } from '../../core/service/completion';
 import { fixAllSeqAck, fixAllTitle, quickFixes } from '../../core/service/fixes';
@@ -8,7 +9,8 @@ import { hover } from '../../core/service/hover';
 import { inlayHints } from '../../core/service/inlayHints';
 import { definition, prepareRename, references, rename } from '../../core/service/names';
 import { outline, type OutlineSymbol } from '../../core/service/outline';
-import { verdict } from '../../core/service/verdict';
+import { alignRename } from '../../core/service/renameAligned';
+import { verdict, verdictTarget } from '../../core/service/verdict';
 import { type AnalysisCache, LANGUAGE_ID } from '../analysisCache';
 import { toRange } from '../convert';
 import { Disposable } from '../disposable';
@@ -224,7 +226,8 @@ export class EditorFeatures extends Disposable {
   ): vscode.WorkspaceEdit {
     const result = rename(this.analysis(document).document, document.offsetAt(position), newName);
     if (!result.ok) throw new Error(result.reason);
-    return workspaceEdit(document, result.edits);
+    // A name of another length shifts the formatted columns: put them back in the same edit.
+    return workspaceEdit(document, alignRename(document.getText(), result.edits));
   }
 
   private format(document: vscode.TextDocument, range?: vscode.Range): vscode.TextEdit[] {
@@ -248,7 +251,7 @@ export class EditorFeatures extends Disposable {
       }),
       new vscode.CodeLens(range, {
         title: verdict(analysis),
-        command: analysis.diagnostics.length > 0 ? 'workbench.actions.view.problems' : '',
+        ...verdictCommand(document, analysis),
       }),
     ];
   }
@@ -266,6 +269,32 @@ export class EditorFeatures extends Disposable {
         hint.paddingLeft = true;
         return hint;
       });
+  }
+}
+
+/**
+ * What clicking the verdict runs: the first problem selected in this file's editor (its hover
+ * and quick fixes are then a keystroke away), or the preview beside when there is none.
+ */
+function verdictCommand(
+  document: vscode.TextDocument,
+  analysis: Analysis,
+): Pick<vscode.Command, 'command' | 'arguments'> {
+  const target = verdictTarget(analysis);
+  switch (target.kind) {
+    case 'problem': {
+      const options: vscode.TextDocumentShowOptions = {
+        selection: toRange(document, target.span),
+        preserveFocus: false,
+      };
+      return { command: 'vscode.open', arguments: [document.uri, options] };
+    }
+    case 'preview':
+      return { command: 'handshake.showPreviewToSide', arguments: [document.uri] };
+    default: {
+      const unexpected: never = target;
+      return unexpected;
+    }
   }
 }
 
