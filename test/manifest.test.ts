@@ -121,8 +121,13 @@ test('the packaged extension ships only what runs', () => {
 test('the walkthrough media exist and its commands are contributed', () => {
   const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
   for (const step of manifest.contributes.walkthroughs[0].steps) {
-    const media = step.media.markdown ?? step.media.image;
-    assert.ok(existsSync(media), media);
+    const image = step.media.image;
+    const files: string[] = step.media.markdown
+      ? [step.media.markdown]
+      : typeof image === 'string'
+        ? [image]
+        : [image.light, image.dark, image.hc, image.hcLight];
+    for (const media of files) assert.ok(media && existsSync(media), `${step.id}: ${media}`);
     for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
       assert.ok(commands.includes(command), command);
     }
@@ -184,4 +189,32 @@ test('walkthrough steps complete when their action happened, on context keys the
   for (const [name, file] of Object.entries(setters)) {
     assert.match(readFileSync(file, 'utf8'), new RegExp(`WalkthroughStep\\.${name}\\b`), file);
   }
+});
+
+/**
+ * The walkthrough shows the diagram the student's first scenario draws, so it must stay sharp at
+ * any zoom: vector, one per theme. To redraw it after a change to the template or the diagram:
+ * write the three-way-handshake template to a file and run `node dist/cli.js render FILE -o
+ * media/walkthrough/preview-light.svg --theme light` (and `dark`).
+ */
+test('the walkthrough diagram is the three-way handshake template, as SVG for each theme', () => {
+  const step = manifest.contributes.walkthroughs[0].steps.find(
+    (s: { id: string }) => s.id === 'preview',
+  );
+  const { light, dark, hc, hcLight } = step.media.image;
+  assert.equal(hc, dark);
+  assert.equal(hcLight, light);
+  const backgrounds: string[] = [];
+  for (const file of [light, dark]) {
+    assert.match(file, /\.svg$/);
+    const svg = readFileSync(file, 'utf8');
+    assert.match(svg, /^<\?xml[^>]*>\s*<svg [^>]*viewBox="[-\d. ]+"/);
+    // Nothing an <img> would not load: no scripts, no HTML labels, no remote fonts.
+    assert.doesNotMatch(svg, /<script|<foreignObject|@import|url\(http/);
+    for (const label of ['SYN seq=x', 'SYN ACK seq=y ack=x+1', 'ACK seq=x+1 ack=y+1']) {
+      assert.ok(svg.includes(`>${label}<`), `${file}: ${label}`);
+    }
+    backgrounds.push(/background-color: ([^;"]+)/.exec(svg)?.[1] ?? '');
+  }
+  assert.notEqual(backgrounds[0], backgrounds[1], 'light and dark backgrounds');
 });
