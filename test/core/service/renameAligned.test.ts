@@ -67,7 +67,7 @@ test('a longer name widens the columns of lines it is not on', () => {
   const result = renamed(text, 'c', 'cache');
   assert.ok(isFormatted(result), result);
   // `a -> b` holds no `c`, yet its flags move to the widened column.
-  assert.match(result, /^a -> b      SYN {6}seq=x$/m);
+  assert.match(result, /^a -> b {6}SYN {6}seq=x$/m);
 });
 
 test('renaming client in every example keeps the formatted ones formatted, checking as before', () => {
