@@ -7,8 +7,11 @@ export interface Template {
   readonly label: string;
   readonly description: string;
   readonly text: string;
-  /** Where the cursor goes once the document opens, as an offset; the start when absent. */
-  readonly cursor?: number;
+  /**
+   * Where the cursor goes once the document opens (zero-based, in UTF-16 code units); the start
+   * when absent. A line and column, not an offset: the editor may turn each `\n` into `\r\n`.
+   */
+  readonly cursor?: { readonly line: number; readonly character: number };
 }
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
@@ -42,7 +45,7 @@ export const BLANK_TEMPLATE: Template = {
   description: 'Two endpoints and a listening server: write the segments yourself',
   text: BLANK_HEAD,
   // The text ends in a line break: the cursor goes on the empty last line.
-  cursor: BLANK_HEAD.length,
+  cursor: { line: BLANK_HEAD.split('\n').length - 1, character: 0 },
 };
 
 export const TEMPLATES: readonly Template[] = [

@@ -16,7 +16,7 @@ export function registerNewScenario(): vscode.Disposable {
     const template = [...TEMPLATES, MISTAKE_TEMPLATE].find((t) => t.id === id) ?? (await pick());
     if (!template) return;
     const document = await createDocument(template);
-    const cursor = document.positionAt(template.cursor ?? 0);
+    const cursor = new vscode.Position(template.cursor?.line ?? 0, template.cursor?.character ?? 0);
     await vscode.window.showTextDocument(document, {
       selection: new vscode.Range(cursor, cursor),
     });

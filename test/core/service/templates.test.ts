@@ -37,10 +37,11 @@ test('the blank scenario is a title, two endpoints and a listening server, curso
     analysis.document.statements.map((s) => s.kind),
     ['scenario', 'endpoint', 'endpoint', 'listen'],
   );
-  const cursor = BLANK_TEMPLATE.cursor ?? -1;
   // On the empty last line, after `server listen` and its line break: where the SYN goes.
-  assert.equal(BLANK_TEMPLATE.text.slice(0, cursor), BLANK_TEMPLATE.text);
-  assert.ok(BLANK_TEMPLATE.text.endsWith('server listen\n'));
+  const lines = BLANK_TEMPLATE.text.split('\n');
+  assert.deepEqual(BLANK_TEMPLATE.cursor, { line: lines.length - 1, character: 0 });
+  assert.equal(lines[lines.length - 2], 'server listen');
+  assert.equal(lines[lines.length - 1], '');
   // Typing the first segment there gives a scenario that checks.
   const typed = BLANK_TEMPLATE.text + 'client -> server  SYN  seq=x\n';
   assert.deepEqual(
