@@ -7,6 +7,9 @@ import { completeWalkthroughStep, WalkthroughStep } from '../walkthroughProgress
 /** How many numbered names (`name-2`, `name-3`, …) to try before giving up on a named file. */
 const MAX_NUMBERED_NAMES = 99;
 
+/** The file systems a window saves an untitled document with a path to. */
+const WINDOW_FILE_SYSTEMS = ['file', 'vscode-remote'];
+
 /**
  * "Handshake: New Scenario": pick a template, get an untitled `.handshake` document with it, the
  * cursor where the template expects typing, and the preview beside it.
@@ -72,15 +75,15 @@ async function createDocument(template: Template): Promise<vscode.TextDocument> 
 /**
  * The folder a new scenario is saved into: the workspace folder of the active editor, or the
  * first one. VS Code saves an untitled document with a path to that path in the window's own
- * file system, so a folder of another file system (a virtual workspace on the web) gets none.
+ * file system (`file`, or `vscode-remote` in a remote window), so a folder of another file
+ * system (a virtual workspace on the web) gets none.
  */
 function folderForNewFile(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder =
     (active && vscode.workspace.getWorkspaceFolder(active)) ??
     vscode.workspace.workspaceFolders?.[0];
-  const local = vscode.env.remoteName ? 'vscode-remote' : 'file';
-  return folder?.uri.scheme === local ? folder.uri : undefined;
+  return folder && WINDOW_FILE_SYSTEMS.includes(folder.uri.scheme) ? folder.uri : undefined;
 }
 
 /** `untitled:` + the first of `name`, `name-2`, … that is neither a file nor an open document. */
