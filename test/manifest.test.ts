@@ -121,10 +121,100 @@ test('the packaged extension ships only what runs', () => {
 test('the walkthrough media exist and its commands are contributed', () => {
   const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
   for (const step of manifest.contributes.walkthroughs[0].steps) {
-    const media = step.media.markdown ?? step.media.image;
-    assert.ok(existsSync(media), media);
+    const image = step.media.image;
+    const files: string[] = step.media.markdown
+      ? [step.media.markdown]
+      : typeof image === 'string'
+        ? [image]
+        : [image.light, image.dark, image.hc, image.hcLight];
+    for (const media of files) assert.ok(media && existsSync(media), `${step.id}: ${media}`);
     for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
       assert.ok(commands.includes(command), command);
     }
   }
+});
+
+/** Commands that make sense anywhere, so the palette always lists them. */
+const GLOBAL_COMMANDS = [
+  'handshake.newScenario',
+  'handshake.importCapture',
+  'handshake.pasteTcpdump',
+];
+
+test('the palette lists a command only where it applies, except the few meant for anywhere', () => {
+  const palette = new Map<string, string>(
+    manifest.contributes.menus.commandPalette.map((m: { command: string; when: string }) => [
+      m.command,
+      m.when,
+    ]),
+  );
+  for (const { command } of manifest.contributes.commands as { command: string }[]) {
+    const when = palette.get(command);
+    if (GLOBAL_COMMANDS.includes(command)) {
+      assert.equal(when, undefined, `${command} is meant for anywhere`);
+      continue;
+    }
+    assert.ok(when, `${command} has no "when" in menus.commandPalette`);
+    // Commands of the preview panel need one; commands of a file need a .handshake editor.
+    if (command.startsWith('handshake.preview.') || command === 'handshake.togglePreviewLock') {
+      assert.match(when, /activeWebviewPanelId == 'handshake\.preview'/, command);
+    } else {
+      assert.match(when, /editorLangId == handshake/, command);
+    }
+  }
+});
+
+test('walkthrough steps complete when their action happened, on context keys the extension sets', () => {
+  const source = readFileSync('src/extension/walkthroughProgress.ts', 'utf8');
+  const keys = [...source.matchAll(/^\s+\w+: '([\w.]+)',$/gm)].map((m) => m[1]);
+  const used = new Set<string>();
+  for (const step of manifest.contributes.walkthroughs[0].steps) {
+    // onCommand ticks a step even when the command only said what was missing ("Open a
+    // .handshake file to preview it."), or the user cancelled its quick pick.
+    assert.ok(step.completionEvents.length > 0, step.id);
+    for (const event of step.completionEvents as string[]) {
+      const key = /^onContext:([\w.]+)$/.exec(event)?.[1];
+      assert.ok(key, `${step.id}: ${event} is not an onContext event`);
+      assert.ok(keys.includes(key), `${key} is not a WalkthroughStep`);
+      used.add(key);
+    }
+  }
+  assert.deepEqual([...used].sort(), [...keys].sort());
+  // Each key is set where its step's action succeeds.
+  const setters: Record<string, string> = {
+    scenarioCreated: 'src/extension/language/newScenario.ts',
+    previewOpened: 'src/extension/preview/previewManager.ts',
+    mistakeFixed: 'src/extension/language/editorFeatures.ts',
+  };
+  for (const [name, file] of Object.entries(setters)) {
+    assert.match(readFileSync(file, 'utf8'), new RegExp(`WalkthroughStep\\.${name}\\b`), file);
+  }
+});
+
+/**
+ * The walkthrough shows the diagram the student's first scenario draws, so it must stay sharp at
+ * any zoom: vector, one per theme. To redraw it after a change to the template or the diagram:
+ * write the three-way-handshake template to a file and run `node dist/cli.js render FILE -o
+ * media/walkthrough/preview-light.svg --theme light` (and `dark`).
+ */
+test('the walkthrough diagram is the three-way handshake template, as SVG for each theme', () => {
+  const step = manifest.contributes.walkthroughs[0].steps.find(
+    (s: { id: string }) => s.id === 'preview',
+  );
+  const { light, dark, hc, hcLight } = step.media.image;
+  assert.equal(hc, dark);
+  assert.equal(hcLight, light);
+  const backgrounds: string[] = [];
+  for (const file of [light, dark]) {
+    assert.match(file, /\.svg$/);
+    const svg = readFileSync(file, 'utf8');
+    assert.match(svg, /^<\?xml[^>]*>\s*<svg [^>]*viewBox="[-\d. ]+"/);
+    // Nothing an <img> would not load: no scripts, no HTML labels, no remote fonts.
+    assert.doesNotMatch(svg, /<script|<foreignObject|@import|url\(http/);
+    for (const label of ['SYN seq=x', 'SYN ACK seq=y ack=x+1', 'ACK seq=x+1 ack=y+1']) {
+      assert.ok(svg.includes(`>${label}<`), `${file}: ${label}`);
+    }
+    backgrounds.push(/background-color: ([^;"]+)/.exec(svg)?.[1] ?? '');
+  }
+  assert.notEqual(backgrounds[0], backgrounds[1], 'light and dark backgrounds');
 });

@@ -7,6 +7,11 @@ export interface Template {
   readonly label: string;
   readonly description: string;
   readonly text: string;
+  /**
+   * Where the cursor goes once the document opens (zero-based, in UTF-16 code units); the start
+   * when absent. A line and column, not an offset: the editor may turn each `\n` into `\r\n`.
+   */
+  readonly cursor?: { readonly line: number; readonly character: number };
 }
 
 const lines = (...text: string[]) => text.join('\n') + '\n';
@@ -22,7 +27,29 @@ const OPENING = [
   'client -> server  ACK      seq=x+1  ack=y+1',
 ];
 
+/**
+ * The smallest scenario to write in: a title, two endpoints and a listening server, with the
+ * cursor on the empty line where the first segment (the client's SYN) goes.
+ */
+const BLANK_HEAD = lines(
+  'scenario "New scenario"',
+  'endpoint client 10.0.0.1:50000',
+  'endpoint server 10.0.0.2:80',
+  '',
+  'server listen',
+);
+
+export const BLANK_TEMPLATE: Template = {
+  id: 'blank',
+  label: 'Blank scenario',
+  description: 'Two endpoints and a listening server: write the segments yourself',
+  text: BLANK_HEAD,
+  // The text ends in a line break: the cursor goes on the empty last line.
+  cursor: { line: BLANK_HEAD.split('\n').length - 1, character: 0 },
+};
+
 export const TEMPLATES: readonly Template[] = [
+  BLANK_TEMPLATE,
   {
     id: 'three-way-handshake',
     label: 'Three-way handshake',

@@ -1,6 +1,7 @@
 import { DOCS } from './docs';
 import type { Analysis } from '../check/analyze';
 import type { Diagnostic } from '../check/diagnostic';
+import type { Span } from '../syntax/span';
 import { phaseOf } from '../tcp/phase';
 import type { SegmentStep, Trace } from '../tcp/trace';
 
@@ -20,9 +21,7 @@ export type PhaseStatus =
  */
 export function verdict(analysis: Analysis): string {
   const segments = analysis.trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
-  const problems = analysis.diagnostics.filter(
-    (d) => d.severity === 'error' || d.severity === 'warning',
-  );
+  const problems = problemsOf(analysis);
   const text = DOCS.features;
   const parts: string[] = [];
   const handshake = handshakeStatus(analysis.trace, segments, problems);
@@ -34,6 +33,29 @@ export function verdict(analysis: Analysis): string {
   if (lost > 0) parts.push(text.lost({ count: lost }));
   parts.push(problems.length === 0 ? text.noProblems : text.problems({ count: problems.length }));
   return parts.join(' · ');
+}
+
+/** Where a click on the verdict leads: the first problem it counts, or the diagram. */
+export type VerdictTarget =
+  { readonly kind: 'problem'; readonly span: Span } | { readonly kind: 'preview' };
+
+/**
+ * What the verdict opens when clicked: with problems, the first one in the text (the one to fix
+ * first, since the engine reads on from it); without, the preview, the picture of what checked.
+ */
+export function verdictTarget(analysis: Analysis): VerdictTarget {
+  const first = problemsOf(analysis).reduce<Diagnostic | undefined>(
+    (earliest, d) => (earliest && earliest.span.start <= d.span.start ? earliest : d),
+    undefined,
+  );
+  return first
+    ? { kind: 'problem', span: { start: first.span.start, end: first.span.end } }
+    : { kind: 'preview' };
+}
+
+/** The diagnostics the verdict counts: errors and warnings, not information. */
+function problemsOf(analysis: Analysis): Diagnostic[] {
+  return analysis.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
 }
 
 function phaseText(phase: 'handshake' | 'close', status: PhaseStatus): string {

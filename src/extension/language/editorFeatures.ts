@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Analysis } from '../../core/check/analyze';
 import type { TextEdit } from '../../core/check/diagnostic';
 import { complete, type CompletionItem } from '../../core/service/completion';
 import { fixAllSeqAck, fixAllTitle, quickFixes } from '../../core/service/fixes';
@@ -8,14 +9,26 @@ import { hover } from '../../core/service/hover';
 import { inlayHints } from '../../core/service/inlayHints';
 import { definition, prepareRename, references, rename } from '../../core/service/names';
 import { outline, type OutlineSymbol } from '../../core/service/outline';
-import { verdict } from '../../core/service/verdict';
+import { alignRename } from '../../core/service/renameAligned';
+import { verdict, verdictTarget } from '../../core/service/verdict';
 import { type AnalysisCache, LANGUAGE_ID } from '../analysisCache';
 import { toRange } from '../convert';
 import { Disposable } from '../disposable';
+import { completeWalkthroughStep, WalkthroughStep } from '../walkthroughProgress';
 import type { TypingTracker } from './typingTracker';
 
 const SELECTOR: vscode.DocumentSelector = { language: LANGUAGE_ID };
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('handshake');
+
+/**
+ * Run by VS Code after a fix's edit is applied: ticks the walkthrough's "Fix a mistake" step,
+ * which a quick fix completes without running any command of ours.
+ */
+const MISTAKE_FIXED: vscode.Command = {
+  title: '',
+  command: 'setContext',
+  arguments: [WalkthroughStep.mistakeFixed, true],
+};
 
 /**
  * The editor features, each a thin adapter from the pure language service in src/core/service
@@ -133,6 +146,7 @@ export class EditorFeatures extends Disposable {
     return quickFixes(analysis, span).map((fix) => {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = workspaceEdit(document, fix.edits);
+      action.command = MISTAKE_FIXED;
       action.isPreferred = fix.preferred;
       if (fix.diagnostic) {
         const d = fix.diagnostic;
@@ -149,6 +163,7 @@ export class EditorFeatures extends Disposable {
     if (edits.length === 0) return [];
     const action = new vscode.CodeAction(fixAllTitle(), FIX_ALL_KIND);
     action.edit = workspaceEdit(document, edits);
+    action.command = MISTAKE_FIXED;
     return [action];
   }
 
@@ -163,7 +178,9 @@ export class EditorFeatures extends Disposable {
       );
       return;
     }
-    await vscode.workspace.applyEdit(workspaceEdit(editor.document, edits));
+    if (await vscode.workspace.applyEdit(workspaceEdit(editor.document, edits))) {
+      void completeWalkthroughStep(WalkthroughStep.mistakeFixed);
+    }
   }
 
   private symbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
@@ -215,7 +232,8 @@ export class EditorFeatures extends Disposable {
   ): vscode.WorkspaceEdit {
     const result = rename(this.analysis(document).document, document.offsetAt(position), newName);
     if (!result.ok) throw new Error(result.reason);
-    return workspaceEdit(document, result.edits);
+    // A name of another length shifts the formatted columns: put them back in the same edit.
+    return workspaceEdit(document, alignRename(document.getText(), result.edits));
   }
 
   private format(document: vscode.TextDocument, range?: vscode.Range): vscode.TextEdit[] {
@@ -239,7 +257,7 @@ export class EditorFeatures extends Disposable {
       }),
       new vscode.CodeLens(range, {
         title: verdict(analysis),
-        command: analysis.diagnostics.length > 0 ? 'workbench.actions.view.problems' : '',
+        ...verdictCommand(document, analysis),
       }),
     ];
   }
@@ -263,6 +281,32 @@ export class EditorFeatures extends Disposable {
         hint.paddingLeft = true;
         return hint;
       });
+  }
+}
+
+/**
+ * What clicking the verdict runs: the first problem selected in this file's editor (its hover
+ * and quick fixes are then a keystroke away), or the preview beside when there is none.
+ */
+function verdictCommand(
+  document: vscode.TextDocument,
+  analysis: Analysis,
+): Pick<vscode.Command, 'command' | 'arguments'> {
+  const target = verdictTarget(analysis);
+  switch (target.kind) {
+    case 'problem': {
+      const options: vscode.TextDocumentShowOptions = {
+        selection: toRange(document, target.span),
+        preserveFocus: false,
+      };
+      return { command: 'vscode.open', arguments: [document.uri, options] };
+    }
+    case 'preview':
+      return { command: 'handshake.showPreviewToSide', arguments: [document.uri] };
+    default: {
+      const unexpected: never = target;
+      return unexpected;
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parsePreviewState } from '../../core/preview/protocol';
 import { type AnalysisCache, LANGUAGE_ID } from '../analysisCache';
 import { Disposable } from '../disposable';
+import { completeWalkthroughStep, WalkthroughStep } from '../walkthroughProgress';
 import { exportDiagram } from './exporter';
 import { HandshakePreview, PREVIEW_VIEW_TYPE } from './preview';
 
@@ -147,6 +148,7 @@ export class PreviewManager extends Disposable {
   private add(preview: HandshakePreview): void {
     this.previews.add(preview);
     this.active = preview;
+    void completeWalkthroughStep(WalkthroughStep.previewOpened);
     void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT, true);
     preview.panel.onDidChangeViewState(({ webviewPanel }) => {
       if (webviewPanel.active) this.active = preview;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/check/analyze';
 import { setLocale } from '../../../src/core/l10n/locale';
-import { verdict } from '../../../src/core/service/verdict';
+import { verdict, verdictTarget } from '../../../src/core/service/verdict';
 
 const example = (name: string) => readFileSync(`examples/${name}.handshake`, 'utf8');
 
@@ -96,4 +96,23 @@ test('verdict: in 简体中文', () => {
   } finally {
     setLocale('en');
   }
+});
+
+test('a click on the verdict opens the first problem in the text, or the preview without any', () => {
+  assert.deepEqual(verdictTarget(analyze(OPEN + SYN + SYN_ACK + FINAL_ACK)), { kind: 'preview' });
+  const text = OPEN + SYN + WRONG_SYN_ACK + WRONG_FINAL_ACK;
+  const target = verdictTarget(analyze(text));
+  assert.equal(target.kind, 'problem');
+  if (target.kind !== 'problem') return;
+  // The wrong ack of the SYN ACK comes before the wrong ack of the final ACK.
+  assert.equal(text.slice(target.span.start, target.span.end), 'x');
+  assert.ok(target.span.start > text.indexOf('SYN ACK'));
+  assert.ok(target.span.start < text.indexOf('client -> server ACK'));
+});
+
+test('information alone is no problem: the verdict still opens the preview', () => {
+  const analysis = analyze(example('lost-segment'));
+  assert.ok(analysis.diagnostics.length > 0);
+  assert.ok(analysis.diagnostics.every((d) => d.severity === 'info'));
+  assert.deepEqual(verdictTarget(analysis), { kind: 'preview' });
 });

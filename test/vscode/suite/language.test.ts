@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activate, diagnostics, open, OPEN, untitled, waitFor } from './helpers';
+import { activate, diagnostics, open, OPEN, untitled, waitFor, workspaceFile } from './helpers';
 
 suite('Handshake in the extension host', () => {
   suiteSetup(activate);
@@ -123,5 +123,52 @@ suite('Handshake in the extension host', () => {
       'the preview tab',
     );
     assert.strictEqual(tab.label, 'Preview tcpdump-handshake.handshake');
+  });
+
+  test('the CodeLens verdict opens the first problem, or the preview without any', async () => {
+    const lensesOf = async (document: vscode.TextDocument) =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        document.uri,
+      )) ?? [];
+    const mistakes = await open('mistakes.handshake');
+    const toProblem = (await lensesOf(mistakes)).find((l) => l.command?.command === 'vscode.open');
+    assert.ok(toProblem, 'a verdict lens that opens the first problem');
+    const options = toProblem.command?.arguments?.[1] as vscode.TextDocumentShowOptions;
+    assert.strictEqual(options.selection?.start.line, 7); // the first HS101
+    const clean = await open('tcpdump-handshake.handshake');
+    const toPreview = (await lensesOf(clean)).filter(
+      (l) => l.command?.command === 'handshake.showPreviewToSide',
+    );
+    assert.strictEqual(toPreview.length, 2, 'Open Preview, and the verdict');
+  });
+
+  test('New Scenario names the document after its title, in the folder, with the preview beside', async () => {
+    await open('tcpdump-handshake.handshake');
+    await vscode.commands.executeCommand('handshake.newScenario', 'four-way-close');
+    const editor = await waitFor(
+      () =>
+        vscode.window.activeTextEditor?.document.uri.scheme === 'untitled'
+          ? vscode.window.activeTextEditor
+          : undefined,
+      'the new scenario',
+    );
+    const { document } = editor;
+    // examples/four-way-close.handshake exists: the new one is numbered rather than over it.
+    assert.match(document.uri.path, /\/four-way-close(-\d+)?\.handshake$/);
+    const file = workspaceFile(document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1));
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(file)), 'no file is overwritten');
+    assert.strictEqual(document.languageId, 'handshake');
+    assert.match(document.getText(), /^scenario "Four-way close"\n/);
+    await waitFor(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((group) => group.tabs)
+          .find(
+            (t) => t.input instanceof vscode.TabInputWebview && t.label.includes('four-way-close'),
+          ),
+      'the preview of the new scenario',
+    );
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
