@@ -132,10 +132,19 @@ suite('Handshake in the extension host', () => {
         document.uri,
       )) ?? [];
     const mistakes = await open('mistakes.handshake');
-    const toProblem = (await lensesOf(mistakes)).find((l) => l.command?.command === 'vscode.open');
+    // The API hands `vscode.open` back as the workbench command it runs, `_workbench.open`,
+    // with (uri, [column, options]) and the selection 1-based.
+    const toProblem = (await lensesOf(mistakes)).find((l) =>
+      ['vscode.open', '_workbench.open'].includes(l.command?.command ?? ''),
+    );
     assert.ok(toProblem, 'a verdict lens that opens the first problem');
-    const options = toProblem.command?.arguments?.[1] as vscode.TextDocumentShowOptions;
-    assert.strictEqual(options.selection?.start.line, 7); // the first HS101
+    const args = toProblem.command?.arguments ?? [];
+    assert.strictEqual(String(args[0]?.path ?? ''), mistakes.uri.path);
+    const shown = (Array.isArray(args[1]) ? args[1][1] : args[1]) as {
+      selection?: { startLineNumber?: number; start?: { line: number } };
+    };
+    const line = shown.selection?.startLineNumber ?? (shown.selection?.start?.line ?? -1) + 1;
+    assert.strictEqual(line, 8); // the first HS101
     const clean = await open('tcpdump-handshake.handshake');
     const toPreview = (await lensesOf(clean)).filter(
       (l) => l.command?.command === 'handshake.showPreviewToSide',
