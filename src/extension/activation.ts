@@ -7,7 +7,9 @@ import { CaptureEditorProvider } from './capture/captureEditor';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { EditorFeatures } from './language/editorFeatures';
 import { registerNewScenario } from './language/newScenario';
+import { MarkdownChecks } from './markdown/markdownChecks';
 import { MarkdownDiagnostics } from './markdown/markdownDiagnostics';
+import { MarkdownFeatures } from './markdown/markdownFeatures';
 import { extendMarkdownIt } from './markdown/markdownPreview';
 import { PreviewManager } from './preview/previewManager';
 
@@ -34,6 +36,7 @@ export function activateHandshake(
   // Diagnostics, hovers and the diagram speak VS Code's display language (简体中文 or English).
   setLocale(vscode.env.language);
   const cache = new AnalysisCache();
+  const markdownChecks = new MarkdownChecks();
   context.subscriptions.push(
     new DiagnosticsPublisher(cache),
     new EditorFeatures(cache),
@@ -41,7 +44,8 @@ export function activateHandshake(
     new PreviewManager(context.extensionUri, cache),
     new CaptureCommands(platform.openCaptureFile),
     new CaptureEditorProvider(platform.openCaptureFile),
-    new MarkdownDiagnostics(),
+    new MarkdownDiagnostics(markdownChecks),
+    new MarkdownFeatures(markdownChecks),
   );
   return { extendMarkdownIt };
 }
