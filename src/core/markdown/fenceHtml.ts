@@ -23,8 +23,9 @@ export const FENCE_CLASS = 'handshake-fence';
  * The inside of a ` ```handshake ` block in rendered Markdown: the checked diagram's Mermaid
  * text (hidden, for the preview script to draw), the block's source as a code block until it is
  * drawn (and where scripts do not run), the engine's verdict, and its problems (code, line in
- * the document, or of the block without `options.line`, message). Every piece of user text is escaped: Mermaid text by `renderMermaid`, all of it
- * again for HTML here. Nothing here runs script or loads anything.
+ * the document, or in the block without `options.line`, message). Every piece of user text is
+ * escaped: Mermaid text by `renderMermaid`, all of it again for HTML here. Nothing here runs
+ * script or loads anything.
  */
 export function handshakeFenceBody(text: string, options: FenceHtmlOptions = {}): string {
   const strings = options.strings ?? ENGLISH_FENCE_STRINGS;

@@ -9,8 +9,9 @@ import { isHandshakeInfo } from '../../core/markdown/fences';
 /**
  * A markdown-it plugin for VS Code's Markdown preview (`extendMarkdownIt`): a fenced block whose
  * language is `handshake` becomes the checked diagram with its problems (see
- * `handshakeFenceBody`), its lines numbered as in the document; every other fence is left to the renderer before it. The block keeps the
- * attributes VS Code put on the token (`data-line`, class `code-line`) for scroll sync.
+ * `handshakeFenceBody`), its lines numbered as in the document; every other fence is left to the
+ * renderer before it. The block keeps the attributes VS Code put on the token (`data-line`,
+ * class `code-line`) for scroll sync.
  * `options` is read for each block, so changed settings apply at the next render.
  */
 export function handshakeMarkdownIt(options: () => FenceHtmlOptions = () => ({})) {
