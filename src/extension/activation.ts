@@ -9,7 +9,9 @@ import { EditorFeatures } from './language/editorFeatures';
 import { StateAnnotations } from './language/stateAnnotations';
 import { TypingTracker } from './language/typingTracker';
 import { registerNewScenario } from './language/newScenario';
+import { MarkdownChecks } from './markdown/markdownChecks';
 import { MarkdownDiagnostics } from './markdown/markdownDiagnostics';
+import { MarkdownFeatures } from './markdown/markdownFeatures';
 import { extendMarkdownIt } from './markdown/markdownPreview';
 import { PreviewManager } from './preview/previewManager';
 
@@ -37,16 +39,18 @@ export function activateHandshake(
   setLocale(vscode.env.language);
   const cache = new AnalysisCache();
   const typing = new TypingTracker();
+  const markdownChecks = new MarkdownChecks();
   context.subscriptions.push(
     typing,
     new DiagnosticsPublisher(cache),
     new EditorFeatures(cache, typing),
-    new StateAnnotations(cache, typing),
+    new StateAnnotations(cache, markdownChecks, typing),
     registerNewScenario(),
     new PreviewManager(context.extensionUri, cache),
     new CaptureCommands(platform.openCaptureFile),
     new CaptureEditorProvider(platform.openCaptureFile),
-    new MarkdownDiagnostics(),
+    new MarkdownDiagnostics(markdownChecks),
+    new MarkdownFeatures(markdownChecks, typing),
   );
   return { extendMarkdownIt };
 }

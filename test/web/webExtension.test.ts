@@ -134,6 +134,16 @@ test('activation registers every contributed command, the providers and the seri
   ]) {
     assert.ok(report.providers.includes(`languages.${api} ${selector}`), api);
   }
+  // The blocks of Markdown notes get the features that read one block's trace.
+  for (const api of [
+    'registerHoverProvider',
+    'registerCompletionItemProvider',
+    'registerCodeActionsProvider',
+    'registerCodeLensProvider',
+    'registerInlayHintsProvider',
+  ]) {
+    assert.ok(report.providers.includes(`languages.${api} {"language":"markdown"}`), api);
+  }
   assert.deepEqual(report.serializers, ['handshake.preview']);
   assert.deepEqual(report.collections, ['handshake', 'handshake-markdown']);
   assert.deepEqual(report.api, ['extendMarkdownIt']);
@@ -167,10 +177,10 @@ test('the preview panel gets a page with a fresh nonce and then the diagram', ()
   assert.match(render?.source ?? '', /should be 101/);
 });
 
-test('extendMarkdownIt turns the fence into a diagram block in the browser', () => {
+test('extendMarkdownIt turns the fence into a diagram block in the browser, lines as in the note', () => {
   assert.match(report.markdownHtml, /<div class="handshake-fence">/);
   assert.match(
     report.markdownHtml,
-    /<span class="handshake-severity">error<\/span> <code>HS101<\/code> <span class="handshake-line">line 5<\/span>: ack should be 101/,
+    /<span class="handshake-severity">error<\/span> <code>HS101<\/code> <span class="handshake-line">line 8<\/span>: ack should be 101/,
   );
 });

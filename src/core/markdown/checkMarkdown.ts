@@ -1,7 +1,12 @@
 import { analyze, type Analysis } from '../check/analyze';
 import type { Diagnostic, Fix } from '../check/diagnostic';
 import type { Span } from '../syntax/span';
-import { findHandshakeFences, toDocumentOffset, type HandshakeFence } from './fences';
+import {
+  atDocumentLines,
+  findHandshakeFences,
+  toDocumentOffset,
+  type HandshakeFence,
+} from './fences';
 
 /** One checked ` ```handshake ` block: where it is and the engine's analysis of its text. */
 export interface CheckedFence {
@@ -20,13 +25,9 @@ export interface MarkdownCheck {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/**
- * The block's text after as many empty lines as come before it in the document, so that the
- * engine's messages name document lines ("the SYN client sent at line 42"), as the Problems
- * list and `check notes.md` do.
- */
+/** The block's text placed at its document lines (see `atDocumentLines`). */
 function placedText(fence: HandshakeFence): string {
-  return '\n'.repeat(fence.line + 1) + fence.text;
+  return atDocumentLines(fence.text, fence.line);
 }
 
 /**

@@ -3,10 +3,17 @@ import { renderMermaid, type MermaidOptions } from '../render/mermaid';
 import { escapeHtml } from '../render/escapeHtml';
 import { verdict } from '../service/verdict';
 import { ENGLISH_FENCE_STRINGS, type FenceStrings } from './fenceStrings';
+import { atDocumentLines } from './fences';
 
 export interface FenceHtmlOptions {
   readonly diagram?: Partial<MermaidOptions>;
   readonly strings?: FenceStrings;
+  /**
+   * The 0-based document line of the block's opening fence (markdown-it's `token.map[0]`): the
+   * problems, the engine's messages and the arrows' numbers then name document lines, as the
+   * editor and the Problems list do. Without it they count in the block's text.
+   */
+  readonly line?: number;
 }
 
 /** The class of the element around a Handshake block; the preview script looks for it. */
@@ -16,16 +23,17 @@ export const FENCE_CLASS = 'handshake-fence';
  * The inside of a ` ```handshake ` block in rendered Markdown: the checked diagram's Mermaid
  * text (hidden, for the preview script to draw), the block's source as a code block until it is
  * drawn (and where scripts do not run), the engine's verdict, and its problems (code, line in
- * the block, message). Every piece of user text is escaped: Mermaid text by `renderMermaid`, all of it
- * again for HTML here. Nothing here runs script or loads anything.
+ * the document, or in the block without `options.line`, message). Every piece of user text is
+ * escaped: Mermaid text by `renderMermaid`, all of it again for HTML here. Nothing here runs
+ * script or loads anything.
  */
 export function handshakeFenceBody(text: string, options: FenceHtmlOptions = {}): string {
   const strings = options.strings ?? ENGLISH_FENCE_STRINGS;
-  const analysis = analyze(text);
+  const analysis = analyze(options.line === undefined ? text : atDocumentLines(text, options.line));
   const diagram = renderMermaid(analysis, options.diagram);
   const problems = analysis.diagnostics.map((d) => {
-    // Lines count in the block, as the arrows' numbers and the engine's messages ("the SYN
-    // client sent at line 7") do; in the editor the squiggle itself shows where it is.
+    // The same line as the arrows' numbers and the engine's messages ("the SYN client sent at
+    // line 7"): the document's where the caller says where the block is.
     const line = analysis.lines.lineOf(d.span) + 1;
     return (
       `<li class="handshake-problem handshake-${d.severity}">` +

@@ -135,13 +135,7 @@ export class EditorFeatures extends Disposable {
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const analysis = this.analysis(document);
-    if (
-      context.only &&
-      FIX_ALL_KIND.contains(context.only) &&
-      !vscode.CodeActionKind.QuickFix.contains(context.only)
-    ) {
-      return this.fixAllAction(document);
-    }
+    if (wantsFixAll(context.only)) return this.fixAllAction(document);
     const span = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
     return quickFixes(analysis, span).map((fix) => {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
@@ -310,6 +304,16 @@ function verdictCommand(
   }
 }
 
+/**
+ * True when the request is for source actions that include ours: `source.fixAll` (on save with
+ * `editor.codeActionsOnSave`, the Fix All command), `source.fixAll.handshake`, or `source`; the
+ * lightbulb's quick fixes are asked for without `only` or with `quickfix`.
+ */
+export function wantsFixAll(only: vscode.CodeActionKind | undefined): boolean {
+  if (!only || vscode.CodeActionKind.QuickFix.contains(only)) return false;
+  return only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only);
+}
+
 export function workspaceEdit(
   document: vscode.TextDocument,
   edits: readonly TextEdit[],
@@ -332,7 +336,7 @@ const COMPLETION_KINDS: Record<CompletionItem['kind'], vscode.CompletionItemKind
   message: vscode.CompletionItemKind.Event,
 };
 
-function toCompletionItem(
+export function toCompletionItem(
   document: vscode.TextDocument,
   item: CompletionItem,
 ): vscode.CompletionItem {

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
-import { inlayHints } from '../../core/service/inlayHints';
+import { inlayHintsInMarkdown } from '../../core/markdown/fenceServices';
+import type { Span } from '../../core/syntax/span';
+import { inlayHints, type InlayHint } from '../../core/service/inlayHints';
 import { type AnalysisCache, LANGUAGE_ID } from '../analysisCache';
 import { Disposable } from '../disposable';
+import type { MarkdownChecks } from '../markdown/markdownChecks';
 import type { TypingTracker } from './typingTracker';
 
 /**
@@ -10,7 +13,8 @@ import type { TypingTracker } from './typingTracker';
  * caret at the end of a line stays beside the text (an inlay hint there takes the caret past
  * itself, and End scrolls a half-width editor sideways to reach it), and nothing the person
  * wrote moves. The line being typed gets none until it is left. Only the visible lines are
- * computed, so a capture of thousands of segments costs what its screen costs.
+ * computed, so a capture of thousands of segments costs what its screen costs. The same in the
+ * ```handshake blocks of Markdown notes.
  */
 export class StateAnnotations extends Disposable {
   private readonly decoration = this.register(
@@ -27,6 +31,7 @@ export class StateAnnotations extends Disposable {
 
   constructor(
     private readonly cache: AnalysisCache,
+    private readonly markdown: MarkdownChecks,
     private readonly typing: TypingTracker,
   ) {
     super();
@@ -75,7 +80,7 @@ export class StateAnnotations extends Disposable {
     if (pending) clearTimeout(pending);
     this.timers.delete(editor);
     const document = editor.document;
-    if (this.isDisposed || document.languageId !== LANGUAGE_ID || document.isClosed) return;
+    if (this.isDisposed || !ANNOTATED.has(document.languageId) || document.isClosed) return;
     const on = vscode.workspace
       .getConfiguration('handshake.inlayHints', document)
       .get<boolean>('states', true);
@@ -84,12 +89,11 @@ export class StateAnnotations extends Disposable {
 
   private annotations(editor: vscode.TextEditor): vscode.DecorationOptions[] {
     const document = editor.document;
-    const analysis = this.cache.get(document);
     const typed = this.typing.lineOf(document);
     const shown = new Map<number, vscode.DecorationOptions>();
     for (const visible of editor.visibleRanges) {
       const span = { start: document.offsetAt(visible.start), end: document.offsetAt(visible.end) };
-      for (const hint of inlayHints(analysis, span)) {
+      for (const hint of this.hintsOf(document, span)) {
         if (hint.kind !== 'state') continue;
         const line = document.positionAt(hint.offset).line;
         if (line === typed || shown.has(line)) continue;
@@ -103,4 +107,13 @@ export class StateAnnotations extends Disposable {
     }
     return [...shown.values()];
   }
+
+  private hintsOf(document: vscode.TextDocument, span: Span): InlayHint[] {
+    if (document.languageId === LANGUAGE_ID) return inlayHints(this.cache.get(document), span);
+    const check = this.markdown.get(document);
+    return check.fences.length === 0 ? [] : inlayHintsInMarkdown(check, span);
+  }
 }
+
+/** Scenarios, and Markdown notes for their ```handshake blocks. */
+const ANNOTATED = new Set([LANGUAGE_ID, 'markdown']);

@@ -20,7 +20,7 @@ export class TypingTracker extends Disposable {
         // Typing is one change at a time in the editor on screen; a rename, a format or a
         // fix-all changes many places and is nobody's line being typed.
         const [change, ...more] = e.contentChanges;
-        if (e.document.languageId !== LANGUAGE_ID || !change || more.length > 0) return;
+        if (!TRACKED.has(e.document.languageId) || !change || more.length > 0) return;
         if (vscode.window.activeTextEditor?.document !== e.document) return;
         // Where the change ends, in the new text: the caret after typing or pasting.
         const end = change.range.start.line + (change.text.match(/\n/g)?.length ?? 0);
@@ -30,7 +30,7 @@ export class TypingTracker extends Disposable {
     this.register(
       vscode.window.onDidChangeTextEditorSelection((e) => {
         const document = e.textEditor.document;
-        if (document.languageId !== LANGUAGE_ID) return;
+        if (!TRACKED.has(document.languageId)) return;
         if (this.lines.moved(document.uri.toString(), e.selections[0]?.active.line ?? -1)) {
           this.changed.fire(document.uri);
         }
@@ -46,3 +46,6 @@ export class TypingTracker extends Disposable {
     return this.lines.lineOf(document.uri.toString());
   }
 }
+
+/** Scenarios, and Markdown notes for their ```handshake blocks. */
+const TRACKED = new Set([LANGUAGE_ID, 'markdown']);

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
-import { checkMarkdown, type MarkdownCheck } from '../../core/markdown/checkMarkdown';
 import { toVscodeDiagnostic } from '../convert';
 import { DebouncedDiagnostics } from '../debouncedDiagnostics';
+import type { MarkdownChecks } from './markdownChecks';
 
 export const MARKDOWN_LANGUAGE_ID = 'markdown';
 
@@ -11,28 +11,18 @@ export const MARKDOWN_LANGUAGE_ID = 'markdown';
  * `handshake.diagnostics.delay`), cleared on close.
  */
 export class MarkdownDiagnostics extends DebouncedDiagnostics {
-  /** The last check of each open document, so that unchanged blocks are not checked again. */
-  private readonly checks = new Map<string, MarkdownCheck>();
-
-  constructor() {
+  constructor(private readonly checks: MarkdownChecks) {
     super('handshake-markdown', MARKDOWN_LANGUAGE_ID);
     this.start();
   }
 
   protected diagnosticsOf(document: vscode.TextDocument): vscode.Diagnostic[] | undefined {
-    const text = document.getText();
-    const key = document.uri.toString();
-    // Most notes have no Handshake block: skip them without scanning line by line.
-    if (!/handshake/i.test(text)) {
-      this.checks.delete(key);
-      return undefined;
-    }
-    const check = checkMarkdown(text, this.checks.get(key));
-    this.checks.set(key, check);
-    return check.diagnostics.map((d) => toVscodeDiagnostic(document, d));
+    const { fences, diagnostics } = this.checks.get(document);
+    if (fences.length === 0) return undefined;
+    return diagnostics.map((d) => toVscodeDiagnostic(document, d));
   }
 
   protected forget(document: vscode.TextDocument): void {
-    this.checks.delete(document.uri.toString());
+    this.checks.forget(document);
   }
 }

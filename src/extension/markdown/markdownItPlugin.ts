@@ -9,8 +9,9 @@ import { isHandshakeInfo } from '../../core/markdown/fences';
 /**
  * A markdown-it plugin for VS Code's Markdown preview (`extendMarkdownIt`): a fenced block whose
  * language is `handshake` becomes the checked diagram with its problems (see
- * `handshakeFenceBody`); every other fence is left to the renderer before it. The block keeps the
- * attributes VS Code put on the token (`data-line`, class `code-line`) for scroll sync.
+ * `handshakeFenceBody`), its lines numbered as in the document; every other fence is left to the
+ * renderer before it. The block keeps the attributes VS Code put on the token (`data-line`,
+ * class `code-line`) for scroll sync.
  * `options` is read for each block, so changed settings apply at the next render.
  */
 export function handshakeMarkdownIt(options: () => FenceHtmlOptions = () => ({})) {
@@ -24,7 +25,13 @@ export function handshakeMarkdownIt(options: () => FenceHtmlOptions = () => ({})
           : self.renderToken(tokens, index, mdOptions);
       }
       token.attrJoin('class', FENCE_CLASS);
-      const body = handshakeFenceBody(token.content, options());
+      // token.map[0] is the opening fence's line in the document VS Code gave markdown-it: the
+      // problems then name the lines the editor and the Problems list name.
+      const line = token.map?.[0];
+      const body = handshakeFenceBody(token.content, {
+        ...options(),
+        ...(line === undefined ? {} : { line }),
+      });
       return `<div${self.renderAttrs(token)}>\n${body}\n</div>\n`;
     };
   };

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import MarkdownIt from 'markdown-it';
+import { checkMarkdown } from '../../../src/core/markdown/checkMarkdown';
+import { handshakeFenceHtml } from '../../../src/core/markdown/fenceHtml';
+import { escapeHtml } from '../../../src/core/render/escapeHtml';
 import { handshakeMarkdownIt } from '../../../src/extension/markdown/markdownItPlugin';
 
 const SCENARIO = [
@@ -38,10 +42,11 @@ test('a handshake block becomes a container with the Mermaid text, the source an
   assert.equal(mermaid.match(/p\d-&gt;&gt;p\d: /g)?.length, 2);
   // The label in two lines (Mermaid's <br/>, HTML-escaped in the <pre>), the correction on its own.
   assert.match(mermaid, /SYN ACK seq=300 ack=100&lt;br\/&gt;✗ should be 101\n/);
-  // The problem under the diagram: severity, code, its line in the block, message.
+  // The problem under the diagram: severity, code, its line in the note (9: line 6 of the
+  // block, whose fence is on line 3), message.
   assert.match(
     html,
-    /<li class="handshake-problem handshake-error"><span class="handshake-severity">error<\/span> <code>HS101<\/code> <span class="handshake-line">line 6<\/span>: ack should be 101/,
+    /<li class="handshake-problem handshake-error"><span class="handshake-severity">error<\/span> <code>HS101<\/code> <span class="handshake-line">line 9<\/span>: ack should be 101/,
   );
   assert.match(html, /<pre class="handshake-source"><code>scenario &quot;Refused &lt;script&gt;/);
 });
@@ -100,4 +105,40 @@ test('a scenario without problems says so and lists none', () => {
   const html = render(ok);
   assert.match(html, /<p class="handshake-verdict">3-way handshake ✓ · no problems<\/p>/);
   assert.doesNotMatch(html, /handshake-problems/);
+});
+
+test('the preview names the lines the editor and the Problems list name', () => {
+  const markdown = readFileSync('examples/tcp-notes.md', 'utf8');
+  const html = render(markdown);
+  const shown = [
+    ...html.matchAll(/<span class="handshake-line">line (\d+)<\/span>: ([^<]*)<\/li>/g),
+  ];
+  // What the Markdown editor underlines: line (1-based) and message, as the Problems list has them.
+  const problems = checkMarkdown(markdown).diagnostics.map((d) => [
+    String(markdown.slice(0, d.span.start).split('\n').length),
+    escapeHtml(d.message),
+  ]);
+  assert.deepEqual(
+    shown.map((m) => [m[1], m[2]]),
+    problems,
+  );
+  assert.deepEqual(
+    problems.map(([line]) => line),
+    ['33'],
+  );
+  // The arrows are numbered by document line too: the second block's first segment is line 29.
+  const autonumbers = [...html.matchAll(/autonumber (\d+)/g)].map((m) => Number(m[1]));
+  assert.ok(autonumbers.includes(29), autonumbers.join(', '));
+  assert.ok(!autonumbers.includes(6), 'no line of the block alone');
+});
+
+test('a block drawn without its place in a document (the CLI) counts lines in the block', () => {
+  const block = [
+    'endpoint a',
+    'endpoint b',
+    'b listen',
+    'a -> b SYN seq=1',
+    'b -> a SYN ACK seq=9 ack=1',
+  ];
+  assert.match(handshakeFenceHtml(block.join('\n')), /<span class="handshake-line">line 5<\/span>/);
 });

@@ -69,6 +69,21 @@ suite('Handshake in the extension host', () => {
     assert.strictEqual(document.lineAt(4).text, 'server -> client SYN ACK seq=y ack=x');
   });
 
+  test('source.fixAll (on save, Fix All) offers the fix of every seq and ack', async () => {
+    const document = await untitled(`${OPEN.replace('ack=x+1', 'ack=x')}\n`);
+    await diagnostics(document, 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(0, 0, 0, 0),
+      vscode.CodeActionKind.SourceFixAll.value,
+    );
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.handshake');
+    assert.ok(fixAll?.edit, actions.map((a) => `${a.kind?.value} ${a.title}`).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
+    assert.strictEqual(document.lineAt(4).text, 'server -> client SYN ACK seq=y ack=x+1');
+  });
+
   test('document symbols: the scenario, its endpoints and its phases', async () => {
     const document = await open('four-way-close.handshake');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(

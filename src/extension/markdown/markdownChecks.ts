@@ -1,0 +1,28 @@
+import type * as vscode from 'vscode';
+import { checkMarkdown, type MarkdownCheck } from '../../core/markdown/checkMarkdown';
+
+const NO_BLOCKS: MarkdownCheck = { fences: [], diagnostics: [] };
+
+/**
+ * One check of the ` ```handshake ` blocks per Markdown document version, shared by the
+ * diagnostics and the editor features. A new version is checked against the last one, so that
+ * typing in a long note re-analyses only the block being edited (see `checkMarkdown`).
+ */
+export class MarkdownChecks {
+  private readonly entries = new Map<string, { version: number; check: MarkdownCheck }>();
+
+  get(document: vscode.TextDocument): MarkdownCheck {
+    const key = document.uri.toString();
+    const cached = this.entries.get(key);
+    if (cached && cached.version === document.version) return cached.check;
+    const text = document.getText();
+    // Most notes have no Handshake block: skip them without scanning line by line.
+    const check = /handshake/i.test(text) ? checkMarkdown(text, cached?.check) : NO_BLOCKS;
+    this.entries.set(key, { version: document.version, check });
+    return check;
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.entries.delete(document.uri.toString());
+  }
+}
