@@ -161,6 +161,12 @@ class CompletionItem {
     this.kind = kind;
   }
 }
+class CompletionList {
+  constructor(items, isIncomplete) {
+    this.items = items;
+    this.isIncomplete = isIncomplete;
+  }
+}
 class CodeAction {
   constructor(title, kind) {
     this.title = title;
@@ -282,6 +288,7 @@ const vscode = {
   MarkdownString,
   Hover,
   CompletionItem,
+  CompletionList,
   CodeAction,
   CodeLens,
   InlayHint,
