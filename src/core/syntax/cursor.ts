@@ -108,17 +108,24 @@ export class Cursor {
     );
   }
 
-  /** True when nothing was reported on the line that ends at `end`. */
-  readsWellUpTo(end: number): boolean {
-    const lineStart = this.source.lastIndexOf('\n', end - 1) + 1;
-    // Diagnostics are pushed in reading order, so this line's come last; a scan error from a
-    // peek into the next line (start past `end`) is not this line's.
+  /**
+   * True when a diagnostic starts between `from` and `to` on the line of `to`. Diagnostics are
+   * pushed in reading order, so that line's come last; a scan error from a peek into the next
+   * line (starting past `to`) is not counted.
+   */
+  reportedIn(from: number, to: number): boolean {
+    const lineStart = this.source.lastIndexOf('\n', to - 1) + 1;
     for (let i = this.diagnostics.length - 1; i >= 0; i--) {
       const start = (this.diagnostics[i] as Diagnostic).span.start;
-      if (start < lineStart) return true;
-      if (start <= end) return false;
+      if (start < lineStart) return false;
+      if (start >= from && start <= to) return true;
     }
-    return true;
+    return false;
+  }
+
+  /** True when nothing was reported on the line that ends at `end`. */
+  private readsWellUpTo(end: number): boolean {
+    return !this.reportedIn(0, end);
   }
 
   /** Offset of the next token for which `found` holds, unless `stop` holds first. */

@@ -108,13 +108,14 @@ interface LoneWord {
 }
 
 /**
- * After a statement, anything left on its line is reported and skipped; not when the line
- * already has its diagnostic, as when the statement stopped at this very token.
+ * After a statement, anything left on its line is reported once and skipped: not again when it
+ * is where the statement stopped, already reported ("expected an endpoint name, found ...").
  */
 function endLine(cursor: Cursor): void {
   if (!cursor.atLineEnd()) {
     const token = cursor.token;
-    if (!token.error && cursor.readsWellUpTo(token.start)) cursor.report(SYNTAX_TEXT.endOfLine);
+    const reported = token.error || cursor.reportedIn(token.start, token.start);
+    if (!reported) cursor.report(SYNTAX_TEXT.endOfLine);
     cursor.skipLine();
   }
 }
@@ -393,12 +394,10 @@ function parseEndpointLine(cursor: Cursor, loneWords: LoneWord[]): Statement | u
   if (next.kind === 'arrow' || next.kind === 'lostArrow') {
     cursor.advance();
     const from = name(first);
+    const fast = readSegmentFast(cursor, from, next);
+    if (fast) return fast;
     if (unfinishedForward(cursor)) return undefined;
-    return (
-      readSegmentFast(cursor, from, next) ??
-      parseTlsLine(cursor, from, next) ??
-      parseSegment(cursor, from, next)
-    );
+    return parseTlsLine(cursor, from, next) ?? parseSegment(cursor, from, next);
   }
   if (next.kind === 'ident' && (next.text === 'listen' || next.text === 'close')) {
     cursor.advance();

@@ -257,3 +257,12 @@ test('every example line cut after any word is at most one unfinished-line warni
   }
   assert.ok(cuts > 500, `only ${cuts} cuts`);
 });
+
+test('a statement that stops at a token reports it once, not again as text left on its line', () => {
+  const report = (text: string): string[] =>
+    parse(text).diagnostics.map((d) => `${d.code} ${text.slice(d.span.start, d.span.end)}`);
+  assert.deepEqual(report('endpoint "a"'), ['HS004 "a"']);
+  assert.deepEqual(report('let x = y'), ['HS004 y']);
+  // Text after a statement that did end is still reported, whatever else the line has.
+  assert.deepEqual(report('expect a NOWHERE extra'), ['HS010 NOWHERE', 'HS004 extra']);
+});
