@@ -162,6 +162,12 @@ class CompletionItem {
     this.kind = kind;
   }
 }
+class CompletionList {
+  constructor(items, isIncomplete) {
+    this.items = items;
+    this.isIncomplete = isIncomplete;
+  }
+}
 class CodeAction {
   constructor(title, kind) {
     this.title = title;
@@ -283,6 +289,7 @@ const vscode = {
   MarkdownString,
   Hover,
   CompletionItem,
+  CompletionList,
   CodeAction,
   CodeLens,
   InlayHint,

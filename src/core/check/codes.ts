@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = {
   StrayBrace: { code: 'HS013', severity: 'error' },
   UnknownDuration: { code: 'HS014', severity: 'error' },
   KeywordAsName: { code: 'HS015', severity: 'error' },
+  UnfinishedLine: { code: 'HS016', severity: 'warning' },
 
   AckNotNext: { code: 'HS101', severity: 'error' },
   SeqNotNext: { code: 'HS102', severity: 'error' },

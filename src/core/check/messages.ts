@@ -27,6 +27,7 @@ export const MESSAGES = {
   UnknownDuration: (p: { text: string }) =>
     `Unknown wait '${p.text}': write 'wait 2MSL' for the end of TIME_WAIT.`,
   KeywordAsName: (p: { text: string }) => `'${p.text}' is a keyword and cannot name an endpoint.`,
+  UnfinishedLine: (p: { expected: string }) => `Unfinished line: expected ${p.expected}.`,
 
   AckNotNext: (p: { endpoint: string; expected: string; why: string; hint: string }) =>
     `ack should be ${p.expected}: ${p.why}.${p.hint}`,

@@ -25,6 +25,7 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   StrayBrace: () => "这个 '}' 没有对应的块。",
   UnknownDuration: (p) => `未知的等待 '${p.text}'：TIME_WAIT 结束请写 'wait 2MSL'。`,
   KeywordAsName: (p) => `'${p.text}' 是关键字，不能用作端点名。`,
+  UnfinishedLine: (p) => `这一行还没写完：此处应为${p.expected}。`,
 
   AckNotNext: (p) => `确认号应为 ${p.expected}：${p.why}。${p.hint}`,
   SeqNotNext: (p) => `序列号应为 ${p.expected}：${p.why}。${p.hint}`,

@@ -33,6 +33,16 @@ export interface CompletionItem {
   replace?: Span;
 }
 
+/**
+ * The completions at a point, and whether the editor must ask again as the user types (rather
+ * than filter this list): after `seq=` / `ack=` it must, because a value typed in full must close
+ * the list, so that Enter ends the line instead of replacing the value with a suggestion.
+ */
+export interface CompletionList {
+  readonly items: CompletionItem[];
+  readonly isIncomplete: boolean;
+}
+
 /** The order people write flags in: SYN ACK, FIN ACK, PSH ACK, RST ACK. */
 const FLAG_ORDER: readonly TcpFlag[] = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
 const FIELD_ORDER: readonly FieldName[] = ['seq', 'ack', 'win', 'len'];
@@ -43,23 +53,36 @@ const FIELD_ORDER: readonly FieldName[] = ['seq', 'ack', 'win', 'len'];
  * `expect NAME` come from the engine's trace of that very line.
  */
 export function complete(analysis: Analysis, offset: number): CompletionItem[] {
+  return completionList(analysis, offset).items;
+}
+
+/** The completions at a UTF-16 offset, as `complete`, with whether the list is incomplete. */
+export function completionList(analysis: Analysis, offset: number): CompletionList {
   const { tokens, commentStart } = lineTokens(analysis, offset, offset);
   const last = tokens[tokens.length - 1];
-  if (commentStart !== undefined || (last?.kind === 'string' && last.end === offset)) return [];
+  if (commentStart !== undefined || (last?.kind === 'string' && last.end === offset)) {
+    return { items: [], isIncomplete: false };
+  }
   const tls = tlsValueContext(analysis, tokens, offset);
-  if (tls) return tls;
+  if (tls) return { items: tls, isIncomplete: false };
   const value = valueContext(tokens, offset);
-  if (value) return completeValue(analysis, tokens, value.field, value.replace);
+  if (value) {
+    const items = completeTypedValue(analysis, tokens, value.field, value.replace);
+    return { items, isIncomplete: true };
+  }
   const state = stateContext(tokens, offset);
   if (state) {
     const items = stateItems(analysis, state.expect.start, state.endpoint.text);
-    return items.map((item) => ({ ...item, replace: state.replace }));
+    return {
+      items: items.map((item) => ({ ...item, replace: state.replace })),
+      isIncomplete: false,
+    };
   }
   const partial = last && last.end === offset && PARTIAL_KINDS.has(last.kind) ? last : undefined;
   const before = partial ? tokens.slice(0, -1) : tokens;
   const replace = partial ? { start: partial.start, end: offset } : { start: offset, end: offset };
   const items = completeAfter(analysis, before, partial, offset);
-  return items.map((item) => ({ ...item, replace }));
+  return { items: items.map((item) => ({ ...item, replace })), isIncomplete: false };
 }
 
 const PARTIAL_KINDS: ReadonlySet<Token['kind']> = new Set([
@@ -202,20 +225,28 @@ function flagAndFieldItems(analysis: Analysis, offset: number, partial: Token | 
       if (flag) flags.add(flag);
     }
   });
+  // Before the first flag, flags come first; after one, the line usually goes on with its
+  // numbers (`SYN seq=x`, `ACK seq=x+1 ack=y+1`), so seq= and ack= come first, then the other
+  // flags, then win= and len=.
+  const numbersNext = flags.size > 0;
   const flagItems = FLAG_ORDER.filter((flag) => !flags.has(flag)).map((flag, index) => ({
     label: flag,
     kind: 'flag' as const,
     detail: DOCS.flags[flag].summary,
     documentation: DOCS.flags[flag].text,
-    sortText: `0${index}`,
+    sortText: `${numbersNext ? 1 : 0}${index}`,
   }));
-  const fieldItems = FIELD_ORDER.filter((field) => !fields.has(field)).map((field, index) => ({
-    label: `${field}=`,
-    kind: 'field' as const,
-    detail: DOCS.fields[field].summary,
-    documentation: DOCS.fields[field].text,
-    sortText: `1${index}`,
-  }));
+  const fieldItems = FIELD_ORDER.filter((field) => !fields.has(field)).map((field) => {
+    const index = FIELD_ORDER.indexOf(field);
+    const group = !numbersNext ? 1 : field === 'seq' || field === 'ack' ? 0 : 2;
+    return {
+      label: `${field}=`,
+      kind: 'field' as const,
+      detail: DOCS.fields[field].summary,
+      documentation: DOCS.fields[field].text,
+      sortText: `${group}${index}`,
+    };
+  });
   return [...flagItems, ...fieldItems];
 }
 
@@ -252,6 +283,35 @@ function valueContext(
 }
 
 const VALUE_KINDS: ReadonlySet<Token['kind']> = new Set(['ident', 'number', 'plus', 'minus']);
+
+/**
+ * The values to offer for what is typed after `seq=` / `ack=` (the text under `replace`). A
+ * suggestion replaces that text when it is accepted, and Enter accepts the one selected, so:
+ * nothing is offered once the value typed is complete (a number, or a known symbol with or
+ * without an offset), whether it is the expected one or not; before that, only the values it
+ * begins.
+ */
+function completeTypedValue(
+  analysis: Analysis,
+  tokens: readonly Token[],
+  field: 'seq' | 'ack',
+  replace: Span,
+): CompletionItem[] {
+  const typed = analysis.document.text.slice(replace.start, replace.end);
+  if (typed === '') return completeValue(analysis, tokens, field, replace);
+  if (isCompleteValue(analysis, typed)) return [];
+  return completeValue(analysis, tokens, field, replace).filter((item) =>
+    item.label.startsWith(typed),
+  );
+}
+
+/** `N`, `SYM`, `SYM+N` or `SYM-N` with SYM a symbol the scenario binds somewhere. */
+function isCompleteValue(analysis: Analysis, typed: string): boolean {
+  const match = /^(?:\d+|([A-Za-z_]\w*)(?:[+-]\d+)?)$/.exec(typed);
+  if (!match) return false;
+  const symbol = match[1];
+  return symbol === undefined || analysis.trace.symbols.some((s) => s.name === symbol);
+}
 
 /**
  * The value the engine expects on this line (`step.expected`), symbolic and, when `let` gives

@@ -87,12 +87,45 @@ export class Cursor {
     return undefined;
   }
 
-  /** Reports "expected X, found Y" at the current token (an empty range at a line's end). */
+  /**
+   * Reports "expected X, found Y" at the current token. At the end of a line that reads well so
+   * far, the line is only unfinished, as every line is while it is typed: that is one milder
+   * UnfinishedLine, an empty range at the line's end.
+   */
   report(expected: string): void {
     const token = this.token;
-    const atEnd = token.kind === 'newline' || token.kind === 'eof';
-    const span = atEnd ? { start: token.start, end: token.start } : token;
-    this.diagnostics.push(diagnostic('ExpectedToken', span, { expected, found: describe(token) }));
+    if (token.kind !== 'newline' && token.kind !== 'eof') {
+      this.diagnostics.push(
+        diagnostic('ExpectedToken', token, { expected, found: describe(token) }),
+      );
+      return;
+    }
+    const span = { start: token.start, end: token.start };
+    this.diagnostics.push(
+      this.readsWellUpTo(token.start)
+        ? diagnostic('UnfinishedLine', span, { expected })
+        : diagnostic('ExpectedToken', span, { expected, found: describe(token) }),
+    );
+  }
+
+  /**
+   * True when a diagnostic starts between `from` and `to` on the line of `to`. Diagnostics are
+   * pushed in reading order, so that line's come last; a scan error from a peek into the next
+   * line (starting past `to`) is not counted.
+   */
+  reportedIn(from: number, to: number): boolean {
+    const lineStart = this.source.lastIndexOf('\n', to - 1) + 1;
+    for (let i = this.diagnostics.length - 1; i >= 0; i--) {
+      const start = (this.diagnostics[i] as Diagnostic).span.start;
+      if (start < lineStart) return false;
+      if (start >= from && start <= to) return true;
+    }
+    return false;
+  }
+
+  /** True when nothing was reported on the line that ends at `end`. */
+  private readsWellUpTo(end: number): boolean {
+    return !this.reportedIn(0, end);
   }
 
   /** Offset of the next token for which `found` holds, unless `stop` holds first. */
@@ -121,12 +154,12 @@ export class Cursor {
   }
 }
 
+/** How a message names a token; the end of the text ends its last line, as a newline does. */
 export function describe(token: Token): string {
   switch (token.kind) {
     case 'newline':
-      return SYNTAX_TEXT.endOfLine;
     case 'eof':
-      return SYNTAX_TEXT.endOfFile;
+      return SYNTAX_TEXT.endOfLine;
     case 'string':
       return SYNTAX_TEXT.aString;
     default:

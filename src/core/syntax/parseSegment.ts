@@ -113,6 +113,12 @@ function parseParts(
   let payload: StringLiteral | undefined;
   let broken: (FieldName | 'flags')[] | undefined;
   let end: number = to.end;
+  if (cursor.atLineEnd()) {
+    // `A -> B` or `A ->`: the line stops before its flags. What comes next is reported (here or
+    // just above), and "no flags" would only say it again.
+    if (toToken) cursor.report(SYNTAX_TEXT.aFlagOrMessage);
+    broken = ['flags'];
+  }
 
   while (!cursor.atLineEnd()) {
     const token = cursor.token;
@@ -151,8 +157,13 @@ function parseParts(
     if (token.kind === 'ident') {
       cursor.advance();
       const flag = parseTcpFlag(token.text);
+      const name = token.text.toLowerCase();
       if (flag) flags.push({ start: token.start, end: token.end, flag });
-      else {
+      else if (FIELD_NAMES.has(name) && cursor.atLineEnd()) {
+        // `seq` at the end of the line: a field whose '=' is still to be typed.
+        cursor.report(SYNTAX_TEXT.equalsAfter({ field: token.text }));
+        (broken ??= []).push(name as FieldName);
+      } else {
         cursor.diagnostics.push(diagnostic('UnknownFlag', token, { text: token.text }));
         (broken ??= []).push('flags');
       }

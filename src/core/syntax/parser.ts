@@ -56,29 +56,71 @@ export const KEYWORDS = [
 export function parse(text: string): ParseResult {
   const cursor = new Cursor(text);
   const statements: Statement[] = [];
+  const loneWords: LoneWord[] = [];
   while (!cursor.at('eof')) {
     if (cursor.at('newline')) {
       cursor.advance();
       continue;
     }
-    const statement = parseStatement(cursor);
+    const statement = parseStatement(cursor, loneWords);
     if (statement) statements.push(statement);
     // A block ends its own last line; it may stop before a keyword line when '}' is missing.
     if (statement?.kind !== 'simultaneous') endLine(cursor);
   }
+  reportLoneWords(cursor, statements, loneWords);
   const diagnostics = cursor.diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { document: { text, statements }, diagnostics };
 }
 
-/** After a statement, anything left on its line is reported once and skipped. */
+/**
+ * A line that is one word: the start of a segment or action when the word names an endpoint
+ * (declared anywhere in the file, as declarations count wherever they stand), else a statement
+ * the language does not have.
+ */
+function reportLoneWords(
+  cursor: Cursor,
+  statements: readonly Statement[],
+  words: readonly LoneWord[],
+): void {
+  if (words.length === 0) return;
+  const endpoints = new Set<string>();
+  for (const s of statements) {
+    if (s.kind === 'endpoint' || s.kind === 'attacker') endpoints.add(s.name.text);
+  }
+  for (const { word, lineEnd } of words) {
+    cursor.diagnostics.push(
+      endpoints.has(word.text)
+        ? diagnostic(
+            'UnfinishedLine',
+            { start: lineEnd, end: lineEnd },
+            { expected: SYNTAX_TEXT.afterName({ name: word.text }) },
+          )
+        : diagnostic('UnknownStatement', word, { text: word.text }),
+    );
+  }
+}
+
+/** A line that is only `word`, decided once every declaration is read. */
+interface LoneWord {
+  readonly word: Token;
+  /** Where the line ends (its newline, or the end of the text). */
+  readonly lineEnd: number;
+}
+
+/**
+ * After a statement, anything left on its line is reported once and skipped: not again when it
+ * is where the statement stopped, already reported ("expected an endpoint name, found ...").
+ */
 function endLine(cursor: Cursor): void {
   if (!cursor.atLineEnd()) {
-    if (!cursor.token.error) cursor.report(SYNTAX_TEXT.endOfLine);
+    const token = cursor.token;
+    const reported = token.error || cursor.reportedIn(token.start, token.start);
+    if (!reported) cursor.report(SYNTAX_TEXT.endOfLine);
     cursor.skipLine();
   }
 }
 
-function parseStatement(cursor: Cursor): Statement | undefined {
+function parseStatement(cursor: Cursor, loneWords: LoneWord[]): Statement | undefined {
   const token = cursor.token;
   if (token.kind === 'rbrace') {
     cursor.advance();
@@ -102,7 +144,7 @@ function parseStatement(cursor: Cursor): Statement | undefined {
     case 'wait':
       return parseWait(cursor);
     case 'simultaneous':
-      return parseSimultaneous(cursor);
+      return parseSimultaneous(cursor, loneWords);
     case 'ca':
     case 'key':
     case 'cert':
@@ -114,7 +156,7 @@ function parseStatement(cursor: Cursor): Statement | undefined {
     case 'date':
       return parseDate(cursor);
     default:
-      return parseEndpointLine(cursor);
+      return parseEndpointLine(cursor, loneWords);
   }
 }
 
@@ -249,17 +291,21 @@ function parseWait(cursor: Cursor): WaitStatement | undefined {
   };
 }
 
-function parseSimultaneous(cursor: Cursor): SimultaneousBlock {
+function parseSimultaneous(cursor: Cursor, loneWords: LoneWord[]): SimultaneousBlock | undefined {
   const keyword = cursor.advance();
   const open = cursor.expect('lbrace', "'{'");
   endLine(cursor);
+  // Without its '{' and with no '}' ahead, the line is only `simultaneous` being typed: the
+  // lines after it are not a block.
+  if (!open && closingBrace(cursor) === undefined) return undefined;
   const segments: SegmentStatement[] = [];
   let end = open?.end ?? keyword.end;
   let closing: number | undefined;
   for (;;) {
     const token = cursor.token;
     if (token.kind === 'eof') {
-      cursor.diagnostics.push(diagnostic('UnclosedBlock', keyword));
+      // Without its '{' (reported already) the block has nothing to close.
+      if (open) cursor.diagnostics.push(diagnostic('UnclosedBlock', keyword));
       break;
     }
     if (token.kind === 'newline') {
@@ -281,16 +327,13 @@ function parseSimultaneous(cursor: Cursor): SimultaneousBlock {
     // A keyword line with no '}' after it (before the next block) means the author forgot the
     // '}': stop here so the line is read normally. Otherwise it is a misplaced statement.
     if (token.kind === 'ident' && (KEYWORDS as readonly string[]).includes(token.text)) {
-      closing ??= cursor.findAhead(
-        (t) => t.kind === 'rbrace',
-        (t) => t.kind === 'ident' && t.text === 'simultaneous',
-      );
+      closing ??= closingBrace(cursor);
       if (closing === undefined) {
-        cursor.diagnostics.push(diagnostic('UnclosedBlock', keyword));
+        if (open) cursor.diagnostics.push(diagnostic('UnclosedBlock', keyword));
         break;
       }
     }
-    const statement = parseStatement(cursor);
+    const statement = parseStatement(cursor, loneWords);
     if (statement?.kind === 'segment') {
       segments.push(statement);
       end = statement.end;
@@ -308,6 +351,14 @@ function parseSimultaneous(cursor: Cursor): SimultaneousBlock {
   };
 }
 
+/** Offset of the '}' ahead that closes a block, unless another block starts first. */
+function closingBrace(cursor: Cursor): number | undefined {
+  return cursor.findAhead(
+    (t) => t.kind === 'rbrace',
+    (t) => t.kind === 'ident' && t.text === 'simultaneous',
+  );
+}
+
 /** `A -> B [forward] ClientHello ...`: a TLS message rather than a TCP segment. */
 function parseTlsLine(cursor: Cursor, from: Name, arrow: Token): Statement | undefined {
   const toToken = cursor.token;
@@ -323,18 +374,30 @@ function parseTlsLine(cursor: Cursor, from: Name, arrow: Token): Statement | und
   return parseTlsMessage(cursor, from, arrow, name(toToken), forward, word, message);
 }
 
+/** `A -> B forward` at the end of the line: reported as unfinished, true; else false. */
+function unfinishedForward(cursor: Cursor): boolean {
+  const forward = cursor.peek(1);
+  if (cursor.token.kind !== 'ident' || forward.kind !== 'ident' || forward.text !== 'forward') {
+    return false;
+  }
+  if (!atLineEnd(cursor.peek(2))) return false;
+  cursor.advance();
+  cursor.advance();
+  cursor.report(SYNTAX_TEXT.aTlsMessage);
+  return true;
+}
+
 /** `NAME listen`, `NAME close`, `NAME -> PEER ...` or `NAME -x PEER ...`. */
-function parseEndpointLine(cursor: Cursor): Statement | undefined {
+function parseEndpointLine(cursor: Cursor, loneWords: LoneWord[]): Statement | undefined {
   const first = cursor.advance();
   const next = cursor.token;
   if (next.kind === 'arrow' || next.kind === 'lostArrow') {
     cursor.advance();
     const from = name(first);
-    return (
-      readSegmentFast(cursor, from, next) ??
-      parseTlsLine(cursor, from, next) ??
-      parseSegment(cursor, from, next)
-    );
+    const fast = readSegmentFast(cursor, from, next);
+    if (fast) return fast;
+    if (unfinishedForward(cursor)) return undefined;
+    return parseTlsLine(cursor, from, next) ?? parseSegment(cursor, from, next);
   }
   if (next.kind === 'ident' && (next.text === 'listen' || next.text === 'close')) {
     cursor.advance();
@@ -347,14 +410,26 @@ function parseEndpointLine(cursor: Cursor): Statement | undefined {
     };
     return action;
   }
+  if (cursor.atLineEnd()) {
+    loneWords.push({ word: first, lineEnd: next.start });
+    return undefined;
+  }
+  if (next.kind === 'minus' && atLineEnd(cursor.peek(1))) {
+    // `alice -`: an arrow half typed.
+    cursor.advance();
+    cursor.report(SYNTAX_TEXT.anArrowAfter({ name: first.text }));
+    return undefined;
+  }
   cursor.diagnostics.push(
-    cursor.atLineEnd()
-      ? diagnostic('UnknownStatement', first, { text: first.text })
-      : diagnostic('ExpectedToken', next, {
-          expected: SYNTAX_TEXT.afterName({ name: first.text }),
-          found: describe(next),
-        }),
+    diagnostic('ExpectedToken', next, {
+      expected: SYNTAX_TEXT.afterName({ name: first.text }),
+      found: describe(next),
+    }),
   );
   cursor.skipLine();
   return undefined;
+}
+
+function atLineEnd(token: Token): boolean {
+  return token.kind === 'newline' || token.kind === 'eof';
 }

@@ -108,7 +108,7 @@ function isWordOnly(c: number): boolean {
 /**
  * The fast reading of a segment line, after `FROM ->`: straight from the characters, with no
  * tokens. It accepts only well-formed lines written the usual way (`to FLAGS seq=V ack=V
- * len=N "payload"`, flags known and not repeated, no field twice) and returns undefined at
+ * len=N "payload"`, at least one flag, known and not repeated, no field twice) and returns undefined at
  * anything else, before reporting anything; parseSegment then reads the line with the token
  * parser, which is the reference: both readings give the same tree (a property test holds them
  * to it). Fills `facts` on success.
@@ -157,6 +157,8 @@ export function readSegmentLine(
       return undefined;
     }
   }
+  // A line without flags is never well formed: the token parser says what it misses.
+  if (facts.flagCount === 0) return undefined;
   return { end, toStart, next: i, lost: arrow.kind === 'lostArrow' };
 }
 

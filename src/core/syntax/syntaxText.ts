@@ -3,7 +3,6 @@ import { liveTable } from '../l10n/locale';
 /** The words of the parser's "expected X, found Y" messages, in English and 简体中文. */
 const EN = {
   endOfLine: 'the end of the line',
-  endOfFile: 'the end of the file',
   aString: 'a string',
   aStatement: 'a statement',
   aQuotedTitle: 'a quoted title, as in scenario "Three-way handshake"',
@@ -18,11 +17,14 @@ const EN = {
   aValue: 'a number or a symbol such as x or x+1',
   aNumberAfterSign: (p: { sign: string }) => `a number after '${p.sign}'`,
   afterName: (p: { name: string }) => `'->', '-x', 'listen' or 'close' after '${p.name}'`,
+  anArrowAfter: (p: { name: string }) => `'->' or '-x' after '${p.name}'`,
+  equalsAfter: (p: { field: string }) => `'=' after ${p.field}`,
+  aFlagOrMessage: 'a flag (SYN, ACK, FIN ...) or a TLS message (ClientHello ...)',
+  aTlsMessage: 'a TLS message (ClientHello ...) after forward',
 };
 
 const ZH_CN: typeof EN = {
   endOfLine: '行尾',
-  endOfFile: '文件末尾',
   aString: '字符串',
   aStatement: '一条语句',
   aQuotedTitle: '带引号的标题，如 scenario "三次握手"',
@@ -37,6 +39,10 @@ const ZH_CN: typeof EN = {
   aValue: '数字或符号，如 x 或 x+1',
   aNumberAfterSign: (p) => `'${p.sign}' 之后的数字`,
   afterName: (p) => `'${p.name}' 之后的 '->'、'-x'、'listen' 或 'close'`,
+  anArrowAfter: (p) => `'${p.name}' 之后的 '->' 或 '-x'`,
+  equalsAfter: (p) => `${p.field} 之后的 '='`,
+  aFlagOrMessage: '标志位（SYN、ACK、FIN ...）或 TLS 消息（ClientHello ...）',
+  aTlsMessage: 'forward 之后的 TLS 消息（ClientHello ...）',
 };
 
 /** The parser's words in the current language. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/check/analyze';
 import type { TextEdit } from '../../core/check/diagnostic';
-import { complete, type CompletionItem } from '../../core/service/completion';
+import { completionList, type CompletionItem } from '../../core/service/completion';
 import { fixAllSeqAck, fixAllTitle, quickFixes } from '../../core/service/fixes';
 import { foldingRanges } from '../../core/service/folding';
 import { formatDocument } from '../../core/service/format';
@@ -123,9 +123,11 @@ export class EditorFeatures extends Disposable {
   private complete(
     document: vscode.TextDocument,
     position: vscode.Position,
-  ): vscode.CompletionItem[] {
-    return complete(this.analysis(document), document.offsetAt(position)).map((item) =>
-      toCompletionItem(document, item),
+  ): vscode.CompletionList {
+    const list = completionList(this.analysis(document), document.offsetAt(position));
+    return new vscode.CompletionList(
+      list.items.map((item) => toCompletionItem(document, item)),
+      list.isIncomplete,
     );
   }
 

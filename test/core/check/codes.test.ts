@@ -44,7 +44,7 @@ const CASES: Record<DiagnosticCode, Case> = {
   },
   HS002: { bad: ['scenario "open'], line: 1, text: '"open', good: ['scenario "open"'] },
   HS003: { bad: ['scenario "a\\qb"'], line: 1, text: '\\q', good: ['scenario "a\\tb"'] },
-  HS004: { bad: ['endpoint'], line: 1, text: '', good: ['endpoint a'] },
+  HS004: { bad: ['endpoint "a"'], line: 1, text: '"a"', good: ['endpoint a'] },
   HS005: { bad: ['hello'], line: 1, text: 'hello', good: ['endpoint hello'] },
   HS006: {
     bad: [...OPEN, 'client -> server ACK SYNACK seq=x+1 ack=y+1'],
@@ -97,6 +97,12 @@ const CASES: Record<DiagnosticCode, Case> = {
   },
   HS015: { bad: ['endpoint expect'], line: 1, text: 'expect', good: ['endpoint expected'] },
 
+  HS016: {
+    bad: [...OPEN, 'client -> server'],
+    line: 7,
+    text: '',
+    good: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1'],
+  },
   HS101: {
     bad: [...OPEN.slice(0, 4), 'server -> client SYN ACK seq=y ack=x', OPEN[5] as string],
     line: 5,
@@ -496,6 +502,22 @@ const SINGLE_DIAGNOSTIC: Record<string, { text: string[]; codes: string[] }> = {
   'a segment to an undeclared endpoint is not also another connection': {
     text: [...OPEN, 'client -> nobody ACK seq=x+1 ack=y+1'],
     codes: ['HS401'],
+  },
+  'a line stopped before its receiver is unfinished, not also a segment without flags': {
+    text: [...OPEN, 'client ->'],
+    codes: ['HS016'],
+  },
+  'a line stopped before its flags is unfinished, not also a segment without flags': {
+    text: [...OPEN, 'client -> server'],
+    codes: ['HS016'],
+  },
+  'a SYN whose seq is still being typed is unfinished, not also a SYN without seq': {
+    text: [...AB, 'a -> b SYN seq'],
+    codes: ['HS016'],
+  },
+  'a simultaneous line without its brace is unfinished, not also an unclosed block': {
+    text: [...OPEN, 'simultaneous'],
+    codes: ['HS016'],
   },
   'a refused SYN followed by a SYN of its own is a missing reset': {
     text: ['endpoint a', 'endpoint b', 'a -> b SYN seq=100', 'b -> a SYN seq=300'],

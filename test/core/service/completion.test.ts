@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/check/analyze';
-import { complete, type CompletionItem } from '../../../src/core/service/completion';
+import {
+  complete,
+  completionList,
+  type CompletionItem,
+} from '../../../src/core/service/completion';
 import { formatValue } from '../../../src/core/tcp/seqValue';
 import { TCP_STATES } from '../../../src/core/tcp/state';
 import type { SegmentStep } from '../../../src/core/tcp/trace';
@@ -97,7 +101,12 @@ const CASES: readonly Case[] = [
   {
     name: 'completion in the flags part leaves out the flags and fields already written',
     text: lines(...OPEN, 'client -> server ACK seq=x+1 |'),
-    labels: ['SYN', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR', 'ack=', 'win=', 'len='],
+    labels: ['ack=', 'SYN', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR', 'win=', 'len='],
+  },
+  {
+    name: 'completion after a flag offers seq= and ack= first, then the other flags',
+    text: lines(...OPEN.slice(0, 3), 'client -> server SYN |'),
+    labels: ['seq=', 'ack=', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR', 'win=', 'len='],
   },
   {
     name: 'completion counts flags and fields written after the cursor, in any case',
@@ -136,8 +145,30 @@ const CASES: readonly Case[] = [
     first: { label: 'x+1' },
   },
   {
+    name: 'completion after ack= with a half-typed symbol name offers the value it begins',
+    text: lines(
+      ...OPEN.slice(0, 3),
+      'client -> server SYN seq=isn',
+      'server -> client SYN ACK seq=y ack=i|',
+    ),
+    labels: ['isn+1'],
+    first: { label: 'isn+1' },
+    replaces: 'i',
+  },
+  {
+    name: 'completion after ack= with a complete value offers nothing, even when it is wrong',
+    text: lines(...H5, 'client -> server ACK seq=x+1 ack=y|'),
+    labels: [],
+  },
+  {
+    name: 'completion after ack= with a complete number offers nothing, even one the value begins',
+    text: lines('let y = 1000', ...H5, 'client -> server ACK seq=x+1 ack=1|'),
+    labels: [],
+  },
+  {
     name: 'completion after ack= with a partly typed value replaces what is typed',
     text: lines(...H5, 'client -> server ACK seq=x+1 ack=y+|'),
+    labels: ['y+1'],
     first: { label: 'y+1' },
     replaces: 'y+',
   },
@@ -310,5 +341,62 @@ test('completion never throws on any prefix of the examples, and replaces only b
         assert.ok(!typing.slice(item.replace.start, offset).includes('\n'), `${file}@${offset}`);
       }
     }
+  }
+});
+
+/**
+ * What the editor would put in place of `typed` if Enter were pressed with the list open: the
+ * selected item (the preselected one, else the first by sortText) among those whose label the
+ * typed text begins, as VS Code filters by the text under the item's range.
+ */
+function enterWouldReplace(items: readonly CompletionItem[], typed: string): string | undefined {
+  const shown = sorted(items).filter((item) => item.label.startsWith(typed));
+  const chosen = shown.find((item) => item.preselect) ?? shown[0];
+  return chosen?.label;
+}
+
+test('a value typed in full after seq= or ack= is never replaced by pressing Enter', () => {
+  const before = [...OPEN.slice(0, 3), 'client -> server SYN seq=x'];
+  const cases = [
+    // The student's slip: ack=x on the SYN ACK, where the engine expects x+1.
+    ['server -> client SYN ACK seq=y ack=', 'x'],
+    ['server -> client SYN ACK seq=y ack=', 'x+1'],
+    ['server -> client SYN ACK seq=y ack=', 'x+2'],
+    ['server -> client SYN ACK seq=y ack=', '0'],
+    ['server -> client SYN ACK seq=', 'y'],
+    ['client -> server SYN seq=', 'x'],
+  ] as const;
+  for (const [line, typed] of cases) {
+    const text = lines(...before, line + typed);
+    const offset = text.length - 1;
+    const list = completionList(analyze(text), offset);
+    const replaced = enterWouldReplace(list.items, typed);
+    assert.ok(replaced === undefined || replaced === typed, `${line}${typed} → ${replaced}`);
+    assert.ok(!list.items.some((item) => item.preselect), `${line}${typed}: preselected`);
+    assert.equal(list.isIncomplete, true, 'asked again at each key, so the list closes');
+  }
+});
+
+test('after ack= with nothing typed yet the expected value comes first, preselected', () => {
+  const text = lines(
+    ...OPEN.slice(0, 3),
+    'client -> server SYN seq=x',
+    'server -> client SYN ACK seq=y ack=',
+  );
+  const items = sorted(complete(analyze(text), text.length - 1));
+  assert.equal(items[0]?.label, 'x+1');
+  assert.equal(items[0]?.preselect, true);
+  assert.equal(enterWouldReplace(items, ''), 'x+1');
+});
+
+test('only a list of values is asked for again at each key; flags and names are filtered', () => {
+  for (const marked of [
+    lines(...OPEN, 'client -> server SYN |'),
+    lines(...OPEN, 'cl|'),
+    lines(...H5, 'expect client |'),
+  ]) {
+    const offset = marked.indexOf('|');
+    const text = marked.slice(0, offset) + marked.slice(offset + 1);
+    assert.equal(completionList(analyze(text), offset).isIncomplete, false, marked);
   }
 });

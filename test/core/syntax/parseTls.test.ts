@@ -73,7 +73,7 @@ test('errors are located and a bad line does not hide the next', () => {
   );
   assert.deepEqual(
     result.diagnostics.map((d) => d.code),
-    ['HS601', 'HS004', 'HS605', 'HS004'],
+    ['HS601', 'HS016', 'HS605', 'HS016'],
   );
   assert.equal(result.document.statements.at(-1)?.kind, 'key');
 });

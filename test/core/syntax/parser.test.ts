@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { setLocale } from '../../../src/core/l10n/locale';
 import { parse } from '../../../src/core/syntax/parser';
+import { scan } from '../../../src/core/syntax/scanner';
 import type { SegmentStatement } from '../../../src/core/syntax/tree';
 import { lines } from '../../helpers';
 
@@ -102,7 +104,7 @@ test('one bad line never hides problems on later lines', () => {
     'a -> b SYN seq="x"',
   );
   const found = parse(text).diagnostics.map((d) => d.code);
-  assert.deepEqual(found, ['HS004', 'HS004', 'HS001', 'HS007', 'HS010', 'HS004']);
+  assert.deepEqual(found, ['HS016', 'HS004', 'HS001', 'HS007', 'HS010', 'HS004']);
 });
 
 test('an unclosed block is reported and the next statement still parses', () => {
@@ -128,4 +130,139 @@ test('every bundled example parses without syntax errors except the mistakes fil
       name,
     );
   }
+});
+
+/** Two declared endpoints, so that a line may start with their names. */
+const DECLARED = ['endpoint alice', 'endpoint bob', 'ca root', 'attacker mallory'];
+
+/** Lines that stop before they are complete, as every line does while it is typed. */
+const UNFINISHED: readonly { line: string; expected: string }[] = [
+  { line: 'alice', expected: "'->', '-x', 'listen' or 'close' after 'alice'" },
+  { line: 'mallory  ', expected: "'->', '-x', 'listen' or 'close' after 'mallory'" },
+  { line: 'alice -', expected: "'->' or '-x' after 'alice'" },
+  { line: 'alice ->', expected: 'the receiving endpoint' },
+  { line: 'alice -x ', expected: 'the receiving endpoint' },
+  { line: 'alice -> bob', expected: 'a flag (SYN, ACK, FIN ...) or a TLS message' },
+  { line: 'alice -> bob SYN seq', expected: "'=' after seq" },
+  { line: 'alice -> bob SYN seq=', expected: 'a number or a symbol' },
+  { line: 'alice -> bob SYN seq=x ack=x+', expected: "a number after '+'" },
+  { line: 'alice -> bob ACK win=', expected: 'a number after win=' },
+  { line: 'scenario', expected: 'a quoted title' },
+  { line: 'endpoint', expected: 'an endpoint name' },
+  { line: 'let', expected: 'a symbol name' },
+  { line: 'let x', expected: "'='" },
+  { line: 'let x =', expected: 'a number' },
+  { line: 'expect', expected: 'an endpoint name' },
+  { line: 'expect alice', expected: 'a state' },
+  { line: 'wait', expected: '2MSL' },
+  { line: 'simultaneous', expected: "'{'" },
+  { line: 'trust', expected: 'an endpoint name' },
+  { line: 'trust alice', expected: 'a CA name, or any' },
+  { line: 'cert c subject=', expected: 'a value after subject=' },
+  { line: 'date', expected: 'a date' },
+  { line: 'alice -> bob ClientHello random=', expected: 'a value after random=' },
+  { line: 'mallory -> bob forward', expected: 'a TLS message (ClientHello ...) after forward' },
+  { line: 'alice -> bob SYN seq=1 # the comment ends the line', expected: '' },
+];
+
+for (const { line, expected } of UNFINISHED) {
+  for (const [where, after] of [
+    ['at the end of the text', []],
+    ['before more lines', ['', 'bob listen']],
+  ] as const) {
+    test(`an unfinished line '${line}' ${where}: one warning at its end, naming what comes next`, () => {
+      const text = [...DECLARED, line, ...after].join('\n');
+      const lineEnd = DECLARED.join('\n').length + 1 + line.length;
+      const { diagnostics } = parse(text);
+      if (!expected) {
+        assert.deepEqual(diagnostics, []);
+        return;
+      }
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity, d.span.start, d.span.end]),
+        [['HS016', 'warning', lineEnd, lineEnd]],
+      );
+      assert.ok(diagnostics[0]?.message.includes(expected), diagnostics[0]?.message);
+    });
+  }
+}
+
+test('a lone word that names no endpoint is an unknown statement; a declared name counts wherever it is declared', () => {
+  assert.deepEqual(
+    parse(lines('hello', 'endpoint alice')).diagnostics.map((d) => d.code),
+    ['HS005'],
+  );
+  assert.deepEqual(
+    parse(lines('alice', 'endpoint alice')).diagnostics.map((d) => d.code),
+    ['HS016'],
+  );
+});
+
+test('a line with a mistake before its end keeps "expected X, found the end of the line"', () => {
+  for (const text of ['trust alice 5', 'trust alice 5\n']) {
+    const messages = parse(text).diagnostics.map((d) => `${d.code} ${d.message}`);
+    assert.deepEqual(messages, [
+      "HS004 Expected a CA name, or any, found '5'.",
+      'HS004 Expected a CA name, or any, found the end of the line.',
+    ]);
+  }
+});
+
+test('the end of the text ends the last line: no message says "the end of the file"', () => {
+  for (const text of [
+    'endpoint',
+    'alice -> bob SYN seq=1 5 ack=',
+    'trust alice 5',
+    'let x = 1 2',
+  ]) {
+    for (const d of parse(text).diagnostics) assert.doesNotMatch(d.message, /end of the file/);
+  }
+});
+
+test('under zh-cn an unfinished line is reported in Chinese', () => {
+  setLocale('zh-cn');
+  try {
+    const [d] = parse(lines(...DECLARED, 'alice')).diagnostics;
+    assert.equal(
+      d?.message,
+      "这一行还没写完：此处应为'alice' 之后的 '->'、'-x'、'listen' 或 'close'。",
+    );
+  } finally {
+    setLocale('en');
+  }
+});
+
+test('every example line cut after any word is at most one unfinished-line warning, at the cut', () => {
+  let cuts = 0;
+  for (const name of readdirSync('examples').filter((f) => f.endsWith('.handshake'))) {
+    const text = readFileSync(`examples/${name}`, 'utf8');
+    const tokens = scan(text);
+    tokens.forEach((token, i) => {
+      const next = tokens[i + 1];
+      // A cut after a word that a blank follows, as a line looks while the next word is typed.
+      if (!next || next.start === token.end || token.kind === 'newline') return;
+      if (next.kind === 'newline' || next.kind === 'eof') return;
+      const lineEnd = text.indexOf('\n', token.end);
+      const cut = text.slice(0, token.end) + (lineEnd < 0 ? '' : text.slice(lineEnd));
+      const found = parse(cut).diagnostics;
+      cuts++;
+      assert.ok(
+        found.length === 0 ||
+          (found.length === 1 && found[0]?.code === 'HS016' && found[0].span.start === token.end),
+        `${name}: ${text.slice(text.lastIndexOf('\n', token.start) + 1, token.end)} → ${found
+          .map((d) => `${d.code} ${d.message}`)
+          .join('; ')}`,
+      );
+    });
+  }
+  assert.ok(cuts > 500, `only ${cuts} cuts`);
+});
+
+test('a statement that stops at a token reports it once, not again as text left on its line', () => {
+  const report = (text: string): string[] =>
+    parse(text).diagnostics.map((d) => `${d.code} ${text.slice(d.span.start, d.span.end)}`);
+  assert.deepEqual(report('endpoint "a"'), ['HS004 "a"']);
+  assert.deepEqual(report('let x = y'), ['HS004 y']);
+  // Text after a statement that did end is still reported, whatever else the line has.
+  assert.deepEqual(report('expect a NOWHERE extra'), ['HS010 NOWHERE', 'HS004 extra']);
 });

@@ -47,6 +47,8 @@ suite('Handshake in the extension host', () => {
       typeof preselected?.label === 'string' ? preselected.label : preselected?.label.label,
       'y+1',
     );
+    // Asked again at each key, so that a value typed in full closes the list (Enter ends the line).
+    assert.strictEqual(list.isIncomplete, true);
   });
 
   test('the quick fix corrects the ack through an undoable edit', async () => {
