@@ -1,5 +1,5 @@
 import type { TextEdit } from '../check/diagnostic';
-import { complete, type CompletionItem } from '../service/completion';
+import { completionList, type CompletionItem, type CompletionList } from '../service/completion';
 import {
   fixAllSeqAck,
   fixAllTitle,
@@ -37,11 +37,23 @@ export function hoverInMarkdown(check: MarkdownCheck, offset: number): Hover | u
 
 /** The completions at `offset`, inside a block; none elsewhere (prose is not Handshake). */
 export function completeInMarkdown(check: MarkdownCheck, offset: number): CompletionItem[] {
+  return completionListInMarkdown(check, offset).items;
+}
+
+/**
+ * As `completeInMarkdown`, with whether the list must be asked for again at the next key (after
+ * `seq=` / `ack=`, as in a .handshake file: see `completionList`).
+ */
+export function completionListInMarkdown(check: MarkdownCheck, offset: number): CompletionList {
   const place = placeInFence(check, offset);
-  if (!place) return [];
-  return complete(place.checked.analysis, place.offset).map((item) =>
-    item.replace ? { ...item, replace: toDocumentSpan(place.checked, item.replace) } : item,
-  );
+  if (!place) return { items: [], isIncomplete: false };
+  const list = completionList(place.checked.analysis, place.offset);
+  return {
+    isIncomplete: list.isIncomplete,
+    items: list.items.map((item) =>
+      item.replace ? { ...item, replace: toDocumentSpan(place.checked, item.replace) } : item,
+    ),
+  };
 }
 
 /**

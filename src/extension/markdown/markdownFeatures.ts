@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  completeInMarkdown,
+  completionListInMarkdown,
   fenceVerdicts,
   fixAllSeqAckInMarkdown,
   hoverInMarkdown,
@@ -80,9 +80,11 @@ export class MarkdownFeatures extends Disposable {
   private complete(
     document: vscode.TextDocument,
     position: vscode.Position,
-  ): vscode.CompletionItem[] {
-    return completeInMarkdown(this.checks.get(document), document.offsetAt(position)).map((item) =>
-      toCompletionItem(document, item),
+  ): vscode.CompletionList {
+    const list = completionListInMarkdown(this.checks.get(document), document.offsetAt(position));
+    return new vscode.CompletionList(
+      list.items.map((item) => toCompletionItem(document, item)),
+      list.isIncomplete,
     );
   }
 

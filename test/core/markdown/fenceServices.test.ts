@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { checkMarkdown } from '../../../src/core/markdown/checkMarkdown';
 import {
   completeInMarkdown,
+  completionListInMarkdown,
   fenceVerdicts,
   fixAllSeqAckInMarkdown,
   hoverInMarkdown,
@@ -43,14 +44,25 @@ function indentedNote(...scenario: string[]): { markdown: string; cursor: number
 }
 
 describe('completion in a block', () => {
-  test('after ack= it offers the expected value first, replacing what is typed', () => {
-    const { markdown, cursor } = indentedNote(...OPEN, 'client -> server PSH ACK seq=x+1 ack=y|');
-    const items = completeInMarkdown(checkMarkdown(markdown), cursor);
-    const first = items.find((item) => item.preselect);
+  test('after ack= it offers the expected value first, and is asked again at each key', () => {
+    const { markdown, cursor } = indentedNote(...OPEN, 'client -> server PSH ACK seq=x+1 ack=|');
+    const list = completionListInMarkdown(checkMarkdown(markdown), cursor);
+    assert.equal(list.isIncomplete, true);
+    const first = list.items.find((item) => item.preselect);
     assert.equal(first?.label, 'y+1');
     assert.ok(first.replace);
-    assert.equal(markdown.slice(first.replace.start, first.replace.end), 'y');
+    assert.equal(first.replace.start, cursor);
     assert.equal(first.replace.end, cursor);
+  });
+
+  test('a value typed in full is never replaced by a suggestion (Enter keeps what was typed)', () => {
+    const { markdown, cursor } = indentedNote(...OPEN, 'client -> server PSH ACK seq=x+1 ack=y|');
+    const list = completionListInMarkdown(checkMarkdown(markdown), cursor);
+    assert.equal(list.isIncomplete, true);
+    assert.deepEqual(
+      list.items.filter((item) => item.preselect || item.replace?.end === cursor),
+      [],
+    );
   });
 
   test('at the start of a line it offers the endpoints and keywords', () => {
