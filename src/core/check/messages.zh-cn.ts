@@ -74,6 +74,12 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   SegmentToSelf: (p) => `${p.endpoint} 向自己发送报文段。`,
   OtherConnection: (p) =>
     `${p.endpoint} 已与 ${p.peer} 建立连接；每个端点只持有一个连接，要与 ${p.other} 通信请另外声明一个端点。`,
+  AlreadyDelivered: (p) =>
+    `标签为 '${p.label}' 的报文段（第 ${p.line} 行）已在第 ${p.delivered} 行到达：网络再次交付一份副本请写 'deliver ${p.label} again'。`,
+  DeliverLost: (p) =>
+    `标签为 '${p.label}' 的报文段在第 ${p.line} 行丢失（-x），永远不会到达：要让它留在网络中请用 ~> 发送。`,
+  StillInFlight: (p) =>
+    `标签为 '${p.label}' 的报文段到最后仍在网络中：没有 'deliver ${p.label}' 行交付它，所以 ${p.to} 从未收到。`,
 
   InvalidFlagCombination: (p) => `标志位组合 ${p.flags} 不成立：${p.reason}。`,
   NoFlags: () =>
@@ -87,6 +93,9 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   DuplicateEndpoint: (p) => `端点 '${p.name}' 已在第 ${p.line} 行声明。`,
   DuplicateSymbol: (p) => `符号 '${p.name}' 已在第 ${p.line} 行绑定。`,
   DuplicateScenario: (p) => `场景已在第 ${p.line} 行命名；这个标题会替换它。`,
+  UnknownLabel: (p) =>
+    `此行之前没有标签为 '${p.label}' 的报文段：用 'as ${p.label}' 给报文段加标签（如 a ~> b ACK seq=1 as ${p.label}），才能在这里交付它。`,
+  DuplicateLabel: (p) => `标签 '${p.label}' 已用于第 ${p.line} 行的报文段。`,
 
   ExpectFailed: (p) => `预期 ${p.endpoint} 处于 ${p.expected}，实际处于 ${p.actual}${p.why}。`,
 

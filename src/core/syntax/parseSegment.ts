@@ -14,6 +14,7 @@ import type {
   NumberField,
   NumberLiteral,
   SegmentFacts,
+  SegmentLabel,
   SegmentStatement,
   StringLiteral,
   ValueExpression,
@@ -34,6 +35,16 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
   const table = tableOf(cursor);
   const { parts, end, broken } = parseParts(cursor, from, arrowToken);
   const lost = arrowToken.kind === 'lostArrow';
+  const inFlight = arrowToken.kind === 'flightArrow';
+  // A segment left in flight is only ever delivered by its label.
+  if (inFlight && !parts.label) {
+    cursor.diagnostics.push(
+      diagnostic('ExpectedToken', parts.to.text ? parts.to : arrowToken, {
+        expected: SYNTAX_TEXT.aFlightLabel,
+        found: SYNTAX_TEXT.endOfLine,
+      }),
+    );
+  }
   const row = table.add(
     from.start,
     end,
@@ -42,6 +53,7 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
     lost,
     broken,
     factsOf(parts),
+    parts.label || inFlight ? { inFlight, label: parts.label?.name.text } : undefined,
   );
   return new SegmentNode(table, row, parts);
 }
@@ -56,7 +68,11 @@ export function readSegmentFast(
   from: Name,
   arrowToken: Token,
 ): SegmentStatement | undefined {
-  const fast = fastReading.on && readSegmentLine(cursor.source, from, arrowToken, FACTS);
+  // `~>` always ends in `as NAME`, which the fast reader leaves to the token parser.
+  const fast =
+    fastReading.on &&
+    arrowToken.kind !== 'flightArrow' &&
+    readSegmentLine(cursor.source, from, arrowToken, FACTS);
   if (!fast) return undefined;
   cursor.jumpTo(fast.next);
   const table = tableOf(cursor);
@@ -112,10 +128,26 @@ function parseParts(
   let len: NumberField | undefined;
   let payload: StringLiteral | undefined;
   let broken: (FieldName | 'flags')[] | undefined;
+  let label: SegmentLabel | undefined;
   let end: number = to.end;
 
   while (!cursor.atLineEnd()) {
     const token = cursor.token;
+    if (label) {
+      // `as NAME` ends the segment; what follows is reported by the statement's end.
+      break;
+    }
+    if (token.kind === 'ident' && token.text === 'as' && cursor.peek().kind !== 'equals') {
+      cursor.advance();
+      const nameToken = cursor.expect('ident', SYNTAX_TEXT.aLabel);
+      if (nameToken) {
+        const name = { start: nameToken.start, end: nameToken.end, text: nameToken.text };
+        const keyword = { start: token.start, end: token.end };
+        label = { start: token.start, end: nameToken.end, keyword, name };
+        end = nameToken.end;
+      }
+      continue;
+    }
     if (token.kind === 'comma' || token.kind === 'plus') {
       cursor.advance();
       continue;
@@ -176,6 +208,7 @@ function parseParts(
     win,
     len,
     payload,
+    label,
   };
   return { parts, end, broken: broken ?? NONE_BROKEN };
 }

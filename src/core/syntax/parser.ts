@@ -17,6 +17,7 @@ import { parseTlsMessageType } from '../tls/messageTypes';
 import type { Token } from './token';
 import type {
   ActionStatement,
+  DeliverStatement,
   EndpointStatement,
   ExpectStatement,
   LetStatement,
@@ -40,6 +41,7 @@ export const KEYWORDS = [
   'let',
   'expect',
   'wait',
+  'deliver',
   'simultaneous',
   'ca',
   'key',
@@ -101,6 +103,8 @@ function parseStatement(cursor: Cursor): Statement | undefined {
       return parseExpect(cursor);
     case 'wait':
       return parseWait(cursor);
+    case 'deliver':
+      return parseDeliver(cursor);
     case 'simultaneous':
       return parseSimultaneous(cursor);
     case 'ca':
@@ -249,6 +253,21 @@ function parseWait(cursor: Cursor): WaitStatement | undefined {
   };
 }
 
+function parseDeliver(cursor: Cursor): DeliverStatement | undefined {
+  const keyword = cursor.advance();
+  const label = cursor.expect('ident', SYNTAX_TEXT.aLabelToDeliver);
+  if (!label) return undefined;
+  const again = cursor.at('ident') && cursor.token.text === 'again' ? cursor.advance() : undefined;
+  return {
+    kind: 'deliver',
+    start: keyword.start,
+    end: (again ?? label).end,
+    keywordSpan: spanOf(keyword),
+    label: name(label),
+    ...(again ? { again: spanOf(again) } : {}),
+  };
+}
+
 function parseSimultaneous(cursor: Cursor): SimultaneousBlock {
   const keyword = cursor.advance();
   const open = cursor.expect('lbrace', "'{'");
@@ -323,11 +342,11 @@ function parseTlsLine(cursor: Cursor, from: Name, arrow: Token): Statement | und
   return parseTlsMessage(cursor, from, arrow, name(toToken), forward, word, message);
 }
 
-/** `NAME listen`, `NAME close`, `NAME -> PEER ...` or `NAME -x PEER ...`. */
+/** `NAME listen`, `NAME close`, `NAME -> PEER ...`, `NAME -x PEER ...` or `NAME ~> PEER ...`. */
 function parseEndpointLine(cursor: Cursor): Statement | undefined {
   const first = cursor.advance();
   const next = cursor.token;
-  if (next.kind === 'arrow' || next.kind === 'lostArrow') {
+  if (next.kind === 'arrow' || next.kind === 'lostArrow' || next.kind === 'flightArrow') {
     cursor.advance();
     const from = name(first);
     return (
