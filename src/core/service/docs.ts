@@ -371,7 +371,12 @@ const DOCS_EN = {
         summary: 'A segment that is lost',
         text: "`A -x B FLAGS ...`: a segment A sends that is lost in the network; A's sequence numbers move as for any segment, but B never sees it.",
       },
+      '~>': {
+        summary: 'A segment left in flight',
+        text: "`A ~> B FLAGS ... as NAME`: a segment A sends now (A's sequence numbers move) that stays in the network until `deliver NAME`.",
+      },
     },
+    label: (p: { line: number }) => `The segment labelled at line ${p.line}`,
   },
 };
 

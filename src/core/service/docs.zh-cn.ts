@@ -310,6 +310,11 @@ export const DOCS_ZH_CN: DocsTable = {
         summary: '丢失的报文段',
         text: '`A -x B 标志位 ...`：A 发出但在网络中丢失的报文段；A 的序列号照常前进，但 B 永远收不到它。',
       },
+      '~>': {
+        summary: '留在网络中的报文段',
+        text: '`A ~> B 标志位 ... as 标签`：A 现在发出（A 的序列号前进）、留在网络中直到 `deliver 标签` 的报文段。',
+      },
     },
+    label: (p) => `第 ${p.line} 行加上标签的报文段`,
   },
 };

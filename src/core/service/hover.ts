@@ -99,9 +99,15 @@ function hoverInStatement(
     }
     case 'deliver': {
       if (at(statement.keywordSpan, offset)) {
-        return keywordHover('deliver', statement.keywordSpan, undefined, problemsText(analysis, statement));
+        return keywordHover(
+          'deliver',
+          statement.keywordSpan,
+          undefined,
+          problemsText(analysis, statement),
+        );
       }
-      if (statement.again && at(statement.again, offset)) return keywordHover('again', statement.again);
+      if (statement.again && at(statement.again, offset))
+        return keywordHover('again', statement.again);
       const step = deliveredStepAt(analysis, statement.start);
       if (!step || !at(statement.label, offset)) return undefined;
       return {

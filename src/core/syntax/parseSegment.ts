@@ -33,11 +33,11 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
   const fast = readSegmentFast(cursor, from, arrowToken);
   if (fast) return fast;
   const table = tableOf(cursor);
-  const { parts, end, broken } = parseParts(cursor, from, arrowToken);
+  const { parts, end, broken, asWritten } = parseParts(cursor, from, arrowToken);
   const lost = arrowToken.kind === 'lostArrow';
   const inFlight = arrowToken.kind === 'flightArrow';
   // A segment left in flight is only ever delivered by its label.
-  if (inFlight && !parts.label) {
+  if (inFlight && !parts.label && !asWritten) {
     cursor.diagnostics.push(
       diagnostic('ExpectedToken', parts.to.text ? parts.to : arrowToken, {
         expected: SYNTAX_TEXT.aFlightLabel,
@@ -114,7 +114,13 @@ function parseParts(
   cursor: Cursor,
   from: Name,
   arrowToken: Token,
-): { parts: SegmentParts; end: number; broken: readonly (FieldName | 'flags')[] } {
+): {
+  parts: SegmentParts;
+  end: number;
+  broken: readonly (FieldName | 'flags')[];
+  /** `as` was written, with or without its name (a missing name is already reported). */
+  asWritten: boolean;
+} {
   const toToken = cursor.at('ident') ? cursor.advance() : undefined;
   if (!toToken) cursor.report(SYNTAX_TEXT.theReceiver);
   const to: Name = toToken
@@ -129,6 +135,7 @@ function parseParts(
   let payload: StringLiteral | undefined;
   let broken: (FieldName | 'flags')[] | undefined;
   let label: SegmentLabel | undefined;
+  let asWritten = false;
   let end: number = to.end;
 
   while (!cursor.atLineEnd()) {
@@ -139,6 +146,7 @@ function parseParts(
     }
     if (token.kind === 'ident' && token.text === 'as' && cursor.peek().kind !== 'equals') {
       cursor.advance();
+      asWritten = true;
       const nameToken = cursor.expect('ident', SYNTAX_TEXT.aLabel);
       if (nameToken) {
         const name = { start: nameToken.start, end: nameToken.end, text: nameToken.text };
@@ -210,7 +218,7 @@ function parseParts(
     payload,
     label,
   };
-  return { parts, end, broken: broken ?? NONE_BROKEN };
+  return { parts, end, broken: broken ?? NONE_BROKEN, asWritten };
 }
 
 /** The facts the engine reads, taken from the nodes. */

@@ -76,7 +76,10 @@ export class SegmentTable {
     const ints = this.ints;
     ints[i + START] = start;
     ints[i + END] = end;
-    ints[i + BITS] = facts.flagBits | (facts.flagCount << 8) | (lost ? LOST : 0) |
+    ints[i + BITS] =
+      facts.flagBits |
+      (facts.flagCount << 8) |
+      (lost ? LOST : 0) |
       (flight?.inFlight ? IN_FLIGHT : 0);
     ints[i + FROM] = this.nameId(facts.fromText);
     ints[i + TO] = this.nameId(facts.toText);

@@ -287,7 +287,12 @@ const CASES: Record<DiagnosticCode, Case> = {
     good: [...OPEN, 'endpoint third', 'client -> server ACK seq=x+1 ack=y+1'],
   },
   HS212: {
-    bad: [...OPEN, 'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1', 'deliver d1', 'deliver d1'],
+    bad: [
+      ...OPEN,
+      'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1',
+      'deliver d1',
+      'deliver d1',
+    ],
     line: 9,
     text: 'd1',
     good: [
