@@ -49,7 +49,7 @@ export const MESSAGES = {
   Retransmission: (p: { line: number }) =>
     `Retransmission of the segment first sent at line ${p.line}.`,
   OutOfOrder: (p: { endpoint: string; expected: string; got: string }) =>
-    `${p.endpoint} expects ${p.expected} next and got ${p.got}: earlier data is missing (lost), so this segment is held back and not acknowledged yet (Wireshark: previous segment not captured).`,
+    `${p.endpoint} expects ${p.expected} next and got ${p.got}: earlier data is missing (lost, or still in flight), so this segment is held back and not acknowledged yet (Wireshark: previous segment not captured).`,
   MissingAckFlag: (p: { endpoint: string; state: string }) =>
     `${p.endpoint} is ${p.state}: every segment after the SYN carries the ACK flag (RFC 9293 §3.10.7.4 drops one without it).`,
   ResetAnswerNotAck: (p: { expected: string }) =>

@@ -43,7 +43,7 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     `RST 报文携带发送方的 SND.NXT，即 ${p.expected}：只有当 RST 的序列号恰好等于接收方的 RCV.NXT 时接收方才会处理，否则回复挑战 ACK (RFC 5961 §3.2)。`,
   Retransmission: (p) => `重传第 ${p.line} 行首次发送的报文段。`,
   OutOfOrder: (p) =>
-    `${p.endpoint} 期望下一个序列号为 ${p.expected}，却收到 ${p.got}：前面的数据缺失（丢失），这个报文段被暂存，暂不确认（Wireshark：previous segment not captured）。`,
+    `${p.endpoint} 期望下一个序列号为 ${p.expected}，却收到 ${p.got}：前面的数据缺失（丢失或仍在途中），这个报文段被暂存，暂不确认（Wireshark：previous segment not captured）。`,
   MissingAckFlag: (p) =>
     `${p.endpoint} 处于 ${p.state}：SYN 之后的每个报文段都带 ACK 标志位（RFC 9293 §3.10.7.4 会丢弃不带 ACK 的报文段）。`,
   ResetAnswerNotAck: (p) =>
