@@ -122,7 +122,10 @@ test('a segment in flight is drawn where it arrives, saying where it was sent; n
     /autonumber 10\n\s*p0->>p1: PSH ACK seq=x\+11 ack=y\+1<br\/>len=10 \(sent at line 8\)\n\s*autonumber 11\n\s*p0->>p1: PSH ACK seq=x\+1/,
   );
   // The FIN never arrives: drawn at its own line, before the deliveries.
-  assert.match(diagram.text, /autonumber 9\n\s*p0-\)p1: FIN ACK seq=x\+21 ack=y\+1<br\/>\(still in flight\)/);
+  assert.match(
+    diagram.text,
+    /autonumber 9\n\s*p0-\)p1: FIN ACK seq=x\+21 ack=y\+1<br\/>\(still in flight\)/,
+  );
   assert.deepEqual(
     diagram.messages.map((m) => m.line + 1),
     [4, 5, 6, 9, 10, 11],
