@@ -104,7 +104,7 @@ function completeAfter(
   }
   if ((KEYWORDS as readonly string[]).includes(first.text)) return [];
   // FROM ...: the rest of a segment, or listen / close.
-  if (before.length === 1) return afterEndpointItems(typingArrow);
+  if (before.length === 1) return afterEndpointItems(typingArrow, partial?.text);
   const arrow = before[1];
   if (typingArrow || !arrow || !SEGMENT_ARROWS.has(arrow.kind)) return [];
   if (before.length === 2) return endpointItems(analysis, first.text);
@@ -209,14 +209,16 @@ function againItem(): Item {
 }
 
 /** `->`, `-x`, `~>`, `listen`, `close`; only the arrows while one is being typed (`client -`). */
-function afterEndpointItems(typingArrow: boolean): Item[] {
-  const arrows = (['->', '-x', '~>'] as const).map((arrow, index) => ({
-    label: arrow,
-    kind: 'arrow' as const,
-    detail: DOCS.completion.arrows[arrow].summary,
-    documentation: DOCS.completion.arrows[arrow].text,
-    sortText: `0${index}`,
-  }));
+function afterEndpointItems(typingArrow: boolean, typed = ''): Item[] {
+  const arrows = (['->', '-x', '~>'] as const)
+    .filter((arrow) => !typingArrow || arrow.startsWith(typed.slice(0, 1)))
+    .map((arrow, index) => ({
+      label: arrow,
+      kind: 'arrow' as const,
+      detail: DOCS.completion.arrows[arrow].summary,
+      documentation: DOCS.completion.arrows[arrow].text,
+      sortText: `0${index}`,
+    }));
   const actions = (['listen', 'close'] as const).map((keyword, index) => ({
     label: keyword,
     kind: 'keyword' as const,
