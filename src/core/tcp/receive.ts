@@ -154,6 +154,12 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
   // §3.10.7.4 "fifth, check the ACK field": "if the ACK bit is off, drop the segment".
   if (!segment.flags.has('ACK') || segment.ack === undefined) return 'ignored';
   if (!receiveAck(tcb, segment.ack, segment, symbols)) {
+    if (tcb.state === 'SYN_RECEIVED') {
+      // §3.10.7.4 SYN-RECEIVED: "If the segment acknowledgment is not acceptable, form a reset
+      // segment <SEQ=SEG.ACK><CTL=RST> and send it"; the endpoint stays in SYN_RECEIVED.
+      tcb.refusal = refusalFor(segment);
+      return 'refused';
+    }
     // §3.10.7.4: an ACK of something not yet sent is answered with an ACK and dropped, with
     // whatever data or FIN it carries.
     const unsent =

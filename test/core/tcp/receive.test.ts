@@ -26,7 +26,53 @@ interface Case {
 /** A before the SYN ACK: a sent SYN seq=100 to b, which listens. */
 const SYN_SENT = ['endpoint a', 'endpoint b', 'b listen', 'a -> b SYN seq=100'];
 
+/** b in SYN_RECEIVED: its SYN ACK seq=300 ack=101 sent, waiting for a's ACK. */
+const SYN_RECEIVED = [...SYN_SENT, 'b -> a SYN ACK seq=300 ack=101'];
+
 const CASES: readonly Case[] = [
+  {
+    name: 'SYN_RECEIVED answers an ACK below its ISS+1 by RST seq=SEG.ACK and stays (§3.10.7.4)',
+    text: lines(
+      ...SYN_RECEIVED,
+      'a -> b ACK seq=101 ack=300',
+      'b -> a RST seq=300', // <SEQ=SEG.ACK><CTL=RST>: below a's window, a drops it
+      'expect b SYN_RECEIVED',
+      'a -> b ACK seq=101 ack=301',
+      'expect b ESTABLISHED',
+    ),
+    codes: ['HS101@6:24'],
+    line: 6,
+    reading: 'asSent',
+    outcome: 'refused',
+  },
+  {
+    name: 'an ACK to SYN_RECEIVED that forgot the +1, then data: a typo (§3.10.7.4)',
+    text: lines(
+      ...SYN_RECEIVED,
+      'a -> b ACK seq=101 ack=300',
+      'a -> b PSH ACK seq=101 ack=301 len=10',
+      'expect b ESTABLISHED',
+    ),
+    codes: ['HS101@6:24'],
+    line: 6,
+    reading: 'intended',
+    outcome: 'delivered',
+  },
+  {
+    name: 'SYN_RECEIVED answers an ACK of data not sent by RST seq=SEG.ACK, which a challenges (§3.10.7.4, RFC 5961 §3.2)',
+    text: lines(
+      ...SYN_RECEIVED,
+      'a -> b ACK seq=101 ack=302',
+      'b -> a RST seq=302', // in a's window but not RCV.NXT (301)
+      'a -> b ACK seq=101 ack=301', // a's challenge ACK, which b accepts
+      'expect b ESTABLISHED',
+      'expect a ESTABLISHED',
+    ),
+    codes: ['HS105@6:24'],
+    line: 6,
+    reading: 'asSent',
+    outcome: 'refused',
+  },
   {
     name: 'SYN_SENT answers a SYN ACK with an unacceptable ack by RST seq=SEG.ACK and stays (§3.10.7.3)',
     text: lines(
@@ -199,7 +245,8 @@ test('a right segment has no reading', () => {
 });
 
 test('read as sent, the trace keeps the written values and what was expected', () => {
-  const analysis = analyze(CASES[0]?.text ?? '');
+  const synAck = CASES.find((c) => c.name.startsWith('SYN_SENT answers a SYN ACK'));
+  const analysis = analyze(synAck?.text ?? '');
   const step = analysis.trace.steps.find(
     (s) => s.kind === 'segment' && s.flags.includes('SYN') && s.from === 'b',
   );
