@@ -72,9 +72,11 @@ function receiveListening(tcb: Tcb, segment: Segment): SegmentOutcome {
     passive: true,
     peer: segment.from,
     irs: segment.seq,
-    // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
+    // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued, unless the SYN ACK
+    // acknowledges it (TCP Fast Open, RFC 7413: see planSynAck).
     rcvNxt: plus(segment.seq, 1),
     rcvNxtCause: synCause(segment),
+    synData: segment.len > 0 ? causeOf(segment) : undefined,
   });
   return 'delivered';
 }
@@ -162,8 +164,7 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
     }
     // §3.10.7.4: an ACK of something not yet sent is answered with an ACK and dropped, with
     // whatever data or FIN it carries.
-    const unsent =
-      tcb.state !== 'SYN_RECEIVED' && tcb.sndNxt && before(tcb.sndNxt, segment.ack, symbols);
+    const unsent = tcb.sndNxt && before(tcb.sndNxt, segment.ack, symbols);
     return unsent ? 'challenged' : 'ignored';
   }
   if (duplicateSyn) return 'delivered';

@@ -628,3 +628,54 @@ test('a resend past SND.NXT read as written is shown as a retransmission, not as
   assert.deepEqual(step.sender.after.sndNxt, { offset: 5801 });
   assert.equal(step.faulty, false);
 });
+
+/** A client whose SYN carries 86 bytes of data (TCP Fast Open), to a server that listens. */
+const TFO = [
+  'endpoint client 10.0.0.1:50000',
+  'endpoint server 10.0.0.2:80',
+  'server listen',
+  'client -> server SYN seq=1000 len=86',
+];
+
+test('TCP Fast Open: a SYN ACK that acknowledges the SYN and its data (RFC 7413 §4.2; RFC 9293 §3.4)', () => {
+  const text = lines(
+    ...TFO,
+    'server -> client SYN ACK seq=5000 ack=1087',
+    'client -> server ACK seq=1087 ack=5001',
+    'client -> server PSH ACK seq=1087 ack=5001 len=10',
+    'server -> client ACK seq=5001 ack=1097',
+    'expect client ESTABLISHED',
+    'expect server ESTABLISHED',
+  );
+  // Only the warning that data on a SYN needs TCP Fast Open.
+  assert.deepEqual(codesAt(analyze(text)), ['HS305@4:18']);
+});
+
+test('a SYN ACK that acknowledges only the SYN: the client sends the data again (RFC 9293 §3.10.7.2)', () => {
+  const text = lines(
+    ...TFO,
+    'server -> client SYN ACK seq=5000 ack=1001',
+    'client -> server PSH ACK seq=1001 ack=5001 len=86',
+    'server -> client ACK seq=5001 ack=1087',
+  );
+  assert.deepEqual(codesAt(analyze(text)), ['HS305@4:18', 'HS110@6:30']);
+});
+
+test('a SYN ACK that acknowledges part of the SYN data is wrong: the SYN, or the SYN and all its data', () => {
+  const text = lines(...TFO, 'server -> client SYN ACK seq=5000 ack=1050');
+  assert.deepEqual(codesAt(analyze(text), ['error']), ['HS101@5:39']);
+});
+
+test('a SYN with data to a closed port is refused by RST ACK ack=ISS+1+len, which its sender accepts (§3.10.7.1, §3.10.7.3)', () => {
+  const text = lines(
+    'endpoint client 10.0.0.1:50000',
+    'endpoint server 10.0.0.2:80',
+    'client -> server SYN seq=1000 len=86',
+    'server -> client RST ACK seq=0 ack=1087',
+    'expect client CLOSED',
+  );
+  assert.deepEqual(codesAt(analyze(text)), ['HS305@3:18']);
+  // ack=ISS+1 does not acknowledge the data sent: a wrong reply, which SYN_SENT still accepts.
+  const short = text.replace('ack=1087', 'ack=1001');
+  assert.deepEqual(codesAt(analyze(short), ['error']), ['HS101@4:36']);
+});
