@@ -679,3 +679,57 @@ test('a SYN with data to a closed port is refused by RST ACK ack=ISS+1+len, whic
   const short = text.replace('ack=1087', 'ack=1001');
   assert.deepEqual(codesAt(analyze(short), ['error']), ['HS101@4:36']);
 });
+
+/** The server advertises a window of 100 bytes in its SYN ACK. */
+const WINDOW_100 = [
+  'endpoint client 10.0.0.1:50000',
+  'endpoint server 10.0.0.2:80',
+  'server listen',
+  'client -> server SYN seq=1000',
+  'server -> client SYN ACK seq=5000 ack=1001 win=100',
+  'client -> server ACK seq=1001 ack=5001',
+  'client -x server PSH ACK seq=1001 ack=5001 len=100',
+];
+
+test('data past the right edge of the window is dropped and acknowledged (RFC 9293 §3.10.7.4, first check)', () => {
+  const text = lines(
+    ...WINDOW_100,
+    'client -> server PSH ACK seq=1101 ack=5001 len=100', // starts at RCV.NXT+RCV.WND
+    'server -> client ACK seq=5001 ack=1001 win=100',
+    'client -> server PSH ACK seq=1001 ack=5001 len=100',
+    'server -> client ACK seq=5001 ack=1101 win=100', // 1101.. was dropped, not queued
+    'client -> server PSH ACK seq=1101 ack=5001 len=100',
+    'server -> client ACK seq=5001 ack=1201 win=100',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+  const steps = analyze(text).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
+  assert.equal(steps[4]?.outcome, 'challenged');
+  // `win=` matters: with a window of 1000 the same segment is queued, and the ACK after the
+  // retransmission covers it.
+  const wide = text.replaceAll('win=100', 'win=1000');
+  const queued = analyze(wide).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
+  assert.equal(queued[4]?.outcome, 'queued');
+  assert.deepEqual(codesAt(analyze(wide), ['error']), ['HS101@11:35']);
+});
+
+test('a zero window takes the ACK of a segment and drops its data (RFC 9293 §3.10.7.4)', () => {
+  const text = lines(
+    'endpoint client 10.0.0.1:50000',
+    'endpoint server 10.0.0.2:80',
+    'server listen',
+    'client -> server SYN seq=1000',
+    'server -> client SYN ACK seq=5000 ack=1001',
+    'client -> server ACK seq=1001 ack=5001',
+    'server -> client PSH ACK seq=5001 ack=1001 len=10 win=0',
+    'client -> server PSH ACK seq=1001 ack=5011 len=1', // a zero-window probe
+    'server -> client ACK seq=5011 ack=1001 win=0', // its byte is not taken
+    'server -> client ACK seq=5011 ack=1001 win=1000', // the window opens
+    'client -> server PSH ACK seq=1001 ack=5011 len=1',
+    'server -> client ACK seq=5011 ack=1002 win=1000',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+  const probe = analyze(text).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment')[4];
+  assert.equal(probe?.outcome, 'challenged');
+  // The ACK it carried was taken all the same: the server's data is acknowledged.
+  assert.deepEqual(probe?.receiver.after.sndUna, { offset: 5011 });
+});
