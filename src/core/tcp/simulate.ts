@@ -109,6 +109,8 @@ interface Flight {
   readonly stepIndex: number;
   /** Its receiver's view when it was sent, for that step. */
   readonly receiverView: number;
+  /** Which labelled segment it was, counting from 0 in the order sent. */
+  readonly order: number;
 }
 
 const NONE: readonly Pending[] = Object.freeze([]);
@@ -138,6 +140,8 @@ class Simulator {
   private errorCount = 0;
   /** Labelled segments by label, in the order they were sent. */
   private readonly flights = new Map<string, Flight>();
+  /** `~>` segments whose label was already taken (HS406): nothing can deliver them. */
+  private readonly stranded: Flight[] = [];
   private readonly pending = newPending(undefined as unknown as SegmentStatement);
   private readonly out: Scratch<Outgoing> = {
     from: '',
@@ -482,6 +486,14 @@ class Simulator {
    */
   private sendLabelled(statement: SegmentStatement, label: string, next: number): void {
     const pending = this.send(statement);
+    const flight: Flight = {
+      pending,
+      deliveries: 0,
+      lastDelivery: this.line(statement),
+      stepIndex: this.steps.length,
+      receiverView: this.view(pending.to, this.tcb(pending.to)),
+      order: this.flights.size + this.stranded.length,
+    };
     const known = this.flights.get(label);
     if (known) {
       this.report(
@@ -490,20 +502,14 @@ class Simulator {
           line: this.line(known.pending.statement),
         }),
       );
+      if (statement.inFlight) this.stranded.push(flight);
     } else {
-      const line = this.line(statement);
-      this.flights.set(label, {
-        pending,
-        deliveries: 0,
-        lastDelivery: line,
-        stepIndex: this.steps.length,
-        receiverView: this.view(pending.to, this.tcb(pending.to)),
-      });
+      this.flights.set(label, flight);
     }
     // A `~>` segment's step is recorded where it arrives; if it never does, here (stillInFlight).
     if (statement.inFlight) return;
     this.deliver(pending, next);
-    if (!known) (this.flights.get(label) as Flight).deliveries = 1;
+    flight.deliveries = 1;
   }
 
   /**
@@ -550,15 +556,21 @@ class Simulator {
    */
   private stillInFlight(): void {
     const late: { index: number; step: TraceStep }[] = [];
-    for (const [label, flight] of this.flights) {
+    const undelivered = [...this.flights.values(), ...this.stranded]
+      .filter((flight) => flight.pending.statement.inFlight && flight.deliveries === 0)
+      .sort((a, b) => a.order - b.order);
+    for (const flight of undelivered) {
       const { pending } = flight;
-      if (!pending.statement.inFlight || flight.deliveries > 0) continue;
-      this.report(
-        diagnostic('StillInFlight', pending.statement.label?.name ?? pending.statement, {
-          label,
-          to: pending.to,
-        }),
-      );
+      const label = pending.statement.labelText ?? '';
+      // A stranded segment's label belongs to another (HS406 says so already).
+      if (this.flights.get(label) === flight) {
+        this.report(
+          diagnostic('StillInFlight', pending.statement.label?.name ?? pending.statement, {
+            label,
+            to: pending.to,
+          }),
+        );
+      }
       this.deliver(pending, this.document.statements.length, NONE, undefined, flight.receiverView);
       late.push({ index: flight.stepIndex, step: this.steps.pop() as TraceStep });
     }

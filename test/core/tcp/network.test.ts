@@ -271,3 +271,20 @@ test('a wrong segment in flight is read at its arrival by the lines after the de
     assert.deepEqual([late?.reading, late?.outcome, late?.network], [reading, outcome, 'later']);
   }
 });
+
+test('a second segment under a taken label is reported, and drawn as still in flight where it was sent', () => {
+  const text = lines(
+    ...OPEN,
+    'client ~> server  PSH ACK  seq=1001  ack=5001  len=10  as d1',
+    'client ~> server  PSH ACK  seq=1011  ack=5001  len=10  as d1',
+    'client ~> server  PSH ACK  seq=1021  ack=5001  len=10  as d2',
+    'deliver d1',
+    'deliver d2',
+  );
+  assert.deepEqual(problems(text), ['HS406@8:59']);
+  const steps = segments(text).slice(3);
+  assert.deepEqual(
+    steps.map((s) => `${s.statement.seqOffset} ${s.outcome}`),
+    ['1011 inFlight', '1001 delivered', '1021 queued'],
+  );
+});
