@@ -403,6 +403,34 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: '~> leaves a segment in flight under the label after as; deliver names it',
+    text: 'client ~> server PSH ACK seq=x len=10 as d1 # in flight\ndeliver d1 again',
+    expected: [
+      [
+        ['client', ENDPOINT],
+        ['~>', 'keyword.operator.arrow.in-flight.handshake'],
+        ['server', ENDPOINT],
+        ['PSH', FLAG],
+        ['ACK', FLAG],
+        ['seq', FIELD],
+        ['=', ASSIGN],
+        ['x', SYMBOL],
+        ['len', FIELD],
+        ['=', ASSIGN],
+        ['10', NUMBER],
+        ['as', 'keyword.other.as.handshake'],
+        ['d1', 'entity.name.label.handshake'],
+        ['#', COMMENT_MARK],
+        [' in flight', COMMENT_HASH],
+      ],
+      [
+        ['deliver', keyword('deliver')],
+        ['d1', 'entity.name.label.handshake'],
+        ['again', 'keyword.other.again.handshake'],
+      ],
+    ],
+  },
+  {
     name: 'expect names an endpoint and a state written with _ or -, or an alias',
     text: 'expect client SYN-SENT\nexpect server FIN_WAIT_1\nexpect server syn_rcvd\nexpect a Fin-Wait-2',
     expected: [

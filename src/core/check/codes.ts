@@ -51,6 +51,9 @@ export const DIAGNOSTIC_CODES = {
   NothingInTimeWait: { code: 'HS209', severity: 'warning' },
   SegmentToSelf: { code: 'HS210', severity: 'error' },
   OtherConnection: { code: 'HS211', severity: 'error' },
+  AlreadyDelivered: { code: 'HS212', severity: 'error' },
+  DeliverLost: { code: 'HS213', severity: 'error' },
+  StillInFlight: { code: 'HS214', severity: 'info' },
 
   InvalidFlagCombination: { code: 'HS301', severity: 'error' },
   NoFlags: { code: 'HS302', severity: 'error' },
@@ -62,6 +65,8 @@ export const DIAGNOSTIC_CODES = {
   DuplicateEndpoint: { code: 'HS402', severity: 'error' },
   DuplicateSymbol: { code: 'HS403', severity: 'error' },
   DuplicateScenario: { code: 'HS404', severity: 'warning' },
+  UnknownLabel: { code: 'HS405', severity: 'error' },
+  DuplicateLabel: { code: 'HS406', severity: 'error' },
 
   ExpectFailed: { code: 'HS501', severity: 'error' },
 

@@ -50,7 +50,7 @@ export const MESSAGES = {
   Retransmission: (p: { line: number }) =>
     `Retransmission of the segment first sent at line ${p.line}.`,
   OutOfOrder: (p: { endpoint: string; expected: string; got: string }) =>
-    `${p.endpoint} expects ${p.expected} next and got ${p.got}: earlier data is missing (lost), so this segment is held back and not acknowledged yet (Wireshark: previous segment not captured).`,
+    `${p.endpoint} expects ${p.expected} next and got ${p.got}: earlier data is missing (lost, or still in flight), so this segment is held back and not acknowledged yet (Wireshark: previous segment not captured).`,
   MissingAckFlag: (p: { endpoint: string; state: string }) =>
     `${p.endpoint} is ${p.state}: every segment after the SYN carries the ACK flag (RFC 9293 §3.10.7.4 drops one without it).`,
   ResetAnswerNotAck: (p: { expected: string }) =>
@@ -89,6 +89,12 @@ export const MESSAGES = {
   SegmentToSelf: (p: { endpoint: string }) => `${p.endpoint} sends a segment to itself.`,
   OtherConnection: (p: { endpoint: string; peer: string; other: string }) =>
     `${p.endpoint} is connected with ${p.peer}; each endpoint holds one connection, so declare another endpoint to talk to ${p.other}.`,
+  AlreadyDelivered: (p: { label: string; line: number; delivered: number }) =>
+    `The segment labelled '${p.label}' (line ${p.line}) already arrived at line ${p.delivered}: write 'deliver ${p.label} again' for a copy the network delivers a second time.`,
+  DeliverLost: (p: { label: string; line: number }) =>
+    `The segment labelled '${p.label}' is lost at line ${p.line} (-x), so it never arrives: send it with ~> to keep it in flight.`,
+  StillInFlight: (p: { label: string; to: string }) =>
+    `The segment labelled '${p.label}' is still in flight at the end: no 'deliver ${p.label}' line delivers it, so ${p.to} never gets it.`,
 
   InvalidFlagCombination: (p: { flags: string; reason: string }) => `${p.flags}: ${p.reason}.`,
   NoFlags: () =>
@@ -107,6 +113,10 @@ export const MESSAGES = {
     `Symbol '${p.name}' is already bound at line ${p.line}.`,
   DuplicateScenario: (p: { line: number }) =>
     `The scenario is already named at line ${p.line}; this title replaces it.`,
+  UnknownLabel: (p: { label: string }) =>
+    `No segment labelled '${p.label}' before this line: label one with 'as ${p.label}' (as in a ~> b ACK seq=1 as ${p.label}) to deliver it here.`,
+  DuplicateLabel: (p: { label: string; line: number }) =>
+    `Label '${p.label}' already names the segment at line ${p.line}.`,
 
   ExpectFailed: (p: { endpoint: string; expected: string; actual: string; why: string }) =>
     `Expected ${p.endpoint} to be ${p.expected}, but it is ${p.actual}${p.why}.`,

@@ -44,7 +44,7 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     `RST 报文携带发送方的 SND.NXT，即 ${p.expected}：只有当 RST 的序列号恰好等于接收方的 RCV.NXT 时接收方才会处理，否则回复挑战 ACK (RFC 5961 §3.2)。`,
   Retransmission: (p) => `重传第 ${p.line} 行首次发送的报文段。`,
   OutOfOrder: (p) =>
-    `${p.endpoint} 期望下一个序列号为 ${p.expected}，却收到 ${p.got}：前面的数据缺失（丢失），这个报文段被暂存，暂不确认（Wireshark：previous segment not captured）。`,
+    `${p.endpoint} 期望下一个序列号为 ${p.expected}，却收到 ${p.got}：前面的数据缺失（丢失或仍在途中），这个报文段被暂存，暂不确认（Wireshark：previous segment not captured）。`,
   MissingAckFlag: (p) =>
     `${p.endpoint} 处于 ${p.state}：SYN 之后的每个报文段都带 ACK 标志位（RFC 9293 §3.10.7.4 会丢弃不带 ACK 的报文段）。`,
   ResetAnswerNotAck: (p) =>
@@ -75,6 +75,12 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   SegmentToSelf: (p) => `${p.endpoint} 向自己发送报文段。`,
   OtherConnection: (p) =>
     `${p.endpoint} 已与 ${p.peer} 建立连接；每个端点只持有一个连接，要与 ${p.other} 通信请另外声明一个端点。`,
+  AlreadyDelivered: (p) =>
+    `标签为 '${p.label}' 的报文段（第 ${p.line} 行）已在第 ${p.delivered} 行到达：网络再次交付一份副本请写 'deliver ${p.label} again'。`,
+  DeliverLost: (p) =>
+    `标签为 '${p.label}' 的报文段在第 ${p.line} 行丢失（-x），永远不会到达：要让它留在网络中请用 ~> 发送。`,
+  StillInFlight: (p) =>
+    `标签为 '${p.label}' 的报文段到最后仍在网络中：没有 'deliver ${p.label}' 行交付它，所以 ${p.to} 从未收到。`,
 
   InvalidFlagCombination: (p) => `标志位组合 ${p.flags} 不成立：${p.reason}。`,
   NoFlags: () =>
@@ -88,6 +94,9 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   DuplicateEndpoint: (p) => `端点 '${p.name}' 已在第 ${p.line} 行声明。`,
   DuplicateSymbol: (p) => `符号 '${p.name}' 已在第 ${p.line} 行绑定。`,
   DuplicateScenario: (p) => `场景已在第 ${p.line} 行命名；这个标题会替换它。`,
+  UnknownLabel: (p) =>
+    `此行之前没有标签为 '${p.label}' 的报文段：用 'as ${p.label}' 给报文段加标签（如 a ~> b ACK seq=1 as ${p.label}），才能在这里交付它。`,
+  DuplicateLabel: (p) => `标签 '${p.label}' 已用于第 ${p.line} 行的报文段。`,
 
   ExpectFailed: (p) => `预期 ${p.endpoint} 处于 ${p.expected}，实际处于 ${p.actual}${p.why}。`,
 

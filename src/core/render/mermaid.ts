@@ -261,7 +261,8 @@ class MermaidWriter {
       labelLines: label.length,
     });
     if (step.faulty) {
-      const error = this.errorsByLine.get(line);
+      // The error is on the segment's own line, which a `deliver` may follow by many.
+      const error = this.errorsByLine.get(this.analysis.lines.lineOf(step.statement));
       if (error && !step.corrected.seq && !step.corrected.ack) {
         this.noteBetween(step.from, step.to, `✗ ${error.code} ${error.message}`);
       }
@@ -286,7 +287,7 @@ class MermaidWriter {
     if (this.options.showPayload && step.payload !== undefined) {
       parts.push(quotedPayload(step.payload));
     }
-    const remark = segmentRemark(step);
+    const remark = segmentRemark(step, this.analysis.lines.lineOf(step.statement) + 1);
     if (remark) parts.push(remark);
     return parts;
   }
@@ -337,10 +338,14 @@ function noteText(text: string, width: number): string {
   return mermaidLines(packLines(truncate(text, NOTE_MAX).split(' '), width, NOTE_LINES));
 }
 
-/** Solid arrows for segments that carry SYN, FIN, RST or data; dashed for pure ACKs; a cross when lost. */
+/**
+ * Solid arrows for segments that carry SYN, FIN, RST or data; dashed for pure ACKs; a cross when
+ * lost; an open arrowhead (Mermaid's async arrow) when still in flight at the end.
+ */
 function arrowOf(step: SegmentStep): string {
   const pureAck = step.len === 0 && step.flags.every((flag) => flag === 'ACK' || flag === 'PSH');
   if (step.lost) return pureAck ? '--x' : '-x';
+  if (step.outcome === 'inFlight') return pureAck ? '--)' : '-)';
   return pureAck ? '-->>' : '->>';
 }
 

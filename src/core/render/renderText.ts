@@ -13,6 +13,9 @@ const EN = {
   lost: '(lost)',
   outOfOrder: '(out of order)',
   retransmission: '(retransmission)',
+  inFlight: '(still in flight)',
+  sentAt: (p: { line: number }) => `(sent at line ${p.line})`,
+  duplicateOf: (p: { line: number }) => `(duplicate, sent at line ${p.line})`,
 };
 
 const ZH_CN: typeof EN = {
@@ -25,6 +28,9 @@ const ZH_CN: typeof EN = {
   lost: '（丢失）',
   outOfOrder: '（乱序）',
   retransmission: '（重传）',
+  inFlight: '（仍在途中）',
+  sentAt: (p) => `（第 ${p.line} 行发出）`,
+  duplicateOf: (p) => `（重复，第 ${p.line} 行发出）`,
 };
 
 /** The diagram's own words in the current language. */

@@ -76,9 +76,15 @@ export function quotedPayload(payload: string): string {
   return payloadText(payload, PAYLOAD_MAX);
 }
 
-/** What became of the segment on the way, when it is worth a word: lost, out of order, resent. */
-export function segmentRemark(step: SegmentStep): string | undefined {
+/**
+ * What became of the segment on the way, when it is worth a word: lost, still in flight,
+ * delivered later than sent (`sentLine`, 1-based: where it was sent), out of order, resent.
+ */
+export function segmentRemark(step: SegmentStep, sentLine: number): string | undefined {
   if (step.lost) return RENDER_TEXT.lost;
+  if (step.outcome === 'inFlight') return RENDER_TEXT.inFlight;
+  if (step.network === 'later') return RENDER_TEXT.sentAt({ line: sentLine });
+  if (step.network === 'again') return RENDER_TEXT.duplicateOf({ line: sentLine });
   if (step.outcome === 'queued') return RENDER_TEXT.outOfOrder;
   if (step.retransmission) return RENDER_TEXT.retransmission;
   return undefined;

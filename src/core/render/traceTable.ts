@@ -125,7 +125,7 @@ export function traceTable(
     if (settings.showPayload && step.payload !== undefined) {
       detail.push(quotedPayload(step.payload));
     }
-    const remark = segmentRemark(step);
+    const remark = segmentRemark(step, analysis.lines.lineOf(step.statement) + 1);
     if (remark) detail.push(remark);
     return {
       line,

@@ -92,9 +92,15 @@ const PARTIAL_KINDS: ReadonlySet<Token['kind']> = new Set([
   'minus',
   'arrow',
   'lostArrow',
+  'flightArrow',
 ]);
 const VALUE_OPERATORS: ReadonlySet<Token['kind']> = new Set(['equals', 'plus', 'minus']);
-const ARROW_KINDS: ReadonlySet<Token['kind']> = new Set(['arrow', 'lostArrow', 'minus']);
+const ARROW_KINDS: ReadonlySet<Token['kind']> = new Set([
+  'arrow',
+  'lostArrow',
+  'flightArrow',
+  'minus',
+]);
 
 type Item = Omit<CompletionItem, 'replace'>;
 
@@ -115,12 +121,15 @@ function completeAfter(
       return before.length === 1 && !typingArrow ? [durationItem()] : [];
     case 'trust':
       return before.length >= 2 && !typingArrow ? trustItems(analysis) : [];
+    case 'deliver':
+      if (typingArrow) return [];
+      return before.length === 1 ? labelItems(analysis) : before.length === 2 ? [againItem()] : [];
   }
   if ((KEYWORDS as readonly string[]).includes(first.text)) return [];
   // FROM ...: the rest of a segment, or listen / close.
-  if (before.length === 1) return afterEndpointItems(typingArrow);
+  if (before.length === 1) return afterEndpointItems(typingArrow, partial?.text);
   const arrow = before[1];
-  if (typingArrow || !arrow || (arrow.kind !== 'arrow' && arrow.kind !== 'lostArrow')) return [];
+  if (typingArrow || !arrow || !SEGMENT_ARROWS.has(arrow.kind)) return [];
   if (before.length === 2) return endpointItems(analysis, first.text);
   if (before[2]?.kind !== 'ident') return [];
   // Right after `win=` or `len=` a number is being typed: nothing to offer.
@@ -193,15 +202,46 @@ function endpointItems(analysis: Analysis, except?: string): Item[] {
     }));
 }
 
-/** `->`, `-x`, `listen`, `close`; only the arrows while one is being typed (`client -`). */
-function afterEndpointItems(typingArrow: boolean): Item[] {
-  const arrows = (['->', '-x'] as const).map((arrow, index) => ({
-    label: arrow,
-    kind: 'arrow' as const,
-    detail: DOCS.completion.arrows[arrow].summary,
-    documentation: DOCS.completion.arrows[arrow].text,
-    sortText: `0${index}`,
-  }));
+const SEGMENT_ARROWS: ReadonlySet<Token['kind']> = new Set(['arrow', 'lostArrow', 'flightArrow']);
+
+/** After `deliver`: the labels written with `as NAME`, in the order of their segments. */
+function labelItems(analysis: Analysis): Item[] {
+  const items: Item[] = [];
+  const seen = new Set<string>();
+  for (const statement of analysis.document.statements) {
+    if (statement.kind !== 'segment' || statement.labelText === undefined) continue;
+    if (seen.has(statement.labelText)) continue;
+    seen.add(statement.labelText);
+    items.push({
+      label: statement.labelText,
+      kind: 'value',
+      detail: DOCS.completion.label({ line: analysis.lines.lineOf(statement) + 1 }),
+      sortText: `0${String(items.length).padStart(4, '0')}`,
+    });
+  }
+  return items;
+}
+
+function againItem(): Item {
+  return {
+    label: 'again',
+    kind: 'keyword',
+    detail: DOCS.keywords.again.summary,
+    documentation: DOCS.keywords.again.text,
+  };
+}
+
+/** `->`, `-x`, `~>`, `listen`, `close`; only the arrows while one is being typed (`client -`). */
+function afterEndpointItems(typingArrow: boolean, typed = ''): Item[] {
+  const arrows = (['->', '-x', '~>'] as const)
+    .filter((arrow) => !typingArrow || arrow.startsWith(typed.slice(0, 1)))
+    .map((arrow, index) => ({
+      label: arrow,
+      kind: 'arrow' as const,
+      detail: DOCS.completion.arrows[arrow].summary,
+      documentation: DOCS.completion.arrows[arrow].text,
+      sortText: `0${index}`,
+    }));
   const actions = (['listen', 'close'] as const).map((keyword, index) => ({
     label: keyword,
     kind: 'keyword' as const,

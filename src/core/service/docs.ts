@@ -17,6 +17,9 @@ export type Keyword =
   | 'let'
   | 'expect'
   | 'wait'
+  | 'deliver'
+  | 'again'
+  | 'as'
   | 'simultaneous'
   | 'listen'
   | 'close'
@@ -69,6 +72,21 @@ const DOCS_EN = {
       syntax: 'wait 2MSL',
       summary: 'Lets the TIME_WAIT timer run out',
       text: `The TIME_WAIT timer runs out: every endpoint in TIME_WAIT goes to CLOSED (${RFC} §3.10.8). With no endpoint in TIME_WAIT it is a warning (HS209).`,
+    },
+    deliver: {
+      syntax: 'deliver NAME [again]',
+      summary: 'A segment in flight arrives',
+      text: `The segment labelled NAME (\`A ~> B FLAGS ... as NAME\`) arrives now, and its receiver processes it with the state it has now (${RFC} §3.10.7), however long ago it was sent: this is how reordering, several segments in flight and an old segment arriving late are written. \`deliver NAME again\` delivers one more copy (a duplicate).`,
+    },
+    again: {
+      syntax: 'deliver NAME again',
+      summary: 'A duplicate: the segment arrives once more',
+      text: 'The network delivers one more copy of a segment that already arrived (a duplicate); its receiver processes it again by the rules of its state.',
+    },
+    as: {
+      syntax: 'A ~> B  FLAGS ...  as NAME',
+      summary: 'Labels a segment for `deliver`',
+      text: 'Ends a segment line with the label that `deliver NAME` names. With `~>` the segment is sent and left in flight until then; with `->` it arrives at once and `deliver NAME again` delivers a duplicate.',
     },
     simultaneous: {
       syntax: 'simultaneous {\n  A -> B  FLAGS ...\n  B -> A  FLAGS ...\n}',
@@ -238,6 +256,8 @@ const DOCS_EN = {
     challenged: (p: { to: string }) =>
       `Challenged: ${p.to} does not act on it and answers with an ACK of its SND.NXT and RCV.NXT (RFC 5961 §3.2, §4; RFC 9293 §3.10.7.4).`,
     invalid: () => 'Not played: the segment cannot be sent as written (see the problems below).',
+    inFlight: (p: { to: string }) =>
+      `Still in flight at the end (\`~>\` with no \`deliver\`): ${p.to} never got it.`,
   } satisfies Record<SegmentOutcome, (p: { to: string }) => string>,
 
   hover: {
@@ -249,6 +269,11 @@ const DOCS_EN = {
     readingAsSent:
       'Read as sent: the lines after it show the receiver’s reaction to the segment exactly as written, so the receiver gets that.',
     simultaneous: 'Sent in a `simultaneous` block: it crosses the other segments of the block.',
+    deliveredLater: (p: { line: number }) =>
+      `Sent at line ${p.line} and left in flight (\`~>\`); it arrives here, and its receiver judges it by the state it has now.`,
+    deliveredAgain: (p: { line: number }) =>
+      `A duplicate of the segment sent at line ${p.line}: the network delivers it once more here.`,
+    arrivesAt: (p: { lines: string }) => `In flight; it arrives at line ${p.lines}.`,
     sender: 'sender',
     receiver: 'receiver',
     endpointLine: (p: { name: string; role: string; state: string; variables: string }) =>
@@ -346,7 +371,12 @@ const DOCS_EN = {
         summary: 'A segment that is lost',
         text: "`A -x B FLAGS ...`: a segment A sends that is lost in the network; A's sequence numbers move as for any segment, but B never sees it.",
       },
+      '~>': {
+        summary: 'A segment left in flight',
+        text: "`A ~> B FLAGS ... as NAME`: a segment A sends now (A's sequence numbers move) that stays in the network until `deliver NAME`.",
+      },
     },
+    label: (p: { line: number }) => `The segment labelled at line ${p.line}`,
   },
 };
 

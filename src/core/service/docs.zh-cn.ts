@@ -33,6 +33,21 @@ export const DOCS_ZH_CN: DocsTable = {
       summary: '让 TIME_WAIT 计时器到期',
       text: `TIME_WAIT 计时器到期：所有处于 TIME_WAIT 的端点进入 CLOSED（${RFC} §3.10.8）。没有端点处于 TIME_WAIT 时给出警告（HS209）。`,
     },
+    deliver: {
+      syntax: 'deliver 标签 [again]',
+      summary: '在途的报文段到达',
+      text: `标签为 标签 的报文段（\`A ~> B 标志位 ... as 标签\`）此时到达，接收方按它此刻的状态处理（${RFC} §3.10.7），不论它多久以前发出：乱序、多个报文段同时在途、旧报文段迟到都这样写。\`deliver 标签 again\` 再交付一份副本（重复报文段）。`,
+    },
+    again: {
+      syntax: 'deliver 标签 again',
+      summary: '重复：报文段再到达一次',
+      text: '网络把已经到达过的报文段再交付一份副本（重复报文段）；接收方按其状态的规则再处理一次。',
+    },
+    as: {
+      syntax: 'A ~> B  标志位 ...  as 标签',
+      summary: '给报文段加上供 `deliver` 使用的标签',
+      text: '在报文段行末写上 `deliver 标签` 所指的标签。用 `~>` 时报文段发出后留在网络中直到那时；用 `->` 时它立即到达，`deliver 标签 again` 交付一份重复副本。',
+    },
     simultaneous: {
       syntax: 'simultaneous {\n  A -> B  标志位 ...\n  B -> A  标志位 ...\n}',
       summary: '在网络中交错的报文段',
@@ -198,6 +213,7 @@ export const DOCS_ZH_CN: DocsTable = {
     challenged: (p) =>
       `被质询：${p.to} 不处理它，而是用携带自己 SND.NXT 和 RCV.NXT 的 ACK 应答（RFC 5961 §3.2、§4；RFC 9293 §3.10.7.4）。`,
     invalid: () => '未模拟：这个报文段无法按所写的方式发送（见下面的问题）。',
+    inFlight: (p) => `到最后仍在网络中（\`~>\` 但没有 \`deliver\`）：${p.to} 从未收到。`,
   },
 
   hover: {
@@ -207,6 +223,10 @@ export const DOCS_ZH_CN: DocsTable = {
     readingAsSent:
       '按所写发送理解：后面的行给出了接收方对这个报文段原样的反应，所以接收方收到的是所写的值。',
     simultaneous: '在 `simultaneous` 块中发送：它与块中其他报文段在途中交错。',
+    deliveredLater: (p) =>
+      `在第 ${p.line} 行发出并留在网络中（\`~>\`）；它在这里到达，接收方按此刻的状态判断它。`,
+    deliveredAgain: (p) => `第 ${p.line} 行所发报文段的重复副本：网络在这里再交付一次。`,
+    arrivesAt: (p) => `在途中；它在第 ${p.lines} 行到达。`,
     sender: '发送方',
     receiver: '接收方',
     endpointLine: (p) =>
@@ -290,6 +310,11 @@ export const DOCS_ZH_CN: DocsTable = {
         summary: '丢失的报文段',
         text: '`A -x B 标志位 ...`：A 发出但在网络中丢失的报文段；A 的序列号照常前进，但 B 永远收不到它。',
       },
+      '~>': {
+        summary: '留在网络中的报文段',
+        text: '`A ~> B 标志位 ... as 标签`：A 现在发出（A 的序列号前进）、留在网络中直到 `deliver 标签` 的报文段。',
+      },
     },
+    label: (p) => `第 ${p.line} 行加上标签的报文段`,
   },
 };

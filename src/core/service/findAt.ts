@@ -48,7 +48,23 @@ export function segmentStepOf(
   statement: SegmentStatement,
 ): SegmentStep | undefined {
   const step = stepStartingAt(analysis, statement.start);
-  return step?.kind === 'segment' && step.statement === statement ? step : undefined;
+  if (step?.kind === 'segment' && step.statement === statement) return step;
+  // A labelled segment may have its step where a `deliver` brought it in (a few, so a scan).
+  if (statement.labelText === undefined) return undefined;
+  return deliveriesOf(analysis, statement)[0];
+}
+
+/** The steps of a labelled segment's arrivals, at its `deliver` statements, in order. */
+export function deliveriesOf(analysis: Analysis, statement: SegmentStatement): SegmentStep[] {
+  return analysis.trace.steps.filter(
+    (s): s is SegmentStep => s.kind === 'segment' && s.statement === statement,
+  );
+}
+
+/** The step a `deliver` statement recorded, if it delivered anything. */
+export function deliveredStepAt(analysis: Analysis, start: number): SegmentStep | undefined {
+  const step = stepStartingAt(analysis, start);
+  return step?.kind === 'segment' && step.network ? step : undefined;
 }
 
 export function expectStepAt(analysis: Analysis, start: number): ExpectStep | undefined {

@@ -175,6 +175,8 @@ function printStatement(
       return `expect ${statement.endpoint.text} ${statement.stateText}`;
     case 'wait':
       return `wait ${source(statement.duration)}`;
+    case 'deliver':
+      return `deliver ${statement.label.text}${statement.again ? ' again' : ''}`;
     case 'simultaneous':
       return undefined; // placed by placeBlock
     case 'ca':

@@ -38,6 +38,8 @@ function statementMeaning(text: string, statement: Statement): unknown {
       return [statement.kind, statement.endpoint.text, statement.stateText];
     case 'wait':
       return [statement.kind];
+    case 'deliver':
+      return [statement.kind, statement.label.text, statement.again !== undefined];
     case 'simultaneous':
       return [statement.kind, statement.segments.map(segmentMeaning), !statement.closeBrace];
     case 'ca':
@@ -62,6 +64,8 @@ function segmentMeaning(segment: SegmentStatement): unknown {
     segment.fromText,
     segment.toText,
     segment.lost,
+    segment.inFlight,
+    segment.labelText,
     segment.flagBits,
     segment.flagCount,
     segment.seqSymbol,

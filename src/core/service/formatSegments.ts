@@ -85,6 +85,7 @@ export function segmentRow(
     .sort((a, b) => a.start - b.start)
     .map((field) => cell(field, `${source(field.nameSpan)}=${field.value.text}`));
   if (statement.payload) rest.push(cell(statement.payload, source(statement.payload)));
+  if (statement.label) rest.push(cell(statement.label, `as ${statement.label.name.text}`));
   const head = rest[0];
   if (head) {
     const end = rest.reduce((max, c) => Math.max(max, c.end), 0);

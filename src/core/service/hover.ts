@@ -23,6 +23,8 @@ import { DOCS, keywordDoc, type Keyword } from './docs';
 import {
   actionStepAt,
   at,
+  deliveredStepAt,
+  deliveriesOf,
   diagnosticsOnLine,
   expectStepAt,
   lineTokens,
@@ -95,6 +97,27 @@ function hoverInStatement(
       const part = [statement.keywordSpan, statement.closeBrace].find((s) => s && at(s, offset));
       return part ? keywordHover('simultaneous', part) : undefined;
     }
+    case 'deliver': {
+      if (at(statement.keywordSpan, offset)) {
+        return keywordHover(
+          'deliver',
+          statement.keywordSpan,
+          undefined,
+          problemsText(analysis, statement),
+        );
+      }
+      if (statement.again && at(statement.again, offset))
+        return keywordHover('again', statement.again);
+      const step = deliveredStepAt(analysis, statement.start);
+      if (!step || !at(statement.label, offset)) return undefined;
+      return {
+        span: spanOf(statement.label),
+        markdown: paragraphs(
+          segmentMarkdown(analysis, step.statement, undefined, step),
+          problemsText(analysis, statement),
+        ),
+      };
+    }
     default: {
       const endpoint = tlsEndpointAt(statement, offset);
       if (endpoint) return endpointHover(analysis, endpoint);
@@ -130,6 +153,9 @@ function hoverSegment(
 ): Hover {
   const flag = partAt(statement.flags, offset);
   if (flag) return { span: spanOf(flag), markdown: DOCS.flags[flag.flag].text };
+  if (statement.label && at(statement.label.keyword, offset)) {
+    return keywordHover('as', statement.label.keyword);
+  }
   const step = segmentStepOf(analysis, statement);
   const body = segmentMarkdown(analysis, statement, block, step);
   const field = partAt([statement.seq, statement.ack], offset);
@@ -155,17 +181,33 @@ function segmentMarkdown(
     to: statement.to.text,
     lost: statement.lost,
   });
+  const arrivals = statement.inFlight
+    ? deliveriesOf(analysis, statement)
+        .filter((s) => s.network)
+        .map((s) => String(analysis.lines.lineOf(s.span) + 1))
+    : [];
   return paragraphs(
     `${title}\n\n${codeBlock(text)}`,
-    step && outcomeText(step, block),
+    arrivals.length > 0 && DOCS.hover.arrivesAt({ lines: arrivals.join(', ') }),
+    step && outcomeText(step, block, analysis),
     step && endpointsText(analysis, step),
     step && expectationsText(analysis, statement, step),
     problemsText(analysis, statement),
   );
 }
 
-function outcomeText(step: SegmentStep, block: SimultaneousBlock | undefined): string {
+function outcomeText(
+  step: SegmentStep,
+  block: SimultaneousBlock | undefined,
+  analysis: Analysis,
+): string {
+  const sentAt = analysis.lines.lineOf(step.statement) + 1;
   return [
+    step.network === 'later'
+      ? DOCS.hover.deliveredLater({ line: sentAt })
+      : step.network === 'again'
+        ? DOCS.hover.deliveredAgain({ line: sentAt })
+        : '',
     DOCS.outcomes[step.outcome]({ to: step.to }),
     step.reading === 'asSent'
       ? DOCS.hover.readingAsSent

@@ -63,6 +63,7 @@ function faultyHint(step: SegmentStep): HintText {
     case 'challenged':
       return { label: text.faultyChallenged({ to: step.to }), tooltip: outcome };
     case 'invalid':
+    case 'inFlight':
       return { label: text.faultyNotPlayed, tooltip: outcome };
     case 'delivered':
     case 'queued':

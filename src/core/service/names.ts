@@ -67,6 +67,7 @@ export function allOccurrences(document: ScenarioDocument): NameOccurrence[] {
         return;
       case 'scenario':
       case 'wait':
+      case 'deliver':
         return;
       default:
         visitTlsNames(statement, {

@@ -14,6 +14,7 @@ import type {
   NumberField,
   NumberLiteral,
   SegmentFacts,
+  SegmentLabel,
   SegmentStatement,
   StringLiteral,
   ValueExpression,
@@ -32,8 +33,14 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
   const fast = readSegmentFast(cursor, from, arrowToken);
   if (fast) return fast;
   const table = tableOf(cursor);
-  const { parts, end, broken } = parseParts(cursor, from, arrowToken);
+  const { parts, end, broken, asWritten } = parseParts(cursor, from, arrowToken);
   const lost = arrowToken.kind === 'lostArrow';
+  const inFlight = arrowToken.kind === 'flightArrow';
+  // A segment left in flight is only ever delivered by its label: a line without one is
+  // unfinished (one warning at its end), unless something on it was reported already.
+  if (inFlight && !parts.label && !asWritten && !cursor.reportedIn(from.start, end)) {
+    cursor.report(SYNTAX_TEXT.aFlightLabel);
+  }
   const row = table.add(
     from.start,
     end,
@@ -42,6 +49,7 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
     lost,
     broken,
     factsOf(parts),
+    parts.label || inFlight ? { inFlight, label: parts.label?.name.text } : undefined,
   );
   return new SegmentNode(table, row, parts);
 }
@@ -56,7 +64,11 @@ export function readSegmentFast(
   from: Name,
   arrowToken: Token,
 ): SegmentStatement | undefined {
-  const fast = fastReading.on && readSegmentLine(cursor.source, from, arrowToken, FACTS);
+  // `~>` always ends in `as NAME`, which the fast reader leaves to the token parser.
+  const fast =
+    fastReading.on &&
+    arrowToken.kind !== 'flightArrow' &&
+    readSegmentLine(cursor.source, from, arrowToken, FACTS);
   if (!fast) return undefined;
   cursor.jumpTo(fast.next);
   const table = tableOf(cursor);
@@ -98,7 +110,13 @@ function parseParts(
   cursor: Cursor,
   from: Name,
   arrowToken: Token,
-): { parts: SegmentParts; end: number; broken: readonly (FieldName | 'flags')[] } {
+): {
+  parts: SegmentParts;
+  end: number;
+  broken: readonly (FieldName | 'flags')[];
+  /** `as` was written, with or without its name (a missing name is already reported). */
+  asWritten: boolean;
+} {
   const toToken = cursor.at('ident') ? cursor.advance() : undefined;
   if (!toToken) cursor.report(SYNTAX_TEXT.theReceiver);
   const to: Name = toToken
@@ -112,6 +130,8 @@ function parseParts(
   let len: NumberField | undefined;
   let payload: StringLiteral | undefined;
   let broken: (FieldName | 'flags')[] | undefined;
+  let label: SegmentLabel | undefined;
+  let asWritten = false;
   let end: number = to.end;
   if (cursor.atLineEnd()) {
     // `A -> B` or `A ->`: the line stops before its flags. What comes next is reported (here or
@@ -122,6 +142,22 @@ function parseParts(
 
   while (!cursor.atLineEnd()) {
     const token = cursor.token;
+    if (label) {
+      // `as NAME` ends the segment; what follows is reported by the statement's end.
+      break;
+    }
+    if (token.kind === 'ident' && token.text === 'as' && cursor.peek().kind !== 'equals') {
+      cursor.advance();
+      asWritten = true;
+      const nameToken = cursor.expect('ident', SYNTAX_TEXT.aLabel);
+      if (nameToken) {
+        const name = { start: nameToken.start, end: nameToken.end, text: nameToken.text };
+        const keyword = { start: token.start, end: token.end };
+        label = { start: token.start, end: nameToken.end, keyword, name };
+        end = nameToken.end;
+      }
+      continue;
+    }
     if (token.kind === 'comma' || token.kind === 'plus') {
       cursor.advance();
       continue;
@@ -187,8 +223,9 @@ function parseParts(
     win,
     len,
     payload,
+    label,
   };
-  return { parts, end, broken: broken ?? NONE_BROKEN };
+  return { parts, end, broken: broken ?? NONE_BROKEN, asWritten };
 }
 
 /** The facts the engine reads, taken from the nodes. */

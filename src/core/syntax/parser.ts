@@ -17,6 +17,7 @@ import { parseTlsMessageType } from '../tls/messageTypes';
 import type { Token } from './token';
 import type {
   ActionStatement,
+  DeliverStatement,
   EndpointStatement,
   ExpectStatement,
   LetStatement,
@@ -40,6 +41,7 @@ export const KEYWORDS = [
   'let',
   'expect',
   'wait',
+  'deliver',
   'simultaneous',
   'ca',
   'key',
@@ -143,6 +145,8 @@ function parseStatement(cursor: Cursor, loneWords: LoneWord[]): Statement | unde
       return parseExpect(cursor);
     case 'wait':
       return parseWait(cursor);
+    case 'deliver':
+      return parseDeliver(cursor);
     case 'simultaneous':
       return parseSimultaneous(cursor, loneWords);
     case 'ca':
@@ -291,6 +295,21 @@ function parseWait(cursor: Cursor): WaitStatement | undefined {
   };
 }
 
+function parseDeliver(cursor: Cursor): DeliverStatement | undefined {
+  const keyword = cursor.advance();
+  const label = cursor.expect('ident', SYNTAX_TEXT.aLabelToDeliver);
+  if (!label) return undefined;
+  const again = cursor.at('ident') && cursor.token.text === 'again' ? cursor.advance() : undefined;
+  return {
+    kind: 'deliver',
+    start: keyword.start,
+    end: (again ?? label).end,
+    keywordSpan: spanOf(keyword),
+    label: name(label),
+    ...(again ? { again: spanOf(again) } : {}),
+  };
+}
+
 function parseSimultaneous(cursor: Cursor, loneWords: LoneWord[]): SimultaneousBlock | undefined {
   const keyword = cursor.advance();
   const open = cursor.expect('lbrace', "'{'");
@@ -387,11 +406,11 @@ function unfinishedForward(cursor: Cursor): boolean {
   return true;
 }
 
-/** `NAME listen`, `NAME close`, `NAME -> PEER ...` or `NAME -x PEER ...`. */
+/** `NAME listen`, `NAME close`, `NAME -> PEER ...`, `NAME -x PEER ...` or `NAME ~> PEER ...`. */
 function parseEndpointLine(cursor: Cursor, loneWords: LoneWord[]): Statement | undefined {
   const first = cursor.advance();
   const next = cursor.token;
-  if (next.kind === 'arrow' || next.kind === 'lostArrow') {
+  if (next.kind === 'arrow' || next.kind === 'lostArrow' || next.kind === 'flightArrow') {
     cursor.advance();
     const from = name(first);
     const fast = readSegmentFast(cursor, from, next);

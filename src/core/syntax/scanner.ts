@@ -25,6 +25,7 @@ function isWordCode(code: number): boolean {
 }
 
 const LOWER_X = 120;
+const TILDE = 126;
 
 /**
  * Splits text into tokens. Never throws: a character it cannot use becomes an `unknown` token
@@ -86,6 +87,9 @@ export class Scanner {
       } else if (code === 45 && text.charCodeAt(i + 1) === 62) {
         this.i += 2;
         return { kind: 'arrow', start: i, end: i + 2, text: '->' };
+      } else if (code === TILDE && text.charCodeAt(i + 1) === 62) {
+        this.i += 2;
+        return { kind: 'flightArrow', start: i, end: i + 2, text: '~>' };
       } else if (
         code === 45 &&
         text.charCodeAt(i + 1) === LOWER_X &&

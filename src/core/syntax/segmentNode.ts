@@ -6,6 +6,7 @@ import type {
   FlagNode,
   Name,
   NumberField,
+  SegmentLabel,
   SegmentStatement,
   StringLiteral,
   ValueField,
@@ -23,6 +24,7 @@ export interface SegmentParts {
   readonly win?: NumberField;
   readonly len?: NumberField;
   readonly payload?: StringLiteral;
+  readonly label?: SegmentLabel;
 }
 
 /**
@@ -72,6 +74,15 @@ export class SegmentNode implements SegmentStatement {
   }
   get lost(): boolean {
     return this.table.lost(this.row);
+  }
+  get inFlight(): boolean {
+    return this.table.inFlight(this.row);
+  }
+  get labelText(): string | undefined {
+    return this.table.labelText(this.row);
+  }
+  get label(): SegmentLabel | undefined {
+    return this.labelText === undefined ? undefined : this.parts.label;
   }
   /** Fields (or flags) that were written but could not be read (already reported). */
   get broken(): readonly (FieldName | 'flags')[] {
@@ -162,6 +173,9 @@ export class SegmentNode implements SegmentStatement {
       to: this.to,
       arrow: this.arrow,
       lost: this.lost,
+      inFlight: this.inFlight,
+      label: parts.label,
+      labelText: this.labelText,
       flags: parts.flags,
       flagsSpan: parts.flagsSpan,
       seq: parts.seq,

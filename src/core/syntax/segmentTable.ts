@@ -3,7 +3,7 @@ import type { FieldName, SegmentFacts } from './tree';
 /** Integer columns, per segment. */
 const START = 0;
 const END = 1;
-/** flagBits | flagCount << 8 | lost << 12. */
+/** flagBits | flagCount << 8 | lost << 12 | inFlight << 13. */
 const BITS = 2;
 const FROM = 3;
 const TO = 4;
@@ -15,7 +15,9 @@ const BROKEN = 7;
 /** Where the arrow and the receiver's name start. */
 const ARROW = 8;
 const TO_START = 9;
-const INTS = 10;
+/** Index into `names` of the label (`as NAME`), or -1 for none. */
+const LABEL = 10;
+const INTS = 11;
 
 /** Number columns, per segment (they may be NaN, negative or above 32 bits). */
 const SEQ_OFFSET = 0;
@@ -26,6 +28,7 @@ const PAYLOAD = 4;
 const NUMBERS = 5;
 
 const LOST = 1 << 12;
+const IN_FLIGHT = 1 << 13;
 
 type Broken = readonly (FieldName | 'flags')[];
 
@@ -65,6 +68,7 @@ export class SegmentTable {
     lost: boolean,
     broken: Broken,
     facts: SegmentFacts,
+    flight?: { readonly inFlight: boolean; readonly label: string | undefined },
   ): number {
     const row = this.count++;
     if (this.count * INTS > this.ints.length) this.grow();
@@ -72,7 +76,11 @@ export class SegmentTable {
     const ints = this.ints;
     ints[i + START] = start;
     ints[i + END] = end;
-    ints[i + BITS] = facts.flagBits | (facts.flagCount << 8) | (lost ? LOST : 0);
+    ints[i + BITS] =
+      facts.flagBits |
+      (facts.flagCount << 8) |
+      (lost ? LOST : 0) |
+      (flight?.inFlight ? IN_FLIGHT : 0);
     ints[i + FROM] = this.nameId(facts.fromText);
     ints[i + TO] = this.nameId(facts.toText);
     ints[i + SEQ_SYMBOL] = facts.seqSymbol === undefined ? -1 : this.nameId(facts.seqSymbol);
@@ -80,6 +88,7 @@ export class SegmentTable {
     ints[i + BROKEN] = broken === this.brokenLists[0] ? 0 : this.brokenLists.push(broken) - 1;
     ints[i + ARROW] = arrow;
     ints[i + TO_START] = toStart;
+    ints[i + LABEL] = flight?.label === undefined ? -1 : this.nameId(flight.label);
     const j = row * NUMBERS;
     const numbers = this.numbers;
     numbers[j + SEQ_OFFSET] = facts.seqOffset;
@@ -128,6 +137,13 @@ export class SegmentTable {
   }
   lost(row: number): boolean {
     return ((this.ints[row * INTS + BITS] as number) & LOST) !== 0;
+  }
+  inFlight(row: number): boolean {
+    return ((this.ints[row * INTS + BITS] as number) & IN_FLIGHT) !== 0;
+  }
+  labelText(row: number): string | undefined {
+    const id = this.ints[row * INTS + LABEL] as number;
+    return id < 0 ? undefined : this.names[id];
   }
   fromText(row: number): string {
     return this.names[this.ints[row * INTS + FROM] as number] as string;

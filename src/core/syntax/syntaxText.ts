@@ -16,11 +16,14 @@ const EN = {
   aNumberAfterField: (p: { field: string }) => `a number after ${p.field}=`,
   aValue: 'a number or a symbol such as x or x+1',
   aNumberAfterSign: (p: { sign: string }) => `a number after '${p.sign}'`,
-  afterName: (p: { name: string }) => `'->', '-x', 'listen' or 'close' after '${p.name}'`,
+  afterName: (p: { name: string }) => `'->', '-x', '~>', 'listen' or 'close' after '${p.name}'`,
   anArrowAfter: (p: { name: string }) => `'->' or '-x' after '${p.name}'`,
   equalsAfter: (p: { field: string }) => `'=' after ${p.field}`,
   aFlagOrMessage: 'a flag (SYN, ACK, FIN ...) or a TLS message (ClientHello ...)',
   aTlsMessage: 'a TLS message (ClientHello ...) after forward',
+  aLabel: 'a label name after as, as in as d1',
+  aFlightLabel: 'as NAME at the end of a ~> segment: the label a later deliver NAME names',
+  aLabelToDeliver: 'the label of a segment, as in deliver d1',
 };
 
 const ZH_CN: typeof EN = {
@@ -38,11 +41,14 @@ const ZH_CN: typeof EN = {
   aNumberAfterField: (p) => `${p.field}= 之后的数字`,
   aValue: '数字或符号，如 x 或 x+1',
   aNumberAfterSign: (p) => `'${p.sign}' 之后的数字`,
-  afterName: (p) => `'${p.name}' 之后的 '->'、'-x'、'listen' 或 'close'`,
+  afterName: (p) => `'${p.name}' 之后的 '->'、'-x'、'~>'、'listen' 或 'close'`,
   anArrowAfter: (p) => `'${p.name}' 之后的 '->' 或 '-x'`,
   equalsAfter: (p) => `${p.field} 之后的 '='`,
   aFlagOrMessage: '标志位（SYN、ACK、FIN ...）或 TLS 消息（ClientHello ...）',
   aTlsMessage: 'forward 之后的 TLS 消息（ClientHello ...）',
+  aLabel: 'as 之后的标签名，如 as d1',
+  aFlightLabel: '~> 报文段末尾的 as NAME：之后 deliver NAME 所指的标签',
+  aLabelToDeliver: '报文段的标签，如 deliver d1',
 };
 
 /** The parser's words in the current language. */

@@ -7,6 +7,7 @@ export type TokenKind =
   | 'string' // "..." with escapes; `value` holds the decoded text
   | 'arrow' // `->`: a segment that is delivered
   | 'lostArrow' // `-x`: a segment that is sent but lost
+  | 'flightArrow' // `~>`: a segment that is sent and stays in flight until a `deliver`
   | 'equals'
   | 'plus'
   | 'minus'

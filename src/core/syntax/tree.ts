@@ -39,6 +39,12 @@ export interface FlagNode extends Span {
   readonly flag: TcpFlag;
 }
 
+/** `as NAME` at the end of a segment line: from `as` to the name. */
+export interface SegmentLabel extends Span {
+  readonly keyword: Span;
+  readonly name: Name;
+}
+
 export type FieldName = 'seq' | 'ack' | 'win' | 'len';
 
 export interface ValueField extends Span {
@@ -115,6 +121,12 @@ export interface SegmentStatement extends StatementBase, SegmentFacts {
   readonly to: Name;
   readonly arrow: Span;
   readonly lost: boolean;
+  /** `~>`: sent, and left in flight until a `deliver` statement names its label. */
+  readonly inFlight: boolean;
+  /** `as NAME` at the end of the line: the label a `deliver` statement names. */
+  readonly label?: SegmentLabel;
+  /** `label.text`, read without building the nodes (the engine reads it on every segment). */
+  readonly labelText: string | undefined;
   readonly flags: readonly FlagNode[];
   /** From the first flag to the last, for edits that rewrite the flags. */
   readonly flagsSpan?: Span;
@@ -141,6 +153,16 @@ export interface WaitStatement extends StatementBase {
   readonly duration: Span;
 }
 
+/**
+ * `deliver NAME [again]`: the network delivers the segment labelled NAME now (`again`: one more
+ * copy of a segment already delivered, a duplicate).
+ */
+export interface DeliverStatement extends StatementBase {
+  readonly kind: 'deliver';
+  readonly label: Name;
+  readonly again?: Span;
+}
+
 /** `simultaneous { ... }`: every segment inside is sent before any of them arrives. */
 export interface SimultaneousBlock extends StatementBase {
   readonly kind: 'simultaneous';
@@ -156,6 +178,7 @@ export type Statement =
   | SegmentStatement
   | ExpectStatement
   | WaitStatement
+  | DeliverStatement
   | SimultaneousBlock
   | TlsStatement;
 

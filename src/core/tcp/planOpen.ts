@@ -6,7 +6,7 @@ import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Fix } from '../check/diagnostic';
 import { lineNumber, type Reason } from './explain';
 import { receive } from './receive';
-import { freshSymbolName, plus, type SeqValue } from './seqValue';
+import { freshSymbolName, plus, sameValue, type SeqValue } from './seqValue';
 import { isSynchronized } from './state';
 import { causeOf, newTcb, nextReason, resetTcb, type Tcb } from './tcb';
 import { fixValueText } from './valueText';
@@ -50,9 +50,11 @@ export function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | u
         iss: segment.seq,
         issSpan: out.span,
         sndUna: segment.seq,
-        // Data on a SYN is not counted: the peer queues it at most (HS305).
-        sndNxt: plus(segment.seq, 1),
+        // RFC 9293 §3.4: the data on a SYN occupies the sequence numbers after it, sent or not
+        // acknowledged: SND.NXT = ISS+1+len (TCP Fast Open, RFC 7413 §4.2).
+        sndNxt: plus(segment.seq, 1 + segment.len),
         sndNxtCause: causeOf(segment),
+        sent: segment.len > 0 ? [causeOf(segment)] : [],
       }),
   };
 }
@@ -117,10 +119,15 @@ export function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan 
   }
   if (otherPeer(out, current, context)) return undefined;
   const base = current;
-  const ackPart = {
-    value: base.rcvNxt as SeqValue,
-    why: nextReason(base.rcvNxtCause),
-  };
+  // A SYN ACK that acknowledges the data of the SYN too: the server took it (TCP Fast Open,
+  // RFC 7413 §4.2.2); one that acknowledges only the SYN leaves the client to send it again.
+  const synData = base.synData;
+  const tfoEnd = synData && base.rcvNxt ? plus(base.rcvNxt, synData.length) : undefined;
+  const tfo = tfoEnd && out.ack ? sameValue(out.ack, tfoEnd, context.symbols) : false;
+  const ackPart =
+    tfo && tfoEnd && synData
+      ? { value: tfoEnd, why: nextReason(synData) }
+      : { value: base.rcvNxt as SeqValue, why: nextReason(base.rcvNxtCause) };
   if (!base.iss && !out.seq) return out.seqGiven ? undefined : synWithoutSeq(out, context);
   return {
     ...(base.iss
@@ -143,6 +150,10 @@ export function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan 
       tcb.sndNxt ??= plus(segment.seq, 1);
       tcb.sndNxtCause ??= causeOf(segment);
       tcb.peer = out.to;
+      if (tfo && tfoEnd && synData) {
+        tcb.rcvNxt = tfoEnd;
+        tcb.rcvNxtCause = synData;
+      }
     },
   };
 }

@@ -31,6 +31,8 @@ export interface Stage {
   readonly attacker: (name: string) => boolean;
   /** Every endpoint's TCB as it is now (nothing here changes them). */
   readonly tcbs: ReadonlyMap<string, Readonly<Tcb>>;
+  /** The labelled segment a `deliver` names, as sent (see simulate.ts). */
+  readonly flight: (label: string) => InFlight | undefined;
 }
 
 /** A segment already sent and still to arrive (the rest of a `simultaneous` block). */
@@ -119,13 +121,27 @@ function rehearse(
     if (sent && statement.winValue >= 0) own(from).rcvWnd = statement.winValue;
     return sent && { to: peer, segment: sent.segment, lost: statement.lost };
   };
+  /** Segments labelled in the rehearsed lines, for the `deliver` lines after them. */
+  const labelled = new Map<string, InFlight>();
   const end = Math.min(stage.statements.length, next + LOOKAHEAD);
   for (let i = next; i < end; i++) {
     const statement = stage.statements[i] as Statement;
     switch (statement.kind) {
       case 'segment': {
         const sent = sendOne(statement);
-        if (sent && !sent.lost) receive(own(sent.to), sent.segment, stage.symbols);
+        if (sent && statement.labelText !== undefined && !labelled.has(statement.labelText)) {
+          labelled.set(statement.labelText, sent);
+        }
+        if (sent && !sent.lost && !statement.inFlight) {
+          receive(own(sent.to), sent.segment, stage.symbols);
+        }
+        break;
+      }
+      case 'deliver': {
+        const label = statement.label.text;
+        const sent = labelled.get(label) ?? stage.flight(label);
+        if (!sent || sent.lost) cost += 2;
+        else receive(own(sent.to), sent.segment, stage.symbols);
         break;
       }
       case 'simultaneous': {

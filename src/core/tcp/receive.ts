@@ -72,9 +72,11 @@ function receiveListening(tcb: Tcb, segment: Segment): SegmentOutcome {
     passive: true,
     peer: segment.from,
     irs: segment.seq,
-    // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
+    // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued, unless the SYN ACK
+    // acknowledges it (TCP Fast Open, RFC 7413: see planSynAck).
     rcvNxt: plus(segment.seq, 1),
     rcvNxtCause: synCause(segment),
+    synData: segment.len > 0 ? causeOf(segment) : undefined,
   });
   return 'delivered';
 }
@@ -151,17 +153,42 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
     // RFC 5961 §4: a SYN in a synchronized state gets a challenge ACK and changes nothing.
     return tcb.state === 'SYN_RECEIVED' ? 'ignored' : 'challenged';
   }
+  // §3.10.7.4 "first, check sequence number": data or a FIN that starts at or past the right
+  // edge of the window (RCV.NXT+RCV.WND) is not acceptable: "an acknowledgment should be sent in
+  // reply", and the segment is dropped, its ACK field unread. (A zero window takes ACKs: see
+  // receiveText.)
+  if (rcvNxt && beyondWindow(tcb, rcvNxt, segment, symbols)) return 'challenged';
   // §3.10.7.4 "fifth, check the ACK field": "if the ACK bit is off, drop the segment".
   if (!segment.flags.has('ACK') || segment.ack === undefined) return 'ignored';
   if (!receiveAck(tcb, segment.ack, segment, symbols)) {
+    if (tcb.state === 'SYN_RECEIVED') {
+      // §3.10.7.4 SYN-RECEIVED: "If the segment acknowledgment is not acceptable, form a reset
+      // segment <SEQ=SEG.ACK><CTL=RST> and send it"; the endpoint stays in SYN_RECEIVED.
+      tcb.refusal = refusalFor(segment);
+      return 'refused';
+    }
     // §3.10.7.4: an ACK of something not yet sent is answered with an ACK and dropped, with
     // whatever data or FIN it carries.
-    const unsent =
-      tcb.state !== 'SYN_RECEIVED' && tcb.sndNxt && before(tcb.sndNxt, segment.ack, symbols);
+    const unsent = tcb.sndNxt && before(tcb.sndNxt, segment.ack, symbols);
     return unsent ? 'challenged' : 'ignored';
   }
   if (duplicateSyn) return 'delivered';
   return receiveText(tcb, segment, symbols);
+}
+
+/** Whether data or a FIN starts at or past RCV.NXT+RCV.WND (a window above zero). */
+function beyondWindow(
+  tcb: Tcb,
+  rcvNxt: SeqValue,
+  segment: Segment,
+  symbols: SymbolValues,
+): boolean {
+  if (segment.len === 0 && !segment.flags.has('FIN')) return false;
+  const window = receiveWindow(tcb);
+  if (window === 0) return false;
+  const offset = distance(rcvNxt, segment.seq, symbols);
+  // At or after RCV.NXT (less than half the number space ahead), and past the window.
+  return offset !== undefined && offset < 2 ** 31 && offset >= window;
 }
 
 /**
@@ -223,6 +250,10 @@ function receiveText(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segment
   if (length === 0 || !rcvNxt || tcb.state === 'CLOSED') return 'delivered';
   const gap = distance(rcvNxt, segment.seq, symbols);
   if (gap === undefined) return 'ignored';
+  // §3.10.7.4: "If the RCV.WND is zero, no segments will be acceptable, but special allowance
+  // should be made to accept valid ACKs": the ACK was taken above; the data is dropped, and
+  // an acknowledgment is due.
+  if (receiveWindow(tcb) === 0 && before(rcvNxt, segment.end, symbols)) return 'challenged';
   if (before(rcvNxt, segment.seq, symbols)) {
     const queued = { seq: segment.seq, length: segment.len, fin, cause: causeOf(segment) };
     tcb.queue = [...tcb.queue, queued];

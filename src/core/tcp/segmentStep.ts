@@ -1,5 +1,5 @@
 import type { Span } from '../syntax/span';
-import type { SegmentStatement } from '../syntax/tree';
+import type { DeliverStatement, SegmentStatement } from '../syntax/tree';
 import type { Reason } from './explain';
 import type { TcpFlag } from './flags';
 import type { SeqValue } from './seqValue';
@@ -31,6 +31,7 @@ const OUTCOMES: readonly SegmentOutcome[] = [
   'ignored',
   'challenged',
   'invalid',
+  'inFlight',
 ];
 
 /** The four answers to "which values were corrected", shared by every step. */
@@ -323,3 +324,30 @@ export class SegmentRecord implements SegmentStep {
 
 // On the prototype: one less field in each of 100k records.
 Object.defineProperty(SegmentRecord.prototype, 'kind', { value: 'segment', enumerable: true });
+
+/**
+ * A segment step recorded at the `deliver` statement that brought the segment in: its span is
+ * that statement's (so steps stay in source order), its statement the segment's line.
+ */
+export class DeliveredRecord extends SegmentRecord {
+  constructor(
+    table: StepTable,
+    row: number,
+    statement: SegmentStatement,
+    private readonly delivery: DeliverStatement,
+    private readonly first: boolean,
+  ) {
+    super(table, row, statement);
+  }
+
+  override get span(): Span {
+    return { start: this.delivery.start, end: this.delivery.end };
+  }
+  get network(): 'later' | 'again' {
+    return this.first ? 'later' : 'again';
+  }
+
+  override toJSON(): object {
+    return { ...super.toJSON(), network: this.network };
+  }
+}

@@ -4,6 +4,7 @@ import { LineMap } from '../syntax/lineMap';
 import type { Span } from '../syntax/span';
 import type {
   ActionStatement,
+  DeliverStatement,
   ExpectStatement,
   Name,
   ScenarioDocument,
@@ -19,7 +20,7 @@ import { checkShape, type Shape } from './segmentShape';
 import type { Outgoing } from './outgoing';
 import { inject, send, sentAsWritten, type Sent, type SendContext } from './send';
 import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
-import { SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
+import { DeliveredRecord, SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
 import type { TcpState } from './state';
 import { CLOSED_TCB, fromAddressOf, newTcb, type Tcb } from './tcb';
 import { ViewTable, viewId, type LastView } from './viewTable';
@@ -98,6 +99,20 @@ function newPending(statement: SegmentStatement): Pending {
 
 type Scratch<T> = { -readonly [K in keyof T]: T[K] };
 
+/** A labelled segment (`as NAME`): sent, and delivered at once or by `deliver` statements. */
+interface Flight {
+  readonly pending: Pending;
+  /** How many times it arrived so far, and the line of its last arrival. */
+  deliveries: number;
+  lastDelivery: number;
+  /** Where its step goes in the trace if it is never delivered (see stillInFlight). */
+  readonly stepIndex: number;
+  /** Its receiver's view when it was sent, for that step. */
+  readonly receiverView: number;
+  /** Which labelled segment it was, counting from 0 in the order sent. */
+  readonly order: number;
+}
+
 const NONE: readonly Pending[] = Object.freeze([]);
 
 /** The segments of a block still to arrive, as a rehearsal replays them. */
@@ -123,6 +138,10 @@ class Simulator {
   private readonly steps: TraceStep[] = [];
   private groups = 0;
   private errorCount = 0;
+  /** Labelled segments by label, in the order they were sent. */
+  private readonly flights = new Map<string, Flight>();
+  /** `~>` segments whose label was already taken (HS406): nothing can deliver them. */
+  private readonly stranded: Flight[] = [];
   private readonly pending = newPending(undefined as unknown as SegmentStatement);
   private readonly out: Scratch<Outgoing> = {
     from: '',
@@ -160,7 +179,14 @@ class Simulator {
       const statement = statements[index] as Statement;
       switch (statement.kind) {
         case 'segment':
-          this.deliver(this.send(statement, undefined, this.pending), index + 1);
+          if (statement.labelText === undefined) {
+            this.deliver(this.send(statement, undefined, this.pending), index + 1);
+          } else {
+            this.sendLabelled(statement, statement.labelText, index + 1);
+          }
+          break;
+        case 'deliver':
+          this.deliverLabelled(statement, index + 1);
           break;
         case 'simultaneous': {
           const group = ++this.groups;
@@ -184,6 +210,7 @@ class Simulator {
           break;
       }
     }
+    this.stillInFlight();
     const finalStates = new Map<string, TcpState>();
     for (const name of this.names.endpoints.keys()) finalStates.set(name, this.tcb(name).state);
     const title = this.names.title;
@@ -358,19 +385,29 @@ class Simulator {
    * whichever the statements from `next` on support (see reading.ts); `rest` is the rest of
    * its `simultaneous` block, still in flight.
    */
-  private deliver(pending: Pending, next: number, rest: readonly Pending[] = NONE): void {
+  private deliver(
+    pending: Pending,
+    next: number,
+    rest: readonly Pending[] = NONE,
+    delivery?: { readonly statement: DeliverStatement; readonly first: boolean },
+    /** For a segment that never arrives: its receiver's view when it was sent. */
+    neverArrives?: number,
+  ): void {
     const { statement, to, sent } = pending;
+    const arrives = neverArrives === undefined;
     const rcvNxtBefore = this.tcb(to).rcvNxt;
-    const receiverBefore = this.view(to, this.tcb(to));
+    const receiverBefore = neverArrives ?? this.view(to, this.tcb(to));
     let receiverAfter = receiverBefore;
     let outcome: SegmentOutcome = 'invalid';
     let reading: Reading | undefined;
     let segment = sent?.segment;
     let resent = false; // a resend past SND.NXT read as written: a retransmission, not a mistake
-    if (sent?.asWritten && !statement.lost) {
+    if (sent?.asWritten && !statement.lost && arrives) {
       // A resend past SND.NXT read as written moves its sender too (see Sent.unlessAsSent); in
-      // a simultaneous block the sender's later segments are already sent, so it stays a typo.
-      const movesSender = sent.unlessAsSent !== undefined && pending.group === undefined;
+      // a simultaneous block, or delivered later, the sender's later segments are already sent,
+      // so it stays a typo.
+      const movesSender =
+        sent.unlessAsSent !== undefined && pending.group === undefined && !delivery;
       reading = chooseReading(
         this.stage(),
         to,
@@ -390,7 +427,8 @@ class Simulator {
         }
       }
     }
-    if (sent?.unlessAsSent && reading !== 'asSent') {
+    // A segment delivered again was reported at its first delivery.
+    if (sent?.unlessAsSent && reading !== 'asSent' && (delivery?.first ?? true)) {
       this.report(sent.unlessAsSent);
       pending.faulty = true;
     }
@@ -398,12 +436,14 @@ class Simulator {
     if (segment && spoofed) segment = fromAddressOf(segment, spoofed);
     if (segment && statement.lost) {
       outcome = 'lost';
+    } else if (segment && !arrives) {
+      outcome = 'inFlight';
     } else if (segment) {
       outcome = receive(this.ownTcb(to), segment, this.names.symbolValues);
       receiverAfter = this.view(to, this.tcb(to));
       if (outcome === 'queued' && rcvNxtBefore) {
         this.report(
-          diagnostic('OutOfOrder', statement.seq?.value ?? statement, {
+          diagnostic('OutOfOrder', delivery?.statement.label ?? statement.seq?.value ?? statement, {
             endpoint: to,
             expected: formatValue(rcvNxtBefore),
             got: formatValue(segment.seq),
@@ -432,7 +472,110 @@ class Simulator {
     found.senderAfter = pending.senderAfter;
     found.receiverBefore = receiverBefore;
     found.receiverAfter = receiverAfter;
-    this.steps.push(new SegmentRecord(this.stepTable, this.stepTable.add(found), statement));
+    const row = this.stepTable.add(found);
+    this.steps.push(
+      delivery
+        ? new DeliveredRecord(this.stepTable, row, statement, delivery.statement, delivery.first)
+        : new SegmentRecord(this.stepTable, row, statement),
+    );
+  }
+
+  /**
+   * A segment with a label: `->` and `-x` arrive (or are lost) at once as any other; `~>` is
+   * sent now, moving its sender's SND.NXT, and stays in flight until `deliver` names its label.
+   */
+  private sendLabelled(statement: SegmentStatement, label: string, next: number): void {
+    const pending = this.send(statement);
+    const flight: Flight = {
+      pending,
+      deliveries: 0,
+      lastDelivery: this.line(statement),
+      stepIndex: this.steps.length,
+      receiverView: this.view(pending.to, this.tcb(pending.to)),
+      order: this.flights.size + this.stranded.length,
+    };
+    const known = this.flights.get(label);
+    if (known) {
+      this.report(
+        diagnostic('DuplicateLabel', statement.label?.name ?? statement, {
+          label,
+          line: this.line(known.pending.statement),
+        }),
+      );
+      if (statement.inFlight) this.stranded.push(flight);
+    } else {
+      this.flights.set(label, flight);
+    }
+    // A `~>` segment's step is recorded where it arrives; if it never does, here (stillInFlight).
+    if (statement.inFlight) return;
+    this.deliver(pending, next);
+    flight.deliveries = 1;
+  }
+
+  /**
+   * `deliver NAME [again]`: the segment labelled NAME arrives now, and its receiver processes it
+   * with the state it has now (RFC 9293 §3.10.7), however long ago it was sent.
+   */
+  private deliverLabelled(statement: DeliverStatement, next: number): void {
+    const label = statement.label.text;
+    const flight = this.flights.get(label);
+    if (!flight) {
+      this.report(diagnostic('UnknownLabel', statement.label, { label }));
+      return;
+    }
+    const sentAt = this.line(flight.pending.statement);
+    if (flight.pending.statement.lost) {
+      this.report(diagnostic('DeliverLost', statement.label, { label, line: sentAt }));
+      return;
+    }
+    if (flight.deliveries > 0 && !statement.again) {
+      this.report(
+        diagnostic(
+          'AlreadyDelivered',
+          statement.label,
+          { label, line: sentAt, delivered: flight.lastDelivery },
+          {
+            fix: {
+              title: TCP_TEXT.fixDeliverAgain({ label }),
+              edits: [{ span: { start: statement.end, end: statement.end }, newText: ' again' }],
+            },
+          },
+        ),
+      );
+      return;
+    }
+    const first = flight.deliveries === 0;
+    flight.deliveries++;
+    flight.lastDelivery = this.line(statement);
+    this.deliver(flight.pending, next, NONE, { statement, first });
+  }
+
+  /**
+   * Segments left in flight and never delivered: each gets its step where it was sent, drawn as
+   * still in the network, and an info, since a scenario may well end with segments in flight.
+   */
+  private stillInFlight(): void {
+    const late: { index: number; step: TraceStep }[] = [];
+    const undelivered = [...this.flights.values(), ...this.stranded]
+      .filter((flight) => flight.pending.statement.inFlight && flight.deliveries === 0)
+      .sort((a, b) => a.order - b.order);
+    for (const flight of undelivered) {
+      const { pending } = flight;
+      const label = pending.statement.labelText ?? '';
+      // A stranded segment's label belongs to another (HS406 says so already).
+      if (this.flights.get(label) === flight) {
+        this.report(
+          diagnostic('StillInFlight', pending.statement.label?.name ?? pending.statement, {
+            label,
+            to: pending.to,
+          }),
+        );
+      }
+      this.deliver(pending, this.document.statements.length, NONE, undefined, flight.receiverView);
+      late.push({ index: flight.stepIndex, step: this.steps.pop() as TraceStep });
+    }
+    // From the last, so each index still counts the steps before it as they were.
+    for (const { index, step } of late.reverse()) this.steps.splice(index, 0, step);
   }
 
   /**
@@ -460,6 +603,12 @@ class Simulator {
       endpoint: (name) => (this.names.endpoints.get(name)?.declared ? name : undefined),
       attacker: (name) => this.names.endpoints.get(name)?.attacker === true,
       tcbs: this.tcbs,
+      flight: (label) => {
+        const pending = this.flights.get(label)?.pending;
+        return pending?.sent
+          ? { to: pending.to, segment: pending.sent.segment, lost: pending.statement.lost }
+          : undefined;
+      },
     };
   }
 

@@ -193,6 +193,11 @@ export interface Tcb {
    * `<SEQ=SEG.ACK><CTL=RST>` (RFC 9293 §3.6.1, SHLD-2) and abort.
    */
   lateData: undefined | { readonly span: Span; readonly from: string; readonly ack: SeqValue };
+  /**
+   * The peer's SYN when it carried data: its SYN ACK may acknowledge that data too (TCP Fast
+   * Open, RFC 7413), or only the SYN (the data is then sent again).
+   */
+  synData: undefined | Cause;
   queue: readonly QueuedSegment[];
   /** Data this side sent, by seq, for telling retransmissions (span of the first sending). */
   sent: readonly Cause[];
@@ -222,6 +227,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   stateSpan: undefined,
   refusal: undefined,
   lateData: undefined,
+  synData: undefined,
   queue: Object.freeze([]),
   sent: Object.freeze([]),
 });

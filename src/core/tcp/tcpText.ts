@@ -62,6 +62,7 @@ const EN = {
   fixAck: (p: { text: string }) => `Change ack to ${p.text}`,
   fixDeclare: (p: { name: string }) => `Declare endpoint ${p.name}`,
   fixExpect: (p: { state: string }) => `Expect ${p.state}`,
+  fixDeliverAgain: (p: { label: string }) => `Deliver ${p.label} again (a duplicate)`,
 
   phases: {
     handshake: 'Three-way handshake',
@@ -120,6 +121,7 @@ const ZH_CN: typeof EN = {
   fixAck: (p) => `把 ack 改为 ${p.text}`,
   fixDeclare: (p) => `声明端点 ${p.name}`,
   fixExpect: (p) => `预期改为 ${p.state}`,
+  fixDeliverAgain: (p) => `再次交付 ${p.label}（重复报文段）`,
 
   phases: {
     handshake: '三次握手',

@@ -32,6 +32,7 @@ export interface SymbolInfo {
 export type SegmentOutcome =
   | 'delivered' // accepted in order
   | 'lost' // `-x`: never arrived
+  | 'inFlight' // `~>` and never delivered: still in the network at the end
   | 'queued' // arrived ahead of a gap
   | 'duplicate' // everything in it had already arrived
   | 'refused' // no one listening: a reset is due
@@ -48,6 +49,11 @@ export interface SegmentStep {
   readonly to: string;
   readonly flags: readonly TcpFlag[];
   readonly lost: boolean;
+  /**
+   * Set when the network delivered it at a `deliver` statement (`span` is that statement's):
+   * 'later' for its first arrival after it was sent, 'again' for a duplicate.
+   */
+  readonly network?: 'later' | 'again';
   /** Steps sent together in a `simultaneous` block share a group number. */
   readonly group?: number;
   /**

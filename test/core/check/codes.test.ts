@@ -292,6 +292,34 @@ const CASES: Record<DiagnosticCode, Case> = {
     text: 'third',
     good: [...OPEN, 'endpoint third', 'client -> server ACK seq=x+1 ack=y+1'],
   },
+  HS212: {
+    bad: [
+      ...OPEN,
+      'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1',
+      'deliver d1',
+      'deliver d1',
+    ],
+    line: 9,
+    text: 'd1',
+    good: [
+      ...OPEN,
+      'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1',
+      'deliver d1',
+      'deliver d1 again',
+    ],
+  },
+  HS213: {
+    bad: [...OPEN, 'client -x server PSH ACK seq=x+1 ack=y+1 len=10 as d1', 'deliver d1'],
+    line: 8,
+    text: 'd1',
+    good: [...OPEN, 'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1', 'deliver d1'],
+  },
+  HS214: {
+    bad: [...OPEN, 'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1'],
+    line: 7,
+    text: 'd1',
+    good: [...OPEN, 'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1', 'deliver d1'],
+  },
 
   HS301: {
     bad: [...AB, 'a -> b SYN RST seq=1'],
@@ -337,6 +365,29 @@ const CASES: Record<DiagnosticCode, Case> = {
     line: 2,
     text: 'scenario "b"',
     good: ['scenario "a"'],
+  },
+  HS405: {
+    bad: [...OPEN, 'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1', 'deliver d2'],
+    line: 8,
+    text: 'd2',
+    good: [...OPEN, 'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1', 'deliver d1'],
+  },
+  HS406: {
+    bad: [
+      ...OPEN,
+      'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1',
+      'client ~> server PSH ACK seq=x+11 ack=y+1 len=10 as d1',
+      'deliver d1',
+    ],
+    line: 8,
+    text: 'd1',
+    good: [
+      ...OPEN,
+      'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1',
+      'client ~> server PSH ACK seq=x+11 ack=y+1 len=10 as d2',
+      'deliver d1',
+      'deliver d2',
+    ],
   },
 
   HS501: {

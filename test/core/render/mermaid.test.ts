@@ -11,8 +11,8 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 /** Every line of generated Mermaid is one of these statements: nothing else can appear. */
 const STATEMENT =
-  /^(sequenceDiagram|  *(title [^\n]*|participant p\d+ as [^\n]*|Note over p\d+(,p\d+)?: [^\n]*|rect rgba\([\d., ]+\)|par sent at the same time|and|end|autonumber \d+|p\d+(->>|-->>|-x|--x|--\))p\d+: [^\n]*))$/;
-const MESSAGE = /^\s*p\d+(->>|-->>|-x|--x|--\))p\d+: /;
+  /^(sequenceDiagram|  *(title [^\n]*|participant p\d+ as [^\n]*|Note over p\d+(,p\d+)?: [^\n]*|rect rgba\([\d., ]+\)|par sent at the same time|and|end|autonumber \d+|p\d+(->>|-->>|-x|--x|-\)|--\))p\d+: [^\n]*))$/;
+const MESSAGE = /^\s*p\d+(->>|-->>|-x|--x|-\)|--\))p\d+: /;
 
 /** The text part of a statement: what Mermaid shows, where user text goes. */
 function textOf(line: string): string {
@@ -105,6 +105,32 @@ test('lost segments end in a cross; pure ACKs are dashed', () => {
   const diagram = renderMermaid(analyze(text));
   assert.match(diagram.text, /p0-->>p1: ACK seq=x\+1 ack=y\+1/);
   assert.match(diagram.text, /p0-xp1: PSH ACK seq=x\+1 ack=y\+1<br\/>len=1 "a" \(lost\)/);
+});
+
+test('a segment in flight is drawn where it arrives, saying where it was sent; never delivered, with an open arrowhead', () => {
+  const text = lines(
+    ...OPEN,
+    'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1',
+    'client ~> server PSH ACK seq=x+11 ack=y+1 len=10 as d2',
+    'client ~> server FIN ACK seq=x+21 ack=y+1 as fin',
+    'deliver d2',
+    'deliver d1',
+  );
+  const diagram = renderMermaid(analyze(text));
+  assert.match(
+    diagram.text,
+    /autonumber 10\n\s*p0->>p1: PSH ACK seq=x\+11 ack=y\+1<br\/>len=10 \(sent at line 8\)\n\s*autonumber 11\n\s*p0->>p1: PSH ACK seq=x\+1/,
+  );
+  // The FIN never arrives: drawn at its own line, before the deliveries.
+  assert.match(
+    diagram.text,
+    /autonumber 9\n\s*p0-\)p1: FIN ACK seq=x\+21 ack=y\+1<br\/>\(still in flight\)/,
+  );
+  assert.deepEqual(
+    diagram.messages.map((m) => m.line + 1),
+    [4, 5, 6, 9, 10, 11],
+  );
+  structure(diagram.text);
 });
 
 test('simultaneous blocks are drawn as par blocks', () => {

@@ -21,6 +21,7 @@ const KEYWORDS = [
   'let',
   'expect',
   'wait',
+  'deliver',
   'simultaneous',
   'ca',
   'key',
@@ -80,13 +81,33 @@ const CASES: readonly Case[] = [
   {
     name: 'completion after an endpoint name offers arrows, listen and close',
     text: lines(...OPEN, 'client |'),
-    labels: ['->', '-x', 'listen', 'close'],
+    labels: ['->', '-x', '~>', 'listen', 'close'],
   },
   {
     name: 'completion of a half-typed arrow offers only arrows, replacing the -',
     text: lines(...OPEN, 'client -|'),
     labels: ['->', '-x'],
     replaces: '-',
+  },
+  {
+    name: 'completion after deliver offers the labels written so far',
+    text: lines(
+      ...OPEN,
+      'client ~> server ACK seq=x+1 ack=y+1 as d1',
+      'client -> server ACK seq=x+1 ack=y+1 as d2',
+      'deliver |',
+    ),
+    labels: ['d1', 'd2'],
+  },
+  {
+    name: 'completion after a delivered label offers again',
+    text: lines(...OPEN, 'client ~> server ACK seq=x+1 ack=y+1 as d1', 'deliver d1 |'),
+    labels: ['again'],
+  },
+  {
+    name: 'completion after ~> offers the declared endpoints except the sender',
+    text: lines(...OPEN, 'client ~> |'),
+    labels: ['server'],
   },
   {
     name: 'completion after an arrow offers the declared endpoints except the sender',

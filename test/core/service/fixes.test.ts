@@ -25,6 +25,21 @@ test('a quick fix for a wrong ack changes that value and removes the diagnostic'
   assert.deepEqual(errors(fixed), []);
 });
 
+test('a second delivery without again is fixed by adding again: a duplicate', () => {
+  const text = lines(
+    ...OPEN,
+    'client ~> server PSH ACK seq=x+1 ack=y+1 len=10 as d1',
+    'deliver d1',
+    'deliver d1',
+  );
+  const at = text.lastIndexOf('d1');
+  const [fix] = quickFixes(analyze(text), { start: at, end: at });
+  assert.equal(fix?.title, 'Deliver d1 again (a duplicate)');
+  const fixed = applyEdits(text, fix?.edits ?? []);
+  assert.equal(fixed, text.replace(/deliver d1\n$/, 'deliver d1 again\n'));
+  assert.deepEqual(errors(fixed), []);
+});
+
 test('quick fixes for a missing ACK flag and an undeclared endpoint', () => {
   const text = lines(...OPEN, 'client -> server PSH seq=x+1 "a"');
   const flag = quickFixes(analyze(text), { start: text.indexOf('PSH'), end: text.indexOf('PSH') });

@@ -319,6 +319,24 @@ describe('formatDocument', () => {
     assert.equal(format(input, { range: { start: secondBlank - 1, end: secondBlank - 1 } }), input);
   });
 
+  test('a label joins the last column; deliver lines are cleaned', () => {
+    const text = lines(
+      ...HEAD,
+      'client ~>server  SYN seq=1000   as   s1',
+      'deliver   s1    again # dup',
+      'client  ->   server SYN seq=1000 as s2',
+    );
+    assert.equal(
+      format(text),
+      lines(
+        ...HEAD,
+        'client ~> server  SYN  seq=1000  as s1',
+        'deliver s1 again  # dup',
+        'client -> server  SYN  seq=1000  as s2',
+      ),
+    );
+  });
+
   test('one edit per changed line, replacing its content only, sorted', () => {
     const input = lines('endpoint  a', 'endpoint b', 'endpoint   c');
     assert.deepEqual(formatDocument(input), [

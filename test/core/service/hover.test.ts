@@ -40,6 +40,61 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
+  // The explicit network: a segment in flight, its label and its arrival.
+  {
+    name: 'hover on a ~> segment says where it arrives',
+    text: example('reordering'),
+    line: 15,
+    find: 'client',
+    covers: 'client ~> server  PSH ACK  seq=1001  ack=5001  len=100 as d1',
+    includes: ['In flight; it arrives at line 20, 25.'],
+  },
+  {
+    name: 'hover on the label of a deliver shows the segment as it arrives there',
+    text: example('reordering'),
+    line: 18,
+    find: 'd2',
+    covers: 'd2',
+    startsWith: '**client** → **server**',
+    includes: [
+      'Sent at line 16 and left in flight',
+      'Arrived out of order',
+      '- **server** (receiver): `ESTABLISHED` (unchanged)',
+    ],
+  },
+  {
+    name: 'hover on a duplicate delivery says it is one',
+    text: example('reordering'),
+    line: 25,
+    find: 'd1',
+    covers: 'd1',
+    includes: ['A duplicate of the segment sent at line 15', 'Duplicate: everything in it'],
+  },
+  {
+    name: 'hover on deliver, again and as explains the keywords',
+    text: example('reordering'),
+    line: 25,
+    find: 'deliver',
+    covers: 'deliver',
+    startsWith: '```handshake\ndeliver NAME [again]\n```',
+  },
+  {
+    name: 'hover on again explains a duplicate',
+    text: example('reordering'),
+    line: 25,
+    find: 'again',
+    covers: 'again',
+    includes: ['one more copy'],
+  },
+  {
+    name: 'hover on as explains the label',
+    text: example('reordering'),
+    line: 15,
+    find: ' as ',
+    into: 1,
+    covers: 'as',
+    includes: ['`deliver NAME`'],
+  },
   // Segments: the engine's view of the line.
   {
     name: 'hover on ack explains the SYN consumes one',

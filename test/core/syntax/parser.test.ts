@@ -78,6 +78,57 @@ test('-x marks a lost segment', () => {
   assert.equal(segment('a -> b SYN seq=1').lost, false);
 });
 
+test('~> leaves a segment in flight under the label written after as', () => {
+  const s = segment('a ~> b PSH ACK seq=1 ack=2 len=10 "hi" as d1  # comment');
+  assert.equal(s.inFlight, true);
+  assert.equal(s.lost, false);
+  assert.equal(s.labelText, 'd1');
+  assert.equal(s.label?.name.text, 'd1');
+  assert.deepEqual([s.label?.keyword.start, s.label?.end], [39, 44]);
+  assert.equal(s.payload?.value, 'hi');
+  assert.equal(s.end, 44);
+  assert.equal(segment('a -> b ACK seq=1 as d2').labelText, 'd2');
+  assert.equal(segment('a -> b ACK seq=1 as d2').inFlight, false);
+  assert.equal(segment('a -> b ACK seq=1').labelText, undefined);
+});
+
+test('a ~> segment without a label is an unfinished line: nothing could deliver it', () => {
+  const result = parse('a ~> b ACK seq=1');
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.code),
+    ['HS016'],
+  );
+  assert.match(result.diagnostics[0]?.message ?? '', /as NAME/);
+});
+
+test('as needs a label name, and nothing may follow it', () => {
+  assert.deepEqual(
+    parse('a ~> b ACK seq=1 as').diagnostics.map((d) => d.code),
+    ['HS016'],
+  );
+  assert.deepEqual(
+    parse('a ~> b ACK seq=1 as d1 seq=2').diagnostics.map((d) => d.code),
+    ['HS004'],
+  );
+});
+
+test('deliver names a label, optionally again', () => {
+  const result = parse(lines('deliver d1', 'deliver d1 again', 'deliver', 'deliver d1 twice'));
+  const delivers = result.document.statements.filter((s) => s.kind === 'deliver');
+  assert.deepEqual(
+    delivers.map((d) => [d.label.text, d.again !== undefined]),
+    [
+      ['d1', false],
+      ['d1', true],
+      ['d1', false],
+    ],
+  );
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.code),
+    ['HS016', 'HS004'],
+  );
+});
+
 test('state names may use hyphens and common aliases', () => {
   const states = parse(
     lines('expect a SYN-SENT', 'expect a fin-wait-1', 'expect a SYN_RECV', 'expect a time_wait'),
@@ -137,8 +188,8 @@ const DECLARED = ['endpoint alice', 'endpoint bob', 'ca root', 'attacker mallory
 
 /** Lines that stop before they are complete, as every line does while it is typed. */
 const UNFINISHED: readonly { line: string; expected: string }[] = [
-  { line: 'alice', expected: "'->', '-x', 'listen' or 'close' after 'alice'" },
-  { line: 'mallory  ', expected: "'->', '-x', 'listen' or 'close' after 'mallory'" },
+  { line: 'alice', expected: "'->', '-x', '~>', 'listen' or 'close' after 'alice'" },
+  { line: 'mallory  ', expected: "'->', '-x', '~>', 'listen' or 'close' after 'mallory'" },
   { line: 'alice -', expected: "'->' or '-x' after 'alice'" },
   { line: 'alice ->', expected: 'the receiving endpoint' },
   { line: 'alice -x ', expected: 'the receiving endpoint' },
@@ -225,7 +276,7 @@ test('under zh-cn an unfinished line is reported in Chinese', () => {
     const [d] = parse(lines(...DECLARED, 'alice')).diagnostics;
     assert.equal(
       d?.message,
-      "这一行还没写完：此处应为'alice' 之后的 '->'、'-x'、'listen' 或 'close'。",
+      "这一行还没写完：此处应为'alice' 之后的 '->'、'-x'、'~>'、'listen' 或 'close'。",
     );
   } finally {
     setLocale('en');

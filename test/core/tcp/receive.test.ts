@@ -26,7 +26,53 @@ interface Case {
 /** A before the SYN ACK: a sent SYN seq=100 to b, which listens. */
 const SYN_SENT = ['endpoint a', 'endpoint b', 'b listen', 'a -> b SYN seq=100'];
 
+/** b in SYN_RECEIVED: its SYN ACK seq=300 ack=101 sent, waiting for a's ACK. */
+const SYN_RECEIVED = [...SYN_SENT, 'b -> a SYN ACK seq=300 ack=101'];
+
 const CASES: readonly Case[] = [
+  {
+    name: 'SYN_RECEIVED answers an ACK below its ISS+1 by RST seq=SEG.ACK and stays (§3.10.7.4)',
+    text: lines(
+      ...SYN_RECEIVED,
+      'a -> b ACK seq=101 ack=300',
+      'b -> a RST seq=300', // <SEQ=SEG.ACK><CTL=RST>: below a's window, a drops it
+      'expect b SYN_RECEIVED',
+      'a -> b ACK seq=101 ack=301',
+      'expect b ESTABLISHED',
+    ),
+    codes: ['HS101@6:24'],
+    line: 6,
+    reading: 'asSent',
+    outcome: 'refused',
+  },
+  {
+    name: 'an ACK to SYN_RECEIVED that forgot the +1, then data: a typo (§3.10.7.4)',
+    text: lines(
+      ...SYN_RECEIVED,
+      'a -> b ACK seq=101 ack=300',
+      'a -> b PSH ACK seq=101 ack=301 len=10',
+      'expect b ESTABLISHED',
+    ),
+    codes: ['HS101@6:24'],
+    line: 6,
+    reading: 'intended',
+    outcome: 'delivered',
+  },
+  {
+    name: 'SYN_RECEIVED answers an ACK of data not sent by RST seq=SEG.ACK, which a challenges (§3.10.7.4, RFC 5961 §3.2)',
+    text: lines(
+      ...SYN_RECEIVED,
+      'a -> b ACK seq=101 ack=302',
+      'b -> a RST seq=302', // in a's window but not RCV.NXT (301)
+      'a -> b ACK seq=101 ack=301', // a's challenge ACK, which b accepts
+      'expect b ESTABLISHED',
+      'expect a ESTABLISHED',
+    ),
+    codes: ['HS105@6:24'],
+    line: 6,
+    reading: 'asSent',
+    outcome: 'refused',
+  },
   {
     name: 'SYN_SENT answers a SYN ACK with an unacceptable ack by RST seq=SEG.ACK and stays (§3.10.7.3)',
     text: lines(
@@ -199,7 +245,8 @@ test('a right segment has no reading', () => {
 });
 
 test('read as sent, the trace keeps the written values and what was expected', () => {
-  const analysis = analyze(CASES[0]?.text ?? '');
+  const synAck = CASES.find((c) => c.name.startsWith('SYN_SENT answers a SYN ACK'));
+  const analysis = analyze(synAck?.text ?? '');
   const step = analysis.trace.steps.find(
     (s) => s.kind === 'segment' && s.flags.includes('SYN') && s.from === 'b',
   );
@@ -580,4 +627,109 @@ test('a resend past SND.NXT read as written is shown as a retransmission, not as
   assert.deepEqual(step.seq, { offset: 5001 });
   assert.deepEqual(step.sender.after.sndNxt, { offset: 5801 });
   assert.equal(step.faulty, false);
+});
+
+/** A client whose SYN carries 86 bytes of data (TCP Fast Open), to a server that listens. */
+const TFO = [
+  'endpoint client 10.0.0.1:50000',
+  'endpoint server 10.0.0.2:80',
+  'server listen',
+  'client -> server SYN seq=1000 len=86',
+];
+
+test('TCP Fast Open: a SYN ACK that acknowledges the SYN and its data (RFC 7413 §4.2; RFC 9293 §3.4)', () => {
+  const text = lines(
+    ...TFO,
+    'server -> client SYN ACK seq=5000 ack=1087',
+    'client -> server ACK seq=1087 ack=5001',
+    'client -> server PSH ACK seq=1087 ack=5001 len=10',
+    'server -> client ACK seq=5001 ack=1097',
+    'expect client ESTABLISHED',
+    'expect server ESTABLISHED',
+  );
+  // Only the warning that data on a SYN needs TCP Fast Open.
+  assert.deepEqual(codesAt(analyze(text)), ['HS305@4:18']);
+});
+
+test('a SYN ACK that acknowledges only the SYN: the client sends the data again (RFC 9293 §3.10.7.2)', () => {
+  const text = lines(
+    ...TFO,
+    'server -> client SYN ACK seq=5000 ack=1001',
+    'client -> server PSH ACK seq=1001 ack=5001 len=86',
+    'server -> client ACK seq=5001 ack=1087',
+  );
+  assert.deepEqual(codesAt(analyze(text)), ['HS305@4:18', 'HS110@6:30']);
+});
+
+test('a SYN ACK that acknowledges part of the SYN data is wrong: the SYN, or the SYN and all its data', () => {
+  const text = lines(...TFO, 'server -> client SYN ACK seq=5000 ack=1050');
+  assert.deepEqual(codesAt(analyze(text), ['error']), ['HS101@5:39']);
+});
+
+test('a SYN with data to a closed port is refused by RST ACK ack=ISS+1+len, which its sender accepts (§3.10.7.1, §3.10.7.3)', () => {
+  const text = lines(
+    'endpoint client 10.0.0.1:50000',
+    'endpoint server 10.0.0.2:80',
+    'client -> server SYN seq=1000 len=86',
+    'server -> client RST ACK seq=0 ack=1087',
+    'expect client CLOSED',
+  );
+  assert.deepEqual(codesAt(analyze(text)), ['HS305@3:18']);
+  // ack=ISS+1 does not acknowledge the data sent: a wrong reply, which SYN_SENT still accepts.
+  const short = text.replace('ack=1087', 'ack=1001');
+  assert.deepEqual(codesAt(analyze(short), ['error']), ['HS101@4:36']);
+});
+
+/** The server advertises a window of 100 bytes in its SYN ACK. */
+const WINDOW_100 = [
+  'endpoint client 10.0.0.1:50000',
+  'endpoint server 10.0.0.2:80',
+  'server listen',
+  'client -> server SYN seq=1000',
+  'server -> client SYN ACK seq=5000 ack=1001 win=100',
+  'client -> server ACK seq=1001 ack=5001',
+  'client -x server PSH ACK seq=1001 ack=5001 len=100',
+];
+
+test('data past the right edge of the window is dropped and acknowledged (RFC 9293 §3.10.7.4, first check)', () => {
+  const text = lines(
+    ...WINDOW_100,
+    'client -> server PSH ACK seq=1101 ack=5001 len=100', // starts at RCV.NXT+RCV.WND
+    'server -> client ACK seq=5001 ack=1001 win=100',
+    'client -> server PSH ACK seq=1001 ack=5001 len=100',
+    'server -> client ACK seq=5001 ack=1101 win=100', // 1101.. was dropped, not queued
+    'client -> server PSH ACK seq=1101 ack=5001 len=100',
+    'server -> client ACK seq=5001 ack=1201 win=100',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+  const steps = analyze(text).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
+  assert.equal(steps[4]?.outcome, 'challenged');
+  // `win=` matters: with a window of 1000 the same segment is queued, and the ACK after the
+  // retransmission covers it.
+  const wide = text.replaceAll('win=100', 'win=1000');
+  const queued = analyze(wide).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
+  assert.equal(queued[4]?.outcome, 'queued');
+  assert.deepEqual(codesAt(analyze(wide), ['error']), ['HS101@11:35']);
+});
+
+test('a zero window takes the ACK of a segment and drops its data (RFC 9293 §3.10.7.4)', () => {
+  const text = lines(
+    'endpoint client 10.0.0.1:50000',
+    'endpoint server 10.0.0.2:80',
+    'server listen',
+    'client -> server SYN seq=1000',
+    'server -> client SYN ACK seq=5000 ack=1001',
+    'client -> server ACK seq=1001 ack=5001',
+    'server -> client PSH ACK seq=5001 ack=1001 len=10 win=0',
+    'client -> server PSH ACK seq=1001 ack=5011 len=1', // a zero-window probe
+    'server -> client ACK seq=5011 ack=1001 win=0', // its byte is not taken
+    'server -> client ACK seq=5011 ack=1001 win=1000', // the window opens
+    'client -> server PSH ACK seq=1001 ack=5011 len=1',
+    'server -> client ACK seq=5011 ack=1002 win=1000',
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+  const probe = analyze(text).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment')[4];
+  assert.equal(probe?.outcome, 'challenged');
+  // The ACK it carried was taken all the same: the server's data is acknowledged.
+  assert.deepEqual(probe?.receiver.after.sndUna, { offset: 5011 });
 });
