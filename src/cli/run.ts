@@ -8,7 +8,6 @@ import { mermaidCommand } from './mermaidCommand';
 import { nodeRenderIo, renderCommand, type RenderIo } from './renderCommand';
 import { VERSION } from './version';
 
-
 /**
  * Runs the CLI with `args` (without `node` and the script) and returns the exit status; `render`
  * returns it once the browser is done.
