@@ -178,3 +178,10 @@ test("the problem matcher's label is translated", () => {
     assert.ok(nls['problemMatcher.handshake.label'], file);
   }
 });
+
+test('the marketplace page has a banner; repository, homepage and bugs wait for a public home', () => {
+  assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+  assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+  // Until the project has a public URL, packaging says so rather than naming an invented one.
+  if (!manifest.repository) assert.match(manifest.scripts.package, /--allow-missing-repository/);
+});
