@@ -65,6 +65,8 @@ const targets = [
     // Loaded only by `render`, from node_modules: it cannot be bundled (it finds its own files).
     external: ['playwright-core'],
     banner: { js: '#!/usr/bin/env node' },
+    // `handshake --version` (src/cli/version.ts).
+    define: { HANDSHAKE_VERSION: JSON.stringify(require('./package.json').version) },
   },
   {
     // Mermaid, once, for every page that draws; nothing is loaded at run time.

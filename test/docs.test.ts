@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { formatLine, locate } from '../src/cli/formatDiagnostic';
 import { importCapture } from '../src/core/capture/importCapture';
 import { analyze } from '../src/core/check/analyze';
-import { DIAGNOSTIC_CODES } from '../src/core/check/codes';
+import { CODE_MEANINGS } from '../src/core/check/codeMeanings';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/core/check/codes';
 import { CAPTURED, OPEN } from './helpers';
 import { HELLO, MITM_PKI, pki } from './core/check/tlsCodeCases';
 
@@ -65,6 +66,7 @@ const rows = [...doc.matchAll(/^\| (HS\d{3}) \| (\w+) \| (.*?) \| (\S+) \| (.*) 
   (m) => ({
     code: m[1] as string,
     severity: m[2] as string,
+    meaning: m[3] as string,
     context: m[4] as string,
     example: m[5] as string,
   }),
@@ -76,6 +78,15 @@ test('the diagnostics table lists every code with its severity', () => {
     .map((c) => `${c.code} ${c.severity}`)
     .sort();
   assert.deepEqual(table, codes);
+});
+
+test('the Meaning column is the meaning the core gives each code (src/core/check/codeMeanings.ts)', () => {
+  assert.deepEqual(
+    Object.fromEntries(rows.map((r) => [r.code, r.meaning])),
+    Object.fromEntries(
+      Object.values(DIAGNOSTIC_CODES).map((c) => [c.code, CODE_MEANINGS[c.code as DiagnosticCode]]),
+    ),
+  );
 });
 
 for (const row of rows) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { checkCommand } from '../src/cli/checkCommand';
+import { processIo } from '../src/cli/io';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -217,4 +219,59 @@ test('the walkthrough diagram is the three-way handshake template, as SVG for ea
     backgrounds.push(/background-color: ([^;"]+)/.exec(svg)?.[1] ?? '');
   }
   assert.notEqual(backgrounds[0], backgrounds[1], 'light and dark backgrounds');
+});
+
+test('the $handshake problem matcher reads every line handshake check prints', () => {
+  const [pattern] = manifest.contributes.problemPatterns;
+  const [matcher] = manifest.contributes.problemMatchers;
+  assert.deepEqual(matcher, {
+    name: 'handshake',
+    label: '%problemMatcher.handshake.label%',
+    owner: 'handshake',
+    source: 'handshake check',
+    fileLocation: ['relative', '${workspaceFolder}'],
+    pattern: `$${pattern.name}`,
+  });
+  // VS Code builds the pattern with new RegExp(regexp), as here.
+  const regexp = new RegExp(pattern.regexp);
+  const files = readdirSync('examples')
+    .filter((name) => /\.(handshake|md)$/.test(name))
+    .map((name) => `examples/${name}`);
+  const text: string[] = [];
+  const json: string[] = [];
+  const io = (lines: string[]) => ({ ...processIo, out: (l: string) => lines.push(l) });
+  checkCommand({ files, format: 'text' }, io(text));
+  checkCommand({ files, format: 'json' }, io(json));
+  const expected = JSON.parse(json.join('\n')) as Record<string, string | number>[];
+  assert.ok(text.length >= 10, 'the examples have problems to match');
+  assert.deepEqual(
+    new Set(expected.map((d) => d.severity)),
+    new Set(['error', 'warning', 'info']),
+    'every severity is matched',
+  );
+  text.forEach((line, i) => {
+    const m = regexp.exec(line);
+    assert.ok(m, line);
+    const d = expected[i] ?? {};
+    const field = (name: string) => m[pattern[name]];
+    assert.deepEqual(
+      [field('file'), field('line'), field('column'), field('severity'), field('code')],
+      [d.file, String(d.line), String(d.column), d.severity, d.code],
+    );
+    assert.equal(field('message'), d.message);
+  });
+});
+
+test("the problem matcher's label is translated", () => {
+  for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+    const nls = JSON.parse(readFileSync(file, 'utf8'));
+    assert.ok(nls['problemMatcher.handshake.label'], file);
+  }
+});
+
+test('the marketplace page has a banner; repository, homepage and bugs wait for a public home', () => {
+  assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+  assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+  // Until the project has a public URL, packaging says so rather than naming an invented one.
+  if (!manifest.repository) assert.match(manifest.scripts.package, /--allow-missing-repository/);
 });

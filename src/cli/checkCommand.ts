@@ -4,11 +4,18 @@ import type { Diagnostic } from '../core/check/diagnostic';
 import { checkMarkdown } from '../core/markdown/checkMarkdown';
 import { LineMap } from '../core/syntax/lineMap';
 import { formatLine, locate, type LocatedDiagnostic } from './formatDiagnostic';
+import { githubAnnotation } from './githubAnnotations';
 import type { CliIo } from './io';
+import { sarifLog, type Unreadable } from './sarifLog';
+import { VERSION } from './version';
+
+/** How `check` prints its problems: for people, for programs, for GitHub Actions, for SARIF tools. */
+export const CHECK_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions {
   readonly files: readonly string[];
-  readonly json: boolean;
+  readonly format: CheckFormat;
 }
 
 /** A Markdown file is checked by its ```handshake blocks, with lines and columns in the file. */
@@ -25,26 +32,52 @@ function problemsOf(
   return analyze(text);
 }
 
+function print(
+  format: CheckFormat,
+  all: readonly LocatedDiagnostic[],
+  unreadable: readonly Unreadable[],
+  io: CliIo,
+): void {
+  switch (format) {
+    case 'text':
+      for (const d of all) io.out(formatLine(d));
+      return;
+    case 'github':
+      for (const d of all) io.out(githubAnnotation(d));
+      return;
+    case 'json':
+      io.out(JSON.stringify(all, null, 2));
+      return;
+    case 'sarif':
+      io.out(JSON.stringify(sarifLog(all, unreadable, VERSION), null, 2));
+      return;
+    default: {
+      const unknown: never = format;
+      throw new Error(`unknown format ${String(unknown)}`);
+    }
+  }
+}
+
 /**
- * `handshake check FILE...`: one line per problem (or a JSON array with --json); in a Markdown
- * file (.md, .markdown), the problems of its ```handshake blocks.
+ * `handshake check FILE...`: the problems, in `options.format` (one line each by default); in a
+ * Markdown file (.md, .markdown), the problems of its ```handshake blocks.
  * Exit 0 when no errors, 1 when any file has an error, 2 when a file cannot be read.
  */
 export function checkCommand(options: CheckOptions, io: CliIo): number {
   const all: LocatedDiagnostic[] = [];
-  let unreadable = false;
+  const unreadable: Unreadable[] = [];
   for (const file of options.files) {
     const text = io.readText(file);
     if (typeof text !== 'string') {
-      io.error(`handshake: ${CLI_TEXT.cannotRead({ file, reason: text.reason })}`);
-      unreadable = true;
+      const reason = CLI_TEXT.cannotRead({ file, reason: text.reason });
+      io.error(`handshake: ${reason}`);
+      unreadable.push({ file, reason });
       continue;
     }
     const checked = problemsOf(file, text);
     for (const d of checked.diagnostics) all.push(locate(file, checked, d));
   }
-  if (options.json) io.out(JSON.stringify(all, null, 2));
-  else for (const d of all) io.out(formatLine(d));
-  if (unreadable) return 2;
+  print(options.format, all, unreadable, io);
+  if (unreadable.length > 0) return 2;
   return all.some((d) => d.severity === 'error') ? 1 : 0;
 }

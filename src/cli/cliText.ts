@@ -1,16 +1,48 @@
 import { liveTable } from '../core/l10n/locale';
 
-/** The CLI's own words: usage, argument errors, file errors, in English and 简体中文. */
-const EN = {
-  usage: `Usage: handshake <command> [options]
+/** The commands `handshake help COMMAND` describes, in the order `--help` lists them. */
+export const COMMANDS = ['check', 'mermaid', 'import', 'render'] as const;
+export type CommandName = (typeof COMMANDS)[number];
 
-Commands:
-  check FILE...   check .handshake scenarios, and the \`\`\`handshake blocks of
+/**
+ * The usage text as data: `--help` prints every section, `help COMMAND` the synopsis and section
+ * of one command, so the two never drift apart.
+ */
+export interface HelpText {
+  /** The first line of `--help`. */
+  readonly usage: string;
+  readonly commandsHeading: string;
+  /** `Usage: handshake` and what follows it in `help COMMAND`. */
+  readonly synopsis: (p: { command: string; args: string }) => string;
+  readonly commands: Readonly<
+    Record<CommandName, { readonly args: string; readonly text: string }>
+  >;
+  /** `help` and `--version`. */
+  readonly other: string;
+  readonly exitStatus: string;
+}
+
+const EN_HELP: HelpText = {
+  usage: 'Usage: handshake <command> [options]',
+  commandsHeading: 'Commands:',
+  synopsis: (p) => `Usage: handshake ${p.command} ${p.args}`,
+  commands: {
+    check: {
+      args: '[options] FILE...',
+      text: `  check FILE...   check .handshake scenarios, and the \`\`\`handshake blocks of
                   Markdown files (.md); one line per problem:
                   FILE:LINE:COL: error|warning|info CODE: MESSAGE
-    --json        print a JSON array of {file, line, column, endLine, endColumn,
-                  severity, code, message} instead
-  mermaid FILE    print the scenario as a Mermaid sequence diagram
+    --format text|json|github|sarif
+                  text: the lines above (the default); json: an array of
+                  {file, line, column, endLine, endColumn, severity, code,
+                  message}; github: GitHub Actions annotations
+                  (::error file=...::); sarif: a SARIF 2.1.0 log for
+                  code-scanning tools
+    --json        the same as --format json`,
+    },
+    mermaid: {
+      args: '[options] FILE',
+      text: `  mermaid FILE    print the scenario as a Mermaid sequence diagram
     --numbers asWritten|absolute|relative
                   how seq/ack are shown (default asWritten; relative is
                   Wireshark's relative sequence numbers)
@@ -19,21 +51,35 @@ Commands:
     --no-line-numbers
                   do not number arrows with their source lines
     --max-segments N
-                  draw at most N segments (from the start)
-  import FILE     print a packet capture (pcap, pcapng) or tcpdump text output as a
+                  draw at most N segments (from the start)`,
+    },
+    import: {
+      args: '[options] FILE',
+      text: `  import FILE     print a packet capture (pcap, pcapng) or tcpdump text output as a
                   .handshake scenario, with Wireshark's TCP analysis in comments
     --connection N
                   only the Nth TCP connection
-    --list        list the connections instead
-  render FILE     draw the diagram as an SVG with the bundled Mermaid in headless
+    --list        list the connections instead`,
+    },
+    render: {
+      args: '[options] FILE',
+      text: `  render FILE     draw the diagram as an SVG with the bundled Mermaid in headless
                   Chromium (CHROME_PATH names the browser if it is elsewhere)
     -o OUT        write to OUT (OUT.png for a PNG); SVG to standard output if not given
     --theme light|dark
                   the colours (default light)
-    and the options of mermaid
-
-Exit status: 0 no errors, 1 errors found (the diagram is still printed or drawn),
+    and the options of mermaid (handshake help mermaid)`,
+    },
+  },
+  other: `  help [COMMAND]  this text, or only COMMAND's part of it
+  --version       print the version`,
+  exitStatus: `Exit status: 0 no errors, 1 errors found (the diagram is still printed or drawn),
 2 usage or file errors, or no browser to draw with.`,
+};
+
+/** The CLI's own words: usage, argument errors, file errors, in English and 简体中文. */
+const EN = {
+  help: EN_HELP,
   cannotRead: (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
   cannotWrite: (p: { file: string; reason: string }) => `cannot write ${p.file}: ${p.reason}`,
   noSuchFile: 'no such file',
@@ -45,6 +91,7 @@ Exit status: 0 no errors, 1 errors found (the diagram is still printed or drawn)
   takesOneFile: (p: { command: string }) => `${p.command} takes exactly one FILE`,
   takesFileName: (p: { option: string }) => `${p.option} takes a file name`,
   themeValues: '--theme takes light or dark',
+  formatValues: '--format takes text, json, github or sarif',
   connectionNumber: '--connection takes a connection number (1, 2, ...; see --list)',
   pngNeedsOutput: 'a PNG needs -o FILE.png',
   noChromium:
@@ -54,16 +101,26 @@ Exit status: 0 no errors, 1 errors found (the diagram is still printed or drawn)
   couldNotDraw: (p: { file: string; reason: string }) => `could not draw ${p.file}: ${p.reason}`,
 };
 
-const ZH_CN: typeof EN = {
-  usage: `用法：handshake <命令> [选项]
-
-命令：
-  check 文件...   检查 .handshake 场景，以及 Markdown 文件（.md）中的
+const ZH_CN_HELP: HelpText = {
+  usage: '用法：handshake <命令> [选项]',
+  commandsHeading: '命令：',
+  synopsis: (p) => `用法：handshake ${p.command} ${p.args}`,
+  commands: {
+    check: {
+      args: '[选项] 文件...',
+      text: `  check 文件...   检查 .handshake 场景，以及 Markdown 文件（.md）中的
                   \`\`\`handshake 代码块；每个问题一行：
                   文件:行:列: error|warning|info 代码: 消息
-    --json        改为输出 JSON 数组 {file, line, column, endLine, endColumn,
-                  severity, code, message}
-  mermaid 文件    以 Mermaid 时序图输出场景
+    --format text|json|github|sarif
+                  text：上面的格式（默认）；json：数组 {file, line, column,
+                  endLine, endColumn, severity, code, message}；github：
+                  GitHub Actions 注解（::error file=...::）；sarif：供代码
+                  扫描工具使用的 SARIF 2.1.0 日志
+    --json        等同于 --format json`,
+    },
+    mermaid: {
+      args: '[选项] 文件',
+      text: `  mermaid 文件    以 Mermaid 时序图输出场景
     --numbers asWritten|absolute|relative
                   seq/ack 的显示方式（默认 asWritten；relative 即
                   Wireshark 的相对序列号）
@@ -72,21 +129,34 @@ const ZH_CN: typeof EN = {
     --no-line-numbers
                   不用源代码行号给箭头编号
     --max-segments N
-                  最多绘制 N 个报文段（从开头算起）
-  import 文件     把抓包文件（pcap、pcapng）或 tcpdump 文本输出转换为
+                  最多绘制 N 个报文段（从开头算起）`,
+    },
+    import: {
+      args: '[选项] 文件',
+      text: `  import 文件     把抓包文件（pcap、pcapng）或 tcpdump 文本输出转换为
                   .handshake 场景，并把 Wireshark 的 TCP 分析写在注释中
     --connection N
                   只取第 N 个 TCP 连接
-    --list        改为列出所有连接
-  render 文件     用内置的 Mermaid 在无头 Chromium 中把图绘制为 SVG
+    --list        改为列出所有连接`,
+    },
+    render: {
+      args: '[选项] 文件',
+      text: `  render 文件     用内置的 Mermaid 在无头 Chromium 中把图绘制为 SVG
                   （浏览器在别处时用 CHROME_PATH 指定）
     -o 输出        写入 输出 文件（输出.png 则为 PNG）；不指定时 SVG 写到标准输出
     --theme light|dark
                   配色（默认 light）
-    以及 mermaid 的选项
-
-退出状态：0 没有错误，1 发现错误（图仍会输出或绘制），
+    以及 mermaid 的选项（handshake help mermaid）`,
+    },
+  },
+  other: `  help [命令]     显示本说明，或只显示某个命令的部分
+  --version       输出版本号`,
+  exitStatus: `退出状态：0 没有错误，1 发现错误（图仍会输出或绘制），
 2 用法或文件错误，或者没有可用于绘图的浏览器。`,
+};
+
+const ZH_CN: typeof EN = {
+  help: ZH_CN_HELP,
   cannotRead: (p) => `无法读取 ${p.file}：${p.reason}`,
   cannotWrite: (p) => `无法写入 ${p.file}：${p.reason}`,
   noSuchFile: '文件不存在',
@@ -98,6 +168,7 @@ const ZH_CN: typeof EN = {
   takesOneFile: (p) => `${p.command} 只接受一个文件`,
   takesFileName: (p) => `${p.option} 需要一个文件名`,
   themeValues: '--theme 只接受 light 或 dark',
+  formatValues: '--format 只接受 text、json、github 或 sarif',
   connectionNumber: '--connection 需要一个连接编号（1、2、...；见 --list）',
   pngNeedsOutput: '输出 PNG 需要 -o 文件.png',
   noChromium:

@@ -1,15 +1,12 @@
 import { CLI_TEXT } from './cliText';
-import { checkCommand } from './checkCommand';
+import { CHECK_FORMATS, checkCommand, type CheckFormat } from './checkCommand';
+import { commandHelp, isCommandName, usage } from './help';
 import { importCommand } from './importCommand';
 import { parseDiagramArgs } from './diagramArgs';
 import type { CliIo } from './io';
 import { mermaidCommand } from './mermaidCommand';
 import { nodeRenderIo, renderCommand, type RenderIo } from './renderCommand';
-
-/** The usage text, in the current language. */
-export function usage(): string {
-  return CLI_TEXT.usage;
-}
+import { VERSION } from './version';
 
 /**
  * Runs the CLI with `args` (without `node` and the script) and returns the exit status; `render`
@@ -21,22 +18,60 @@ export function run(
   renderIo: RenderIo = nodeRenderIo(io),
 ): number | Promise<number> {
   const [command, ...rest] = args;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    (command === undefined ? io.error : io.out)(usage());
-    return command === undefined ? 2 : 0;
+  if (command === undefined) {
+    io.error(usage());
+    return 2;
   }
-  if (command === 'check') {
-    const files = rest.filter((arg) => !arg.startsWith('--'));
-    const unknown = rest.filter((arg) => arg.startsWith('--') && arg !== '--json');
-    if (unknown.length > 0)
-      return usageError(io, CLI_TEXT.unknownOption({ option: unknown[0] ?? '' }));
-    if (files.length === 0) return usageError(io, CLI_TEXT.checkNeedsFile);
-    return checkCommand({ files, json: rest.includes('--json') }, io);
+  if (command === '--help' || command === '-h') return help([], io);
+  if (command === 'help') return help(rest, io);
+  if (command === '--version') {
+    io.out(VERSION);
+    return 0;
   }
+  // `handshake check --help` is `handshake help check`, as git and npm have it.
+  if (isCommandName(command) && rest.some((arg) => arg === '--help' || arg === '-h')) {
+    return help([command], io);
+  }
+  if (command === 'check') return runCheck(rest, io);
   if (command === 'mermaid') return runMermaid(rest, io);
   if (command === 'import') return runImport(rest, io);
   if (command === 'render') return runRender(rest, renderIo);
   return usageError(io, CLI_TEXT.unknownCommand({ command }));
+}
+
+/** `handshake help [COMMAND]`: all of the usage, or one command's part of it. */
+function help(args: readonly string[], io: CliIo): number {
+  const [name, ...extra] = args;
+  if (name === undefined) {
+    io.out(usage());
+    return 0;
+  }
+  if (!isCommandName(name)) return usageError(io, CLI_TEXT.unknownCommand({ command: name }));
+  if (extra.length > 0) return usageError(io, CLI_TEXT.unknownOption({ option: extra[0] ?? '' }));
+  io.out(commandHelp(name));
+  return 0;
+}
+
+function isCheckFormat(value: string | undefined): value is CheckFormat {
+  return (CHECK_FORMATS as readonly (string | undefined)[]).includes(value);
+}
+
+/** `check [--format F | --json] FILE...`; the last format given wins, as with most tools. */
+function runCheck(args: readonly string[], io: CliIo): number {
+  const files: string[] = [];
+  let format: CheckFormat = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--json') format = 'json';
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      if (!isCheckFormat(value)) return usageError(io, CLI_TEXT.formatValues);
+      format = value;
+    } else if (arg.startsWith('--')) return usageError(io, CLI_TEXT.unknownOption({ option: arg }));
+    else files.push(arg);
+  }
+  if (files.length === 0) return usageError(io, CLI_TEXT.checkNeedsFile);
+  return checkCommand({ files, format }, io);
 }
 
 function runMermaid(args: readonly string[], io: CliIo): number {

@@ -189,3 +189,69 @@ test('usage and file errors follow LANG too', () => {
     /cannot read nope\.handshake: no such file/,
   );
 });
+
+test('--version prints the version of package.json', () => {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const result = cli('--version');
+  assert.equal(result.status, 0);
+  assert.equal(result.stdout, `${version}\n`);
+});
+
+test('help COMMAND prints that command’s part of --help, and COMMAND --help the same', () => {
+  const all = cli('--help').stdout;
+  for (const command of ['check', 'mermaid', 'import', 'render']) {
+    const help = cli('help', command);
+    assert.equal(help.status, 0, command);
+    const [synopsis, , ...section] = help.stdout.trimEnd().split('\n');
+    assert.match(synopsis ?? '', new RegExp(`^Usage: handshake ${command} \\[options\\] FILE`));
+    const body = section.slice(0, section.indexOf('')).join('\n');
+    assert.match(body, new RegExp(`^  ${command} FILE`));
+    assert.ok(all.includes(body), `${command}'s section is part of --help`);
+    assert.equal(cli(command, '--help').stdout, help.stdout);
+  }
+  assert.doesNotMatch(cli('help', 'check').stdout, /--numbers/);
+  assert.match(cli('help', 'check').stdout, /--format text\|json\|github\|sarif/);
+  assert.equal(cli('help').stdout, all);
+  const unknown = cli('help', 'frobnicate');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /^handshake: unknown command 'frobnicate'/);
+});
+
+test('help follows LANG: 简体中文 sections too', () => {
+  const help = spawnSync(process.execPath, [CLI, 'help', 'check'], {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' },
+  });
+  assert.match(help.stdout, /^用法：handshake check \[选项\] 文件\.\.\./);
+  assert.match(help.stdout, /--json +等同于 --format json/);
+});
+
+test('check --format github prints one workflow command per problem', () => {
+  const text = cli('check', 'examples/mistakes.handshake').stdout.trim().split('\n');
+  const result = cli('check', '--format', 'github', 'examples/mistakes.handshake');
+  assert.equal(result.status, 1);
+  const lines = result.stdout.trim().split('\n');
+  assert.equal(lines.length, text.length);
+  assert.match(
+    lines[0] ?? '',
+    /^::error file=examples\/mistakes\.handshake,line=8,col=47,endLine=8,endColumn=57,title=HS101::ack should be 3626544837: /,
+  );
+  assert.ok(lines.every((line) => /^::(error|warning|notice) file=/.test(line)));
+});
+
+test('check --format json is --json; --format=sarif works; other formats are usage errors', () => {
+  assert.equal(
+    cli('check', '--format', 'json', 'examples/mistakes.handshake').stdout,
+    cli('check', '--json', 'examples/mistakes.handshake').stdout,
+  );
+  const sarif = JSON.parse(cli('check', '--format=sarif', 'examples/mistakes.handshake').stdout);
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(
+    sarif.runs[0].tool.driver.version,
+    JSON.parse(readFileSync('package.json', 'utf8')).version,
+  );
+  const bad = cli('check', '--format', 'yaml', 'examples/mistakes.handshake');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^handshake: --format takes text, json, github or sarif/);
+  assert.equal(cli('check', '--format').status, 2);
+});
