@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { test } from 'node:test';
+import { importCapture } from '../../../src/core/capture/importCapture';
+import { analyze } from '../../../src/core/check/analyze';
+import { CAPTURE_CLASSES } from '../../support/captureClasses';
+import { pcapFile } from '../../support/pcapWriter';
+import { FIXTURES, fixture } from './support';
+
+/**
+ * The traffic classes real networks produce (issue 17), one capture each
+ * (test/support/captureClasses.ts, stored as fixtures/class-NAME.pcap with tshark's verdict
+ * beside it: tcpAnalysis.test.ts compares the flags frame by frame). Imported, they must check
+ * with zero engine errors: what a capture shows happened, and the scenario must say how.
+ */
+function imported(name: string): string {
+  const result = importCapture(() => [fixture(`class-${name}.pcap`)], { name });
+  assert.ok(result.ok, result.ok ? '' : result.error.message);
+  return result.text;
+}
+
+function errors(text: string): string[] {
+  return analyze(text)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => `${d.code} ${d.message}`);
+}
+
+test('every class has its capture stored, as the generator makes it today', () => {
+  const stored = readdirSync(FIXTURES).filter((n) => /^class-.*\.pcap$/.test(n));
+  assert.deepEqual(
+    stored.sort(),
+    Object.keys(CAPTURE_CLASSES)
+      .map((n) => `class-${n}.pcap`)
+      .sort(),
+  );
+  for (const [name, make] of Object.entries(CAPTURE_CLASSES)) {
+    assert.deepEqual(pcapFile(make()), new Uint8Array(fixture(`class-${name}.pcap`)), name);
+  }
+});
+
+for (const name of Object.keys(CAPTURE_CLASSES)) {
+  test(`${name}: imports with zero engine errors`, () => {
+    assert.deepEqual(errors(imported(name)), []);
+  });
+}
