@@ -56,6 +56,17 @@ export class CaptureGaps {
   constructor(private readonly names: readonly [string, string]) {}
 
   /**
+   * Starts from a handshake assumed before the capture: `next` holds each direction's next
+   * sequence number after it (its SND.NXT, and what the peer has received and acknowledges).
+   */
+  assumeNext(next: readonly [number, number]): void {
+    for (const d of [0, 1] as const) {
+      this.next[d] = this.rcvNxt[d] = next[d];
+      this.lastAck[d] = next[d === 0 ? 1 : 0];
+    }
+  }
+
+  /**
    * Queues the line of `packet` (`segment`) in `queue`, preceded by the segments the capture
    * missed that it reveals; a late segment that fills a gap goes into the gap instead.
    */

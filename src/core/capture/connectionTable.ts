@@ -11,8 +11,16 @@ export interface Connection {
   readonly second: ConnectionEnd;
   /** Which direction is the client: the one whose SYN opened the connection. */
   client: 0 | 1;
-  /** True when the capture holds the client's SYN. */
+  /** True when the capture holds the client's SYN (first, or after its SYN ACK). */
   sawSyn: boolean;
+  /**
+   * Per direction, the lowest sequence number the capture shows of it: its first seq, or the
+   * peer's first ack when that is lower (a capture started while data was in flight). NaN
+   * while unknown. A handshake assumed for a capture without one starts below both.
+   */
+  readonly earliest: Float64Array;
+  /** Bits: 1 << d once direction d's first seq was noted, 4 << d once its first ack was. */
+  noted: number;
   firstFrame: number;
   lastFrame: number;
   packets: number;
@@ -106,6 +114,8 @@ export class ConnectionTable {
               ? 0
               : 1,
       sawSyn: synAck === TCP_FLAG.SYN,
+      earliest: new Float64Array([NaN, NaN]),
+      noted: 0,
       firstFrame: packet.frame,
       lastFrame: packet.frame,
       packets: 0,

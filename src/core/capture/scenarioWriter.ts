@@ -26,6 +26,12 @@ export interface WriterOptions {
   readonly numbered: boolean;
   /** True when packet times are real dates (pcap, pcapng), not times of day: gives `date`. */
   readonly datedClock?: boolean;
+  /**
+   * The connections as the listing pass found them (by index - 1): what the rest of the capture
+   * shows of a connection that its first packet cannot (a SYN captured after its SYN ACK, a
+   * peer's ack below the first captured seq).
+   */
+  readonly listing?: readonly Connection[];
 }
 
 /**
@@ -120,7 +126,8 @@ export class ScenarioWriter {
     client: string,
     server: string,
     clientSide: 0 | 1,
-  ): void {
+    earliest: Float64Array | undefined,
+  ): [number, number] | undefined {
     const out = this.out;
     const fromClient = clientSide === 0; // the first packet's sender is direction 0
     const synAck = (packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK);
@@ -128,23 +135,32 @@ export class ScenarioWriter {
       out(
         '# The capture starts after the handshake, with a segment without ACK: nothing to assume.',
       );
-      return;
+      return undefined;
     }
     if (synAck) {
       out('# The capture misses the SYN; it is assumed from the SYN ACK.');
       out(`${server} listen`);
       out(`${client} -> ${server}  SYN  seq=${(packet.ack - 1) >>> 0}  ${ASSUMED}`);
-      return;
+      return undefined;
     }
-    const clientNext = fromClient ? packet.seq : packet.ack;
-    const serverNext = fromClient ? packet.ack : packet.seq;
-    out('# The capture starts after the handshake; it is assumed from the first packet.');
+    // Each side's lowest number in the capture (its first seq, or the peer's first ack if that
+    // is lower): the handshake was before both, and what lies between is in flight or unseen.
+    const lowest = (direction: 0 | 1, fallback: number): number => {
+      const value = earliest?.[direction];
+      return value === undefined || Number.isNaN(value) ? fallback : value;
+    };
+    const first = lowest(0, packet.seq);
+    const second = lowest(1, packet.ack);
+    const clientNext = fromClient ? first : second;
+    const serverNext = fromClient ? second : first;
+    out('# The capture starts after the handshake; it is assumed from the first packets.');
     out(`${server} listen`);
     out(`${client} -> ${server}  SYN  seq=${(clientNext - 1) >>> 0}  ${ASSUMED}`);
     out(
       `${server} -> ${client}  SYN ACK  seq=${(serverNext - 1) >>> 0} ack=${clientNext}  ${ASSUMED}`,
     );
     out(`${client} -> ${server}  ACK  seq=${clientNext} ack=${serverNext}  ${ASSUMED}`);
+    return [first, second];
   }
 
   private open(connection: Connection, packet: TcpPacket): ConnectionState {
@@ -166,9 +182,16 @@ export class ScenarioWriter {
     out(endpointLine(server, serverEnd, connection.family));
     out('');
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
-    if (synAck !== TCP_FLAG.SYN) this.assumeHandshake(packet, client, server, connection.client);
+    const listed = this.options.listing?.[connection.index - 1];
+    // A SYN ACK captured before its SYN: the delivery order puts the SYN first.
+    const synFollows = synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK) && listed?.sawSyn === true;
+    const assumed =
+      synAck !== TCP_FLAG.SYN && !synFollows
+        ? this.assumeHandshake(packet, client, server, connection.client, listed?.earliest)
+        : undefined;
     // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
     const gaps = new CaptureGaps(names);
+    if (assumed) gaps.assumeNext(assumed);
     let answered: 0 | 1 | undefined;
     let listened = false;
     const afterBlock: string[] = [];

@@ -43,3 +43,19 @@ for (const name of Object.keys(CAPTURE_CLASSES)) {
     assert.deepEqual(errors(imported(name)), []);
   });
 }
+
+test('a capture started mid-stream assumes a handshake below the peer’s first ack', () => {
+  const text = imported('midstream-low-ack');
+  // The server's first ack (1000100) is below the client's first captured seq (1000200).
+  assert.match(text, /^client -> server +SYN +seq=1000099 +# not in the capture: assumed$/m);
+  assert.match(text, /^client -> server +ACK +seq=1000100 .*len=100 +# not in the capture/m);
+});
+
+test('a SYN ACK captured before its SYN: the SYN is written first, nothing assumed', () => {
+  const lines = imported('synack-before-syn').split('\n');
+  assert.equal(lines.filter((l) => l.endsWith(' listen')).length, 1);
+  assert.ok(!lines.some((l) => l.includes('assumed')));
+  const syn = lines.findIndex((l) => /^client -> server +SYN /.test(l));
+  const synAck = lines.findIndex((l) => /^server -> client +SYN ACK /.test(l));
+  assert.ok(lines.indexOf('server listen') < syn && syn < synAck);
+});
