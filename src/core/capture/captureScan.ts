@@ -136,6 +136,7 @@ function notePacket(connection: Connection, direction: 0 | 1, packet: TcpPacket)
   if ((flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === TCP_FLAG.SYN && direction === connection.client)
     connection.sawSyn = true;
   if (flags & TCP_FLAG.RST) return;
+  noteFinAck(connection, direction, packet);
   if (!(connection.noted & (1 << direction))) {
     connection.noted |= 1 << direction;
     lower(connection.earliest, direction, packet.seq);
@@ -143,6 +144,36 @@ function notePacket(connection: Connection, direction: 0 | 1, packet: TcpPacket)
   if (flags & TCP_FLAG.ACK && !(connection.noted & (4 << direction))) {
     connection.noted |= 4 << direction;
     lower(connection.earliest, 1 - direction, packet.ack);
+  }
+}
+
+/** At most this many ACKs lost after the capture point are remembered per connection. */
+const MAX_LOST_ACKS = 16;
+
+/**
+ * A FIN sent again after the peer's pure ACK of it: that ACK was captured but lost after the
+ * capture point (the final ACK of a close, RFC 9293 §3.6: LAST-ACK resends its FIN until it
+ * is acknowledged). Remembered so that the writer writes the ACK as lost.
+ */
+function noteFinAck(connection: Connection, direction: 0 | 1, packet: TcpPacket): void {
+  const flags = packet.flags;
+  const peer = direction === 0 ? 1 : 0;
+  if (flags & TCP_FLAG.FIN) {
+    const end = (packet.seq + packet.len + 1) >>> 0;
+    const acked = connection.finAckFrame[peer];
+    if (connection.finEnd[direction] === end && acked > 0) {
+      if (connection.lostAcks.length < MAX_LOST_ACKS)
+        connection.lostAcks.push([acked, packet.frame]);
+      connection.finAckFrame[peer] = 0;
+    }
+    connection.finEnd[direction] = end;
+  } else if (
+    flags & TCP_FLAG.ACK &&
+    !(flags & TCP_FLAG.SYN) &&
+    packet.len === 0 &&
+    packet.ack === connection.finEnd[peer]
+  ) {
+    connection.finAckFrame[direction] = packet.frame;
   }
 }
 

@@ -19,6 +19,15 @@ export interface Connection {
    * while unknown. A handshake assumed for a capture without one starts below both.
    */
   readonly earliest: Float64Array;
+  /** Per direction: the end of its FIN (seq + len + 1), NaN before it sent one. */
+  readonly finEnd: Float64Array;
+  /** Per direction: the frame of its last pure ACK of the peer's FIN, 0 when none. */
+  readonly finAckFrame: [number, number];
+  /**
+   * ACKs of a FIN that the FIN's sender sent again afterwards, as [ack frame, FIN frame]: the
+   * ACK was lost after the capture point (at most a few per connection).
+   */
+  readonly lostAcks: [number, number][];
   /** Bits: 1 << d once direction d's first seq was noted, 4 << d once its first ack was. */
   noted: number;
   firstFrame: number;
@@ -115,6 +124,9 @@ export class ConnectionTable {
               : 1,
       sawSyn: synAck === TCP_FLAG.SYN,
       earliest: new Float64Array([NaN, NaN]),
+      finEnd: new Float64Array([NaN, NaN]),
+      finAckFrame: [0, 0],
+      lostAcks: [],
       noted: 0,
       firstFrame: packet.frame,
       lastFrame: packet.frame,

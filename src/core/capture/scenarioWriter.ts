@@ -17,6 +17,8 @@ interface ConnectionState {
   readonly conversation: TlsConversation;
   /** Which direction the client sends in. */
   readonly clientDirection: 0 | 1;
+  /** ACKs the listing found lost after the capture point: [ack frame, resent FIN frame]. */
+  readonly lostAcks: readonly (readonly [number, number])[];
 }
 
 export interface WriterOptions {
@@ -45,6 +47,8 @@ export interface WriterOptions {
  */
 export class ScenarioWriter {
   private readonly states = new Map<Connection, ConnectionState>();
+  /** The connection of the last segment written. */
+  private last: ConnectionState | undefined;
   /** Seconds since the epoch of the packet being written, for the TLS `date`. */
   private clock = 0;
   private readonly tlsFile: TlsFileContext;
@@ -70,7 +74,11 @@ export class ScenarioWriter {
   ): void {
     if (this.options.connection !== undefined && connection.index !== this.options.connection)
       return;
-    const state = this.states.get(connection) ?? this.open(connection, packet);
+    const known = this.states.get(connection);
+    // A reset held for what crossed it goes out once the capture moves to another connection.
+    if (this.last !== known) this.last?.queue.release();
+    const state = known ?? this.open(connection, packet);
+    this.last = state;
     const from = state.names[direction];
     const to = state.names[1 - direction] as string;
     const dupAck =
@@ -78,7 +86,10 @@ export class ScenarioWriter {
         ? `${connection.analyzer.dupAckFrame}#${connection.analyzer.dupAckNumber}`
         : undefined;
     const comment = segmentComment(packet, secondsText(time, packet.precision), bits, dupAck);
-    const line = `${from} -> ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
+    const lost = state.lostAcks.find(([frame]) => frame === packet.frame);
+    const line = lost
+      ? `${from} -x ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment} lost after the capture point: ${to} sends its FIN again (frame ${lost[1]})`
+      : `${from} -> ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
     this.clock = packet.sec;
     const stream = state.tls[direction];
     const events = stream.active
@@ -107,6 +118,7 @@ export class ScenarioWriter {
       end: (packet.seq + packet.len + synFin) >>> 0,
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
+      ...(flags & TCP_FLAG.RST ? { rst: true } : {}),
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
   }
@@ -230,6 +242,7 @@ export class ScenarioWriter {
       tls: [new TlsStream(), new TlsStream()],
       conversation: new TlsConversation([client, server], this.tlsFile),
       clientDirection: connection.client === 0 ? 0 : 1,
+      lostAcks: listed?.lostAcks ?? [],
     };
     this.states.set(connection, state);
     return state;

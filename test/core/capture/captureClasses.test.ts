@@ -59,3 +59,28 @@ test('a SYN ACK captured before its SYN: the SYN is written first, nothing assum
   const synAck = lines.findIndex((l) => /^server -> client +SYN ACK /.test(l));
   assert.ok(lines.indexOf('server listen') < syn && syn < synAck);
 });
+
+test('FIN and RST crossing: written together as they crossed, before the next connection', () => {
+  const text = imported('fin-rst-crossing');
+  assert.match(
+    text,
+    /simultaneous \{\n {2}server1 -> client1 +RST ACK .*\n {2}client1 -> server1 +FIN ACK .*\n\}\n\n# Connection 2/,
+  );
+});
+
+test('resets answering segments in flight: the segments cross the first reset, one reset each', () => {
+  const text = imported('repeated-rsts');
+  const block = text.slice(text.indexOf('simultaneous {'), text.indexOf('}\n'));
+  assert.equal(block.match(/client -> server +PSH ACK/g)?.length, 3);
+  assert.equal(block.match(/RST/g)?.length, 1);
+  assert.equal(text.slice(text.indexOf('}\n')).match(/^server -> client +RST /gm)?.length, 3);
+});
+
+test('a final ACK the FIN’s sender did not get is written as lost, with the frame that shows it', () => {
+  const text = imported('final-ack-lost');
+  assert.match(
+    text,
+    /^client -x server +ACK +seq=1042 +ack=5002 .*# frame 8 .*lost after the capture point: server sends its FIN again \(frame 9\)$/m,
+  );
+  assert.equal(text.match(/ -x /g)?.length, 1);
+});
