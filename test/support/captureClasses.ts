@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CaptureReader } from '../../src/core/capture/captureReader';
+import { addressText } from '../../src/core/capture/packet';
 import { Conversation, type SegmentSpec } from './pcapWriter';
 
 /**
@@ -15,6 +19,7 @@ export const CAPTURE_CLASSES: Readonly<Record<string, () => SegmentSpec[]>> = {
   'final-ack-lost': finalAckLost,
   'rst-ack-nonzero-seq': rstAckNonZeroSeq,
   'repeated-rsts': repeatedRsts,
+  'tls13-hrr-reordered': tls13HrrReordered,
 };
 
 const conversation = (port: number, iss: [number, number] = [1000, 5000]): Conversation =>
@@ -144,4 +149,43 @@ function repeatedRsts(): SegmentSpec[] {
     c.emit(1, 'R', 0, { seq: reset });
   }
   return c.segments;
+}
+
+/**
+ * tls13-hrr.pcap (our own loopback capture of a TLS 1.3 HelloRetryRequest) with the server's
+ * second flight (ServerHello and the encrypted handshake, one segment there) cut in two and
+ * captured in the wrong order: the ServerHello's start arrives after the rest.
+ */
+function tls13HrrReordered(): SegmentSpec[] {
+  const specs: SegmentSpec[] = [];
+  const reader = new CaptureReader((p) => {
+    specs.push({
+      time: p.sec + p.nsec / 1e9,
+      src: addressText(p.srcWords, p.family),
+      dst: addressText(p.dstWords, p.family),
+      sport: p.srcPort,
+      dport: p.dstPort,
+      seq: p.seq,
+      ack: p.ack,
+      flags: flagLetters(p.flags),
+      win: p.win,
+      payload: Uint8Array.from(p.bytes.subarray(p.payloadStart, p.payloadEnd)),
+      ...(p.mss >= 0 ? { mss: p.mss } : {}),
+      ...(p.wscale >= 0 ? { wscale: p.wscale } : {}),
+    });
+  });
+  reader.push(readFileSync(join(__dirname, '../core/capture/fixtures/tls13-hrr.pcap')));
+  reader.end();
+  // The server's second flight: its first segment after the client's second ClientHello.
+  const at = specs.findIndex((s, i) => i > 6 && s.sport === specs[1]?.sport && s.payload?.length);
+  const flight = specs[at] as SegmentSpec;
+  const payload = flight.payload as Uint8Array;
+  const cut = 50;
+  const head = { ...flight, payload: payload.subarray(0, cut), time: flight.time + 0.000002 };
+  const tail = { ...flight, seq: flight.seq + cut, payload: payload.subarray(cut) };
+  return [...specs.slice(0, at), tail, head, ...specs.slice(at + 1)];
+}
+
+function flagLetters(bits: number): string {
+  return [...'FSRPAUEC'].filter((_, i) => bits & (1 << i)).join('');
 }

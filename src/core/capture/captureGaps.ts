@@ -218,7 +218,10 @@ export class CaptureGaps {
         !serialAfter(packet.ack, gap.ack) &&
         ![...gap.fills, ...gap.lost].some((p) => p.start < end && start < p.end);
       if (fits) {
-        gap.fills.push({ ...part, lines: segment.lines });
+        // The TLS records it completed go with it (a reordered flight, reassembled by TlsStream).
+        const tls = segment.tls ?? [];
+        const lines = segment.tlsFirst ? [...tls, ...segment.lines] : [...segment.lines, ...tls];
+        gap.fills.push({ ...part, lines });
         return true;
       }
       gap.lost.push({ ...part, frame: packet.frame });

@@ -84,3 +84,21 @@ test('a final ACK the FIN’s sender did not get is written as lost, with the fr
   );
   assert.equal(text.match(/ -x /g)?.length, 1);
 });
+
+test('a TLS 1.3 flight reordered after a HelloRetryRequest is reassembled: its ServerHello is read', () => {
+  const text = imported('tls13-hrr-reordered');
+  const lines = text.split('\n');
+  const hello = lines.findIndex((l) => l.startsWith('server -> client  ServerHello '));
+  const head = lines.findIndex((l) => l.includes('# frame 10 '));
+  assert.ok(hello > head && head > 0, 'the ServerHello follows the segment that completed it');
+  assert.match(lines[hello] ?? '', /version=1\.3 suite=TLS_AES_256_GCM_SHA384/);
+  // The same TLS lines as the capture in order.
+  const tls = (t: string) =>
+    t.split('\n').filter((l) => /^(client|server) -> \w+ {2}[A-Z][a-z]/.test(l));
+  const inOrder = importCapture(() => [fixture('tls13-hrr.pcap')]);
+  assert.ok(inOrder.ok);
+  assert.deepEqual(
+    tls(text).map((l) => l.replace(/ +#.*/, '')),
+    tls(inOrder.text).map((l) => l.replace(/ +#.*/, '')),
+  );
+});
