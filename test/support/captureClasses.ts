@@ -148,7 +148,18 @@ function repeatedRsts(): SegmentSpec[] {
     c.segments.push({ ...s, time: (c.time += 0.0001) });
     c.emit(1, 'R', 0, { seq: reset });
   }
-  return c.segments;
+  // Captured at the client: two segments leave before the server's RST ACK (which does not
+  // acknowledge them) arrives; each reaches the CLOSED server and gets a RST of its own.
+  const d = conversation(41009);
+  d.time = c.time + 0.001;
+  d.handshake();
+  const acked = d.seqOf(0);
+  d.emit(0, 'PA', 100);
+  d.emit(0, 'PA', 100);
+  d.emit(1, 'RA', 0, { ack: acked });
+  d.emit(1, 'R', 0);
+  d.emit(1, 'R', 0);
+  return [...c.segments, ...d.segments];
 }
 
 /**

@@ -221,11 +221,13 @@ function mustPrecede(x: Entry, y: Entry): boolean {
 }
 
 /**
- * True when `x` was captured after `y`, a reset from the other side: `x` was sent before the
- * reset arrived (a reset endpoint's peer sends nothing more once it has it), so they crossed.
+ * True when `x`, from the other side, crossed `y`, a reset: `x` was captured after it (the
+ * reset's receiver sends nothing more once it has it), or `x` occupies sequence space that the
+ * reset does not acknowledge (the reset's sender had not received it).
  */
 function crossedReset(x: Entry, y: Entry): boolean {
-  return y.rst === true && x.direction !== y.direction && x.order > y.order;
+  if (y.rst !== true || x.direction === y.direction) return false;
+  return x.order > y.order || (x.consumes && !covers(y, x));
 }
 
 function serialAfter(a: number, b: number): boolean {
