@@ -70,10 +70,17 @@ test('FIN and RST crossing: written together as they crossed, before the next co
 
 test('resets answering segments in flight: the segments cross the first reset, one reset each', () => {
   const text = imported('repeated-rsts');
-  const block = text.slice(text.indexOf('simultaneous {'), text.indexOf('}\n'));
-  assert.equal(block.match(/client -> server +PSH ACK/g)?.length, 3);
+  const [first = '', second = ''] = text.split('# Connection 2');
+  // Captured after the reset: they were in flight when it left.
+  const block = first.slice(first.indexOf('simultaneous {'), first.indexOf('}\n'));
+  assert.equal(block.match(/client1 -> server1 +PSH ACK/g)?.length, 3);
   assert.equal(block.match(/RST/g)?.length, 1);
-  assert.equal(text.slice(text.indexOf('}\n')).match(/^server -> client +RST /gm)?.length, 3);
+  assert.equal(first.slice(first.indexOf('}\n')).match(/^server1 -> client1 +RST /gm)?.length, 3);
+  // Captured before the reset, which does not acknowledge them: they crossed it too.
+  assert.match(
+    second,
+    /simultaneous \{\n( {2}client2 -> server2 +PSH ACK .*\n){2} {2}server2 -> client2 +RST ACK .*\n\}\n(server2 -> client2 +RST .*\n){2}/,
+  );
 });
 
 test('a final ACK the FIN’s sender did not get is written as lost, with the frame that shows it', () => {
