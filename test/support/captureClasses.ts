@@ -17,6 +17,7 @@ export const CAPTURE_CLASSES: Readonly<Record<string, () => SegmentSpec[]>> = {
   'synack-before-syn': synAckBeforeSyn,
   'fin-rst-crossing': finRstCrossing,
   'final-ack-lost': finalAckLost,
+  'fin-unanswered': finUnanswered,
   'rst-ack-nonzero-seq': rstAckNonZeroSeq,
   'repeated-rsts': repeatedRsts,
   'tls13-hrr-reordered': tls13HrrReordered,
@@ -101,6 +102,23 @@ function finRstCrossing(): SegmentSpec[] {
   d.emit(0, 'FA', 0);
   d.emit(1, 'FA', 0);
   d.emit(0, 'A', 0);
+  return [...c.segments, ...d.segments];
+}
+
+/**
+ * A connection whose last packet is a FIN nobody acknowledges in the capture, while another
+ * connection goes on: the FIN belongs with its own connection, not at the end of the file.
+ */
+function finUnanswered(): SegmentSpec[] {
+  const c = conversation(41010).handshake();
+  c.emit(0, 'PA', 10);
+  c.emit(1, 'A', 0);
+  c.emit(0, 'FA', 0);
+  const d = conversation(41012, [7000, 9000]);
+  d.time = c.time + 0.001;
+  d.handshake();
+  d.emit(0, 'PA', 30);
+  d.emit(1, 'A', 0);
   return [...c.segments, ...d.segments];
 }
 

@@ -17,6 +17,8 @@ interface ConnectionState {
   readonly conversation: TlsConversation;
   /** Which direction the client sends in. */
   readonly clientDirection: 0 | 1;
+  /** The frame of its last packet, from the listing (0 when unknown). */
+  readonly lastFrame: number;
   /** ACKs the listing found lost after the capture point: [ack frame, resent FIN frame]. */
   readonly lostAcks: readonly (readonly [number, number])[];
 }
@@ -121,6 +123,9 @@ export class ScenarioWriter {
       ...(flags & TCP_FLAG.RST ? { rst: true } : {}),
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
+    // Its last packet (the listing knows it): what still waits for an answer is written now,
+    // beside its connection, rather than at the end of the file.
+    if (packet.frame === state.lastFrame) state.queue.end();
   }
 
   /** Call at the end: writes what still waits for an answer. */
@@ -243,6 +248,7 @@ export class ScenarioWriter {
       conversation: new TlsConversation([client, server], this.tlsFile),
       clientDirection: connection.client === 0 ? 0 : 1,
       lostAcks: listed?.lostAcks ?? [],
+      lastFrame: listed?.lastFrame ?? 0,
     };
     this.states.set(connection, state);
     return state;

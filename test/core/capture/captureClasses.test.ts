@@ -109,3 +109,8 @@ test('a TLS 1.3 flight reordered after a HelloRetryRequest is reassembled: its S
     tls(inOrder.text).map((l) => l.replace(/ +#.*/, '')),
   );
 });
+
+test('a FIN nobody acknowledges is written with its connection, not at the end of the file', () => {
+  const text = imported('fin-unanswered');
+  assert.ok(text.indexOf('client1 -> server1  FIN ACK') < text.indexOf('# Connection 2'));
+});
