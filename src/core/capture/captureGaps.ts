@@ -159,6 +159,7 @@ export class CaptureGaps {
       end,
       ack,
       syn: false,
+      rst: false,
     });
     this.next[peer] = end;
   }
@@ -172,7 +173,16 @@ export class CaptureGaps {
     const ack = this.next[from === 0 ? 1 : 0] as number;
     const to = this.names[from === 0 ? 1 : 0];
     const line = `${this.names[from]} -> ${to}  SYN ACK  seq=${seq} ack=${ack}  ${ASSUMED} (acknowledged by frame ${frame})`;
-    return { direction: from, space: 1, lines: [line], consumes: true, end, ack, syn: true };
+    return {
+      direction: from,
+      space: 1,
+      lines: [line],
+      consumes: true,
+      end,
+      ack,
+      syn: true,
+      rst: false,
+    };
   }
 
   /** The queue entry of a gap: its lines are made when written; it can be cut in two. */
@@ -193,6 +203,7 @@ export class CaptureGaps {
       end: (gap.start + gap.length) >>> 0,
       ack: gap.ack,
       syn: false,
+      rst: false,
     };
   }
 

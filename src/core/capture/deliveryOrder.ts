@@ -31,7 +31,7 @@ export interface QueuedSegment {
   readonly ack?: number;
   readonly syn: boolean;
   /** True for a reset: whatever its peer was seen sending after it had crossed it. */
-  readonly rst?: boolean;
+  readonly rst: boolean;
 }
 
 interface Entry extends QueuedSegment {
@@ -226,7 +226,7 @@ function mustPrecede(x: Entry, y: Entry): boolean {
  * reset does not acknowledge (the reset's sender had not received it).
  */
 function crossedReset(x: Entry, y: Entry): boolean {
-  if (y.rst !== true || x.direction === y.direction) return false;
+  if (!y.rst || x.direction === y.direction) return false;
   return x.order > y.order || (x.consumes && !covers(y, x));
 }
 

@@ -120,7 +120,7 @@ export class ScenarioWriter {
       end: (packet.seq + packet.len + synFin) >>> 0,
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
-      ...(flags & TCP_FLAG.RST ? { rst: true } : {}),
+      rst: (flags & TCP_FLAG.RST) !== 0,
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
     // Its last packet (the listing knows it): what still waits for an answer is written now,
