@@ -56,6 +56,17 @@ export class CaptureGaps {
   constructor(private readonly names: readonly [string, string]) {}
 
   /**
+   * Starts from a handshake assumed before the capture: `next` holds each direction's next
+   * sequence number after it (its SND.NXT, and what the peer has received and acknowledges).
+   */
+  assumeNext(next: readonly [number, number]): void {
+    for (const d of [0, 1] as const) {
+      this.next[d] = this.rcvNxt[d] = next[d];
+      this.lastAck[d] = next[d === 0 ? 1 : 0];
+    }
+  }
+
+  /**
    * Queues the line of `packet` (`segment`) in `queue`, preceded by the segments the capture
    * missed that it reveals; a late segment that fills a gap goes into the gap instead.
    */
@@ -148,6 +159,7 @@ export class CaptureGaps {
       end,
       ack,
       syn: false,
+      rst: false,
     });
     this.next[peer] = end;
   }
@@ -161,7 +173,16 @@ export class CaptureGaps {
     const ack = this.next[from === 0 ? 1 : 0] as number;
     const to = this.names[from === 0 ? 1 : 0];
     const line = `${this.names[from]} -> ${to}  SYN ACK  seq=${seq} ack=${ack}  ${ASSUMED} (acknowledged by frame ${frame})`;
-    return { direction: from, space: 1, lines: [line], consumes: true, end, ack, syn: true };
+    return {
+      direction: from,
+      space: 1,
+      lines: [line],
+      consumes: true,
+      end,
+      ack,
+      syn: true,
+      rst: false,
+    };
   }
 
   /** The queue entry of a gap: its lines are made when written; it can be cut in two. */
@@ -182,6 +203,7 @@ export class CaptureGaps {
       end: (gap.start + gap.length) >>> 0,
       ack: gap.ack,
       syn: false,
+      rst: false,
     };
   }
 
@@ -207,7 +229,10 @@ export class CaptureGaps {
         !serialAfter(packet.ack, gap.ack) &&
         ![...gap.fills, ...gap.lost].some((p) => p.start < end && start < p.end);
       if (fits) {
-        gap.fills.push({ ...part, lines: segment.lines });
+        // The TLS records it completed go with it (a reordered flight, reassembled by TlsStream).
+        const tls = segment.tls ?? [];
+        const lines = segment.tlsFirst ? [...tls, ...segment.lines] : [...segment.lines, ...tls];
+        gap.fills.push({ ...part, lines });
         return true;
       }
       gap.lost.push({ ...part, frame: packet.frame });

@@ -1,7 +1,7 @@
 import { tlsGlance } from './tlsGlance';
 import { CaptureReader, type CaptureFormat } from './captureReader';
 import { ConnectionTable, type Connection } from './connectionTable';
-import type { CaptureProblem, TcpPacket } from './packet';
+import { TCP_FLAG, type CaptureProblem, type TcpPacket } from './packet';
 import { ANALYSIS } from './tcpAnalysis';
 
 /** Called for each TCP packet with its connection, direction, analysis bits and time (ns). */
@@ -116,6 +116,7 @@ export class CaptureScan {
       wscale: packet.wscale,
     });
     if (reused) bits |= ANALYSIS.REUSED_PORTS;
+    notePacket(connection, direction, packet);
     connection.packets++;
     connection.bytes += packet.len;
     connection.lastFrame = packet.frame;
@@ -127,6 +128,58 @@ export class CaptureScan {
     }
     this.visit?.(packet, connection, direction, bits, time);
   }
+}
+
+/** What the listing learns of a connection for the writer: its SYN, its lowest numbers. */
+function notePacket(connection: Connection, direction: 0 | 1, packet: TcpPacket): void {
+  const flags = packet.flags;
+  if ((flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === TCP_FLAG.SYN && direction === connection.client)
+    connection.sawSyn = true;
+  if (flags & TCP_FLAG.RST) return;
+  noteFinAck(connection, direction, packet);
+  if (!(connection.noted & (1 << direction))) {
+    connection.noted |= 1 << direction;
+    lower(connection.earliest, direction, packet.seq);
+  }
+  if (flags & TCP_FLAG.ACK && !(connection.noted & (4 << direction))) {
+    connection.noted |= 4 << direction;
+    lower(connection.earliest, 1 - direction, packet.ack);
+  }
+}
+
+/** At most this many ACKs lost after the capture point are remembered per connection. */
+const MAX_LOST_ACKS = 16;
+
+/**
+ * A FIN sent again after the peer's pure ACK of it: that ACK was captured but lost after the
+ * capture point (the final ACK of a close, RFC 9293 §3.6: LAST-ACK resends its FIN until it
+ * is acknowledged). Remembered so that the writer writes the ACK as lost.
+ */
+function noteFinAck(connection: Connection, direction: 0 | 1, packet: TcpPacket): void {
+  const flags = packet.flags;
+  const peer = direction === 0 ? 1 : 0;
+  if (flags & TCP_FLAG.FIN) {
+    const end = (packet.seq + packet.len + 1) >>> 0;
+    const acked = connection.finAckFrame[peer];
+    if (connection.finEnd[direction] === end && acked > 0) {
+      if (connection.lostAcks.length < MAX_LOST_ACKS)
+        connection.lostAcks.push([acked, packet.frame]);
+      connection.finAckFrame[peer] = 0;
+    }
+    connection.finEnd[direction] = end;
+  } else if (
+    flags & TCP_FLAG.ACK &&
+    !(flags & TCP_FLAG.SYN) &&
+    packet.len === 0 &&
+    packet.ack === connection.finEnd[peer]
+  ) {
+    connection.finAckFrame[direction] = packet.frame;
+  }
+}
+
+function lower(values: Float64Array, at: number, value: number): void {
+  const known = values[at] as number;
+  if (Number.isNaN(known) || ((value - known) | 0) < 0) values[at] = value;
 }
 
 function count(counts: number[], bits: number): void {

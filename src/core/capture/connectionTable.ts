@@ -11,8 +11,25 @@ export interface Connection {
   readonly second: ConnectionEnd;
   /** Which direction is the client: the one whose SYN opened the connection. */
   client: 0 | 1;
-  /** True when the capture holds the client's SYN. */
+  /** True when the capture holds the client's SYN (first, or after its SYN ACK). */
   sawSyn: boolean;
+  /**
+   * Per direction, the lowest sequence number the capture shows of it: its first seq, or the
+   * peer's first ack when that is lower (a capture started while data was in flight). NaN
+   * while unknown. A handshake assumed for a capture without one starts below both.
+   */
+  readonly earliest: Float64Array;
+  /** Per direction: the end of its FIN (seq + len + 1), NaN before it sent one. */
+  readonly finEnd: Float64Array;
+  /** Per direction: the frame of its last pure ACK of the peer's FIN, 0 when none. */
+  readonly finAckFrame: [number, number];
+  /**
+   * ACKs of a FIN that the FIN's sender sent again afterwards, as [ack frame, FIN frame]: the
+   * ACK was lost after the capture point (at most a few per connection).
+   */
+  readonly lostAcks: [number, number][];
+  /** Bits: 1 << d once direction d's first seq was noted, 4 << d once its first ack was. */
+  noted: number;
   firstFrame: number;
   lastFrame: number;
   packets: number;
@@ -106,6 +123,11 @@ export class ConnectionTable {
               ? 0
               : 1,
       sawSyn: synAck === TCP_FLAG.SYN,
+      earliest: new Float64Array([NaN, NaN]),
+      finEnd: new Float64Array([NaN, NaN]),
+      finAckFrame: [0, 0],
+      lostAcks: [],
+      noted: 0,
       firstFrame: packet.frame,
       lastFrame: packet.frame,
       packets: 0,

@@ -30,6 +30,8 @@ export interface QueuedSegment {
   /** Its acknowledgment number, when the ACK flag is set. */
   readonly ack?: number;
   readonly syn: boolean;
+  /** True for a reset: whatever its peer was seen sending after it had crossed it. */
+  readonly rst: boolean;
 }
 
 interface Entry extends QueuedSegment {
@@ -59,6 +61,14 @@ export class DeliveryOrder {
   private readonly covered: [number | undefined, number | undefined] = [undefined, undefined];
   private order = 0;
   private finished = false;
+  /** Per direction: it sent a reset, so nothing of the other side's waits for its ack. */
+  private readonly reset: [boolean, boolean] = [false, false];
+  /**
+   * A reset waits at the head of its queue until the capture moves on (`release`, the same
+   * side sends something else, or the end): the other side's segments captured after it were
+   * sent before it arrived, and are written with it as they crossed.
+   */
+  private held = false;
 
   /**
    * @param write writes one segment's lines (`inBlock` when inside `simultaneous { }`).
@@ -70,6 +80,11 @@ export class DeliveryOrder {
   ) {}
 
   push(segment: QueuedSegment): void {
+    if (this.held && !segment.rst && this.reset[segment.direction]) this.held = false;
+    if (segment.rst) {
+      this.reset[segment.direction] = true;
+      this.held = true;
+    }
     this.queues[segment.direction].push({ ...segment, order: this.order++ });
     if (segment.ack !== undefined) {
       const other = segment.direction === 0 ? 1 : 0;
@@ -92,6 +107,13 @@ export class DeliveryOrder {
     const parts = entry?.cut?.(at);
     if (!entry || !parts) return;
     queue.splice(i, 1, { ...parts[0], order: entry.order }, { ...parts[1], order: entry.order });
+  }
+
+  /** The capture moved on to another connection: a reset held for its crossings goes out. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.drain();
   }
 
   /** Writes everything still waiting, at the end of the capture. */
@@ -133,7 +155,10 @@ export class DeliveryOrder {
 
   /** Pure ACKs are always placed; data once an ack covers it (or the capture has ended). */
   private settled(e: Entry): boolean {
-    if (!e.consumes || this.finished) return true;
+    if (this.finished) return true;
+    if (e.rst) return !this.held;
+    // After the peer's reset nothing will acknowledge it (RFC 9293 §3.10.7.4: a reset aborts).
+    if (!e.consumes || this.reset[e.direction === 0 ? 1 : 0]) return true;
     const covered = this.covered[e.direction];
     return covered !== undefined && !serialAfter(e.end, covered);
   }
@@ -159,7 +184,9 @@ export class DeliveryOrder {
       const waiting = open[1 - next.direction] ? undefined : this.queues[1 - next.direction]?.[0];
       if (
         block.some((e) => e.direction !== next.direction && covers(next, e)) ||
-        (waiting !== undefined && mustPrecede(waiting, next))
+        // A reset sent after one in the block answers a segment of the block: after it.
+        (next.rst && block.some((e) => e.rst && e.direction === next.direction)) ||
+        (waiting !== undefined && mustPrecede(waiting, next) && !crossedReset(next, waiting))
       ) {
         open[next.direction] = false;
         continue;
@@ -189,8 +216,18 @@ function covers(y: QueuedSegment, x: QueuedSegment): boolean {
  * True when `x` must be delivered before `y` (from the other side) is sent: `y` acknowledges
  * `x`, or `y` is data that `x`'s sender had not received when it sent `x`.
  */
-function mustPrecede(x: QueuedSegment, y: QueuedSegment): boolean {
-  return covers(y, x) || (y.consumes && !covers(x, y));
+function mustPrecede(x: Entry, y: Entry): boolean {
+  return covers(y, x) || (y.consumes && !covers(x, y)) || crossedReset(x, y);
+}
+
+/**
+ * True when `x`, from the other side, crossed `y`, a reset: `x` was captured after it (the
+ * reset's receiver sends nothing more once it has it), or `x` occupies sequence space that the
+ * reset does not acknowledge (the reset's sender had not received it).
+ */
+function crossedReset(x: Entry, y: Entry): boolean {
+  if (!y.rst || x.direction === y.direction) return false;
+  return x.order > y.order || (x.consumes && !covers(y, x));
 }
 
 function serialAfter(a: number, b: number): boolean {

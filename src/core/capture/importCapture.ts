@@ -130,7 +130,7 @@ export function afterListing(
     const message = `There is no connection ${options.connection}: the capture has ${listed.connections.length} (1 to ${listed.connections.length}).`;
     return { ok: false, error: { offset: -1, line: 0, message, fatal: true }, summary: listed };
   }
-  return new WritePass(listed, options);
+  return new WritePass(listed, options, scan.connections);
 }
 
 /** The second pass: push the capture's chunks into `scan` again, then `finish`. */
@@ -142,12 +142,14 @@ export class WritePass {
   constructor(
     private readonly listed: CaptureSummary,
     options: ImportOptions,
+    listing?: readonly Connection[],
   ) {
     const lines = (this.lines = header(listed, options));
     const numbered = options.connection === undefined && listed.connections.length > 1;
     this.writer = new ScenarioWriter((line) => lines.push(line), {
       numbered,
       datedClock: listed.format === 'pcap' || listed.format === 'pcapng',
+      ...(listing ? { listing } : {}),
       ...(options.connection !== undefined ? { connection: options.connection } : {}),
     });
     this.scan = new CaptureScan((packet, connection, direction, bits, time) =>

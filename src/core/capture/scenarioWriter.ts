@@ -17,6 +17,10 @@ interface ConnectionState {
   readonly conversation: TlsConversation;
   /** Which direction the client sends in. */
   readonly clientDirection: 0 | 1;
+  /** The frame of its last packet, from the listing (0 when unknown). */
+  readonly lastFrame: number;
+  /** ACKs the listing found lost after the capture point: [ack frame, resent FIN frame]. */
+  readonly lostAcks: readonly (readonly [number, number])[];
 }
 
 export interface WriterOptions {
@@ -26,6 +30,12 @@ export interface WriterOptions {
   readonly numbered: boolean;
   /** True when packet times are real dates (pcap, pcapng), not times of day: gives `date`. */
   readonly datedClock?: boolean;
+  /**
+   * The connections as the listing pass found them (by index - 1): what the rest of the capture
+   * shows of a connection that its first packet cannot (a SYN captured after its SYN ACK, a
+   * peer's ack below the first captured seq).
+   */
+  readonly listing?: readonly Connection[];
 }
 
 /**
@@ -39,6 +49,8 @@ export interface WriterOptions {
  */
 export class ScenarioWriter {
   private readonly states = new Map<Connection, ConnectionState>();
+  /** The connection of the last segment written. */
+  private last: ConnectionState | undefined;
   /** Seconds since the epoch of the packet being written, for the TLS `date`. */
   private clock = 0;
   private readonly tlsFile: TlsFileContext;
@@ -64,7 +76,11 @@ export class ScenarioWriter {
   ): void {
     if (this.options.connection !== undefined && connection.index !== this.options.connection)
       return;
-    const state = this.states.get(connection) ?? this.open(connection, packet);
+    const known = this.states.get(connection);
+    // A reset held for what crossed it goes out once the capture moves to another connection.
+    if (this.last !== known) this.last?.queue.release();
+    const state = known ?? this.open(connection, packet);
+    this.last = state;
     const from = state.names[direction];
     const to = state.names[1 - direction] as string;
     const dupAck =
@@ -72,7 +88,10 @@ export class ScenarioWriter {
         ? `${connection.analyzer.dupAckFrame}#${connection.analyzer.dupAckNumber}`
         : undefined;
     const comment = segmentComment(packet, secondsText(time, packet.precision), bits, dupAck);
-    const line = `${from} -> ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
+    const lost = state.lostAcks.find(([frame]) => frame === packet.frame);
+    const line = lost
+      ? `${from} -x ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment} lost after the capture point: ${to} sends its FIN again (frame ${lost[1]})`
+      : `${from} -> ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
     this.clock = packet.sec;
     const stream = state.tls[direction];
     const events = stream.active
@@ -101,8 +120,12 @@ export class ScenarioWriter {
       end: (packet.seq + packet.len + synFin) >>> 0,
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
+      rst: (flags & TCP_FLAG.RST) !== 0,
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
+    // Its last packet (the listing knows it): what still waits for an answer is written now,
+    // beside its connection, rather than at the end of the file.
+    if (packet.frame === state.lastFrame) state.queue.end();
   }
 
   /** Call at the end: writes what still waits for an answer. */
@@ -120,7 +143,8 @@ export class ScenarioWriter {
     client: string,
     server: string,
     clientSide: 0 | 1,
-  ): void {
+    earliest: Float64Array | undefined,
+  ): [number, number] | undefined {
     const out = this.out;
     const fromClient = clientSide === 0; // the first packet's sender is direction 0
     const synAck = (packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK);
@@ -128,23 +152,32 @@ export class ScenarioWriter {
       out(
         '# The capture starts after the handshake, with a segment without ACK: nothing to assume.',
       );
-      return;
+      return undefined;
     }
     if (synAck) {
       out('# The capture misses the SYN; it is assumed from the SYN ACK.');
       out(`${server} listen`);
       out(`${client} -> ${server}  SYN  seq=${(packet.ack - 1) >>> 0}  ${ASSUMED}`);
-      return;
+      return undefined;
     }
-    const clientNext = fromClient ? packet.seq : packet.ack;
-    const serverNext = fromClient ? packet.ack : packet.seq;
-    out('# The capture starts after the handshake; it is assumed from the first packet.');
+    // Each side's lowest number in the capture (its first seq, or the peer's first ack if that
+    // is lower): the handshake was before both, and what lies between is in flight or unseen.
+    const lowest = (direction: 0 | 1, fallback: number): number => {
+      const value = earliest?.[direction];
+      return value === undefined || Number.isNaN(value) ? fallback : value;
+    };
+    const first = lowest(0, packet.seq);
+    const second = lowest(1, packet.ack);
+    const clientNext = fromClient ? first : second;
+    const serverNext = fromClient ? second : first;
+    out('# The capture starts after the handshake; it is assumed from the first packets.');
     out(`${server} listen`);
     out(`${client} -> ${server}  SYN  seq=${(clientNext - 1) >>> 0}  ${ASSUMED}`);
     out(
       `${server} -> ${client}  SYN ACK  seq=${(serverNext - 1) >>> 0} ack=${clientNext}  ${ASSUMED}`,
     );
     out(`${client} -> ${server}  ACK  seq=${clientNext} ack=${serverNext}  ${ASSUMED}`);
+    return [first, second];
   }
 
   private open(connection: Connection, packet: TcpPacket): ConnectionState {
@@ -166,9 +199,16 @@ export class ScenarioWriter {
     out(endpointLine(server, serverEnd, connection.family));
     out('');
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
-    if (synAck !== TCP_FLAG.SYN) this.assumeHandshake(packet, client, server, connection.client);
+    const listed = this.options.listing?.[connection.index - 1];
+    // A SYN ACK captured before its SYN: the delivery order puts the SYN first.
+    const synFollows = synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK) && listed?.sawSyn === true;
+    const assumed =
+      synAck !== TCP_FLAG.SYN && !synFollows
+        ? this.assumeHandshake(packet, client, server, connection.client, listed?.earliest)
+        : undefined;
     // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
     const gaps = new CaptureGaps(names);
+    if (assumed) gaps.assumeNext(assumed);
     let answered: 0 | 1 | undefined;
     let listened = false;
     const afterBlock: string[] = [];
@@ -207,6 +247,8 @@ export class ScenarioWriter {
       tls: [new TlsStream(), new TlsStream()],
       conversation: new TlsConversation([client, server], this.tlsFile),
       clientDirection: connection.client === 0 ? 0 : 1,
+      lostAcks: listed?.lostAcks ?? [],
+      lastFrame: listed?.lastFrame ?? 0,
     };
     this.states.set(connection, state);
     return state;

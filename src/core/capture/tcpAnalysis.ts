@@ -249,14 +249,14 @@ export class TcpAnalyzer {
       notAdvanced &&
       rev.dupAckCount >= 2 &&
       rev.lastAck === seq &&
-      time - rev.lastAckTime < FAST_RETRANSMISSION_NS
+      unsignedBelow(time - rev.lastAckTime, FAST_RETRANSMISSION_NS)
     ) {
       return ANALYSIS.FAST_RETRANSMISSION;
     }
-    const threshold = this.firstRtt > 0 ? this.firstRtt : DEFAULT_OUT_OF_ORDER_NS;
+    const threshold = this.firstRtt !== 0 ? this.firstRtt : DEFAULT_OUT_OF_ORDER_NS;
     if (
       notAdvanced &&
-      time - fwd.nextSeqTime < threshold &&
+      unsignedBelow(time - fwd.nextSeqTime, threshold) &&
       fwd.nextSeq !== (seq + len + synFin) >>> 0
     ) {
       return ANALYSIS.OUT_OF_ORDER;
@@ -277,7 +277,8 @@ export class TcpAnalyzer {
 
   /** Wireshark's iRTT: from the last SYN to the first ACK after the SYN ACK. */
   private roundTrip(s: AnalyzedSegment): void {
-    if (this.firstRtt > 0) return;
+    // Zero means unknown, as in Wireshark; a clock going backwards can make it negative.
+    if (this.firstRtt !== 0) return;
     const synAck = TCP_FLAG.SYN | TCP_FLAG.ACK;
     if ((s.flags & synAck) === TCP_FLAG.SYN) this.lastSynTime = s.time;
     else if ((s.flags & synAck) === synAck) this.sawSynAck = true;
@@ -285,6 +286,17 @@ export class TcpAnalyzer {
       this.firstRtt = s.time - this.lastSynTime;
     }
   }
+}
+
+/**
+ * `delta < limit` as Wireshark computes it: both are unsigned 64-bit nanoseconds there
+ * (packet-tcp.c, the out-of-order and fast retransmission tests), so a negative time
+ * difference (the capture's clock went backwards) is huge and never "recent", and a negative
+ * limit (a first RTT measured across a backwards clock) is huge and everything is below it.
+ */
+function unsignedBelow(delta: number, limit: number): boolean {
+  if (delta < 0) return limit < 0 && delta < limit;
+  return limit < 0 || delta < limit;
 }
 
 function seqGt(a: number, b: number): boolean {

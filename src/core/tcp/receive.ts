@@ -42,9 +42,22 @@ export function receive(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segm
   }
 }
 
+/** How many older segments a CLOSED endpoint remembers to answer with a reset each. */
+const MAX_UNANSWERED = 64;
+
 /** §3.10.7.1: a CLOSED endpoint answers anything but a reset with a reset. */
 function receiveClosed(tcb: Tcb, segment: Segment): SegmentOutcome {
   if (segment.flags.has('RST')) return 'ignored';
+  return refuse(tcb, segment);
+}
+
+/**
+ * A segment to be answered by a reset. Every segment gets its own (§3.10.7.1, §3.10.7.2): one
+ * not answered yet waits behind this one (bounded, so that a long stream costs nothing).
+ */
+function refuse(tcb: Tcb, segment: Segment): SegmentOutcome {
+  if (tcb.refusal && tcb.unanswered.length < MAX_UNANSWERED)
+    tcb.unanswered = [...tcb.unanswered, tcb.refusal];
   tcb.refusal = refusalFor(segment);
   return 'refused';
 }
@@ -60,10 +73,7 @@ function refusalFor(segment: Segment): NonNullable<Tcb['refusal']> {
 /** §3.10.7.2: LISTEN takes a SYN, answers an ACK with a reset, and ignores the rest. */
 function receiveListening(tcb: Tcb, segment: Segment): SegmentOutcome {
   if (segment.flags.has('RST')) return 'ignored';
-  if (segment.flags.has('ACK')) {
-    tcb.refusal = refusalFor(segment);
-    return 'refused';
-  }
+  if (segment.flags.has('ACK')) return refuse(tcb, segment);
   if (!segment.flags.has('SYN')) return 'ignored';
   resetTcb(tcb, {
     state: 'SYN_RECEIVED',

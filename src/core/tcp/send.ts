@@ -178,7 +178,10 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Pl
         : {}),
       retransmit: false,
       apply: () => {
-        tcb.refusal = undefined;
+        // §3.10.7.1: the next reset answers the latest segment still unanswered.
+        const older = tcb.unanswered;
+        tcb.refusal = older[older.length - 1];
+        if (older.length > 0) tcb.unanswered = older.slice(0, -1);
       },
     };
   }

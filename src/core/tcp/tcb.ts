@@ -189,6 +189,11 @@ export interface Tcb {
   stateSpan: undefined | Span;
   refusal: undefined | Refusal;
   /**
+   * Older segments a CLOSED endpoint received and has not answered yet, oldest first: each
+   * one is answered by its own reset (RFC 9293 §3.10.7.1), once `refusal` has been.
+   */
+  unanswered: readonly Refusal[];
+  /**
    * New data that arrived after this side's FIN (CLOSE called): it may answer it with
    * `<SEQ=SEG.ACK><CTL=RST>` (RFC 9293 §3.6.1, SHLD-2) and abort.
    */
@@ -226,6 +231,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   rcvNxtCause: undefined,
   stateSpan: undefined,
   refusal: undefined,
+  unanswered: Object.freeze([]),
   lateData: undefined,
   synData: undefined,
   queue: Object.freeze([]),

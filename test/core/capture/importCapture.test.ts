@@ -147,7 +147,7 @@ test('a capture that starts after the handshake gets an assumed handshake, marke
   const text = imported(pcapFile(c.segments));
   assert.match(
     text,
-    /# The capture starts after the handshake; it is assumed from the first packet\./,
+    /# The capture starts after the handshake; it is assumed from the first packets\./,
   );
   assert.match(text, /^client -> server +SYN +seq=99 +# not in the capture: assumed$/m);
   assert.match(

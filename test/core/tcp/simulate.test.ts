@@ -122,6 +122,34 @@ test('a reset to an ACK sent to a listener carries seq = the ACK', () => {
   clean(stray);
 });
 
+test('each segment that reaches a reset endpoint is answered by its own reset (RFC 9293 §3.10.7.1)', () => {
+  // The client had three segments in flight when the server reset the connection: each one
+  // arrives at a CLOSED server and gets a RST <SEQ=SEG.ACK>, one per segment.
+  const text = lines(
+    'endpoint client',
+    'endpoint server',
+    'server listen',
+    'client -> server SYN seq=1000',
+    'server -> client SYN ACK seq=5000 ack=1001',
+    'client -> server ACK seq=1001 ack=5001',
+    'simultaneous {',
+    '  server -> client RST seq=5001',
+    '  client -> server PSH ACK seq=1001 ack=5001 len=100',
+    '  client -> server PSH ACK seq=1101 ack=5001 len=100',
+    '  client -> server FIN ACK seq=1201 ack=5001',
+    '}',
+    'server -> client RST seq=5001',
+    'server -> client RST seq=5001',
+    'server -> client RST seq=5001',
+  );
+  clean(text);
+  // A fourth has nothing left to answer.
+  assert.deepEqual(
+    codesAt(analyze(lines(text, 'server -> client RST seq=5001'))).map((c) => c.split('@')[0]),
+    ['HS201'],
+  );
+});
+
 test('going on as if a refused SYN had been accepted is one mistake, not a cascade', () => {
   const text = lines(
     'endpoint client',
