@@ -186,7 +186,14 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
   return receiveText(tcb, segment, symbols);
 }
 
-/** Whether data or a FIN starts at or past RCV.NXT+RCV.WND (a window above zero). */
+/**
+ * Whether data or a FIN starts at or past RCV.NXT+RCV.WND (a window above zero), whatever the
+ * window scale. The language does not carry the window scale option yet (RFC 7323 §2: after the
+ * SYNs, `win=` is the header's field, shifted left by the scale the peers agreed), so the
+ * written window is read as the smallest it can mean: a segment is past the edge only when it
+ * starts past win × 2^14, the largest shift (RFC 7323 §2.3). A capture's `win=64` (64 KiB at a
+ * shift of 10) never drops data the receiver took; a zero window is zero at any scale.
+ */
 function beyondWindow(
   tcb: Tcb,
   rcvNxt: SeqValue,
@@ -197,9 +204,12 @@ function beyondWindow(
   const window = receiveWindow(tcb);
   if (window === 0) return false;
   const offset = distance(rcvNxt, segment.seq, symbols);
-  // At or after RCV.NXT (less than half the number space ahead), and past the window.
-  return offset !== undefined && offset < 2 ** 31 && offset >= window;
+  // At or after RCV.NXT (less than half the number space ahead), and past any window.
+  return offset !== undefined && offset < 2 ** 31 && offset >= window * 2 ** MAX_WINDOW_SHIFT;
 }
+
+/** RFC 7323 §2.3: a window scale above 14 is taken as 14. */
+const MAX_WINDOW_SHIFT = 14;
 
 /**
  * The ACK part: advance SND.UNA and leave the states that wait for our SYN or FIN to be acked.

@@ -680,36 +680,59 @@ test('a SYN with data to a closed port is refused by RST ACK ack=ISS+1+len, whic
   assert.deepEqual(codesAt(analyze(short), ['error']), ['HS101@4:36']);
 });
 
-/** The server advertises a window of 100 bytes in its SYN ACK. */
-const WINDOW_100 = [
+/**
+ * The server advertises `win=1` in its SYN ACK: 1 byte without window scaling, 16 KiB at the
+ * largest scale (2^14, RFC 7323 §2.3). The engine does not know the scale (the language has no
+ * window scale option yet), so it drops only what lies past any window `win=1` can mean.
+ */
+const WINDOW_1 = [
   'endpoint client 10.0.0.1:50000',
   'endpoint server 10.0.0.2:80',
   'server listen',
   'client -> server SYN seq=1000',
-  'server -> client SYN ACK seq=5000 ack=1001 win=100',
+  'server -> client SYN ACK seq=5000 ack=1001 win=1',
   'client -> server ACK seq=1001 ack=5001',
-  'client -x server PSH ACK seq=1001 ack=5001 len=100',
+  'client -x server PSH ACK seq=1001 ack=5001 len=16384',
 ];
 
-test('data past the right edge of the window is dropped and acknowledged (RFC 9293 §3.10.7.4, first check)', () => {
+test('data past the right edge of any window the written win= can mean is dropped and acknowledged (RFC 9293 §3.10.7.4, first check)', () => {
   const text = lines(
-    ...WINDOW_100,
-    'client -> server PSH ACK seq=1101 ack=5001 len=100', // starts at RCV.NXT+RCV.WND
-    'server -> client ACK seq=5001 ack=1001 win=100',
-    'client -> server PSH ACK seq=1001 ack=5001 len=100',
-    'server -> client ACK seq=5001 ack=1101 win=100', // 1101.. was dropped, not queued
-    'client -> server PSH ACK seq=1101 ack=5001 len=100',
-    'server -> client ACK seq=5001 ack=1201 win=100',
+    ...WINDOW_1,
+    'client -> server PSH ACK seq=17385 ack=5001 len=100', // starts at RCV.NXT + 1 × 2^14
+    'server -> client ACK seq=5001 ack=1001 win=1',
+    'client -> server PSH ACK seq=1001 ack=5001 len=16384',
+    'server -> client ACK seq=5001 ack=17385 win=1', // 17385.. was dropped, not queued
+    'client -> server PSH ACK seq=17385 ack=5001 len=100',
+    'server -> client ACK seq=5001 ack=17485 win=1',
   );
   assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
   const steps = analyze(text).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
   assert.equal(steps[4]?.outcome, 'challenged');
-  // `win=` matters: with a window of 1000 the same segment is queued, and the ACK after the
-  // retransmission covers it.
-  const wide = text.replaceAll('win=100', 'win=1000');
+  // `win=` matters: with win=2 (at most 32 KiB) the same segment is queued, and the ACK after
+  // the retransmission covers it.
+  const wide = text.replaceAll('win=1', 'win=2');
   const queued = analyze(wide).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
   assert.equal(queued[4]?.outcome, 'queued');
   assert.deepEqual(codesAt(analyze(wide), ['error']), ['HS101@11:35']);
+});
+
+test('a small written window never drops data a scaled window takes: a capture with loss, win=502 at a shift of 7', () => {
+  const text = lines(
+    'endpoint client 10.0.0.1:50000',
+    'endpoint server 10.0.0.2:80',
+    'server listen',
+    'client -> server SYN seq=1000 win=64240',
+    'server -> client SYN ACK seq=5000 ack=1001 win=65160',
+    'client -> server ACK seq=1001 ack=5001 win=502',
+    'server -x client ACK seq=5001 ack=1001 win=509 len=1448',
+    'server -> client ACK seq=6449 ack=1001 win=509 len=1448', // 1448 past RCV.NXT: queued
+    'client -> server ACK seq=1001 ack=5001 win=502',
+    'server -> client ACK seq=5001 ack=1001 win=509 len=1448',
+    'client -> server ACK seq=1001 ack=7897 win=502', // both taken
+  );
+  assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
+  const steps = analyze(text).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
+  assert.equal(steps[4]?.outcome, 'queued');
 });
 
 test('a zero window takes the ACK of a segment and drops its data (RFC 9293 §3.10.7.4)', () => {
