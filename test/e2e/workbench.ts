@@ -1,5 +1,8 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 
+/** Where VS Code's service worker serves webview resources from the extension's folder. */
+const WEBVIEW_RESOURCE = /^https:\/\/[^/]+\.vscode-resource\.vscode-cdn\.net\//;
+
 /**
  * Records in `outside` every request of the page's context that reaches, or tries to reach,
  * the network: the product must load nothing from outside this machine. Webview resources have
@@ -12,7 +15,13 @@ export function watchOutside(page: Page, outside: string[]): void {
     if (!local.test(response.url()) && !response.fromServiceWorker()) outside.push(response.url());
   });
   page.context().on('requestfailed', (request) => {
-    if (!local.test(request.url())) outside.push(request.url());
+    if (local.test(request.url())) return;
+    // A webview resource whose frame went away while it loaded (a panel closed, a view
+    // switched) is cancelled before the service worker answers: nothing left the machine. Any
+    // other failure (a name not resolved, a refused connection) is a request that tried to.
+    const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+    if (aborted && WEBVIEW_RESOURCE.test(request.url())) return;
+    outside.push(`${request.url()} (${request.failure()?.errorText ?? 'failed'})`);
   });
 }
 
