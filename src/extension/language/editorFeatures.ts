@@ -16,6 +16,7 @@ import { toRange } from '../convert';
 import { Disposable } from '../disposable';
 import { completeWalkthroughStep, WalkthroughStep } from '../walkthroughProgress';
 import type { TypingTracker } from './typingTracker';
+import { valueHintsProvider } from './valueHints';
 
 const SELECTOR: vscode.DocumentSelector = { language: LANGUAGE_ID };
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('handshake');
@@ -37,7 +38,7 @@ const MISTAKE_FIXED: vscode.Command = {
 export class EditorFeatures extends Disposable {
   constructor(
     private readonly cache: AnalysisCache,
-    private readonly typing: TypingTracker,
+    typing: TypingTracker,
   ) {
     super();
     const l = vscode.languages;
@@ -94,11 +95,10 @@ export class EditorFeatures extends Disposable {
       l.registerCodeLensProvider(SELECTOR, { provideCodeLenses: (d) => this.codeLenses(d) }),
     );
     this.register(
-      l.registerInlayHintsProvider(SELECTOR, {
-        provideInlayHints: (d, r) => this.inlayHints(d, r),
-        onDidChangeInlayHints: (listener, thisArgs, disposables) =>
-          typing.onDidChange(() => listener.call(thisArgs), undefined, disposables),
-      }),
+      l.registerInlayHintsProvider(
+        SELECTOR,
+        valueHintsProvider(typing, (d, span) => inlayHints(this.analysis(d), span)),
+      ),
     );
     this.register(
       vscode.commands.registerCommand('handshake.fixAllSeqAck', () => this.fixAllCommand()),
@@ -256,27 +256,6 @@ export class EditorFeatures extends Disposable {
         ...verdictCommand(document, analysis),
       }),
     ];
-  }
-
-  /**
-   * The numbers behind symbolic values, beside them (setting `handshake.inlayHints.values`, off
-   * by default: a hint mid-line pushes the columns after it to the right). The states are drawn
-   * after the line instead (see StateAnnotations). The line being typed gets none until it is
-   * left, so that nothing moves while typing.
-   */
-  private inlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
-    const config = vscode.workspace.getConfiguration('handshake.inlayHints', document);
-    if (!config.get<boolean>('values', false)) return [];
-    const typed = this.typing.lineOf(document);
-    const span = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
-    return inlayHints(this.analysis(document), span)
-      .filter((h) => h.kind === 'value' && document.positionAt(h.offset).line !== typed)
-      .map((h) => {
-        const hint = new vscode.InlayHint(document.positionAt(h.offset), h.label);
-        hint.tooltip = h.tooltip;
-        hint.paddingLeft = true;
-        return hint;
-      });
   }
 }
 

@@ -19,6 +19,7 @@ import {
 import type { MarkdownChecks } from './markdownChecks';
 import { MARKDOWN_LANGUAGE_ID } from './markdownDiagnostics';
 import type { TypingTracker } from '../language/typingTracker';
+import { valueHintsProvider } from '../language/valueHints';
 
 const SELECTOR: vscode.DocumentSelector = { language: MARKDOWN_LANGUAGE_ID };
 
@@ -31,7 +32,7 @@ const SELECTOR: vscode.DocumentSelector = { language: MARKDOWN_LANGUAGE_ID };
 export class MarkdownFeatures extends Disposable {
   constructor(
     private readonly checks: MarkdownChecks,
-    private readonly typing: TypingTracker,
+    typing: TypingTracker,
   ) {
     super();
     const l = vscode.languages;
@@ -55,11 +56,13 @@ export class MarkdownFeatures extends Disposable {
       ),
     );
     this.register(
-      l.registerInlayHintsProvider(SELECTOR, {
-        provideInlayHints: (d, r) => this.inlayHints(d, r),
-        onDidChangeInlayHints: (listener, thisArgs, disposables) =>
-          typing.onDidChange(() => listener.call(thisArgs), undefined, disposables),
-      }),
+      l.registerInlayHintsProvider(
+        SELECTOR,
+        valueHintsProvider(typing, (d, span) => {
+          const check = this.checks.get(d);
+          return check.fences.length === 0 ? [] : inlayHintsInMarkdown(check, span);
+        }),
+      ),
     );
     this.register(
       l.registerCodeLensProvider(SELECTOR, { provideCodeLenses: (d) => this.codeLenses(d) }),
@@ -117,25 +120,6 @@ export class MarkdownFeatures extends Disposable {
     const action = new vscode.CodeAction(fixAllTitle(), FIX_ALL_KIND);
     action.edit = workspaceEdit(document, edits);
     return [action];
-  }
-
-  private inlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
-    const check = this.checks.get(document);
-    if (check.fences.length === 0) return [];
-    // As in a .handshake file: values beside them when asked for, not on the line being typed;
-    // the states after the line (StateAnnotations).
-    const config = vscode.workspace.getConfiguration('handshake.inlayHints', document);
-    if (!config.get<boolean>('values', false)) return [];
-    const typed = this.typing.lineOf(document);
-    const span = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
-    return inlayHintsInMarkdown(check, span)
-      .filter((h) => h.kind === 'value' && document.positionAt(h.offset).line !== typed)
-      .map((h) => {
-        const hint = new vscode.InlayHint(document.positionAt(h.offset), h.label);
-        hint.tooltip = h.tooltip;
-        hint.paddingLeft = true;
-        return hint;
-      });
   }
 
   /** Each block's verdict above its opening fence, as above the scenario of a .handshake file. */

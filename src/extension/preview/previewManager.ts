@@ -6,7 +6,6 @@ import { completeWalkthroughStep, WalkthroughStep } from '../walkthroughProgress
 import { exportDiagram } from './exporter';
 import { HandshakePreview, PREVIEW_VIEW_TYPE } from './preview';
 
-const FOCUS_CONTEXT = 'handshakePreviewFocus';
 /**
  * True while any Handshake preview is open: the palette lists the preview's commands (export,
  * copy, zoom) then, for the preview last active, even while the editor beside it has the focus.
@@ -154,21 +153,16 @@ export class PreviewManager extends Disposable {
     this.previews.add(preview);
     this.active = preview;
     void completeWalkthroughStep(WalkthroughStep.previewOpened);
-    void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT, true);
     void vscode.commands.executeCommand('setContext', OPEN_CONTEXT, true);
     preview.panel.onDidChangeViewState(({ webviewPanel }) => {
       if (webviewPanel.active) this.active = preview;
-      void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT, webviewPanel.active);
     });
     preview.onDidDispose(() => {
       this.previews.delete(preview);
       if (this.previews.size === 0) {
         void vscode.commands.executeCommand('setContext', OPEN_CONTEXT, false);
       }
-      if (this.active === preview) {
-        this.active = undefined;
-        void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT, false);
-      }
+      if (this.active === preview) this.active = undefined;
     });
   }
 
