@@ -4,7 +4,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileChunks } from '../src/cli/importCommand';
-import { importCapture, listConnections } from '../src/core/capture/importCapture';
+import { importCapture, listConnections } from '../src/core/capture/write/importCapture';
 import { writeCaptureFile } from './captureFile';
 
 /**

@@ -1,8 +1,8 @@
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { analyze } from '../src/core/check/analyze';
-import { applyEdits } from '../src/core/service/textEdits';
-import { formatDocument } from '../src/core/service/format';
+import { analyze } from '../src/core/analysis/analyze';
+import { applyEdits } from '../src/core/text/textEdits';
+import { formatDocument } from '../src/core/format/format';
 import { generateScenario } from '../test/support/generateScenario';
 
 /**

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { importCapture } from '../src/core/capture/importCapture';
-import { analyze } from '../src/core/check/analyze';
+import { importCapture } from '../src/core/capture/write/importCapture';
+import { analyze } from '../src/core/analysis/analyze';
 import { codesAt } from './helpers';
 
 /** What each bundled example must report (CODE@LINE:COL); every file in examples/ is listed. */

@@ -1,4 +1,4 @@
-import { analyze, type Analysis } from '../src/core/check/analyze';
+import { analyze, type Analysis } from '../src/core/analysis/analyze';
 import type { Diagnostic } from '../src/core/check/diagnostic';
 
 /** Joins lines with `\n`, so scenarios in tests read like files. */

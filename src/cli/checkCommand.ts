@@ -1,8 +1,8 @@
 import { CLI_TEXT } from './cliText';
-import { analyze, type Analysis } from '../core/check/analyze';
+import { analyze, type Analysis } from '../core/analysis/analyze';
 import type { Diagnostic } from '../core/check/diagnostic';
 import { checkMarkdown } from '../core/markdown/checkMarkdown';
-import { LineMap } from '../core/syntax/lineMap';
+import { LineMap } from '../core/text/lineMap';
 import { formatLine, locate, type LocatedDiagnostic } from './formatDiagnostic';
 import { githubAnnotation } from './githubAnnotations';
 import type { CliIo } from './io';

@@ -1,4 +1,4 @@
-import { liveTable } from '../core/l10n/locale';
+import { liveTable } from '../core/text/locale';
 
 /** The commands `handshake help COMMAND` describes, in the order `--help` lists them. */
 export const COMMANDS = ['check', 'mermaid', 'import', 'render'] as const;

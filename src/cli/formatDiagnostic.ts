@@ -1,4 +1,4 @@
-import type { Analysis } from '../core/check/analyze';
+import type { Analysis } from '../core/analysis/analyze';
 import type { Diagnostic } from '../core/check/diagnostic';
 
 /** A diagnostic at the edge: 1-based lines and columns, as compilers print them. */

@@ -6,7 +6,7 @@ import {
   listConnections,
   problemText,
   type ChunkSource,
-} from '../core/capture/importCapture';
+} from '../core/capture/write/importCapture';
 import type { CliIo } from './io';
 
 export interface ImportOptions {

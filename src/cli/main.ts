@@ -1,4 +1,4 @@
-import { setLocale } from '../core/l10n/locale';
+import { setLocale } from '../core/text/locale';
 import { processIo } from './io';
 import { run } from './run';
 

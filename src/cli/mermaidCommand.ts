@@ -1,5 +1,5 @@
 import { CLI_TEXT } from './cliText';
-import { analyze } from '../core/check/analyze';
+import { analyze } from '../core/analysis/analyze';
 import { renderMermaid, type MermaidOptions } from '../core/render/mermaid';
 import type { CliIo } from './io';
 

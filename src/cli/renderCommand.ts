@@ -1,7 +1,7 @@
 import { CLI_TEXT } from './cliText';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../core/check/analyze';
+import { analyze } from '../core/analysis/analyze';
 import type { MermaidOptions } from '../core/render/mermaid';
 import { findChromium } from './chromium';
 import { drawInChromium, type DrawFormat, type DrawTheme } from './drawInChromium';

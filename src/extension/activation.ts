@@ -1,4 +1,4 @@
-import { setLocale } from '../core/l10n/locale';
+import { setLocale } from '../core/text/locale';
 import * as vscode from 'vscode';
 import { AnalysisCache } from './analysisCache';
 import { CaptureCommands } from './capture/captureCommands';

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { analyze, type Analysis } from '../core/check/analyze';
+import { analyze, type Analysis } from '../core/analysis/analyze';
 
 export const LANGUAGE_ID = 'handshake';
 

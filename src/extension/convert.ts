@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../core/check/diagnostic';
-import type { Span } from '../core/syntax/span';
+import type { Span } from '../core/text/span';
 
 export function toRange(document: vscode.TextDocument, span: Span): vscode.Range {
   return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analyze } from '../../src/core/check/analyze';
+import { analyze } from '../../src/core/analysis/analyze';
 import { renderMermaid } from '../../src/core/render/mermaid';
 import {
   launch,

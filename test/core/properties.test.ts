@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { analyze, type Analysis } from '../../src/core/check/analyze';
+import { analyze, type Analysis } from '../../src/core/analysis/analyze';
 import { symbolValues } from '../../src/core/service/findAt';
 import { before } from '../../src/core/tcp/seqValue';
-import type { Span } from '../../src/core/syntax/span';
+import type { Span } from '../../src/core/text/span';
 import {
   format,
   generateScenario,

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { TCP_FLAGS } from '../../src/core/tcp/flags';
-import { TCP_STATES } from '../../src/core/tcp/state';
+import { TCP_FLAGS } from '../../src/core/protocol/tcpFlags';
+import { TCP_STATES } from '../../src/core/protocol/tcpStates';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GRAMMAR_PATH = path.join(ROOT, 'media/handshake.tmLanguage.json');

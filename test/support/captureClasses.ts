@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CaptureReader } from '../../src/core/capture/captureReader';
-import { addressText } from '../../src/core/capture/packet';
+import { CaptureReader } from '../../src/core/capture/read/captureReader';
+import { addressText } from '../../src/core/capture/read/packet';
 import { Conversation, type SegmentSpec } from './pcapWriter';
 
 /**

@@ -1,4 +1,4 @@
-import type { Span } from '../../src/core/syntax/span';
+import type { Span } from '../../src/core/text/span';
 
 /**
  * Builds correct `.handshake` scenarios of any size for property tests and the benchmark:

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_CANDIDATES, CHROMIUM_ARGS as RENDER_ARGS } from '../../src/cli/chromium';
-import { analyze } from '../../src/core/check/analyze';
+import { analyze } from '../../src/core/analysis/analyze';
 import type { HostMessage } from '../../src/core/preview/protocol';
 import { renderMermaid, type MermaidOptions } from '../../src/core/render/mermaid';
 import { traceTable } from '../../src/core/render/traceTable';

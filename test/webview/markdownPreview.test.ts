@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/core/check/analyze';
+import { analyze } from '../../src/core/analysis/analyze';
 import { renderMermaid } from '../../src/core/render/mermaid';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { analyze } from '../../src/core/check/analyze';
+import { analyze } from '../../src/core/analysis/analyze';
 import {
   launch,
   openPreview,

@@ -1,14 +1,9 @@
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
+import type { TextEdit } from '../text/textEdits';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticKind, type Severity } from './codes';
-import { currentLocale } from '../l10n/locale';
+import { currentLocale } from '../text/locale';
 import { MESSAGES } from './messages';
 import { MESSAGES_ZH_CN } from './messages.zh-cn';
-
-/** One text replacement; spans are offsets into the checked text. */
-export interface TextEdit {
-  readonly span: Span;
-  readonly newText: string;
-}
 
 /** A machine-readable repair: applying all its edits makes the diagnostic go away. */
 export interface Fix {

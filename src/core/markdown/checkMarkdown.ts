@@ -1,6 +1,6 @@
-import { analyze, type Analysis } from '../check/analyze';
+import { analyze, type Analysis } from '../analysis/analyze';
 import type { Diagnostic, Fix } from '../check/diagnostic';
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import {
   atDocumentLines,
   findHandshakeFences,

@@ -1,4 +1,4 @@
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import type { CheckedFence, MarkdownCheck } from './checkMarkdown';
 import { toDocumentOffset, type HandshakeFence } from './fences';
 

@@ -1,4 +1,4 @@
-import { analyze } from '../check/analyze';
+import { analyze } from '../analysis/analyze';
 import { renderMermaid, type MermaidOptions } from '../render/mermaid';
 import { escapeHtml } from '../render/escapeHtml';
 import { verdict } from '../service/verdict';

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../check/diagnostic';
+import type { TextEdit } from '../text/textEdits';
 import { completionList, type CompletionItem, type CompletionList } from '../service/completion';
 import {
   fixAllSeqAck,
@@ -10,7 +10,7 @@ import {
 import { hover, type Hover } from '../service/hover';
 import { inlayHints, type InlayHint } from '../service/inlayHints';
 import { verdict } from '../service/verdict';
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import { toDocumentDiagnostic, type MarkdownCheck } from './checkMarkdown';
 import {
   fenceContentSpan,

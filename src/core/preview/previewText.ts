@@ -1,4 +1,4 @@
-import type { Locale } from '../l10n/locale';
+import type { Locale } from '../text/locale';
 
 /**
  * The preview panel's own words, shared by the page the host writes and the script in the

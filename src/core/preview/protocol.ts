@@ -3,7 +3,7 @@
  * both sides: nothing that arrives over postMessage is trusted until it has passed them.
  */
 import type { TableProblem, TableState, TraceTableRow } from '../render/traceTable';
-import { TCP_STATES } from '../tcp/state';
+import { TCP_STATES } from '../protocol/tcpStates';
 
 export interface PreviewMessageInfo {
   /** 0-based source line. */

@@ -1,7 +1,8 @@
 import { RENDER_TEXT } from './renderText';
-import type { Analysis } from '../check/analyze';
+import type { Analysis } from '../analysis/analyze';
 import type { Diagnostic } from '../check/diagnostic';
-import type { SegmentStep, TraceStep } from '../tcp/trace';
+import type { TraceStep } from '../analysis/trace';
+import type { SegmentStep } from '../tcp/trace';
 import { escapeMermaid as esc, escapeMermaidText, truncate } from './escapeMermaid';
 import type { NumberStyle } from './numberStyle';
 import { quotedPayload, segmentFlags, segmentNumbers, segmentRemark } from './segmentText';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../check/diagnostic';
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import type { CertificateCheck, TlsStep, TrafficKeys } from '../tls/tlsTrace';
 import { ERROR_COLOUR, TLS_COLOURS } from './colours';
 import { truncate } from './escapeMermaid';

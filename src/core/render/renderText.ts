@@ -1,4 +1,4 @@
-import { liveTable } from '../l10n/locale';
+import { liveTable } from '../text/locale';
 
 /** The words the diagram adds to the scenario's own text, in English and 简体中文. */
 const EN = {

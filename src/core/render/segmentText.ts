@@ -1,5 +1,5 @@
-import type { Analysis } from '../check/analyze';
-import { formatFlags } from '../tcp/flags';
+import type { Analysis } from '../analysis/analyze';
+import { formatFlags } from '../protocol/tcpFlags';
 import type { SeqValue, SymbolValues } from '../tcp/seqValue';
 import type { SegmentStep } from '../tcp/trace';
 import { payloadText } from './labelLines';

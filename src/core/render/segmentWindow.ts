@@ -1,4 +1,4 @@
-import type { TraceStep } from '../tcp/trace';
+import type { TraceStep } from '../analysis/trace';
 
 /** The segments shown (0-based, inclusive) out of all of them. */
 export interface SegmentWindow {

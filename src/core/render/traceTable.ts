@@ -1,8 +1,9 @@
-import type { Analysis } from '../check/analyze';
+import type { Analysis } from '../analysis/analyze';
 import type { Diagnostic } from '../check/diagnostic';
 import type { Severity } from '../check/codes';
-import type { TcpState } from '../tcp/state';
-import type { SegmentStep, TraceStep } from '../tcp/trace';
+import type { TcpState } from '../protocol/tcpStates';
+import type { TraceStep } from '../analysis/trace';
+import type { SegmentStep } from '../tcp/trace';
 import { TcpTimeline } from '../tls/tcpTimeline';
 import type { TlsStep } from '../tls/tlsTrace';
 import { truncate } from './escapeMermaid';

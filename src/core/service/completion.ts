@@ -1,37 +1,18 @@
 import { freshSymbolName } from '../tcp/seqValue';
-import type { Analysis } from '../check/analyze';
+import type { Analysis } from '../analysis/analyze';
 import { KEYWORDS } from '../syntax/parser';
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import type { Token } from '../syntax/token';
 import { explainReason } from '../tcp/explain';
-import { parseTcpFlag, type TcpFlag } from '../tcp/flags';
+import { parseTcpFlag, type TcpFlag } from '../protocol/tcpFlags';
 import { formatValue, resolve } from '../tcp/seqValue';
-import { TCP_STATES, type TcpState } from '../tcp/state';
+import { TCP_STATES, type TcpState } from '../protocol/tcpStates';
 import { DOCS, type FieldName } from './docs';
 import { tlsMessageItems, tlsMessageRestItems, tlsValueItems, trustItems } from './tlsCompletion';
 import { expectStepAt, lineTokens, segmentStepOf, statementAt, symbolValues } from './findAt';
+import type { CompletionItem } from './completionItem';
 
-export interface CompletionItem {
-  label: string;
-  kind:
-    | 'keyword'
-    | 'endpoint'
-    | 'flag'
-    | 'field'
-    | 'value'
-    | 'state'
-    | 'arrow'
-    | 'duration'
-    | 'symbol'
-    | 'message';
-  insertText?: string;
-  detail?: string;
-  documentation?: string;
-  sortText?: string;
-  preselect?: boolean;
-  /** The partially typed word the item replaces (empty at the cursor when nothing is typed). */
-  replace?: Span;
-}
+export type { CompletionItem } from './completionItem';
 
 /**
  * The completions at a point, and whether the editor must ask again as the user types (rather

@@ -1,4 +1,4 @@
-import type { DocsTable } from './docs';
+import type { DocsTable } from './docs.en';
 
 const RFC = 'RFC 9293';
 

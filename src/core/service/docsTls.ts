@@ -1,4 +1,4 @@
-import { liveTable } from '../l10n/locale';
+import { liveTable } from '../text/locale';
 
 /**
  * The TLS part of the hover and completion texts, in one table like `DOCS` so that it can be

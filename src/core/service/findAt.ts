@@ -1,11 +1,12 @@
-import type { Analysis } from '../check/analyze';
+import type { Analysis } from '../analysis/analyze';
 import type { Diagnostic } from '../check/diagnostic';
 import { Scanner } from '../syntax/scanner';
-import { touches, type Span } from '../syntax/span';
+import { touches, type Span } from '../text/span';
 import type { Token } from '../syntax/token';
 import type { SegmentStatement, SimultaneousBlock, Statement } from '../syntax/tree';
 import type { SymbolValues } from '../tcp/seqValue';
-import type { ActionStep, ExpectStep, SegmentStep, TraceStep } from '../tcp/trace';
+import type { TraceStep } from '../analysis/trace';
+import type { ActionStep, ExpectStep, SegmentStep } from '../tcp/trace';
 
 /** The statement under an offset; a segment inside a `simultaneous` block knows its block. */
 export interface StatementAt {

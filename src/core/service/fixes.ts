@@ -1,9 +1,10 @@
 import { DOCS } from './docs';
-import { analyze, type Analysis } from '../check/analyze';
+import { analyze, type Analysis } from '../analysis/analyze';
 import type { DiagnosticCode } from '../check/codes';
-import type { Diagnostic, TextEdit } from '../check/diagnostic';
-import { applyEdits } from './textEdits';
-import type { Span } from '../syntax/span';
+import type { Diagnostic } from '../check/diagnostic';
+import type { TextEdit } from '../text/textEdits';
+import { applyEdits } from '../text/textEdits';
+import type { Span } from '../text/span';
 
 export interface QuickFix {
   readonly title: string;

@@ -1,4 +1,4 @@
-import type { Analysis } from '../check/analyze';
+import type { Analysis } from '../analysis/analyze';
 import { outline, type OutlineSymbol } from './outline';
 
 export interface FoldingRange {

@@ -1,5 +1,5 @@
-import type { Analysis } from '../check/analyze';
-import { spanOf, type Span } from '../syntax/span';
+import type { Analysis } from '../analysis/analyze';
+import { spanOf, type Span } from '../text/span';
 import type {
   EndpointStatement,
   ExpectStatement,
@@ -14,9 +14,9 @@ import type { TlsStatement } from '../syntax/tlsTree';
 import type { Token } from '../syntax/token';
 import { tlsHover } from './tlsHover';
 import { explainReason, lineNumber } from '../tcp/explain';
-import { parseTcpFlag } from '../tcp/flags';
+import { parseTcpFlag } from '../protocol/tcpFlags';
 import { describeValue, type SeqValue } from '../tcp/seqValue';
-import { parseTcpState, type TcpState } from '../tcp/state';
+import { parseTcpState, type TcpState } from '../protocol/tcpStates';
 import type { TcbView } from '../tcp/tcb';
 import type { ActionStep, SegmentStep } from '../tcp/trace';
 import { DOCS, keywordDoc, type Keyword } from './docs';

@@ -1,6 +1,6 @@
 import { DOCS } from './docs';
-import type { Analysis } from '../check/analyze';
-import type { Span } from '../syntax/span';
+import type { Analysis } from '../analysis/analyze';
+import type { Span } from '../text/span';
 import { resolve } from '../tcp/seqValue';
 import type { SegmentStep } from '../tcp/trace';
 

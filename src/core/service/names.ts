@@ -1,9 +1,9 @@
-import type { TextEdit } from '../check/diagnostic';
+import type { TextEdit } from '../text/textEdits';
 import { KEYWORDS } from '../syntax/parser';
-import { touches, type Span } from '../syntax/span';
+import { touches, type Span } from '../text/span';
 import type { Name, ScenarioDocument, Statement, ValueExpression } from '../syntax/tree';
-import { parseTcpFlag } from '../tcp/flags';
-import { parseTcpState } from '../tcp/state';
+import { parseTcpFlag } from '../protocol/tcpFlags';
+import { parseTcpState } from '../protocol/tcpStates';
 import { visitTlsNames, type TlsNameKind } from './tlsNames';
 
 /**

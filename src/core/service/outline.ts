@@ -1,7 +1,7 @@
 import { DOCS } from './docs';
-import type { Analysis } from '../check/analyze';
-import type { Span } from '../syntax/span';
-import { formatFlags } from '../tcp/flags';
+import type { Analysis } from '../analysis/analyze';
+import type { Span } from '../text/span';
+import { formatFlags } from '../protocol/tcpFlags';
 import { PHASE_TITLES, phaseOf, type Phase } from '../tcp/phase';
 import type { SegmentStep } from '../tcp/trace';
 import type { TlsStep } from '../tls/tlsTrace';

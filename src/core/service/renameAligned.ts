@@ -1,7 +1,7 @@
-import type { TextEdit } from '../check/diagnostic';
-import { formatDocument } from './format';
-import { splitLines, type SourceLine } from './formatLines';
-import { applyEdits } from './textEdits';
+import type { TextEdit } from '../text/textEdits';
+import { formatDocument } from '../format/format';
+import { splitLines, type SourceLine } from '../format/formatLines';
+import { applyEdits } from '../text/textEdits';
 
 /**
  * A rename's `edits` to `text`, with the columns it disturbs put back: a name of another length

@@ -1,4 +1,4 @@
-import type { Analysis } from '../check/analyze';
+import type { Analysis } from '../analysis/analyze';
 import type { Token } from '../syntax/token';
 import {
   parseTlsMessageType,
@@ -6,9 +6,9 @@ import {
   TLS_MESSAGE_DOCS,
   TLS_MESSAGE_FIELDS,
   TLS_MESSAGE_TYPES,
-} from '../tls/messageTypes';
-import { CIPHER_SUITES, TLS_GROUPS } from '../tls/suites';
-import type { CompletionItem } from './completion';
+} from '../protocol/tlsMessageTypes';
+import { CIPHER_SUITES, TLS_GROUPS } from '../protocol/tlsSuites';
+import type { CompletionItem } from './completionItem';
 import { TLS_DOCS } from './docsTls';
 
 type Item = Omit<CompletionItem, 'replace'>;

@@ -1,9 +1,9 @@
-import type { Analysis } from '../check/analyze';
-import { spanOf, touches, type Span } from '../syntax/span';
+import type { Analysis } from '../analysis/analyze';
+import { spanOf, touches, type Span } from '../text/span';
 import type { TlsField, TlsStatement, TlsMessageStatement } from '../syntax/tlsTree';
-import { TLS_MESSAGE_DOCS } from '../tls/messageTypes';
+import { TLS_MESSAGE_DOCS } from '../protocol/tlsMessageTypes';
 import { buildPki, type Pki } from '../tls/pki';
-import { keyExchangeOf } from '../tls/suites';
+import { keyExchangeOf } from '../protocol/tlsSuites';
 import type { TlsStep } from '../tls/tlsTrace';
 import { DOCS } from './docs';
 import { TLS_DOCS } from './docsTls';

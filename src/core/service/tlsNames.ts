@@ -1,4 +1,4 @@
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import { fieldOf, type TlsField, type TlsStatement } from '../syntax/tlsTree';
 
 /** Which namespace a TLS name lives in: CAs, keys and certificates; or randoms and secrets. */

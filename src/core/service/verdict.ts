@@ -1,9 +1,10 @@
 import { DOCS } from './docs';
-import type { Analysis } from '../check/analyze';
+import type { Analysis } from '../analysis/analyze';
 import type { Diagnostic } from '../check/diagnostic';
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import { phaseOf } from '../tcp/phase';
-import type { SegmentStep, Trace } from '../tcp/trace';
+import type { Trace } from '../analysis/trace';
+import type { SegmentStep } from '../tcp/trace';
 
 /** How far the trace took a phase of the connection. */
 export type PhaseStatus =

@@ -1,5 +1,5 @@
 import type { Address } from './tree';
-import type { Span } from './span';
+import type { Span } from '../text/span';
 
 export type AddressResult =
   | { readonly ok: true; readonly address: Address }

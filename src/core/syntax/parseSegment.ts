@@ -1,13 +1,14 @@
 import { SYNTAX_TEXT } from './syntaxText';
 import { diagnostic } from '../check/diagnostic';
-import { flagBit, parseTcpFlag } from '../tcp/flags';
+import { flagBit, parseTcpFlag } from '../protocol/tcpFlags';
 import { Cursor } from './cursor';
 import { emptyFacts, readSegmentLine } from './readSegmentLine';
-import { SegmentNode, type SegmentParts } from './segmentNode';
+import { SegmentNode } from './segmentNode';
 import { SegmentTable } from './segmentTable';
-import { cover, type Span } from './span';
+import { cover, type Span } from '../text/span';
 import type { Token } from './token';
 import type {
+  SegmentParts,
   FieldName,
   FlagNode,
   Name,
@@ -85,7 +86,7 @@ export function readSegmentFast(
 }
 
 function tableOf(cursor: Cursor): SegmentTable {
-  return (cursor.segments ??= new SegmentTable(cursor.source, NONE_BROKEN));
+  return (cursor.segments ??= new SegmentTable(cursor.source, NONE_BROKEN, readSegmentParts));
 }
 
 /** Tests turn the fast reader off to compare its trees with the token parser's. */

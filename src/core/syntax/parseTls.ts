@@ -1,10 +1,10 @@
 import { diagnostic } from '../check/diagnostic';
-import { TLS_MESSAGE_FIELDS, type TlsMessageType } from '../tls/messageTypes';
-import { tlsText } from '../tls/tlsText';
+import { TLS_MESSAGE_FIELDS, type TlsMessageType } from '../protocol/tlsMessageTypes';
 import type { Cursor } from './cursor';
 import { parseAddress } from './parseAddress';
 import { stringLiteral } from './parseSegment';
-import { spanOf, type Span } from './span';
+import { SYNTAX_TEXT } from './syntaxText';
+import { spanOf, type Span } from '../text/span';
 import type {
   AttackerStatement,
   CaStatement,
@@ -59,7 +59,7 @@ function parseField(cursor: Cursor): TlsField | undefined {
   const nameSpan = spanOf(nameToken);
   const word = cursor.token.start === equals.end ? readWord(cursor) : undefined;
   if (!word) {
-    cursor.report(tlsText().valueAfter({ field: nameToken.text }));
+    cursor.report(SYNTAX_TEXT.valueAfter({ field: nameToken.text }));
     return undefined;
   }
   return {
@@ -91,7 +91,7 @@ function parseFields(
           diagnostic('TlsUnknownField', field.nameSpan, {
             text: field.name,
             owner,
-            allowed: allowed.length ? allowed.map((f) => `${f}=`).join(', ') : tlsText().noFields,
+            allowed: allowed.length ? allowed.map((f) => `${f}=`).join(', ') : SYNTAX_TEXT.noFields,
           }),
         );
       } else if (fields.some((f) => f.name === field.name)) {
@@ -106,8 +106,8 @@ function parseFields(
     if (other?.(token)) continue;
     cursor.report(
       allowed.length
-        ? tlsText().aField({ list: allowed.map((f) => `${f}=`).join(', ') })
-        : tlsText().endOfLine,
+        ? SYNTAX_TEXT.aField({ list: allowed.map((f) => `${f}=`).join(', ') })
+        : SYNTAX_TEXT.endOfLine,
     );
     cursor.skipWord();
   }
@@ -126,7 +126,7 @@ export function parseTlsDeclaration(
   kind: 'ca' | 'key' | 'cert',
 ): CaStatement | KeyStatement | CertStatement | undefined {
   const keyword = cursor.advance();
-  const nameToken = cursor.expect('ident', tlsText().aName({ kind }));
+  const nameToken = cursor.expect('ident', SYNTAX_TEXT.aName({ kind }));
   if (!nameToken) return undefined;
   const fields = parseFields(cursor, DECLARATION_FIELDS[kind], kind);
   const last = fields[fields.length - 1];
@@ -143,7 +143,7 @@ export function parseTlsDeclaration(
 /** `trust ENDPOINT CA...` or `trust ENDPOINT any`. */
 export function parseTrust(cursor: Cursor): TrustStatement | undefined {
   const keyword = cursor.advance();
-  const endpoint = cursor.expect('ident', tlsText().anEndpointName);
+  const endpoint = cursor.expect('ident', SYNTAX_TEXT.anEndpointName);
   if (!endpoint) return undefined;
   const authorities: Name[] = [];
   let any: Span | undefined;
@@ -155,7 +155,7 @@ export function parseTrust(cursor: Cursor): TrustStatement | undefined {
       continue;
     }
     if (token.kind !== 'ident') {
-      cursor.report(tlsText().aCaOrAny);
+      cursor.report(SYNTAX_TEXT.aCaOrAny);
       cursor.skipWord();
       continue;
     }
@@ -164,7 +164,7 @@ export function parseTrust(cursor: Cursor): TrustStatement | undefined {
     else authorities.push(name(token));
     end = token.end;
   }
-  if (authorities.length === 0 && !any) cursor.report(tlsText().aCaOrAny);
+  if (authorities.length === 0 && !any) cursor.report(SYNTAX_TEXT.aCaOrAny);
   return {
     kind: 'trust',
     start: keyword.start,
@@ -179,7 +179,7 @@ export function parseTrust(cursor: Cursor): TrustStatement | undefined {
 /** `attacker NAME [ADDRESS]`. */
 export function parseAttacker(cursor: Cursor): AttackerStatement | undefined {
   const keyword = cursor.advance();
-  const nameToken = cursor.expect('ident', tlsText().attackerName);
+  const nameToken = cursor.expect('ident', SYNTAX_TEXT.attackerName);
   if (!nameToken) return undefined;
   const base = {
     kind: 'attacker' as const,
@@ -221,16 +221,16 @@ export function parseDate(cursor: Cursor): DateStatement | undefined {
   const keyword = cursor.advance();
   const word = readWord(cursor);
   if (!word) {
-    cursor.report(tlsText().aDate);
+    cursor.report(SYNTAX_TEXT.aDate);
     return undefined;
   }
   const day = dayOf(word.text);
   if (day === undefined) {
     cursor.diagnostics.push(
       diagnostic('TlsBadValue', word, {
-        what: tlsText().whatDate,
+        what: SYNTAX_TEXT.whatDate,
         text: word.text,
-        expected: tlsText().dateFormat,
+        expected: SYNTAX_TEXT.dateFormat,
       }),
     );
   }

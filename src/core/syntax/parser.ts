@@ -1,7 +1,7 @@
 import { SYNTAX_TEXT } from './syntaxText';
 import type { Diagnostic } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
-import { parseTcpState } from '../tcp/state';
+import { parseTcpState } from '../protocol/tcpStates';
 import { Cursor, describe } from './cursor';
 import { parseAddress } from './parseAddress';
 import { numberLiteral, parseSegment, readSegmentFast, stringLiteral } from './parseSegment';
@@ -12,8 +12,8 @@ import {
   parseTlsMessage,
   parseTrust,
 } from './parseTls';
-import { spanOf } from './span';
-import { parseTlsMessageType } from '../tls/messageTypes';
+import { spanOf } from '../text/span';
+import { parseTlsMessageType } from '../protocol/tlsMessageTypes';
 import type { Token } from './token';
 import type {
   ActionStatement,

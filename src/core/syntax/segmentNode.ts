@@ -1,5 +1,4 @@
-import { readSegmentParts } from './parseSegment';
-import type { Span } from './span';
+import type { Span } from '../text/span';
 import type { SegmentTable } from './segmentTable';
 import type {
   FieldName,
@@ -7,25 +6,11 @@ import type {
   Name,
   NumberField,
   SegmentLabel,
+  SegmentParts,
   SegmentStatement,
   StringLiteral,
   ValueField,
 } from './tree';
-
-/** The nodes of a segment line: names, flags and fields with their spans. */
-export interface SegmentParts {
-  readonly from: Name;
-  readonly to: Name;
-  readonly arrow: Span;
-  readonly flags: readonly FlagNode[];
-  readonly flagsSpan?: Span;
-  readonly seq?: ValueField;
-  readonly ack?: ValueField;
-  readonly win?: NumberField;
-  readonly len?: NumberField;
-  readonly payload?: StringLiteral;
-  readonly label?: SegmentLabel;
-}
 
 /**
  * A segment line of the tree. Its span, `lost`, `broken` and the facts the engine reads on
@@ -123,7 +108,7 @@ export class SegmentNode implements SegmentStatement {
   }
 
   private get parts(): SegmentParts {
-    return (this.known ??= readSegmentParts(this.table.source, this.start));
+    return (this.known ??= this.table.readParts(this.table.source, this.start));
   }
 
   get keywordSpan(): Span {

@@ -1,4 +1,4 @@
-import type { FieldName, SegmentFacts } from './tree';
+import type { FieldName, SegmentFacts, SegmentParts } from './tree';
 
 /** Integer columns, per segment. */
 const START = 0;
@@ -48,9 +48,15 @@ export class SegmentTable {
   private readonly nameIds = new Map<string, number>();
   private readonly brokenLists: Broken[] = [];
 
+  /**
+   * @param readParts reads the nodes of the segment line at an offset again, for a node asked
+   *   for after parsing (passed in by the parser, so that the table and its nodes need not
+   *   import it).
+   */
   constructor(
     readonly source: string,
     none: Broken,
+    readonly readParts: (source: string, start: number) => SegmentParts,
   ) {
     this.brokenLists.push(none);
     // Room for a segment per 64 characters at first, about the length of a segment line.

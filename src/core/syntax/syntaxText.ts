@@ -1,4 +1,4 @@
-import { liveTable } from '../l10n/locale';
+import { liveTable } from '../text/locale';
 
 /** The words of the parser's "expected X, found Y" messages, in English and 简体中文. */
 const EN = {
@@ -24,6 +24,16 @@ const EN = {
   aLabel: 'a label name after as, as in as d1',
   aFlightLabel: 'as NAME at the end of a ~> segment: the label a later deliver NAME names',
   aLabelToDeliver: 'the label of a segment, as in deliver d1',
+  valueAfter: (p: { field: string }) => `a value after ${p.field}=`,
+  aField: (p: { list: string }) => `a field (${p.list})`,
+  noFields: 'no fields',
+  aName: (p: { kind: 'ca' | 'key' | 'cert' }): string =>
+    p.kind === 'ca' ? 'a CA name' : p.kind === 'key' ? 'a key name' : 'a certificate name',
+  aCaOrAny: 'a CA name, or any',
+  attackerName: 'the attacker’s name',
+  aDate: 'a date such as 2026-11-26',
+  dateFormat: 'a date written YYYY-MM-DD',
+  whatDate: 'date',
 };
 
 const ZH_CN: typeof EN = {
@@ -49,6 +59,15 @@ const ZH_CN: typeof EN = {
   aLabel: 'as 之后的标签名，如 as d1',
   aFlightLabel: '~> 报文段末尾的 as NAME：之后 deliver NAME 所指的标签',
   aLabelToDeliver: '报文段的标签，如 deliver d1',
+  valueAfter: (p) => `${p.field}= 之后的值`,
+  aField: (p) => `一个字段（${p.list}）`,
+  noFields: '没有字段',
+  aName: (p) => (p.kind === 'ca' ? 'CA 名称' : p.kind === 'key' ? '密钥名称' : '证书名称'),
+  aCaOrAny: 'CA 名称或 any',
+  attackerName: '攻击者的名字',
+  aDate: '日期，如 2026-11-26',
+  dateFormat: '写作 YYYY-MM-DD 的日期',
+  whatDate: '日期',
 };
 
 /** The parser's words in the current language. */

@@ -1,6 +1,6 @@
-import type { Span } from './span';
-import type { TlsMessageType } from '../tls/messageTypes';
-import type { Address, Name, StringLiteral } from './tree';
+import type { Span } from '../text/span';
+import type { TlsMessageType } from '../protocol/tlsMessageTypes';
+import type { Address, Name, StringLiteral } from './nodes';
 
 /**
  * The TLS half of the syntax tree: certificate authorities, key pairs, certificates, trust,

@@ -1,4 +1,4 @@
-import type { Span } from './span';
+import type { Span } from '../text/span';
 
 export type TokenKind =
   | 'ident' // letters, digits, `_`, starting with a letter or `_`: keywords, names, flags, symbols

@@ -1,39 +1,10 @@
-import type { Span } from './span';
-import type { TcpFlag } from '../tcp/flags';
-import type { TcpState } from '../tcp/state';
+import type { Span } from '../text/span';
+import type { TcpFlag } from '../protocol/tcpFlags';
+import type { TcpState } from '../protocol/tcpStates';
+import type { Address, Name, NumberLiteral, StringLiteral, ValueExpression } from './nodes';
 import type { TlsStatement } from './tlsTree';
 
-/** A name as written: an endpoint or a symbol. */
-export interface Name extends Span {
-  readonly text: string;
-}
-
-export interface StringLiteral extends Span {
-  readonly value: string;
-  readonly byteLength: number;
-}
-
-export interface NumberLiteral extends Span {
-  /** May exceed 32 bits; the engine reports out-of-range values. */
-  readonly value: number;
-  readonly text: string;
-}
-
-/** `seq=` / `ack=` value: a number, or a symbol with an optional offset (`x`, `x+1`, `y-2`). */
-export interface ValueExpression extends Span {
-  readonly symbol?: Name;
-  /** The number written, or the offset after the symbol (negative for `x-2`). */
-  readonly offset: number;
-  /** Where the written number starts (it ends with the value), for range errors. */
-  readonly numberStart?: number;
-}
-
-export interface Address extends Span {
-  readonly text: string;
-  readonly host: string;
-  readonly port: number;
-  readonly family: 4 | 6;
-}
+export type { Address, Name, NumberLiteral, StringLiteral, ValueExpression } from './nodes';
 
 export interface FlagNode extends Span {
   readonly flag: TcpFlag;
@@ -181,6 +152,21 @@ export type Statement =
   | DeliverStatement
   | SimultaneousBlock
   | TlsStatement;
+
+/** The nodes of a segment line: names, flags and fields with their spans. */
+export interface SegmentParts {
+  readonly from: Name;
+  readonly to: Name;
+  readonly arrow: Span;
+  readonly flags: readonly FlagNode[];
+  readonly flagsSpan?: Span;
+  readonly seq?: ValueField;
+  readonly ack?: ValueField;
+  readonly win?: NumberField;
+  readonly len?: NumberField;
+  readonly payload?: StringLiteral;
+  readonly label?: SegmentLabel;
+}
 
 export interface ScenarioDocument {
   readonly text: string;

@@ -1,7 +1,7 @@
 import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
-import type { LineMap } from '../syntax/lineMap';
-import type { Span } from '../syntax/span';
+import type { LineMap } from '../text/lineMap';
+import type { Span } from '../text/span';
 import type { Name, ScenarioDocument, SegmentStatement } from '../syntax/tree';
 import { lineNumber } from './explain';
 import { SEQ_MAX } from './seqValue';

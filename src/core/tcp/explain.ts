@@ -1,24 +1,9 @@
 import { TCP_TEXT } from './tcpText';
-import type { LineMap } from '../syntax/lineMap';
+import type { LineMap } from '../text/lineMap';
 import { formatValue } from './seqValue';
-import type { Span } from '../syntax/span';
-import type { Cause } from './tcb';
+import type { Cause, Reason } from './reason';
 
-/**
- * Why an expected value is what it is, kept as data in the trace and turned into words only
- * when a message or a hover needs them.
- */
-export type Reason =
-  /** SND.NXT or RCV.NXT, as last moved by `cause`. */
-  | { readonly kind: 'next'; readonly cause?: Cause }
-  /** The initial sequence number `endpoint` chose at `span`. */
-  | { readonly kind: 'iss'; readonly endpoint: string; readonly span?: Span }
-  /** The reset that answers the segment at `span` (RFC 9293 §3.10.7.1). */
-  | { readonly kind: 'refusal'; readonly span: Span; readonly role: 'seq' | 'ack' }
-  /** A reset carries SND.NXT. */
-  | { readonly kind: 'resetSeq'; readonly cause?: Cause }
-  /** The reset that answers data arriving after CLOSE (RFC 9293 §3.6.1): SEG.ACK. */
-  | { readonly kind: 'lateData'; readonly span: Span };
+export type { Cause, Reason } from './reason';
 
 export function explainReason(reason: Reason, lines: LineMap): string {
   switch (reason.kind) {

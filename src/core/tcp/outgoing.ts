@@ -1,6 +1,6 @@
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import type { SegmentStatement, ValueExpression } from '../syntax/tree';
-import type { TcpFlag } from './flags';
+import type { TcpFlag } from '../protocol/tcpFlags';
 import type { SeqValue } from './seqValue';
 
 /**

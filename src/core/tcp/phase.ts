@@ -1,7 +1,7 @@
-import { liveTable } from '../l10n/locale';
+import { liveTable } from '../text/locale';
 import { TCP_TEXT_TABLES } from './tcpText';
 import type { SegmentStep } from './trace';
-import { hasSentFin, isSynchronized, type TcpState } from './state';
+import { hasSentFin, isSynchronized, type TcpState } from '../protocol/tcpStates';
 
 export type Phase = 'handshake' | 'data' | 'close' | 'reset';
 

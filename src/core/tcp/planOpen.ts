@@ -7,7 +7,7 @@ import { diagnostic, type Fix } from '../check/diagnostic';
 import { lineNumber, type Reason } from './explain';
 import { receive } from './receive';
 import { freshSymbolName, plus, sameValue, type SeqValue } from './seqValue';
-import { isSynchronized } from './state';
+import { isSynchronized } from '../protocol/tcpStates';
 import { causeOf, newTcb, nextReason, resetTcb, type Tcb } from './tcb';
 import { fixValueText } from './valueText';
 import { flagsEnd, flagsOf, tailOf, type Outgoing } from './outgoing';

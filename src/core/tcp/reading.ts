@@ -6,15 +6,16 @@
  * reading under which they fit better; on a tie it keeps the intended one, the teaching reading.
  */
 import { checkShape } from './segmentShape';
-import type { LineMap } from '../syntax/lineMap';
+import type { LineMap } from '../text/lineMap';
 import type { SegmentStatement, Statement } from '../syntax/tree';
 import { receive } from './receive';
 import { seqValue, SEQ_MAX, type SeqValue, type SymbolValues } from './seqValue';
 import { inject, send, sentAsWritten, type Sent } from './send';
 import { newTcb, type Segment, type Tcb } from './tcb';
 import type { Severity } from '../check/codes';
+import type { Reading } from './trace';
 
-export type Reading = 'intended' | 'asSent';
+export type { Reading } from './trace';
 
 /** How many statements after a wrong segment decide its reading: enough for the receiver's
  * reaction, the sender's next move and an `expect`, and few enough to keep checking linear. */

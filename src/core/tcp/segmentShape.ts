@@ -1,7 +1,7 @@
 import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { NumberLiteral, SegmentStatement } from '../syntax/tree';
-import { TCP_FLAGS, type TcpFlag } from './flags';
+import { TCP_FLAGS, type TcpFlag } from '../protocol/tcpFlags';
 
 /** Largest scaled window: 65535 << 14 (RFC 7323 §2.3). */
 export const WINDOW_MAX = 65535 * 2 ** 14;

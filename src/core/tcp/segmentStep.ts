@@ -1,12 +1,12 @@
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import type { DeliverStatement, SegmentStatement } from '../syntax/tree';
 import type { Reason } from './explain';
-import type { TcpFlag } from './flags';
+import type { TcpFlag } from '../protocol/tcpFlags';
 import type { SeqValue } from './seqValue';
-import { flagBit } from './flags';
+import { flagBit } from '../protocol/tcpFlags';
 import { flagBitsOf, flagList, flagsOfBits } from './segmentShape';
 import type { Reading } from './reading';
-import type { Cause } from './tcb';
+import type { Cause } from './reason';
 import { ValueColumns } from './valueColumns';
 import type { ViewTable } from './viewTable';
 import type { SegmentOutcome, SegmentStep } from './trace';

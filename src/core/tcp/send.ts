@@ -1,7 +1,7 @@
 import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import { lineNumber, type Reason } from './explain';
-import type { TcpFlag } from './flags';
+import type { TcpFlag } from '../protocol/tcpFlags';
 import {
   before,
   describeValue,
@@ -10,7 +10,7 @@ import {
   type SeqValue,
   type SymbolValues,
 } from './seqValue';
-import { hasSentFin } from './state';
+import { hasSentFin } from '../protocol/tcpStates';
 import { causeOf, newSegment, nextReason, resetTcb, type Segment, type Tcb } from './tcb';
 import { internFlags } from './segmentShape';
 import { flagsOf, type Outgoing } from './outgoing';

@@ -4,9 +4,9 @@
  */
 import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
-import type { LineMap } from '../syntax/lineMap';
+import type { LineMap } from '../text/lineMap';
 import type { Reason } from './explain';
-import { formatFlags } from './flags';
+import { formatFlags } from '../protocol/tcpFlags';
 import type { SeqValue, SymbolValues } from './seqValue';
 import type { Segment, Tcb } from './tcb';
 import { fixValueText } from './valueText';

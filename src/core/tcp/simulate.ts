@@ -1,7 +1,7 @@
 import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
-import { LineMap } from '../syntax/lineMap';
-import type { Span } from '../syntax/span';
+import { LineMap } from '../text/lineMap';
+import type { Span } from '../text/span';
 import type {
   ActionStatement,
   DeliverStatement,
@@ -21,14 +21,14 @@ import type { Outgoing } from './outgoing';
 import { inject, send, sentAsWritten, type Sent, type SendContext } from './send';
 import { formatValue, SEQ_MAX, seqValue, type SeqValue } from './seqValue';
 import { DeliveredRecord, SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
-import type { TcpState } from './state';
+import type { TcpState } from '../protocol/tcpStates';
 import { CLOSED_TCB, fromAddressOf, newTcb, type Tcb } from './tcb';
 import { ViewTable, viewId, type LastView } from './viewTable';
 import { Declarations } from './declarations';
-import type { ActionStep, SegmentOutcome, Trace, TraceStep } from './trace';
+import type { ActionStep, SegmentOutcome, TcpStep, TcpTrace } from './trace';
 
 export interface Simulation {
-  readonly trace: Trace;
+  readonly trace: TcpTrace;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -135,7 +135,7 @@ class Simulator {
   private readonly lastViews = new Map<string, LastView>();
   /** The numbers of the segment steps. */
   private readonly stepTable: StepTable;
-  private readonly steps: TraceStep[] = [];
+  private readonly steps: TcpStep[] = [];
   private groups = 0;
   private errorCount = 0;
   /** Labelled segments by label, in the order they were sent. */
@@ -555,7 +555,7 @@ class Simulator {
    * still in the network, and an info, since a scenario may well end with segments in flight.
    */
   private stillInFlight(): void {
-    const late: { index: number; step: TraceStep }[] = [];
+    const late: { index: number; step: TcpStep }[] = [];
     const undelivered = [...this.flights.values(), ...this.stranded]
       .filter((flight) => flight.pending.statement.inFlight && flight.deliveries === 0)
       .sort((a, b) => a.order - b.order);
@@ -572,7 +572,7 @@ class Simulator {
         );
       }
       this.deliver(pending, this.document.statements.length, NONE, undefined, flight.receiverView);
-      late.push({ index: flight.stepIndex, step: this.steps.pop() as TraceStep });
+      late.push({ index: flight.stepIndex, step: this.steps.pop() as TcpStep });
     }
     // From the last, so each index still counts the steps before it as they were.
     for (const { index, step } of late.reverse()) this.steps.splice(index, 0, step);

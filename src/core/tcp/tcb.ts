@@ -1,8 +1,8 @@
-import type { Span } from '../syntax/span';
-import type { Reason } from './explain';
+import type { Span } from '../text/span';
+import type { Cause, Reason } from './reason';
 import { plus, type SeqValue } from './seqValue';
-import type { TcpFlag } from './flags';
-import type { TcpState } from './state';
+import type { TcpFlag } from '../protocol/tcpFlags';
+import type { TcpState } from '../protocol/tcpStates';
 
 /** A segment as the engine moves it: the values used, after any correction. */
 export interface Segment {
@@ -115,25 +115,6 @@ export function newCause(
   traceRef: number,
 ): Cause {
   return { span, from, seq, syn, fin, length, traceRef };
-}
-
-/** What last moved a sequence variable: the statement, and what in it counted. */
-export interface Cause {
-  readonly span: Span;
-  /** The endpoint that sent the segment. */
-  readonly from: string;
-  /** The segment's seq. */
-  readonly seq: SeqValue;
-  readonly syn: boolean;
-  readonly fin: boolean;
-  /** Data bytes. */
-  readonly length: number;
-  /**
-   * Where the trace finds this cause again, so that it keeps a number instead of the object:
-   * the row of its segment's step times two, plus one for a SYN's cause that leaves out its
-   * data (see receive.ts synCause); -1 when unknown.
-   */
-  readonly traceRef: number;
 }
 
 /** A segment a CLOSED or LISTEN endpoint must answer with a reset (RFC 9293 §3.10.7.1-2). */

@@ -1,4 +1,4 @@
-import { liveTable } from '../l10n/locale';
+import { liveTable } from '../text/locale';
 
 /**
  * The pieces of TCP sentences the engine puts together (why a value is expected, why a segment

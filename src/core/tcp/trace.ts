@@ -1,12 +1,10 @@
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import type { Address, SegmentStatement } from '../syntax/tree';
 import type { Reason } from './explain';
-import type { TcpFlag } from './flags';
+import type { TcpFlag } from '../protocol/tcpFlags';
 import type { SeqValue } from './seqValue';
 import type { TcbView } from './tcb';
-import type { TcpState } from './state';
-import type { TlsStep } from '../tls/tlsTrace';
-import type { Reading } from './reading';
+import type { TcpState } from '../protocol/tcpStates';
 
 export interface EndpointInfo {
   readonly name: string;
@@ -27,6 +25,12 @@ export interface SymbolInfo {
   /** The endpoint whose initial sequence number it names, when bound by a SYN. */
   readonly owner?: string;
 }
+
+/**
+ * Which reading of a wrong segment the scenario means (chosen in `reading.ts`): a typo for the
+ * value a correct stack sends, or the segment exactly as written.
+ */
+export type Reading = 'intended' | 'asSent';
 
 /** What happened to a segment at its receiver. */
 export type SegmentOutcome =
@@ -102,13 +106,15 @@ export interface ExpectStep {
   readonly passed: boolean;
 }
 
-export type TraceStep = SegmentStep | ActionStep | ExpectStep | TlsStep;
+/** What the TCP engine records per statement; `analysis/trace.ts` adds the TLS steps. */
+export type TcpStep = SegmentStep | ActionStep | ExpectStep;
 
-export interface Trace {
+/** The TCP engine's trace: endpoints, symbols and one step per TCP statement. */
+export interface TcpTrace {
   readonly title?: string;
   readonly endpoints: readonly EndpointInfo[];
   readonly symbols: readonly SymbolInfo[];
-  readonly steps: readonly TraceStep[];
+  readonly steps: readonly TcpStep[];
   /** Each endpoint's state at the end. */
   readonly finalStates: ReadonlyMap<string, TcpState>;
 }

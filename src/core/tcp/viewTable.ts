@@ -1,5 +1,5 @@
 import type { SeqValue } from './seqValue';
-import { TCP_STATES, type TcpState } from './state';
+import { TCP_STATES, type TcpState } from '../protocol/tcpStates';
 import type { Tcb, TcbView } from './tcb';
 import { ValueColumns } from './valueColumns';
 

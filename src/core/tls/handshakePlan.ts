@@ -1,5 +1,5 @@
-import type { TlsMessageType } from './messageTypes';
-import type { KeyExchange, TlsVersion } from './suites';
+import type { TlsMessageType } from '../protocol/tlsMessageTypes';
+import type { KeyExchange, TlsVersion } from '../protocol/tlsSuites';
 import { tlsText } from './tlsText';
 
 /** What the order rules need to know about a handshake so far. */

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
-import type { LineMap } from '../syntax/lineMap';
+import type { LineMap } from '../text/lineMap';
 import { dayOf } from '../syntax/parseTls';
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import { fieldOf, type CertStatement, type TlsField } from '../syntax/tlsTree';
 import type { Statement } from '../syntax/tree';
 import { tlsText } from './tlsText';

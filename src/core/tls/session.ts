@@ -1,9 +1,9 @@
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import type { PlanFacts } from './handshakePlan';
 import { privateOf, type Knowledge } from './knowledge';
-import type { TlsMessageType } from './messageTypes';
+import type { TlsMessageType } from '../protocol/tlsMessageTypes';
 import type { CertInfo } from './pki';
-import type { KeyExchange, TlsVersion } from './suites';
+import type { KeyExchange, TlsVersion } from '../protocol/tlsSuites';
 import { tlsText } from './tlsText';
 import type { TrafficKeys } from './tlsTrace';
 

@@ -1,12 +1,12 @@
 import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
-import type { LineMap } from '../syntax/lineMap';
-import type { Span } from '../syntax/span';
+import type { LineMap } from '../text/lineMap';
+import type { Span } from '../text/span';
 import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
 import type { ScenarioDocument } from '../syntax/tree';
-import type { Trace } from '../tcp/trace';
+import type { TcpTrace } from '../tcp/trace';
 import { placeMessage } from './handshakePlan';
 import { Knowledge, privateOf } from './knowledge';
-import { TLS_ALERTS, TLS_MESSAGE_FIELDS, type TlsMessageType } from './messageTypes';
+import { TLS_ALERTS, TLS_MESSAGE_FIELDS, type TlsMessageType } from '../protocol/tlsMessageTypes';
 import { accepts, buildPki, verifyCertificate, type CertInfo, type Pki } from './pki';
 import {
   contentKey,
@@ -22,7 +22,7 @@ import {
   parseTlsVersion,
   suiteFitsVersion,
   type TlsVersion,
-} from './suites';
+} from '../protocol/tlsSuites';
 import { pairKey, TcpTimeline } from './tcpTimeline';
 import { tlsText } from './tlsText';
 import type { CertificateCheck, Derivation, TlsFailure, TlsStep, TrafficKeys } from './tlsTrace';
@@ -37,7 +37,11 @@ export interface TlsSimulation {
  * verification at the client, who knows which secret, Finished against the transcript, and
  * whether an attacker ends up with a victim's keys. Pure; never throws.
  */
-export function simulateTls(document: ScenarioDocument, lines: LineMap, tcp: Trace): TlsSimulation {
+export function simulateTls(
+  document: ScenarioDocument,
+  lines: LineMap,
+  tcp: TcpTrace,
+): TlsSimulation {
   return new TlsSimulator(document, lines, tcp).run();
 }
 
@@ -72,13 +76,10 @@ class TlsSimulator {
   constructor(
     private readonly document: ScenarioDocument,
     private readonly lines: LineMap,
-    tcp: Trace,
+    tcp: TcpTrace,
   ) {
     this.endpoints = new Set(tcp.endpoints.filter((e) => e.declared).map((e) => e.name));
-    this.timeline = new TcpTimeline(
-      tcp.steps.filter((s) => s.kind !== 'tls'),
-      document.statements,
-    );
+    this.timeline = new TcpTimeline(tcp.steps, document.statements);
   }
 
   run(): TlsSimulation {

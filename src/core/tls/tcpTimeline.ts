@@ -1,6 +1,10 @@
 import type { Statement } from '../syntax/tree';
-import type { TcpState } from '../tcp/state';
-import type { TraceStep } from '../tcp/trace';
+import type { TcpState } from '../protocol/tcpStates';
+import type { TcpStep } from '../tcp/trace';
+import type { TlsStep } from './tlsTrace';
+
+/** TLS steps may be among them (a whole trace): they change no TCP state. */
+type TimelineStep = TcpStep | TlsStep;
 
 /**
  * The TCP states of the endpoints as the scenario goes on, for checking that TLS runs over an
@@ -12,7 +16,7 @@ export class TcpTimeline {
   private pairs: Set<string> | undefined;
 
   constructor(
-    private readonly steps: readonly TraceStep[],
+    private readonly steps: readonly TimelineStep[],
     private readonly statements: readonly Statement[],
   ) {}
 
@@ -26,7 +30,7 @@ export class TcpTimeline {
   /** The state of `endpoint` just before the statement starting at `offset`. */
   stateAt(endpoint: string, offset: number): TcpState {
     while (this.next < this.steps.length) {
-      const step = this.steps[this.next] as TraceStep;
+      const step = this.steps[this.next] as TimelineStep;
       if (step.span.start >= offset) break;
       this.apply(step);
       this.next++;
@@ -34,7 +38,7 @@ export class TcpTimeline {
     return this.states.get(endpoint) ?? 'CLOSED';
   }
 
-  private apply(step: TraceStep): void {
+  private apply(step: TimelineStep): void {
     switch (step.kind) {
       case 'segment':
         this.states.set(step.from, step.sender.after.state);

@@ -1,4 +1,4 @@
-import { localized } from '../l10n/locale';
+import { localized } from '../text/locale';
 
 /**
  * The pieces of TLS sentences the engine and the diagram put together: reasons, notes and the
@@ -129,17 +129,7 @@ const EN = {
     `TLS handshake${p.version ? ` (TLS ${p.version})` : ''}`,
   attacker: '(attacker)',
 
-  valueAfter: (p: { field: string }) => `a value after ${p.field}=`,
-  aField: (p: { list: string }) => `a field (${p.list})`,
-  endOfLine: 'the end of the line',
-  aName: (p: { kind: 'ca' | 'key' | 'cert' }): string =>
-    p.kind === 'ca' ? 'a CA name' : p.kind === 'key' ? 'a key name' : 'a certificate name',
-  anEndpointName: 'an endpoint name',
-  aCaOrAny: 'a CA name, or any',
-  attackerName: 'the attacker’s name',
-  aDate: 'a date such as 2026-11-26',
   dateFormat: 'a date written YYYY-MM-DD',
-  noFields: 'no fields',
   whatDate: 'date',
   whatVersion: 'TLS version',
   whatSuite: 'cipher suite',
@@ -252,16 +242,7 @@ const ZH_CN: { readonly [K in keyof typeof EN]: (typeof EN)[K] } = {
   handshakeTitle: (p) => `TLS 握手${p.version ? `（TLS ${p.version}）` : ''}`,
   attacker: '（攻击者）',
 
-  valueAfter: (p) => `${p.field}= 之后的值`,
-  aField: (p) => `一个字段（${p.list}）`,
-  endOfLine: '行尾',
-  aName: (p) => (p.kind === 'ca' ? 'CA 名称' : p.kind === 'key' ? '密钥名称' : '证书名称'),
-  anEndpointName: '端点名',
-  aCaOrAny: 'CA 名称或 any',
-  attackerName: '攻击者的名字',
-  aDate: '日期，如 2026-11-26',
   dateFormat: '写作 YYYY-MM-DD 的日期',
-  noFields: '没有字段',
   whatDate: '日期',
   whatVersion: 'TLS 版本',
   whatSuite: '密码套件',

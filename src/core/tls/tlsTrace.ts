@@ -1,8 +1,8 @@
-import type { Span } from '../syntax/span';
+import type { Span } from '../text/span';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
-import type { TlsMessageType } from './messageTypes';
+import type { TlsMessageType } from '../protocol/tlsMessageTypes';
 import type { Acceptance } from './pki';
-import type { TlsVersion } from './suites';
+import type { TlsVersion } from '../protocol/tlsSuites';
 
 /** A secret an endpoint comes to know at a step, and what it was made from. */
 export interface Derivation {

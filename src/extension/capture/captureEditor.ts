@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { problemText, type CaptureSummary } from '../../core/capture/importCapture';
-import { listConnectionsStream } from '../../core/capture/importStream';
+import { problemText, type CaptureSummary } from '../../core/capture/write/importCapture';
+import { listConnectionsStream } from '../../core/capture/write/importStream';
 import { Disposable } from '../disposable';
 import type { OpenCaptureFile } from './captureFile';
 import { captureEditorHtml } from './captureEditorHtml';

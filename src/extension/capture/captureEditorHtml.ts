@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { connectionLine, problemText, type CaptureSummary } from '../../core/capture/importCapture';
+import {
+  connectionLine,
+  problemText,
+  type CaptureSummary,
+} from '../../core/capture/write/importCapture';
 
 /** The capture view's page: a strict CSP, one inline script allowed by its nonce. */
 export function captureEditorHtml(

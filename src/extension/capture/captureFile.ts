@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AsyncChunkSource } from '../../core/capture/importStream';
+import type { AsyncChunkSource } from '../../core/capture/write/importStream';
 
 /** A capture to import: its size in bytes (for progress) and its chunks, read as asked for. */
 export interface CaptureFile {

@@ -3,8 +3,8 @@ import {
   problemText,
   type ImportOptions,
   type ImportResult,
-} from '../../core/capture/importCapture';
-import { importStream } from '../../core/capture/importStream';
+} from '../../core/capture/write/importCapture';
+import { importStream } from '../../core/capture/write/importStream';
 import { LANGUAGE_ID } from '../analysisCache';
 import type { CaptureFile } from './captureFile';
 

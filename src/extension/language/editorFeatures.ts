@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/check/analyze';
-import type { TextEdit } from '../../core/check/diagnostic';
+import type { Analysis } from '../../core/analysis/analyze';
+import type { TextEdit } from '../../core/text/textEdits';
 import { completionList, type CompletionItem } from '../../core/service/completion';
 import { fixAllSeqAck, fixAllTitle, quickFixes } from '../../core/service/fixes';
 import { foldingRanges } from '../../core/service/folding';
-import { formatDocument } from '../../core/service/format';
+import { formatDocument } from '../../core/format/format';
 import { hover } from '../../core/service/hover';
 import { inlayHints } from '../../core/service/inlayHints';
 import { definition, prepareRename, references, rename } from '../../core/service/names';

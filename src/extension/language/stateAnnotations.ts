@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { inlayHintsInMarkdown } from '../../core/markdown/fenceServices';
-import type { Span } from '../../core/syntax/span';
+import type { Span } from '../../core/text/span';
 import { inlayHints, type InlayHint } from '../../core/service/inlayHints';
 import { type AnalysisCache, LANGUAGE_ID } from '../analysisCache';
 import { Disposable } from '../disposable';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { InlayHint } from '../../core/service/inlayHints';
-import type { Span } from '../../core/syntax/span';
+import type { Span } from '../../core/text/span';
 import type { TypingTracker } from './typingTracker';
 
 /**

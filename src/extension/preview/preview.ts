@@ -1,7 +1,7 @@
-import { currentLocale } from '../../core/l10n/locale';
+import { currentLocale } from '../../core/text/locale';
 import { previewText } from '../../core/preview/previewText';
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/check/analyze';
+import type { Analysis } from '../../core/analysis/analyze';
 import {
   parseWebviewMessage,
   type ExportFormat,

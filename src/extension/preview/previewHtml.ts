@@ -1,4 +1,4 @@
-import type { Locale } from '../../core/l10n/locale';
+import type { Locale } from '../../core/text/locale';
 import { previewText } from '../../core/preview/previewText';
 /**
  * The preview page, as a pure function of its inputs so the browser tests load exactly the page

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { importCapture } from '../../../src/core/capture/importCapture';
-import { analyze } from '../../../src/core/check/analyze';
+import { importCapture } from '../../../src/core/capture/write/importCapture';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { CAPTURE_CLASSES } from '../../support/captureClasses';
 import { pcapFile } from '../../support/pcapWriter';
 import { FIXTURES, fixture } from './support';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { importCapture, listConnections } from '../../../src/core/capture/importCapture';
+import { importCapture, listConnections } from '../../../src/core/capture/write/importCapture';
 import { parse } from '../../../src/core/syntax/parser';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { fixture } from './support';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { CaptureReader } from '../../../src/core/capture/captureReader';
-import { addressText, type CaptureProblem } from '../../../src/core/capture/packet';
+import { CaptureReader } from '../../../src/core/capture/read/captureReader';
+import { addressText, type CaptureProblem } from '../../../src/core/capture/read/packet';
 
 export const FIXTURES = 'test/core/capture/fixtures';
 

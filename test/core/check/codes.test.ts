@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/check/codes';
-import { applyEdits } from '../../../src/core/service/textEdits';
+import { applyEdits } from '../../../src/core/text/textEdits';
 import { CAPTURED, covered, lines, OPEN } from '../../helpers';
 import { TLS_CASES } from './tlsCodeCases';
 

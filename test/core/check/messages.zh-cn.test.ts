@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { DIAGNOSTIC_CODES, type DiagnosticKind } from '../../../src/core/check/codes';
 import { MESSAGES } from '../../../src/core/check/messages';
 import { MESSAGES_ZH_CN } from '../../../src/core/check/messages.zh-cn';
-import { localeOf, setLocale } from '../../../src/core/l10n/locale';
+import { localeOf, setLocale } from '../../../src/core/text/locale';
 import { lines, OPEN } from '../../helpers';
 
 /** Arguments that answer any property with a marker naming it, to see which facts a text uses. */

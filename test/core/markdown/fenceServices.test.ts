@@ -11,7 +11,7 @@ import {
   inlayHintsInMarkdown,
   quickFixesInMarkdown,
 } from '../../../src/core/markdown/fenceServices';
-import { applyEdits } from '../../../src/core/service/textEdits';
+import { applyEdits } from '../../../src/core/text/textEdits';
 import { OPEN } from '../../helpers';
 
 const NOTES = readFileSync('examples/tcp-notes.md', 'utf8');

@@ -9,7 +9,7 @@ import {
   toDocumentOffset,
 } from '../../../src/core/markdown/fences';
 import { handshakeFenceHtml } from '../../../src/core/markdown/fenceHtml';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { MISTAKE_TEMPLATE } from '../../../src/core/service/templates';
 import { verdict } from '../../../src/core/service/verdict';
 

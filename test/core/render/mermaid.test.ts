@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import { lines, OPEN } from '../../helpers';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import { TLS_COLOURS, ERROR_COLOUR } from '../../../src/core/render/colours';
 import { lines } from '../../helpers';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import type { NumberStyle } from '../../../src/core/render/numberStyle';
 import {

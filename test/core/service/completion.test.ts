@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import {
   complete,
   completionList,
   type CompletionItem,
 } from '../../../src/core/service/completion';
 import { formatValue } from '../../../src/core/tcp/seqValue';
-import { TCP_STATES } from '../../../src/core/tcp/state';
+import { TCP_STATES } from '../../../src/core/protocol/tcpStates';
 import type { SegmentStep } from '../../../src/core/tcp/trace';
-import { TLS_MESSAGE_TYPES } from '../../../src/core/tls/messageTypes';
+import { TLS_MESSAGE_TYPES } from '../../../src/core/protocol/tlsMessageTypes';
 import { lines, OPEN } from '../../helpers';
 
 /** The handshake up to the SYN ACK: the client has yet to send its ACK. */

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { fixAllTitle, fixAllSeqAck, quickFixes } from '../../../src/core/service/fixes';
-import { applyEdits } from '../../../src/core/service/textEdits';
+import { applyEdits } from '../../../src/core/text/textEdits';
 import { generateScenario } from '../../support/generateScenario';
 import { lines, OPEN } from '../../helpers';
 

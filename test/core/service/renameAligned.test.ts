@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
-import { formatDocument } from '../../../src/core/service/format';
+import { analyze } from '../../../src/core/analysis/analyze';
+import { formatDocument } from '../../../src/core/format/format';
 import { rename } from '../../../src/core/service/names';
 import { alignRename } from '../../../src/core/service/renameAligned';
-import { applyEdits } from '../../../src/core/service/textEdits';
+import { applyEdits } from '../../../src/core/text/textEdits';
 
 /** `text` after renaming the endpoint `name` to `newName`, re-aligned. */
 function renamed(text: string, name: string, newName: string): string {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { BLANK_TEMPLATE, MISTAKE_TEMPLATE, TEMPLATES } from '../../../src/core/service/templates';
 
 test('every New Scenario template checks with no problems', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { complete, type CompletionItem } from '../../../src/core/service/completion';
 import { lines } from '../../helpers';
 import { pki } from '../check/tlsCodeCases';

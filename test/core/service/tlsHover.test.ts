@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { hover } from '../../../src/core/service/hover';
 
 const HTTPS = readFileSync('examples/https-rsa.handshake', 'utf8');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
-import { applyEdits } from '../../../src/core/service/textEdits';
+import { analyze } from '../../../src/core/analysis/analyze';
+import { applyEdits } from '../../../src/core/text/textEdits';
 import { references, rename } from '../../../src/core/service/names';
 import { parse } from '../../../src/core/syntax/parser';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { setLocale } from '../../../src/core/l10n/locale';
+import { setLocale } from '../../../src/core/text/locale';
 import { parse } from '../../../src/core/syntax/parser';
 import { scan } from '../../../src/core/syntax/scanner';
 import type { SegmentStatement } from '../../../src/core/syntax/tree';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { formatValue } from '../../../src/core/tcp/seqValue';
 import type { SegmentStep } from '../../../src/core/tcp/trace';
 import { codesAt, lines } from '../../helpers';

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import type { SegmentStep } from '../../../src/core/tcp/trace';
 import { codesAt, lines, OPEN } from '../../helpers';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import { formatValue } from '../../../src/core/tcp/seqValue';
 import type { SegmentStep } from '../../../src/core/tcp/trace';
 import { codesAt, lines, OPEN } from '../../helpers';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { placeMessage, type PlanFacts } from '../../../src/core/tls/handshakePlan';
-import type { TlsMessageType } from '../../../src/core/tls/messageTypes';
+import type { TlsMessageType } from '../../../src/core/protocol/tlsMessageTypes';
 
 type Role = 'client' | 'server';
 type Flight = readonly (readonly [Role, TlsMessageType])[];

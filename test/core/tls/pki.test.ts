@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Diagnostic } from '../../../src/core/check/diagnostic';
-import { LineMap } from '../../../src/core/syntax/lineMap';
+import { LineMap } from '../../../src/core/text/lineMap';
 import { parse } from '../../../src/core/syntax/parser';
 import { buildPki, verifyCertificate } from '../../../src/core/tls/pki';
 import { lines } from '../../helpers';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
+import { analyze } from '../../../src/core/analysis/analyze';
 import type { TlsStep } from '../../../src/core/tls/tlsTrace';
 import { codesAt, lines } from '../../helpers';
 import { HELLO, KEY_EXCHANGE, MITM_PKI, pki } from '../check/tlsCodeCases';

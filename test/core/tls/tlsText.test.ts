@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { analyze } from '../../../src/core/check/analyze';
-import { setLocale } from '../../../src/core/l10n/locale';
+import { analyze } from '../../../src/core/analysis/analyze';
+import { setLocale } from '../../../src/core/text/locale';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import { TLS_TEXT_TABLES } from '../../../src/core/tls/tlsText';
 

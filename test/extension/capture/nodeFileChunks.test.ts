@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { importCapture } from '../../../src/core/capture/importCapture';
-import { importStream } from '../../../src/core/capture/importStream';
+import { importCapture } from '../../../src/core/capture/write/importCapture';
+import { importStream } from '../../../src/core/capture/write/importStream';
 import { nodeFileChunks, readableFileSize } from '../../../src/extension/capture/nodeFileChunks';
 import { fixture } from '../../core/capture/support';
 

@@ -1,0 +1,78 @@
+import { capturedTrafficDiagnostics } from './capturedTraffic';
+import { captureComment } from '../capture/write/segmentLine';
+import { LineMap } from '../text/lineMap';
+import { parse } from '../syntax/parser';
+import type { ScenarioDocument } from '../syntax/tree';
+import { simulate } from '../tcp/simulate';
+import type { Trace, TraceStep } from './trace';
+import { simulateTls } from '../tls/simulateTls';
+import type { Diagnostic } from '../check/diagnostic';
+
+/** Everything the features need about one text: its tree, its trace and its problems. */
+export interface Analysis {
+  readonly document: ScenarioDocument;
+  readonly trace: Trace;
+  /** Sorted by position. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly lines: LineMap;
+}
+
+/**
+ * The single entry point: text → tree → trace → diagnostics. Every editor feature, the preview
+ * and the CLI read this instead of re-deriving rules. Never throws.
+ */
+export function analyze(text: string): Analysis {
+  const lines = new LineMap(text);
+  const parsed = parse(text);
+  const simulation = simulate(parsed.document, lines);
+  const tls = simulateTls(parsed.document, lines, simulation.trace);
+  const diagnostics = [
+    ...parsed.diagnostics,
+    ...simulation.diagnostics.filter((d) => !(SAID_BY_CAPTURE.has(d.kind) && captured(text, d))),
+    ...tls.diagnostics,
+    ...capturedTrafficDiagnostics(simulation.trace, text),
+  ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const trace =
+    tls.steps.length === 0
+      ? simulation.trace
+      : { ...simulation.trace, steps: mergeSteps(simulation.trace.steps, tls.steps) };
+  return { document: parsed.document, trace, diagnostics, lines };
+}
+
+/**
+ * On a captured segment (its line carries the importer's `# frame N` comment) Wireshark's analysis
+ * (HS7xx) already says these, in Wireshark's words: the engine's own infos would repeat them.
+ */
+const SAID_BY_CAPTURE: ReadonlySet<string> = new Set([
+  'Retransmission',
+  'OutOfOrder',
+  'SpuriousRetransmission',
+  'KeepAlive',
+]);
+
+function captured(text: string, d: Diagnostic): boolean {
+  const start = text.lastIndexOf('\n', d.span.start - 1) + 1;
+  const end = text.indexOf('\n', d.span.start);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  const hash = line.indexOf('#');
+  return hash >= 0 && captureComment(line.slice(hash)) !== undefined;
+}
+
+/** TCP and TLS steps in the order of their statements (both lists are already in order). */
+function mergeSteps(tcp: readonly TraceStep[], tls: readonly TraceStep[]): TraceStep[] {
+  const steps: TraceStep[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < tcp.length || j < tls.length) {
+    const a = tcp[i];
+    const b = tls[j];
+    if (b === undefined || (a !== undefined && a.span.start <= b.span.start)) {
+      steps.push(a as TraceStep);
+      i++;
+    } else {
+      steps.push(b);
+      j++;
+    }
+  }
+  return steps;
+}

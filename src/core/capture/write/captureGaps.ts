@@ -1,0 +1,357 @@
+import type { DeliveryOrder, QueuedSegment } from './deliveryOrder';
+import { TCP_FLAG, type TcpPacket } from '../read/packet';
+import { ASSUMED } from './segmentLine';
+import { ANALYSIS } from './tcpAnalysis';
+import { cutGap, gapPieces, insideGap, type Gap, type Part } from './gapParts';
+
+/** The longest range written as one assumed segment: the language's `len=` limit. */
+const MAX_LEN = 2 ** 30;
+
+/** Analysis bits of a segment that sends again what its sender had sent before. */
+const RESENT =
+  ANALYSIS.RETRANSMISSION |
+  ANALYSIS.FAST_RETRANSMISSION |
+  ANALYSIS.SPURIOUS_RETRANSMISSION |
+  ANALYSIS.OUT_OF_ORDER;
+
+/**
+ * What the capture missed in one connection, found as its packets stream past, so that the
+ * engine sees every byte the hosts saw (RFC 9293 §3.4: each byte has a sequence number, and
+ * SND.NXT only moves forward). Two things give a missing segment away:
+ *
+ * - an ACK beyond what the peer was seen sending (Wireshark: ACKed unseen segment): the peer
+ *   sent those bytes and they arrived, so they are written as a delivered segment before it;
+ * - a seq beyond the sender's next byte (Wireshark: previous segment not captured): the sender
+ *   sent the bytes before it. They are written as lost (`-x`) where the sender resent them
+ *   before the peer acknowledged them, as delivered otherwise; a segment the analysis calls
+ *   out of order that falls in the gap is the missing one, arrived late, and takes its place.
+ *
+ * The assumed lines carry `# not in the capture: assumed` and no frame, so Wireshark's
+ * analysis (run on the captured lines only) still reports the gaps. Memory: a few numbers per
+ * direction, and the gaps not yet written (bounded by the delivery order's queue).
+ */
+export class CaptureGaps {
+  /** Per direction: the sequence number after the last byte seen or assumed (its SND.NXT). */
+  private readonly next = unknown();
+  /** Per direction: the last ack it sent, for the segments assumed on its behalf. */
+  private readonly lastAck = unknown();
+  /** Per direction: whether it sent a SYN (without ACK): it opened the connection. */
+  private readonly synSent: [boolean, boolean] = [false, false];
+  /**
+   * Per direction: the receiver's RCV.NXT for this side's bytes in the lines written so far,
+   * and the end of bytes written beyond a lost part (held until it is resent). An assumed
+   * segment's ack is read from it, when the segment is written: RFC 9293 §3.10.7.4 has the
+   * receiver acknowledge exactly what arrived in order, and the engine checks just that.
+   */
+  private readonly rcvNxt = unknown();
+  private readonly held: [Part | undefined, Part | undefined] = [undefined, undefined];
+  /**
+   * Inside `simultaneous { }` every segment is sent before any is delivered: deliveries wait
+   * here until the block closes.
+   */
+  private pending: [0 | 1, number, number][] | undefined;
+  /** Per direction: gaps not written yet, oldest first. */
+  private readonly open: [Gap[], Gap[]] = [[], []];
+
+  constructor(private readonly names: readonly [string, string]) {}
+
+  /**
+   * Starts from a handshake assumed before the capture: `next` holds each direction's next
+   * sequence number after it (its SND.NXT, and what the peer has received and acknowledges).
+   */
+  assumeNext(next: readonly [number, number]): void {
+    for (const d of [0, 1] as const) {
+      this.next[d] = this.rcvNxt[d] = next[d];
+      this.lastAck[d] = next[d === 0 ? 1 : 0];
+    }
+  }
+
+  /**
+   * Queues the line of `packet` (`segment`) in `queue`, preceded by the segments the capture
+   * missed that it reveals; a late segment that fills a gap goes into the gap instead.
+   */
+  place(
+    packet: TcpPacket,
+    direction: 0 | 1,
+    bits: number,
+    segment: QueuedSegment,
+    queue: Pick<DeliveryOrder, 'push' | 'cut'>,
+  ): void {
+    const flags = packet.flags;
+    const hasAck = (flags & TCP_FLAG.ACK) !== 0;
+    if (hasAck) {
+      this.ackedUnseen(packet, direction, queue);
+      // An ack inside a gap of the peer's: the part before it arrived, the rest not yet.
+      const peer = direction === 0 ? 1 : 0;
+      const gaps = this.open[peer];
+      if (gaps.length > 0 && gaps.some((g) => insideGap(packet.ack, g))) {
+        queue.cut(peer, packet.ack);
+      }
+    }
+    const next = this.next[direction] as number;
+    const ack = hasAck ? packet.ack : (this.lastAck[direction] as number);
+    if (Number.isNaN(next)) {
+      this.next[direction] = this.rcvNxt[direction] = packet.seq;
+    } else if (
+      !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST)) &&
+      serialAfter(packet.seq, next) &&
+      (packet.seq - next) >>> 0 <= MAX_LEN &&
+      !Number.isNaN(ack)
+    ) {
+      const gap: Gap = {
+        direction,
+        start: next,
+        length: (packet.seq - next) >>> 0,
+        ack,
+        frame: packet.frame,
+        fills: [],
+        lost: [],
+      };
+      this.open[direction].push(gap);
+      queue.push(this.entry(gap));
+    }
+    const absorbed =
+      packet.len > 0 && bits & RESENT && this.resent(packet, direction, bits, segment);
+    if (!absorbed) queue.push(segment);
+    if (hasAck) this.lastAck[direction] = packet.ack;
+    else if (flags & TCP_FLAG.SYN) this.synSent[direction] = true;
+    if (!(flags & TCP_FLAG.RST)) {
+      const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
+      const end = (packet.seq + packet.len + synFin) >>> 0;
+      if (serialAfter(end, this.next[direction] as number)) this.next[direction] = end;
+    }
+  }
+
+  /** The peer's bytes this packet acknowledges and the capture never showed: they arrived. */
+  private ackedUnseen(packet: TcpPacket, direction: 0 | 1, queue: Pick<DeliveryOrder, 'push'>) {
+    const peer = direction === 0 ? 1 : 0;
+    const peerNext = this.next[peer] as number;
+    if (Number.isNaN(peerNext)) {
+      this.next[peer] = this.rcvNxt[peer] = packet.ack;
+      this.lastAck[peer] = (packet.seq + (packet.flags & TCP_FLAG.SYN ? 1 : 0)) >>> 0;
+      // After its SYN, this side acknowledges the peer's SYN: the SYN ACK was not captured.
+      // Otherwise this is the first packet, and the assumed handshake covers the peer.
+      if (this.synSent[direction] && !(packet.flags & (TCP_FLAG.SYN | TCP_FLAG.RST))) {
+        queue.push(this.synAck(peer, packet.ack, packet.frame));
+      }
+      return;
+    }
+    const length = (packet.ack - peerNext) >>> 0;
+    if (!serialAfter(packet.ack, peerNext) || length > MAX_LEN) return;
+    // Placed by the peer's last ack (it had received at least that); written with what it
+    // had received where it is written.
+    const ack = known(this.lastAck[peer]) ?? known(this.next[direction]) ?? packet.seq;
+    const end = packet.ack;
+    const why = `(acknowledged by frame ${packet.frame})`;
+    const render = (): string[] => {
+      const acked = known(this.rcvNxt[direction]) ?? ack;
+      const line = this.line(peer, '->', peerNext, acked, length, why);
+      this.delivered(peer, peerNext, end);
+      return [line];
+    };
+    const consumes = true;
+    queue.push({
+      direction: peer,
+      space: length,
+      lines: [],
+      render,
+      consumes,
+      end,
+      ack,
+      syn: false,
+      rst: false,
+    });
+    this.next[peer] = end;
+  }
+
+  /**
+   * The SYN ACK of `from` that an ack of its SYN (`end`) implies. RFC 9293 §3.5: it carries
+   * the initial seq (end - 1) and acknowledges the SYN it answers.
+   */
+  private synAck(from: 0 | 1, end: number, frame: number): QueuedSegment {
+    const seq = (end - 1) >>> 0;
+    const ack = this.next[from === 0 ? 1 : 0] as number;
+    const to = this.names[from === 0 ? 1 : 0];
+    const line = `${this.names[from]} -> ${to}  SYN ACK  seq=${seq} ack=${ack}  ${ASSUMED} (acknowledged by frame ${frame})`;
+    return {
+      direction: from,
+      space: 1,
+      lines: [line],
+      consumes: true,
+      end,
+      ack,
+      syn: true,
+      rst: false,
+    };
+  }
+
+  /** The queue entry of a gap: its lines are made when written; it can be cut in two. */
+  private entry(gap: Gap): QueuedSegment {
+    return {
+      direction: gap.direction,
+      space: gap.length,
+      lines: [],
+      render: () => this.written(gap),
+      cut: (at) => {
+        const halves = cutGap(gap, (at - gap.start) >>> 0);
+        if (!halves) return undefined;
+        const open = this.open[gap.direction];
+        open.splice(open.indexOf(gap), 1, ...halves);
+        return [this.entry(halves[0]), this.entry(halves[1])];
+      },
+      consumes: true,
+      end: (gap.start + gap.length) >>> 0,
+      ack: gap.ack,
+      syn: false,
+      rst: false,
+    };
+  }
+
+  /**
+   * A segment sent again that falls into open gaps: an out-of-order one that fits a gap is the
+   * missing segment arriving late (true: it is written in the gap); otherwise the parts it
+   * covers were lost.
+   */
+  private resent(packet: TcpPacket, direction: 0 | 1, bits: number, segment: QueuedSegment) {
+    const gaps = this.open[direction];
+    if (gaps.length === 0) return false;
+    for (const gap of gaps) {
+      const start = (packet.seq - gap.start) | 0;
+      const end = start + packet.len;
+      if (end <= 0 || start >= gap.length) continue;
+      const part = { start: Math.max(start, 0), end: Math.min(end, gap.length) };
+      const fits =
+        bits & ANALYSIS.OUT_OF_ORDER &&
+        part.start === start &&
+        part.end === end &&
+        !(packet.flags & (TCP_FLAG.SYN | TCP_FLAG.FIN | TCP_FLAG.RST)) &&
+        packet.flags & TCP_FLAG.ACK &&
+        !serialAfter(packet.ack, gap.ack) &&
+        ![...gap.fills, ...gap.lost].some((p) => p.start < end && start < p.end);
+      if (fits) {
+        // The TLS records it completed go with it (a reordered flight, reassembled by TlsStream).
+        const tls = segment.tls ?? [];
+        const lines = segment.tlsFirst ? [...tls, ...segment.lines] : [...segment.lines, ...tls];
+        gap.fills.push({ ...part, lines });
+        return true;
+      }
+      gap.lost.push({ ...part, frame: packet.frame });
+    }
+    return false;
+  }
+
+  /**
+   * The lines of a queued segment as the delivery order writes it: an assumed one's are made
+   * now; every delivered one moves its receiver's RCV.NXT.
+   */
+  linesOf(segment: QueuedSegment): readonly string[] {
+    // Only assumed segments made when written have no lines yet.
+    if (segment.lines.length === 0 && segment.render) return segment.render();
+    if (segment.consumes) {
+      this.delivered(segment.direction, (segment.end - segment.space) >>> 0, segment.end);
+    }
+    return segment.lines;
+  }
+
+  /** Called as a `simultaneous { }` block opens and closes. */
+  block(open: boolean): void {
+    const pending = this.pending;
+    this.pending = open ? [] : undefined;
+    for (const [direction, seq, end] of pending ?? []) this.delivered(direction, seq, end);
+  }
+
+  /**
+   * Bytes [seq, end) of `direction` delivered: in order they move RCV.NXT (over the bytes held
+   * beyond, once they join), else they are held. One held range: enough for one lost part.
+   */
+  private delivered(direction: 0 | 1, seq: number, end: number): void {
+    if (this.pending) {
+      this.pending.push([direction, seq, end]);
+      return;
+    }
+    const rcvNxt = this.rcvNxt[direction] as number;
+    if (Number.isNaN(rcvNxt)) return;
+    const held = this.held[direction];
+    if (serialAfter(seq, rcvNxt)) {
+      this.held[direction] = held
+        ? {
+            start: serialAfter(held.start, seq) ? seq : held.start,
+            end: serialAfter(end, held.end) ? end : held.end,
+          }
+        : { start: seq, end };
+      return;
+    }
+    let next = serialAfter(end, rcvNxt) ? end : rcvNxt;
+    if (held && !serialAfter(held.start, next)) {
+      if (serialAfter(held.end, next)) next = held.end;
+      this.held[direction] = undefined;
+    }
+    this.rcvNxt[direction] = next;
+  }
+
+  /** The lines of a gap, now that the delivery order writes it (its fate is known). */
+  private written(gap: Gap): readonly string[] {
+    const gaps = this.open[gap.direction];
+    gaps.splice(gaps.indexOf(gap), 1);
+    const lines: string[] = [];
+    for (const piece of gapPieces(gap)) {
+      const seq = (gap.start + piece.start) >>> 0;
+      const end = (gap.start + piece.end) >>> 0;
+      if ('lines' in piece) {
+        lines.push(...piece.lines);
+        this.delivered(gap.direction, seq, end);
+        continue;
+      }
+      if (piece.lost === undefined) this.delivered(gap.direction, seq, end);
+      const length = piece.end - piece.start;
+      lines.push(
+        piece.lost === undefined
+          ? this.line(
+              gap.direction,
+              '->',
+              seq,
+              gap.ack,
+              length,
+              `(the gap before frame ${gap.frame})`,
+            )
+          : this.line(
+              gap.direction,
+              '-x',
+              seq,
+              gap.ack,
+              length,
+              `lost (resent in frame ${piece.lost})`,
+            ),
+      );
+    }
+    return lines;
+  }
+
+  private line(
+    from: 0 | 1,
+    arrow: '->' | '-x',
+    seq: number,
+    ack: number,
+    length: number,
+    why: string,
+  ): string {
+    const to = this.names[from === 0 ? 1 : 0];
+    return `${this.names[from]} ${arrow} ${to}  ACK  seq=${seq} ack=${ack} len=${length}  ${ASSUMED} ${why}`;
+  }
+}
+
+/**
+ * Two sequence numbers, one per direction, NaN while unknown: a Float64Array keeps them
+ * unboxed, so that updating them for every packet allocates nothing.
+ */
+function unknown(): Float64Array {
+  return new Float64Array([NaN, NaN]);
+}
+
+function known(value: number | undefined): number | undefined {
+  return value === undefined || Number.isNaN(value) ? undefined : value;
+}
+
+function serialAfter(a: number, b: number): boolean {
+  return ((a - b) | 0) > 0;
+}

@@ -1,0 +1,189 @@
+import { tlsGlance } from '../read/tlsGlance';
+import { CaptureReader, type CaptureFormat } from '../read/captureReader';
+import { ConnectionTable, type Connection } from './connectionTable';
+import { TCP_FLAG, type CaptureProblem, type TcpPacket } from '../read/packet';
+import { ANALYSIS } from './tcpAnalysis';
+
+/** Called for each TCP packet with its connection, direction, analysis bits and time (ns). */
+export type SegmentVisitor = (
+  packet: TcpPacket,
+  connection: Connection,
+  direction: 0 | 1,
+  bits: number,
+  time: number,
+) => void;
+
+export interface ScanResult {
+  readonly format: CaptureFormat | undefined;
+  readonly frames: number;
+  readonly tcpPackets: number;
+  readonly connections: readonly Connection[];
+  readonly problems: readonly CaptureProblem[];
+  /** Capture time of the first packet, which segment times count from. */
+  readonly origin: { readonly sec: number; readonly nsec: number };
+}
+
+/** Checked between chunks: return true to stop early (a cancelled import). */
+export type Cancelled = () => boolean;
+
+/**
+ * One streaming pass over a capture: reads the chunks, finds each packet's connection and runs
+ * Wireshark's analysis on it. Memory grows with the connections, not the packets.
+ */
+export function scanCapture(
+  chunks: Iterable<Uint8Array>,
+  visit?: SegmentVisitor,
+  cancelled?: Cancelled,
+): ScanResult {
+  const steps = scanSteps(chunks, visit);
+  for (;;) {
+    const step = steps.next(cancelled?.() ?? false);
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same pass as a generator that yields the bytes read so far after each chunk, so that an
+ * editor can report progress and stay responsive between chunks. Passing `true` to `next()`
+ * stops the reading (a cancelled import); the result then covers what was read.
+ */
+export function* scanSteps(
+  chunks: Iterable<Uint8Array>,
+  visit?: SegmentVisitor,
+): Generator<number, ScanResult, boolean | undefined> {
+  const scan = new CaptureScan(visit);
+  for (const chunk of chunks) {
+    if (!scan.push(chunk)) break;
+    if (yield scan.bytes) break;
+  }
+  return scan.end();
+}
+
+/**
+ * The same pass with the chunks pushed in, for a caller that reads them itself (asynchronously,
+ * from a file handle): `push` each chunk while it returns true, then `end`. Nothing of a chunk is
+ * kept once `push` returns, so the caller may reuse its buffer.
+ */
+export class CaptureScan {
+  /** Bytes pushed so far. */
+  bytes = 0;
+  private readonly table = new ConnectionTable();
+  private readonly reader: CaptureReader;
+  private tcpPackets = 0;
+  private originSec = -1;
+  private originNsec = 0;
+
+  constructor(private readonly visit?: SegmentVisitor) {
+    this.reader = new CaptureReader((packet) => this.packet(packet));
+  }
+
+  /** Reads one more chunk; false once a fatal problem stopped the reading (read no further). */
+  push(chunk: Uint8Array): boolean {
+    this.reader.push(chunk);
+    this.bytes += chunk.length;
+    return !this.reader.stopped;
+  }
+
+  end(): ScanResult {
+    this.reader.end();
+    return {
+      format: this.reader.format,
+      frames: this.reader.frames,
+      tcpPackets: this.tcpPackets,
+      connections: this.table.connections,
+      problems: this.reader.problems,
+      origin: { sec: Math.max(this.originSec, 0), nsec: this.originNsec },
+    };
+  }
+
+  private packet(packet: TcpPacket): void {
+    this.tcpPackets++;
+    if (this.originSec < 0) {
+      this.originSec = packet.sec;
+      this.originNsec = packet.nsec;
+    }
+    const time = (packet.sec - this.originSec) * 1e9 + (packet.nsec - this.originNsec);
+    const { connection, direction, reused } = this.table.lookup(packet);
+    let bits = connection.analyzer.analyze({
+      direction,
+      frame: packet.frame,
+      time,
+      seq: packet.seq,
+      ack: packet.ack,
+      flags: packet.flags,
+      win: packet.win,
+      len: packet.len,
+      wscale: packet.wscale,
+    });
+    if (reused) bits |= ANALYSIS.REUSED_PORTS;
+    notePacket(connection, direction, packet);
+    connection.packets++;
+    connection.bytes += packet.len;
+    connection.lastFrame = packet.frame;
+    if (bits !== 0) count(connection.analysisCounts, bits);
+    if (!connection.glanced && packet.payloadEnd > packet.payloadStart) {
+      connection.glanced = true;
+      const tls = tlsGlance(packet.bytes.subarray(packet.payloadStart, packet.payloadEnd));
+      if (tls) connection.tls = tls;
+    }
+    this.visit?.(packet, connection, direction, bits, time);
+  }
+}
+
+/** What the listing learns of a connection for the writer: its SYN, its lowest numbers. */
+function notePacket(connection: Connection, direction: 0 | 1, packet: TcpPacket): void {
+  const flags = packet.flags;
+  if ((flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === TCP_FLAG.SYN && direction === connection.client)
+    connection.sawSyn = true;
+  if (flags & TCP_FLAG.RST) return;
+  noteFinAck(connection, direction, packet);
+  if (!(connection.noted & (1 << direction))) {
+    connection.noted |= 1 << direction;
+    lower(connection.earliest, direction, packet.seq);
+  }
+  if (flags & TCP_FLAG.ACK && !(connection.noted & (4 << direction))) {
+    connection.noted |= 4 << direction;
+    lower(connection.earliest, 1 - direction, packet.ack);
+  }
+}
+
+/** At most this many ACKs lost after the capture point are remembered per connection. */
+const MAX_LOST_ACKS = 16;
+
+/**
+ * A FIN sent again after the peer's pure ACK of it: that ACK was captured but lost after the
+ * capture point (the final ACK of a close, RFC 9293 §3.6: LAST-ACK resends its FIN until it
+ * is acknowledged). Remembered so that the writer writes the ACK as lost.
+ */
+function noteFinAck(connection: Connection, direction: 0 | 1, packet: TcpPacket): void {
+  const flags = packet.flags;
+  const peer = direction === 0 ? 1 : 0;
+  if (flags & TCP_FLAG.FIN) {
+    const end = (packet.seq + packet.len + 1) >>> 0;
+    const acked = connection.finAckFrame[peer];
+    if (connection.finEnd[direction] === end && acked > 0) {
+      if (connection.lostAcks.length < MAX_LOST_ACKS)
+        connection.lostAcks.push([acked, packet.frame]);
+      connection.finAckFrame[peer] = 0;
+    }
+    connection.finEnd[direction] = end;
+  } else if (
+    flags & TCP_FLAG.ACK &&
+    !(flags & TCP_FLAG.SYN) &&
+    packet.len === 0 &&
+    packet.ack === connection.finEnd[peer]
+  ) {
+    connection.finAckFrame[direction] = packet.frame;
+  }
+}
+
+function lower(values: Float64Array, at: number, value: number): void {
+  const known = values[at] as number;
+  if (Number.isNaN(known) || ((value - known) | 0) < 0) values[at] = value;
+}
+
+function count(counts: number[], bits: number): void {
+  for (let i = 0; bits >>> i !== 0; i++) {
+    if (bits & (1 << i)) counts[i] = (counts[i] ?? 0) + 1;
+  }
+}

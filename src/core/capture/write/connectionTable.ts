@@ -1,0 +1,178 @@
+import { addressText, TCP_FLAG, type TcpPacket } from '../read/packet';
+import { TcpAnalyzer } from './tcpAnalysis';
+
+/** One TCP connection of a capture: a four-tuple, or a new one after a port reuse. */
+export interface Connection {
+  /** 1-based, in order of first packet. */
+  readonly index: number;
+  readonly family: 4 | 6;
+  /** The side that sent the first packet (direction 0) and the other one (direction 1). */
+  readonly first: ConnectionEnd;
+  readonly second: ConnectionEnd;
+  /** Which direction is the client: the one whose SYN opened the connection. */
+  client: 0 | 1;
+  /** True when the capture holds the client's SYN (first, or after its SYN ACK). */
+  sawSyn: boolean;
+  /**
+   * Per direction, the lowest sequence number the capture shows of it: its first seq, or the
+   * peer's first ack when that is lower (a capture started while data was in flight). NaN
+   * while unknown. A handshake assumed for a capture without one starts below both.
+   */
+  readonly earliest: Float64Array;
+  /** Per direction: the end of its FIN (seq + len + 1), NaN before it sent one. */
+  readonly finEnd: Float64Array;
+  /** Per direction: the frame of its last pure ACK of the peer's FIN, 0 when none. */
+  readonly finAckFrame: [number, number];
+  /**
+   * ACKs of a FIN that the FIN's sender sent again afterwards, as [ack frame, FIN frame]: the
+   * ACK was lost after the capture point (at most a few per connection).
+   */
+  readonly lostAcks: [number, number][];
+  /** Bits: 1 << d once direction d's first seq was noted, 4 << d once its first ack was. */
+  noted: number;
+  firstFrame: number;
+  lastFrame: number;
+  packets: number;
+  /** Payload bytes on the wire, both directions. */
+  bytes: number;
+  /** How often each analysis flag was raised (by bit index). */
+  readonly analysisCounts: number[];
+  readonly analyzer: TcpAnalyzer;
+  /** Set when this connection reused the ports of an earlier one. */
+  reusedFrom?: number;
+  /** False until its first payload was looked at for a TLS ClientHello. */
+  glanced: boolean;
+  /** `TLS sni=NAME` when the first payload was a ClientHello (see tlsGlance). */
+  tls?: string;
+}
+
+export interface ConnectionEnd {
+  readonly address: string;
+  /** The host name tcpdump printed, when it printed a name instead of an address. */
+  readonly name: string;
+  readonly port: number;
+  readonly words: Uint32Array;
+}
+
+interface Slot {
+  connection: Connection;
+  next: Slot | undefined;
+}
+
+/**
+ * Finds each packet's connection by its four-tuple without building strings: a hash over the
+ * address words and ports into buckets. Memory grows with connections, not packets.
+ */
+export class ConnectionTable {
+  readonly connections: Connection[] = [];
+  private readonly buckets = new Map<number, Slot>();
+
+  /**
+   * The connection `packet` belongs to and its direction in it (0: from the side that sent the
+   * connection's first packet). A SYN with a new initial sequence number on a known four-tuple
+   * starts a new connection (Wireshark: port numbers reused).
+   */
+  lookup(packet: TcpPacket): { connection: Connection; direction: 0 | 1; reused: boolean } {
+    const hash = hashOf(packet);
+    let slot = this.buckets.get(hash);
+    let found: Slot | undefined;
+    let direction: 0 | 1 = 0;
+    for (; slot; slot = slot.next) {
+      const c = slot.connection;
+      if (matches(c.first, c.second, packet)) {
+        found = slot;
+        direction = 0;
+        break;
+      }
+      if (matches(c.second, c.first, packet)) {
+        found = slot;
+        direction = 1;
+        break;
+      }
+    }
+    if (found && !found.connection.analyzer.isReuse(direction, packet.seq, packet.flags)) {
+      return { connection: found.connection, direction, reused: false };
+    }
+    const connection = this.create(packet, found?.connection.index);
+    if (found) found.connection = connection;
+    else this.buckets.set(hash, { connection, next: this.buckets.get(hash) });
+    return { connection, direction: 0, reused: found !== undefined };
+  }
+
+  private create(packet: TcpPacket, reusedFrom: number | undefined): Connection {
+    const end = (words: Uint32Array, port: number, name: string): ConnectionEnd => ({
+      address: addressText(words, packet.family),
+      name,
+      port,
+      words: Uint32Array.from(words),
+    });
+    const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
+    const connection: Connection = {
+      index: this.connections.length + 1,
+      family: packet.family,
+      first: end(packet.srcWords, packet.srcPort, packet.srcName),
+      second: end(packet.dstWords, packet.dstPort, packet.dstName),
+      // The SYN's sender is the client; after a SYN ACK, its receiver; with neither, the side
+      // with the higher port (servers listen on the low, well-known ones).
+      client:
+        synAck === TCP_FLAG.SYN
+          ? 0
+          : synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK)
+            ? 1
+            : packet.srcPort >= packet.dstPort
+              ? 0
+              : 1,
+      sawSyn: synAck === TCP_FLAG.SYN,
+      earliest: new Float64Array([NaN, NaN]),
+      finEnd: new Float64Array([NaN, NaN]),
+      finAckFrame: [0, 0],
+      lostAcks: [],
+      noted: 0,
+      firstFrame: packet.frame,
+      lastFrame: packet.frame,
+      packets: 0,
+      bytes: 0,
+      analysisCounts: [],
+      glanced: false,
+      analyzer: new TcpAnalyzer(),
+      ...(reusedFrom !== undefined ? { reusedFrom } : {}),
+    };
+    this.connections.push(connection);
+    return connection;
+  }
+}
+
+function matches(from: ConnectionEnd, to: ConnectionEnd, packet: TcpPacket): boolean {
+  if (from.port !== packet.srcPort || to.port !== packet.dstPort) return false;
+  const a = from.words;
+  const b = to.words;
+  const s = packet.srcWords;
+  const d = packet.dstWords;
+  return (
+    a[3] === s[3] &&
+    b[3] === d[3] &&
+    a[2] === s[2] &&
+    b[2] === d[2] &&
+    a[1] === s[1] &&
+    b[1] === d[1] &&
+    a[0] === s[0] &&
+    b[0] === d[0]
+  );
+}
+
+/** The same for both directions: the two ends' hashes are combined symmetrically. */
+function hashOf(packet: TcpPacket): number {
+  const s = packet.srcWords;
+  const d = packet.dstWords;
+  const a =
+    Math.imul(
+      (s[0] as number) ^ (s[1] as number) ^ (s[2] as number) ^ (s[3] as number),
+      0x9e3779b1,
+    ) ^ packet.srcPort;
+  const b =
+    Math.imul(
+      (d[0] as number) ^ (d[1] as number) ^ (d[2] as number) ^ (d[3] as number),
+      0x9e3779b1,
+    ) ^ packet.dstPort;
+  return (Math.imul(a ^ b, 0x85ebca6b) + (a + b)) | 0;
+}

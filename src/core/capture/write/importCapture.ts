@@ -1,0 +1,259 @@
+import { CAPTURE_MESSAGES } from '../read/captureMessages';
+import { CaptureScan, scanCapture, type Cancelled, type ScanResult } from './captureScan';
+import type { Connection } from './connectionTable';
+import type { CaptureProblem } from '../read/packet';
+import { formatDocument } from '../../format/format';
+import { applyEdits } from '../../text/textEdits';
+import { ScenarioWriter } from './scenarioWriter';
+import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from './tcpAnalysis';
+
+/**
+ * Imports up to this many lines are formatted like Format Document. Formatting is linear but
+ * costs about three times the import itself (some 3 s for 100k lines, see `npm run bench`), all
+ * at the end, with the progress bar full; beyond this the scenario is left as written.
+ */
+const MAX_FORMATTED_LINES = 100_000;
+
+/** A re-readable source of chunks: the importer reads a capture twice (list, then write). */
+export type ChunkSource = () => Iterable<Uint8Array>;
+
+export interface ImportOptions {
+  /** The file name, for the header comment. */
+  readonly name?: string;
+  /** Only this connection (1-based). */
+  readonly connection?: number;
+  readonly cancelled?: Cancelled;
+}
+
+export interface ConnectionSummary {
+  readonly index: number;
+  readonly client: string;
+  readonly server: string;
+  readonly firstFrame: number;
+  readonly lastFrame: number;
+  readonly packets: number;
+  readonly bytes: number;
+  readonly sawHandshake: boolean;
+  /** `TLS sni=NAME` when the connection starts with a TLS ClientHello. */
+  readonly tls?: string;
+  /** Wireshark analysis flags raised in this connection, with their counts. */
+  readonly analysis: Readonly<Partial<Record<AnalysisFlag, number>>>;
+}
+
+export type ImportResult =
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly summary: CaptureSummary;
+    }
+  | { readonly ok: false; readonly error: CaptureProblem; readonly summary: CaptureSummary };
+
+export interface CaptureSummary {
+  readonly format: string;
+  readonly frames: number;
+  readonly tcpPackets: number;
+  readonly connections: readonly ConnectionSummary[];
+  readonly problems: readonly CaptureProblem[];
+  readonly cancelled: boolean;
+}
+
+/** Lists the connections of a capture in one streaming pass. */
+export function listConnections(
+  chunks: Iterable<Uint8Array>,
+  cancelled?: Cancelled,
+): CaptureSummary {
+  return summarize(scanCapture(chunks, undefined, cancelled), cancelled?.() ?? false);
+}
+
+/** Progress of an import: which pass, and the bytes it has read. */
+export interface ImportStep {
+  readonly pass: 'list' | 'write';
+  readonly bytes: number;
+}
+
+/**
+ * Imports a capture as a `.handshake` scenario: one pass to list the connections, one to
+ * write them. Fails (with one problem naming the offset) only when nothing could be imported.
+ */
+export function importCapture(source: ChunkSource, options: ImportOptions = {}): ImportResult {
+  const steps = importSteps(source, options);
+  for (;;) {
+    const step = steps.next(options.cancelled?.() ?? false);
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `importCapture` as a generator that yields after every chunk: the editor drives it with
+ * pauses in between, reporting progress; passing `true` to `next()` cancels.
+ */
+export function* importSteps(
+  source: ChunkSource,
+  options: ImportOptions = {},
+): Generator<ImportStep, ImportResult, boolean | undefined> {
+  const listing = new CaptureScan();
+  let cancelled = false;
+  for (const chunk of source()) {
+    if (!listing.push(chunk)) break;
+    cancelled = (yield { pass: 'list', bytes: listing.bytes }) === true;
+    if (cancelled) break;
+  }
+  const next = afterListing(listing.end(), cancelled, options);
+  if (!(next instanceof WritePass)) return next;
+  for (const chunk of source()) {
+    if (!next.scan.push(chunk)) break;
+    if ((yield { pass: 'write', bytes: next.scan.bytes }) === true) return next.cancel();
+  }
+  return next.finish();
+}
+
+/**
+ * What follows the listing pass: the import's failure (cancelled, no TCP, no such connection),
+ * or the pass that writes the scenario. Shared by the synchronous and the streaming importers.
+ */
+export function afterListing(
+  scan: ScanResult,
+  cancelled: boolean,
+  options: ImportOptions,
+): ImportResult | WritePass {
+  const listed = summarize(scan, cancelled);
+  const fatal = listed.problems.find((p) => p.fatal);
+  if (cancelled) return cancelledResult(listed);
+  if (listed.connections.length === 0) {
+    const none = { offset: -1, line: 0, message: CAPTURE_MESSAGES.noTcp(), fatal: true };
+    return { ok: false, error: fatal ?? listed.problems[0] ?? none, summary: listed };
+  }
+  if (
+    options.connection !== undefined &&
+    !listed.connections.some((c) => c.index === options.connection)
+  ) {
+    const message = `There is no connection ${options.connection}: the capture has ${listed.connections.length} (1 to ${listed.connections.length}).`;
+    return { ok: false, error: { offset: -1, line: 0, message, fatal: true }, summary: listed };
+  }
+  return new WritePass(listed, options, scan.connections);
+}
+
+/** The second pass: push the capture's chunks into `scan` again, then `finish`. */
+export class WritePass {
+  readonly scan: CaptureScan;
+  private readonly lines: string[];
+  private readonly writer: ScenarioWriter;
+
+  constructor(
+    private readonly listed: CaptureSummary,
+    options: ImportOptions,
+    listing?: readonly Connection[],
+  ) {
+    const lines = (this.lines = header(listed, options));
+    const numbered = options.connection === undefined && listed.connections.length > 1;
+    this.writer = new ScenarioWriter((line) => lines.push(line), {
+      numbered,
+      datedClock: listed.format === 'pcap' || listed.format === 'pcapng',
+      ...(listing ? { listing } : {}),
+      ...(options.connection !== undefined ? { connection: options.connection } : {}),
+    });
+    this.scan = new CaptureScan((packet, connection, direction, bits, time) =>
+      this.writer.segment(packet, connection, direction, bits, time),
+    );
+  }
+
+  /** The scenario, once every chunk has been pushed. */
+  finish(): ImportResult {
+    this.scan.end();
+    this.writer.end();
+    const lines = this.lines;
+    for (const problem of this.listed.problems) {
+      lines.push(`# Import problem: ${problemText(problem)}`);
+    }
+    const text = lines.join('\n') + '\n';
+    // Aligned as Format Document would (the formatter is the one source of the layout); a very
+    // large import is left as written, where formatting would cost more than it gives.
+    const formatted =
+      lines.length <= MAX_FORMATTED_LINES ? applyEdits(text, formatDocument(text)) : text;
+    return { ok: true, text: formatted, summary: this.listed };
+  }
+
+  /** The result of an import cancelled while writing. */
+  cancel(): ImportResult {
+    return cancelledResult({ ...this.listed, cancelled: true });
+  }
+}
+
+function cancelledResult(summary: CaptureSummary): ImportResult {
+  const error = { offset: -1, line: 0, message: CAPTURE_MESSAGES.cancelled(), fatal: true };
+  return { ok: false, error, summary };
+}
+
+/** `byte 1234: ...` or `line 5: ...`: where a problem is, then what. */
+export function problemText(problem: CaptureProblem): string {
+  if (problem.line > 0) return `line ${problem.line}: ${problem.message}`;
+  if (problem.offset >= 0) return `byte ${problem.offset}: ${problem.message}`;
+  return problem.message;
+}
+
+/** One line per connection, for `import --list` and the extension's picker. */
+export function connectionLine(c: ConnectionSummary): string {
+  const flags = Object.entries(c.analysis)
+    .map(([flag, n]) => `${ANALYSIS_LABELS[flag as AnalysisFlag]} ×${n}`)
+    .join(', ');
+  return `${c.index}: ${c.client} -> ${c.server}  frames ${c.firstFrame}-${c.lastFrame}, ${c.packets} packets, ${c.bytes} bytes${c.sawHandshake ? '' : ', no handshake'}${c.tls ? `, ${c.tls}` : ''}${flags ? `  [${flags}]` : ''}`;
+}
+
+function header(listed: CaptureSummary, options: ImportOptions): string[] {
+  const from = options.name ? ` from ${options.name}` : '';
+  const selected = listed.connections.find((c) => c.index === options.connection);
+  const only = selected ?? (listed.connections.length === 1 ? listed.connections[0] : undefined);
+  const lines = [
+    `# Imported by Handshake${from} (${listed.format}, ${listed.frames} frames, ${listed.connections.length} TCP connection${listed.connections.length === 1 ? '' : 's'}).`,
+    "# After each segment: its frame number, its time in seconds since the first packet, a SYN's",
+    "# options, and Wireshark's analysis in brackets.",
+  ];
+  if (only) {
+    lines.push(
+      `scenario "${only.client} to ${only.server}, frames ${only.firstFrame}-${only.lastFrame}"`,
+    );
+  } else {
+    lines.push(
+      `scenario "${(options.name ?? 'capture').replace(/["\\]/g, '')}: ${listed.connections.length} TCP connections"`,
+    );
+  }
+  return lines;
+}
+
+/** The summary of a finished listing pass (`cancelled` if it stopped early). */
+export function summarize(scan: ScanResult, cancelled: boolean): CaptureSummary {
+  return {
+    format: scan.format ?? 'unknown',
+    frames: scan.frames,
+    tcpPackets: scan.tcpPackets,
+    connections: scan.connections.map(summary),
+    problems: scan.problems,
+    cancelled,
+  };
+}
+
+function summary(c: Connection): ConnectionSummary {
+  const ends = [c.first, c.second];
+  const text = (i: number): string => {
+    const end = ends[i] as Connection['first'];
+    const host = end.name || (c.family === 6 ? `[${end.address}]` : end.address);
+    return `${host}:${end.port}`;
+  };
+  const analysis: Partial<Record<AnalysisFlag, number>> = {};
+  for (const flag of analysisFlags(-1 >>> 0)) {
+    const n = c.analysisCounts[Math.log2(ANALYSIS[flag])];
+    if (n) analysis[flag] = n;
+  }
+  return {
+    index: c.index,
+    client: text(c.client),
+    server: text(1 - c.client),
+    firstFrame: c.firstFrame,
+    lastFrame: c.lastFrame,
+    packets: c.packets,
+    bytes: c.bytes,
+    sawHandshake: c.sawSyn,
+    ...(c.tls ? { tls: c.tls } : {}),
+    analysis,
+  };
+}

@@ -1,0 +1,262 @@
+import type { Connection, ConnectionEnd } from './connectionTable';
+import { TCP_FLAG, type TcpPacket } from '../read/packet';
+import { CaptureGaps } from './captureGaps';
+import { ASSUMED, flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
+import { ANALYSIS } from './tcpAnalysis';
+import { TlsStream } from './tlsStream';
+import { TlsConversation, type TlsFileContext } from './tlsConversation';
+import { TlsNaming } from './tlsNaming';
+import { DeliveryOrder } from './deliveryOrder';
+
+interface ConnectionState {
+  readonly names: [string, string];
+  readonly queue: DeliveryOrder;
+  /** The segments the capture missed, written in their place as assumed. */
+  readonly gaps: CaptureGaps;
+  readonly tls: [TlsStream, TlsStream];
+  readonly conversation: TlsConversation;
+  /** Which direction the client sends in. */
+  readonly clientDirection: 0 | 1;
+  /** The frame of its last packet, from the listing (0 when unknown). */
+  readonly lastFrame: number;
+  /** ACKs the listing found lost after the capture point: [ack frame, resent FIN frame]. */
+  readonly lostAcks: readonly (readonly [number, number])[];
+}
+
+export interface WriterOptions {
+  /** Only this connection (1-based); all when undefined. */
+  readonly connection?: number;
+  /** Name endpoints client/server (one connection) or client1/server1... (several). */
+  readonly numbered: boolean;
+  /** True when packet times are real dates (pcap, pcapng), not times of day: gives `date`. */
+  readonly datedClock?: boolean;
+  /**
+   * The connections as the listing pass found them (by index - 1): what the rest of the capture
+   * shows of a connection that its first packet cannot (a SYN captured after its SYN ACK, a
+   * peer's ack below the first captured seq).
+   */
+  readonly listing?: readonly Connection[];
+}
+
+/**
+ * Turns the analysed packets of a capture into `.handshake` lines as they stream past: each
+ * connection's endpoints when it first appears, `listen` for the side that answers a SYN with a
+ * SYN ACK, then one segment line per packet with absolute numbers, its frame, time and
+ * Wireshark's analysis in a comment. TLS records found in the payload become TLS lines after
+ * the segment that completes them (see `TlsConversation`). Segments the capture missed (a gap
+ * in a sender's sequence numbers, an ack of bytes never seen) are written where they belong,
+ * marked `# not in the capture: assumed` (CaptureGaps).
+ */
+export class ScenarioWriter {
+  private readonly states = new Map<Connection, ConnectionState>();
+  /** The connection of the last segment written. */
+  private last: ConnectionState | undefined;
+  /** Seconds since the epoch of the packet being written, for the TLS `date`. */
+  private clock = 0;
+  private readonly tlsFile: TlsFileContext;
+
+  constructor(
+    private readonly out: (line: string) => void,
+    private readonly options: WriterOptions,
+  ) {
+    const dated = options.datedClock === true;
+    this.tlsFile = {
+      naming: new TlsNaming(),
+      dated: false,
+      day: () => (dated ? new Date(this.clock * 1000).toISOString().slice(0, 10) : undefined),
+    };
+  }
+
+  segment(
+    packet: TcpPacket,
+    connection: Connection,
+    direction: 0 | 1,
+    bits: number,
+    time: number,
+  ): void {
+    if (this.options.connection !== undefined && connection.index !== this.options.connection)
+      return;
+    const known = this.states.get(connection);
+    // A reset held for what crossed it goes out once the capture moves to another connection.
+    if (this.last !== known) this.last?.queue.release();
+    const state = known ?? this.open(connection, packet);
+    this.last = state;
+    const from = state.names[direction];
+    const to = state.names[1 - direction] as string;
+    const dupAck =
+      bits & ANALYSIS.DUPLICATE_ACK
+        ? `${connection.analyzer.dupAckFrame}#${connection.analyzer.dupAckNumber}`
+        : undefined;
+    const comment = segmentComment(packet, secondsText(time, packet.precision), bits, dupAck);
+    const lost = state.lostAcks.find(([frame]) => frame === packet.frame);
+    const line = lost
+      ? `${from} -x ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment} lost after the capture point: ${to} sends its FIN again (frame ${lost[1]})`
+      : `${from} -> ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
+    this.clock = packet.sec;
+    const stream = state.tls[direction];
+    const events = stream.active
+      ? stream.push(
+          packet.seq,
+          packet.bytes.subarray(packet.payloadStart, packet.payloadEnd),
+          packet.len,
+        )
+      : [];
+    const side = direction === state.clientDirection ? 0 : 1;
+    // Once the server speaks TLS 1.3, the client's ChangeCipherSpec no longer means encryption.
+    if (events.some((e) => e.kind === 'ServerHello' && e.version === 0x0304))
+      for (const other of state.tls) other.ccsEncrypts = false;
+    const tls = events.length ? state.conversation.lines(side, events) : [];
+    const flags = packet.flags;
+    const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
+    // A record completed by a FIN (or RST) segment is written before it: TLS runs while the
+    // connection is established (HS607), and the data did leave before the FIN.
+    const closing = (flags & (TCP_FLAG.FIN | TCP_FLAG.RST)) !== 0;
+    const segment = {
+      direction,
+      space: packet.len + synFin,
+      lines: [line],
+      ...(tls.length ? { tls, tlsFirst: closing } : {}),
+      consumes: packet.len > 0 || synFin === 1,
+      end: (packet.seq + packet.len + synFin) >>> 0,
+      ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
+      syn: (flags & TCP_FLAG.SYN) !== 0,
+      rst: (flags & TCP_FLAG.RST) !== 0,
+    };
+    state.gaps.place(packet, direction, bits, segment, state.queue);
+    // Its last packet (the listing knows it): what still waits for an answer is written now,
+    // beside its connection, rather than at the end of the file.
+    if (packet.frame === state.lastFrame) state.queue.end();
+  }
+
+  /** Call at the end: writes what still waits for an answer. */
+  end(): void {
+    for (const state of this.states.values()) state.queue.end();
+  }
+
+  /**
+   * A capture that starts after the handshake (or misses the SYN) still shows both sides'
+   * next sequence numbers in its first packet: seq is the sender's, ack the receiver's. The
+   * handshake they imply is written, marked as assumed, so that the engine can check the rest.
+   */
+  private assumeHandshake(
+    packet: TcpPacket,
+    client: string,
+    server: string,
+    clientSide: 0 | 1,
+    earliest: Float64Array | undefined,
+  ): [number, number] | undefined {
+    const out = this.out;
+    const fromClient = clientSide === 0; // the first packet's sender is direction 0
+    const synAck = (packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK);
+    if (!(packet.flags & TCP_FLAG.ACK)) {
+      out(
+        '# The capture starts after the handshake, with a segment without ACK: nothing to assume.',
+      );
+      return undefined;
+    }
+    if (synAck) {
+      out('# The capture misses the SYN; it is assumed from the SYN ACK.');
+      out(`${server} listen`);
+      out(`${client} -> ${server}  SYN  seq=${(packet.ack - 1) >>> 0}  ${ASSUMED}`);
+      return undefined;
+    }
+    // Each side's lowest number in the capture (its first seq, or the peer's first ack if that
+    // is lower): the handshake was before both, and what lies between is in flight or unseen.
+    const lowest = (direction: 0 | 1, fallback: number): number => {
+      const value = earliest?.[direction];
+      return value === undefined || Number.isNaN(value) ? fallback : value;
+    };
+    const first = lowest(0, packet.seq);
+    const second = lowest(1, packet.ack);
+    const clientNext = fromClient ? first : second;
+    const serverNext = fromClient ? second : first;
+    out('# The capture starts after the handshake; it is assumed from the first packets.');
+    out(`${server} listen`);
+    out(`${client} -> ${server}  SYN  seq=${(clientNext - 1) >>> 0}  ${ASSUMED}`);
+    out(
+      `${server} -> ${client}  SYN ACK  seq=${(serverNext - 1) >>> 0} ack=${clientNext}  ${ASSUMED}`,
+    );
+    out(`${client} -> ${server}  ACK  seq=${clientNext} ack=${serverNext}  ${ASSUMED}`);
+    return [first, second];
+  }
+
+  private open(connection: Connection, packet: TcpPacket): ConnectionState {
+    const suffix = this.options.numbered ? String(connection.index) : '';
+    const client = `client${suffix}`;
+    const server = `server${suffix}`;
+    const names: [string, string] = connection.client === 0 ? [client, server] : [server, client];
+    const ends = [connection.first, connection.second];
+    const clientEnd = ends[connection.client] as ConnectionEnd;
+    const serverEnd = ends[1 - connection.client] as ConnectionEnd;
+    const out = this.out;
+    if (this.options.numbered) {
+      out('');
+      out(
+        `# Connection ${connection.index}${connection.reusedFrom ? ` (reuses the ports of connection ${connection.reusedFrom})` : ''}`,
+      );
+    }
+    out(endpointLine(client, clientEnd, connection.family));
+    out(endpointLine(server, serverEnd, connection.family));
+    out('');
+    const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
+    const listed = this.options.listing?.[connection.index - 1];
+    // A SYN ACK captured before its SYN: the delivery order puts the SYN first.
+    const synFollows = synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK) && listed?.sawSyn === true;
+    const assumed =
+      synAck !== TCP_FLAG.SYN && !synFollows
+        ? this.assumeHandshake(packet, client, server, connection.client, listed?.earliest)
+        : undefined;
+    // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
+    const gaps = new CaptureGaps(names);
+    if (assumed) gaps.assumeNext(assumed);
+    let answered: 0 | 1 | undefined;
+    let listened = false;
+    const afterBlock: string[] = [];
+    const queue = new DeliveryOrder(
+      (segment, inBlock) => {
+        if (!inBlock && !listened && segment.syn && segment.ack === undefined) {
+          if (answered === 1 - segment.direction) {
+            out(`${names[answered]} listen`);
+            listened = true;
+          }
+        }
+        const lines = gaps.linesOf(segment);
+        const tls = segment.tls ?? [];
+        // A block holds segments only: TLS lines wait until it closes.
+        if (inBlock) afterBlock.push(...tls);
+        if (!inBlock && segment.tlsFirst) for (const line of tls) out(line);
+        for (const line of lines) out(inBlock ? `  ${line}` : line);
+        if (!inBlock && !segment.tlsFirst) for (const line of tls) out(line);
+      },
+      (open) => {
+        gaps.block(open);
+        out(open ? 'simultaneous {' : '}');
+        if (!open) for (const waiting of afterBlock.splice(0)) out(waiting);
+      },
+    );
+    const push = queue.push.bind(queue);
+    queue.push = (segment) => {
+      if (segment.syn && segment.ack !== undefined && answered === undefined)
+        answered = segment.direction;
+      push(segment);
+    };
+    const state: ConnectionState = {
+      names,
+      queue,
+      gaps,
+      tls: [new TlsStream(), new TlsStream()],
+      conversation: new TlsConversation([client, server], this.tlsFile),
+      clientDirection: connection.client === 0 ? 0 : 1,
+      lostAcks: listed?.lostAcks ?? [],
+      lastFrame: listed?.lastFrame ?? 0,
+    };
+    this.states.set(connection, state);
+    return state;
+  }
+}
+
+function endpointLine(name: string, end: ConnectionEnd, family: 4 | 6): string {
+  if (end.name) return `endpoint ${name}  # ${end.name}.${end.port}`;
+  const address = family === 6 ? `[${end.address}]:${end.port}` : `${end.address}:${end.port}`;
+  return `endpoint ${name} ${address}`;
+}

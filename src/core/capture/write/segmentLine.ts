@@ -1,0 +1,87 @@
+import { FLAG_ORDER, TCP_FLAG, type TcpPacket } from '../read/packet';
+import { ANALYSIS_LABELS, analysisFlags } from './tcpAnalysis';
+
+/** Marks the lines that stand for packets the capture does not hold. */
+export const ASSUMED = '# not in the capture: assumed';
+
+/** The longest payload label written after a segment. */
+const MAX_LABEL = 40;
+
+/**
+ * The comment after each imported segment: `frame N t=SECONDS`, a SYN's options, and
+ * Wireshark's analysis in brackets. `captureComment` below reads it back.
+ */
+export function segmentComment(
+  packet: TcpPacket,
+  seconds: string,
+  bits: number,
+  dupAck?: string,
+): string {
+  let comment = `# frame ${packet.frame} t=${seconds}`;
+  if (packet.flags & TCP_FLAG.SYN) {
+    if (packet.mss >= 0) comment += ` mss=${packet.mss}`;
+    if (packet.wscale >= 0) comment += ` wscale=${packet.wscale}`;
+  }
+  for (const flag of analysisFlags(bits)) {
+    comment +=
+      flag === 'DUPLICATE_ACK' && dupAck
+        ? ` [TCP Dup ACK ${dupAck}]`
+        : ` [${ANALYSIS_LABELS[flag]}]`;
+  }
+  return comment;
+}
+
+const COMMENT = /#\s*frame (\d+) t=(\d+(?:\.\d+)?)(?: mss=\d+)?(?: wscale=(\d+))?/;
+
+/** What a segment's capture comment says, or undefined for a segment without one. */
+export function captureComment(
+  text: string,
+): { frame: number; seconds: number; wscale: number } | undefined {
+  const match = COMMENT.exec(text);
+  if (!match) return undefined;
+  return {
+    frame: Number(match[1]),
+    seconds: Number(match[2]),
+    wscale: match[3] === undefined ? -1 : Number(match[3]),
+  };
+}
+
+/** `SYN ACK`, `PSH ACK`, `FIN ACK`: the flags in the language's words. */
+export function flagWords(flags: number): string {
+  return FLAG_ORDER.filter((name) => flags & TCP_FLAG[name]).join(' ');
+}
+
+/** The seq/ack/win/len fields and the payload label of a segment line. */
+export function segmentFields(packet: TcpPacket): string {
+  let fields = `seq=${packet.seq}`;
+  if (packet.flags & TCP_FLAG.ACK) fields += ` ack=${packet.ack}`;
+  fields += ` win=${packet.win}`;
+  if (packet.len > 0) fields += ` len=${packet.len}`;
+  const label = payloadLabel(packet);
+  if (label) fields += ` "${label}"`;
+  return fields;
+}
+
+/** The start of a text payload (an HTTP request line, say) as a label; binary gets none. */
+export function payloadLabel(packet: TcpPacket): string {
+  const bytes = packet.bytes;
+  const end = Math.min(packet.payloadEnd, packet.payloadStart + MAX_LABEL);
+  let label = '';
+  for (let i = packet.payloadStart; i < end; i++) {
+    const b = bytes[i] as number;
+    if (b === 13 || b === 10) break;
+    if (b < 0x20 || b > 0x7e) return '';
+    label += b === 0x22 || b === 0x5c ? `\\${String.fromCharCode(b)}` : String.fromCharCode(b);
+  }
+  return label.length >= 3 ? label : '';
+}
+
+/** `0.000454` from a time in nanoseconds, with as many digits as the capture had. */
+export function secondsText(nanoseconds: number, precision: number): string {
+  const digits = Math.max(0, Math.min(precision, 9));
+  const whole = Math.floor(nanoseconds / 1e9);
+  const fraction = Math.round(nanoseconds - whole * 1e9);
+  if (digits === 0) return String(whole);
+  const text = String(fraction).padStart(9, '0').slice(0, digits);
+  return `${whole}.${text}`;
+}

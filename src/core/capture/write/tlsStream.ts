@@ -1,0 +1,215 @@
+import type { TlsEvent } from '../read/tlsEvents';
+import { handshakeEvent } from '../read/tlsMessages';
+
+/** The most bytes kept per direction: an unfinished record, or segments after a hole. */
+const MAX_BUFFER = 64 * 1024;
+
+const CONTENT = {
+  CHANGE_CIPHER_SPEC: 20,
+  ALERT: 21,
+  HANDSHAKE: 22,
+  APPLICATION_DATA: 23,
+} as const;
+
+const RECORD_HEADER = 5;
+const TLS13 = 0x0304;
+
+/**
+ * Follows one direction of a TCP connection's byte stream from its first payload byte and
+ * reports the TLS records in it (RFC 8446 §5, RFC 5246 §6.2): the handshake messages while they
+ * are readable, then each encrypted record by its content type and length. Segments after a
+ * hole wait (copied, up to MAX_BUFFER bytes) until a retransmission fills it; retransmitted bytes
+ * count once. Stops, and frees its buffers, at the first non-TLS byte, at a hole that is never
+ * filled, or when the snapshot length cut a payload. Once encrypted it keeps no record bodies.
+ */
+export class TlsStream {
+  private stopped = false;
+  private nextSeq = -1;
+  /** Bytes of an unfinished record (a whole record while readable, a header once encrypted). */
+  private pending: Uint8Array = new Uint8Array(0);
+  /** Handshake message bytes gathered across records. */
+  private handshake: Uint8Array = new Uint8Array(0);
+  /** Once encrypted, the bytes of the current record still to skip. */
+  private skip = 0;
+  private encrypted = false;
+  /**
+   * TLS 1.2: ChangeCipherSpec switches to encryption. TLS 1.3 sends it only for middleboxes
+   * (RFC 8446 §D.4) and a ClientHello may follow it in the clear, after a HelloRetryRequest.
+   */
+  ccsEncrypts = true;
+  /** True once a record was read: a stream that never was TLS stops without a word. */
+  private seen = false;
+  /** Segments beyond a hole, by sequence number. */
+  private readonly early = new Map<number, Uint8Array>();
+  private earlyBytes = 0;
+
+  /** True while this direction may still show TLS. */
+  get active(): boolean {
+    return !this.stopped;
+  }
+
+  /** Feeds a segment's captured payload; returns the records it completed. */
+  push(seq: number, payload: Uint8Array, wireLength: number): TlsEvent[] {
+    if (this.stopped || wireLength === 0) return [];
+    if (payload.length < wireLength) return this.stop('snapshot');
+    if (this.nextSeq < 0) this.nextSeq = seq;
+    const offset = (seq - this.nextSeq) | 0;
+    if (offset > 0) return this.hold(seq, payload);
+    if (offset + wireLength <= 0) return []; // a retransmission of bytes already read
+    const found = this.feed(payload.subarray(-offset));
+    this.nextSeq = (seq + wireLength) >>> 0;
+    return this.drainEarly(found);
+  }
+
+  private hold(seq: number, payload: Uint8Array): TlsEvent[] {
+    if (this.early.has(seq)) return [];
+    this.earlyBytes += payload.length;
+    if (this.earlyBytes > MAX_BUFFER) return this.stop('gap');
+    this.early.set(seq, payload.slice());
+    return [];
+  }
+
+  /** Feeds the held segments that now follow on. */
+  private drainEarly(found: TlsEvent[]): TlsEvent[] {
+    while (!this.stopped && this.early.size > 0) {
+      let progressed = false;
+      for (const [seq, bytes] of this.early) {
+        const offset = (seq - this.nextSeq) | 0;
+        if (offset > 0) continue;
+        this.early.delete(seq);
+        this.earlyBytes -= bytes.length;
+        if (offset + bytes.length > 0) {
+          found.push(...this.feed(bytes.subarray(-offset)));
+          this.nextSeq = (seq + bytes.length) >>> 0;
+        }
+        progressed = true;
+      }
+      if (!progressed) break;
+    }
+    return found;
+  }
+
+  private stop(why: 'gap' | 'snapshot' | 'not-tls' | 'too-long', found: TlsEvent[] = []) {
+    if (!this.stopped && this.seen) found.push({ kind: 'Lost', why });
+    this.stopped = true;
+    this.pending = this.handshake = new Uint8Array(0);
+    this.early.clear();
+    return found;
+  }
+
+  private feed(bytes: Uint8Array): TlsEvent[] {
+    const found: TlsEvent[] = [];
+    let at = 0;
+    while (at < bytes.length && !this.stopped) {
+      if (this.skip > 0) {
+        const n = Math.min(this.skip, bytes.length - at);
+        this.skip -= n;
+        at += n;
+        continue;
+      }
+      if (this.encrypted) {
+        // Only the five header bytes are kept; the body is skipped as it streams past.
+        const need = RECORD_HEADER - this.pending.length;
+        const take = bytes.subarray(at, at + need);
+        at += take.length;
+        this.pending = join(this.pending, take);
+        if (this.pending.length < RECORD_HEADER) break;
+        const header = this.pending;
+        this.pending = new Uint8Array(0);
+        if (!isRecordHeader(header)) return this.stop('not-tls', found);
+        const length = u16(header, 3);
+        this.seen = true;
+        this.skip = length;
+        found.push(encryptedRecord(header[0] as number, length));
+        continue;
+      }
+      // Readable records are gathered whole, then read.
+      this.pending = join(this.pending, bytes.subarray(at));
+      at = bytes.length;
+      if (this.pending.length > MAX_BUFFER) return this.stop('too-long', found);
+      this.readRecords(found);
+    }
+    return found;
+  }
+
+  private readRecords(found: TlsEvent[]): void {
+    const data = this.pending;
+    let at = 0;
+    while (data.length - at >= RECORD_HEADER && !this.encrypted) {
+      const header = data.subarray(at, at + RECORD_HEADER);
+      if (!isRecordHeader(header)) {
+        this.stop('not-tls', found);
+        return;
+      }
+      const type = header[0] as number;
+      const length = u16(header, 3);
+      this.seen = true;
+      if (data.length - at - RECORD_HEADER < length) break;
+      const body = data.subarray(at + RECORD_HEADER, at + RECORD_HEADER + length);
+      at += RECORD_HEADER + length;
+      if (type === CONTENT.CHANGE_CIPHER_SPEC) {
+        // RFC 5246 §7.1: everything the sender writes after it is protected.
+        found.push({ kind: 'ChangeCipherSpec' });
+        if (this.ccsEncrypts) this.encrypted = true;
+      } else if (type === CONTENT.ALERT) {
+        found.push({ kind: 'Alert', level: body[0] ?? 0, description: body[1] ?? 0 });
+      } else if (type === CONTENT.HANDSHAKE) {
+        this.handshakeMessages(body, found);
+      } else {
+        // Application data before a ChangeCipherSpec: TLS 1.3, where only the hellos are clear.
+        found.push(encryptedRecord(type, length));
+        this.encrypted = true;
+      }
+    }
+    const rest = data.subarray(at);
+    this.pending = new Uint8Array(0);
+    // What follows the switch to encryption is walked record by record from here.
+    if (this.encrypted) found.push(...this.feed(rest.slice()));
+    else this.pending = rest.slice();
+  }
+
+  private handshakeMessages(record: Uint8Array, found: TlsEvent[]): void {
+    const data = join(this.handshake, record);
+    let at = 0;
+    while (data.length - at >= 4) {
+      const type = data[at] as number;
+      const length = ((data[at + 1] as number) << 16) | u16(data, at + 2);
+      if (data.length - at - 4 < length) break;
+      const event = handshakeEvent(type, data.subarray(at + 4, at + 4 + length));
+      if (event?.kind === 'ServerHello' && event.version === TLS13) this.ccsEncrypts = false;
+      if (event) found.push(event);
+      at += 4 + length;
+    }
+    this.handshake = data.slice(at);
+  }
+}
+
+function encryptedRecord(type: number, length: number): TlsEvent {
+  const content =
+    type === CONTENT.HANDSHAKE ? 'handshake' : type === CONTENT.ALERT ? 'alert' : 'data';
+  return { kind: 'Encrypted', content, length };
+}
+
+/** A record header: a known content type, major version 3, at most 2^14 + 2048 bytes. */
+function isRecordHeader(header: Uint8Array): boolean {
+  const type = header[0] as number;
+  return (
+    type >= CONTENT.CHANGE_CIPHER_SPEC &&
+    type <= CONTENT.APPLICATION_DATA &&
+    header[1] === 3 &&
+    u16(header, 3) <= 18432
+  );
+}
+
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function u16(data: Uint8Array, at: number): number {
+  return ((data[at] as number) << 8) | (data[at + 1] as number);
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { importCapture } from '../../../src/core/capture/write/importCapture';
+import { analyze } from '../../../src/core/analysis/analyze';
+import { codesAt, lines, OPEN } from '../../helpers';
+import { fixture } from '../capture/support';
+
+function http(): string {
+  const bytes = fixture('http.pcap');
+  const result = importCapture(() => [bytes]);
+  assert.ok(result.ok);
+  return result.text;
+}
+
+test('editing an imported file re-runs the analysis: a deleted line is a gap', () => {
+  const text = http();
+  const without = text
+    .split('\n')
+    .filter((line) => !line.includes('# frame 4 '))
+    .join('\n');
+  const codes = analyze(without).diagnostics.map((d) => d.code);
+  assert.ok(codes.includes('HS706'), codes.join(' '));
+  assert.ok(codes.includes('HS705'), codes.join(' '));
+});
+
+test('a duplicated line is a retransmission', () => {
+  const all = http().split('\n');
+  const data = all.findIndex((line) => line.includes('# frame 4 '));
+  const copy = all[data] as string;
+  const text = [...all.slice(0, data + 1), copy, ...all.slice(data + 1)].join('\n');
+  assert.ok(analyze(text).diagnostics.some((d) => d.code === 'HS701'));
+  // The same copy after the server acknowledged the data is a spurious retransmission.
+  const late = copy.replace('# frame 4 t=0.000454', '# frame 99 t=0.300000');
+  const after = [...all, late].join('\n');
+  assert.ok(analyze(after).diagnostics.some((d) => d.code === 'HS703'));
+});
+
+test('hand-written scenarios are not analysed as captures', () => {
+  const text = lines(
+    ...OPEN,
+    'client -> server ACK seq=x+1 ack=y+1',
+    'client -> server ACK seq=x+1 ack=y+1 # a comment that mentions a frame',
+  );
+  assert.deepEqual(codesAt(analyze(text)), []);
+});
+
+test('a segment with symbols is not analysed even with a capture comment', () => {
+  const text = lines(...OPEN, 'server -> client ACK seq=y+1 ack=x+1 win=0 # frame 4 t=0.1');
+  assert.deepEqual(codesAt(analyze(text)), []);
+});
+
+test('an ack beyond the data seen, and an ack that covers a hole before it, say which', () => {
+  const bytes = fixture('zoo.pcap');
+  const result = importCapture(() => [bytes], { connection: 9 });
+  assert.ok(result.ok);
+  const messages = analyze(result.text)
+    .diagnostics.filter((d) => d.code === 'HS706')
+    .map((d) => d.message);
+  assert.match(messages[0] ?? '', /ack 1090 acknowledges data .* \(seen up to 1001;/);
+  assert.match(messages[1] ?? '', /ack 1100 covers a hole .* data before 1100, the next byte seen/);
+});

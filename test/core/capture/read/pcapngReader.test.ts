@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Conversation, join, pcapngFile } from '../../../support/pcapWriter';
+import { fixture, read } from '../support';
+
+function traffic(): Conversation {
+  const c = new Conversation([
+    { ip: '10.0.0.1', port: 50000 },
+    { ip: '10.0.0.2', port: 80 },
+  ]);
+  c.handshake();
+  c.emit(0, 'PA', 10);
+  c.emit(1, 'A', 0);
+  return c;
+}
+
+test('a real pcapng (IPv6, nanosecond resolution) : every frame read, nothing reported', () => {
+  const seen = read(fixture('http6.pcapng'));
+  assert.equal(seen.lines.length, 12);
+  assert.deepEqual(seen.problems, []);
+  assert.match(
+    seen.lines[0] as string,
+    /^#1 \d+\.\d{9} ::1\.58796 > ::1\.18082 flags=2 seq=1714253314 /,
+  );
+});
+
+test('several interfaces with their own link types and timestamp resolutions', () => {
+  const c = traffic();
+  const bytes = pcapngFile(c.segments, {
+    interfaces: [{ link: 'ethernet' }, { link: 'raw', tsresol: 9 }, { link: 'sll2', tsresol: 3 }],
+    interfaceOf: (i) => i % 3,
+  });
+  const seen = read(bytes);
+  assert.equal(seen.lines.length, 5);
+  assert.match(seen.lines[0] as string, /^#1 1700000000\.000100000 /); // µs, interface 0
+  assert.match(seen.lines[1] as string, /^#2 1700000000\.000[12]\d{5} /); // ns, interface 1
+  assert.match(seen.lines[2] as string, /^#3 1700000000\.000000000 /); // ms, interface 2
+  assert.deepEqual(seen.problems, []);
+});
+
+test('big-endian sections, and a second section with its own interfaces', () => {
+  const c = traffic();
+  const first = pcapngFile(c.segments.slice(0, 2), { littleEndian: false });
+  const second = pcapngFile(c.segments.slice(2), { interfaces: [{ link: 'null' }] });
+  const seen = read(join([first, second]));
+  assert.equal(seen.lines.length, 5);
+  assert.match(seen.lines[4] as string, /^#5 .* 10\.0\.0\.2\.80 > 10\.0\.0\.1\.50000 flags=16 /);
+});
+
+test('simple packet blocks have no timestamp', () => {
+  const seen = read(pcapngFile(traffic().segments, { simple: true }));
+  assert.equal(seen.lines.length, 5);
+  assert.match(seen.lines[0] as string, /^#1 0\.000000000 /);
+});
+
+test('chunk boundaries do not matter', () => {
+  const bytes = fixture('http6.pcapng');
+  assert.deepEqual(read(bytes, 1), read(bytes));
+  assert.deepEqual(read(bytes, 13), read(bytes));
+});
+
+test('a block whose trailing length differs is corrupt: one fatal problem with its offset', () => {
+  const bytes = pcapngFile(traffic().segments);
+  const corrupt = bytes.slice();
+  corrupt[corrupt.length - 4] = (corrupt[corrupt.length - 4] as number) ^ 0xff;
+  const seen = read(corrupt);
+  assert.equal(seen.lines.length, 4);
+  assert.equal(seen.problems.length, 1);
+  assert.equal(seen.problems[0]?.offset, bytes.length - 4);
+  assert.match(seen.problems[0]?.message ?? '', /starts with length \d+ but ends with/);
+});
+
+test('an impossible block length and a huge one are rejected before anything is allocated', () => {
+  const bytes = pcapngFile(traffic().segments);
+  const odd = bytes.slice();
+  const shb = new DataView(odd.buffer).getUint32(4, true);
+  new DataView(odd.buffer).setUint32(shb + 4, 13, true);
+  assert.match(read(odd).problems[0]?.message ?? '', /block length of 13 is impossible/);
+  const huge = bytes.slice();
+  new DataView(huge.buffer).setUint32(shb + 4, 0x7ffffff0, true);
+  const seen = read(huge);
+  assert.equal(seen.problems[0]?.offset, shb + 4);
+  assert.match(seen.problems[0]?.message ?? '', /2147483632 bytes is larger than/);
+});
+
+test('a file cut inside a packet block keeps the packets before it', () => {
+  const bytes = pcapngFile(traffic().segments);
+  const seen = read(bytes.subarray(0, bytes.length - 20));
+  assert.equal(seen.lines.length, 4);
+  assert.match(seen.problems[0]?.message ?? '', /ends inside a pcapng block/);
+  assert.equal(seen.problems[0]?.fatal, false);
+});
+
+test('a pcapng file must start with a section header block', () => {
+  const bytes = pcapngFile(traffic().segments);
+  const shb = new DataView(bytes.buffer).getUint32(4, true);
+  const seen = read(bytes.subarray(shb));
+  assert.equal(seen.lines.length, 0);
+  assert.match(
+    seen.problems[0]?.message ?? '',
+    /^Not a packet capture: .* starts with 01 00 00 00/,
+  );
+});

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { importCapture } from '../../../../src/core/capture/write/importCapture';
+import { analyze } from '../../../../src/core/analysis/analyze';
+import { Conversation, pcapFile } from '../../../support/pcapWriter';
+import { fixture } from '../support';
+
+function importOf(c: Conversation): string {
+  const bytes = pcapFile(c.segments);
+  const result = importCapture(() => [bytes]);
+  assert.ok(result.ok);
+  return result.text;
+}
+
+/** Engine problems only (HS7xx are Wireshark's notes about the capture, not the engine's). */
+function engineProblems(text: string): string[] {
+  return analyze(text)
+    .diagnostics.filter((d) => d.severity !== 'info' && !d.code.startsWith('HS7'))
+    .map((d) => `${d.code} ${d.message}`);
+}
+
+function conversation(): Conversation {
+  return new Conversation([
+    { ip: '10.0.0.1', port: 50000 },
+    { ip: '10.0.0.2', port: 80 },
+  ]).handshake();
+}
+
+test("data that crossed the peer's data is written as a simultaneous block and checks clean", () => {
+  const c = conversation();
+  const server = c.seqOf(1);
+  c.emit(0, 'PA', 100); // the client's request...
+  c.emit(1, 'PA', 50, { ack: c.seqOf(0) - 100 }); // ...crossed the server's greeting
+  c.emit(1, 'A', 0);
+  c.emit(0, 'A', 0, { ack: server + 50 });
+  const text = importOf(c);
+  assert.match(
+    text,
+    /^simultaneous \{\n +client -> server +PSH ACK .*\n +server -> client +PSH ACK .*\n\}$/m,
+  );
+  assert.deepEqual(engineProblems(text), []);
+});
+
+test('a bulk transfer seen at the sender: ACKs that left before the later data arrived are placed before it', () => {
+  const c = conversation();
+  const start = c.seqOf(1);
+  for (let i = 0; i < 4; i++) c.emit(1, 'A', 1000);
+  c.emit(0, 'A', 0, { ack: start + 1000 });
+  c.emit(0, 'A', 0, { ack: start + 2000 });
+  c.emit(1, 'A', 1000);
+  c.emit(0, 'A', 0, { ack: start + 4000 });
+  c.emit(0, 'A', 0, { ack: start + 5000 });
+  const text = importOf(c);
+  assert.doesNotMatch(text, /simultaneous/);
+  // The ACK of the first data (frame 8) goes before the data it did not see yet (frame 5).
+  assert.ok(text.indexOf('# frame 8 ') < text.indexOf('# frame 5 '));
+  assert.deepEqual(engineProblems(text), []);
+  // The analysis still runs in capture order: nothing to report on this clean transfer.
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => d.code),
+    [],
+  );
+});
+
+test('a simultaneous close: the FINs cross', () => {
+  const c = conversation();
+  c.emit(0, 'FA', 0);
+  c.emit(1, 'FA', 0, { ack: c.seqOf(0) - 1 });
+  c.emit(0, 'A', 0);
+  c.emit(1, 'A', 0);
+  const text = importOf(c);
+  assert.match(
+    text,
+    /^simultaneous \{\n +client -> server +FIN ACK .*\n +server -> client +FIN ACK/m,
+  );
+  assert.deepEqual(engineProblems(text), []);
+});
+
+test('traffic on loopback never needs a block', () => {
+  for (const name of ['http.pcap', 'tls12.pcap', 'tls13.pcap', 'http6.pcapng']) {
+    const bytes = fixture(name);
+    const result = importCapture(() => [bytes]);
+    assert.ok(result.ok);
+    assert.doesNotMatch(result.text, /simultaneous/, name);
+  }
+});
