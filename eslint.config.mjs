@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/lint/layersPlugin.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-output/**'] },
@@ -22,7 +23,10 @@ export default tseslint.config(
         'error',
         { paths: [{ name: 'vscode', message: 'src/core is pure: adapt it in src/extension.' }] },
       ],
+      'handshake/layer-order': 'error',
+      'handshake/no-cycle': 'error',
     },
+    plugins: { handshake: layers },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
