@@ -180,7 +180,7 @@ export class PreviewManager extends Disposable {
       return;
     }
     await vscode.env.clipboard.writeText(source);
-    void vscode.window.setStatusBarMessage('Mermaid source copied', 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Mermaid source copied'), 3000);
   }
 
   private async export(format: 'svg' | 'png'): Promise<void> {
