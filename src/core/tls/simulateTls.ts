@@ -6,12 +6,9 @@ import type { Trace } from '../tcp/trace';
 import { forwardedContent, mitmOf, rememberReceived } from './attacker';
 import { certificate, checkSignature } from './certificateCheck';
 import { clientKeyExchange, noteDerivations, serverKeyExchange } from './keyExchange';
-import { Knowledge, privateOf } from './knowledge';
 import { TLS_MESSAGE_FIELDS } from './messageTypes';
 import { clientHello, serverHello } from './negotiation';
-import { buildPki } from './pki';
 import { trafficKeysOf, transcriptEntryOf, type Content, type Session } from './session';
-import { TcpTimeline } from './tcpTimeline';
 import {
   alert,
   checkApplicationData,
@@ -22,13 +19,7 @@ import {
   sessionFor,
   stillOpen,
 } from './tlsOrder';
-import {
-  DiagnosticLog,
-  newOutcome,
-  reportMissing,
-  type MessageOutcome,
-  type TlsRun,
-} from './tlsRun';
+import { newOutcome, reportMissing, startTlsRun, type MessageOutcome, type TlsRun } from './tlsRun';
 import type { TlsStep, TrafficKeys } from './tlsTrace';
 import { finished, inTranscript } from './transcript';
 
@@ -47,38 +38,12 @@ export function simulateTls(document: ScenarioDocument, lines: LineMap, tcp: Tra
   if (!statements.some((s) => s.kind === 'tls' || isTlsDeclaration(s.kind))) {
     return { steps: [], diagnostics: [] };
   }
-  const run = startRun(document, lines, tcp);
+  const run = startTlsRun(document, lines, tcp);
   const steps: TlsStep[] = [];
   for (const statement of statements) {
     if (statement.kind === 'tls') steps.push(message(run, statement));
   }
   return { steps, diagnostics: run.log.diagnostics };
-}
-
-/** The run before its first message: the PKI declared, each key holder knowing its private key. */
-function startRun(document: ScenarioDocument, lines: LineMap, tcp: Trace): TlsRun {
-  const endpoints = new Set(tcp.endpoints.filter((e) => e.declared).map((e) => e.name));
-  const log = new DiagnosticLog();
-  const pki = buildPki(document.statements, lines, (name) => endpoints.has(name), log.report);
-  const knowledge = new Knowledge();
-  for (const key of pki.keys.values()) {
-    if (key.holder) knowledge.learn(key.holder, privateOf(key.name));
-  }
-  return {
-    lines,
-    log,
-    endpoints,
-    timeline: new TcpTimeline(
-      tcp.steps.filter((s) => s.kind !== 'tls'),
-      document.statements,
-    ),
-    pki,
-    knowledge,
-    sessions: new Map(),
-    sessionCount: 0,
-    randoms: new Map(),
-    received: new Map(),
-  };
 }
 
 /** One message: checked and applied as far as it can be, and recorded as a step. */

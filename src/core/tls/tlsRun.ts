@@ -1,13 +1,14 @@
-import type { Diagnostic, Fix } from '../check/diagnostic';
-import { diagnostic } from '../check/diagnostic';
+import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
 import type { LineMap } from '../syntax/lineMap';
 import type { Span } from '../syntax/span';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
-import type { Knowledge } from './knowledge';
+import type { ScenarioDocument } from '../syntax/tree';
+import type { Trace } from '../tcp/trace';
+import { Knowledge, privateOf } from './knowledge';
 import type { TlsMessageType } from './messageTypes';
-import type { Pki } from './pki';
+import { buildPki, type Pki } from './pki';
 import type { Content, Session } from './session';
-import type { TcpTimeline } from './tcpTimeline';
+import { TcpTimeline } from './tcpTimeline';
 import { tlsText } from './tlsText';
 import type { CertificateCheck, Derivation, TlsFailure } from './tlsTrace';
 
@@ -47,6 +48,36 @@ export interface TlsRun {
   readonly randoms: Map<string, { readonly span: Span; readonly session: number }>;
   /** What each endpoint last received of each message type, for `forward`. */
   readonly received: Map<string, Map<TlsMessageType, Content>>;
+}
+
+/**
+ * The run before its first message: the PKI declarations read (their problems reported), and
+ * each key holder knowing its private key.
+ */
+export function startTlsRun(document: ScenarioDocument, lines: LineMap, tcp: Trace): TlsRun {
+  const endpoints = new Set(tcp.endpoints.filter((e) => e.declared).map((e) => e.name));
+  const log = new DiagnosticLog();
+  const pki = buildPki(document.statements, lines, (name) => endpoints.has(name), log.report);
+  const knowledge = new Knowledge();
+  for (const key of pki.keys.values()) {
+    if (key.holder) knowledge.learn(key.holder, privateOf(key.name));
+  }
+  return {
+    lines,
+    log,
+    endpoints,
+    // TLS steps are not TCP's: the timeline reads the TCP engine's verdicts only.
+    timeline: new TcpTimeline(
+      tcp.steps.filter((s) => s.kind !== 'tls'),
+      document.statements,
+    ),
+    pki,
+    knowledge,
+    sessions: new Map(),
+    sessionCount: 0,
+    randoms: new Map(),
+    received: new Map(),
+  };
 }
 
 /**
