@@ -41,13 +41,13 @@ export function simulateTls(document: ScenarioDocument, lines: LineMap, tcp: Tra
   const run = startTlsRun(document, lines, tcp);
   const steps: TlsStep[] = [];
   for (const statement of statements) {
-    if (statement.kind === 'tls') steps.push(message(run, statement));
+    if (statement.kind === 'tls') steps.push(simulateMessage(run, statement));
   }
   return { steps, diagnostics: run.log.diagnostics };
 }
 
 /** One message: checked and applied as far as it can be, and recorded as a step. */
-function message(run: TlsRun, statement: TlsMessageStatement): TlsStep {
+function simulateMessage(run: TlsRun, statement: TlsMessageStatement): TlsStep {
   const errorsBefore = run.log.errors;
   const outcome = newOutcome();
   const step = (content?: Content, session?: Session, keys?: TrafficKeys): TlsStep =>
