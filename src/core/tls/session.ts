@@ -17,20 +17,58 @@ export interface Content {
   finished?: {
     readonly author: string;
     readonly master?: string;
-    readonly transcript: readonly string[];
+    readonly transcript: readonly TranscriptEntry[];
   };
   /** ServerKeyExchange / CertificateVerify: whether the signature verifies, and why not. */
   signature?: { readonly valid: boolean; readonly signer: string; readonly key?: string };
 }
 
-/** The transcript entry of a message: its type and fields, in a fixed order. */
-export function contentKey(content: Content): string {
-  const fields = [...content.fields].sort(([a], [b]) => a.localeCompare(b));
-  const parts = fields.map(([name, value]) => `${name}=${value}`);
-  if (content.finished) {
-    parts.push(`mac(${content.finished.master ?? '?'}, ${content.finished.transcript.length})`);
-  }
-  return `${content.message}(${parts.join(' ')})`;
+/** One field of a transcript entry. */
+export interface TranscriptField {
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * A handshake message as the transcript records it: what Finished is computed over (RFC 5246
+ * §7.4.9, RFC 8446 §4.4.4). Two entries are the same message when `type`, `fields` and `mac`
+ * agree; `sender` and `session` say where this copy travelled, which a relay changes.
+ */
+export interface TranscriptEntry {
+  readonly type: TlsMessageType;
+  readonly sender: string;
+  readonly session: number;
+  /** Sorted by name, so that the order they were written in does not matter. */
+  readonly fields: readonly TranscriptField[];
+  /** Finished: the secret its MAC was made with (none when its author had none) and how many
+   * transcript entries it covers. */
+  readonly mac?: { readonly master?: string; readonly covers: number };
+}
+
+/** The transcript entry of a message as `sender` sends it in `session`. */
+export function transcriptEntryOf(
+  content: Content,
+  sender: string,
+  session: number,
+): TranscriptEntry {
+  const fields = [...content.fields]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => ({ name, value }));
+  const finished = content.finished;
+  return {
+    type: content.message,
+    sender,
+    session,
+    fields,
+    ...(finished
+      ? {
+          mac: {
+            ...(finished.master !== undefined ? { master: finished.master } : {}),
+            covers: finished.transcript.length,
+          },
+        }
+      : {}),
+  };
 }
 
 export interface Failure {
@@ -68,7 +106,7 @@ export interface Session {
   /** The attacker that holds this session's keys while the client thinks it talks to the server. */
   compromisedBy?: string;
   readonly derived: Set<string>;
-  readonly transcript: string[];
+  readonly transcript: TranscriptEntry[];
 }
 
 export function newSession(id: number, client: string, server: string): Session {

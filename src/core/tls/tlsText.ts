@@ -83,6 +83,16 @@ const EN = {
   failMessageSignature: (p: { message: string }) => `${p.message} signature does not verify`,
   failFinished: 'Finished does not verify',
 
+  fixSendAlert: (p: { alert: string }) => `Send Alert ${p.alert} instead`,
+  fixChangeCipherSpecFirst: 'Send ChangeCipherSpec first',
+  fixPickVersion: (p: { version: string }) => `Pick TLS ${p.version}`,
+  fixPickSuite: (p: { suite: string }) => `Pick ${p.suite}`,
+  fixEncryptWith: (p: { key: string }) => `Encrypt with ${p.key}`,
+  /** Joins the offered versions: `TLS 1.2 and TLS 1.3`. */
+  and: ' and ',
+  /** A certificate field the scenario left out, where a message quotes it. */
+  none: '(none)',
+
   missing: {
     random: 'each hello carries a fresh random, one of the inputs of the master secret',
     cert: 'the client needs the server’s certificate to know whose public key it uses',
@@ -208,6 +218,14 @@ const ZH_CN: { readonly [K in keyof typeof EN]: (typeof EN)[K] } = {
   failNotYetValid: '证书尚未生效',
   failMessageSignature: (p) => `${p.message} 的签名验证失败`,
   failFinished: 'Finished 验证失败',
+
+  fixSendAlert: (p) => `改为发送 Alert ${p.alert}`,
+  fixChangeCipherSpecFirst: '先发送 ChangeCipherSpec',
+  fixPickVersion: (p) => `选择 TLS ${p.version}`,
+  fixPickSuite: (p) => `选择 ${p.suite}`,
+  fixEncryptWith: (p) => `改用 ${p.key} 加密`,
+  and: ' 和 ',
+  none: '（无）',
 
   missing: {
     random: '每个 Hello 都携带一个新的随机数，它是主密钥的输入之一',

@@ -5,6 +5,8 @@ import { analyze } from '../../../src/core/analysis/analyze';
 import { setLocale } from '../../../src/core/text/locale';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import { TLS_TEXT_TABLES } from '../../../src/core/tls/tlsText';
+import { lines } from '../../helpers';
+import { pki } from '../check/tlsCodeCases';
 
 const MARKERS = new Proxy(
   {},
@@ -69,6 +71,53 @@ test('under zh-cn the certificate checks and the TLS 1.3 key phases are drawn in
     );
     const tls13 = draw('tls13.handshake');
     assert.match(tls13, /🔒用握手密钥加密[\s\S]*🔒用应用数据密钥加密/);
+  } finally {
+    setLocale('en');
+  }
+});
+
+test('under zh-cn the quick fixes of TLS mistakes have Chinese titles', () => {
+  const RSA = 'TLS_RSA_WITH_AES_128_GCM_SHA256';
+  const hello = `client -> server ClientHello random=r1 sni=bank.example versions=1.2 suites=${RSA}`;
+  const notOffered = lines(
+    ...pki(),
+    hello,
+    'server -> client ServerHello random=r2 version=1.3 suite=TLS_AES_128_GCM_SHA256',
+  );
+  const keyAndOrder = lines(
+    ...pki({ extra: ['key other holder=client'] }),
+    hello,
+    `server -> client ServerHello random=r2 version=1.2 suite=${RSA}`,
+    'server -> client Certificate cert=c',
+    'server -> client ServerHelloDone',
+    'client -> server ClientKeyExchange premaster=pm encrypted=other',
+    'client -> server Finished',
+  );
+  const continues = lines(
+    ...pki(),
+    hello.replace('bank.example', 'other.example'),
+    `server -> client ServerHello random=r2 version=1.2 suite=${RSA}`,
+    'server -> client Certificate cert=c',
+    'server -> client ServerHelloDone',
+    'client -> server ClientKeyExchange premaster=pm encrypted=k',
+  );
+  const fixes = (text: string) =>
+    analyze(text)
+      .diagnostics.filter((d) => d.fix)
+      .map((d) => [d.kind, d.fix?.title]);
+  setLocale('zh-cn');
+  try {
+    assert.deepEqual(fixes(notOffered), [
+      ['TlsVersionNotOffered', '选择 TLS 1.2'],
+      ['TlsSuiteNotOffered', `选择 ${RSA}`],
+    ]);
+    assert.deepEqual(fixes(keyAndOrder), [
+      ['TlsWrongKey', '改用 k 加密'],
+      ['TlsFinishedBeforeCcs', '先发送 ChangeCipherSpec'],
+    ]);
+    assert.deepEqual(fixes(continues), [
+      ['TlsContinuesAfterFailure', '改为发送 Alert bad_certificate'],
+    ]);
   } finally {
     setLocale('en');
   }

@@ -1,0 +1,128 @@
+import { diagnostic } from '../check/diagnostic';
+import { fieldOf, type TlsMessageStatement } from '../syntax/tlsTree';
+import { accepts, verifyCertificate, type CertInfo, type Rejection } from './pki';
+import type { Content, Session } from './session';
+import { failHandshake, reportMissing, type MessageOutcome, type TlsRun } from './tlsRun';
+import { tlsText } from './tlsText';
+
+/*
+ * Certificates at the client: the server's certificate is checked against the client's trust
+ * store (pki.ts decides), and the signatures made with a certificate's private key are checked
+ * against who holds it.
+ */
+
+/**
+ * Certificate: the server's is verified by the client, which fails the handshake with the
+ * verdict's alert when it rejects it (RFC 5246 §7.4.2, RFC 8446 §4.4.2); a client certificate is
+ * only recorded.
+ */
+export function certificate(
+  run: TlsRun,
+  statement: TlsMessageStatement,
+  content: Content,
+  session: Session,
+  outcome: MessageOutcome,
+): void {
+  const role = statement.from.text === session.client ? 'client' : 'server';
+  const written = statement.forward ? undefined : fieldOf(statement, 'cert');
+  const name = content.fields.get('cert');
+  const cert = name ? run.pki.certs.get(name) : undefined;
+  if (name && !cert && written) {
+    run.log.report(
+      diagnostic('TlsUnknownName', written.valueSpan, {
+        what: tlsText().whatCertificate,
+        name,
+        declare: `cert ${name} subject=... key=... issuer=...`,
+      }),
+    );
+  }
+  if (role === 'client') {
+    session.clientCert = cert;
+    session.facts = { ...session.facts, clientCertificateSent: name !== undefined };
+    return;
+  }
+  if (!name && !statement.forward) reportMissing(run, statement, 'cert');
+  if (!cert) return;
+  session.serverCert = cert;
+  const client = statement.to.text;
+  // An attacker playing the client checks nothing unless the scenario gives it a trust store.
+  if (run.pki.attackers.has(client) && !run.pki.trust.has(client)) return;
+  const verdict = verifyCertificate(run.pki, cert, client, session.sni);
+  if (accepts(verdict)) {
+    outcome.certificateCheck = { endpoint: client, cert: cert.name, verdict };
+    return;
+  }
+  const none = tlsText().none;
+  // Every fact a rejection message may quote; each message takes the ones it needs.
+  const facts = {
+    client,
+    cert: cert.name,
+    issuer: cert.issuer ?? none,
+    subject: cert.subject ?? none,
+    sni: session.sni ?? '',
+    notAfter: cert.notAfter ?? '',
+    notBefore: cert.notBefore ?? '',
+    date: run.pki.date?.text ?? '',
+    trusted: verdict.kind === 'CertUntrustedIssuer' ? verdict.trusted : '',
+    reason: verdict.kind === 'CertBadSignature' ? verdict.reason : '',
+  };
+  run.log.report(diagnostic(verdict.kind, written?.valueSpan ?? statement.messageSpan, facts));
+  failHandshake(outcome, session, statement, {
+    endpoint: client,
+    reason: rejectionReason(verdict.kind),
+    alert: verdict.alert,
+  });
+}
+
+/**
+ * ServerKeyExchange and CertificateVerify are signed with the certificate’s private key
+ * (RFC 5246 §7.4.3, RFC 8446 §4.4.3): only its holder can make the signature.
+ */
+export function checkSignature(
+  run: TlsRun,
+  statement: TlsMessageStatement,
+  content: Content,
+  session: Session,
+  cert: CertInfo | undefined,
+  outcome: MessageOutcome,
+): void {
+  const from = statement.from.text;
+  if (!cert?.key) return;
+  const holder = run.pki.keys.get(cert.key)?.holder;
+  // A relayed signature was made by whoever first sent it.
+  const signer = content.signature?.signer ?? from;
+  const valid = content.signature?.valid ?? holder === from;
+  content.signature = { valid, signer, key: cert.key };
+  if (valid) return;
+  run.log.report(
+    diagnostic('TlsSignatureNotHolder', statement.messageSpan, {
+      sender: signer,
+      key: cert.key,
+      holder: holder ?? tlsText().nobody,
+      message: statement.message,
+    }),
+  );
+  failHandshake(outcome, session, statement, {
+    endpoint: statement.to.text,
+    reason: tlsText().failMessageSignature({ message: statement.message }),
+    alert: 'decrypt_error',
+  });
+}
+
+/** The short reason of a rejection, for the failure note in the diagram. */
+export function rejectionReason(kind: Rejection['kind']): string {
+  switch (kind) {
+    case 'CertSelfSigned':
+      return tlsText().failSelfSigned;
+    case 'CertUntrustedIssuer':
+      return tlsText().failUntrusted;
+    case 'CertBadSignature':
+      return tlsText().failSignature;
+    case 'CertNameMismatch':
+      return tlsText().failName;
+    case 'CertExpired':
+      return tlsText().failExpired;
+    case 'CertNotYetValid':
+      return tlsText().failNotYetValid;
+  }
+}

@@ -1,0 +1,231 @@
+import { diagnostic } from '../check/diagnostic';
+import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
+import { sendShare } from './keyExchange';
+import type { Content, Session } from './session';
+import {
+  CIPHER_SUITES,
+  keyExchangeOf,
+  parseTlsVersion,
+  suiteFitsVersion,
+  type TlsVersion,
+} from '../protocol/tlsSuites';
+import { lineNumber, publish, replaceWith, reportMissing, type TlsRun } from './tlsRun';
+import { tlsText } from './tlsText';
+
+/*
+ * Negotiation: the client offers versions, suites and (in TLS 1.3) a key share; the server picks
+ * one of each from the offer (RFC 5246 §7.4.1, RFC 8446 §4.1).
+ */
+
+/** ClientHello: records the offer in the session. */
+export function clientHello(
+  run: TlsRun,
+  statement: TlsMessageStatement,
+  content: Content,
+  session: Session,
+): void {
+  const from = statement.from.text;
+  const to = statement.to.text;
+  const forwarded = statement.forward !== undefined;
+  const random = content.fields.get('random');
+  const retry = session.facts.retried;
+  if (random) {
+    checkRandom(run, statement, random, session, retry);
+    session.clientRandom = random;
+    publish(run, random, [from, to]);
+  }
+  const versions =
+    offeredVersions(run, statement) ?? (content.fields.has('key_share') ? ['1.2', '1.3'] : ['1.2']);
+  const suitesField = content.fields.get('suites');
+  if (suitesField !== undefined) {
+    const suites = suitesField.split(',').filter(Boolean);
+    session.offeredSuites = suites;
+    if (!forwarded) checkSuites(run, fieldOf(statement, 'suites'));
+  }
+  session.offeredVersions = versions;
+  session.sni = content.fields.get('sni');
+  const share = content.fields.get('key_share');
+  if (share) {
+    session.clientShare = share;
+    sendShare(run, share, from, to, forwarded);
+  }
+  session.facts = { ...session.facts, offers13: versions.includes('1.3') };
+}
+
+/** ServerHello: the server's pick, which must come from the client's offer. */
+export function serverHello(
+  run: TlsRun,
+  statement: TlsMessageStatement,
+  content: Content,
+  session: Session,
+): void {
+  const from = statement.from.text;
+  const to = statement.to.text;
+  const forwarded = statement.forward !== undefined;
+  const random = content.fields.get('random');
+  if (random) {
+    checkRandom(run, statement, random, session, false);
+    session.serverRandom = random;
+    publish(run, random, [from, to]);
+  }
+  const version = chosenVersion(run, statement, content, session);
+  const suite = content.fields.get('suite');
+  const suiteField = forwarded ? undefined : fieldOf(statement, 'suite');
+  if (suite !== undefined && suiteField) checkChosenSuite(run, suiteField, suite, version, session);
+  const keyExchange =
+    version === '1.3' ? 'TLS13' : ((suite ? keyExchangeOf(suite) : undefined) ?? 'RSA');
+  const share = content.fields.get('key_share');
+  if (version === '1.3' && !share && !forwarded) reportMissing(run, statement, 'key_share');
+  if (share) {
+    session.serverShare = share;
+    sendShare(run, share, from, to, forwarded);
+  }
+  session.facts = {
+    ...session.facts,
+    version,
+    keyExchange: keyExchange === 'TLS13' && version !== '1.3' ? 'RSA' : keyExchange,
+    serverHelloSeen: true,
+  };
+}
+
+/**
+ * The version ServerHello picks: the one written, else TLS 1.3 when the hello looks like 1.3
+ * (after a HelloRetryRequest, with a key share, or when 1.2 was not offered), else TLS 1.2.
+ */
+function chosenVersion(
+  run: TlsRun,
+  statement: TlsMessageStatement,
+  content: Content,
+  session: Session,
+): TlsVersion {
+  const versionField = statement.forward ? undefined : fieldOf(statement, 'version');
+  const written = content.fields.get('version');
+  const parsed = written !== undefined ? parseTlsVersion(written) : undefined;
+  if (versionField && !parsed) {
+    run.log.report(
+      diagnostic('TlsBadValue', versionField.valueSpan, {
+        what: tlsText().whatVersion,
+        text: versionField.value,
+        expected: tlsText().versions,
+      }),
+    );
+  }
+  const offered = session.offeredVersions;
+  const version: TlsVersion =
+    parsed ??
+    (session.facts.retried || content.fields.has('key_share') || !offered.includes('1.2')
+      ? '1.3'
+      : '1.2');
+  if (parsed && !offered.includes(parsed) && versionField) {
+    const first = offered[offered.length - 1];
+    const fix = first
+      ? replaceWith(tlsText().fixPickVersion({ version: first }), versionField.valueSpan, first)
+      : undefined;
+    run.log.report(
+      diagnostic(
+        'TlsVersionNotOffered',
+        versionField.valueSpan,
+        { version: parsed, offered: offered.map((v) => `TLS ${v}`).join(tlsText().and) },
+        fix ? { fix } : {},
+      ),
+    );
+  }
+  return version;
+}
+
+/** The suite ServerHello picks: a known one, offered by the client, fit for the version. */
+function checkChosenSuite(
+  run: TlsRun,
+  suiteField: TlsField,
+  suite: string,
+  version: TlsVersion,
+  session: Session,
+): void {
+  if (keyExchangeOf(suite) === undefined) {
+    checkSuites(run, suiteField);
+    return;
+  }
+  const offered = session.offeredSuites;
+  if (offered && !offered.some((s) => s.toUpperCase() === suite.toUpperCase())) {
+    const first = offered[0];
+    const fix = first
+      ? replaceWith(tlsText().fixPickSuite({ suite: first }), suiteField.valueSpan, first)
+      : undefined;
+    run.log.report(
+      diagnostic(
+        'TlsSuiteNotOffered',
+        suiteField.valueSpan,
+        { suite, offered: offered.join(', ') },
+        fix ? { fix } : {},
+      ),
+    );
+  } else if (!suiteFitsVersion(suite, version)) {
+    run.log.report(diagnostic('TlsSuiteVersionMismatch', suiteField.valueSpan, { suite, version }));
+  }
+}
+
+/**
+ * HS611: every hello carries a fresh random. An attacker that copies the random into a hello it
+ * changed is tampering, which the Finished messages catch; a real client repeats its random
+ * only in the ClientHello after a HelloRetryRequest of the same handshake (RFC 8446 §4.1.2).
+ */
+function checkRandom(
+  run: TlsRun,
+  statement: TlsMessageStatement,
+  random: string,
+  session: Session,
+  retry: boolean,
+): void {
+  const earlier = run.randoms.get(random);
+  if (!earlier) {
+    run.randoms.set(random, { span: statement, session: session.id });
+    return;
+  }
+  const copied = statement.forward !== undefined || run.pki.attackers.has(statement.from.text);
+  if (copied || (retry && earlier.session === session.id)) return;
+  run.log.report(
+    diagnostic(
+      'TlsRandomReused',
+      fieldOf(statement, 'random')?.valueSpan ?? statement.messageSpan,
+      { name: random, line: lineNumber(run, earlier.span) },
+    ),
+  );
+}
+
+/** The versions a written ClientHello offers; undefined when it names none or is relayed. */
+function offeredVersions(run: TlsRun, statement: TlsMessageStatement): TlsVersion[] | undefined {
+  const field = fieldOf(statement, 'versions');
+  if (!field || statement.forward) return undefined;
+  const versions: TlsVersion[] = [];
+  for (const item of field.items) {
+    const version = parseTlsVersion(item.text);
+    if (version) versions.push(version);
+    else {
+      run.log.report(
+        diagnostic('TlsBadValue', item, {
+          what: tlsText().whatVersion,
+          text: item.text,
+          expected: tlsText().versions,
+        }),
+      );
+    }
+  }
+  return versions;
+}
+
+/** Every suite named must be one of the IANA names the engine knows. */
+function checkSuites(run: TlsRun, field: TlsField | undefined): void {
+  for (const item of field?.items ?? []) {
+    if (keyExchangeOf(item.text) === undefined) {
+      run.log.report(
+        diagnostic('TlsBadValue', item, {
+          what: tlsText().whatSuite,
+          text: item.text,
+          expected: tlsText().ianaName({
+            examples: Object.keys(CIPHER_SUITES).slice(2, 5).join(', '),
+          }),
+        }),
+      );
+    }
+  }
+}

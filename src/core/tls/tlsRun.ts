@@ -1,0 +1,137 @@
+import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
+import type { LineMap } from '../text/lineMap';
+import type { Span } from '../text/span';
+import type { TlsMessageStatement } from '../syntax/tlsTree';
+import type { ScenarioDocument } from '../syntax/tree';
+import type { TcpTrace } from '../tcp/trace';
+import { Knowledge, privateOf } from './knowledge';
+import type { TlsMessageType } from '../protocol/tlsMessageTypes';
+import { buildPki, type Pki } from './pki';
+import type { Content, Session } from './session';
+import { TcpTimeline } from './tcpTimeline';
+import { tlsText } from './tlsText';
+import type { CertificateCheck, Derivation, TlsFailure } from './tlsTrace';
+
+/** The diagnostics of a run, and how many of them are errors (a step is faulty when it adds one). */
+export class DiagnosticLog {
+  readonly diagnostics: Diagnostic[] = [];
+  private errorCount = 0;
+
+  readonly report = (d: Diagnostic): void => {
+    this.diagnostics.push(d);
+    if (d.severity === 'error') this.errorCount++;
+  };
+
+  get errors(): number {
+    return this.errorCount;
+  }
+}
+
+/**
+ * What a TLS run carries from message to message. Each section of the engine reads and updates
+ * it; nothing else survives between messages.
+ */
+export interface TlsRun {
+  readonly lines: LineMap;
+  readonly log: DiagnosticLog;
+  /** The endpoints the scenario declares. */
+  readonly endpoints: ReadonlySet<string>;
+  readonly timeline: TcpTimeline;
+  readonly pki: Pki;
+  /** Who knows which secret. */
+  readonly knowledge: Knowledge;
+  /** The current handshake of each pair of endpoints, by `pairKey`. */
+  readonly sessions: Map<string, Session>;
+  /** Handshakes started so far: the next one gets the next number. */
+  sessionCount: number;
+  /** Every random sent so far, where and in which handshake it first appeared. */
+  readonly randoms: Map<string, { readonly span: Span; readonly session: number }>;
+  /** What each endpoint last received of each message type, for `forward`. */
+  readonly received: Map<string, Map<TlsMessageType, Content>>;
+}
+
+/**
+ * The run before its first message: the PKI declarations read (their problems reported), and
+ * each key holder knowing its private key.
+ */
+export function startTlsRun(document: ScenarioDocument, lines: LineMap, tcp: TcpTrace): TlsRun {
+  const endpoints = new Set(tcp.endpoints.filter((e) => e.declared).map((e) => e.name));
+  const log = new DiagnosticLog();
+  const pki = buildPki(document.statements, lines, (name) => endpoints.has(name), log.report);
+  const knowledge = new Knowledge();
+  for (const key of pki.keys.values()) {
+    if (key.holder) knowledge.learn(key.holder, privateOf(key.name));
+  }
+  return {
+    lines,
+    log,
+    endpoints,
+    // The TCP engine's trace: the timeline reads its verdicts only.
+    timeline: new TcpTimeline(tcp.steps, document.statements),
+    pki,
+    knowledge,
+    sessions: new Map(),
+    sessionCount: 0,
+    randoms: new Map(),
+    received: new Map(),
+  };
+}
+
+/**
+ * What one message brings about, beyond the diagnostics: created for each message, filled in by
+ * the sections that handle it, and copied into its step.
+ */
+export interface MessageOutcome {
+  /** The secrets an endpoint came to derive at this message. */
+  readonly derivations: Derivation[];
+  /** The handshake failed here: who noticed and which alert it owes. */
+  failure?: TlsFailure;
+  /** The client accepted the server's certificate here. */
+  certificateCheck?: CertificateCheck;
+}
+
+export function newOutcome(): MessageOutcome {
+  return { derivations: [] };
+}
+
+/** The 1-based line of `span`, as messages quote it. */
+export function lineNumber(run: TlsRun, span: Span): number {
+  return run.lines.lineOf(span) + 1;
+}
+
+/** A fix that writes `text` over `span`. */
+export function replaceWith(title: string, span: Span, text: string): Fix {
+  return { title, edits: [{ span: { start: span.start, end: span.end }, newText: text }] };
+}
+
+/** Reports a field the message needs and does not have. */
+export function reportMissing(run: TlsRun, statement: TlsMessageStatement, field: string): void {
+  run.log.report(
+    diagnostic('TlsMissingField', statement.messageSpan, {
+      message: statement.message,
+      field,
+      why: tlsText().missing[field] ?? tlsText().missingOther,
+    }),
+  );
+}
+
+/** A value sent in the clear: both ends of the message know it. */
+export function publish(run: TlsRun, value: string, endpoints: readonly string[]): void {
+  for (const endpoint of endpoints) run.knowledge.learn(endpoint, value);
+}
+
+/**
+ * The handshake fails at `span`: `endpoint` noticed and must send `alert` (RFC 8446 §6.2, RFC 5246
+ * §7.2.2). Only the first failure of a handshake counts.
+ */
+export function failHandshake(
+  outcome: MessageOutcome,
+  session: Session,
+  span: Span,
+  failure: { readonly endpoint: string; readonly reason: string; readonly alert: string },
+): void {
+  if (session.failure) return;
+  const { endpoint, reason, alert } = failure;
+  session.failure = { span: { start: span.start, end: span.end }, endpoint, reason, alert };
+  outcome.failure = { endpoint, text: tlsText().failureNote({ reason, endpoint, alert }) };
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clientKeyExchange, noteDerivations, sendShare } from '../../../src/core/tls/keyExchange';
+import { newSession } from '../../../src/core/tls/session';
+import { newOutcome } from '../../../src/core/tls/tlsRun';
+import { pki } from '../check/tlsCodeCases';
+import { reported, runOf, writtenContent } from './tlsRunFixture';
+
+function rsaSession(run: ReturnType<typeof runOf>['run']) {
+  const session = newSession(1, 'client', 'server');
+  session.facts = { ...session.facts, version: '1.2', keyExchange: 'RSA' };
+  session.clientRandom = 'r1';
+  session.serverRandom = 'r2';
+  session.serverCert = run.pki.certs.get('c');
+  return session;
+}
+
+test('a key share is public; only its maker knows the private half, not a relay', () => {
+  const { run } = runOf(...pki(), 'endpoint mallory');
+  sendShare(run, 's1', 'client', 'server', false);
+  sendShare(run, 's2', 'mallory', 'server', true);
+  assert.ok(run.knowledge.knows('server', 's1'));
+  assert.ok(run.knowledge.knows('client', 's1 (private)'));
+  assert.ok(!run.knowledge.knows('server', 's1 (private)'));
+  assert.ok(!run.knowledge.knows('mallory', 's2 (private)'));
+});
+
+test('RSA: the premaster secret reaches the holder of the key it is encrypted with', () => {
+  const { run, messages } = runOf(
+    ...pki(),
+    'client -> server ClientKeyExchange premaster=pm encrypted=k',
+  );
+  const session = rsaSession(run);
+  clientKeyExchange(run, messages[0]!, writtenContent(messages[0]!), session);
+  assert.deepEqual(reported(run), []);
+  assert.ok(run.knowledge.knows('client', 'pm'));
+  assert.ok(run.knowledge.knows('server', 'pm'));
+  const outcome = newOutcome();
+  noteDerivations(run, session, ['client', 'server'], outcome);
+  assert.deepEqual(
+    outcome.derivations.map((d) => [d.endpoint, d.inputs.join(' ')]),
+    [
+      ['client', 'pm r1 r2'],
+      ['server', 'pm r1 r2'],
+    ],
+  );
+  // Each endpoint derives once.
+  const again = newOutcome();
+  noteDerivations(run, session, ['client', 'server'], again);
+  assert.deepEqual(again.derivations, []);
+});
+
+test('RSA: encrypting with another key than the certificate’s is fixed to the certificate’s', () => {
+  const { run, messages } = runOf(
+    ...pki({ extra: ['key other holder=client'] }),
+    'client -> server ClientKeyExchange premaster=pm encrypted=other',
+  );
+  const session = rsaSession(run);
+  clientKeyExchange(run, messages[0]!, writtenContent(messages[0]!), session);
+  assert.deepEqual(reported(run), ['TlsWrongKey']);
+  assert.equal(run.log.diagnostics[0]?.fix?.title, 'Encrypt with k');
+  assert.ok(!run.knowledge.knows('server', 'pm'));
+});
+
+test('ECDHE: the client’s share is required', () => {
+  const { run, messages } = runOf(...pki(), 'client -> server ClientKeyExchange');
+  const session = newSession(1, 'client', 'server');
+  session.facts = { ...session.facts, keyExchange: 'ECDHE' };
+  clientKeyExchange(run, messages[0]!, writtenContent(messages[0]!), session);
+  assert.deepEqual(reported(run), ['TlsMissingField']);
+});

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { newSession } from '../../../src/core/tls/session';
+import {
+  checkEndpoints,
+  isCompatibilityCcs,
+  place,
+  sessionFor,
+  stillOpen,
+} from '../../../src/core/tls/tlsOrder';
+import { setLocale } from '../../../src/core/text/locale';
+import { pki } from '../check/tlsCodeCases';
+import { reported, runOf, writtenContent } from './tlsRunFixture';
+
+test('a message needs two different declared endpoints', () => {
+  const { run, messages } = runOf(
+    ...pki(),
+    'client -> nobody ClientHello random=r1',
+    'client -> client ClientHello random=r1',
+    'client -> server ClientHello random=r1',
+  );
+  assert.deepEqual(
+    messages.map((m) => checkEndpoints(run, m)),
+    [false, false, true],
+  );
+  assert.deepEqual(reported(run), ['UnknownEndpoint', 'SegmentToSelf']);
+});
+
+test('a ClientHello starts a handshake, numbered in order; other messages need one', () => {
+  const { run, messages } = runOf(
+    ...pki(),
+    'server -> client ServerHello random=r2',
+    'client -> server ClientHello random=r1',
+    'server -> client ServerHello random=r2',
+  );
+  const [early, hello, answer] = messages.map((m) => [m, writtenContent(m)] as const);
+  assert.equal(sessionFor(run, early![0], early![1]), undefined);
+  assert.deepEqual(reported(run), ['TlsOutOfOrder']);
+  const session = sessionFor(run, hello![0], hello![1]);
+  assert.equal(session?.id, 1);
+  assert.equal(session?.client, 'client');
+  assert.equal(sessionFor(run, answer![0], answer![1]), session);
+  session!.established = true;
+  assert.equal(sessionFor(run, hello![0], hello![1])?.id, 2);
+});
+
+test('after a failure the endpoint that noticed may only send the alert, with a fix to do so', () => {
+  const { run, messages } = runOf(...pki(), 'client -> server ClientKeyExchange premaster=pm');
+  const session = newSession(1, 'client', 'server');
+  session.failure = {
+    span: { start: 0, end: 1 },
+    endpoint: 'client',
+    reason: 'issuer not trusted',
+    alert: 'unknown_ca',
+  };
+  assert.equal(stillOpen(run, messages[0]!, session), false);
+  assert.deepEqual(reported(run), ['TlsContinuesAfterFailure']);
+  assert.equal(run.log.diagnostics[0]?.fix?.title, 'Send Alert unknown_ca instead');
+  assert.equal(run.log.diagnostics[0]?.fix?.edits[0]?.newText, 'Alert unknown_ca');
+});
+
+test('a TLS 1.2 Finished before the sender’s ChangeCipherSpec gets a fix that inserts it', () => {
+  setLocale('zh-cn');
+  try {
+    const { run, messages } = runOf(...pki(), 'client -> server Finished');
+    const session = newSession(1, 'client', 'server');
+    session.facts = { ...session.facts, version: '1.2' };
+    place(run, messages[0]!, session, 'client');
+    const fix = run.log.diagnostics.find((d) => d.kind === 'TlsFinishedBeforeCcs')?.fix;
+    assert.equal(fix?.title, '先发送 ChangeCipherSpec');
+    assert.equal(fix?.edits[0]?.newText, 'client -> server  ChangeCipherSpec\n');
+  } finally {
+    setLocale('en');
+  }
+});
+
+test('a ChangeCipherSpec is TLS 1.3’s compatibility one once 1.3 is chosen or offered', () => {
+  const session = newSession(1, 'client', 'server');
+  assert.equal(isCompatibilityCcs(session), false);
+  session.facts = { ...session.facts, offers13: true };
+  assert.equal(isCompatibilityCcs(session), true);
+  session.facts = { ...session.facts, version: '1.2' };
+  assert.equal(isCompatibilityCcs(session), false);
+  session.facts = { ...session.facts, version: '1.3' };
+  assert.equal(isCompatibilityCcs(session), true);
+});
