@@ -74,7 +74,9 @@ const EN_HELP: HelpText = {
   other: `  help [COMMAND]  this text, or only COMMAND's part of it
   --version       print the version`,
   exitStatus: `Exit status: 0 no errors, 1 errors found (the diagram is still printed or drawn),
-2 usage or file errors, or no browser to draw with.`,
+2 usage or file errors (a full disk included), or no browser to draw with.
+FILE may be - for standard input (check, mermaid, import); a reader that stops early
+(| head) does not change the status.`,
 };
 
 /** The CLI's own words: usage, argument errors, file errors, in English and 简体中文. */
@@ -85,6 +87,9 @@ const EN = {
   noSuchFile: 'no such file',
   permissionDenied: 'permission denied',
   isDirectory: 'it is a directory',
+  noSpace: 'no space left on the device',
+  theOutput: 'the output',
+  standardInput: 'standard input',
   unknownOption: (p: { option: string }) => `unknown option ${p.option}`,
   unknownCommand: (p: { command: string }) => `unknown command '${p.command}'`,
   checkNeedsFile: 'check needs at least one FILE',
@@ -152,7 +157,9 @@ const ZH_CN_HELP: HelpText = {
   other: `  help [命令]     显示本说明，或只显示某个命令的部分
   --version       输出版本号`,
   exitStatus: `退出状态：0 没有错误，1 发现错误（图仍会输出或绘制），
-2 用法或文件错误，或者没有可用于绘图的浏览器。`,
+2 用法或文件错误（包括磁盘已满），或者没有可用于绘图的浏览器。
+文件可写作 - 表示标准输入（check、mermaid、import）；读取方提前结束（| head）
+不改变退出状态。`,
 };
 
 const ZH_CN: typeof EN = {
@@ -162,6 +169,9 @@ const ZH_CN: typeof EN = {
   noSuchFile: '文件不存在',
   permissionDenied: '没有权限',
   isDirectory: '这是一个目录',
+  noSpace: '设备上没有剩余空间',
+  theOutput: '输出',
+  standardInput: '标准输入',
   unknownOption: (p) => `未知选项 ${p.option}`,
   unknownCommand: (p) => `未知命令 '${p.command}'`,
   checkNeedsFile: 'check 至少需要一个文件',

@@ -1,5 +1,5 @@
 import { CLI_TEXT } from './cliText';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import {
   connectionLine,
   importCapture,
@@ -7,7 +7,7 @@ import {
   problemText,
   type ChunkSource,
 } from '../core/capture/write/importCapture';
-import type { CliIo } from './io';
+import { openInput, reasonOf, readAllChunks, STDIN, type CliIo } from './io';
 
 export interface ImportOptions {
   readonly file: string;
@@ -23,17 +23,30 @@ const CHUNK_BYTES = 1 << 20;
  * to stderr with their byte offset or line. Exit 0 when something was imported, 1 when the file
  * held nothing importable, 2 when it cannot be read.
  */
-export function importCommand(
-  options: ImportOptions,
-  io: CliIo,
-  source: ChunkSource = () => fileChunks(options.file),
-): number {
-  const opened = canOpen(options.file);
-  if (opened !== true) {
-    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: opened })}`);
+export function importCommand(options: ImportOptions, io: CliIo, source?: ChunkSource): number {
+  if (source) return importFrom(options, io, source);
+  const input = openInput(options.file);
+  if ('reason' in input) {
+    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: input.reason })}`);
     return 2;
   }
-  const name = options.file.split(/[\\/]/).pop() ?? options.file;
+  try {
+    // A regular file is read in chunks, once per pass; a pipe or a terminal can be read only
+    // once, so it is read whole first and its chunks replayed (`cat x.pcap | handshake import -`).
+    if (input.regular) return importFrom(options, io, () => fileChunks(input.fd));
+    const chunks = readAllChunks(input.fd, CHUNK_BYTES);
+    return importFrom(options, io, () => chunks);
+  } catch (error) {
+    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: reasonOf(error) })}`);
+    return 2;
+  } finally {
+    if (input.fd !== 0) closeSync(input.fd);
+  }
+}
+
+function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): number {
+  const name =
+    options.file === STDIN ? 'stdin' : (options.file.split(/[\\/]/).pop() ?? options.file);
   if (options.list) {
     const summary = listConnections(source());
     for (const problem of summary.problems) io.error(`${options.file}: ${problemText(problem)}`);
@@ -55,32 +68,17 @@ export function importCommand(
   return 0;
 }
 
-/** The file in 1 MiB chunks, read as they are consumed: the file is never held whole. */
-export function* fileChunks(path: string): Generator<Uint8Array> {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = new Uint8Array(CHUNK_BYTES);
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      if (n <= 0) return;
-      // The readers copy what they keep, so the buffer can be reused for the next chunk.
-      yield buffer.subarray(0, n);
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function canOpen(path: string): true | string {
-  try {
-    closeSync(openSync(path, 'r'));
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    return code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'it is a directory'
-        : (error as Error).message;
+/**
+ * An open regular file in 1 MiB chunks from its start, read as they are consumed: the file is
+ * never held whole, and each pass reads it again from offset 0.
+ */
+export function* fileChunks(fd: number): Generator<Uint8Array> {
+  const buffer = new Uint8Array(CHUNK_BYTES);
+  for (let position = 0; ;) {
+    const n = readSync(fd, buffer, 0, CHUNK_BYTES, position);
+    if (n <= 0) return;
+    position += n;
+    // The readers copy what they keep, so the buffer can be reused for the next chunk.
+    yield buffer.subarray(0, n);
   }
 }

@@ -1,33 +1,93 @@
 import { CLI_TEXT } from './cliText';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 /** What the CLI needs from the outside world, so commands can be tested without a process. */
 export interface CliIo {
+  /** The file's text; `-` reads standard input. */
   readonly readText: (path: string) => string | { readonly reason: string };
   readonly out: (line: string) => void;
   readonly error: (line: string) => void;
 }
 
-/** Why a file could not be read, in the current language. */
-function reasonOf(code: string): string | undefined {
+/** The file name `-` stands for standard input, as with cat, grep and tcpdump -r. */
+export const STDIN = '-';
+
+/** Why a file could not be read or written, in the current language. */
+export function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
   return code === 'ENOENT'
     ? CLI_TEXT.noSuchFile
     : code === 'EACCES'
       ? CLI_TEXT.permissionDenied
       : code === 'EISDIR'
         ? CLI_TEXT.isDirectory
-        : undefined;
+        : code === 'ENOSPC'
+          ? CLI_TEXT.noSpace
+          : (error as Error).message;
 }
+
+/**
+ * Opens `path` for reading (`-`: standard input, fd 0) and says whether it is a regular file,
+ * which can be read again from the start, or a stream (a pipe, a terminal, /dev/stdin), which
+ * can be read once. A directory is refused here: on Linux it opens, then fails at the first read.
+ */
+export function openInput(path: string): { fd: number; regular: boolean } | { reason: string } {
+  let fd: number | undefined;
+  try {
+    fd = path === STDIN ? 0 : openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) {
+      if (fd !== 0) closeSync(fd);
+      return { reason: CLI_TEXT.isDirectory };
+    }
+    return { fd, regular: stat.isFile() };
+  } catch (error) {
+    if (fd !== undefined && fd !== 0) closeSync(fd);
+    return { reason: reasonOf(error) };
+  }
+}
+
+/** Reads a whole input once, in chunks (a pipe's reads may be short). */
+export function readAllChunks(fd: number, chunkBytes: number): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const buffer = new Uint8Array(chunkBytes);
+    let n: number;
+    try {
+      n = readSync(fd, buffer, 0, chunkBytes, null);
+    } catch (error) {
+      // A non-blocking stdin with nothing yet: wait by reading again (EAGAIN is not an end).
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      throw error;
+    }
+    if (n <= 0) return chunks;
+    chunks.push(buffer.subarray(0, n));
+  }
+}
+
+/**
+ * What went wrong writing standard output, if anything: a reader that stopped early (`| head`)
+ * is not an error, a full disk or a closed file is (exit 2, with the reason).
+ */
+export const outputState = { failure: undefined as string | undefined };
 
 export const processIo: CliIo = {
   readText(path) {
+    const input = openInput(path);
+    if ('reason' in input) return input;
     try {
-      return readFileSync(path, 'utf8');
+      return input.fd === 0 && !input.regular
+        ? Buffer.concat(readAllChunks(0, 1 << 16)).toString('utf8')
+        : readFileSync(input.fd, 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      return { reason: reasonOf(code) ?? (error as Error).message };
+      return { reason: reasonOf(error) };
+    } finally {
+      if (input.fd !== 0) closeSync(input.fd);
     }
   },
-  out: (line) => process.stdout.write(line + '\n'),
+  out: (line) => {
+    if (outputState.failure !== undefined || process.stdout.destroyed) return;
+    process.stdout.write(line + '\n');
+  },
   error: (line) => process.stderr.write(line + '\n'),
 };
