@@ -7,6 +7,7 @@ import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
 import { DeliveryOrder } from './deliveryOrder';
+import { captureDay } from './captureDay';
 
 interface ConnectionState {
   readonly names: [string, string];
@@ -63,7 +64,7 @@ export class ScenarioWriter {
     this.tlsFile = {
       naming: new TlsNaming(),
       dated: false,
-      day: () => (dated ? new Date(this.clock * 1000).toISOString().slice(0, 10) : undefined),
+      day: () => (dated ? captureDay(this.clock) : undefined),
     };
   }
 
