@@ -22,8 +22,10 @@ const EN = {
     `The file ends inside frame ${p.frame}: its record needs ${p.need} bytes and only ${p.have} are left; the frames before it were imported.`,
   truncatedRecordHeader: (p: { frame: number; have: number }) =>
     `The file ends inside the 16-byte record header of frame ${p.frame} (only ${p.have} bytes are left); the frames before it were imported.`,
-  truncatedBlock: (p: { need: number; have: number }) =>
-    `The file ends inside a pcapng block of ${p.need} bytes (only ${p.have} are left); the packets before it were imported.`,
+  truncatedBlock: (p: { need: number; have: number; frames: number }) =>
+    `The file ends inside a pcapng block of ${p.need} bytes (only ${p.have} are left); ${p.frames > 0 ? 'the packets before it were imported' : 'no packet came before it'}.`,
+  truncatedSection: (p: { have: number }) =>
+    `The file ends inside its first pcapng section header (only ${p.have} of at least 28 bytes): it holds no packet.`,
   badBlockLength: (p: { length: number }) =>
     `A pcapng block length of ${p.length} is impossible (at least 12 and a multiple of 4): the file is corrupt from here.`,
   hugeBlock: (p: { length: number; max: number }) =>
@@ -61,7 +63,9 @@ const ZH_CN: typeof EN = {
   truncatedRecordHeader: (p) =>
     `文件在第 ${p.frame} 帧 16 字节的记录头中间结束（只剩 ${p.have} 字节）；之前的帧已导入。`,
   truncatedBlock: (p) =>
-    `文件在一个 ${p.need} 字节的 pcapng 块中间结束（只剩 ${p.have} 字节）；之前的分组已导入。`,
+    `文件在一个 ${p.need} 字节的 pcapng 块中间结束（只剩 ${p.have} 字节）；${p.frames > 0 ? '之前的分组已导入' : '它之前没有分组'}。`,
+  truncatedSection: (p) =>
+    `文件在第一个 pcapng 节头中间结束（只有 ${p.have} 字节，至少需要 28 字节）：其中没有分组。`,
   badBlockLength: (p) =>
     `pcapng 块长度 ${p.length} 不可能（至少为 12 且是 4 的倍数）：文件从这里开始已损坏。`,
   hugeBlock: (p) =>

@@ -67,13 +67,26 @@ export class PcapngReader {
   end(): void {
     if (this.stopped) return;
     const have = this.pending.length;
-    if (this.skipping > 0 || have > 0) {
+    if (!this.sawSection && this.skipping === 0 && have > 0) {
+      // The byte-order magic (bytes 8–11 of the section header) is what says how to read the
+      // block's length: before it, no length can be read in either order.
+      this.problems.push({
+        offset: this.offset,
+        line: 0,
+        message: M.truncatedSection({ have }),
+        fatal: false,
+      });
+    } else if (this.skipping > 0 || have > 0) {
       const need =
         this.skipping > 0 ? this.skipping : have >= 8 ? this.blockLength(this.pending, 0) : 12;
       this.problems.push({
         offset: this.offset,
         line: 0,
-        message: M.truncatedBlock({ need, have: this.skipping > 0 ? 0 : have }),
+        message: M.truncatedBlock({
+          need,
+          have: this.skipping > 0 ? 0 : have,
+          frames: this.frames,
+        }),
         fatal: false,
       });
     }

@@ -101,3 +101,31 @@ test('a pcapng file must start with a section header block', () => {
     /^Not a packet capture: .* starts with 01 00 00 00/,
   );
 });
+
+test('a file cut inside its first section header says so, and that it holds no packet', () => {
+  const bytes = fixture('http6.pcapng');
+  for (const cut of [4, 8, 10]) {
+    const seen = read(bytes.subarray(0, cut));
+    assert.equal(seen.frames, 0);
+    assert.deepEqual(
+      seen.problems.map((p) => p.message),
+      [
+        `The file ends inside its first pcapng section header (only ${cut} of at least 28 bytes): it holds no packet.`,
+      ],
+      `cut at ${cut}`,
+    );
+  }
+  // Past the byte-order magic the block's length reads in the right order.
+  const seen = read(bytes.subarray(0, 16));
+  assert.match(
+    seen.problems[0]?.message ?? '',
+    /inside a pcapng block of \d{2,3} bytes \(only 16 are left\); no packet came before it\.$/,
+  );
+});
+
+test('a file cut after some packets says the packets before the cut were imported', () => {
+  const bytes = fixture('http6.pcapng');
+  const seen = read(bytes.subarray(0, bytes.length - 10));
+  assert.ok(seen.frames > 0);
+  assert.match(seen.problems.at(-1)?.message ?? '', /the packets before it were imported\.$/);
+});
