@@ -3,6 +3,7 @@ import { decodeIp } from './decodeFrame';
 import { TCP_FLAG, TcpPacket, type CaptureProblem, type PacketSink } from './packet';
 import { parseTcpdumpLine, type TcpdumpLine } from './tcpdumpLine';
 import { parseAddressWords } from './addressWords';
+import { visibleText } from '../../text/visibleText';
 
 /** A long line is cut here: tcpdump lines are short, and a huge one is not tcpdump output. */
 const MAX_LINE = 64 * 1024;
@@ -100,12 +101,12 @@ export class TcpdumpTextReader {
     const parsed = parseTcpdumpLine(record);
     if (parsed === undefined) return;
     if (typeof parsed === 'string') {
-      this.problem(M.textUnreadable({ text: `${parsed}: ${record.slice(0, 120)}` }));
+      this.problem(M.textUnreadable({ text: `${parsed}: ${visibleText(record.slice(0, 120))}` }));
       return;
     }
     const packet = this.packet;
     if (!this.fill(packet, parsed)) {
-      this.problem(M.textUnreadable({ text: record.slice(0, 120) }));
+      this.problem(M.textUnreadable({ text: visibleText(record.slice(0, 120)) }));
       return;
     }
     this.tcpLines++;

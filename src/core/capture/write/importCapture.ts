@@ -6,6 +6,7 @@ import { formatDocument } from '../../format/format';
 import { applyEdits } from '../../text/textEdits';
 import { ScenarioWriter } from './scenarioWriter';
 import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from './tcpAnalysis';
+import { visibleText } from '../../text/visibleText';
 
 /**
  * Imports up to this many lines are formatted like Format Document. Formatting is linear but
@@ -186,9 +187,11 @@ function cancelledResult(summary: CaptureSummary): ImportResult {
 
 /** `byte 1234: ...` or `line 5: ...`: where a problem is, then what. */
 export function problemText(problem: CaptureProblem): string {
-  if (problem.line > 0) return `line ${problem.line}: ${problem.message}`;
-  if (problem.offset >= 0) return `byte ${problem.offset}: ${problem.message}`;
-  return problem.message;
+  // On one line whatever the file held: it goes to a terminal and after `#` in the scenario.
+  const message = visibleText(problem.message);
+  if (problem.line > 0) return `line ${problem.line}: ${message}`;
+  if (problem.offset >= 0) return `byte ${problem.offset}: ${message}`;
+  return message;
 }
 
 /** One line per connection, for `import --list` and the extension's picker. */

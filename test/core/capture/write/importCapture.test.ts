@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   importCapture,
+  problemText,
   listConnections,
   type ImportResult,
 } from '../../../../src/core/capture/write/importCapture';
@@ -217,4 +218,24 @@ test('a large import (10,000 segments) comes out aligned as Format Document alig
   const text = imported(pcapFile(c.segments));
   assert.ok(text.split('\n').length > 10_000);
   assert.deepEqual(formatDocument(text), []);
+});
+
+test('control characters of a bad tcpdump line reach neither the terminal nor the scenario raw', () => {
+  const text = [
+    '12:00:00.000000 IP 10.0.0.1.1000 > 10.0.0.2.80: Flags [S], seq 1, win 100, length 0',
+    '12:00:00.000000 IP 10.0.0.1.1000 > 10.0.0.2.80: Flags [S], seq 99999999999, win 100, length 0 \u001b[31m\rclient -> server RST',
+    '12:00:00.100000 IP 10.0.0.2.80 > 10.0.0.1.1000: Flags [S.], seq 5, ack 2, win 100, length 0',
+    '',
+  ].join('\n');
+  const result = importCapture(() => [new TextEncoder().encode(text)]);
+  assert.ok(result.ok);
+  const problems = result.summary.problems.map(problemText);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0] ?? '', /length 0 \\x1b\[31m\\rclient -> server RST$/);
+  const comment = result.text.split('\n').find((l) => l.startsWith('# Import problem:')) ?? '';
+  assert.ok(comment.endsWith('\\x1b[31m\\rclient -> server RST'), comment);
+  // eslint-disable-next-line no-control-regex
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(result.text), 'a control character left');
+  // The CR did not turn the rest of the comment into a statement.
+  assert.ok(!result.text.split(/\r?\n|\r/).some((l) => l.startsWith('client -> server RST')));
 });
