@@ -128,6 +128,23 @@ export function prepareRename(
   return { span: { start: at.span.start, end: at.span.end }, text: at.name };
 }
 
+/**
+ * Words a name may not become: the keywords, and the words that mean something where a name
+ * stands (`A listen`, `trust client any`, a certificate `signer=self`, `as d1`, `deliver d1
+ * again`, `forward ClientHello`). Renaming a CA to `any` would silently make a client trust
+ * every certificate.
+ */
+const RESERVED: ReadonlySet<string> = new Set([
+  ...KEYWORDS,
+  'listen',
+  'close',
+  'any',
+  'self',
+  'as',
+  'again',
+  'forward',
+]);
+
 /** Renames every occurrence of the endpoint or symbol under `offset` to `newName`. */
 export function rename(document: ScenarioDocument, offset: number, newName: string): RenameResult {
   const at = nameAt(document, offset);
@@ -138,11 +155,7 @@ export function rename(document: ScenarioDocument, offset: number, newName: stri
       reason: `'${newName}' is not a name: use letters, digits and _, starting with a letter.`,
     };
   }
-  if (
-    (KEYWORDS as readonly string[]).includes(newName) ||
-    newName === 'listen' ||
-    newName === 'close'
-  ) {
+  if (RESERVED.has(newName)) {
     return { ok: false, reason: `'${newName}' is a keyword.` };
   }
   if (at.kind === 'endpoint' && (parseTcpFlag(newName) || parseTcpState(newName))) {

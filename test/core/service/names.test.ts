@@ -89,3 +89,18 @@ test('prepareRename: only names can be renamed', () => {
   });
   assert.ok('reason' in prepareRename(document, at('SYN ACK')));
 });
+
+test('rename refuses the words that mean something where a name stands', () => {
+  // Renaming the CA to `any` would turn `trust client DigiCert` into `trust client any`.
+  const tls = readFileSync('examples/mitm-trusted-attacker-ca.handshake', 'utf8');
+  const tree = analyze(tls).document;
+  const offset = tls.indexOf('ca DigiCert') + 3;
+  const prepared = prepareRename(tree, offset);
+  assert.equal('text' in prepared ? prepared.text : prepared.reason, 'DigiCert');
+  for (const word of ['any', 'self', 'as', 'again', 'forward', 'listen', 'close']) {
+    const result = rename(tree, offset, word);
+    assert.equal(result.ok, false, word);
+    if (!result.ok) assert.match(result.reason, /keyword/, word);
+  }
+  assert.ok(rename(tree, offset, 'GlobalSign').ok);
+});
