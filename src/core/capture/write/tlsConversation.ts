@@ -138,7 +138,8 @@ export class TlsConversation {
         out,
       );
     }
-    const sni = event.sni !== undefined ? dnsWord(event.sni) : undefined;
+    // An empty server_name says nothing: `sni=` with no value would not parse (HS004).
+    const sni = event.sni ? dnsWord(event.sni) : undefined;
     this.sni = sni;
     this.clientSession = event.sessionId;
     const suites = event.suites.map(suiteName);
@@ -351,9 +352,12 @@ function languageVersion(version: number): '1.2' | '1.3' | undefined {
 
 /** The DNS name to write as `subject=`: the one matching the SNI if any, else the first. */
 function subjectFor(facts: CertificateFacts, sni: string | undefined): string | undefined {
-  const names = (
-    facts.dnsNames.length ? facts.dnsNames : facts.commonName ? [facts.commonName] : []
-  ).map((name) => (name.startsWith('*.') ? `*.${dnsWord(name.slice(2))}` : dnsWord(name)));
+  // Empty names say nothing (a certificate with an empty CN and no alternative names): the
+  // language's `subject=` needs a value.
+  const dns = facts.dnsNames.filter((name) => name.length > 0 && name !== '*.');
+  const names = (dns.length ? dns : facts.commonName ? [facts.commonName] : []).map((name) =>
+    name.startsWith('*.') ? `*.${dnsWord(name.slice(2))}` : dnsWord(name),
+  );
   if (sni !== undefined && names.some((name) => matches(name, sni))) return sni;
   // A wildcard matches no one name: the language's subject is one DNS name.
   return names.find((name) => !name.startsWith('*.'));

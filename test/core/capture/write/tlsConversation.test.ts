@@ -337,3 +337,19 @@ test('names from the capture become words of the language, whatever bytes they h
   assert.match(text, /cert shop_x_1_example_cert subject=shop_x_1\.example key=/);
   assert.deepEqual(codes(text), []);
 });
+
+test('an empty SNI or a certificate with no name writes no empty field (sni= or subject= would not parse)', () => {
+  const text = conversation([
+    [0, { ...HELLO, sni: '' }],
+    [1, serverHello()],
+    [1, cert({ commonName: '', dnsNames: [''], subject: 'CN=' })],
+    ...REST_OF_12,
+  ]);
+  assert.ok(!/\b(sni|subject)=(\s|$)/m.test(text), text);
+  assert.deepEqual(
+    analyze(text)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.code),
+    [],
+  );
+});
