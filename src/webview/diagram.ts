@@ -40,6 +40,26 @@ export function configureMermaid(theme: ThemeKind): void {
   pendingConfig = {
     startOnLoad: false,
     securityLevel: 'strict',
+    // Keys a `%%{init}%%` directive in the text may not change (Mermaid's own list, and the
+    // look: themeCSS is raw CSS). Our text has no directives; this holds if one slips in.
+    secure: [
+      'secure',
+      'securityLevel',
+      'startOnLoad',
+      'maxTextSize',
+      'suppressErrorRendering',
+      'maxEdges',
+      'theme',
+      'themeVariables',
+      'themeCSS',
+      'fontFamily',
+      'altFontFamily',
+      'fontSize',
+      'darkMode',
+      'htmlLabels',
+      'sequence',
+      'deterministicIds',
+    ],
     theme: mermaidTheme(theme),
     // The host draws at most `handshake.preview.maxSegments` segments (a window around the
     // cursor), so the text stays far below this; the default of 50,000 is too small for that.

@@ -36,9 +36,12 @@ const COLOURS: Record<Theme, string> = {
 
 export const NONCE = 'markdown-test-nonce-0123456789';
 
-/** The Markdown as the preview renders it: markdown-it with our plugin. */
+/**
+ * The Markdown as the preview renders it: markdown-it with our plugin, and raw HTML passed
+ * through as VS Code's Markdown engine passes it (`html: true`).
+ */
 export function renderMarkdown(markdown: string): string {
-  return new MarkdownIt().use(handshakeMarkdownIt()).render(markdown);
+  return new MarkdownIt({ html: true }).use(handshakeMarkdownIt()).render(markdown);
 }
 
 /** `contributes.markdown.previewScripts`, as paths under dist/webview: `mermaid.js`, ... */

@@ -194,6 +194,42 @@ test('hostile text in a block is shown as text and runs nothing', async () => {
   await page.close();
 });
 
+test('raw HTML written in a note with the fence class is not drawn: no directive, no link menu', async () => {
+  // What the fence's class alone would let a note do: a directive with themeCSS, a link menu.
+  const forged = [
+    '# A note',
+    '',
+    '<div class="handshake-fence"><pre class="handshake-mermaid" hidden data-draw-failed="Not drawn:">%%{init: {"themeCSS": "body { background: red; }"}}%%',
+    'sequenceDiagram',
+    '  participant a',
+    '  links a: {"Docs": "https://example.com/"}',
+    '  a->>a: hi',
+    '</pre><div class="handshake-diagram"></div></div>',
+    '',
+    '```handshake',
+    TCPDUMP.trimEnd(),
+    '```',
+    '',
+  ].join('\n');
+  const { page, errors } = await open(forged, 'vscode-light');
+  await waitFor(page, "document.querySelectorAll('.handshake-diagram svg').length === 1");
+  const fences = page.locator('.handshake-fence');
+  assert.equal(await fences.count(), 2);
+  // The real block is drawn; the forged one is refused in place, and its CSS went nowhere.
+  assert.equal(await fences.nth(0).locator('svg').count(), 0);
+  assert.match(
+    (await fences.nth(0).locator('.handshake-draw-error').textContent()) ?? '',
+    /^Not drawn: not a Handshake sequence diagram/,
+  );
+  assert.equal(await fences.nth(1).locator('svg').count(), 1);
+  assert.notEqual(
+    await page.evaluate('getComputedStyle(document.body).backgroundColor'),
+    'rgb(255, 0, 0)',
+  );
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the blocks are drawn when the shared Mermaid arrives after the drawing script', async () => {
   // VS Code loads the preview scripts with `async`: mermaid.js (5 MB) may well run last.
   const { page, errors } = await open(NOTE, 'vscode-light', 'late');

@@ -1,3 +1,4 @@
+import { foreignMermaid } from '../../core/render/mermaidGuard';
 import { configureMermaid, renderDiagram } from '../diagram';
 import { fitTitle } from '../diagramTitle';
 import { currentTheme, watchTheme } from '../theme';
@@ -6,7 +7,8 @@ import { currentTheme, watchTheme } from '../theme';
  * The script VS Code's Markdown preview loads (`contributes.markdown.previewScripts`): draws
  * each Handshake block the markdown-it plugin wrote (`.handshake-fence`) with the bundled
  * Mermaid, in the preview's theme, again after every update of the preview's content and
- * every change of theme. Only the plugin's escaped Mermaid text is read from the page; the
+ * every change of theme. Only the plugin's escaped Mermaid text is read from the page, and
+ * only text our generator could have written is drawn (see core/render/mermaidGuard.ts); the
  * words shown come from the page too, so that the host decides their language.
  */
 const FENCE = '.handshake-fence';
@@ -27,7 +29,9 @@ async function drawAll(): Promise<void> {
     const key = `${theme}\n${text}`;
     // The preview keeps unchanged elements across updates: draw only what changed.
     if (drawnWith.get(target) === key && target.querySelector('svg')) continue;
-    const result = await renderDiagram(text);
+    // Raw HTML in a note can carry the fence's class: draw only what our generator writes.
+    const foreign = foreignMermaid(text);
+    const result = foreign ? { ok: false as const, error: foreign } : await renderDiagram(text);
     if (current !== generation) return; // the content or theme changed meanwhile: start over
     fence.querySelector('.handshake-draw-error')?.remove();
     if (result.ok) {
