@@ -28,10 +28,7 @@ export function findChromium(env: Readonly<Record<string, string | undefined>>):
     : { found: false, why: `none of ${CHROMIUM_CANDIDATES.join(', ')} exists` };
 }
 
-/** Chromium's switches for a headless run that reaches nothing outside this process. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless=new',
-  '--no-sandbox',
+const QUIET_ARGS: readonly string[] = [
   '--disable-gpu',
   '--disable-quic',
   '--disable-background-networking',
@@ -39,3 +36,13 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * Chromium's switches for a headless run that reaches nothing outside this process. The page
+ * runs in Chromium's sandbox, except as root, where Chromium refuses to start with it (containers
+ * and CI run as root); there the page is still the bundled Mermaid on escaped text, under a CSP
+ * that lets nothing load.
+ */
+export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string[] {
+  return ['--headless=new', ...(isRoot ? ['--no-sandbox'] : []), ...QUIET_ARGS];
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { handshakeFenceHtml } from '../core/markdown/fenceHtml';
 import type { MermaidOptions } from '../core/render/mermaid';
-import { CHROMIUM_ARGS } from './chromium';
+import { chromiumArgs } from './chromium';
 
 export type DrawTheme = 'light' | 'dark';
 export type DrawFormat = 'svg' | 'png';
@@ -80,11 +80,14 @@ export async function drawInChromium(request: DrawRequest): Promise<DrawResult> 
     }
   }
   let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  const launch = (args: string[]) =>
+    chromium.launch({ executablePath: request.executablePath, args, headless: true });
   try {
-    browser = await chromium.launch({
-      executablePath: request.executablePath,
-      args: [...CHROMIUM_ARGS],
-      headless: true,
+    browser = await launch(chromiumArgs()).catch((error: unknown) => {
+      // A machine without user namespaces has no sandbox for an ordinary user either: there
+      // Chromium runs without it, as it must as root.
+      if (!/sandbox/i.test(String(error))) throw error;
+      return launch(chromiumArgs(true));
     });
   } catch (error) {
     const reason = firstLine(error);

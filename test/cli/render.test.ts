@@ -13,6 +13,7 @@ import {
   renderMessage,
   servePreview,
 } from '../webview/browser';
+import { chromiumArgs } from '../../src/cli/chromium';
 
 /**
  * `handshake render`: the real bundle, drawing in headless Chromium (Debian's chromium, as the
@@ -207,4 +208,13 @@ test('render usage errors exit 2', async () => {
   const missing = await cli(['render', join(OUT, 'missing.handshake')]);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /cannot read .*: no such file/);
+});
+
+test('Chromium keeps its sandbox unless it runs as root', () => {
+  assert.ok(!chromiumArgs(false).includes('--no-sandbox'));
+  assert.ok(chromiumArgs(true).includes('--no-sandbox'));
+  for (const args of [chromiumArgs(false), chromiumArgs(true)]) {
+    assert.ok(args.includes('--disable-background-networking'));
+    assert.ok(args.includes('--headless=new'));
+  }
 });

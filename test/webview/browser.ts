@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_CANDIDATES, CHROMIUM_ARGS as RENDER_ARGS } from '../../src/cli/chromium';
+import { CHROMIUM_CANDIDATES, chromiumArgs } from '../../src/cli/chromium';
 import { analyze } from '../../src/core/analysis/analyze';
 import type { HostMessage } from '../../src/core/preview/protocol';
 import { renderMermaid, type MermaidOptions } from '../../src/core/render/mermaid';
@@ -31,7 +31,7 @@ export function findChromium(): string {
   return found;
 }
 
-export const CHROMIUM_ARGS = [...RENDER_ARGS];
+export const CHROMIUM_ARGS = chromiumArgs();
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
