@@ -7,6 +7,7 @@ import { simulate } from '../tcp/simulate';
 import type { Trace, TraceStep } from './trace';
 import { simulateTls } from '../tls/simulateTls';
 import type { Diagnostic } from '../check/diagnostic';
+import { stepDiagnostics, type StepDiagnostics } from './stepDiagnostics';
 
 /** Everything the features need about one text: its tree, its trace and its problems. */
 export interface Analysis {
@@ -14,6 +15,8 @@ export interface Analysis {
   readonly trace: Trace;
   /** Sorted by position. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The same diagnostics by the statement and the step they belong to. */
+  readonly stepDiagnostics: StepDiagnostics;
   readonly lines: LineMap;
 }
 
@@ -36,7 +39,8 @@ export function analyze(text: string): Analysis {
     tls.steps.length === 0
       ? simulation.trace
       : { ...simulation.trace, steps: mergeSteps(simulation.trace.steps, tls.steps) };
-  return { document: parsed.document, trace, diagnostics, lines };
+  const placed = stepDiagnostics(parsed.document, trace.steps, diagnostics, lines);
+  return { document: parsed.document, trace, diagnostics, stepDiagnostics: placed, lines };
 }
 
 /**

@@ -85,7 +85,6 @@ class MermaidWriter {
   private readonly messages: DiagramMessage[] = [];
   private readonly ids = new Map<string, string>();
   private readonly symbols: ReadonlyMap<string, number | undefined>;
-  private readonly errorsByLine = new Map<number, Diagnostic>();
   private depth = 1;
   private readonly tls: TlsDrawing;
 
@@ -95,11 +94,6 @@ class MermaidWriter {
   ) {
     this.symbols = new Map(analysis.trace.symbols.map((s) => [s.name, s.value]));
     this.tls = new TlsDrawing(this.canvas());
-    for (const d of analysis.diagnostics) {
-      if (d.severity !== 'error') continue;
-      const line = analysis.lines.lineOf(d.span);
-      if (!this.errorsByLine.has(line)) this.errorsByLine.set(line, d);
-    }
   }
 
   write(): MermaidDiagram {
@@ -138,7 +132,7 @@ class MermaidWriter {
       noteAcross: (text) => this.noteAcross(text),
       id: (endpoint) => this.ids.get(endpoint),
       lineOf: (span) => this.analysis.lines.lineOf(span),
-      errorOn: (line) => this.errorsByLine.get(line),
+      errorOf: (step) => firstError(this.analysis.stepDiagnostics.byStep.get(step)),
       arrow: (line, faulty, labelLines) =>
         this.messages.push({ line, faulty, lost: false, tls: true, labelLines }),
       lineNumbers: this.options.lineNumbers,
@@ -263,7 +257,7 @@ class MermaidWriter {
     });
     if (step.faulty) {
       // The error is on the segment's own line, which a `deliver` may follow by many.
-      const error = this.errorsByLine.get(this.analysis.lines.lineOf(step.statement));
+      const error = firstError(this.analysis.stepDiagnostics.byStatement.get(step.statement));
       if (error && !step.corrected.seq && !step.corrected.ack) {
         this.noteBetween(step.from, step.to, `✗ ${error.code} ${error.message}`);
       }
@@ -332,6 +326,11 @@ class MermaidWriter {
     const last = `p${this.ids.size - 1}`;
     this.emit(`Note over p0${this.ids.size > 1 ? `,${last}` : ''}: ${noteText(text, LABEL_WIDTH)}`);
   }
+}
+
+/** The first error of a statement's or a step's diagnostics: the one its note shows. */
+function firstError(diagnostics: readonly Diagnostic[] | undefined): Diagnostic | undefined {
+  return diagnostics?.find((d) => d.severity === 'error');
 }
 
 /** A note's text in lines of at most `width` columns, cut after NOTE_MAX characters. */

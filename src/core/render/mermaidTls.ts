@@ -15,7 +15,8 @@ export interface TlsCanvas {
   noteAcross(text: string): void;
   id(endpoint: string): string | undefined;
   lineOf(span: Span): number;
-  errorOn(line: number): Diagnostic | undefined;
+  /** The first error that belongs to the step. */
+  errorOf(step: TlsStep): Diagnostic | undefined;
   arrow(line: number, faulty: boolean, labelLines: number): void;
   readonly lineNumbers: boolean;
   readonly showPayload: boolean;
@@ -60,7 +61,7 @@ export class TlsDrawing {
     canvas.emit(`${from}${step.forwarded ? '--)' : '->>'}${to}: ${mermaidLines(label)}`);
     canvas.arrow(line, step.faulty, label.length);
     if (step.faulty) {
-      const error = canvas.errorOn(line);
+      const error = canvas.errorOf(step);
       if (error) canvas.note(step.from, truncate(`✗ ${error.code} ${error.message}`, NOTE_MAX));
       canvas.close();
     }

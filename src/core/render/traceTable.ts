@@ -25,7 +25,7 @@ export interface TableState {
   readonly changed: boolean;
 }
 
-/** A diagnostic reported on a row's line. */
+/** A diagnostic that belongs to a row's step (see analysis/stepDiagnostics.ts). */
 export interface TableProblem {
   readonly code: string;
   readonly severity: Severity;
@@ -83,7 +83,7 @@ const DETAIL_MAX = 160;
 
 /**
  * The rows of the preview's table view, one per segment or TLS message, read from the engine's
- * trace: the values it used, each side's state after the step and the problems on its line.
+ * trace: the values it used, each side's state after the step and the problems that belong to it.
  * Nothing is judged here; a row is faulty when the engine said so.
  */
 export function traceTable(
@@ -93,7 +93,6 @@ export function traceTable(
   const settings = { ...DEFAULT_TABLE_OPTIONS, ...options };
   const { trace, document } = analysis;
   const { steps, window } = segmentWindow(trace.steps, settings.maxSegments, settings.focusOffset);
-  const problems = problemsByLine(analysis);
   const symbols = new Map(trace.symbols.map((s) => [s.name, s.value]));
   // TLS does not change TCP states: a TLS row shows the states the TCP steps before it left.
   const timeline = new TcpTimeline(trace.steps, document.statements);
@@ -103,6 +102,11 @@ export function traceTable(
     if (row) rows.push(row);
   }
   return { rows, window };
+
+  /** The diagnostics that belong to the step, where it happened (a `deliver`'s, for one it brought in). */
+  function problemsOf(step: TraceStep): readonly TableProblem[] {
+    return analysis.stepDiagnostics.byStep.get(step)?.map(problemOf) ?? NO_PROBLEMS;
+  }
 
   function rowOf(step: TraceStep): TraceTableRow | undefined {
     switch (step.kind) {
@@ -144,7 +148,7 @@ export function traceTable(
       ],
       faulty: step.faulty,
       lost: step.lost,
-      problems: problems.get(line) ?? [],
+      problems: problemsOf(step),
     };
   }
 
@@ -172,7 +176,7 @@ export function traceTable(
       states,
       faulty: step.faulty,
       lost: false,
-      problems: problems.get(line) ?? [],
+      problems: problemsOf(step),
     };
   }
 }
@@ -181,17 +185,7 @@ function stateAfter(endpoint: string, before: TcpState, after: TcpState): TableS
   return { endpoint, state: after, changed: after !== before };
 }
 
-/** Every diagnostic by the 0-based line it starts on, in the order they were reported. */
-function problemsByLine(analysis: Analysis): Map<number, TableProblem[]> {
-  const byLine = new Map<number, TableProblem[]>();
-  for (const d of analysis.diagnostics) {
-    const line = analysis.lines.lineOf(d.span);
-    const list = byLine.get(line) ?? [];
-    list.push(problemOf(d));
-    byLine.set(line, list);
-  }
-  return byLine;
-}
+const NO_PROBLEMS: readonly TableProblem[] = Object.freeze([]);
 
 function problemOf(d: Diagnostic): TableProblem {
   return { code: d.code, severity: d.severity, message: d.message };

@@ -1,0 +1,173 @@
+import type { Analysis } from '../analysis/analyze';
+import { spanOf } from '../text/span';
+import type { SegmentStatement, SimultaneousBlock, ValueField } from '../syntax/tree';
+import { explainReason } from '../tcp/explain';
+import { describeValue, type SeqValue } from '../tcp/seqValue';
+import type { TcbView } from '../tcp/tcb';
+import type { SegmentStep } from '../tcp/trace';
+import { DOCS } from './docs';
+import { at, deliveriesOf, partAt, segmentStepOf, symbolValues } from './findAt';
+import { codeBlock, keywordHover, paragraphs, problemsText, type Hover } from './hoverParts';
+import { symbolText } from './symbolHover';
+
+/**
+ * The hover on a segment: a flag's meaning, or on seq= and ack= the value the engine expected
+ * and why, above the whole segment as the engine played it.
+ */
+export function hoverSegment(
+  analysis: Analysis,
+  statement: SegmentStatement,
+  block: SimultaneousBlock | undefined,
+  offset: number,
+): Hover {
+  const flag = partAt(statement.flags, offset);
+  if (flag) return { span: spanOf(flag), markdown: DOCS.flags[flag.flag].text };
+  if (statement.label && at(statement.label.keyword, offset)) {
+    return keywordHover('as', statement.label.keyword);
+  }
+  const step = segmentStepOf(analysis, statement);
+  const body = segmentMarkdown(analysis, statement, block, step);
+  const field = partAt([statement.seq, statement.ack], offset);
+  if (!field) return { span: spanOf(statement), markdown: body };
+  const lead = paragraphs(
+    expectationLine(analysis, statement, step, field.name) ??
+      DOCS.hover.noExpectation({ field: field.name }),
+    field.value.symbol && symbolText(analysis, field.value.symbol.text),
+  );
+  const target = at(field.value, offset) ? field.value : field;
+  return { span: spanOf(target), markdown: paragraphs(lead, '---', body) };
+}
+
+/**
+ * A segment as the engine played it: its text, where it arrives, the outcome, both endpoints'
+ * states and variables, the values it expected and the problems that belong to it.
+ */
+export function segmentMarkdown(
+  analysis: Analysis,
+  statement: SegmentStatement,
+  block: SimultaneousBlock | undefined,
+  step: SegmentStep | undefined,
+): string {
+  const text = analysis.document.text.slice(statement.start, statement.end);
+  const title = DOCS.hover.segmentTitle({
+    from: statement.from.text,
+    to: statement.to.text,
+    lost: statement.lost,
+  });
+  const arrivals = statement.inFlight
+    ? deliveriesOf(analysis, statement)
+        .filter((s) => s.network)
+        .map((s) => String(analysis.lines.lineOf(s.span) + 1))
+    : [];
+  return paragraphs(
+    `${title}\n\n${codeBlock(text)}`,
+    arrivals.length > 0 && DOCS.hover.arrivesAt({ lines: arrivals.join(', ') }),
+    step && outcomeText(step, block, analysis),
+    step && endpointsText(analysis, step),
+    step && expectationsText(analysis, statement, step),
+    problemsText(analysis, statement),
+  );
+}
+
+function outcomeText(
+  step: SegmentStep,
+  block: SimultaneousBlock | undefined,
+  analysis: Analysis,
+): string {
+  const sentAt = analysis.lines.lineOf(step.statement) + 1;
+  return [
+    step.network === 'later'
+      ? DOCS.hover.deliveredLater({ line: sentAt })
+      : step.network === 'again'
+        ? DOCS.hover.deliveredAgain({ line: sentAt })
+        : '',
+    DOCS.outcomes[step.outcome]({ to: step.to }),
+    step.reading === 'asSent'
+      ? DOCS.hover.readingAsSent
+      : step.reading === 'intended'
+        ? DOCS.hover.readingIntended
+        : '',
+    step.retransmission ? DOCS.hover.retransmission : '',
+    block ? DOCS.hover.simultaneous : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function endpointsText(analysis: Analysis, step: SegmentStep): string {
+  const symbols = symbolValues(analysis);
+  const line = (name: string, role: string, before: TcbView, after: TcbView): string => {
+    const variables = (
+      [
+        ['SND.NXT', after.sndNxt],
+        ['RCV.NXT', after.rcvNxt],
+      ] as const
+    )
+      .filter((entry): entry is readonly ['SND.NXT' | 'RCV.NXT', SeqValue] => !!entry[1])
+      .map(([variable, value]) =>
+        DOCS.hover.variable({ name: variable, value: describeValue(value, symbols) }),
+      )
+      .join(' · ');
+    const state = DOCS.hover.stateChange({ before: before.state, after: after.state });
+    return DOCS.hover.endpointLine({ name, role, state, variables });
+  };
+  return [
+    line(step.from, DOCS.hover.sender, step.sender.before, step.sender.after),
+    line(step.to, DOCS.hover.receiver, step.receiver.before, step.receiver.after),
+  ].join('\n');
+}
+
+function expectationsText(
+  analysis: Analysis,
+  statement: SegmentStatement,
+  step: SegmentStep,
+): string | undefined {
+  const items = (['seq', 'ack'] as const)
+    .map((field) => expectationLine(analysis, statement, step, field))
+    .filter((line): line is string => line !== undefined);
+  if (items.length === 0) return undefined;
+  return `${DOCS.hover.expectedHeading}\n${items.map((item) => `- ${item}`).join('\n')}`;
+}
+
+/**
+ * "**ack** = `x+1`: the SYN client sent at line 7 (seq=x) consumes one sequence number", from
+ * the step's expected value and reason; for a SYN's seq, the ISS it chooses (from the TCB).
+ */
+function expectationLine(
+  analysis: Analysis,
+  statement: SegmentStatement,
+  step: SegmentStep | undefined,
+  field: 'seq' | 'ack',
+): string | undefined {
+  if (!step) return undefined;
+  const symbols = symbolValues(analysis);
+  const expected = step.expected[field];
+  const why = step.why[field];
+  const written: ValueField | undefined = statement[field];
+  if (expected && why) {
+    const text = written && analysis.document.text.slice(written.value.start, written.value.end);
+    const note =
+      text === undefined
+        ? DOCS.hover.notWritten
+        : step.corrected[field]
+          ? DOCS.hover.written({ text })
+          : field === 'seq' && step.retransmission
+            ? DOCS.hover.retransmitted({ text })
+            : undefined;
+    return DOCS.hover.expected({
+      field,
+      value: describeValue(expected, symbols),
+      why: explainReason(why, analysis.lines),
+      ...(note ? { note } : {}),
+    });
+  }
+  const iss = step.sender.after.iss;
+  if (field === 'seq' && iss && !step.sender.before.iss) {
+    return DOCS.hover.expected({
+      field,
+      value: describeValue(iss, symbols),
+      why: DOCS.hover.chosenIss({ endpoint: step.from }),
+    });
+  }
+  return undefined;
+}

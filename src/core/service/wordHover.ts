@@ -1,0 +1,49 @@
+import type { Analysis } from '../analysis/analyze';
+import { spanOf, type Span } from '../text/span';
+import type { Token } from '../syntax/token';
+import { parseTcpFlag } from '../protocol/tcpFlags';
+import { parseTcpState, type TcpState } from '../protocol/tcpStates';
+import { DOCS, keywordDoc, type Keyword } from './docs';
+import { lineTokens, tokenAt, wordAt } from './findAt';
+import { keywordHover, type Hover } from './hoverParts';
+import { endpointHover, symbolText } from './symbolHover';
+
+/**
+ * The hover on a word outside the tree: a state named in a comment, or a keyword, endpoint,
+ * symbol, flag or state on a line the parser could not read.
+ */
+export function hoverOnWord(analysis: Analysis, offset: number): Hover | undefined {
+  const { tokens, commentStart } = lineTokens(analysis, offset);
+  if (commentStart !== undefined && offset >= commentStart) {
+    // In prose only the upper-case spelling counts: "closed" in a sentence is not a state.
+    const word = wordAt(analysis.document.text, offset);
+    const state = word && word.text === word.text.toUpperCase() && parseTcpState(word.text);
+    return word && state ? stateHover(state, word) : undefined;
+  }
+  const token = tokenAt(tokens, offset);
+  if (!token || (token.kind !== 'ident' && token.kind !== 'word')) return undefined;
+  return wordHover(analysis, token, tokens.indexOf(token));
+}
+
+function wordHover(analysis: Analysis, token: Token, index: number): Hover | undefined {
+  // Keywords start a line; `listen` and `close` follow an endpoint name.
+  const isAction = token.text === 'listen' || token.text === 'close';
+  if (keywordDoc(token.text) && index === (isAction ? 1 : 0)) {
+    return keywordHover(token.text as Keyword, token);
+  }
+  if (token.text.toUpperCase() === '2MSL') return keywordHover('2MSL', token);
+  if (analysis.trace.endpoints.some((e) => e.name === token.text)) {
+    return endpointHover(analysis, token);
+  }
+  if (analysis.trace.symbols.some((s) => s.name === token.text)) {
+    return { span: spanOf(token), markdown: symbolText(analysis, token.text) };
+  }
+  const flag = parseTcpFlag(token.text);
+  if (flag) return { span: spanOf(token), markdown: DOCS.flags[flag].text };
+  const state = parseTcpState(token.text);
+  return state ? stateHover(state, token) : undefined;
+}
+
+function stateHover(state: TcpState, where: Span): Hover {
+  return { span: spanOf(where), markdown: DOCS.states[state].text };
+}
