@@ -16,13 +16,8 @@ import {
   type Content,
   type Session,
 } from './session';
-import {
-  CIPHER_SUITES,
-  keyExchangeOf,
-  parseTlsVersion,
-  suiteFitsVersion,
-  type TlsVersion,
-} from '../protocol/tlsSuites';
+import { CIPHER_SUITES, keyExchangeOf, suiteFitsVersion } from '../protocol/tlsSuites';
+import { parseTlsVersion, type TlsVersion } from '../protocol/tlsVersions';
 import { pairKey, TcpTimeline } from './tcpTimeline';
 import { tlsText } from './tlsText';
 import type { CertificateCheck, Derivation, TlsFailure, TlsStep, TrafficKeys } from './tlsTrace';

@@ -1,5 +1,5 @@
 import type { Fingerprint, KeyShare, TlsEvent } from './tlsEvents';
-import { isGrease } from '../../protocol/tlsNames';
+import { isGrease } from '../../protocol/tlsCodePoint';
 import { readCertificate } from './x509Certificate';
 
 /** Handshake message types (RFC 8446 §4, RFC 5246 §7.4). */
