@@ -1,7 +1,12 @@
 import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
 import type { Span } from '../text/span';
-import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
+import {
+  fieldOf,
+  isTlsStatement,
+  type TlsField,
+  type TlsMessageStatement,
+} from '../syntax/tlsTree';
 import type { ScenarioDocument } from '../syntax/tree';
 import type { TcpTrace } from '../tcp/trace';
 import { placeMessage } from './handshakePlan';
@@ -79,7 +84,7 @@ class TlsSimulator {
 
   run(): TlsSimulation {
     const statements = this.document.statements;
-    if (!statements.some((s) => s.kind === 'tls' || isTlsDeclaration(s.kind))) {
+    if (!statements.some(isTlsStatement)) {
       return { steps: [], diagnostics: [] };
     }
     this.pki = buildPki(statements, this.lines, (name) => this.endpoints.has(name), this.report);
@@ -953,10 +958,6 @@ function shortReason(kind: string): string {
     default:
       return tlsText().failNotYetValid;
   }
-}
-
-function isTlsDeclaration(kind: string): boolean {
-  return ['ca', 'key', 'cert', 'trust', 'attacker', 'date'].includes(kind);
 }
 
 /** The fields of a message in the order they were written, for labels and hovers. */
