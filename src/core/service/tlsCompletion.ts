@@ -9,10 +9,8 @@ import {
 } from '../protocol/tlsMessageTypes';
 import { CIPHER_SUITES } from '../protocol/tlsSuites';
 import { SUGGESTED_GROUPS } from '../protocol/tlsGroups';
-import type { CompletionItem } from './completionItem';
+import type { Item } from './completionItem';
 import { TLS_DOCS } from './docsTls';
-
-type Item = Omit<CompletionItem, 'replace'>;
 
 /** TLS message names, in handshake order, for the word after `A -> B`. */
 export function tlsMessageItems(): Item[] {
