@@ -1,6 +1,6 @@
 /**
  * The TCP control bits and their bits in the header's flags byte (RFC 9293 §3.1; ECE and CWR
- * from RFC 3168 §23.2). Every number that holds a set of flags uses these bits: the capture
+ * from RFC 3168 §6.1). Every number that holds a set of flags uses these bits: the capture
  * readers', the syntax tree's `flagBits`, the engine's steps.
  */
 export const TCP_FLAG = {

@@ -11,7 +11,7 @@ import {
   type TcpFlag,
 } from '../../../src/core/protocol/tcpFlags';
 
-/** RFC 9293 §3.1 (and RFC 3168 §23.2 for ECE and CWR): the flags byte of the header. */
+/** RFC 9293 §3.1 (and RFC 3168 §6.1 for ECE and CWR): the flags byte of the header. */
 const WIRE: readonly [TcpFlag, number][] = [
   ['FIN', 0x01],
   ['SYN', 0x02],
