@@ -30,11 +30,6 @@ export const CORE_LAYERS = [
 export const UPWARD_FOR_NOW = [
   {
     from: 'analysis/capturedTraffic.ts',
-    to: 'capture/read/packet.ts',
-    why: 'capture annotations are read again from comments; issue 16 item 2 parses them into the tree',
-  },
-  {
-    from: 'analysis/capturedTraffic.ts',
     to: 'capture/write/segmentLine.ts',
     why: 'capture annotations are read again from comments; issue 16 item 2 parses them into the tree',
   },

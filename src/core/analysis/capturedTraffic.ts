@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { SegmentStatement } from '../syntax/tree';
 import type { SegmentStep } from '../tcp/trace';
 import type { Trace } from './trace';
-import { TCP_FLAG } from '../capture/read/packet';
+import { TCP_FLAG } from '../protocol/tcpFlags';
 import { captureComment } from '../capture/write/segmentLine';
 import { ANALYSIS, TcpAnalyzer } from '../capture/write/tcpAnalysis';
 

@@ -2,6 +2,7 @@ import { printTls, tlsHead } from './formatTls';
 import type { ParseResult } from '../syntax/parser';
 import { LineMap } from '../text/lineMap';
 import type { SegmentStatement, Statement } from '../syntax/tree';
+import { isTlsStatement } from '../syntax/tlsTree';
 
 /** One line of the text. `[start, end)` is its content, without the line break. */
 export interface SourceLine {
@@ -158,6 +159,7 @@ function printStatement(
   text: string,
   statement: Exclude<Statement, SegmentStatement>,
 ): string | undefined {
+  if (isTlsStatement(statement)) return printTls(text, statement);
   const source = (span: { start: number; end: number }): string => text.slice(span.start, span.end);
   switch (statement.kind) {
     case 'scenario':
@@ -179,14 +181,6 @@ function printStatement(
       return `deliver ${statement.label.text}${statement.again ? ' again' : ''}`;
     case 'simultaneous':
       return undefined; // placed by placeBlock
-    case 'ca':
-    case 'key':
-    case 'cert':
-    case 'trust':
-    case 'attacker':
-    case 'date':
-    case 'tls':
-      return printTls(text, statement);
     default: {
       const unexpected: never = statement;
       return unexpected;

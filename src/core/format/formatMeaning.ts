@@ -1,6 +1,7 @@
 import { printTls } from './formatTls';
 import type { ParseResult } from '../syntax/parser';
 import type { SegmentStatement, Statement } from '../syntax/tree';
+import { isTlsStatement } from '../syntax/tlsTree';
 
 /**
  * True when two parses say the same thing: the same statements with the same names, flags,
@@ -22,6 +23,7 @@ export function sameMeaning(before: ParseResult, after: ParseResult): boolean {
 }
 
 function statementMeaning(text: string, statement: Statement): unknown {
+  if (isTlsStatement(statement)) return [statement.kind, printTls(text, statement)];
   switch (statement.kind) {
     case 'scenario':
       return [statement.kind, statement.title.value];
@@ -42,14 +44,6 @@ function statementMeaning(text: string, statement: Statement): unknown {
       return [statement.kind, statement.label.text, statement.again !== undefined];
     case 'simultaneous':
       return [statement.kind, statement.segments.map(segmentMeaning), !statement.closeBrace];
-    case 'ca':
-    case 'key':
-    case 'cert':
-    case 'trust':
-    case 'attacker':
-    case 'date':
-    case 'tls':
-      return [statement.kind, printTls(text, statement)];
     default: {
       const unexpected: never = statement;
       return unexpected;

@@ -1,10 +1,43 @@
-/** TCP control bits (RFC 9293 §3.1, RFC 3168 for ECE and CWR), in header order for printing. */
-export const TCP_FLAGS = ['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'] as const;
+/**
+ * The TCP control bits and their bits in the header's flags byte (RFC 9293 §3.1; ECE and CWR
+ * from RFC 3168 §6.1). Every number that holds a set of flags uses these bits: the capture
+ * readers', the syntax tree's `flagBits`, the engine's steps.
+ */
+export const TCP_FLAG = {
+  FIN: 0x01,
+  SYN: 0x02,
+  RST: 0x04,
+  PSH: 0x08,
+  ACK: 0x10,
+  URG: 0x20,
+  ECE: 0x40,
+  CWR: 0x80,
+} as const;
 
-export type TcpFlag = (typeof TCP_FLAGS)[number];
+export type TcpFlag = keyof typeof TCP_FLAG;
 
-/** The order people write them in: SYN ACK, FIN ACK, PSH ACK, RST ACK. */
-const WRITING_ORDER: readonly TcpFlag[] = ['SYN', 'FIN', 'RST', 'PSH', 'URG', 'ACK', 'ECE', 'CWR'];
+/**
+ * The flags in header order, left to right as RFC 9293 §3.1 draws them (highest bit first):
+ * the order of the members of a flag set.
+ */
+export const TCP_FLAGS: readonly TcpFlag[] = Object.freeze(
+  (Object.keys(TCP_FLAG) as TcpFlag[]).sort((a, b) => TCP_FLAG[b] - TCP_FLAG[a]),
+);
+
+/**
+ * The order the language writes flags in, the formatter's diagrams and the capture importer
+ * alike: SYN ACK, FIN ACK, PSH ACK, RST ACK, SYN ACK ECE.
+ */
+export const TCP_FLAG_WRITING_ORDER: readonly TcpFlag[] = Object.freeze([
+  'SYN',
+  'FIN',
+  'RST',
+  'PSH',
+  'URG',
+  'ACK',
+  'ECE',
+  'CWR',
+]);
 
 const BY_NAME: ReadonlyMap<string, TcpFlag> = new Map(
   TCP_FLAGS.flatMap((flag) => [
@@ -18,12 +51,17 @@ export function parseTcpFlag(text: string): TcpFlag | undefined {
   return BY_NAME.get(text) ?? BY_NAME.get(text.toUpperCase());
 }
 
-/** Flags in the conventional order, space separated: `SYN ACK`. */
+/** Flags in the writing order, space separated: `SYN ACK`. */
 export function formatFlags(flags: ReadonlySet<TcpFlag>): string {
-  return WRITING_ORDER.filter((flag) => flags.has(flag)).join(' ');
+  return TCP_FLAG_WRITING_ORDER.filter((flag) => flags.has(flag)).join(' ');
 }
 
-/** The bit of `flag` in a set of flags written as a number (TCP_FLAGS order, CWR = 1). */
+/** The flags set in `bits` (header bits), in the writing order, space separated: `SYN ACK`. */
+export function formatFlagBits(bits: number): string {
+  return TCP_FLAG_WRITING_ORDER.filter((flag) => bits & TCP_FLAG[flag]).join(' ');
+}
+
+/** The bit of `flag` in the header's flags byte. */
 export function flagBit(flag: TcpFlag): number {
-  return 1 << TCP_FLAGS.indexOf(flag);
+  return TCP_FLAG[flag];
 }

@@ -32,6 +32,30 @@ export function parseTlsMessageType(text: string): TlsMessageType | undefined {
   return BY_LOWER.get(text.toLowerCase());
 }
 
+/** ContentType of a TLS record (RFC 8446 §5.1, RFC 5246 §6.2.1). */
+export const TLS_CONTENT_TYPE = {
+  ChangeCipherSpec: 20,
+  Alert: 21,
+  Handshake: 22,
+  ApplicationData: 23,
+} as const;
+
+/**
+ * HandshakeType of a handshake message (RFC 8446 §4, RFC 5246 §7.4), for the messages the
+ * capture importer reads; NewSessionTicket is read but has no statement in the language.
+ */
+export const TLS_HANDSHAKE_TYPE = {
+  ClientHello: 1,
+  ServerHello: 2,
+  NewSessionTicket: 4,
+  Certificate: 11,
+  ServerKeyExchange: 12,
+  CertificateRequest: 13,
+  ServerHelloDone: 14,
+  CertificateVerify: 15,
+  ClientKeyExchange: 16,
+} as const satisfies Readonly<Partial<Record<TlsMessageType | 'NewSessionTicket', number>>>;
+
 /** The fields each message may carry, and which of them it needs. */
 export const TLS_MESSAGE_FIELDS: Readonly<
   Record<

@@ -22,3 +22,6 @@ export interface CompletionItem {
   /** The partially typed word the item replaces (empty at the cursor when nothing is typed). */
   replace?: Span;
 }
+
+/** A proposal before it knows which text it replaces: the caller adds `replace`. */
+export type Item = Omit<CompletionItem, 'replace'>;

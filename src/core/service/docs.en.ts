@@ -1,5 +1,6 @@
 import type { TcpFlag } from '../protocol/tcpFlags';
 import type { TcpState } from '../protocol/tcpStates';
+import type { TlsDeclarationKind } from '../syntax/tlsTree';
 import type { SegmentOutcome } from '../tcp/trace';
 
 /**
@@ -22,12 +23,7 @@ export type Keyword =
   | 'listen'
   | 'close'
   | '2MSL'
-  | 'ca'
-  | 'key'
-  | 'cert'
-  | 'trust'
-  | 'attacker'
-  | 'date';
+  | TlsDeclarationKind;
 
 export type FieldName = 'seq' | 'ack' | 'win' | 'len';
 

@@ -7,11 +7,10 @@ import {
   TLS_MESSAGE_FIELDS,
   TLS_MESSAGE_TYPES,
 } from '../protocol/tlsMessageTypes';
-import { CIPHER_SUITES, TLS_GROUPS } from '../protocol/tlsSuites';
-import type { CompletionItem } from './completionItem';
+import { CIPHER_SUITES } from '../protocol/tlsSuites';
+import { SUGGESTED_GROUPS } from '../protocol/tlsGroups';
+import type { Item } from './completionItem';
 import { TLS_DOCS } from './docsTls';
-
-type Item = Omit<CompletionItem, 'replace'>;
 
 /** TLS message names, in handshake order, for the word after `A -> B`. */
 export function tlsMessageItems(): Item[] {
@@ -91,7 +90,7 @@ export function tlsValueItems(analysis: Analysis, field: string): Item[] | undef
     case 'versions':
       return values(['1.2', '1.3'], 'TLS version');
     case 'group':
-      return values(TLS_GROUPS, 'key-exchange group');
+      return values(SUGGESTED_GROUPS, 'key-exchange group');
     default:
       return undefined;
   }

@@ -14,6 +14,7 @@ import {
 } from './parseTls';
 import { spanOf } from '../text/span';
 import { parseTlsMessageType } from '../protocol/tlsMessageTypes';
+import { TLS_DECLARATION_KINDS } from './tlsTree';
 import type { Token } from './token';
 import type {
   ActionStatement,
@@ -43,12 +44,7 @@ export const KEYWORDS = [
   'wait',
   'deliver',
   'simultaneous',
-  'ca',
-  'key',
-  'cert',
-  'trust',
-  'attacker',
-  'date',
+  ...TLS_DECLARATION_KINDS,
 ] as const;
 
 /**

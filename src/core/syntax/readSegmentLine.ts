@@ -1,3 +1,4 @@
+import { TCP_FLAG, TCP_FLAGS } from '../protocol/tcpFlags';
 import { intern } from './intern';
 import type { Token } from './token';
 import type { Name, SegmentFacts } from './tree';
@@ -61,12 +62,7 @@ const enum Code {
 }
 
 /** Flags by their three letters in upper case, packed as `c0 << 16 | c1 << 8 | c2`. */
-const FLAG_BITS = new Map<number, number>(
-  ['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'].map((name, bit) => [
-    (name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2),
-    1 << bit,
-  ]),
-);
+const FLAG_BITS = new Map<number, number>(TCP_FLAGS.map((name) => [pack(name), TCP_FLAG[name]]));
 
 const FIELD_SEQ = pack('seq');
 const FIELD_ACK = pack('ack');

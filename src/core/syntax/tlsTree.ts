@@ -101,6 +101,41 @@ export type TlsStatement =
   | DateStatement
   | TlsMessageStatement;
 
+/** The TLS statements that declare something: each begins with the keyword that is its kind. */
+export type TlsDeclaration = Exclude<TlsStatement, TlsMessageStatement>;
+
+export type TlsDeclarationKind = TlsDeclaration['kind'];
+
+/** Every declaration kind once: the record makes the compiler check the list against the tree. */
+const DECLARATION_KINDS: Readonly<Record<TlsDeclarationKind, true>> = {
+  ca: true,
+  key: true,
+  cert: true,
+  trust: true,
+  attacker: true,
+  date: true,
+};
+
+/**
+ * The keywords of the TLS declarations, in the order the language reference and completion list
+ * them: the parser's keywords, the engine's "does this scenario speak TLS", the keyword docs.
+ */
+export const TLS_DECLARATION_KINDS = Object.freeze(
+  Object.keys(DECLARATION_KINDS) as TlsDeclarationKind[],
+);
+
+/** True for the kind of a TLS declaration (`ca`, `key`, `cert`, `trust`, `attacker`, `date`). */
+export function isTlsDeclarationKind(kind: string): kind is TlsDeclarationKind {
+  return Object.hasOwn(DECLARATION_KINDS, kind);
+}
+
+/** True for a TLS statement: a declaration or a handshake message. */
+export function isTlsStatement<S extends { readonly kind: string }>(
+  statement: S,
+): statement is Extract<S, TlsStatement> {
+  return statement.kind === 'tls' || isTlsDeclarationKind(statement.kind);
+}
+
 /** The field named `name`, if written. */
 export function fieldOf(node: { readonly fields: readonly TlsField[] }, name: string) {
   return node.fields.find((field) => field.name === name);

@@ -70,7 +70,7 @@ export interface SegmentFacts {
   /** `from.text` and `to.text` (`''` when the receiver is missing). */
   readonly fromText: string;
   readonly toText: string;
-  /** The flags written, one bit per flag in TCP_FLAGS order. */
+  /** The flags written, as header bits (TCP_FLAG). */
   readonly flagBits: number;
   /** How many flags were written: more than the bits in `flagBits` when one is repeated. */
   readonly flagCount: number;

@@ -1,7 +1,7 @@
 import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { NumberLiteral, SegmentStatement } from '../syntax/tree';
-import { TCP_FLAGS, type TcpFlag } from '../protocol/tcpFlags';
+import { TCP_FLAG, TCP_FLAGS, type TcpFlag } from '../protocol/tcpFlags';
 
 /** Largest scaled window: 65535 << 14 (RFC 7323 §2.3). */
 export const WINDOW_MAX = 65535 * 2 ** 14;
@@ -20,17 +20,20 @@ const IMPOSSIBLE: readonly { a: TcpFlag; b: TcpFlag; reason: () => string }[] = 
   { a: 'SYN', b: 'RST', reason: () => TCP_TEXT.synRst },
 ];
 
-/** One shared, frozen set (and list) per combination of flags: segments reuse them. */
+/**
+ * One shared, frozen set (and list) per combination of flags, keyed by the header bits of
+ * TCP_FLAG: segments reuse them. A set's members come in header order (TCP_FLAGS).
+ */
 const FLAG_SETS = new Map<number, ReadonlySet<TcpFlag>>();
 const FLAG_LISTS = new WeakMap<ReadonlySet<TcpFlag>, readonly TcpFlag[]>();
 const FLAG_BITS = new WeakMap<ReadonlySet<TcpFlag>, number>();
 
 export function internFlags(flags: Iterable<TcpFlag>): ReadonlySet<TcpFlag> {
   let key = 0;
-  for (const flag of flags) key |= 1 << TCP_FLAGS.indexOf(flag);
+  for (const flag of flags) key |= TCP_FLAG[flag];
   let set = FLAG_SETS.get(key);
   if (!set) {
-    const members = TCP_FLAGS.filter((flag, bit) => key & (1 << bit));
+    const members = TCP_FLAGS.filter((flag) => key & TCP_FLAG[flag]);
     set = Object.freeze(new Set(members));
     FLAG_SETS.set(key, set);
     FLAG_LISTS.set(set, Object.freeze(members));
@@ -44,14 +47,14 @@ export function flagList(flags: ReadonlySet<TcpFlag>): readonly TcpFlag[] {
   return FLAG_LISTS.get(flags) ?? [...flags];
 }
 
-/** The bits of an interned set (one per flag, in TCP_FLAGS order). */
+/** The header bits of an interned set (TCP_FLAG). */
 export function flagBitsOf(flags: ReadonlySet<TcpFlag>): number {
   return FLAG_BITS.get(flags) ?? FLAG_BITS.get(internFlags(flags)) ?? 0;
 }
 
-/** The interned set of the flags in `bits` (one bit per flag, in TCP_FLAGS order). */
+/** The interned set of the flags in `bits` (header bits, TCP_FLAG). */
 export function flagsOfBits(bits: number): ReadonlySet<TcpFlag> {
-  return FLAG_SETS.get(bits) ?? internFlags(TCP_FLAGS.filter((_, bit) => bits & (1 << bit)));
+  return FLAG_SETS.get(bits) ?? internFlags(TCP_FLAGS.filter((flag) => bits & TCP_FLAG[flag]));
 }
 
 function bitCount(bits: number): number {

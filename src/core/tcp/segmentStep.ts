@@ -11,7 +11,7 @@ import { ValueColumns } from './valueColumns';
 import type { ViewTable } from './viewTable';
 import type { SegmentOutcome, SegmentStep } from './trace';
 
-/** `bits`: the flags sent (one per flag, in TCP_FLAGS order), then these, then the outcome. */
+/** `bits`: the flags sent (header bits, TCP_FLAG), then these, then the outcome. */
 const WRITTEN_FLAGS = 1 << 8; // not sent: the flags are the ones written, in their order
 const RETRANSMISSION = 1 << 9;
 const SEQ_CORRECTED = 1 << 10;

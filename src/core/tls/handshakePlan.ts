@@ -1,5 +1,6 @@
 import type { TlsMessageType } from '../protocol/tlsMessageTypes';
-import type { KeyExchange, TlsVersion } from '../protocol/tlsSuites';
+import type { KeyExchange } from '../protocol/tlsSuites';
+import type { TlsVersion } from '../protocol/tlsVersions';
 import { tlsText } from './tlsText';
 
 /** What the order rules need to know about a handshake so far. */

@@ -2,13 +2,8 @@ import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
 import { sendShare } from './keyExchange';
 import type { Content, Session } from './session';
-import {
-  CIPHER_SUITES,
-  keyExchangeOf,
-  parseTlsVersion,
-  suiteFitsVersion,
-  type TlsVersion,
-} from '../protocol/tlsSuites';
+import { CIPHER_SUITES, keyExchangeOf, suiteFitsVersion } from '../protocol/tlsSuites';
+import { parseTlsVersion, type TlsVersion } from '../protocol/tlsVersions';
 import { lineNumber, publish, replaceWith, reportMissing, type TlsRun } from './tlsRun';
 import { tlsText } from './tlsText';
 

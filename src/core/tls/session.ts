@@ -3,7 +3,8 @@ import type { PlanFacts } from './handshakePlan';
 import { privateOf, type Knowledge } from './knowledge';
 import type { TlsMessageType } from '../protocol/tlsMessageTypes';
 import type { CertInfo } from './pki';
-import type { KeyExchange, TlsVersion } from '../protocol/tlsSuites';
+import type { KeyExchange } from '../protocol/tlsSuites';
+import type { TlsVersion } from '../protocol/tlsVersions';
 import { tlsText } from './tlsText';
 import type { TrafficKeys } from './tlsTrace';
 

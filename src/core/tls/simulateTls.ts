@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
-import type { TlsMessageStatement } from '../syntax/tlsTree';
+import { isTlsStatement, type TlsMessageStatement } from '../syntax/tlsTree';
 import type { ScenarioDocument } from '../syntax/tree';
 import type { TcpTrace } from '../tcp/trace';
 import { forwardedContent, mitmOf, rememberReceived } from './attacker';
@@ -39,7 +39,7 @@ export function simulateTls(
   tcp: TcpTrace,
 ): TlsSimulation {
   const statements = document.statements;
-  if (!statements.some((s) => s.kind === 'tls' || isTlsDeclaration(s.kind))) {
+  if (!statements.some(isTlsStatement)) {
     return { steps: [], diagnostics: [] };
   }
   const run = startTlsRun(document, lines, tcp);
@@ -192,10 +192,6 @@ function stepOf(
       ? { compromised: session.compromisedBy }
       : {}),
   };
-}
-
-function isTlsDeclaration(kind: string): boolean {
-  return ['ca', 'key', 'cert', 'trust', 'attacker', 'date'].includes(kind);
 }
 
 /** The fields of a message in the order they were written, for labels and hovers. */

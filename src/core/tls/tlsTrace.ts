@@ -2,7 +2,7 @@ import type { Span } from '../text/span';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
 import type { TlsMessageType } from '../protocol/tlsMessageTypes';
 import type { Acceptance } from './pki';
-import type { TlsVersion } from '../protocol/tlsSuites';
+import type { TlsVersion } from '../protocol/tlsVersions';
 
 /** A secret an endpoint comes to know at a step, and what it was made from. */
 export interface Derivation {

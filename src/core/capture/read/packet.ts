@@ -23,7 +23,7 @@ export class TcpPacket {
   dstPort = 0;
   seq = 0;
   ack = 0;
-  /** TCP flags, with the bits of `TCP_FLAG` below. */
+  /** TCP flags, the header's flags byte (bits in protocol/tcpFlags.ts: TCP_FLAG). */
   flags = 0;
   /** The window field as sent (not scaled). */
   win = 0;
@@ -42,21 +42,6 @@ export class TcpPacket {
 }
 
 const EMPTY = new Uint8Array(0);
-
-/** Bits of TcpPacket.flags, as in the TCP header's flags byte. */
-export const TCP_FLAG = {
-  FIN: 0x01,
-  SYN: 0x02,
-  RST: 0x04,
-  PSH: 0x08,
-  ACK: 0x10,
-  URG: 0x20,
-  ECE: 0x40,
-  CWR: 0x80,
-} as const;
-
-/** Flag names in the order the language writes them. */
-export const FLAG_ORDER = ['SYN', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR', 'ACK'] as const;
 
 /** Something wrong with the input: where (byte offset, or line for text) and what. */
 export interface CaptureProblem {

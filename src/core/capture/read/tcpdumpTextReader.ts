@@ -1,6 +1,7 @@
 import { CAPTURE_MESSAGES as M } from './captureMessages';
 import { decodeIp } from './decodeFrame';
-import { TCP_FLAG, TcpPacket, type CaptureProblem, type PacketSink } from './packet';
+import { TCP_FLAG } from '../../protocol/tcpFlags';
+import { TcpPacket, type CaptureProblem, type PacketSink } from './packet';
 import { parseTcpdumpLine, type TcpdumpLine } from './tcpdumpLine';
 import { parseAddressWords } from './addressWords';
 import { visibleText } from '../../text/visibleText';

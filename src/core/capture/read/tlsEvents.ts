@@ -1,5 +1,7 @@
 import type { CertificateFacts } from './x509Certificate';
-import { groupName, suiteName, versionName } from '../../protocol/tlsNames';
+import { groupName } from '../../protocol/tlsGroups';
+import { suiteName } from '../../protocol/tlsSuites';
+import { versionName } from '../../protocol/tlsVersions';
 
 /** A key share or a random, as the first bytes in hex (enough to tell them apart). */
 export type Fingerprint = string;

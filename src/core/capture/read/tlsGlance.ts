@@ -1,7 +1,8 @@
 import { handshakeEvent } from './tlsMessages';
+import { TLS_CONTENT_TYPE, TLS_HANDSHAKE_TYPE } from '../../protocol/tlsMessageTypes';
 
-const HANDSHAKE_RECORD = 22;
-const CLIENT_HELLO = 1;
+const HANDSHAKE_RECORD = TLS_CONTENT_TYPE.Handshake;
+const CLIENT_HELLO = TLS_HANDSHAKE_TYPE.ClientHello;
 
 /**
  * What a connection's first payload says about TLS, for the connection list: `TLS sni=NAME`

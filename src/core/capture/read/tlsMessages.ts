@@ -1,19 +1,7 @@
 import type { Fingerprint, KeyShare, TlsEvent } from './tlsEvents';
-import { isGrease } from '../../protocol/tlsNames';
+import { isGrease } from '../../protocol/tlsCodePoint';
+import { TLS_HANDSHAKE_TYPE as HANDSHAKE } from '../../protocol/tlsMessageTypes';
 import { readCertificate } from './x509Certificate';
-
-/** Handshake message types (RFC 8446 §4, RFC 5246 §7.4). */
-const HANDSHAKE = {
-  CLIENT_HELLO: 1,
-  SERVER_HELLO: 2,
-  NEW_SESSION_TICKET: 4,
-  CERTIFICATE: 11,
-  SERVER_KEY_EXCHANGE: 12,
-  CERTIFICATE_REQUEST: 13,
-  SERVER_HELLO_DONE: 14,
-  CERTIFICATE_VERIFY: 15,
-  CLIENT_KEY_EXCHANGE: 16,
-} as const;
 
 const EXTENSION = {
   SERVER_NAME: 0,
@@ -42,23 +30,23 @@ const RANDOM_FINGERPRINT_AT = 4;
 export function handshakeEvent(type: number, body: Uint8Array): TlsEvent | undefined {
   try {
     switch (type) {
-      case HANDSHAKE.CLIENT_HELLO:
+      case HANDSHAKE.ClientHello:
         return clientHello(new Reader(body));
-      case HANDSHAKE.SERVER_HELLO:
+      case HANDSHAKE.ServerHello:
         return serverHello(new Reader(body));
-      case HANDSHAKE.CERTIFICATE:
+      case HANDSHAKE.Certificate:
         return certificate(new Reader(body));
-      case HANDSHAKE.SERVER_KEY_EXCHANGE:
+      case HANDSHAKE.ServerKeyExchange:
         return serverKeyExchange(new Reader(body));
-      case HANDSHAKE.CLIENT_KEY_EXCHANGE:
+      case HANDSHAKE.ClientKeyExchange:
         return { kind: 'ClientKeyExchange', exchange: clientExchange(new Reader(body)) };
-      case HANDSHAKE.CERTIFICATE_REQUEST:
+      case HANDSHAKE.CertificateRequest:
         return { kind: 'CertificateRequest' };
-      case HANDSHAKE.SERVER_HELLO_DONE:
+      case HANDSHAKE.ServerHelloDone:
         return { kind: 'ServerHelloDone' };
-      case HANDSHAKE.CERTIFICATE_VERIFY:
+      case HANDSHAKE.CertificateVerify:
         return { kind: 'CertificateVerify' };
-      case HANDSHAKE.NEW_SESSION_TICKET:
+      case HANDSHAKE.NewSessionTicket:
         return { kind: 'NewSessionTicket' };
       default:
         return { kind: 'OtherHandshake', type };

@@ -1,5 +1,6 @@
 import type { DeliveryOrder, QueuedSegment } from './deliveryOrder';
-import { TCP_FLAG, type TcpPacket } from '../read/packet';
+import { TCP_FLAG } from '../../protocol/tcpFlags';
+import type { TcpPacket } from '../read/packet';
 import { ASSUMED } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';
 import { cutGap, gapPieces, insideGap, type Gap, type Part } from './gapParts';

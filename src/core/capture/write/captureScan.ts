@@ -1,7 +1,8 @@
 import { tlsGlance } from '../read/tlsGlance';
 import { CaptureReader, type CaptureFormat } from '../read/captureReader';
 import { ConnectionTable, type Connection } from './connectionTable';
-import { TCP_FLAG, type CaptureProblem, type TcpPacket } from '../read/packet';
+import { TCP_FLAG } from '../../protocol/tcpFlags';
+import type { CaptureProblem, TcpPacket } from '../read/packet';
 import { ANALYSIS } from './tcpAnalysis';
 
 /** Called for each TCP packet with its connection, direction, analysis bits and time (ns). */

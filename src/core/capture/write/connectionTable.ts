@@ -1,4 +1,5 @@
-import { addressText, TCP_FLAG, type TcpPacket } from '../read/packet';
+import { TCP_FLAG } from '../../protocol/tcpFlags';
+import { addressText, type TcpPacket } from '../read/packet';
 import { TcpAnalyzer } from './tcpAnalysis';
 
 /** One TCP connection of a capture: a four-tuple, or a new one after a port reuse. */

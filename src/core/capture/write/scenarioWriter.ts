@@ -1,5 +1,6 @@
 import type { Connection, ConnectionEnd } from './connectionTable';
-import { TCP_FLAG, type TcpPacket } from '../read/packet';
+import { TCP_FLAG } from '../../protocol/tcpFlags';
+import type { TcpPacket } from '../read/packet';
 import { CaptureGaps } from './captureGaps';
 import { ASSUMED, flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
 import { ANALYSIS } from './tcpAnalysis';

@@ -1,4 +1,5 @@
-import { FLAG_ORDER, TCP_FLAG, type TcpPacket } from '../read/packet';
+import { formatFlagBits, TCP_FLAG } from '../../protocol/tcpFlags';
+import type { TcpPacket } from '../read/packet';
 import { ANALYSIS_LABELS, analysisFlags } from './tcpAnalysis';
 
 /** Marks the lines that stand for packets the capture does not hold. */
@@ -48,7 +49,7 @@ export function captureComment(
 
 /** `SYN ACK`, `PSH ACK`, `FIN ACK`: the flags in the language's words. */
 export function flagWords(flags: number): string {
-  return FLAG_ORDER.filter((name) => flags & TCP_FLAG[name]).join(' ');
+  return formatFlagBits(flags);
 }
 
 /** The seq/ack/win/len fields and the payload label of a segment line. */

@@ -1,4 +1,4 @@
-import { TCP_FLAG } from '../read/packet';
+import { TCP_FLAG } from '../../protocol/tcpFlags';
 
 /**
  * Wireshark's TCP analysis flags (epan/dissectors/packet-tcp.c, tcp_analyze_sequence_number),

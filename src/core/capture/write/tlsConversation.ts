@@ -1,7 +1,8 @@
 import { TLS_ALERT_CODES } from '../../protocol/tlsMessageTypes';
-import { keyExchangeOf, type KeyExchange } from '../../protocol/tlsSuites';
+import { keyExchangeOf, suiteName, type KeyExchange } from '../../protocol/tlsSuites';
 import { tlsEventText, type TlsEvent } from '../read/tlsEvents';
-import { groupName, suiteName, versionName } from '../../protocol/tlsNames';
+import { groupName } from '../../protocol/tlsGroups';
+import { versionName } from '../../protocol/tlsVersions';
 import { valueName, type TlsNaming } from './tlsNaming';
 import type { CertificateFacts } from '../read/x509Certificate';
 

@@ -1,15 +1,9 @@
 import type { TlsEvent } from '../read/tlsEvents';
 import { handshakeEvent } from '../read/tlsMessages';
+import { TLS_CONTENT_TYPE as CONTENT } from '../../protocol/tlsMessageTypes';
 
 /** The most bytes kept per direction: an unfinished record, or segments after a hole. */
 const MAX_BUFFER = 64 * 1024;
-
-const CONTENT = {
-  CHANGE_CIPHER_SPEC: 20,
-  ALERT: 21,
-  HANDSHAKE: 22,
-  APPLICATION_DATA: 23,
-} as const;
 
 const RECORD_HEADER = 5;
 const TLS13 = 0x0304;
@@ -147,13 +141,13 @@ export class TlsStream {
       if (data.length - at - RECORD_HEADER < length) break;
       const body = data.subarray(at + RECORD_HEADER, at + RECORD_HEADER + length);
       at += RECORD_HEADER + length;
-      if (type === CONTENT.CHANGE_CIPHER_SPEC) {
+      if (type === CONTENT.ChangeCipherSpec) {
         // RFC 5246 §7.1: everything the sender writes after it is protected.
         found.push({ kind: 'ChangeCipherSpec' });
         if (this.ccsEncrypts) this.encrypted = true;
-      } else if (type === CONTENT.ALERT) {
+      } else if (type === CONTENT.Alert) {
         found.push({ kind: 'Alert', level: body[0] ?? 0, description: body[1] ?? 0 });
-      } else if (type === CONTENT.HANDSHAKE) {
+      } else if (type === CONTENT.Handshake) {
         this.handshakeMessages(body, found);
       } else {
         // Application data before a ChangeCipherSpec: TLS 1.3, where only the hellos are clear.
@@ -186,7 +180,7 @@ export class TlsStream {
 
 function encryptedRecord(type: number, length: number): TlsEvent {
   const content =
-    type === CONTENT.HANDSHAKE ? 'handshake' : type === CONTENT.ALERT ? 'alert' : 'data';
+    type === CONTENT.Handshake ? 'handshake' : type === CONTENT.Alert ? 'alert' : 'data';
   return { kind: 'Encrypted', content, length };
 }
 
@@ -194,8 +188,8 @@ function encryptedRecord(type: number, length: number): TlsEvent {
 function isRecordHeader(header: Uint8Array): boolean {
   const type = header[0] as number;
   return (
-    type >= CONTENT.CHANGE_CIPHER_SPEC &&
-    type <= CONTENT.APPLICATION_DATA &&
+    type >= CONTENT.ChangeCipherSpec &&
+    type <= CONTENT.ApplicationData &&
     header[1] === 3 &&
     u16(header, 3) <= 18432
   );
