@@ -1,3 +1,8 @@
+/**
+ * The network between the endpoints. A segment is sent and then delivered: a lone one at once,
+ * a `simultaneous` block's after all of the block is sent, and a labelled `~>` one only when a
+ * `deliver LABEL [again]` statement names it, however late, and as often as `again` says.
+ */
 import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
@@ -7,12 +12,6 @@ import { lineNumber } from './explain';
 import type { InFlight } from './reading';
 import type { Sent } from './send';
 import type { EndpointInfo } from './trace';
-
-/*
- * The network between the endpoints. A segment is sent and then delivered: a lone one at once,
- * a `simultaneous` block's after all of the block is sent, and a labelled `~>` one only when a
- * `deliver LABEL [again]` statement names it, however late, and as often as `again` says.
- */
 
 /** A segment sent and not yet delivered (all of a `simultaneous` block are sent first). */
 export interface Pending {

@@ -1,3 +1,8 @@
+/**
+ * The steps of the statements that are not segments: they change or check an endpoint's state.
+ * The user calls `listen` and `close` (RFC 9293 §3.10.1, §3.10.4), `wait` (the 2MSL timer,
+ * §3.10.8) and `expect`. Each returns its step and reports what is wrong through `report`.
+ */
 import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
@@ -8,12 +13,6 @@ import { lineNumber } from './explain';
 import { newTcb, type Tcb } from './tcb';
 import type { TcbTable } from './tcbTable';
 import type { ActionStep, ExpectStep } from './trace';
-
-/*
- * The steps of the statements that are not segments: they change or check an endpoint's state.
- * The user calls `listen` and `close` (RFC 9293 §3.10.1, §3.10.4), `wait` (the 2MSL timer,
- * §3.10.8) and `expect`. Each returns its step and reports what is wrong through `report`.
- */
 
 type Change = [endpoint: string, before: TcpState, after: TcpState];
 
