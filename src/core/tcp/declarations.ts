@@ -2,14 +2,14 @@ import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
 import type { Span } from '../text/span';
-import type { Name, ScenarioDocument, SegmentStatement } from '../syntax/tree';
+import type { Name, ScenarioDocument, SegmentStatement, ValueExpression } from '../syntax/tree';
 import { lineNumber } from './explain';
-import { SEQ_MAX } from './seqValue';
+import { SEQ_MAX, seqValue, type SeqValue } from './seqValue';
 import type { EndpointInfo, SymbolInfo } from './trace';
 
 /**
  * What a scenario declares: its title, endpoints (and attackers) and `let` symbols, with the
- * symbols its segments bind as they go. Declarations count wherever they stand; a name used
+ * symbols its segments bind as they go (see writtenValue). Declarations count wherever they stand; a name used
  * without one is reported with a fix that declares it.
  */
 export class Declarations {
@@ -81,6 +81,42 @@ export class Declarations {
         this.bindSymbol({ name, span: statement.name, ...(value <= SEQ_MAX ? { value } : {}) });
       }
     }
+  }
+
+  /** Reads a segment's written seq=/ack= value; a symbol's first use in a seq= binds it. */
+  writtenValue(
+    statement: SegmentStatement,
+    role: 'seq' | 'ack',
+    /** The endpoint whose ISS a symbol bound here names (the sender of a SYN). */
+    owner?: string,
+  ): SeqValue | undefined {
+    const offset = role === 'seq' ? statement.seqOffset : statement.ackOffset;
+    if (Number.isNaN(offset)) return undefined;
+    const symbol = role === 'seq' ? statement.seqSymbol : statement.ackSymbol;
+    if (Math.abs(offset) > SEQ_MAX) {
+      const node = statement[role]?.value as ValueExpression;
+      this.report(
+        diagnostic(
+          'NumberOutOfRange',
+          { start: node.numberStart ?? node.start, end: node.end },
+          {
+            what: this.document.text.slice(node.start, node.end),
+            max: String(SEQ_MAX),
+          },
+        ),
+      );
+      return undefined;
+    }
+    if (symbol === undefined) return seqValue(offset);
+    if (!this.symbols.has(symbol)) {
+      const node = statement[role]?.value.symbol as Name;
+      if (role === 'ack') {
+        this.report(diagnostic('UnboundSymbol', node, { name: symbol }));
+        return undefined;
+      }
+      this.bindSymbol({ name: symbol, span: node, ...(owner ? { owner } : {}) });
+    }
+    return seqValue(offset, symbol);
   }
 
   bindSymbol(info: SymbolInfo): void {

@@ -32,7 +32,7 @@ export interface Stage {
   readonly attacker: (name: string) => boolean;
   /** Every endpoint's TCB as it is now (nothing here changes them). */
   readonly tcbs: ReadonlyMap<string, Readonly<Tcb>>;
-  /** The labelled segment a `deliver` names, as sent (see simulate.ts). */
+  /** The labelled segment a `deliver` names, as sent (see network.ts). */
   readonly flight: (label: string) => InFlight | undefined;
 }
 

@@ -3,6 +3,11 @@ import { test } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
 import { formatValue } from '../../../src/core/tcp/seqValue';
 import type { SegmentStep } from '../../../src/core/tcp/trace';
+import { parse } from '../../../src/core/syntax/parser';
+import type { DeliverStatement } from '../../../src/core/syntax/tree';
+import { newPending, Network, spoofedPeer, type Pending } from '../../../src/core/tcp/network';
+import type { EndpointInfo } from '../../../src/core/tcp/trace';
+import { LineMap } from '../../../src/core/text/lineMap';
 import { codesAt, lines } from '../../helpers';
 
 /** The handshake of client (ISS 1000) and server (ISS 5000), lines 1-6. */
@@ -289,3 +294,80 @@ test('a second segment under a taken label is reported, and drawn as still in fl
     ['1011 inFlight', '1001 delivered', '1021 queued'],
   );
 });
+
+// The Network class on its own: the bookkeeping of labelled segments, with no engine behind it.
+
+function network(...text: string[]): { book: Network; reported: string[]; pending: Pending[] } {
+  const source = lines(...text);
+  const reported: string[] = [];
+  const book = new Network(new LineMap(source), (d) => reported.push(d.code));
+  const pending = parse(source)
+    .document.statements.filter((s) => s.kind === 'segment')
+    .map((statement) => ({ ...newPending(statement), to: statement.toText }));
+  return { book, reported, pending };
+}
+
+function deliverStatement(text: string): DeliverStatement {
+  return parse(lines(text)).document.statements[0] as DeliverStatement;
+}
+
+test('Network: a `~>` segment waits for its deliver; a second deliver needs `again`', () => {
+  const { book, reported, pending } = network('client ~> server  ACK  seq=1  ack=1  as d1');
+  const flight = book.sent(pending[0] as Pending, 'd1', 0, 0);
+  assert.equal(flight.deliveries, 0);
+  assert.equal(book.deliver(deliverStatement('deliver d1'))?.first, true);
+  assert.equal(book.deliver(deliverStatement('deliver d1')), undefined);
+  assert.equal(book.deliver(deliverStatement('deliver d1 again'))?.first, false);
+  assert.equal(book.deliver(deliverStatement('deliver d9')), undefined);
+  assert.deepEqual(reported, ['HS212', 'HS405']);
+  assert.deepEqual([...book.undelivered()], []);
+});
+
+test('Network: `->` and `-x` arrive as sent; a lost segment cannot be delivered', () => {
+  const { book, reported, pending } = network(
+    'client -> server  ACK  seq=1  ack=1  as a',
+    'client -x server  ACK  seq=1  ack=1  as b',
+  );
+  assert.equal(book.sent(pending[0] as Pending, 'a', 0, 0).deliveries, 1);
+  book.sent(pending[1] as Pending, 'b', 1, 0);
+  assert.equal(book.deliver(deliverStatement('deliver b')), undefined);
+  assert.deepEqual(reported, ['HS213']);
+});
+
+test('Network: undelivered segments come in the order sent, a stranded one without its own info', () => {
+  const { book, reported, pending } = network(
+    'client ~> server  ACK  seq=1  ack=1  as d1',
+    'client ~> server  ACK  seq=1  ack=1  as d1',
+    'client ~> server  ACK  seq=1  ack=1  as d2',
+  );
+  pending.forEach((each, i) => book.sent(each, i === 2 ? 'd2' : 'd1', i, 0));
+  assert.deepEqual(reported, ['HS406']);
+  assert.deepEqual(
+    [...book.undelivered()].map((flight) => flight.stepIndex),
+    [0, 1, 2],
+  );
+  assert.deepEqual(reported, ['HS406', 'HS214', 'HS214']);
+});
+
+test('spoofedPeer: an attacker with the peer address and port passes for the peer', () => {
+  const endpoints = new Map<string, EndpointInfo>([
+    ['client', endpoint('client', '10.0.0.1', 50000)],
+    ['server', endpoint('server', '10.0.0.2', 80)],
+    ['mallory', { ...endpoint('mallory', '10.0.0.1', 50000), attacker: true }],
+    ['eve', { ...endpoint('eve', '10.0.0.9', 50000), attacker: true }],
+  ]);
+  assert.equal(spoofedPeer(endpoints, 'mallory', 'client'), 'client');
+  assert.equal(spoofedPeer(endpoints, 'eve', 'client'), undefined);
+  assert.equal(spoofedPeer(endpoints, 'client', 'client'), undefined);
+  assert.equal(spoofedPeer(endpoints, 'mallory', undefined), undefined);
+});
+
+function endpoint(name: string, host: string, port: number): EndpointInfo {
+  const span = { start: 0, end: 0 };
+  return {
+    name,
+    span,
+    declared: true,
+    address: { text: `${host}:${port}`, host, port, family: 4, ...span },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The steps of the statements that are not segments: they change or check an endpoint's state.
+ * The user calls `listen` and `close` (RFC 9293 §3.10.1, §3.10.4), `wait` (the 2MSL timer,
+ * §3.10.8) and `expect`. Each returns its step and reports what is wrong through `report`.
+ */
+import { TCP_TEXT } from './tcpText';
+import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import type { LineMap } from '../text/lineMap';
+import type { Span } from '../text/span';
+import type { ActionStatement, ExpectStatement, WaitStatement } from '../syntax/tree';
+import type { TcpState } from '../protocol/tcpStates';
+import { lineNumber } from './explain';
+import { newTcb, type Tcb } from './tcb';
+import type { TcbTable } from './tcbTable';
+import type { ActionStep, ExpectStep } from './trace';
+
+type Change = [endpoint: string, before: TcpState, after: TcpState];
+
+/** `NAME listen` (a passive OPEN) or `NAME close`, which here can only abort an opening. */
+export function callStep(
+  statement: ActionStatement,
+  name: string,
+  tcbs: TcbTable,
+  report: (d: Diagnostic) => void,
+): ActionStep {
+  const tcb = tcbs.tcb(name);
+  let next: Tcb | undefined;
+  if (statement.kind === 'listen') {
+    if (tcb.state === 'CLOSED')
+      next = newTcb({ state: 'LISTEN', listening: true, stateSpan: statement });
+    else report(diagnostic('ListenNotClosed', statement, { endpoint: name, state: tcb.state }));
+  } else if (tcb.state === 'LISTEN' || tcb.state === 'SYN_SENT') {
+    next = newTcb({ stateSpan: statement });
+  } else {
+    report(diagnostic('CloseInvalid', statement, { endpoint: name, state: tcb.state }));
+  }
+  if (next) tcbs.replace(name, next);
+  return actionStep(statement.kind, statement, [[name, tcb.state, (next ?? tcb).state]]);
+}
+
+/** `wait 2MSL`: every endpoint in TIME_WAIT closes. */
+export function waitStep(
+  statement: WaitStatement,
+  tcbs: TcbTable,
+  report: (d: Diagnostic) => void,
+): ActionStep {
+  const changes: Change[] = [];
+  for (const [name, tcb] of tcbs.all) {
+    if (tcb.state !== 'TIME_WAIT') continue;
+    // RFC 9293 §3.10.8: when the 2MSL timer runs out, TIME_WAIT becomes CLOSED.
+    tcbs.replace(name, newTcb({ listening: tcb.listening, stateSpan: statement }));
+    changes.push([name, 'TIME_WAIT', 'CLOSED']);
+  }
+  if (changes.length === 0) report(diagnostic('NothingInTimeWait', statement));
+  return actionStep('wait', statement, changes);
+}
+
+function actionStep(kind: ActionStep['kind'], span: Span, changes: Change[]): ActionStep {
+  return {
+    kind,
+    span: { start: span.start, end: span.end },
+    changes: changes.map(([endpoint, before, after]) => ({ endpoint, before, after })),
+  };
+}
+
+/**
+ * `expect NAME STATE`: a failed one says since which line the endpoint has been in the state it
+ * is in, with a fix that writes that state.
+ */
+export function expectStep(
+  statement: ExpectStatement,
+  name: string,
+  tcb: Readonly<Tcb>,
+  lines: LineMap,
+  report: (d: Diagnostic) => void,
+): ExpectStep {
+  const expected = statement.state;
+  const passed = expected === undefined || expected === tcb.state;
+  if (!passed && expected) {
+    const since = tcb.stateSpan;
+    const why = since ? TCP_TEXT.sinceLine({ line: lineNumber(lines, since) }) : '';
+    report(
+      diagnostic(
+        'ExpectFailed',
+        statement.stateSpan,
+        { endpoint: name, expected, actual: tcb.state, why },
+        {
+          related: since
+            ? [{ span: since, message: TCP_TEXT.becameHere({ endpoint: name, state: tcb.state }) }]
+            : [],
+          fix: {
+            title: TCP_TEXT.fixExpect({ state: tcb.state }),
+            edits: [{ span: statement.stateSpan, newText: tcb.state }],
+          },
+        },
+      ),
+    );
+  }
+  return {
+    kind: 'expect',
+    span: { start: statement.start, end: statement.end },
+    endpoint: name,
+    ...(expected ? { expected } : {}),
+    actual: tcb.state,
+    passed,
+  };
+}
