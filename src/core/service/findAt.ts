@@ -135,18 +135,16 @@ export function lineTokens(analysis: Analysis, offset: number, end?: number): Li
   const line = lines.positionAt(offset).line;
   const start = lines.lineStart(line);
   const stop = end ?? lines.lineEnd(line);
-  const scanner = new Scanner(text.slice(start, stop));
+  const scanner = new Scanner(text.slice(start, stop), 0, true);
   const tokens: Token[] = [];
   for (;;) {
     const token = scanner.next();
     if (token.kind === 'eof' || token.kind === 'newline') break;
+    // A comment runs to the end of the line: it is the line's last token.
+    if (token.kind === 'comment') return { tokens, commentStart: token.start + start };
     tokens.push({ ...token, start: token.start + start, end: token.end + start });
   }
-  // The scanner skips comments; one can only follow the last token.
-  const after = tokens[tokens.length - 1]?.end ?? start;
-  const rest = text.slice(after, stop);
-  const comment = /#|\/\//.exec(rest);
-  return comment ? { tokens, commentStart: after + comment.index } : { tokens };
+  return { tokens };
 }
 
 /** The token that touches `offset` (the one after it when two touch). */

@@ -43,17 +43,8 @@ export class TcpPacket {
 
 const EMPTY = new Uint8Array(0);
 
-/** Bits of TcpPacket.flags, as in the TCP header's flags byte. */
-export const TCP_FLAG = {
-  FIN: 0x01,
-  SYN: 0x02,
-  RST: 0x04,
-  PSH: 0x08,
-  ACK: 0x10,
-  URG: 0x20,
-  ECE: 0x40,
-  CWR: 0x80,
-} as const;
+/** Bits of TcpPacket.flags, as in the TCP header's flags byte (defined in protocol/). */
+export { TCP_HEADER_BITS as TCP_FLAG } from '../../protocol/tcpFlags';
 
 /** Flag names in the order the language writes them. */
 export const FLAG_ORDER = ['SYN', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR', 'ACK'] as const;

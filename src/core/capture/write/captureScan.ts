@@ -2,7 +2,7 @@ import { tlsGlance } from '../read/tlsGlance';
 import { CaptureReader, type CaptureFormat } from '../read/captureReader';
 import { ConnectionTable, type Connection } from './connectionTable';
 import { TCP_FLAG, type CaptureProblem, type TcpPacket } from '../read/packet';
-import { ANALYSIS } from './tcpAnalysis';
+import { ANALYSIS } from '../../tcp/tcpAnalysis';
 
 /** Called for each TCP packet with its connection, direction, analysis bits and time (ns). */
 export type SegmentVisitor = (

@@ -1,5 +1,5 @@
 import { addressText, TCP_FLAG, type TcpPacket } from '../read/packet';
-import { TcpAnalyzer } from './tcpAnalysis';
+import { TcpAnalyzer } from '../../tcp/tcpAnalysis';
 
 /** One TCP connection of a capture: a four-tuple, or a new one after a port reuse. */
 export interface Connection {

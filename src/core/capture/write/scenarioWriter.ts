@@ -2,7 +2,7 @@ import type { Connection, ConnectionEnd } from './connectionTable';
 import { TCP_FLAG, type TcpPacket } from '../read/packet';
 import { CaptureGaps } from './captureGaps';
 import { ASSUMED, flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
-import { ANALYSIS } from './tcpAnalysis';
+import { ANALYSIS } from '../../tcp/tcpAnalysis';
 import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
