@@ -6,7 +6,7 @@ import type { Span } from '../text/span';
  *     # frame 4 t=0.000454 mss=65495 wscale=10 [TCP Retransmission]
  *
  * The frame number, the time in seconds since the first packet, a SYN's options (`mss=N`,
- * `wscale=N`, and any other `name` or `name=value`, such as `sack_perm`) and Wireshark's
+ * `wscale=N`, `sack_perm`, and any other `name=value`) and Wireshark's
  * analysis labels in brackets. A comment that does not start with `# frame N` is a plain
  * comment; in one that does, the annotation ends where its items stop and free text begins.
  */
@@ -165,7 +165,10 @@ export function readAnnotation(
   }
 }
 
-/** One `name=value` or `name` item; false when it is free text, which ends the annotation. */
+/** Options written as a bare name (RFC 2018 §2: SACK-permitted has no value). */
+const BARE_OPTIONS: ReadonlySet<string> = new Set(['sack_perm']);
+
+/** One `name=value` or known bare `name` item; false when it is free text, which ends the annotation. */
 function item(
   text: string,
   start: number,
@@ -177,7 +180,9 @@ function item(
   while (equals < end && isNameCode(text.charCodeAt(equals), equals === start)) equals++;
   if (equals === start) return false;
   if (equals === end) {
-    items?.option?.(text.slice(start, end));
+    const name = text.slice(start, end);
+    if (!BARE_OPTIONS.has(name)) return false;
+    items?.option?.(name);
     return true;
   }
   if (text.charCodeAt(equals) !== Code.Equals) return false;
