@@ -12,6 +12,7 @@ import type {
 } from '../syntax/tree';
 import type { TlsStatement } from '../syntax/tlsTree';
 import type { Token } from '../syntax/token';
+import { captureHover } from './captureHover';
 import { tlsHover } from './tlsHover';
 import { explainReason, lineNumber } from '../tcp/explain';
 import { parseTcpFlag } from '../protocol/tcpFlags';
@@ -51,6 +52,7 @@ export function hover(analysis: Analysis, offset: number): Hover | undefined {
   const found = statementAt(analysis, offset);
   return (
     (found && hoverInStatement(analysis, found.statement, found.block, offset)) ??
+    captureHover(analysis, offset) ??
     hoverOnWord(analysis, offset)
   );
 }
