@@ -13,7 +13,7 @@ import { checkMarkdown } from '../../../src/core/markdown/checkMarkdown';
  * `UPDATE_GOLDEN=1` rewrites the file; do that only for a change that means to alter them.
  */
 
-const GOLDEN = 'test/core/analysis/capturedDiagnostics.golden.json';
+const GOLDEN = 'test/core/analysis/fixtures/capturedDiagnostics.golden.json';
 const EXAMPLES = 'examples';
 const FIXTURES = 'test/core/capture/fixtures';
 
