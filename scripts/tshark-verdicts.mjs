@@ -8,7 +8,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FIXTURES = 'test/core/capture/fixtures';
-/** The columns test/core/capture/tcpAnalysis.test.ts reads, in its order. */
+/** The columns test/core/tcp/tcpAnalysis.test.ts reads, in its order. */
 const FIELDS = [
   'frame.number',
   'tcp.stream',

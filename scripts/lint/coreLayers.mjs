@@ -27,23 +27,7 @@ export const CORE_LAYERS = [
  * Imports that still run upward, each with the work that removes it. Empty is the goal: an
  * entry here is a known defect, not a permission.
  */
-export const UPWARD_FOR_NOW = [
-  {
-    from: 'analysis/capturedTraffic.ts',
-    to: 'capture/write/segmentLine.ts',
-    why: 'capture annotations are read again from comments; issue 16 item 2 parses them into the tree',
-  },
-  {
-    from: 'analysis/capturedTraffic.ts',
-    to: 'capture/write/tcpAnalysis.ts',
-    why: 'capture annotations are read again from comments; issue 16 item 2 parses them into the tree',
-  },
-  {
-    from: 'analysis/analyze.ts',
-    to: 'capture/write/segmentLine.ts',
-    why: 'capture annotations are read again from comments; issue 16 item 2 parses them into the tree',
-  },
-];
+export const UPWARD_FOR_NOW = [];
 
 /** The layer of a path relative to src/core (`capture/read/packet.ts` → `capture/read`). */
 export function layerOf(relativePath) {

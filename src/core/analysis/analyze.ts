@@ -1,8 +1,7 @@
 import { capturedTrafficDiagnostics } from './capturedTraffic';
-import { captureComment } from '../capture/write/segmentLine';
 import { LineMap } from '../text/lineMap';
 import { parse } from '../syntax/parser';
-import type { ScenarioDocument } from '../syntax/tree';
+import type { ScenarioDocument, SegmentStatement, Statement } from '../syntax/tree';
 import { simulate } from '../tcp/simulate';
 import type { Trace, TraceStep } from './trace';
 import { simulateTls } from '../tls/simulateTls';
@@ -31,9 +30,11 @@ export function analyze(text: string): Analysis {
   const tls = simulateTls(parsed.document, lines, simulation.trace);
   const diagnostics = [
     ...parsed.diagnostics,
-    ...simulation.diagnostics.filter((d) => !(SAID_BY_CAPTURE.has(d.kind) && captured(text, d))),
+    ...simulation.diagnostics.filter(
+      (d) => !(SAID_BY_CAPTURE.has(d.kind) && captured(parsed.document.statements, d)),
+    ),
     ...tls.diagnostics,
-    ...capturedTrafficDiagnostics(simulation.trace, text),
+    ...capturedTrafficDiagnostics(simulation.trace, lines),
   ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const trace =
     tls.steps.length === 0
@@ -44,7 +45,7 @@ export function analyze(text: string): Analysis {
 }
 
 /**
- * On a captured segment (its line carries the importer's `# frame N` comment) Wireshark's analysis
+ * On a captured segment (it carries the importer's `# frame N t=SECONDS` annotation) Wireshark's analysis
  * (HS7xx) already says these, in Wireshark's words: the engine's own infos would repeat them.
  */
 const SAID_BY_CAPTURE: ReadonlySet<string> = new Set([
@@ -54,12 +55,28 @@ const SAID_BY_CAPTURE: ReadonlySet<string> = new Set([
   'KeepAlive',
 ]);
 
-function captured(text: string, d: Diagnostic): boolean {
-  const start = text.lastIndexOf('\n', d.span.start - 1) + 1;
-  const end = text.indexOf('\n', d.span.start);
-  const line = text.slice(start, end < 0 ? text.length : end);
-  const hash = line.indexOf('#');
-  return hash >= 0 && captureComment(line.slice(hash)) !== undefined;
+/** True when `d` is on a segment whose capture annotation has a time: Wireshark analysed it. */
+function captured(statements: readonly Statement[], d: Diagnostic): boolean {
+  const segment = segmentAt(statements, d.span.start);
+  return segment !== undefined && !Number.isNaN(segment.captureSeconds);
+}
+
+/** The segment statement (inside a block too) whose span holds `offset`: a binary search. */
+function segmentAt(
+  statements: readonly (Statement | SegmentStatement)[],
+  offset: number,
+): SegmentStatement | undefined {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const statement = statements[mid] as Statement;
+    if (statement.start > offset) high = mid - 1;
+    else if (statement.end < offset) low = mid + 1;
+    else if (statement.kind === 'simultaneous') return segmentAt(statement.segments, offset);
+    else return statement.kind === 'segment' ? statement : undefined;
+  }
+  return undefined;
 }
 
 /** TCP and TLS steps in the order of their statements (both lists are already in order). */

@@ -3,8 +3,8 @@ import type { SegmentStatement } from '../syntax/tree';
 import type { SegmentStep } from '../tcp/trace';
 import type { Trace } from './trace';
 import { TCP_FLAG } from '../protocol/tcpFlags';
-import { captureComment } from '../capture/write/segmentLine';
-import { ANALYSIS, TcpAnalyzer } from '../capture/write/tcpAnalysis';
+import { ANALYSIS, TcpAnalyzer } from '../tcp/tcpAnalysis';
+import type { LineMap } from '../text/lineMap';
 
 interface Pair {
   readonly first: string;
@@ -16,18 +16,17 @@ interface Pair {
 }
 
 /**
- * Wireshark's TCP analysis of a scenario's captured segments: those whose line carries the
- * importer's comment (`# frame N t=SECONDS`). Segments are grouped by endpoint pair and fed,
- * with their written numbers and the comment's time, to the same TcpAnalyzer the importer
- * uses, so that editing an imported file re-runs the analysis. Hand-written segments (no such
- * comment) are left alone.
+ * Wireshark's TCP analysis of a scenario's captured segments: those that carry the importer's
+ * capture annotation with a time (`# frame N t=SECONDS`, read into the tree by the parser).
+ * Segments are grouped by endpoint pair and fed, with their written numbers and the
+ * annotation's time, to the same TcpAnalyzer the importer uses, so that editing an imported
+ * file re-runs the analysis. Hand-written segments (no annotation) are left alone.
  */
-export function capturedTrafficDiagnostics(trace: Trace, text: string): Diagnostic[] {
+export function capturedTrafficDiagnostics(trace: Trace, lines: LineMap): Diagnostic[] {
   const out: Diagnostic[] = [];
   const pairs = new Map<string, Pair>();
   const byAddresses = new Map<string, number>();
   const addresses = new Map(trace.endpoints.map((e) => [e.name, e.address?.text ?? '']));
-  const lineOf = lineCounter(text);
   // The writer may reorder lines so that the engine sees each delivery in its place; the
   // analysis, like Wireshark's, runs in capture order: by frame number.
   const captured: {
@@ -40,21 +39,21 @@ export function capturedTrafficDiagnostics(trace: Trace, text: string): Diagnost
   for (const step of trace.steps) {
     if (step.kind !== 'segment') continue;
     const statement = step.statement;
-    const lineEnd = text.indexOf('\n', statement.end);
-    const rest = text.slice(statement.end, lineEnd < 0 ? text.length : lineEnd);
-    if (!rest.includes('frame')) continue;
-    const comment = captureComment(rest);
-    const seq = numberOf(statement.seq?.value);
-    if (comment && seq !== undefined) captured.push({ step, ...comment, seq });
+    const seconds = statement.captureSeconds;
+    if (Number.isNaN(seconds)) continue;
+    const seq = numberOf(statement.seqSymbol, statement.seqOffset);
+    if (seq === undefined) continue;
+    const frame = statement.captureFrame;
+    captured.push({ step, frame, seconds, wscale: statement.captureWscale, seq });
   }
   captured.sort((a, b) => a.frame - b.frame);
   for (const { step, frame, seconds, wscale, seq } of captured) {
     const statement = step.statement;
-    const flags = flagBits(statement);
+    const flags = statement.flagBits;
     const key = step.from < step.to ? `${step.from} ${step.to}` : `${step.to} ${step.from}`;
     let pair = pairs.get(key);
     if (!pair) {
-      const lineNumber = lineOf(statement.start);
+      const lineNumber = lines.lineOf(statement) + 1;
       pair = { first: step.from, analyzer: new TcpAnalyzer(), line: lineNumber, next: [0, 0] };
       pairs.set(key, pair);
       const where = [addresses.get(step.from), addresses.get(step.to)].sort().join(' ');
@@ -69,7 +68,7 @@ export function capturedTrafficDiagnostics(trace: Trace, text: string): Diagnost
       out.push(diagnostic('TcpPortNumbersReused', span(statement), { line: pair.line }));
       pair.analyzer = new TcpAnalyzer();
     }
-    const ack = numberOf(statement.ack?.value) ?? 0;
+    const ack = numberOf(statement.ackSymbol, statement.ackOffset) ?? 0;
     const before = pair.next[direction];
     const peerSeen = pair.next[1 - direction] as number;
     const bits = pair.analyzer.analyze({
@@ -79,13 +78,15 @@ export function capturedTrafficDiagnostics(trace: Trace, text: string): Diagnost
       seq,
       ack,
       flags,
-      win: statement.win?.value.value ?? 0,
+      win: Math.max(0, statement.winValue),
       len: step.len,
       wscale,
     });
     let next = (seq + step.len + (flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0)) >>> 0;
     if (before !== 0 && ((next - before) | 0) <= 0) next = before;
     pair.next[direction] = next;
+    // Most segments raise nothing: their nodes (spans for the messages) are then never built.
+    if ((bits & REPORTED) === 0) continue;
     const facts = {
       endpoint: step.from,
       peer: step.to,
@@ -109,6 +110,19 @@ interface Facts {
   readonly peerSeen: number;
   readonly analyzer: TcpAnalyzer;
 }
+
+/** The bits `report` turns into diagnostics (REUSED_PORTS is reported as the pair starts). */
+const REPORTED =
+  ANALYSIS.RETRANSMISSION |
+  ANALYSIS.FAST_RETRANSMISSION |
+  ANALYSIS.SPURIOUS_RETRANSMISSION |
+  ANALYSIS.OUT_OF_ORDER |
+  ANALYSIS.LOST_SEGMENT |
+  ANALYSIS.ACK_LOST_SEGMENT |
+  ANALYSIS.DUPLICATE_ACK |
+  ANALYSIS.ZERO_WINDOW |
+  ANALYSIS.WINDOW_FULL |
+  ANALYSIS.KEEP_ALIVE;
 
 function report(bits: number, statement: SegmentStatement, f: Facts): Diagnostic[] {
   const at = span(statement);
@@ -167,31 +181,8 @@ function span(statement: SegmentStatement): { start: number; end: number } {
   return statement.flagsSpan ?? statement;
 }
 
-function numberOf(value: { symbol?: unknown; offset: number } | undefined): number | undefined {
-  if (!value || value.symbol !== undefined || value.offset < 0 || value.offset > 0xffffffff)
-    return undefined;
-  return value.offset;
-}
-
-function flagBits(statement: SegmentStatement): number {
-  let bits = 0;
-  for (const node of statement.flags) bits |= TCP_FLAG[node.flag];
-  return bits;
-}
-
-/** 1-based line of an offset; offsets come in increasing order, so the count goes forward. */
-function lineCounter(text: string): (offset: number) => number {
-  let counted = 0;
-  let line = 1;
-  return (offset) => {
-    if (offset < counted) {
-      counted = 0;
-      line = 1;
-    }
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-      line++;
-      counted = i + 1;
-    }
-    return line;
-  };
+/** A numeric seq or ack as written (no symbol, within 32 bits), from the statement's facts. */
+function numberOf(symbol: string | undefined, offset: number): number | undefined {
+  if (symbol !== undefined || !(offset >= 0 && offset <= 0xffffffff)) return undefined;
+  return offset;
 }

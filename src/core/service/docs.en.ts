@@ -257,6 +257,12 @@ export const DOCS_EN = {
   hover: {
     segmentTitle: (p: { from: string; to: string; lost: boolean }) =>
       `**${p.from}** ${p.lost ? '-x' : '→'} **${p.to}**`,
+    captureTitle: (p: { frame: number }) =>
+      `**Frame ${p.frame}** of the capture (the importer's annotation).`,
+    captureTime: (p: { seconds: string }) =>
+      `Captured ${p.seconds} s after the capture's first packet.`,
+    captureOptions: (p: { options: string }) => `SYN options: ${p.options}.`,
+    captureLabels: (p: { labels: string }) => `Wireshark's analysis: ${p.labels}.`,
     retransmission: 'A retransmission of data already sent.',
     readingIntended:
       'Read as a typo: the lines after it go on as if the expected values had been written, so the receiver gets those.',

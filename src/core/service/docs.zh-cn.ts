@@ -218,6 +218,10 @@ export const DOCS_ZH_CN: DocsTable = {
 
   hover: {
     segmentTitle: (p) => `**${p.from}** ${p.lost ? '-x' : '→'} **${p.to}**`,
+    captureTitle: (p) => `抓包中的**第 ${p.frame} 帧**（导入器写下的标注）。`,
+    captureTime: (p) => `在抓包的第一个分组之后 ${p.seconds} 秒捕获。`,
+    captureOptions: (p) => `SYN 选项：${p.options}。`,
+    captureLabels: (p) => `Wireshark 的分析：${p.labels}。`,
     retransmission: '重传已经发送过的数据。',
     readingIntended: '按笔误理解：后面的行像是写了期望值一样继续，所以接收方收到的是期望值。',
     readingAsSent:

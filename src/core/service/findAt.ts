@@ -1,5 +1,4 @@
 import type { Analysis } from '../analysis/analyze';
-import type { Diagnostic } from '../check/diagnostic';
 import { Scanner } from '../syntax/scanner';
 import { touches, type Span } from '../text/span';
 import type { Token } from '../syntax/token';
@@ -112,12 +111,6 @@ export function symbolValues(analysis: Analysis): SymbolValues {
   return new Map(analysis.trace.symbols.map((s) => [s.name, s.value]));
 }
 
-/** The diagnostics that start on the same line as `span`. */
-export function diagnosticsOnLine(analysis: Analysis, span: Span): Diagnostic[] {
-  const line = analysis.lines.lineOf(span);
-  return analysis.diagnostics.filter((d) => analysis.lines.lineOf(d.span) === line);
-}
-
 /** The tokens of one line of text, without its newline and the `eof`. */
 export interface LineTokens {
   readonly tokens: readonly Token[];
@@ -135,18 +128,16 @@ export function lineTokens(analysis: Analysis, offset: number, end?: number): Li
   const line = lines.positionAt(offset).line;
   const start = lines.lineStart(line);
   const stop = end ?? lines.lineEnd(line);
-  const scanner = new Scanner(text.slice(start, stop));
+  const scanner = new Scanner(text.slice(start, stop), 0, true);
   const tokens: Token[] = [];
   for (;;) {
     const token = scanner.next();
     if (token.kind === 'eof' || token.kind === 'newline') break;
+    // A comment runs to the end of the line: it is the line's last token.
+    if (token.kind === 'comment') return { tokens, commentStart: token.start + start };
     tokens.push({ ...token, start: token.start + start, end: token.end + start });
   }
-  // The scanner skips comments; one can only follow the last token.
-  const after = tokens[tokens.length - 1]?.end ?? start;
-  const rest = text.slice(after, stop);
-  const comment = /#|\/\//.exec(rest);
-  return comment ? { tokens, commentStart: after + comment.index } : { tokens };
+  return { tokens };
 }
 
 /** The token that touches `offset` (the one after it when two touch). */

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/analyze';
 import { spanOf } from '../text/span';
 import type { ExpectStatement, Name, SimultaneousBlock, Statement } from '../syntax/tree';
 import type { TlsStatement } from '../syntax/tlsTree';
+import { captureHover } from './captureHover';
 import { tlsHover } from './tlsHover';
 import { DOCS } from './docs';
 import { actionStepAt, at, deliveredStepAt, expectStepAt, statementAt } from './findAt';
@@ -21,6 +22,7 @@ export function hover(analysis: Analysis, offset: number): Hover | undefined {
   const found = statementAt(analysis, offset);
   return (
     (found && hoverInStatement(analysis, found.statement, found.block, offset)) ??
+    captureHover(analysis, offset) ??
     hoverOnWord(analysis, offset)
   );
 }

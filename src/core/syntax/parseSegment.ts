@@ -2,6 +2,7 @@ import { SYNTAX_TEXT } from './syntaxText';
 import { diagnostic } from '../check/diagnostic';
 import { flagBit, parseTcpFlag } from '../protocol/tcpFlags';
 import { Cursor } from './cursor';
+import { commentAfter, readAnnotation, type CaptureFacts } from './captureAnnotation';
 import { emptyFacts, readSegmentLine } from './readSegmentLine';
 import { SegmentNode } from './segmentNode';
 import { SegmentTable } from './segmentTable';
@@ -51,6 +52,8 @@ export function parseSegment(cursor: Cursor, from: Name, arrowToken: Token): Seg
     broken,
     factsOf(parts),
     parts.label || inFlight ? { inFlight, label: parts.label?.name.text } : undefined,
+    // Only a line read to its end can end in an annotation; anything else left on it is reported.
+    cursor.atLineEnd() ? annotationAfter(cursor.source, end) : undefined,
   );
   return new SegmentNode(table, row, parts);
 }
@@ -81,6 +84,8 @@ export function readSegmentFast(
     fast.lost,
     NONE_BROKEN,
     FACTS,
+    undefined,
+    annotationAfter(cursor.source, fast.next),
   );
   return new SegmentNode(table, row);
 }
@@ -94,6 +99,15 @@ export const fastReading = { on: true };
 
 /** Scratch facts for the fast reader: copied into the node, so one object serves every line. */
 const FACTS = emptyFacts();
+
+/** Scratch facts of a capture annotation, copied into the table like FACTS. */
+const CAPTURE: CaptureFacts = { at: -1, frame: NaN, seconds: NaN, wscale: -1 };
+
+/** The capture annotation in a comment after `end` on its line (see captureAnnotation.ts). */
+function annotationAfter(source: string, end: number): CaptureFacts | undefined {
+  const at = commentAfter(source, end);
+  return at >= 0 && readAnnotation(source, at, CAPTURE) >= 0 ? CAPTURE : undefined;
+}
 
 /**
  * The nodes of the segment line at `start` (its sender's name), read again with a cursor of

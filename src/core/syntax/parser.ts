@@ -1,10 +1,11 @@
 import { SYNTAX_TEXT } from './syntaxText';
 import type { Diagnostic } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
-import { parseTcpState } from '../protocol/tcpStates';
 import { Cursor, describe } from './cursor';
-import { parseAddress } from './parseAddress';
-import { numberLiteral, parseSegment, readSegmentFast, stringLiteral } from './parseSegment';
+import { KEYWORDS } from './keywords';
+import { parseDeliver, parseExpect, parseWait } from './parseAction';
+import { name, parseEndpoint, parseLet, parseScenario } from './parseDeclaration';
+import { parseSegment, readSegmentFast } from './parseSegment';
 import {
   parseAttacker,
   parseDate,
@@ -14,38 +15,22 @@ import {
 } from './parseTls';
 import { spanOf } from '../text/span';
 import { parseTlsMessageType } from '../protocol/tlsMessageTypes';
-import { TLS_DECLARATION_KINDS } from './tlsTree';
 import type { Token } from './token';
 import type {
   ActionStatement,
-  DeliverStatement,
-  EndpointStatement,
-  ExpectStatement,
-  LetStatement,
   Name,
   ScenarioDocument,
-  ScenarioStatement,
   SegmentStatement,
   SimultaneousBlock,
   Statement,
-  WaitStatement,
 } from './tree';
+
+export { KEYWORDS } from './keywords';
 
 export interface ParseResult {
   readonly document: ScenarioDocument;
   readonly diagnostics: readonly Diagnostic[];
 }
-
-export const KEYWORDS = [
-  'scenario',
-  'endpoint',
-  'let',
-  'expect',
-  'wait',
-  'deliver',
-  'simultaneous',
-  ...TLS_DECLARATION_KINDS,
-] as const;
 
 /**
  * Parses a `.handshake` text. Never throws: every input gives a best-effort tree and a list of
@@ -158,152 +143,6 @@ function parseStatement(cursor: Cursor, loneWords: LoneWord[]): Statement | unde
     default:
       return parseEndpointLine(cursor, loneWords);
   }
-}
-
-function name(token: Token): Name {
-  return { start: token.start, end: token.end, text: token.text };
-}
-
-function parseScenario(cursor: Cursor): ScenarioStatement | undefined {
-  const keyword = cursor.advance();
-  const title = cursor.at('string') ? cursor.advance() : undefined;
-  if (!title) {
-    cursor.report(SYNTAX_TEXT.aQuotedTitle);
-    return undefined;
-  }
-  return {
-    kind: 'scenario',
-    start: keyword.start,
-    end: title.end,
-    keywordSpan: spanOf(keyword),
-    title: stringLiteral(title),
-  };
-}
-
-function parseEndpoint(cursor: Cursor): EndpointStatement | undefined {
-  const keyword = cursor.advance();
-  const nameToken = cursor.expect('ident', SYNTAX_TEXT.anEndpointName);
-  if (!nameToken) return undefined;
-  checkNotKeyword(cursor, nameToken);
-  const statement = {
-    kind: 'endpoint' as const,
-    start: keyword.start,
-    keywordSpan: spanOf(keyword),
-    name: name(nameToken),
-  };
-  if (cursor.atLineEnd()) return { ...statement, end: nameToken.end };
-  const first = cursor.token;
-  let last = first;
-  // An address is one word (`10.0.0.1:80`, `[::1]:443`); gather touching tokens for the message.
-  while (!cursor.atLineEnd() && cursor.token.start === last.end) last = cursor.advance();
-  if (last === first) cursor.advance();
-  const span = { start: first.start, end: last.end };
-  const text = cursor.text(span);
-  const result = parseAddress(text, span);
-  if (!result.ok) {
-    cursor.diagnostics.push(diagnostic('InvalidAddress', span, { text, reason: result.reason }));
-    return { ...statement, end: span.end };
-  }
-  return { ...statement, end: span.end, address: result.address };
-}
-
-function checkNotKeyword(cursor: Cursor, token: Token): void {
-  if ((KEYWORDS as readonly string[]).includes(token.text)) {
-    cursor.diagnostics.push(diagnostic('KeywordAsName', token, { text: token.text }));
-  }
-}
-
-function parseLet(cursor: Cursor): LetStatement | undefined {
-  const keyword = cursor.advance();
-  const nameToken = cursor.expect('ident', SYNTAX_TEXT.aSymbolName);
-  if (!nameToken) return undefined;
-  if (!cursor.expect('equals', "'='")) return undefined;
-  const value = cursor.expect('number', SYNTAX_TEXT.aNumber);
-  if (!value) return undefined;
-  return {
-    kind: 'let',
-    start: keyword.start,
-    end: value.end,
-    keywordSpan: spanOf(keyword),
-    name: name(nameToken),
-    value: numberLiteral(value),
-  };
-}
-
-function parseExpect(cursor: Cursor): ExpectStatement | undefined {
-  const keyword = cursor.advance();
-  const endpoint = cursor.expect('ident', SYNTAX_TEXT.anEndpointName);
-  if (!endpoint) return undefined;
-  if (cursor.atLineEnd()) {
-    // Kept as a statement with no state, so the trace still says which state the endpoint is in
-    // here (completion offers it while the line is being typed).
-    cursor.report(SYNTAX_TEXT.aState);
-    const at = cursor.token.start;
-    return {
-      kind: 'expect',
-      start: keyword.start,
-      end: endpoint.end,
-      keywordSpan: spanOf(keyword),
-      endpoint: name(endpoint),
-      stateSpan: { start: at, end: at },
-      stateText: '',
-    };
-  }
-  // State names may be written with hyphens (SYN-SENT, FIN-WAIT-1): join the touching tokens.
-  const first = cursor.advance();
-  let last = first;
-  while (!cursor.atLineEnd() && cursor.token.start === last.end) last = cursor.advance();
-  const stateSpan = { start: first.start, end: last.end };
-  const stateText = cursor.text(stateSpan);
-  const state = parseTcpState(stateText);
-  if (!state) cursor.diagnostics.push(diagnostic('UnknownState', stateSpan, { text: stateText }));
-  return {
-    kind: 'expect',
-    start: keyword.start,
-    end: stateSpan.end,
-    keywordSpan: spanOf(keyword),
-    endpoint: name(endpoint),
-    stateSpan,
-    stateText,
-    ...(state ? { state } : {}),
-  };
-}
-
-function parseWait(cursor: Cursor): WaitStatement | undefined {
-  const keyword = cursor.advance();
-  const duration = cursor.token;
-  if (duration.kind !== 'word' && duration.kind !== 'ident') {
-    cursor.report('2MSL');
-    return undefined;
-  }
-  cursor.advance();
-  if (duration.text.toUpperCase() !== '2MSL') {
-    // Not simulated: a wait the engine does not know would only add a second diagnostic.
-    cursor.diagnostics.push(diagnostic('UnknownDuration', duration, { text: duration.text }));
-    return undefined;
-  }
-  return {
-    kind: 'wait',
-    start: keyword.start,
-    end: duration.end,
-    keywordSpan: spanOf(keyword),
-    duration: { start: duration.start, end: duration.end },
-  };
-}
-
-function parseDeliver(cursor: Cursor): DeliverStatement | undefined {
-  const keyword = cursor.advance();
-  const label = cursor.expect('ident', SYNTAX_TEXT.aLabelToDeliver);
-  if (!label) return undefined;
-  const again = cursor.at('ident') && cursor.token.text === 'again' ? cursor.advance() : undefined;
-  return {
-    kind: 'deliver',
-    start: keyword.start,
-    end: (again ?? label).end,
-    keywordSpan: spanOf(keyword),
-    label: name(label),
-    ...(again ? { again: spanOf(again) } : {}),
-  };
 }
 
 function parseSimultaneous(cursor: Cursor, loneWords: LoneWord[]): SimultaneousBlock | undefined {

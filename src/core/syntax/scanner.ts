@@ -30,8 +30,9 @@ const TILDE = 126;
 /**
  * Splits text into tokens. Never throws: a character it cannot use becomes an `unknown` token
  * and an unterminated string ends at the line's end, both marked with `error`. Comments (`#` and
- * `//` to the end of the line) and blanks are skipped; newlines are tokens, since statements are
- * lines. The last token is always `eof`.
+ * `//` to the end of the line) and blanks are skipped (a Scanner made with `trivia` hands the
+ * comments out as `comment` tokens); newlines are tokens, since statements are lines. The last
+ * token is always `eof`.
  */
 export function scan(text: string): Token[] {
   const scanner = new Scanner(text);
@@ -50,9 +51,11 @@ export function scan(text: string): Token[] {
 export class Scanner {
   private i: number;
 
+  /** `trivia`: hand out comments as `comment` tokens instead of skipping them. */
   constructor(
     private readonly text: string,
     offset = 0,
+    private readonly trivia = false,
   ) {
     this.i = offset;
   }
@@ -80,6 +83,8 @@ export class Scanner {
       } else if (code === 35 || (code === 47 && text.charCodeAt(i + 1) === 47)) {
         const newline = text.indexOf('\n', i);
         this.i = newline < 0 ? length : newline;
+        if (this.trivia)
+          return { kind: 'comment', start: i, end: this.i, text: text.slice(i, this.i) };
       } else if (code === 34) {
         const tokens: Token[] = [];
         this.i = scanString(text, i, tokens);

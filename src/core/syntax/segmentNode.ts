@@ -1,4 +1,5 @@
 import type { Span } from '../text/span';
+import { captureAnnotation, type CaptureAnnotation } from './captureAnnotation';
 import type { SegmentTable } from './segmentTable';
 import type {
   FieldName,
@@ -107,6 +108,27 @@ export class SegmentNode implements SegmentStatement {
     return this.table.payloadBytes(this.row);
   }
 
+  get captureFrame(): number {
+    return this.table.captureFrame(this.row);
+  }
+  get captureSeconds(): number {
+    return this.table.captureSeconds(this.row);
+  }
+  get captureWscale(): number {
+    return this.table.captureWscale(this.row);
+  }
+  /** Built from the source on first use (hovers and the like ask; the checker reads the facts). */
+  get capture(): CaptureAnnotation | undefined {
+    const at = this.table.captureAt(this.row);
+    if (at < 0) return undefined;
+    let annotation = ANNOTATIONS.get(this);
+    if (!annotation) {
+      annotation = captureAnnotation(this.table.source, at);
+      if (annotation) ANNOTATIONS.set(this, annotation);
+    }
+    return annotation;
+  }
+
   private get parts(): SegmentParts {
     return (this.known ??= this.table.readParts(this.table.source, this.start));
   }
@@ -169,9 +191,13 @@ export class SegmentNode implements SegmentStatement {
       len: parts.len,
       payload: parts.payload,
       broken: this.broken,
+      ...(this.capture ? { capture: this.capture } : {}),
     };
   }
 }
+
+/** The annotations built so far, beside their nodes rather than in a field of every node. */
+const ANNOTATIONS = new WeakMap<SegmentNode, CaptureAnnotation>();
 
 // On the prototype: one less field in each of 100k nodes.
 Object.defineProperty(SegmentNode.prototype, 'kind', { value: 'segment', enumerable: true });

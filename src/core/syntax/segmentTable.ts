@@ -1,3 +1,4 @@
+import type { CaptureFacts } from './captureAnnotation';
 import type { FieldName, SegmentFacts, SegmentParts } from './tree';
 
 /** Integer columns, per segment. */
@@ -17,7 +18,10 @@ const ARROW = 8;
 const TO_START = 9;
 /** Index into `names` of the label (`as NAME`), or -1 for none. */
 const LABEL = 10;
-const INTS = 11;
+/** The capture annotation's `#` (-1 for none) and its `wscale=` (-1 for none). */
+const CAPTURE_AT = 11;
+const CAPTURE_WSCALE = 12;
+const INTS = 13;
 
 /** Number columns, per segment (they may be NaN, negative or above 32 bits). */
 const SEQ_OFFSET = 0;
@@ -25,7 +29,10 @@ const ACK_OFFSET = 1;
 const WIN = 2;
 const LEN = 3;
 const PAYLOAD = 4;
-const NUMBERS = 5;
+/** The capture annotation's frame and `t=` seconds (NaN for none). */
+const CAPTURE_FRAME = 5;
+const CAPTURE_SECONDS = 6;
+const NUMBERS = 7;
 
 const LOST = 1 << 12;
 const IN_FLIGHT = 1 << 13;
@@ -75,6 +82,7 @@ export class SegmentTable {
     broken: Broken,
     facts: SegmentFacts,
     flight?: { readonly inFlight: boolean; readonly label: string | undefined },
+    capture?: Readonly<CaptureFacts>,
   ): number {
     const row = this.count++;
     if (this.count * INTS > this.ints.length) this.grow();
@@ -95,6 +103,9 @@ export class SegmentTable {
     ints[i + ARROW] = arrow;
     ints[i + TO_START] = toStart;
     ints[i + LABEL] = flight?.label === undefined ? -1 : this.nameId(flight.label);
+    const captured = capture !== undefined && capture.at >= 0;
+    ints[i + CAPTURE_AT] = captured ? capture.at : -1;
+    ints[i + CAPTURE_WSCALE] = captured ? capture.wscale : -1;
     const j = row * NUMBERS;
     const numbers = this.numbers;
     numbers[j + SEQ_OFFSET] = facts.seqOffset;
@@ -102,6 +113,8 @@ export class SegmentTable {
     numbers[j + WIN] = facts.winValue;
     numbers[j + LEN] = facts.lenValue;
     numbers[j + PAYLOAD] = facts.payloadBytes;
+    numbers[j + CAPTURE_FRAME] = captured ? capture.frame : NaN;
+    numbers[j + CAPTURE_SECONDS] = captured ? capture.seconds : NaN;
     return row;
   }
 
@@ -182,5 +195,17 @@ export class SegmentTable {
   }
   payloadBytes(row: number): number {
     return this.numbers[row * NUMBERS + PAYLOAD] as number;
+  }
+  captureAt(row: number): number {
+    return this.ints[row * INTS + CAPTURE_AT] as number;
+  }
+  captureWscale(row: number): number {
+    return this.ints[row * INTS + CAPTURE_WSCALE] as number;
+  }
+  captureFrame(row: number): number {
+    return this.numbers[row * NUMBERS + CAPTURE_FRAME] as number;
+  }
+  captureSeconds(row: number): number {
+    return this.numbers[row * NUMBERS + CAPTURE_SECONDS] as number;
   }
 }

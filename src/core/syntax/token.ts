@@ -16,6 +16,7 @@ export type TokenKind =
   | 'rbrace'
   | 'newline'
   | 'unknown' // a character the language has no use for
+  | 'comment' // `#` or `//` to the end of the line: trivia, handed out only when asked for
   | 'eof';
 
 export type ScanError = 'unterminatedString' | 'badEscape' | 'unexpectedCharacter';

@@ -2,9 +2,11 @@ import type { Span } from '../text/span';
 import type { TcpFlag } from '../protocol/tcpFlags';
 import type { TcpState } from '../protocol/tcpStates';
 import type { Address, Name, NumberLiteral, StringLiteral, ValueExpression } from './nodes';
+import type { CaptureAnnotation } from './captureAnnotation';
 import type { TlsStatement } from './tlsTree';
 
 export type { Address, Name, NumberLiteral, StringLiteral, ValueExpression } from './nodes';
+export type { CaptureAnnotation } from './captureAnnotation';
 
 export interface FlagNode extends Span {
   readonly flag: TcpFlag;
@@ -86,7 +88,20 @@ export interface SegmentFacts {
   readonly payloadBytes: number;
 }
 
-export interface SegmentStatement extends StatementBase, SegmentFacts {
+/**
+ * The facts of a segment's capture annotation the checker reads on every captured segment, as
+ * plain values (the node `capture` is built on first use).
+ */
+export interface CapturedFacts {
+  /** `capture.frame`, or NaN when the line has no annotation. */
+  readonly captureFrame: number;
+  /** `capture.seconds`, or NaN when not written (or no annotation). */
+  readonly captureSeconds: number;
+  /** `capture.wscale`, or -1 when not written (or no annotation). */
+  readonly captureWscale: number;
+}
+
+export interface SegmentStatement extends StatementBase, SegmentFacts, CapturedFacts {
   readonly kind: 'segment';
   readonly from: Name;
   readonly to: Name;
@@ -108,6 +123,8 @@ export interface SegmentStatement extends StatementBase, SegmentFacts {
   readonly payload?: StringLiteral;
   /** Fields (or flags) that were written but could not be read (already reported). */
   readonly broken: readonly (FieldName | 'flags')[];
+  /** `# frame N t=SECONDS ...` after the segment: where a capture importer found it. */
+  readonly capture?: CaptureAnnotation;
 }
 
 export interface ExpectStatement extends StatementBase {

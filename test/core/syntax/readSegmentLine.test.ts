@@ -51,6 +51,7 @@ function describeSegment(s: SegmentStatement): unknown {
       s.len,
       s.payload,
     ],
+    capture: [s.captureFrame, s.captureSeconds, s.captureWscale, s.capture],
   };
 }
 
@@ -102,6 +103,11 @@ test('the fast reading leaves unusual and broken lines to the token parser', () 
     'a -> b SYN SYN seq=1',
     'a -> b syn,ack+psh seq=1 ack=2 win=3 len=4 # note',
     'a -> b ACK seq=1 // note',
+    'a -> b ACK seq=1 # frame 3 t=0.5 [TCP Dup ACK 2#1]',
+    'a -> b SYN seq=1 as s1 # frame 3 t=0.5 mss=1460 wscale=7 sack_perm',
+    'a -> b ACK seq=1 junk # frame 3 t=0.5',
+    'a -> b ACK seq=x+ # frame 3 t=0.5',
+    'a -> b ACK seq=1 # frame 3t=0.5',
     'a -> b ACK seq=1 seq=2',
     'a -> b ACK SEQ=1',
     'a -> b ACK seq=5a',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scan } from '../../../src/core/syntax/scanner';
+import { scan, Scanner } from '../../../src/core/syntax/scanner';
 
 const kinds = (text: string) => scan(text).map((t) => `${t.kind}:${t.text}`);
 
@@ -51,6 +51,22 @@ test('both comment styles run to the end of the line; newlines are tokens', () =
     'newline:\n',
     'ident:b',
     'eof:',
+  ]);
+});
+
+test('a scanner asked for trivia hands the comments out as tokens', () => {
+  const scanner = new Scanner('a # frame 1 t=0\n// all\nb', 0, true);
+  const seen: string[] = [];
+  for (let token = scanner.next(); token.kind !== 'eof'; token = scanner.next()) {
+    seen.push(`${token.kind}:${token.text}`);
+  }
+  assert.deepEqual(seen, [
+    'ident:a',
+    'comment:# frame 1 t=0',
+    'newline:\n',
+    'comment:// all',
+    'newline:\n',
+    'ident:b',
   ]);
 });
 

@@ -2,7 +2,7 @@ import type { DeliveryOrder, QueuedSegment } from './deliveryOrder';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { TcpPacket } from '../read/packet';
 import { ASSUMED } from './segmentLine';
-import { ANALYSIS } from './tcpAnalysis';
+import { ANALYSIS } from '../../tcp/tcpAnalysis';
 import { cutGap, gapPieces, insideGap, type Gap, type Part } from './gapParts';
 
 /** The longest range written as one assumed segment: the language's `len=` limit. */

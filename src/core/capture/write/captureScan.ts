@@ -3,7 +3,7 @@ import { CaptureReader, type CaptureFormat } from '../read/captureReader';
 import { ConnectionTable, type Connection } from './connectionTable';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { CaptureProblem, TcpPacket } from '../read/packet';
-import { ANALYSIS } from './tcpAnalysis';
+import { ANALYSIS } from '../../tcp/tcpAnalysis';
 
 /** Called for each TCP packet with its connection, direction, analysis bits and time (ns). */
 export type SegmentVisitor = (

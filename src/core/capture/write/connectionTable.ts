@@ -1,6 +1,6 @@
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import { addressText, type TcpPacket } from '../read/packet';
-import { TcpAnalyzer } from './tcpAnalysis';
+import { TcpAnalyzer } from '../../tcp/tcpAnalysis';
 
 /** One TCP connection of a capture: a four-tuple, or a new one after a port reuse. */
 export interface Connection {

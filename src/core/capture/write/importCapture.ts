@@ -5,7 +5,7 @@ import type { CaptureProblem } from '../read/packet';
 import { formatDocument } from '../../format/format';
 import { applyEdits } from '../../text/textEdits';
 import { ScenarioWriter } from './scenarioWriter';
-import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from './tcpAnalysis';
+import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from '../../tcp/tcpAnalysis';
 import { visibleText } from '../../text/visibleText';
 
 /**

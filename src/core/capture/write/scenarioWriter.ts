@@ -3,7 +3,7 @@ import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { TcpPacket } from '../read/packet';
 import { CaptureGaps } from './captureGaps';
 import { ASSUMED, flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
-import { ANALYSIS } from './tcpAnalysis';
+import { ANALYSIS } from '../../tcp/tcpAnalysis';
 import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';

@@ -1,6 +1,6 @@
 import { formatFlagBits, TCP_FLAG } from '../../protocol/tcpFlags';
 import type { TcpPacket } from '../read/packet';
-import { ANALYSIS_LABELS, analysisFlags } from './tcpAnalysis';
+import { ANALYSIS_LABELS, analysisFlags } from '../../tcp/tcpAnalysis';
 
 /** Marks the lines that stand for packets the capture does not hold. */
 export const ASSUMED = '# not in the capture: assumed';
@@ -9,8 +9,9 @@ export const ASSUMED = '# not in the capture: assumed';
 const MAX_LABEL = 40;
 
 /**
- * The comment after each imported segment: `frame N t=SECONDS`, a SYN's options, and
- * Wireshark's analysis in brackets. `captureComment` below reads it back.
+ * The capture annotation after each imported segment: `# frame N t=SECONDS`, a SYN's options,
+ * and Wireshark's analysis in brackets. The grammar is syntax/captureAnnotation.ts's, which
+ * the parser reads it with: the two must agree (a test imports captures and reads them back).
  */
 export function segmentComment(
   packet: TcpPacket,
@@ -30,21 +31,6 @@ export function segmentComment(
         : ` [${ANALYSIS_LABELS[flag]}]`;
   }
   return comment;
-}
-
-const COMMENT = /#\s*frame (\d+) t=(\d+(?:\.\d+)?)(?: mss=\d+)?(?: wscale=(\d+))?/;
-
-/** What a segment's capture comment says, or undefined for a segment without one. */
-export function captureComment(
-  text: string,
-): { frame: number; seconds: number; wscale: number } | undefined {
-  const match = COMMENT.exec(text);
-  if (!match) return undefined;
-  return {
-    frame: Number(match[1]),
-    seconds: Number(match[2]),
-    wscale: match[3] === undefined ? -1 : Number(match[3]),
-  };
 }
 
 /** `SYN ACK`, `PSH ACK`, `FIN ACK`: the flags in the language's words. */

@@ -1,9 +1,10 @@
-import { TCP_FLAG } from '../../protocol/tcpFlags';
+import { TCP_FLAG } from '../protocol/tcpFlags';
 
 /**
  * Wireshark's TCP analysis flags (epan/dissectors/packet-tcp.c, tcp_analyze_sequence_number),
- * as bits. The rules live here only: the importer and the checker of imported scenarios both
- * run this analyzer.
+ * as bits. The rules live here only: the importer (capture/write) and the checker of imported
+ * scenarios (analysis/capturedTraffic.ts) both run this analyzer, over the few numbers of a
+ * segment it needs (AnalyzedSegment), with flags as the header's bits (TCP_FLAG).
  */
 export const ANALYSIS = {
   RETRANSMISSION: 1 << 0,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { scanCapture } from '../../../../src/core/capture/write/captureScan';
-import { ANALYSIS } from '../../../../src/core/capture/write/tcpAnalysis';
+import { scanCapture } from '../../../src/core/capture/write/captureScan';
+import { ANALYSIS } from '../../../src/core/tcp/tcpAnalysis';
 
 /**
  * Our analysis against Wireshark's on the same files: tshark's verdict (`make-fixtures.sh`)

@@ -1,0 +1,88 @@
+import { SYNTAX_TEXT } from './syntaxText';
+import { diagnostic } from '../check/diagnostic';
+import type { Cursor } from './cursor';
+import { name } from './parseDeclaration';
+import { parseTcpState } from '../protocol/tcpStates';
+import { spanOf } from '../text/span';
+import type { DeliverStatement, ExpectStatement, WaitStatement } from './tree';
+
+/* The statements about time and state: `expect`, `wait` and `deliver`. */
+
+/** `expect ENDPOINT STATE`. */
+export function parseExpect(cursor: Cursor): ExpectStatement | undefined {
+  const keyword = cursor.advance();
+  const endpoint = cursor.expect('ident', SYNTAX_TEXT.anEndpointName);
+  if (!endpoint) return undefined;
+  if (cursor.atLineEnd()) {
+    // Kept as a statement with no state, so the trace still says which state the endpoint is in
+    // here (completion offers it while the line is being typed).
+    cursor.report(SYNTAX_TEXT.aState);
+    const at = cursor.token.start;
+    return {
+      kind: 'expect',
+      start: keyword.start,
+      end: endpoint.end,
+      keywordSpan: spanOf(keyword),
+      endpoint: name(endpoint),
+      stateSpan: { start: at, end: at },
+      stateText: '',
+    };
+  }
+  // State names may be written with hyphens (SYN-SENT, FIN-WAIT-1): join the touching tokens.
+  const first = cursor.advance();
+  let last = first;
+  while (!cursor.atLineEnd() && cursor.token.start === last.end) last = cursor.advance();
+  const stateSpan = { start: first.start, end: last.end };
+  const stateText = cursor.text(stateSpan);
+  const state = parseTcpState(stateText);
+  if (!state) cursor.diagnostics.push(diagnostic('UnknownState', stateSpan, { text: stateText }));
+  return {
+    kind: 'expect',
+    start: keyword.start,
+    end: stateSpan.end,
+    keywordSpan: spanOf(keyword),
+    endpoint: name(endpoint),
+    stateSpan,
+    stateText,
+    ...(state ? { state } : {}),
+  };
+}
+
+/** `wait 2MSL`. */
+export function parseWait(cursor: Cursor): WaitStatement | undefined {
+  const keyword = cursor.advance();
+  const duration = cursor.token;
+  if (duration.kind !== 'word' && duration.kind !== 'ident') {
+    cursor.report('2MSL');
+    return undefined;
+  }
+  cursor.advance();
+  if (duration.text.toUpperCase() !== '2MSL') {
+    // Not simulated: a wait the engine does not know would only add a second diagnostic.
+    cursor.diagnostics.push(diagnostic('UnknownDuration', duration, { text: duration.text }));
+    return undefined;
+  }
+  return {
+    kind: 'wait',
+    start: keyword.start,
+    end: duration.end,
+    keywordSpan: spanOf(keyword),
+    duration: { start: duration.start, end: duration.end },
+  };
+}
+
+/** `deliver LABEL [again]`. */
+export function parseDeliver(cursor: Cursor): DeliverStatement | undefined {
+  const keyword = cursor.advance();
+  const label = cursor.expect('ident', SYNTAX_TEXT.aLabelToDeliver);
+  if (!label) return undefined;
+  const again = cursor.at('ident') && cursor.token.text === 'again' ? cursor.advance() : undefined;
+  return {
+    kind: 'deliver',
+    start: keyword.start,
+    end: (again ?? label).end,
+    keywordSpan: spanOf(keyword),
+    label: name(label),
+    ...(again ? { again: spanOf(again) } : {}),
+  };
+}
