@@ -33,7 +33,12 @@ export class CaptureEditorProvider
     document: vscode.CustomDocument,
     panel: vscode.WebviewPanel,
   ): Promise<void> {
-    panel.webview.options = { enableScripts: true, enableCommandUris: false };
+    // The page is one inline script and style: it may read no file at all.
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [],
+    };
     const name = document.uri.path.split('/').pop() ?? document.uri.path;
     // Read chunk by chunk, never whole; closing the view stops the reading.
     let closed = false;
