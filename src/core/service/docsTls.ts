@@ -52,6 +52,20 @@ const TLS_DOCS_EN = {
   validity: (p: { from: string; to: string }) => `, valid ${p.from} to ${p.to}`,
   selfSigned: 'itself (self-signed)',
   nobody: 'no one',
+  /** Completion details: what each proposed word is. */
+  details: {
+    message: 'TLS message',
+    alert: 'TLS alert',
+    needs: (p: { message: string }) => `${p.message} needs it`,
+    certificate: 'certificate',
+    keyPair: 'key pair',
+    authority: 'certificate authority',
+    signingKey: 'signing key',
+    endpoint: 'endpoint',
+    version: 'TLS version',
+    group: 'key-exchange group',
+    anyCertificate: 'accept any certificate (like curl -k)',
+  },
 };
 
 const TLS_DOCS_ZH_CN: typeof TLS_DOCS_EN = {
@@ -86,6 +100,19 @@ const TLS_DOCS_ZH_CN: typeof TLS_DOCS_EN = {
   validity: (p) => `，有效期 ${p.from} 至 ${p.to}`,
   selfSigned: '它自己（自签名）',
   nobody: '无人',
+  details: {
+    message: 'TLS 消息',
+    alert: 'TLS 告警',
+    needs: (p) => `${p.message} 必须带这个字段`,
+    certificate: '证书',
+    keyPair: '密钥对',
+    authority: '证书颁发机构',
+    signingKey: '签名密钥',
+    endpoint: '端点',
+    version: 'TLS 版本',
+    group: '密钥交换组',
+    anyCertificate: '接受任何证书（如 curl -k）',
+  },
 };
 
 /** The TLS hover and completion texts, in the current language. */

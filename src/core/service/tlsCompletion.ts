@@ -17,7 +17,7 @@ export function tlsMessageItems(): Item[] {
   return TLS_MESSAGE_TYPES.map((message, index) => ({
     label: message,
     kind: 'message' as const,
-    detail: 'TLS message',
+    detail: TLS_DOCS.details.message,
     documentation: TLS_MESSAGE_DOCS[message],
     sortText: `3${String(index).padStart(2, '0')}`,
   }));
@@ -36,7 +36,11 @@ export function tlsMessageRestItems(
   if (!message) return undefined;
   if (message === 'Alert') {
     return before.length === at + 1
-      ? TLS_ALERTS.map((alert) => ({ label: alert, kind: 'value' as const, detail: 'TLS alert' }))
+      ? TLS_ALERTS.map((alert) => ({
+          label: alert,
+          kind: 'value' as const,
+          detail: TLS_DOCS.details.alert,
+        }))
       : [];
   }
   const written = new Set(
@@ -50,7 +54,7 @@ export function tlsMessageRestItems(
     .map((field, index) => ({
       label: `${field}=`,
       kind: 'field' as const,
-      detail: fields.required.includes(field) ? `${message} needs it` : message,
+      detail: fields.required.includes(field) ? TLS_DOCS.details.needs({ message }) : message,
       sortText: `${fields.required.includes(field) ? 0 : 1}${index}`,
     }));
 }
@@ -66,18 +70,18 @@ export function tlsValueItems(analysis: Analysis, field: string): Item[] | undef
   switch (field) {
     case 'cert':
     case 'from':
-      return values(names(['cert']), 'certificate');
+      return values(names(['cert']), TLS_DOCS.details.certificate);
     case 'encrypted':
     case 'key':
-      return values(names(['key']), 'key pair');
+      return values(names(['key']), TLS_DOCS.details.keyPair);
     case 'issuer':
-      return values([...names(['ca']), 'self'], 'certificate authority');
+      return values([...names(['ca']), 'self'], TLS_DOCS.details.authority);
     case 'signer':
-      return values(names(['ca', 'key']), 'signing key');
+      return values(names(['ca', 'key']), TLS_DOCS.details.signingKey);
     case 'holder':
       return values(
         analysis.trace.endpoints.filter((e) => e.declared).map((e) => e.name),
-        'endpoint',
+        TLS_DOCS.details.endpoint,
       );
     case 'suite':
     case 'suites':
@@ -88,9 +92,9 @@ export function tlsValueItems(analysis: Analysis, field: string): Item[] | undef
       }));
     case 'version':
     case 'versions':
-      return values(['1.2', '1.3'], 'TLS version');
+      return values(['1.2', '1.3'], TLS_DOCS.details.version);
     case 'group':
-      return values(SUGGESTED_GROUPS, 'key-exchange group');
+      return values(SUGGESTED_GROUPS, TLS_DOCS.details.group);
     default:
       return undefined;
   }
@@ -100,7 +104,7 @@ export function tlsValueItems(analysis: Analysis, field: string): Item[] | undef
 export function trustItems(analysis: Analysis): Item[] {
   const cas = analysis.document.statements.flatMap((s) => (s.kind === 'ca' ? [s.name.text] : []));
   return [
-    ...cas.map((label) => ({ label, kind: 'value' as const, detail: 'certificate authority' })),
-    { label: 'any', kind: 'value' as const, detail: 'accept any certificate (like curl -k)' },
+    ...cas.map((label) => ({ label, kind: 'value' as const, detail: TLS_DOCS.details.authority })),
+    { label: 'any', kind: 'value' as const, detail: TLS_DOCS.details.anyCertificate },
   ];
 }
