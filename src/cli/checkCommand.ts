@@ -8,6 +8,7 @@ import { githubAnnotation } from './githubAnnotations';
 import type { CliIo } from './io';
 import { sarifLog, type Unreadable } from './sarifLog';
 import { VERSION } from './version';
+import { MARKDOWN } from './markdownInput';
 
 /** How `check` prints its problems: for people, for programs, for GitHub Actions, for SARIF tools. */
 export const CHECK_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
@@ -19,7 +20,6 @@ export interface CheckOptions {
 }
 
 /** A Markdown file is checked by its ```handshake blocks, with lines and columns in the file. */
-const MARKDOWN = /\.(md|markdown)$/i;
 
 function problemsOf(
   file: string,

@@ -51,7 +51,9 @@ const EN_HELP: HelpText = {
     --no-line-numbers
                   do not number arrows with their source lines
     --max-segments N
-                  draw at most N segments (from the start)`,
+                  draw at most N segments (from the start)
+    --block N     of a Markdown note: its Nth handshake block (without it,
+                  mermaid prints every block's diagram as Markdown)`,
     },
     import: {
       args: '[options] FILE',
@@ -89,6 +91,15 @@ const EN = {
   isDirectory: 'it is a directory',
   noSpace: 'no space left on the device',
   theOutput: 'the output',
+  noBlocks: (p: { file: string }) => `${p.file} has no \`\`\`handshake block`,
+  chooseBlock: (p: { file: string; count: number; lines: string }) =>
+    `${p.file} has ${p.count} handshake blocks (${p.lines}): choose one with --block N`,
+  noSuchBlock: (p: { file: string; block: number; count: number; lines: string }) =>
+    `${p.file} has no block ${p.block}: it has ${p.count} (${p.lines})`,
+  blockAt: (p: { index: number; line: number }) => `block ${p.index} at line ${p.line}`,
+  blockTakes: '--block takes a whole number of at least 1',
+  blockHeading: (p: { index: number; line: number }) =>
+    `Handshake block ${p.index}, line ${p.line}`,
   standardInput: 'standard input',
   unknownOption: (p: { option: string }) => `unknown option ${p.option}`,
   unknownCommand: (p: { command: string }) => `unknown command '${p.command}'`,
@@ -134,7 +145,9 @@ const ZH_CN_HELP: HelpText = {
     --no-line-numbers
                   不用源代码行号给箭头编号
     --max-segments N
-                  最多绘制 N 个报文段（从开头算起）`,
+                  最多绘制 N 个报文段（从开头算起）
+    --block N     Markdown 笔记中的第 N 个 handshake 代码块（不指定时，
+                  mermaid 以 Markdown 输出每个代码块的图）`,
     },
     import: {
       args: '[选项] 文件',
@@ -171,6 +184,13 @@ const ZH_CN: typeof EN = {
   isDirectory: '这是一个目录',
   noSpace: '设备上没有剩余空间',
   theOutput: '输出',
+  noBlocks: (p) => `${p.file} 中没有 \`\`\`handshake 代码块`,
+  chooseBlock: (p) =>
+    `${p.file} 中有 ${p.count} 个 handshake 代码块（${p.lines}）：请用 --block N 选择一个`,
+  noSuchBlock: (p) => `${p.file} 中没有第 ${p.block} 个代码块：共有 ${p.count} 个（${p.lines}）`,
+  blockAt: (p) => `第 ${p.index} 块在第 ${p.line} 行`,
+  blockTakes: '--block 需要一个至少为 1 的整数',
+  blockHeading: (p) => `Handshake 代码块 ${p.index}，第 ${p.line} 行`,
   standardInput: '标准输入',
   unknownOption: (p) => `未知选项 ${p.option}`,
   unknownCommand: (p) => `未知命令 '${p.command}'`,

@@ -6,6 +6,7 @@ import type { MermaidOptions } from '../core/render/mermaid';
 import { findChromium } from './chromium';
 import { drawInChromium, type DrawFormat, type DrawTheme } from './drawInChromium';
 import type { CliIo } from './io';
+import { chooseBlock, MARKDOWN, noteBlocks } from './markdownInput';
 
 export interface RenderOptions {
   readonly file: string;
@@ -13,6 +14,8 @@ export interface RenderOptions {
   readonly output: string | undefined;
   readonly theme: DrawTheme;
   readonly diagram: Partial<MermaidOptions>;
+  /** Of a Markdown note: the block to draw (1-based); a note with one block needs none. */
+  readonly block?: number;
 }
 
 /** What `render` needs beyond the CLI's io: the environment and a way to write bytes. */
@@ -44,10 +47,20 @@ export const nodeRenderIo = (io: CliIo): RenderIo => ({
  * (they are drawn), 2 when it cannot be read, drawn or written.
  */
 export async function renderCommand(options: RenderOptions, io: RenderIo): Promise<number> {
-  const text = io.readText(options.file);
-  if (typeof text !== 'string') {
-    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: text.reason })}`);
+  const read = io.readText(options.file);
+  if (typeof read !== 'string') {
+    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: read.reason })}`);
     return 2;
+  }
+  let text = read;
+  if (MARKDOWN.test(options.file)) {
+    // A note is drawn one block at a time: the panel draws one scenario, and so does render.
+    const chosen = chooseBlock(options.file, noteBlocks(read), options.block);
+    if ('error' in chosen) {
+      io.error(`handshake: ${chosen.error}`);
+      return 2;
+    }
+    text = chosen.text;
   }
   const format: DrawFormat = options.output?.toLowerCase().endsWith('.png') ? 'png' : 'svg';
   if (format === 'png' && !options.output) {

@@ -74,19 +74,40 @@ function runCheck(args: readonly string[], io: CliIo): number {
   return checkCommand({ files, format }, io);
 }
 
+/** `--block N` (a note's block, 1-based) out of `args`, or the usage error. */
+function takeBlock(
+  args: readonly string[],
+): { ok: true; block?: number; rest: string[] } | { ok: false; error: string } {
+  const rest: string[] = [];
+  let block: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--block') {
+      rest.push(args[i] as string);
+      continue;
+    }
+    block = Number(args[++i]);
+    if (!Number.isInteger(block) || block < 1) return { ok: false, error: CLI_TEXT.blockTakes };
+  }
+  return { ok: true, rest, ...(block !== undefined ? { block } : {}) };
+}
+
 function runMermaid(args: readonly string[], io: CliIo): number {
   const parsed = parseDiagramArgs(args);
   if (!parsed.ok) return usageError(io, parsed.error);
-  const unknown = parsed.rest.find((arg) => arg.startsWith('--'));
+  const taken = takeBlock(parsed.rest);
+  if (!taken.ok) return usageError(io, taken.error);
+  const unknown = taken.rest.find((arg) => arg.startsWith('--'));
   if (unknown) return usageError(io, CLI_TEXT.unknownOption({ option: unknown }));
-  if (parsed.rest.length !== 1)
-    return usageError(io, CLI_TEXT.takesOneFile({ command: 'mermaid' }));
-  return mermaidCommand(parsed.rest[0] as string, parsed.options, io);
+  if (taken.rest.length !== 1) return usageError(io, CLI_TEXT.takesOneFile({ command: 'mermaid' }));
+  return mermaidCommand(taken.rest[0] as string, parsed.options, io, taken.block);
 }
 
 function runRender(args: readonly string[], io: RenderIo): number | Promise<number> {
-  const parsed = parseDiagramArgs(args);
-  if (!parsed.ok) return usageError(io, parsed.error);
+  const diagramArgs = parseDiagramArgs(args);
+  if (!diagramArgs.ok) return usageError(io, diagramArgs.error);
+  const taken = takeBlock(diagramArgs.rest);
+  if (!taken.ok) return usageError(io, taken.error);
+  const parsed = { ...diagramArgs, rest: taken.rest };
   const files: string[] = [];
   let output: string | undefined;
   let theme: 'light' | 'dark' = 'light';
@@ -103,7 +124,16 @@ function runRender(args: readonly string[], io: RenderIo): number | Promise<numb
     else files.push(arg);
   }
   if (files.length !== 1) return usageError(io, CLI_TEXT.takesOneFile({ command: 'render' }));
-  return renderCommand({ file: files[0] as string, output, theme, diagram: parsed.options }, io);
+  return renderCommand(
+    {
+      file: files[0] as string,
+      output,
+      theme,
+      diagram: parsed.options,
+      ...(taken.block !== undefined ? { block: taken.block } : {}),
+    },
+    io,
+  );
 }
 
 function runImport(args: readonly string[], io: CliIo): number {
