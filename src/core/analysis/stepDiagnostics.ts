@@ -3,6 +3,7 @@ import type { LineMap } from '../text/lineMap';
 import type { Span } from '../text/span';
 import type { ScenarioDocument, Statement } from '../syntax/tree';
 import type { TraceStep } from './trace';
+import { lastStartingAtOrBefore } from '../text/offsetSearch';
 
 /**
  * Which diagnostics belong to which statement, and so to which trace step: decided once, here,
@@ -81,28 +82,7 @@ function statementOnLineOf(
 }
 
 /** The step recorded at a statement, if any: steps are in source order, one per statement. */
-function stepStartingAt(steps: readonly TraceStep[], start: number): TraceStep | undefined {
+export function stepStartingAt(steps: readonly TraceStep[], start: number): TraceStep | undefined {
   const step = lastStartingAtOrBefore(steps, start, (s) => s.span.start);
   return step?.span.start === start ? step : undefined;
-}
-
-function lastStartingAtOrBefore<T>(
-  items: readonly T[],
-  offset: number,
-  startOf: (item: T) => number,
-): T | undefined {
-  let low = 0;
-  let high = items.length - 1;
-  let found: T | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const item = items[mid] as T;
-    if (startOf(item) <= offset) {
-      found = item;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
 }

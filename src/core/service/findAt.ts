@@ -4,8 +4,9 @@ import { touches, type Span } from '../text/span';
 import type { Token } from '../syntax/token';
 import type { SegmentStatement, SimultaneousBlock, Statement } from '../syntax/tree';
 import type { SymbolValues } from '../tcp/seqValue';
-import type { TraceStep } from '../analysis/trace';
 import type { ActionStep, ExpectStep, SegmentStep } from '../tcp/trace';
+import { lastStartingAtOrBefore } from '../text/offsetSearch';
+import { stepStartingAt } from '../analysis/stepDiagnostics';
 
 /** The statement under an offset; a segment inside a `simultaneous` block knows its block. */
 export interface StatementAt {
@@ -47,7 +48,7 @@ export function segmentStepOf(
   analysis: Analysis,
   statement: SegmentStatement,
 ): SegmentStep | undefined {
-  const step = stepStartingAt(analysis, statement.start);
+  const step = stepStartingAt(analysis.trace.steps, statement.start);
   if (step?.kind === 'segment' && step.statement === statement) return step;
   // A labelled segment may have its step where a `deliver` brought it in (a few, so a scan).
   if (statement.labelText === undefined) return undefined;
@@ -63,47 +64,20 @@ export function deliveriesOf(analysis: Analysis, statement: SegmentStatement): S
 
 /** The step a `deliver` statement recorded, if it delivered anything. */
 export function deliveredStepAt(analysis: Analysis, start: number): SegmentStep | undefined {
-  const step = stepStartingAt(analysis, start);
+  const step = stepStartingAt(analysis.trace.steps, start);
   return step?.kind === 'segment' && step.network ? step : undefined;
 }
 
 export function expectStepAt(analysis: Analysis, start: number): ExpectStep | undefined {
-  const step = stepStartingAt(analysis, start);
+  const step = stepStartingAt(analysis.trace.steps, start);
   return step?.kind === 'expect' ? step : undefined;
 }
 
 export function actionStepAt(analysis: Analysis, start: number): ActionStep | undefined {
-  const step = stepStartingAt(analysis, start);
+  const step = stepStartingAt(analysis.trace.steps, start);
   return step && (step.kind === 'listen' || step.kind === 'close' || step.kind === 'wait')
     ? step
     : undefined;
-}
-
-/** Steps are recorded in source order (a block's segments are delivered in order too). */
-function stepStartingAt(analysis: Analysis, start: number): TraceStep | undefined {
-  const step = lastStartingAtOrBefore(analysis.trace.steps, start, (s) => s.span.start);
-  return step?.span.start === start ? step : undefined;
-}
-
-function lastStartingAtOrBefore<T>(
-  items: readonly T[],
-  offset: number,
-  startOf: (item: T) => number,
-): T | undefined {
-  let low = 0;
-  let high = items.length - 1;
-  let found: T | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const item = items[mid] as T;
-    if (startOf(item) <= offset) {
-      found = item;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
 }
 
 /** The numbers `let` gave to symbols, as the value formatters want them. */
