@@ -25,10 +25,11 @@ export function verdict(analysis: Analysis): string {
   const problems = problemsOf(analysis);
   const text = DOCS.features;
   const parts: string[] = [];
-  const handshake = handshakeStatus(analysis.trace, segments, problems);
+  const problemsOn = (steps: readonly SegmentStep[]) => problemsOnSteps(analysis, steps);
+  const handshake = handshakeStatus(analysis.trace, segments, problemsOn);
   if (handshake) parts.push(phaseText('handshake', handshake));
   if (segments.some((s) => s.outcome === 'reset')) parts.push(text.reset);
-  const close = closeStatus(segments, problems);
+  const close = closeStatus(segments, problemsOn);
   if (close) parts.push(phaseText('close', close));
   const lost = segments.filter((s) => s.outcome === 'lost').length;
   if (lost > 0) parts.push(text.lost({ count: lost }));
@@ -85,11 +86,11 @@ function phaseText(phase: 'handshake' | 'close', status: PhaseStatus): string {
 function handshakeStatus(
   trace: Trace,
   segments: readonly SegmentStep[],
-  problems: readonly Diagnostic[],
+  problemsOn: (steps: readonly SegmentStep[]) => number,
 ): PhaseStatus | undefined {
   const steps = segments.filter((s) => phaseOf(s) === 'handshake');
   if (steps.length === 0) return undefined;
-  const count = problemsOn(steps, problems);
+  const count = problemsOn(steps);
   if (count > 0) return { kind: 'failed', problems: count };
   const completed = segments.some(
     (s) => s.receiver.before.state === 'SYN_RECEIVED' && s.receiver.after.state === 'ESTABLISHED',
@@ -106,11 +107,11 @@ function handshakeStatus(
 
 function closeStatus(
   segments: readonly SegmentStep[],
-  problems: readonly Diagnostic[],
+  problemsOn: (steps: readonly SegmentStep[]) => number,
 ): PhaseStatus | undefined {
   const steps = segments.filter((s) => phaseOf(s) === 'close');
   if (!steps.some((s) => s.flags.includes('FIN'))) return undefined;
-  const count = problemsOn(steps, problems);
+  const count = problemsOn(steps);
   if (count > 0) return { kind: 'failed', problems: count };
   const finished = segments.some(
     (s) =>
@@ -121,11 +122,18 @@ function closeStatus(
   return finished ? { kind: 'done' } : { kind: 'waiting' };
 }
 
-/** How many of `problems` lie on the lines of `steps`. */
-function problemsOn(steps: readonly SegmentStep[], problems: readonly Diagnostic[]): number {
-  return problems.filter((d) =>
-    steps.some((s) => d.span.start >= s.span.start && d.span.start <= s.span.end),
-  ).length;
+/**
+ * How many problems (errors and warnings) belong to `steps`, as the analysis placed them (the
+ * table and the diagram show the same ones on the same rows). Linear in the steps.
+ */
+function problemsOnSteps(analysis: Analysis, steps: readonly SegmentStep[]): number {
+  const counted = new Set<Diagnostic>();
+  for (const step of steps) {
+    for (const d of analysis.stepDiagnostics.byStep.get(step) ?? []) {
+      if (d.severity === 'error' || d.severity === 'warning') counted.add(d);
+    }
+  }
+  return counted.size;
 }
 
 function assertNever(value: never): never {

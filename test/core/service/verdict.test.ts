@@ -116,3 +116,11 @@ test('information alone is no problem: the verdict still opens the preview', () 
   assert.ok(analysis.diagnostics.every((d) => d.severity === 'info'));
   assert.deepEqual(verdictTarget(analysis), { kind: 'preview' });
 });
+
+test('a problem after a segment on its line counts against the segment’s phase, as the table shows it', () => {
+  // `ack=` with no value: the parse error lies after the segment's span, on its line.
+  const text = OPEN + SYN + SYN_ACK + 'client -> server ACK seq=x+1 ack=y+1 ack=\n';
+  const analysis = analyze(text);
+  assert.ok(analysis.diagnostics.length > 0);
+  assert.match(verdict(analysis), /^3-way handshake ✗ \(\d+ problems?\) · \d+ problems?$/);
+});
