@@ -5,7 +5,10 @@ import type { DiagnosticKind } from './codes';
  * Each entry takes the facts it needs; none computes protocol rules.
  */
 export const MESSAGES = {
-  UnexpectedCharacter: (p: { text: string }) => `Unexpected character '${p.text}'.`,
+  UnexpectedCharacter: (p: { text: string; count?: number }) =>
+    p.count && p.count > 1
+      ? `${p.count} unexpected characters '${p.text}'.`
+      : `Unexpected character '${p.text}'.`,
   UnterminatedString: () => 'Unterminated string: add the closing quote (") before the line ends.',
   BadEscape: () => 'Unknown escape: use \\n, \\r, \\t, \\0, \\\\, \\" or \\xHH.',
   ExpectedToken: (p: { expected: string; found: string }) =>

@@ -6,7 +6,10 @@ import type { MESSAGES } from './messages';
  * field names and RFC references stay as written in the scenario.
  */
 export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K] } = {
-  UnexpectedCharacter: (p) => `无法识别的字符 '${p.text}'。`,
+  UnexpectedCharacter: (p) =>
+    p.count && p.count > 1
+      ? `${p.count} 个无法识别的字符 '${p.text}'。`
+      : `无法识别的字符 '${p.text}'。`,
   UnterminatedString: () => '字符串没有结束：请在行尾之前加上右引号 (")。',
   BadEscape: () => '未知的转义：请使用 \\n、\\r、\\t、\\0、\\\\、\\" 或 \\xHH。',
   ExpectedToken: (p) => `此处应为${p.expected}，实际是${p.found}。`,

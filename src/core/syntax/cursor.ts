@@ -5,6 +5,9 @@ import { Scanner } from './scanner';
 import type { SegmentTable } from './segmentTable';
 import type { Token, TokenKind } from './token';
 
+/** How many characters of a run of unexpected ones a message quotes. */
+const MAX_SHOWN = 20;
+
 function scanError(token: Token): Diagnostic {
   switch (token.error) {
     case 'unterminatedString':
@@ -29,6 +32,10 @@ export class Cursor {
   readonly diagnostics: Diagnostic[] = [];
   /** The rows of the segments parsed so far (see SegmentNode), made with the first one. */
   segments: SegmentTable | undefined;
+  /** The run of unexpected characters the last diagnostic covers, while it may grow. */
+  private run:
+    | { index: number; start: number; end: number; count: number; shown: string }
+    | undefined;
 
   /** `offset` starts the walk inside the text, to read one line again (see segmentNode.ts). */
   constructor(
@@ -50,10 +57,38 @@ export class Cursor {
   peek(ahead = 1): Token {
     while (this.buffer.length <= ahead) {
       const token = this.scanner.next();
-      if (token.error) this.diagnostics.push(scanError(token));
+      if (token.error) this.reportScanError(token);
       this.buffer.push(token);
     }
     return this.buffer[ahead] as Token;
+  }
+
+  /**
+   * A run of unexpected characters is one problem, not one per character: a pasted line of
+   * binary or a row of `@` would otherwise give a diagnostic per byte (a 1 MB line, a million).
+   */
+  private reportScanError(token: Token): void {
+    const last = this.diagnostics.length - 1;
+    if (token.error === 'unexpectedCharacter' && this.run && this.run.end === token.start) {
+      // Extend the run's diagnostic; its text is written once the run is quoted in full.
+      this.run.end = token.end;
+      this.run.count++;
+      if (this.run.count <= MAX_SHOWN) this.run.shown += token.text;
+      this.diagnostics[this.run.index] = diagnostic(
+        'UnexpectedCharacter',
+        { start: this.run.start, end: this.run.end },
+        {
+          text: this.run.count > MAX_SHOWN ? `${this.run.shown}…` : this.run.shown,
+          count: this.run.count,
+        },
+      );
+      return;
+    }
+    this.diagnostics.push(scanError(token));
+    this.run =
+      token.error === 'unexpectedCharacter'
+        ? { index: last + 1, start: token.start, end: token.end, count: 1, shown: token.text }
+        : undefined;
   }
 
   at(kind: TokenKind): boolean {

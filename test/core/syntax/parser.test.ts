@@ -317,3 +317,19 @@ test('a statement that stops at a token reports it once, not again as text left 
   // Text after a statement that did end is still reported, whatever else the line has.
   assert.deepEqual(report('expect a NOWHERE extra'), ['HS010 NOWHERE', 'HS004 extra']);
 });
+
+test('a run of unexpected characters is one problem, quoted short, however long the run', () => {
+  const long = parse(`${'@'.repeat(100_000)}\n`).diagnostics;
+  assert.deepEqual(
+    long.map((d) => [d.code, d.span.start, d.span.end, d.message]),
+    [['HS001', 0, 100_000, `100000 unexpected characters '${'@'.repeat(20)}…'.`]],
+  );
+  const apart = parse('a -> b SYN seq=1 @@ ack=@\n').diagnostics.filter((d) => d.code === 'HS001');
+  assert.deepEqual(
+    apart.map((d) => [d.span.start, d.span.end, d.message]),
+    [
+      [17, 19, "2 unexpected characters '@@'."],
+      [24, 25, "Unexpected character '@'."],
+    ],
+  );
+});
