@@ -4,7 +4,7 @@ import type { FieldName, SegmentFacts, SegmentParts } from './tree';
 /** Integer columns, per segment. */
 const START = 0;
 const END = 1;
-/** flagBits | flagCount << 8 | lost << 12 | inFlight << 13. */
+/** flagBits | flagCount << 8 (at most 0xffff) | lost << 24 | inFlight << 25. */
 const BITS = 2;
 const FROM = 3;
 const TO = 4;
@@ -34,8 +34,9 @@ const CAPTURE_FRAME = 5;
 const CAPTURE_SECONDS = 6;
 const NUMBERS = 7;
 
-const LOST = 1 << 12;
-const IN_FLIGHT = 1 << 13;
+const MAX_FLAG_COUNT = 0xffff;
+const LOST = 1 << 24;
+const IN_FLIGHT = 1 << 25;
 
 type Broken = readonly (FieldName | 'flags')[];
 
@@ -92,7 +93,9 @@ export class SegmentTable {
     ints[i + END] = end;
     ints[i + BITS] =
       facts.flagBits |
-      (facts.flagCount << 8) |
+      // A line may repeat a flag any number of times (HS304): the count must not spill into
+      // the bits after it.
+      (Math.min(facts.flagCount, MAX_FLAG_COUNT) << 8) |
       (lost ? LOST : 0) |
       (flight?.inFlight ? IN_FLIGHT : 0);
     ints[i + FROM] = this.nameId(facts.fromText);
@@ -152,7 +155,7 @@ export class SegmentTable {
     return (this.ints[row * INTS + BITS] as number) & 0xff;
   }
   flagCount(row: number): number {
-    return ((this.ints[row * INTS + BITS] as number) >> 8) & 0xf;
+    return ((this.ints[row * INTS + BITS] as number) >> 8) & MAX_FLAG_COUNT;
   }
   lost(row: number): boolean {
     return ((this.ints[row * INTS + BITS] as number) & LOST) !== 0;

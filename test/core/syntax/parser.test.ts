@@ -333,3 +333,15 @@ test('a run of unexpected characters is one problem, quoted short, however long 
     ],
   );
 });
+
+test('a flag written many times stays one segment’s flags: not lost, not in flight', () => {
+  for (const times of [15, 16, 31, 40]) {
+    const text = `endpoint a\nendpoint b\nb listen\na -> b SYN ${'ACK '.repeat(times)}seq=1\n`;
+    const segment = parse(text).document.statements.find((s) => s.kind === 'segment') as
+      SegmentStatement | undefined;
+    assert.ok(segment, `${times}`);
+    assert.equal(segment.lost, false, `${times}`);
+    assert.equal(segment.inFlight, false, `${times}`);
+    assert.equal(segment.flags.length, times + 1, `${times}`);
+  }
+});
