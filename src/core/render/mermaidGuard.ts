@@ -1,9 +1,10 @@
 /**
- * Statements our generator never writes and Mermaid would obey: `%%` comments and `%%{init}%%`
- * directives (which can set `themeCSS`), and the interaction statements (`click`, `link`,
+ * What our generator never writes and Mermaid would obey: `%%` anywhere (comments, and
+ * `%%{init}%%` directives, which Mermaid finds anywhere in the text and which can set
+ * `themeCSS`), and the interaction statements (`click`, `link`,
  * `links`, `properties`, `details`: menus of links on a participant).
  */
-const FOREIGN = /^\s*(%%|(click|links?|properties|details)\s)/i;
+const FOREIGN = /%%|^\s*(click|links?|properties|details)\s/i;
 
 /**
  * Why `text` is not a diagram `renderMermaid` wrote, or undefined when it may be one. A page

@@ -32,6 +32,11 @@ test('directives, comments and link statements are refused, with the line', () =
   );
   assert.match(foreignMermaid(`${base}%%{init: {"themeCSS": "x"}}%%`) ?? '', /^line 3 /);
   assert.match(foreignMermaid(`${base}  %% a comment`) ?? '', /^line 3 /);
+  // Mermaid reads a directive anywhere in the text, not only at a line's start.
+  assert.match(
+    foreignMermaid(`${base}  a->>a: hi %%{init: {"themeCSS": "x"}}%%`) ?? '',
+    /^line 3 /,
+  );
   for (const statement of [
     'click a call alert()',
     'link a: Docs @ https://example.com',
