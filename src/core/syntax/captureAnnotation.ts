@@ -96,6 +96,9 @@ export function commentAfter(text: string, from: number): number {
   return text.charCodeAt(i) === Code.Hash ? i : -1;
 }
 
+/** The largest window scale shift (RFC 7323 §2.3). */
+const MAX_WSCALE = 14;
+
 /** A value of digits only, or NaN. */
 function whole(text: string, start: number, end: number): number {
   return end > start && digitsEnd(text, start) === end ? Number(text.slice(start, end)) : NaN;
@@ -196,7 +199,9 @@ function item(
   if (name === 'mss' || name === 'wscale') {
     const value = whole(text, valueStart, end);
     if (Number.isNaN(value)) return false;
-    if (name === 'wscale') facts.wscale = value;
+    // RFC 7323 §2.3: a shift above 14 is used as 14. Clamped here, so that the segment table's
+    // 32-bit column and the tree's node hold the same number.
+    if (name === 'wscale') facts.wscale = Math.min(value, MAX_WSCALE);
     else items?.mss?.(value);
     return true;
   }

@@ -127,3 +127,15 @@ test('every segment the importer writes with a comment reads back as an annotati
     }
   }
 });
+
+test('a window scale above 14 is read as 14 (RFC 7323 §2.3), the same in the table and the tree', () => {
+  for (const written of ['15', '4294967297']) {
+    const text = `endpoint a\nendpoint b\nb listen\na -> b SYN seq=1  # frame 1 t=0 wscale=${written}\n`;
+    const segment = parse(text).document.statements.find((s) => s.kind === 'segment') as
+      SegmentStatement | undefined;
+    assert.ok(segment);
+    assert.equal(segment.captureWscale, 14, written);
+    assert.equal(segment.capture?.wscale, 14, written);
+    assert.equal(captureAnnotation(text, text.indexOf('#'))?.wscale, 14, written);
+  }
+});
