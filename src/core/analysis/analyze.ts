@@ -1,4 +1,5 @@
-import { capturedTrafficDiagnostics } from './capturedTraffic';
+import { analysedByWireshark, capturedTrafficDiagnostics } from './capturedTraffic';
+import { lastStartingAtOrBefore } from '../text/offsetSearch';
 import { LineMap } from '../text/lineMap';
 import { parse } from '../syntax/parser';
 import type { ScenarioDocument, SegmentStatement, Statement } from '../syntax/tree';
@@ -58,25 +59,18 @@ const SAID_BY_CAPTURE: ReadonlySet<string> = new Set([
 /** True when `d` is on a segment whose capture annotation has a time: Wireshark analysed it. */
 function captured(statements: readonly Statement[], d: Diagnostic): boolean {
   const segment = segmentAt(statements, d.span.start);
-  return segment !== undefined && !Number.isNaN(segment.captureSeconds);
+  return segment !== undefined && analysedByWireshark(segment);
 }
 
-/** The segment statement (inside a block too) whose span holds `offset`: a binary search. */
+/** The segment statement (inside a block too) whose span holds `offset`. */
 function segmentAt(
   statements: readonly (Statement | SegmentStatement)[],
   offset: number,
 ): SegmentStatement | undefined {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const statement = statements[mid] as Statement;
-    if (statement.start > offset) high = mid - 1;
-    else if (statement.end < offset) low = mid + 1;
-    else if (statement.kind === 'simultaneous') return segmentAt(statement.segments, offset);
-    else return statement.kind === 'segment' ? statement : undefined;
-  }
-  return undefined;
+  const statement = lastStartingAtOrBefore(statements, offset, (s) => s.start);
+  if (!statement || statement.end < offset) return undefined;
+  if (statement.kind === 'simultaneous') return segmentAt(statement.segments, offset);
+  return statement.kind === 'segment' ? statement : undefined;
 }
 
 /** TCP and TLS steps in the order of their statements (both lists are already in order). */

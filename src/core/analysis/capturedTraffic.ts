@@ -39,10 +39,9 @@ export function capturedTrafficDiagnostics(trace: Trace, lines: LineMap): Diagno
   for (const step of trace.steps) {
     if (step.kind !== 'segment') continue;
     const statement = step.statement;
+    if (!analysedByWireshark(statement)) continue;
+    const seq = statement.seqOffset;
     const seconds = statement.captureSeconds;
-    if (Number.isNaN(seconds)) continue;
-    const seq = numberOf(statement.seqSymbol, statement.seqOffset);
-    if (seq === undefined) continue;
     const frame = statement.captureFrame;
     captured.push({ step, frame, seconds, wscale: statement.captureWscale, seq });
   }
@@ -182,6 +181,18 @@ function span(statement: SegmentStatement): { start: number; end: number } {
 }
 
 /** A numeric seq or ack as written (no symbol, within 32 bits), from the statement's facts. */
+/**
+ * True for a segment this analysis runs on: captured (its annotation has `t=`) and with a
+ * written number for seq. `analyze` drops the engine's own notes on exactly these segments,
+ * where Wireshark's say the same.
+ */
+export function analysedByWireshark(statement: SegmentStatement): boolean {
+  return (
+    !Number.isNaN(statement.captureSeconds) &&
+    numberOf(statement.seqSymbol, statement.seqOffset) !== undefined
+  );
+}
+
 function numberOf(symbol: string | undefined, offset: number): number | undefined {
   if (symbol !== undefined || !(offset >= 0 && offset <= 0xffffffff)) return undefined;
   return offset;

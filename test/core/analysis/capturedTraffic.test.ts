@@ -59,3 +59,21 @@ test('an ack beyond the data seen, and an ack that covers a hole before it, say 
   assert.match(messages[0] ?? '', /ack 1090 acknowledges data .* \(seen up to 1001;/);
   assert.match(messages[1] ?? '', /ack 1100 covers a hole .* data before 1100, the next byte seen/);
 });
+
+test('a captured segment Wireshark cannot analyse (symbolic seq) keeps the engine’s own note', () => {
+  const text = [
+    'endpoint a',
+    'endpoint b',
+    'b listen',
+    'a -> b SYN seq=x  # frame 1 t=0',
+    'b -> a SYN ACK seq=y ack=x+1  # frame 2 t=0.1',
+    'a -> b ACK seq=x+1 ack=y+1  # frame 3 t=0.2',
+    'a -> b PSH ACK seq=x+1 ack=y+1 len=5  # frame 4 t=0.3',
+    'a -> b PSH ACK seq=x+1 ack=y+1 len=5  # frame 5 t=0.5',
+    '',
+  ].join('\n');
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => d.kind),
+    ['Retransmission'],
+  );
+});
