@@ -19,8 +19,7 @@ export interface CheckOptions {
   readonly format: CheckFormat;
 }
 
-/** A Markdown file is checked by its ```handshake blocks, with lines and columns in the file. */
-
+/** The problems of a file; a Markdown note's are its ```handshake blocks', at the note's lines. */
 function problemsOf(
   file: string,
   text: string,

@@ -98,6 +98,8 @@ const EN = {
     `${p.file} has no block ${p.block}: it has ${p.count} (${p.lines})`,
   blockAt: (p: { index: number; line: number }) => `block ${p.index} at line ${p.line}`,
   blockTakes: '--block takes a whole number of at least 1',
+  blockOfNote: (p: { file: string }) =>
+    `--block names a block of a Markdown note (.md), and ${p.file} is a scenario`,
   blockHeading: (p: { index: number; line: number }) =>
     `Handshake block ${p.index}, line ${p.line}`,
   standardInput: 'standard input',
@@ -190,6 +192,7 @@ const ZH_CN: typeof EN = {
   noSuchBlock: (p) => `${p.file} 中没有第 ${p.block} 个代码块：共有 ${p.count} 个（${p.lines}）`,
   blockAt: (p) => `第 ${p.index} 块在第 ${p.line} 行`,
   blockTakes: '--block 需要一个至少为 1 的整数',
+  blockOfNote: (p) => `--block 指的是 Markdown 笔记（.md）中的代码块，而 ${p.file} 是一个场景`,
   blockHeading: (p) => `Handshake 代码块 ${p.index}，第 ${p.line} 行`,
   standardInput: '标准输入',
   unknownOption: (p) => `未知选项 ${p.option}`,

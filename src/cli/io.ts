@@ -47,6 +47,9 @@ export function openInput(path: string): { fd: number; regular: boolean } | { re
   }
 }
 
+/** Something to wait on for a synchronous pause of a few milliseconds. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /** Reads a whole input once, in chunks (a pipe's reads may be short). */
 export function readAllChunks(fd: number, chunkBytes: number): Uint8Array[] {
   const chunks: Uint8Array[] = [];
@@ -56,8 +59,12 @@ export function readAllChunks(fd: number, chunkBytes: number): Uint8Array[] {
     try {
       n = readSync(fd, buffer, 0, chunkBytes, null);
     } catch (error) {
-      // A non-blocking stdin with nothing yet: wait by reading again (EAGAIN is not an end).
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      // A non-blocking stdin with nothing yet is not an end: sleep a little, then read again
+      // (a busy loop would spin a core while the writer is slow).
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(PAUSE, 0, 0, 10);
+        continue;
+      }
       throw error;
     }
     if (n <= 0) return chunks;

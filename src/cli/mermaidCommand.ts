@@ -22,7 +22,13 @@ export function mermaidCommand(
     io.error(`handshake: ${CLI_TEXT.cannotRead({ file, reason: text.reason })}`);
     return 2;
   }
-  if (!MARKDOWN.test(file)) return printDiagram(text, options, io);
+  if (!MARKDOWN.test(file)) {
+    if (block !== undefined) {
+      io.error(`handshake: ${CLI_TEXT.blockOfNote({ file })}`);
+      return 2;
+    }
+    return printDiagram(text, options, io);
+  }
   const blocks = noteBlocks(text);
   if (block !== undefined || blocks.length === 0) {
     const chosen = chooseBlock(file, blocks, block);

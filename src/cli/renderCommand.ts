@@ -53,6 +53,10 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
     return 2;
   }
   let text = read;
+  if (options.block !== undefined && !MARKDOWN.test(options.file)) {
+    io.error(`handshake: ${CLI_TEXT.blockOfNote({ file: options.file })}`);
+    return 2;
+  }
   if (MARKDOWN.test(options.file)) {
     // A note is drawn one block at a time: the panel draws one scenario, and so does render.
     const chosen = chooseBlock(options.file, noteBlocks(read), options.block);

@@ -99,3 +99,15 @@ test('render of a note with several blocks asks which, before it looks for a bro
   assert.equal(chosen.status, 2);
   assert.match(chosen.stderr, /nonexistent/);
 });
+
+test('--block on a scenario is a usage error, not ignored', () => {
+  for (const command of ['mermaid', 'render']) {
+    const result = cli(command, 'examples/tls13.handshake', '--block', '2');
+    assert.equal(result.status, 2, command);
+    assert.equal(
+      result.stderr,
+      'handshake: --block names a block of a Markdown note (.md), and examples/tls13.handshake is a scenario\n',
+      command,
+    );
+  }
+});

@@ -2,7 +2,8 @@ import type { Connection, ConnectionEnd } from './connectionTable';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { TcpPacket } from '../read/packet';
 import { CaptureGaps } from './captureGaps';
-import { ASSUMED, flagWords, secondsText, segmentComment, segmentFields } from './segmentLine';
+import { formatFlagBits } from '../../protocol/tcpFlags';
+import { ASSUMED, secondsText, segmentComment, segmentFields } from './segmentLine';
 import { ANALYSIS } from '../../tcp/tcpAnalysis';
 import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
@@ -92,8 +93,8 @@ export class ScenarioWriter {
     const comment = segmentComment(packet, secondsText(time, packet.precision), bits, dupAck);
     const lost = state.lostAcks.find(([frame]) => frame === packet.frame);
     const line = lost
-      ? `${from} -x ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment} lost after the capture point: ${to} sends its FIN again (frame ${lost[1]})`
-      : `${from} -> ${to}  ${flagWords(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
+      ? `${from} -x ${to}  ${formatFlagBits(packet.flags)}  ${segmentFields(packet)}  ${comment} lost after the capture point: ${to} sends its FIN again (frame ${lost[1]})`
+      : `${from} -> ${to}  ${formatFlagBits(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
     this.clock = packet.sec;
     const stream = state.tls[direction];
     const events = stream.active

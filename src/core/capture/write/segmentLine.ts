@@ -1,4 +1,4 @@
-import { formatFlagBits, TCP_FLAG } from '../../protocol/tcpFlags';
+import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { TcpPacket } from '../read/packet';
 import { ANALYSIS_LABELS, analysisFlags } from '../../tcp/tcpAnalysis';
 
@@ -31,11 +31,6 @@ export function segmentComment(
         : ` [${ANALYSIS_LABELS[flag]}]`;
   }
   return comment;
-}
-
-/** `SYN ACK`, `PSH ACK`, `FIN ACK`: the flags in the language's words. */
-export function flagWords(flags: number): string {
-  return formatFlagBits(flags);
 }
 
 /** The seq/ack/win/len fields and the payload label of a segment line. */
