@@ -30,7 +30,12 @@ function resolveImport(fromFile, specifier) {
 }
 
 const SPECIFIERS =
-  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** The text without its comments, so that an import written in a comment draws no edge. */
+function withoutComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
 
 /** Each file's imports as read from disk, once per lint run. */
 const onDisk = new Map();
@@ -39,9 +44,9 @@ function importsOnDisk(file) {
   if (found) return found;
   found = [];
   if (existsSync(file)) {
-    const text = readFileSync(file, 'utf8');
+    const text = withoutComments(readFileSync(file, 'utf8'));
     for (const m of text.matchAll(SPECIFIERS)) {
-      const target = resolveImport(file, m[1] ?? m[2]);
+      const target = resolveImport(file, m[1] ?? m[2] ?? m[3]);
       if (target) found.push(target);
     }
   }
@@ -73,6 +78,12 @@ function eachImport(context, check) {
     ImportDeclaration: visit,
     ExportNamedDeclaration: visit,
     ExportAllDeclaration: visit,
+    // `import('../x')` is an import too.
+    ImportExpression: (node) => {
+      if (node.source?.type === 'Literal' && typeof node.source.value === 'string') {
+        check(node, node.source);
+      }
+    },
   };
 }
 
@@ -107,7 +118,14 @@ const layerOrder = {
         });
         return;
       }
-      if (!targetLayer || targetLayer.index <= ownLayer.index) return;
+      if (!targetLayer) {
+        context.report({
+          node: source,
+          message: `${relative} is in no layer: add its folder to scripts/lint/coreLayers.mjs.`,
+        });
+        return;
+      }
+      if (targetLayer.index <= ownLayer.index) return;
       if (UPWARD_FOR_NOW.some((e) => e.from === own && e.to === relative)) return;
       context.report({
         node: source,

@@ -105,3 +105,21 @@ test('the layers are listed once, ground floor first, and the exceptions name re
     assert.ok(text.includes(stem), `${e.from} no longer imports ${e.to}: remove the exception`);
   }
 });
+
+test('a dynamic import from a higher layer fails too', async () => {
+  const problems = await layerProblems(
+    'src/core/syntax/injected.ts',
+    "export const later = () => import('../tcp/simulate');\n",
+  );
+  assert.equal(problems.length, 1, problems.join('\n'));
+  assert.match(problems[0] ?? '', /layer-order: syntax\/ may not import tcp\/simulate\.ts/);
+});
+
+test('an import written in a comment is no edge', async () => {
+  const span = readFileSync('src/core/text/span.ts', 'utf8');
+  const problems = await layerProblems(
+    'src/core/text/span.ts',
+    `${span}\n// import { LineMap } from './lineMap';\n/* export * from './lineMap'; */\n`,
+  );
+  assert.deepEqual(problems, []);
+});
