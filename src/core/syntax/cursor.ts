@@ -34,8 +34,7 @@ export class Cursor {
   segments: SegmentTable | undefined;
   /** The run of unexpected characters the last diagnostic covers, while it may grow. */
   private run:
-    | { index: number; start: number; end: number; count: number; shown: string }
-    | undefined;
+    { index: number; start: number; end: number; count: number; shown: string } | undefined;
 
   /** `offset` starts the walk inside the text, to read one line again (see segmentNode.ts). */
   constructor(
