@@ -26,6 +26,15 @@ const NAME_BY_CODE: ReadonlyMap<number, string> = new Map(
   TLS_VERSION_CODES.map((entry) => [entry.code, entry.name]),
 );
 
+const VERSION_BY_CODE: ReadonlyMap<number, TlsVersion> = new Map(
+  TLS_VERSION_CODES.flatMap((entry) => (entry.version ? [[entry.code, entry.version]] : [])),
+);
+
+/** The version a code point stands for in the language (`0x0304` → `1.3`), if it simulates it. */
+export function versionOfCode(code: number): TlsVersion | undefined {
+  return VERSION_BY_CODE.get(code);
+}
+
 /** `1.2`, `TLS1.2`, `tls1.3`, `TLSv1.3` → the version. */
 export function parseTlsVersion(text: string): TlsVersion | undefined {
   const match = /^(?:tls)?v?(1\.[23])$/i.exec(text);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  versionOfCode,
   parseTlsVersion,
   TLS_VERSION_CODES,
   TLS_VERSIONS,
@@ -30,4 +31,11 @@ test('a version reads as 1.2, TLS1.2, tls1.3 or TLSv1.3', () => {
   assert.equal(parseTlsVersion('tls1.3'), '1.3');
   assert.equal(parseTlsVersion('TLSv1.3'), '1.3');
   assert.equal(parseTlsVersion('1.1'), undefined);
+});
+
+test('a code point names the language’s version only for the versions the engine simulates', () => {
+  assert.equal(versionOfCode(0x0303), '1.2');
+  assert.equal(versionOfCode(0x0304), '1.3');
+  assert.equal(versionOfCode(0x0302), undefined);
+  assert.equal(versionOfCode(0x7f1c), undefined);
 });

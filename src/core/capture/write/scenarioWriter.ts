@@ -10,6 +10,7 @@ import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
 import { DeliveryOrder } from './deliveryOrder';
 import { captureDay } from './captureDay';
+import { versionOfCode } from '../../protocol/tlsVersions';
 
 interface ConnectionState {
   readonly names: [string, string];
@@ -106,7 +107,7 @@ export class ScenarioWriter {
       : [];
     const side = direction === state.clientDirection ? 0 : 1;
     // Once the server speaks TLS 1.3, the client's ChangeCipherSpec no longer means encryption.
-    if (events.some((e) => e.kind === 'ServerHello' && e.version === 0x0304))
+    if (events.some((e) => e.kind === 'ServerHello' && versionOfCode(e.version) === '1.3'))
       for (const other of state.tls) other.ccsEncrypts = false;
     const tls = events.length ? state.conversation.lines(side, events) : [];
     const flags = packet.flags;

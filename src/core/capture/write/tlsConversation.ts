@@ -5,6 +5,7 @@ import { groupName } from '../../protocol/tlsGroups';
 import { versionName } from '../../protocol/tlsVersions';
 import { valueName, type TlsNaming } from './tlsNaming';
 import type { CertificateFacts } from '../read/x509Certificate';
+import { versionOfCode } from '../../protocol/tlsVersions';
 
 /** Marks TLS lines the capture cannot show because they are encrypted. */
 const ENCRYPTED = '# encrypted in the capture: assumed';
@@ -131,7 +132,7 @@ export class TlsConversation {
   }
 
   private clientHello(event: Extract<TlsEvent, { kind: 'ClientHello' }>, out: string[]): void {
-    const versions = event.versions.map(languageVersion).filter((v) => v !== undefined);
+    const versions = event.versions.map(versionOfCode).filter((v) => v !== undefined);
     if (versions.length === 0) {
       return this.giveUp(
         event,
@@ -169,7 +170,7 @@ export class TlsConversation {
     if (event.helloRetry) {
       return this.message(1, `HelloRetryRequest group=${groupName(event.selectedGroup ?? 0)}`, out);
     }
-    const version = languageVersion(event.version);
+    const version = versionOfCode(event.version);
     const suite = suiteName(event.suite);
     const kx = keyExchangeOf(suite);
     if (!version) return this.giveUp(event, `the server chose ${versionName(event.version)}`, out);
@@ -345,10 +346,6 @@ export class TlsConversation {
  */
 function dnsWord(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]/g, '_');
-}
-
-function languageVersion(version: number): '1.2' | '1.3' | undefined {
-  return version === 0x0303 ? '1.2' : version === 0x0304 ? '1.3' : undefined;
 }
 
 /** The DNS name to write as `subject=`: the one matching the SNI if any, else the first. */

@@ -1,12 +1,12 @@
 import type { TlsEvent } from '../read/tlsEvents';
 import { handshakeEvent } from '../read/tlsMessages';
 import { TLS_CONTENT_TYPE as CONTENT } from '../../protocol/tlsMessageTypes';
+import { versionOfCode } from '../../protocol/tlsVersions';
 
 /** The most bytes kept per direction: an unfinished record, or segments after a hole. */
 const MAX_BUFFER = 64 * 1024;
 
 const RECORD_HEADER = 5;
-const TLS13 = 0x0304;
 
 /**
  * Follows one direction of a TCP connection's byte stream from its first payload byte and
@@ -170,7 +170,8 @@ export class TlsStream {
       const length = ((data[at + 1] as number) << 16) | u16(data, at + 2);
       if (data.length - at - 4 < length) break;
       const event = handshakeEvent(type, data.subarray(at + 4, at + 4 + length));
-      if (event?.kind === 'ServerHello' && event.version === TLS13) this.ccsEncrypts = false;
+      if (event?.kind === 'ServerHello' && versionOfCode(event.version) === '1.3')
+        this.ccsEncrypts = false;
       if (event) found.push(event);
       at += 4 + length;
     }
