@@ -104,7 +104,8 @@ export const MESSAGES = {
     'A segment needs at least one flag (SYN, ACK, FIN, RST, PSH ...): a segment with no flags is what scanners send, not a TCP stack.',
   NumberOutOfRange: (p: { what: string; max: string }) =>
     `${p.what} is out of range: the largest value is ${p.max}.`,
-  DuplicateFlag: (p: { flag: string }) => `${p.flag} is written twice.`,
+  DuplicateFlag: (p: { flag: string; times: number }) =>
+    p.times === 2 ? `${p.flag} is written twice.` : `${p.flag} is written ${p.times} times.`,
   SynWithData: () =>
     'Data on a SYN is only delivered with TCP Fast Open; a textbook handshake carries no data before ESTABLISHED.',
 

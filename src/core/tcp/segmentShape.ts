@@ -2,6 +2,7 @@ import { TCP_TEXT } from './tcpText';
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { NumberLiteral, SegmentStatement } from '../syntax/tree';
 import { TCP_FLAG, TCP_FLAGS, type TcpFlag } from '../protocol/tcpFlags';
+import type { Span } from '../text/span';
 
 /** Largest scaled window: 65535 << 14 (RFC 7323 §2.3). */
 export const WINDOW_MAX = 65535 * 2 ** 14;
@@ -69,11 +70,21 @@ function bitCount(bits: number): number {
  */
 export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) => void): Shape {
   if (statement.flagCount !== bitCount(statement.flagBits)) {
-    const written: TcpFlag[] = [];
+    // One problem per repeated flag, however often it is repeated: over its repeats.
+    const repeats = new Map<TcpFlag, { times: number; first?: Span; last?: Span }>();
     for (const node of statement.flags) {
-      if (written.includes(node.flag))
-        report(diagnostic('DuplicateFlag', node, { flag: node.flag }));
-      else written.push(node.flag);
+      const seen = repeats.get(node.flag);
+      if (!seen) repeats.set(node.flag, { times: 1 });
+      else {
+        seen.times++;
+        seen.first ??= node;
+        seen.last = node;
+      }
+    }
+    for (const [flag, { times, first, last }] of repeats) {
+      if (first && last) {
+        report(diagnostic('DuplicateFlag', { start: first.start, end: last.end }, { flag, times }));
+      }
     }
   }
   const flags = flagsOfBits(statement.flagBits);
