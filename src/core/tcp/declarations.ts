@@ -164,17 +164,26 @@ export class Declarations {
     return text;
   }
 
-  /** Inserts `endpoint NAME` after the last declaration, or before the first statement. */
+  /**
+   * Inserts `endpoint NAME` after the last declaration, or before the first statement. The place
+   * is found once per scenario: a file that never declares its endpoints uses them on every line.
+   */
   private declarationEdit(name: string): { span: Span; newText: string } {
+    const place = (this.declarationPlace ??= this.findDeclarationPlace());
+    return {
+      span: { start: place.at, end: place.at },
+      newText: place.after ? `\nendpoint ${name}` : `endpoint ${name}\n`,
+    };
+  }
+
+  private declarationPlace: { readonly at: number; readonly after: boolean } | undefined;
+
+  private findDeclarationPlace(): { readonly at: number; readonly after: boolean } {
     const statements = this.document.statements;
-    const declarations = statements.filter((s) => s.kind === 'endpoint' || s.kind === 'scenario');
-    const last = declarations[declarations.length - 1];
-    if (last) {
-      const at = this.lines.lineEnd(this.lines.lineOf(last));
-      return { span: { start: at, end: at }, newText: `\nendpoint ${name}` };
-    }
+    let last: (typeof statements)[number] | undefined;
+    for (const s of statements) if (s.kind === 'endpoint' || s.kind === 'scenario') last = s;
+    if (last) return { at: this.lines.lineEnd(this.lines.lineOf(last)), after: true };
     const first = statements[0];
-    const at = first ? this.lines.lineStart(this.lines.lineOf(first)) : 0;
-    return { span: { start: at, end: at }, newText: `endpoint ${name}\n` };
+    return { at: first ? this.lines.lineStart(this.lines.lineOf(first)) : 0, after: false };
   }
 }
