@@ -1,12 +1,27 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
 /**
- * Writes a libpcap file of `packets` Ethernet/IPv4/TCP frames for the capture benchmark, fast
- * and in 4 MiB pieces: `connections` connections run side by side (handshake, request, a
- * response in 1448-byte segments with ACKs, close), one in a hundred data segments is sent twice
- * (a retransmission for the analysis to find). Returns the bytes written.
+ * The kinds of traffic the benchmark writes, shaped like what users import:
+ * - `web`: handshake, request, a response in 1448-byte segments with ACKs, close; one data
+ *   segment in a hundred is sent twice (a retransmission);
+ * - `lossy`: the same response with one segment in thirteen lost before the capture point
+ *   (three duplicate ACKs, then the fast retransmission) and one pair in seventeen reordered;
+ * - `one-direction`: `web` with only the server's packets captured (asymmetric routing);
+ * - `syn-scan`: a SYN to a closed port answered by RST ACK, one connection each.
  */
-export function writeCaptureFile(path: string, packets: number, connections: number): number {
+export type CaptureShape = 'web' | 'lossy' | 'one-direction' | 'syn-scan';
+
+/**
+ * Writes a libpcap file of `packets` Ethernet/IPv4/TCP frames for the capture benchmark, fast
+ * and in 4 MiB pieces: `connections` connections of `shape` run side by side, each replaced by
+ * a new one (new ports, new ISNs) when it ends. Returns the bytes written.
+ */
+export function writeCaptureFile(
+  path: string,
+  packets: number,
+  connections: number,
+  shape: CaptureShape = 'web',
+): number {
   const fd = openSync(path, 'w');
   const buffer = new Uint8Array(4 << 20);
   const view = new DataView(buffer.buffer);
@@ -25,13 +40,13 @@ export function writeCaptureFile(path: string, packets: number, connections: num
   view.setUint32(20, 1, true);
   at = 24;
 
-  const state = Array.from({ length: connections }, (_, i) => newConnection(i, 0));
+  const state = Array.from({ length: connections }, (_, i) => newConnection(i, 0, shape));
   let time = 1_700_000_000_000_000; // µs
   for (let n = 0; n < packets; n++) {
     const index = n % connections;
     let c = state[index] as ConnectionState;
     if (c.step >= c.script.length) {
-      c = state[index] = newConnection(index, c.generation + 1);
+      c = state[index] = newConnection(index, c.generation + 1, shape);
     }
     const p = c.script[c.step++] as PacketSpec;
     time += 7;
@@ -63,10 +78,34 @@ const SYN = 2;
 const ACK = 16;
 const PSH = 8;
 const FIN = 1;
+const RST = 4;
 
-function newConnection(index: number, generation: number): ConnectionState {
+function newConnection(index: number, generation: number, shape: CaptureShape): ConnectionState {
   const clientIsn = (index * 7919 + generation * 104729) >>> 0;
   const serverIsn = (index * 15485863 + generation * 32452843 + 1) >>> 0;
+  const script =
+    shape === 'syn-scan'
+      ? [
+          { fromClient: true, flags: SYN, seq: clientIsn, ack: 0, len: 0 },
+          { fromClient: false, flags: RST | ACK, seq: 0, ack: clientIsn + 1, len: 0 },
+        ]
+      : exchange(index, clientIsn, serverIsn, shape === 'lossy');
+  return {
+    clientIp: 0x0a000000 + (index % 250) + 1,
+    clientPort: 20000 + ((index * 7 + generation) % 40000),
+    generation,
+    script: shape === 'one-direction' ? script.filter((p) => !p.fromClient) : script,
+    step: 0,
+  };
+}
+
+/** Handshake, request, forty 1448-byte segments of response with their ACKs, close. */
+function exchange(
+  index: number,
+  clientIsn: number,
+  serverIsn: number,
+  lossy: boolean,
+): PacketSpec[] {
   let c = clientIsn + 1;
   let s = serverIsn + 1;
   const script: PacketSpec[] = [
@@ -79,21 +118,38 @@ function newConnection(index: number, generation: number): ConnectionState {
   script.push({ fromClient: false, flags: ACK, seq: s, ack: c, len: 0 });
   for (let i = 0; i < 40; i++) {
     const segment = { fromClient: false, flags: ACK, seq: s, ack: c, len: 1448 };
+    if (lossy && (index + i) % 13 === 5 && i < 36) {
+      // Lost before the capture point: the next three arrive, each answered by a duplicate
+      // ACK, then the sender retransmits it (RFC 5681 §3.2) and the ACK covers all four.
+      for (let k = 1; k <= 3; k++) {
+        script.push({ ...segment, seq: s + k * 1448 });
+        script.push({ fromClient: true, flags: ACK, seq: c, ack: s, len: 0 });
+      }
+      script.push(segment);
+      s += 4 * 1448;
+      i += 3;
+      script.push({ fromClient: true, flags: ACK, seq: c, ack: s, len: 0 });
+      continue;
+    }
+    if (lossy && (index + i) % 17 === 3 && i < 39) {
+      // Two segments reordered on the way: the second arrives first (a duplicate ACK).
+      script.push({ ...segment, seq: s + 1448 });
+      script.push({ fromClient: true, flags: ACK, seq: c, ack: s, len: 0 });
+      script.push(segment);
+      s += 2 * 1448;
+      i += 1;
+      script.push({ fromClient: true, flags: ACK, seq: c, ack: s, len: 0 });
+      continue;
+    }
     script.push(segment);
-    if ((index + i) % 100 === 0) script.push(segment); // a retransmission
+    if (!lossy && (index + i) % 100 === 0) script.push(segment); // a retransmission
     s += 1448;
     script.push({ fromClient: true, flags: ACK, seq: c, ack: s, len: 0 });
   }
   script.push({ fromClient: false, flags: FIN | ACK, seq: s, ack: c, len: 0 });
   script.push({ fromClient: true, flags: FIN | ACK, seq: c, ack: s + 1, len: 0 });
   script.push({ fromClient: false, flags: ACK, seq: s + 1, ack: c + 1, len: 0 });
-  return {
-    clientIp: 0x0a000000 + (index % 250) + 1,
-    clientPort: 20000 + ((index * 7 + generation) % 40000),
-    generation,
-    script,
-    step: 0,
-  };
+  return script;
 }
 
 const SERVER_IP = 0x0a0000fe;
