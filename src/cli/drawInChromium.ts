@@ -9,6 +9,8 @@ export type DrawFormat = 'svg' | 'png';
 
 export interface DrawRequest {
   readonly text: string;
+  /** The 0-based line the text starts at in its file (a block of a note), else 0. */
+  readonly firstLine: number;
   readonly theme: DrawTheme;
   readonly format: DrawFormat;
   readonly diagram: Partial<MermaidOptions>;
@@ -28,14 +30,15 @@ const BACKGROUND: Record<DrawTheme, string> = { light: '#ffffff', dark: '#1e1e1e
 /** The Markdown preview's scripts, in the order package.json contributes them: Mermaid first. */
 const SCRIPTS = ['mermaid.js', 'markdown-preview.js'] as const;
 
-function page(text: string, theme: DrawTheme, diagram: Partial<MermaidOptions>): string {
+function page(request: DrawRequest): string {
+  const { text, theme, diagram, firstLine } = request;
   const kind = `vscode-${theme}`;
   return `<!DOCTYPE html>
 <html><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'unsafe-inline'; img-src data:">
 </head>
 <body class="${kind}" data-vscode-theme-kind="${kind}" style="margin:0;background:${BACKGROUND[theme]}">
-${handshakeFenceHtml(text, { diagram })}
+${handshakeFenceHtml(text, firstLine > 0 ? { diagram, line: firstLine - 1 } : { diagram })}
 ${SCRIPTS.map((file) => `<script nonce="${NONCE}" src="${ORIGIN}/${file}"></script>`).join('\n')}
 </body></html>`;
 }
@@ -103,7 +106,7 @@ export async function drawInChromium(request: DrawRequest): Promise<DrawResult> 
       if (url === `${ORIGIN}/`) {
         return route.fulfill({
           contentType: 'text/html; charset=utf-8',
-          body: page(request.text, request.theme, request.diagram),
+          body: page(request),
         });
       }
       const script = scripts.get(url);

@@ -1,4 +1,4 @@
-import { findHandshakeFences, atDocumentLines } from '../core/markdown/fences';
+import { findHandshakeFences } from '../core/markdown/fences';
 import { CLI_TEXT } from './cliText';
 
 /** Markdown notes by their name, as `check` reads them. */
@@ -10,8 +10,10 @@ export interface NoteBlock {
   readonly index: number;
   /** 1-based line of the opening fence. */
   readonly line: number;
-  /** The block's text after as many empty lines as precede it, so lines name the note's. */
+  /** The block's text. */
   readonly text: string;
+  /** The 0-based line of its first line in the note: analysed with it, lines name the note's. */
+  readonly firstLine: number;
 }
 
 /** The note's ` ```handshake ` blocks, each ready to analyse. */
@@ -19,7 +21,8 @@ export function noteBlocks(markdown: string): NoteBlock[] {
   return findHandshakeFences(markdown).map((fence, i) => ({
     index: i + 1,
     line: fence.line + 1,
-    text: atDocumentLines(fence.text, fence.line),
+    text: fence.text,
+    firstLine: fence.line + 1,
   }));
 }
 

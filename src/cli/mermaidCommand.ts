@@ -36,12 +36,12 @@ export function mermaidCommand(
       io.error(`handshake: ${chosen.error}`);
       return 2;
     }
-    return printDiagram(chosen.text, options, io);
+    return printDiagram(chosen.text, options, io, chosen.firstLine);
   }
   let errors = false;
   const parts: string[] = [];
   for (const b of blocks) {
-    const analysis = analyze(b.text);
+    const analysis = analyze(b.text, { firstLine: b.firstLine });
     errors ||= analysis.diagnostics.some((d) => d.severity === 'error');
     parts.push(
       `<!-- ${CLI_TEXT.blockHeading({ index: b.index, line: b.line })} -->`,
@@ -55,8 +55,13 @@ export function mermaidCommand(
   return errors ? 1 : 0;
 }
 
-function printDiagram(text: string, options: Partial<MermaidOptions>, io: CliIo): number {
-  const analysis = analyze(text);
+function printDiagram(
+  text: string,
+  options: Partial<MermaidOptions>,
+  io: CliIo,
+  firstLine = 0,
+): number {
+  const analysis = analyze(text, { firstLine });
   io.out(renderMermaid(analysis, options).text.trimEnd());
   return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -53,6 +53,7 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
     return 2;
   }
   let text = read;
+  let firstLine = 0;
   if (options.block !== undefined && !MARKDOWN.test(options.file)) {
     io.error(`handshake: ${CLI_TEXT.blockOfNote({ file: options.file })}`);
     return 2;
@@ -65,6 +66,7 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
       return 2;
     }
     text = chosen.text;
+    firstLine = chosen.firstLine;
   }
   const format: DrawFormat = options.output?.toLowerCase().endsWith('.png') ? 'png' : 'svg';
   if (format === 'png' && !options.output) {
@@ -78,6 +80,7 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
   }
   const drawn = await drawInChromium({
     text,
+    firstLine,
     theme: options.theme,
     format,
     diagram: options.diagram,
@@ -101,5 +104,5 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
   } else {
     io.out(new TextDecoder().decode(drawn.data));
   }
-  return analyze(text).diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return analyze(text, { firstLine }).diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -30,8 +30,13 @@ test('a note’s blocks are found with their lines, placed at the note’s lines
       [2, 23],
     ],
   );
-  // Line numbers in messages and arrows name the note's lines.
-  assert.ok(blocks[1]?.text.startsWith('\n'.repeat(23)));
+  // Analysed alone, with its lines numbered as the note's: messages and arrows name them.
+  const second = blocks[1];
+  assert.ok(second && !second.text.startsWith('\n'));
+  assert.equal(second.firstLine, 23);
+  const syn = NOTE.split('\n').findIndex((l, i) => i >= 23 && /^client -> server +SYN /.test(l));
+  const diagram = renderMermaid(analyze(second.text, { firstLine: second.firstLine })).text;
+  assert.match(diagram, new RegExp(`autonumber ${syn + 1}\\n.*SYN`));
 });
 
 test('mermaid of a note prints each block’s diagram as a Markdown mermaid block', () => {
@@ -42,14 +47,14 @@ test('mermaid of a note prints each block’s diagram as a Markdown mermaid bloc
       [
         `<!-- Handshake block ${b.index}, line ${b.line} -->`,
         '```mermaid',
-        renderMermaid(analyze(b.text)).text.trimEnd(),
+        renderMermaid(analyze(b.text, { firstLine: b.firstLine })).text.trimEnd(),
         '```',
       ].join('\n'),
     )
     .join('\n\n');
   assert.equal(result.stdout, `${expected}\n`);
   const errors = blocks.some((b) =>
-    analyze(b.text).diagnostics.some((d) => d.severity === 'error'),
+    analyze(b.text, { firstLine: b.firstLine }).diagnostics.some((d) => d.severity === 'error'),
   );
   assert.equal(result.status, errors ? 1 : 0);
 });
@@ -58,7 +63,10 @@ test('mermaid --block N prints that block’s diagram alone', () => {
   const result = cli('mermaid', 'examples/tcp-notes.md', '--block', '2');
   const second = noteBlocks(NOTE)[1];
   assert.ok(second);
-  assert.equal(result.stdout, `${renderMermaid(analyze(second.text)).text.trimEnd()}\n`);
+  assert.equal(
+    result.stdout,
+    `${renderMermaid(analyze(second.text, { firstLine: second.firstLine })).text.trimEnd()}\n`,
+  );
   assert.match(result.stdout, /^sequenceDiagram\n {2}title 四次挥手/);
 });
 

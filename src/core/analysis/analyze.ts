@@ -20,12 +20,20 @@ export interface Analysis {
   readonly lines: LineMap;
 }
 
+export interface AnalyzeOptions {
+  /**
+   * The 0-based line the text starts at in its file (a block of a Markdown note): messages, the
+   * diagram's numbers and `lines` name the file's lines, while offsets stay the text's own.
+   */
+  readonly firstLine?: number;
+}
+
 /**
  * The single entry point: text → tree → trace → diagnostics. Every editor feature, the preview
  * and the CLI read this instead of re-deriving rules. Never throws.
  */
-export function analyze(text: string): Analysis {
-  const lines = new LineMap(text);
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const lines = new LineMap(text, options.firstLine);
   const parsed = parse(text);
   const simulation = simulate(parsed.document, lines);
   const tls = simulateTls(parsed.document, lines, simulation.trace);

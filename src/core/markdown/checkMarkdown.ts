@@ -1,22 +1,16 @@
 import { analyze, type Analysis } from '../analysis/analyze';
 import type { Diagnostic, Fix } from '../check/diagnostic';
 import type { Span } from '../text/span';
-import {
-  atDocumentLines,
-  findHandshakeFences,
-  toDocumentOffset,
-  type HandshakeFence,
-} from './fences';
+import { findHandshakeFences, toDocumentOffset, type HandshakeFence } from './fences';
 
 /** One checked ` ```handshake ` block: where it is and the engine's analysis of its text. */
 export interface CheckedFence {
   readonly fence: HandshakeFence;
   /**
-   * The analysis of the block's text placed at its lines in the document (see `placedText`):
-   * offsets count in that text, `fenceOffset` ahead of `fence.text`.
+   * The analysis of the block's text: offsets count in `fence.text`, lines are the document's
+   * (see `analyzeFence`).
    */
   readonly analysis: Analysis;
-  readonly fenceOffset: number;
 }
 
 export interface MarkdownCheck {
@@ -25,9 +19,20 @@ export interface MarkdownCheck {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The block's text placed at its document lines (see `atDocumentLines`). */
-function placedText(fence: HandshakeFence): string {
-  return atDocumentLines(fence.text, fence.line);
+/**
+ * The analysis of a block on its own, its lines numbered as the document's, so that what the
+ * engine numbers by line (messages such as "the SYN client sent at line 42", the diagram's
+ * arrows, the preview's problem list) names the document's lines, as the Problems list and
+ * `check notes.md` do. Only the block's text is analysed: a note of many blocks costs the sum
+ * of its blocks, not blocks × document.
+ */
+export function analyzeFence(fence: HandshakeFence): Analysis {
+  return analyze(fence.text, { firstLine: fence.line + 1 });
+}
+
+/** What makes two checks of a block the same: its text and where it starts. */
+function fenceKey(fence: HandshakeFence): string {
+  return `${fence.line}\n${fence.text}`;
 }
 
 /**
@@ -37,25 +42,22 @@ function placedText(fence: HandshakeFence): string {
  * in a long note re-checks only the block being edited (and the blocks it moves). Never throws.
  */
 export function checkMarkdown(markdown: string, previous?: MarkdownCheck): MarkdownCheck {
-  const known = new Map(previous?.fences.map((f) => [placedText(f.fence), f.analysis]));
-  const fences = findHandshakeFences(markdown).map((fence) => {
-    const text = placedText(fence);
-    return { fence, analysis: known.get(text) ?? analyze(text), fenceOffset: fence.line + 1 };
-  });
-  const diagnostics = fences.flatMap(({ fence, analysis, fenceOffset }) =>
-    analysis.diagnostics.map((d) => toDocumentDiagnostic(fence, d, fenceOffset)),
+  const known = new Map(previous?.fences.map((f) => [fenceKey(f.fence), f.analysis]));
+  const fences = findHandshakeFences(markdown).map((fence) => ({
+    fence,
+    analysis: known.get(fenceKey(fence)) ?? analyzeFence(fence),
+  }));
+  const diagnostics = fences.flatMap(({ fence, analysis }) =>
+    analysis.diagnostics.map((d) => toDocumentDiagnostic(fence, d)),
   );
   return { fences, diagnostics };
 }
 
-/**
- * A diagnostic of a block's text, with every span moved into the document; `shift` is how far
- * the analysed text had the block's text in (0 for the bare text).
- */
-export function toDocumentDiagnostic(fence: HandshakeFence, d: Diagnostic, shift = 0): Diagnostic {
+/** A diagnostic of a block's text, with every span moved into the document. */
+export function toDocumentDiagnostic(fence: HandshakeFence, d: Diagnostic): Diagnostic {
   const span = (s: Span): Span => ({
-    start: toDocumentOffset(fence, Math.max(0, s.start - shift)),
-    end: toDocumentOffset(fence, Math.max(0, s.end - shift)),
+    start: toDocumentOffset(fence, s.start),
+    end: toDocumentOffset(fence, s.end),
   });
   const fix: Fix | undefined = d.fix && {
     title: d.fix.title,

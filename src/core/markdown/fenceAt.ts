@@ -5,7 +5,7 @@ import { toDocumentOffset, type HandshakeFence } from './fences';
 /**
  * The way from a place in a Markdown document into a checked ` ```handshake ` block and back:
  * editor features ask the language service of `src/core/service` about the block's analysis
- * (whose text is the block's, placed at its document lines) and move the answer into the
+ * (whose offsets are the block text's, its lines the document's) and move the answer into the
  * document. The way out is `toDocumentOffset`; this is the way in.
  */
 
@@ -61,7 +61,7 @@ export function fenceContentSpan(fence: HandshakeFence): Span {
   return { start: fence.documentStart, end: toDocumentOffset(fence, fence.text.length) };
 }
 
-/** A checked block and an offset in its analysed text (the block's text, placed). */
+/** A checked block and an offset in its text. */
 export interface PlaceInFence {
   readonly checked: CheckedFence;
   readonly offset: number;
@@ -74,21 +74,20 @@ export interface PlaceInFence {
 export function placeInFence(check: MarkdownCheck, offset: number): PlaceInFence | undefined {
   for (const checked of check.fences) {
     const inFence = toFenceOffset(checked.fence, offset);
-    if (inFence !== undefined) return { checked, offset: checked.fenceOffset + inFence };
+    if (inFence !== undefined) return { checked, offset: inFence };
   }
   return undefined;
 }
 
 /** A span of a checked block's analysed text, moved into the document. */
 export function toDocumentSpan(checked: CheckedFence, span: Span): Span {
-  const shift = checked.fenceOffset;
   return {
-    start: toDocumentOffset(checked.fence, Math.max(0, span.start - shift)),
-    end: toDocumentOffset(checked.fence, Math.max(0, span.end - shift)),
+    start: toDocumentOffset(checked.fence, span.start),
+    end: toDocumentOffset(checked.fence, span.end),
   };
 }
 
 /** An offset of a checked block's analysed text, moved into the document. */
 export function toDocumentPlace(checked: CheckedFence, offset: number): number {
-  return toDocumentOffset(checked.fence, Math.max(0, offset - checked.fenceOffset));
+  return toDocumentOffset(checked.fence, offset);
 }

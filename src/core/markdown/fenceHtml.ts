@@ -3,7 +3,6 @@ import { renderMermaid, type MermaidOptions } from '../render/mermaid';
 import { escapeHtml } from '../render/escapeHtml';
 import { verdict } from '../service/verdict';
 import { ENGLISH_FENCE_STRINGS, type FenceStrings } from './fenceStrings';
-import { atDocumentLines } from './fences';
 
 export interface FenceHtmlOptions {
   readonly diagram?: Partial<MermaidOptions>;
@@ -29,7 +28,7 @@ export const FENCE_CLASS = 'handshake-fence';
  */
 export function handshakeFenceBody(text: string, options: FenceHtmlOptions = {}): string {
   const strings = options.strings ?? ENGLISH_FENCE_STRINGS;
-  const analysis = analyze(options.line === undefined ? text : atDocumentLines(text, options.line));
+  const analysis = analyze(text, options.line === undefined ? {} : { firstLine: options.line + 1 });
   const diagram = renderMermaid(analysis, options.diagram);
   const problems = analysis.diagnostics.map((d) => {
     // The same line as the arrows' numbers and the engine's messages ("the SYN client sent at

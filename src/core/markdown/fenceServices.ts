@@ -71,13 +71,13 @@ export function quickFixesInMarkdown(
     const content = fenceContentSpan(checked.fence);
     if (span.end < content.start || span.start > content.end) continue;
     const inner = {
-      start: checked.fenceOffset + nearestFenceOffset(checked.fence, span.start),
-      end: checked.fenceOffset + nearestFenceOffset(checked.fence, span.end),
+      start: nearestFenceOffset(checked.fence, span.start),
+      end: nearestFenceOffset(checked.fence, span.end),
     };
     for (const fix of quickFixes(checked.analysis, inner)) {
       // The block's own "fix all" covers only the block: the document's is added below.
       if (!fix.diagnostic) continue;
-      const diagnostic = toDocumentDiagnostic(checked.fence, fix.diagnostic, checked.fenceOffset);
+      const diagnostic = toDocumentDiagnostic(checked.fence, fix.diagnostic);
       const edits = fix.edits.map((e) => ({
         span: toDocumentSpan(checked, e.span),
         newText: e.newText,
@@ -115,8 +115,8 @@ export function inlayHintsInMarkdown(check: MarkdownCheck, span: Span): InlayHin
     const content = fenceContentSpan(checked.fence);
     if (span.end < content.start || span.start > content.end) return [];
     const inner = {
-      start: checked.fenceOffset + nearestFenceOffset(checked.fence, span.start),
-      end: checked.fenceOffset + nearestFenceOffset(checked.fence, span.end),
+      start: nearestFenceOffset(checked.fence, span.start),
+      end: nearestFenceOffset(checked.fence, span.end),
     };
     return inlayHints(checked.analysis, inner).map((hint) => ({
       ...hint,

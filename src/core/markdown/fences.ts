@@ -24,17 +24,6 @@ export interface HandshakeFence {
   readonly documentStart: number;
 }
 
-/**
- * A block's text after as many empty lines as come before its content in the document, so that
- * what the engine numbers by line (messages such as "the SYN client sent at line 42", the
- * diagram's arrows, the preview's problem list) names the document's lines, as the Problems
- * list and `check notes.md` do. `openingLine` is the 0-based line of the opening fence, as
- * `HandshakeFence.line` and markdown-it's `token.map[0]` give it.
- */
-export function atDocumentLines(text: string, openingLine: number): string {
-  return '\n'.repeat(Math.max(0, openingLine + 1)) + text;
-}
-
 /** True for an info string whose language (its first word) is `handshake`, in any case. */
 export function isHandshakeInfo(info: string): boolean {
   const language = info.trim().split(/\s+/, 1)[0] ?? '';

@@ -27,15 +27,16 @@ export function foldingRanges(analysis: Analysis): FoldingRange[] {
     }
   }
   const text = document.text.split('\n');
+  const first = lines.firstLine; // the text's lines are numbered from it
   let start = -1;
   text.forEach((line, index) => {
     const comment = /^\s*(#|\/\/)/.test(line);
     if (comment && start < 0) start = index;
     if (!comment && start >= 0) {
-      add(start, index - 1, 'comment');
+      add(first + start, first + index - 1, 'comment');
       start = -1;
     }
   });
-  if (start >= 0) add(start, text.length - 1, 'comment');
+  if (start >= 0) add(first + start, first + text.length - 1, 'comment');
   return ranges.sort((a, b) => a.startLine - b.startLine);
 }

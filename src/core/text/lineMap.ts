@@ -9,12 +9,20 @@ export interface Position {
 /**
  * Converts offsets to positions and back. The tree keeps offsets; positions are made only at
  * the edges (CLI output, VS Code adapters). Lines end at `\n`; a `\r` before it belongs to the line.
+ *
+ * `firstLine` numbers the text's first line: a block of a Markdown note is analysed alone, with
+ * its offsets counted in the block and its lines named as the note's, so that "the SYN client
+ * sent at line 42" and the diagram's numbers name the lines the writer sees. Every method takes
+ * and gives lines in that numbering.
  */
 export class LineMap {
   private starts: number[] | undefined;
 
   /** Finds the line starts on first use: a correct scenario may never need a position. */
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    readonly firstLine = 0,
+  ) {}
 
   private get lineStarts(): number[] {
     if (this.starts) return this.starts;
@@ -25,6 +33,7 @@ export class LineMap {
     return (this.starts = starts);
   }
 
+  /** How many lines the text has (from `firstLine` on). */
   get lineCount(): number {
     return this.lineStarts.length;
   }
@@ -38,25 +47,29 @@ export class LineMap {
       if ((this.lineStarts[mid] ?? 0) <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, column: clamped - (this.lineStarts[low] ?? 0) };
+    return { line: low + this.firstLine, column: clamped - (this.lineStarts[low] ?? 0) };
   }
 
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[position.line] ?? 0;
+    const line = position.line - this.firstLine;
+    if (line < 0) return 0;
+    if (line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[line] ?? 0;
     const end = this.lineEnd(position.line);
     return Math.min(start + Math.max(0, position.column), end);
   }
 
   /** Offset of the first character of `line`. */
   lineStart(line: number): number {
-    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))] ?? 0;
+    const index = line - this.firstLine;
+    return this.lineStarts[Math.max(0, Math.min(index, this.lineStarts.length - 1))] ?? 0;
   }
 
   /** Offset just past the last character of `line`, before its `\r\n` or `\n`. */
   lineEnd(line: number): number {
-    const next = this.lineStarts[line + 1];
+    const index = line - this.firstLine;
+    if (index < 0) return 0;
+    const next = this.lineStarts[index + 1];
     if (next === undefined) return this.text.length;
     let end = next - 1;
     if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
