@@ -31,8 +31,11 @@ function homeArgs(home) {
   ];
 }
 
-/** Arguments that serve `folder` on 127.0.0.1:`port`, with no password, telemetry or update check. */
-function serveArgs(port, folder) {
+/**
+ * Arguments that serve `folder` on 127.0.0.1:`port`, with no password, telemetry or update
+ * check, and without workspace trust unless `options.workspaceTrust` (the Restricted Mode test).
+ */
+function serveArgs(port, folder, options = {}) {
   return [
     '--auth',
     'none',
@@ -40,7 +43,7 @@ function serveArgs(port, folder) {
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     folder,
   ];

@@ -13,6 +13,8 @@ import { CODE_SERVER_ENTRY, homeArgs, NODE24_BIN, serveArgs } from '../../script
 export interface CodeServer {
   readonly url: string;
   readonly workspace: string;
+  /** code-server's process: every process it and the extension host start descend from it. */
+  readonly pid: number;
   readonly log: () => string;
   stop(): Promise<void>;
 }
@@ -75,6 +77,11 @@ export interface StartOptions {
    * provides it: its extension id, as `languagepacks.json` records packs VS Code has scanned.
    */
   readonly locale?: { readonly language: string; readonly pack: string };
+  /**
+   * Workspace trust on (code-server turns it off by default here): with
+   * `security.workspace.trust.startupPrompt: never`, the workspace opens in Restricted Mode.
+   */
+  readonly workspaceTrust?: boolean;
 }
 
 export async function startCodeServer(options: StartOptions = {}): Promise<CodeServer> {
@@ -108,7 +115,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
       CODE_SERVER_ENTRY,
       ...homeArgs(root),
       ...(options.locale ? ['--locale', options.locale.language] : []),
-      ...serveArgs(port, workspace),
+      ...serveArgs(port, workspace, { workspaceTrust: options.workspaceTrust === true }),
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -127,6 +134,7 @@ export async function startCodeServer(options: StartOptions = {}): Promise<CodeS
   return {
     url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`,
     workspace,
+    pid: child.pid ?? 0,
     log: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
