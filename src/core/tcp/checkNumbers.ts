@@ -74,11 +74,7 @@ export function checkSeq(
   if (plan.retransmit && tcb.sndUna && isRetransmission(out, written, tcb, symbols)) {
     // The first unacknowledged segment it resends part of (the acknowledged ones are gone).
     const end = plus(written, out.len + (out.flags.has('FIN') ? 1 : 0));
-    const first = tcb.sent.find(
-      (sent) =>
-        before(sent.seq, end, symbols) &&
-        before(written, plus(sent.seq, sent.length + (sent.fin ? 1 : 0)), symbols),
-    );
+    const first = tcb.sent.firstOverlapping(written, end, symbols);
     if (first) {
       context.report(
         diagnostic('Retransmission', seqNode(out) ?? out.span, {

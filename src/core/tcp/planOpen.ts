@@ -3,6 +3,7 @@
  * passive side's answer, §3.10.7.2), with what is wrong when an endpoint never listened.
  */
 import { TCP_TEXT } from './tcpText';
+import { SentLog } from './sentLog';
 import { diagnostic, type Fix } from '../check/diagnostic';
 import { lineNumber, type Reason } from './explain';
 import { receive } from './receive';
@@ -54,7 +55,7 @@ export function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | u
         // acknowledged: SND.NXT = ISS+1+len (TCP Fast Open, RFC 7413 §4.2).
         sndNxt: plus(segment.seq, 1 + segment.len),
         sndNxtCause: causeOf(segment),
-        sent: segment.len > 0 ? [causeOf(segment)] : [],
+        sent: segment.len > 0 ? SentLog.EMPTY.append(causeOf(segment)) : SentLog.EMPTY,
       }),
   };
 }

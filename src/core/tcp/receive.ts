@@ -221,7 +221,7 @@ function receiveAck(tcb: Tcb, ack: SeqValue, segment: Segment, symbols: SymbolVa
   if (!atOrBefore(ack, sndNxt, symbols)) return false; // acks something not yet sent
   if (before(sndUna, ack, symbols)) {
     tcb.sndUna = ack;
-    tcb.sent = stillUnacked(tcb.sent, ack, symbols);
+    tcb.sent = tcb.sent.acknowledge(ack, symbols);
   } else if (tcb.state === 'SYN_RECEIVED') {
     return false; // SYN_RECEIVED needs its SYN acknowledged
   }
@@ -243,18 +243,6 @@ function receiveAck(tcb: Tcb, ack: SeqValue, segment: Segment, symbols: SymbolVa
       break;
   }
   return true;
-}
-
-/** What was sent and is not acknowledged by `ack` (the same array when nothing goes). */
-function stillUnacked(sent: Tcb['sent'], ack: SeqValue, symbols: SymbolValues): Tcb['sent'] {
-  let kept: Tcb['sent'][number][] | undefined;
-  for (let i = 0; i < sent.length; i++) {
-    const each = sent[i] as Tcb['sent'][number];
-    const unacked = before(ack, plus(each.seq, each.length + (each.fin ? 1 : 0)), symbols);
-    if (!unacked && !kept) kept = sent.slice(0, i);
-    else if (unacked && kept) kept.push(each);
-  }
-  return kept ?? sent;
 }
 
 function move(tcb: Tcb, state: Tcb['state'], span: Tcb['stateSpan']): void {

@@ -115,7 +115,7 @@ export function sentAsWritten(tcb: Tcb, sent: Sent): void {
   const cause = causeOf(written);
   tcb.sndNxt = written.end;
   tcb.sndNxtCause = cause;
-  tcb.sent = [...tcb.sent.slice(0, -1), cause];
+  tcb.sent = tcb.sent.replaceLast(cause);
   if (written.flags.has('FIN')) tcb.finSeq = plus(written.seq, written.len);
 }
 
@@ -305,7 +305,7 @@ function afterSending(tcb: Tcb, segment: Segment, symbols: SymbolValues): void {
   tcb.sndNxt = end;
   const cause = causeOf(segment);
   tcb.sndNxtCause = cause;
-  if (segment.len > 0 || fin) tcb.sent = [...tcb.sent, cause];
+  if (segment.len > 0 || fin) tcb.sent = tcb.sent.append(cause);
   if (newFin) {
     tcb.state =
       tcb.state === 'CLOSE_WAIT'

@@ -1,5 +1,6 @@
 import type { Span } from '../text/span';
 import type { Cause, Reason } from './reason';
+import { SentLog } from './sentLog';
 import { plus, type SeqValue } from './seqValue';
 import type { TcpFlag } from '../protocol/tcpFlags';
 import type { TcpState } from '../protocol/tcpStates';
@@ -143,8 +144,9 @@ export interface QueuedSegment {
  * Mutable, unlike the rest of the core's data: the engine keeps one TCB per endpoint and changes
  * it in place as segments are sent and received. Replacing an eighteen-field object several
  * times per segment was most of the engine's time on large scenarios. Nothing outside the
- * engine sees a TCB: the trace holds TcbView snapshots taken between changes. `queue` and
- * `sent` are replaced, never changed in place, since TCBs made from CLOSED_TCB share its arrays.
+ * engine sees a TCB: the trace holds TcbView snapshots taken between changes. `queue` is
+ * replaced, never changed in place, since TCBs made from CLOSED_TCB share its array; `sent` is
+ * a SentLog, immutable to its holders.
  */
 export interface Tcb {
   state: TcpState;
@@ -185,8 +187,8 @@ export interface Tcb {
    */
   synData: undefined | Cause;
   queue: readonly QueuedSegment[];
-  /** Data this side sent, by seq, for telling retransmissions (span of the first sending). */
-  sent: readonly Cause[];
+  /** Data this side sent, unacknowledged, for telling retransmissions (see SentLog). */
+  sent: SentLog;
 }
 
 /**
@@ -216,7 +218,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   lateData: undefined,
   synData: undefined,
   queue: Object.freeze([]),
-  sent: Object.freeze([]),
+  sent: SentLog.EMPTY,
 });
 
 /** A new TCB: CLOSED_TCB with `changes`. */
