@@ -77,7 +77,7 @@ export function capturedTrafficDiagnostics(trace: Trace, lines: LineMap): Diagno
       seq,
       ack,
       flags,
-      win: Math.max(0, statement.winValue),
+      win: statement.winValue, // -1 when not written: unknown, not a zero window
       len: step.len,
       wscale,
     });

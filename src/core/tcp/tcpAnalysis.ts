@@ -64,7 +64,8 @@ class Flow {
   lastAckTime = 0;
   dupAckCount = 0;
   lastNonDupAck = 0;
-  window = 0;
+  /** The last window it advertised; -1 while none is known (tcpdump text without `win`). */
+  window = -1;
   /** -1 unknown, -2 scaling not used, else the shift. */
   windowScale = -1;
   lastFlags = 0;
@@ -79,6 +80,7 @@ export interface AnalyzedSegment {
   readonly seq: number;
   readonly ack: number;
   readonly flags: number;
+  /** -1 when unknown (tcpdump text without `win`): taken as the side's last window. */
   readonly win: number;
   readonly len: number;
   /** The window scale option of a SYN, or -1. */
@@ -131,7 +133,10 @@ export class TcpAnalyzer {
       rev.base = (ack - 1) >>> 0;
       rev.baseSet = true;
     }
+    // A window the line does not give is unknown: nothing is said of windows (zero, update,
+    // full, probe), and a repeated ACK compares only seq and ack.
     const window = s.win;
+    const known = window >= 0;
     const plain = (flags & SYN_FIN_RST) === 0;
 
     checks: {
@@ -161,14 +166,14 @@ export class TcpAnalyzer {
         bits |= ANALYSIS.WINDOW_UPDATE;
       }
       // WINDOW FULL: data up to the edge of the window the peer offered.
-      if (len > 0 && rev.windowScale !== -1 && plain) {
+      if (len > 0 && rev.windowScale !== -1 && rev.window >= 0 && plain) {
         const shift = rev.windowScale === -2 ? 0 : rev.windowScale;
         if ((seq + len) >>> 0 === (rev.lastAck + rev.window * 2 ** shift) >>> 0) {
           bits |= ANALYSIS.WINDOW_FULL;
         }
       }
-      const repeats =
-        len === 0 && window !== 0 && window === fwd.window && seq === fwd.nextSeq && plain;
+      const sameWindow = known ? window !== 0 && window === fwd.window : fwd.window !== 0;
+      const repeats = len === 0 && sameWindow && seq === fwd.nextSeq && plain;
       if (repeats && ack === fwd.lastAck && rev.lastFlags & ANALYSIS.KEEP_ALIVE) {
         bits |= ANALYSIS.KEEP_ALIVE_ACK;
         break checks;
@@ -226,7 +231,7 @@ export class TcpAnalyzer {
     if ((seq === fwd.maxSeqToBeAcked || fwd.maxSeqToBeAcked === 0) && !probe) {
       fwd.maxSeqToBeAcked = fwd.nextSeq;
     }
-    fwd.window = window;
+    if (known) fwd.window = window;
     fwd.lastAck = ack;
     fwd.lastAckTime = time;
     fwd.lastFlags = bits;

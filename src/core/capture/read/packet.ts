@@ -25,7 +25,7 @@ export class TcpPacket {
   ack = 0;
   /** TCP flags, the header's flags byte (bits in protocol/tcpFlags.ts: TCP_FLAG). */
   flags = 0;
-  /** The window field as sent (not scaled). */
+  /** The window field as sent (not scaled); -1 when unknown (tcpdump text that leaves it out). */
   win = 0;
   /** Payload bytes on the wire (from the IP lengths, not the captured part). */
   len = 0;

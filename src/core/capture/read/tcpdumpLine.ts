@@ -14,6 +14,7 @@ export interface TcpdumpLine {
   /** Undefined when tcpdump left the field out (a pure ACK has no seq). */
   readonly seq?: number;
   readonly ack?: number;
+  /** -1 when the line does not say (a study note's trace often leaves it out). */
   readonly win: number;
   readonly len: number;
   readonly mss: number;
@@ -27,8 +28,10 @@ const ADDRESSES =
   /(?:^|[\s(])([0-9A-Za-z:._%-]+)\.([0-9A-Za-z-]+) > ([0-9A-Za-z:._%-]+)\.([0-9A-Za-z-]+): (.*)$/s;
 const CURRENT_FLAGS = /^Flags \[([^\]]*)\]/;
 // tcpdump 3.x: `S 3626544836:3626544836(0) ack 1 win 5840 <mss 1460>`, `. ack 1 win 5840`.
-const OLD_FLAGS = /^([SFPRUWE]+|\.)(?= (?:\d+:\d+\(\d+\)|ack|win))/;
-const OLD_RANGE = /^ (\d+):(\d+)\((\d+)\)/;
+// As notes copy it: the `(0)` or the `.` of a pure ACK left out (`S 3626544836:3626544836`,
+// `ack 1739326487`).
+const OLD_FLAGS = /^(?:([SFPRUWE]+|\.)(?= (?:\d+:\d+|ack|win))|(?=ack \d))/;
+const OLD_RANGE = /^ (\d+):(\d+)(?:\((\d+)\))?/;
 
 /** Well-known service names tcpdump prints without -n (services(5)). */
 const SERVICES: Readonly<Record<string, number>> = {
@@ -90,16 +93,17 @@ export function parseTcpdumpLine(text: string): TcpdumpLine | string | undefined
     const range = OLD_RANGE.exec(after);
     if (range) {
       seq = Number(range[1]);
-      len = Number(range[3]);
+      seqEnd = Number(range[2]);
+      if (range[3] !== undefined) len = Number(range[3]);
     }
-    const ackMatch = / ack (\d+)/.exec(after);
+    const ackMatch = /(?:^| )ack (\d+)/.exec(after);
     if (ackMatch) {
       ack = Number(ackMatch[1]);
       flags |= TCP_FLAG.ACK; // the old format had no letter for ACK: `ack N` meant it was set
     }
     options = /<([^>]*)>/.exec(after)?.[1] ?? '';
   }
-  const win = Number(/,? win (\d+)/.exec(rest)?.[1] ?? 0);
+  const win = Number(/,? win (\d+)/.exec(rest)?.[1] ?? -1);
   if (len < 0) len = seq !== undefined && seqEnd !== undefined ? (seqEnd - seq) >>> 0 : 0;
   if (!isUint32(seq) || !isUint32(ack) || len > 0x7fffffff) return 'a number is out of range';
   const { sec, nsec, precision } = timestamp(time);

@@ -37,7 +37,7 @@ export function segmentComment(
 export function segmentFields(packet: TcpPacket): string {
   let fields = `seq=${packet.seq}`;
   if (packet.flags & TCP_FLAG.ACK) fields += ` ack=${packet.ack}`;
-  fields += ` win=${packet.win}`;
+  if (packet.win >= 0) fields += ` win=${packet.win}`;
   if (packet.len > 0) fields += ` len=${packet.len}`;
   const label = payloadLabel(packet);
   if (label) fields += ` "${label}"`;

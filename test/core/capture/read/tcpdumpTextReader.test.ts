@@ -51,6 +51,17 @@ test('the 3.x format of the notes and the current format give the same packets',
   );
 });
 
+test('the notes’ own three lines: no (0), no `.` before a pure ACK, no window', () => {
+  // As the study notes copied them: `S 3626544836:3626544836` without its length, the third
+  // line's `ack 1739326487,ack 1` without the ACK's dot (its first number is the one tcpdump
+  // printed with -S), and no `win`: unknown, written without `win=`, never a zero window.
+  assert.deepEqual(numbers(fixture('notes-as-written.txt')), [
+    '192.168.1.116.3337 > 192.168.1.123.7788 flags=2 seq=3626544836 ack=0 win=-1 len=0',
+    '192.168.1.123.7788 > 192.168.1.116.3337 flags=18 seq=1739326486 ack=3626544837 win=-1 len=0',
+    '192.168.1.116.3337 > 192.168.1.123.7788 flags=16 seq=3626544837 ack=1739326487 win=-1 len=0',
+  ]);
+});
+
 test('timestamps: time of day, date and time (-tttt), none (-t)', () => {
   const lines = [
     '12:00:01.500000 IP 10.0.0.1.1000 > 10.0.0.2.80: Flags [S], seq 7, win 100, length 0',

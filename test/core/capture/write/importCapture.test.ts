@@ -38,6 +38,7 @@ const CORRECT = [
   'tls12-hex.txt',
   'notes-old-format.txt',
   'notes-current-format.txt',
+  'notes-as-written.txt',
 ];
 
 for (const name of CORRECT) {
