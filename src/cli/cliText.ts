@@ -117,6 +117,8 @@ const EN = {
   needsPlaywright: (p: { what: string }) =>
     `render needs ${p.what}: run npm install in the package's folder`,
   couldNotDraw: (p: { file: string; reason: string }) => `could not draw ${p.file}: ${p.reason}`,
+  missingFont: (p: { what: 'chinese' | 'emoji'; fontPackage: string }) =>
+    `warning: no font here draws the diagram's ${p.what === 'chinese' ? 'Chinese text' : 'emoji'}, which is drawn as boxes: install one (Debian and Ubuntu: apt-get install ${p.fontPackage})`,
 };
 
 const ZH_CN_HELP: HelpText = {
@@ -208,6 +210,8 @@ const ZH_CN: typeof EN = {
     'render 需要 Chromium 或 Chrome 来绘图，但没有找到。请安装它（Debian 和 Ubuntu：apt-get install chromium），或用 CHROME_PATH 指定它的可执行文件。',
   needsPlaywright: (p) => `render 需要 ${p.what}：请在本软件包的目录中运行 npm install`,
   couldNotDraw: (p) => `无法绘制 ${p.file}：${p.reason}`,
+  missingFont: (p) =>
+    `警告：本机没有能显示图中${p.what === 'chinese' ? '中文' : 'emoji'}的字体，它们会画成方框：请安装一个（Debian 和 Ubuntu：apt-get install ${p.fontPackage}）`,
 };
 
 /** The CLI's words in the current language (the CLI sets it from LANG). */

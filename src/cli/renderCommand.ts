@@ -2,7 +2,8 @@ import { CLI_TEXT } from './cliText';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../core/analysis/analyze';
-import type { MermaidOptions } from '../core/render/mermaid';
+import { renderMermaid, type MermaidOptions } from '../core/render/mermaid';
+import { missingFonts } from './fonts';
 import { findChromium } from './chromium';
 import { drawInChromium, type DrawFormat, type DrawTheme } from './drawInChromium';
 import type { CliIo } from './io';
@@ -78,6 +79,10 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
     io.error(`handshake: ${CLI_TEXT.noChromium} (${chromium.why})`);
     return 2;
   }
+  const analysis = analyze(text, { firstLine });
+  for (const need of missingFonts(renderMermaid(analysis, options.diagram).text, io.env)) {
+    io.error(`handshake: ${CLI_TEXT.missingFont(need)}`);
+  }
   const drawn = await drawInChromium({
     text,
     firstLine,
@@ -104,5 +109,5 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
   } else {
     io.out(new TextDecoder().decode(drawn.data));
   }
-  return analyze(text, { firstLine }).diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -108,6 +108,27 @@ test('without -o the SVG goes to standard output; a .png output is a PNG', async
   assert.ok(bytes.readUInt32BE(16) > 400, 'a diagram-sized image, drawn at twice the size');
 });
 
+test('a Chinese scenario on a machine with no CJK font: drawn, with a warning naming the package', async () => {
+  const file = join(OUT, 'chinese.handshake');
+  writeFileSync(
+    file,
+    'scenario "三次握手"\nendpoint client\nendpoint server\nserver listen\nclient -> server SYN seq=x\n',
+  );
+  const folder = mkdtempSync(join(tmpdir(), 'handshake-nofonts-'));
+  const conf = join(folder, 'fonts.conf');
+  writeFileSync(
+    conf,
+    // Only DejaVu (provisioned with Chromium): Latin text, no Chinese.
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${folder}</cachedir></fontconfig>\n`,
+  );
+  const result = await cli(['render', file], { FONTCONFIG_FILE: conf });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /<svg /);
+  assert.match(result.stderr, /Chinese text.*apt-get install fonts-noto-cjk/);
+  const fonts = await cli(['render', file]);
+  assert.doesNotMatch(fonts.stderr, /fonts-noto-cjk/, 'provisioning installs the CJK fonts');
+});
+
 test('hostile scenario text is drawn as text', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'handshake-render-'));
   const file = join(dir, 'hostile.handshake');
