@@ -97,8 +97,15 @@ function isDigit(c: number): boolean {
 }
 
 /** Characters that the scanner would join to a word before them (`10.0.0.1:80`, `[::1]`). */
+/** Past ASCII (a name in another script) the token parser decides: it is also "word only". */
 function isWordOnly(c: number): boolean {
-  return c === Code.Dot || c === Code.Colon || c === Code.LeftBracket || c === Code.RightBracket;
+  return (
+    c === Code.Dot ||
+    c === Code.Colon ||
+    c === Code.LeftBracket ||
+    c === Code.RightBracket ||
+    c >= 128
+  );
 }
 
 /**

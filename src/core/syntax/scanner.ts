@@ -1,7 +1,13 @@
 import { intern } from './intern';
 import type { ScanError, Token, TokenKind } from './token';
 
-/** Character classes for ASCII; everything else is `unknown` (or part of a string). */
+/**
+ * Character classes for ASCII. Past ASCII, letters of any script start and continue a name
+ * (Unicode's identifier rules, UAX #31: ID_Start, ID_Continue), so `endpoint 客户端` reads as
+ * in English; anything else is `unknown` (or part of a string). Full-width forms (U+FF01 to
+ * U+FF5E, what a Chinese input method types for `＋`, `＝`, `１`) are never part of a name: the
+ * parser reports them as one problem with the ASCII to write.
+ */
 const enum Class {
   Other = 0,
   Blank = 1,
@@ -17,6 +23,17 @@ for (const c of '_.:[]') CLASSES[c.charCodeAt(0)] = Class.Word;
 
 function classOf(code: number): Class {
   return code < 128 ? (CLASSES[code] as Class) : Class.Other;
+}
+
+const ID_START = /^\p{ID_Start}$/u;
+const ID_CONTINUE = /^\p{ID_Continue}$/u;
+
+/** The length (1 or 2 code units) of a name character past ASCII at `i`, or 0. */
+function nameCharLength(text: string, i: number, first: boolean): number {
+  const code = text.codePointAt(i) ?? 0;
+  if (code < 128 || (code >= 0xff01 && code <= 0xff5e)) return 0;
+  const ch = String.fromCodePoint(code);
+  return (first ? ID_START : ID_CONTINUE).test(ch) ? ch.length : 0;
 }
 
 function isWordCode(code: number): boolean {
@@ -77,6 +94,8 @@ export class Scanner {
         this.i++;
       } else if (cls === Class.Word || cls === Class.Digit) {
         return this.word(i, code, cls);
+      } else if (code >= 128 && nameCharLength(text, i, true) > 0) {
+        return this.word(i, code, Class.Word);
       } else if (code === 10) {
         this.i++;
         return { kind: 'newline', start: i, end: i + 1, text: '\n' };
@@ -114,7 +133,8 @@ export class Scanner {
     const length = text.length;
     let digits = cls === Class.Digit;
     let ident = cls === Class.Word && code !== 46 && code !== 58 && code !== 91 && code !== 93;
-    let i = start + 1;
+    let i = start + (code >= 128 ? nameCharLength(text, start, true) : 1);
+    if (code >= 128) digits = false;
     while (i < length) {
       const next = text.charCodeAt(i);
       const nextClass = classOf(next);
@@ -124,6 +144,11 @@ export class Scanner {
         digits = false;
         if (next === 46 || next === 58 || next === 91 || next === 93) ident = false;
         i++;
+      } else if (next >= 128) {
+        const more = nameCharLength(text, i, false);
+        if (more === 0) break;
+        digits = false;
+        i += more;
       } else {
         break;
       }

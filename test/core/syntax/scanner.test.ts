@@ -103,3 +103,24 @@ test('unknown characters become tokens of their own, never an exception', () => 
 test('CRLF line endings are blanks plus a newline', () => {
   assert.deepEqual(kinds('a\r\nb'), ['ident:a', 'newline:\n', 'ident:b', 'eof:']);
 });
+
+test('names in any script (UAX #31 identifiers): 客户端, a name going on in another script', () => {
+  assert.deepEqual(kinds('客户端 -> server_2 Ωmega x客 𠀀b'), [
+    'ident:客户端',
+    'arrow:->',
+    'ident:server_2',
+    'ident:Ωmega',
+    'ident:x客',
+    'ident:𠀀b',
+    'eof:',
+  ]);
+  // Full-width forms and CJK punctuation are never part of a name.
+  assert.deepEqual(kinds('客户端＝1'), ['ident:客户端', 'unknown:＝', 'number:1', 'eof:']);
+  assert.deepEqual(kinds('x（第二次握手）'), [
+    'ident:x',
+    'unknown:（',
+    'ident:第二次握手',
+    'unknown:）',
+    'eof:',
+  ]);
+});

@@ -472,3 +472,31 @@ test('"+1" is only suggested where a SYN or FIN set the number', () => {
   assert.equal(d?.code, 'HS101');
   assert.doesNotMatch(d?.message ?? '', /forget the \+1/);
 });
+
+test('a scenario with Chinese names checks as the English one does', () => {
+  const text = [
+    'scenario "三次握手"',
+    'endpoint 客户端 192.168.1.116:3337',
+    'endpoint 服务器',
+    '服务器 listen',
+    '客户端 -> 服务器  SYN      seq=x',
+    '服务器 -> 客户端  SYN ACK  seq=y    ack=x+1',
+    '客户端 -> 服务器  ACK      seq=x+1  ack=y+1',
+    'expect 客户端 ESTABLISHED',
+  ].join('\n');
+  const analysis = analyze(text);
+  assert.deepEqual(analysis.diagnostics, []);
+  assert.deepEqual(
+    [...analysis.trace.finalStates],
+    [
+      ['客户端', 'ESTABLISHED'],
+      ['服务器', 'ESTABLISHED'],
+    ],
+  );
+  const wrong = analyze(text.replace('ack=x+1', 'ack=x'));
+  assert.deepEqual(
+    wrong.diagnostics.map((d) => d.code),
+    ['HS101'],
+  );
+  assert.match(wrong.diagnostics[0]?.message ?? '', /the SYN 客户端 sent at line 5/);
+});
