@@ -170,6 +170,9 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
   if (rcvNxt && beyondWindow(tcb, rcvNxt, segment, symbols)) return 'challenged';
   // §3.10.7.4 "fifth, check the ACK field": "if the ACK bit is off, drop the segment".
   if (!segment.flags.has('ACK') || segment.ack === undefined) return 'ignored';
+  // RFC 5961 §5.2: an ACK older than SND.UNA - MAX.SND.WND is no duplicate but a blind
+  // injection or a confusion: the segment is dropped, data and FIN with it, and an ACK sent.
+  if (tcb.state !== 'SYN_RECEIVED' && tooOld(tcb, segment.ack, symbols)) return 'challenged';
   if (!receiveAck(tcb, segment.ack, segment, symbols)) {
     if (tcb.state === 'SYN_RECEIVED') {
       // §3.10.7.4 SYN-RECEIVED: "If the segment acknowledgment is not acceptable, form a reset
@@ -210,6 +213,20 @@ function beyondWindow(
 
 /** RFC 7323 §2.3: a window scale above 14 is taken as 14. */
 const MAX_WINDOW_SHIFT = 14;
+
+/**
+ * MAX.SND.WND of RFC 5961 §5.2, the largest window the peer has advertised, taken as the
+ * largest any window can be (65535 << 14, RFC 7323 §2.3): the receiver's TCB does not hold the
+ * peer's windows, and the written `win=` may be scaled (see beyondWindow). So only an ACK older
+ * than every window is dropped; a real stack drops no ACK this one keeps.
+ */
+const MAX_SEND_WINDOW = 65535 * 2 ** MAX_WINDOW_SHIFT;
+
+/** Whether `ack` lies before SND.UNA - MAX.SND.WND (RFC 5961 §5.2), less than half the space. */
+function tooOld(tcb: Tcb, ack: SeqValue, symbols: SymbolValues): boolean {
+  const behind = tcb.sndUna && distance(ack, tcb.sndUna, symbols);
+  return behind !== undefined && behind > MAX_SEND_WINDOW && behind < 2 ** 31;
+}
 
 /**
  * The ACK part: advance SND.UNA and leave the states that wait for our SYN or FIN to be acked.

@@ -359,6 +359,8 @@ class Simulator {
       lines: this.lines,
       endpoint: (name) => (this.names.endpoints.get(name)?.declared ? name : undefined),
       attacker: (name) => this.names.endpoints.get(name)?.attacker === true,
+      spoofing: (from, peer) =>
+        this.names.attackers > 0 ? spoofedPeer(this.names.endpoints, from, peer) : undefined,
       tcbs: this.tcbs.all,
       flight: (label) => this.network.flight(label),
     };
