@@ -34,7 +34,7 @@ export interface Stage {
    * The receiver's peer when a segment from `from` passes for it (an attacker with its address
    * and port: see spoofedPeer in network.ts); undefined otherwise.
    */
-  readonly spoofing: (from: string, peer: string | undefined) => string | undefined;
+  readonly spoofing: (from: string, peer: string | undefined, to: string) => string | undefined;
   /** Every endpoint's TCB as it is now (nothing here changes them). */
   readonly tcbs: ReadonlyMap<string, Readonly<Tcb>>;
   /** The labelled segment a `deliver` names, as sent (see network.ts). */
@@ -97,7 +97,7 @@ function rehearse(
   /** A segment reaches `to` as in the simulator: a forged one as if from the peer it spoofs. */
   const arrive = (to: string, segment: Segment): void => {
     const tcb = own(to);
-    const spoofed = stage.spoofing(segment.from, tcb.peer);
+    const spoofed = stage.spoofing(segment.from, tcb.peer, to);
     receive(tcb, spoofed ? fromAddressOf(segment, spoofed) : segment, stage.symbols);
   };
   arrive(to, segment);
