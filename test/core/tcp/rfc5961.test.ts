@@ -85,6 +85,36 @@ describe('RFC 5961 §3.2 RST', () => {
   ]);
 });
 
+describe('RFC 5961 §3.2 RST: the ack of a reset goes unchecked', () => {
+  arrivalTests([
+    {
+      name: "a RST ACK at RCV.NXT with an ack other than the sender's RCV.NXT resets all the same: a warning, played as written (RFC 5961 §3.2)",
+      text: lines(
+        ...ESTABLISHED,
+        'client -> server RST ACK seq=1001 ack=5007',
+        'expect server CLOSED',
+      ),
+      codes: ['HS117@7:39'],
+      line: 7,
+      outcome: 'reset',
+    },
+    {
+      name: 'a RST ACK in the window with a wrong ack is challenged for its seq alone (RFC 5961 §3.2)',
+      text: lines(
+        ...ESTABLISHED,
+        'client -> server RST ACK seq=1050 ack=5007',
+        'server -> client ACK seq=5001 ack=1001', // challenge ACK; the client is CLOSED
+        'client -> server RST seq=1001',
+        'expect server CLOSED',
+      ),
+      codes: ['HS109@7:30', 'HS117@7:39'],
+      line: 7,
+      outcome: 'challenged',
+      reading: 'asSent',
+    },
+  ]);
+});
+
 describe('RFC 5961 §4.2 SYN', () => {
   arrivalTests([
     {
