@@ -168,6 +168,7 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
   // reply", and the segment is dropped, its ACK field unread. (A zero window takes ACKs: see
   // receiveText.)
   if (rcvNxt && beyondWindow(tcb, rcvNxt, segment, symbols)) return 'challenged';
+  if (rcvNxt && emptyAndOld(rcvNxt, segment, symbols)) return 'challenged';
   // §3.10.7.4 "fifth, check the ACK field": "if the ACK bit is off, drop the segment".
   if (!segment.flags.has('ACK') || segment.ack === undefined) return 'ignored';
   // RFC 5961 §5.2: an ACK older than SND.UNA - MAX.SND.WND is no duplicate but a blind
@@ -209,6 +210,17 @@ function beyondWindow(
   const offset = distance(rcvNxt, segment.seq, symbols);
   // At or after RCV.NXT (less than half the number space ahead), and past any window.
   return offset !== undefined && offset < 2 ** 31 && offset >= window * 2 ** MAX_WINDOW_SHIFT;
+}
+
+/**
+ * §3.10.7.4 "first, check sequence number", the table's rows for SEG.LEN = 0: a segment that
+ * occupies no sequence space is acceptable only at or after RCV.NXT (RCV.NXT =< SEG.SEQ). One
+ * before it, such as a pure ACK that forgot that a SYN or FIN consumes one, is answered with an
+ * ACK and dropped, its ACK field unread. A SYN is checked apart (duplicateSyn).
+ */
+function emptyAndOld(rcvNxt: SeqValue, segment: Segment, symbols: SymbolValues): boolean {
+  if (segment.len > 0 || segment.flags.has('FIN') || segment.flags.has('SYN')) return false;
+  return before(segment.seq, rcvNxt, symbols);
 }
 
 /** RFC 7323 §2.3: a window scale above 14 is taken as 14. */

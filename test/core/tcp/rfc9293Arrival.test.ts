@@ -264,6 +264,32 @@ describe('§3.10.7.4 acceptability and trimming', () => {
       reading: 'asSent',
     },
     {
+      name: 'a pure ACK below RCV.NXT is not acceptable, as sent: dropped with its ACK field unread, SYN_RECEIVED stays (§3.10.7.4, SEG.LEN = 0)',
+      text: lines(
+        ...SYN_RECEIVED,
+        'client -> server ACK seq=1000 ack=5001',
+        'expect server SYN_RECEIVED',
+        'client -> server ACK seq=1001 ack=5001',
+        'expect server ESTABLISHED',
+      ),
+      codes: ['HS102@6:26'],
+      line: 6,
+      outcome: 'challenged',
+      reading: 'asSent',
+    },
+    {
+      name: 'the same ACK, then ESTABLISHED: a typo for seq=SND.NXT (§3.10.7.4)',
+      text: lines(
+        ...SYN_RECEIVED,
+        'client -> server ACK seq=1000 ack=5001',
+        'expect server ESTABLISHED',
+      ),
+      codes: ['HS102@6:26'],
+      line: 6,
+      outcome: 'delivered',
+      reading: 'intended',
+    },
+    {
       name: 'a segment wholly below RCV.NXT is not acceptable: dropped as a duplicate and acknowledged again (§3.10.7.4)',
       text: lines(
         ...ESTABLISHED,
