@@ -42,6 +42,8 @@ export const CODE_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   HS115: 'A keep-alive: at most one byte at SND.NXT-1, which the peer answers with an ACK.',
   HS116:
     'A reset answering a segment without ACK with a `seq` other than 0; a SYN_SENT receiver does not check it.',
+  HS117:
+    "A reset's `ack` other than its sender's RCV.NXT; a synchronized receiver does not check it.",
   HS201: "The sender's state does not allow this segment.",
   HS202: 'Data before ESTABLISHED.',
   HS203: 'A SYN in a synchronized state.',

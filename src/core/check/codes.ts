@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   SpuriousRetransmission: { code: 'HS114', severity: 'info' },
   KeepAlive: { code: 'HS115', severity: 'info' },
   ResetSeqIgnored: { code: 'HS116', severity: 'warning' },
+  ResetAckIgnored: { code: 'HS117', severity: 'warning' },
 
   InvalidInState: { code: 'HS201', severity: 'error' },
   DataBeforeEstablished: { code: 'HS202', severity: 'error' },

@@ -65,6 +65,8 @@ export const MESSAGES = {
     'Keep-alive: seq is SND.NXT-1 so that the peer, which has already received that byte, answers with an ACK (RFC 9293 §3.8.4; Wireshark: tcp.analysis.keep_alive).',
   ResetSeqIgnored: (p: { peer: string }) =>
     `A reset answering a segment without ACK carries seq=0 (RFC 9293 §3.10.7.1); ${p.peer} is SYN_SENT and checks only the ack of a reset (§3.10.7.3), so it acts on this one all the same.`,
+  ResetAckIgnored: (p: { peer: string; expected: string }) =>
+    `A reset's ack is its sender's RCV.NXT, ${p.expected}; ${p.peer} checks only the seq of a reset (RFC 5961 §3.2, RFC 9293 §3.10.7.4), so it acts on this one all the same.`,
 
   InvalidInState: (p: { endpoint: string; state: string; what: string; reason: string }) =>
     `${p.endpoint} is ${p.state} and cannot send ${p.what}: ${p.reason}.`,

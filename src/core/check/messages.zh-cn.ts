@@ -59,6 +59,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     '保活报文：seq 为 SND.NXT-1，对端已经收到过这个字节，因此会回复一个 ACK（RFC 9293 §3.8.4；Wireshark：tcp.analysis.keep_alive）。',
   ResetSeqIgnored: (p) =>
     `对不带 ACK 的报文段的复位应答携带 seq=0（RFC 9293 §3.10.7.1）；${p.peer} 处于 SYN_SENT，只检查复位的 ack（§3.10.7.3），所以照样处理这个复位。`,
+  ResetAckIgnored: (p) =>
+    `复位的 ack 是发送方的 RCV.NXT，即 ${p.expected}；${p.peer} 只检查复位的 seq（RFC 5961 §3.2，RFC 9293 §3.10.7.4），所以照样处理这个复位。`,
 
   InvalidInState: (p) => `${p.endpoint} 处于 ${p.state}，不能发送 ${p.what}：${p.reason}。`,
   DataBeforeEstablished: (p) =>

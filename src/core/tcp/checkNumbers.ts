@@ -274,6 +274,22 @@ export function checkAck(
   }
   if (sameValue(written, expected.value, symbols))
     return { value: asWritten(written, expected.value), flagged: true, corrected: false };
+  if (expected.code === 'AckIgnored') {
+    // Not an error to repair: the receiver does the same with the written value.
+    const node = ackNode(out);
+    const text = fixValueText(expected.value, node, symbols);
+    context.report(
+      diagnostic(
+        'ResetAckIgnored',
+        node ?? out.span,
+        { peer: out.to, expected: describeValue(expected.value, symbols) },
+        node
+          ? { fix: { title: TCP_TEXT.fixAck({ text }), edits: [{ span: node, newText: text }] } }
+          : {},
+      ),
+    );
+    return { value: written, flagged: true, corrected: false };
+  }
   if (isOlderAck(out, written, peer, symbols)) {
     return { value: written, flagged: true, corrected: false };
   }

@@ -192,19 +192,29 @@ export class Network {
 }
 
 /**
- * The receiver's peer when `from` is an attacker declared with that peer's address and port:
- * the receiver cannot tell its segments from the peer's (RFC 9293 §3.10.7 finds the connection
- * by the addresses and ports alone). `peer` is the receiver's peer.
+ * The endpoint a segment from `from` passes for at its receiver, when `from` is an attacker
+ * declared with another endpoint's address and port: the receiver cannot tell its segments from
+ * that endpoint's (RFC 9293 §3.10.7 finds the connection by the addresses and ports alone).
+ * `peer` is the receiver's peer: with one, only the peer can be spoofed; without one (CLOSED,
+ * LISTEN), the endpoint declared with that address, other than `to`, the receiver: its reset
+ * goes back to that address (§3.10.7.1-2), so it reaches the endpoint, not the attacker.
  */
 export function spoofedPeer(
   endpoints: ReadonlyMap<string, EndpointInfo>,
   from: string,
   peer: string | undefined,
+  to?: string,
 ): string | undefined {
   const sender = endpoints.get(from);
-  if (!sender?.attacker || !sender.address || peer === undefined || peer === from) return undefined;
-  const address = endpoints.get(peer)?.address;
-  return address && address.host === sender.address.host && address.port === sender.address.port
-    ? peer
-    : undefined;
+  const address = sender?.attacker ? sender.address : undefined;
+  if (!address || peer === from) return undefined;
+  const holds = (name: string): boolean => {
+    const other = endpoints.get(name);
+    return other?.address?.host === address.host && other.address.port === address.port;
+  };
+  if (peer !== undefined) return holds(peer) ? peer : undefined;
+  for (const [name, info] of endpoints) {
+    if (!info.attacker && name !== to && holds(name)) return name;
+  }
+  return undefined;
 }

@@ -11,7 +11,7 @@ import type { SegmentStatement, Statement } from '../syntax/tree';
 import { receive } from './receive';
 import { seqValue, SEQ_MAX, type SeqValue, type SymbolValues } from './seqValue';
 import { inject, send, sentAsWritten, type Sent } from './send';
-import { newTcb, type Segment, type Tcb } from './tcb';
+import { fromAddressOf, newTcb, type Segment, type Tcb } from './tcb';
 import type { Severity } from '../check/codes';
 import type { Reading } from './trace';
 
@@ -30,6 +30,11 @@ export interface Stage {
   readonly endpoint: (name: string) => string | undefined;
   /** Whether an endpoint was declared with `attacker` (it may forge segments: see inject). */
   readonly attacker: (name: string) => boolean;
+  /**
+   * The receiver's peer when a segment from `from` passes for it (an attacker with its address
+   * and port: see spoofedPeer in network.ts); undefined otherwise.
+   */
+  readonly spoofing: (from: string, peer: string | undefined, to: string) => string | undefined;
   /** Every endpoint's TCB as it is now (nothing here changes them). */
   readonly tcbs: ReadonlyMap<string, Readonly<Tcb>>;
   /** The labelled segment a `deliver` names, as sent (see network.ts). */
@@ -89,9 +94,15 @@ function rehearse(
     lines: stage.lines,
     report: (d: { severity: Severity }) => count(d.severity),
   };
-  receive(own(to), segment, stage.symbols);
+  /** A segment reaches `to` as in the simulator: a forged one as if from the peer it spoofs. */
+  const arrive = (to: string, segment: Segment): void => {
+    const tcb = own(to);
+    const spoofed = stage.spoofing(segment.from, tcb.peer, to);
+    receive(tcb, spoofed ? fromAddressOf(segment, spoofed) : segment, stage.symbols);
+  };
+  arrive(to, segment);
   for (const each of inFlight) {
-    if (!each.lost) receive(own(each.to), each.segment, stage.symbols);
+    if (!each.lost) arrive(each.to, each.segment);
   }
   const sendOne = (statement: SegmentStatement): InFlight | undefined => {
     const from = stage.endpoint(statement.fromText);
@@ -133,22 +144,20 @@ function rehearse(
         if (sent && statement.labelText !== undefined && !labelled.has(statement.labelText)) {
           labelled.set(statement.labelText, sent);
         }
-        if (sent && !sent.lost && !statement.inFlight) {
-          receive(own(sent.to), sent.segment, stage.symbols);
-        }
+        if (sent && !sent.lost && !statement.inFlight) arrive(sent.to, sent.segment);
         break;
       }
       case 'deliver': {
         const label = statement.label.text;
         const sent = labelled.get(label) ?? stage.flight(label);
         if (!sent || sent.lost) cost += 2;
-        else receive(own(sent.to), sent.segment, stage.symbols);
+        else arrive(sent.to, sent.segment);
         break;
       }
       case 'simultaneous': {
         const all = statement.segments.map(sendOne);
         for (const sent of all) {
-          if (sent && !sent.lost) receive(own(sent.to), sent.segment, stage.symbols);
+          if (sent && !sent.lost) arrive(sent.to, sent.segment);
         }
         break;
       }

@@ -168,8 +168,12 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
   // reply", and the segment is dropped, its ACK field unread. (A zero window takes ACKs: see
   // receiveText.)
   if (rcvNxt && beyondWindow(tcb, rcvNxt, segment, symbols)) return 'challenged';
+  if (rcvNxt && emptyAndOld(rcvNxt, segment, symbols)) return 'challenged';
   // §3.10.7.4 "fifth, check the ACK field": "if the ACK bit is off, drop the segment".
   if (!segment.flags.has('ACK') || segment.ack === undefined) return 'ignored';
+  // RFC 5961 §5.2: an ACK older than SND.UNA - MAX.SND.WND is no duplicate but a blind
+  // injection or a confusion: the segment is dropped, data and FIN with it, and an ACK sent.
+  if (tcb.state !== 'SYN_RECEIVED' && tooOld(tcb, segment.ack, symbols)) return 'challenged';
   if (!receiveAck(tcb, segment.ack, segment, symbols)) {
     if (tcb.state === 'SYN_RECEIVED') {
       // §3.10.7.4 SYN-RECEIVED: "If the segment acknowledgment is not acceptable, form a reset
@@ -208,8 +212,33 @@ function beyondWindow(
   return offset !== undefined && offset < 2 ** 31 && offset >= window * 2 ** MAX_WINDOW_SHIFT;
 }
 
+/**
+ * §3.10.7.4 "first, check sequence number", the table's rows for SEG.LEN = 0: a segment that
+ * occupies no sequence space is acceptable only at or after RCV.NXT (RCV.NXT =< SEG.SEQ). One
+ * before it, such as a pure ACK that forgot that a SYN or FIN consumes one, is answered with an
+ * ACK and dropped, its ACK field unread. A SYN is checked apart (duplicateSyn).
+ */
+function emptyAndOld(rcvNxt: SeqValue, segment: Segment, symbols: SymbolValues): boolean {
+  if (segment.len > 0 || segment.flags.has('FIN') || segment.flags.has('SYN')) return false;
+  return before(segment.seq, rcvNxt, symbols);
+}
+
 /** RFC 7323 §2.3: a window scale above 14 is taken as 14. */
 const MAX_WINDOW_SHIFT = 14;
+
+/**
+ * MAX.SND.WND of RFC 5961 §5.2, the largest window the peer has advertised, taken as the
+ * largest any window can be (65535 << 14, RFC 7323 §2.3): the receiver's TCB does not hold the
+ * peer's windows, and the written `win=` may be scaled (see beyondWindow). So only an ACK older
+ * than every window is dropped; a real stack drops no ACK this one keeps.
+ */
+const MAX_SEND_WINDOW = 65535 * 2 ** MAX_WINDOW_SHIFT;
+
+/** Whether `ack` lies before SND.UNA - MAX.SND.WND (RFC 5961 §5.2), less than half the space. */
+function tooOld(tcb: Tcb, ack: SeqValue, symbols: SymbolValues): boolean {
+  const behind = tcb.sndUna && distance(ack, tcb.sndUna, symbols);
+  return behind !== undefined && behind > MAX_SEND_WINDOW && behind < 2 ** 31;
+}
 
 /**
  * The ACK part: advance SND.UNA and leave the states that wait for our SYN or FIN to be acked.

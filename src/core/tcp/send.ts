@@ -208,7 +208,15 @@ function planReset(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): Pl
       code: 'ResetSeq',
     },
     ...(out.flags.has('ACK') && tcb.rcvNxt
-      ? { ack: { value: tcb.rcvNxt, why: nextReason(tcb.rcvNxtCause) } }
+      ? {
+          ack: {
+            value: tcb.rcvNxt,
+            why: nextReason(tcb.rcvNxtCause),
+            // RFC 5961 §3.2 (RFC 9293 §3.10.7.4): a synchronized receiver acts on a reset by its
+            // seq alone; only SYN_SENT reads the ack of one (§3.10.7.3).
+            ...(peer.state !== 'SYN_SENT' ? { code: 'AckIgnored' as const } : {}),
+          },
+        }
       : {}),
     retransmit: false,
     apply: () => resetTcb(tcb, { listening: tcb.listening, stateSpan: out.span }),

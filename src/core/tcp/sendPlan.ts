@@ -30,7 +30,15 @@ export interface Plan {
     readonly code?: 'IssChanged' | 'ResetSeq' | 'SeqIgnored';
   };
   /** When present, a correct segment has ACK set with this value. */
-  readonly ack?: { readonly value: SeqValue; readonly why: Reason };
+  readonly ack?: {
+    readonly value: SeqValue;
+    readonly why: Reason;
+    /**
+     * 'AckIgnored': the receiver does not check this ack, so a wrong one is a warning
+     * (ResetAckIgnored) and travels as written.
+     */
+    readonly code?: 'AckIgnored';
+  };
   /** Whether seq may go back for a retransmission of data not yet acknowledged. */
   readonly retransmit: boolean;
   /**

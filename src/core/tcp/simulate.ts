@@ -272,7 +272,7 @@ class Simulator {
     const spoofed =
       segment &&
       this.names.attackers > 0 &&
-      spoofedPeer(this.names.endpoints, pending.from, this.tcbs.tcb(to).peer);
+      spoofedPeer(this.names.endpoints, pending.from, this.tcbs.tcb(to).peer, to);
     if (segment && spoofed) segment = fromAddressOf(segment, spoofed);
     if (segment && statement.lost) {
       outcome = 'lost';
@@ -359,6 +359,8 @@ class Simulator {
       lines: this.lines,
       endpoint: (name) => (this.names.endpoints.get(name)?.declared ? name : undefined),
       attacker: (name) => this.names.endpoints.get(name)?.attacker === true,
+      spoofing: (from, peer, to) =>
+        this.names.attackers > 0 ? spoofedPeer(this.names.endpoints, from, peer, to) : undefined,
       tcbs: this.tcbs.all,
       flight: (label) => this.network.flight(label),
     };

@@ -216,6 +216,12 @@ const CASES: Record<DiagnosticCode, Case> = {
     text: '5',
     good: [...AB.slice(0, 2), 'a -> b SYN seq=x', 'b -> a RST ACK seq=0 ack=x+1'],
   },
+  HS117: {
+    bad: [...OPEN, 'client -> server RST ACK seq=x+1 ack=y+7'],
+    line: 7,
+    text: 'y+7',
+    good: [...OPEN, 'client -> server RST ACK seq=x+1 ack=y+1'],
+  },
   HS201: {
     bad: [...AB, 'a -> b ACK seq=1 ack=1'],
     line: 4,

@@ -359,7 +359,10 @@ test('spoofedPeer: an attacker with the peer address and port passes for the pee
   assert.equal(spoofedPeer(endpoints, 'mallory', 'client'), 'client');
   assert.equal(spoofedPeer(endpoints, 'eve', 'client'), undefined);
   assert.equal(spoofedPeer(endpoints, 'client', 'client'), undefined);
-  assert.equal(spoofedPeer(endpoints, 'mallory', undefined), undefined);
+  // Without a connection at the receiver, the endpoint with that address: its reset goes there.
+  assert.equal(spoofedPeer(endpoints, 'mallory', undefined, 'server'), 'client');
+  assert.equal(spoofedPeer(endpoints, 'mallory', undefined, 'client'), undefined);
+  assert.equal(spoofedPeer(endpoints, 'eve', undefined, 'server'), undefined);
 });
 
 function endpoint(name: string, host: string, port: number): EndpointInfo {
