@@ -136,17 +136,18 @@ export function checkSeq(
 }
 
 /**
- * A segment that resends unacknowledged data and goes on with new data past SND.NXT: valid as
- * written (the receiver trims what it has, RFC 9293 §3.10.7.4, and only the bytes past SND.NXT
- * are new), or a typo for a segment at SND.NXT. The lines after it decide (see reading.ts).
+ * A segment that resends data sent before (acknowledged or not) and goes on with new data past
+ * SND.NXT: valid as written (the receiver trims what it has, RFC 9293 §3.10.7.4, and only the
+ * bytes past SND.NXT are new; a sender may re-segment what it resends, RFC 1122 §4.2.2.15:
+ * Linux resends `seq=1 len=800` after `seq=1 len=700` was acknowledged), or a typo for a
+ * segment at SND.NXT. The lines after it decide (see reading.ts).
  */
 function resendsPastSndNxt(out: Outgoing, seq: SeqValue, tcb: Tcb, symbols: SymbolValues): boolean {
-  const { sndUna, sndNxt } = tcb;
-  if (!sndUna || !sndNxt || out.flags.has('SYN')) return false;
+  const { iss, sndNxt } = tcb;
+  if (!iss || !sndNxt || out.flags.has('SYN')) return false;
   const end = plus(seq, out.len + (out.flags.has('FIN') ? 1 : 0));
-  return (
-    atOrBefore(sndUna, seq, symbols) && before(seq, sndNxt, symbols) && before(sndNxt, end, symbols)
-  );
+  // Not below the SYN: sequence numbers before ISS+1 were never this connection's data.
+  return before(iss, seq, symbols) && before(seq, sndNxt, symbols) && before(sndNxt, end, symbols);
 }
 
 /** The value as written, as the engine's own object when that holds the same (one less to keep). */

@@ -22,15 +22,10 @@ import { FIXTURES, fixture } from './support';
 const CAPTURES: Readonly<Record<string, readonly string[]>> = {
   inflight: [],
   reorder: [],
-  // Expected: no error. Frame 6 (seq=1 len=800 after seq=1 len=700, both acknowledged up to
-  // 701 by frame 5) resends acknowledged data and goes on with 100 new bytes, which the kernel
-  // took (frame 7 acknowledges 801, D-SACK 1:701). RFC 9293 §3.10.7.4 trims what the receiver
-  // has; RFC 1122 §4.2.2.15 lets a sender re-segment. The engine (tcp/checkNumbers.ts:
-  // resendsPastSndNxt wants SND.UNA =< seq, isRetransmission wants the end =< SND.NXT) reads
-  // it as new data at the wrong seq: HS102 on frame 6, whose 800 bytes it then moves to
-  // SND.NXT (3701-4501), so the FIN at 3801 passes as a resend and the last ACK (frame 10,
-  // seq=3802) gets HS102 "should be 4501".
-  overlap: ['HS102 frame 6', 'HS102 frame 10'],
+  // Frame 6 (seq=1 len=800 after seq=1 len=700, acknowledged up to 701 by frame 5) resends
+  // acknowledged data and goes on with 100 new bytes, which the kernel took (frame 7
+  // acknowledges 801, D-SACK 1:701): RFC 9293 §3.10.7.4 trims, RFC 1122 §4.2.2.15 re-segments.
+  overlap: [],
   'old-ack': [],
   // Expected: one error, HS105 on frame 4, whose ack is 1000 past what the kernel had sent
   // (our forgery; the kernel answered with an ACK of its SND.NXT, frame 5, and dropped the
