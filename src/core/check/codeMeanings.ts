@@ -23,6 +23,9 @@ export const CODE_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   HS014: 'A `wait` other than `2MSL`.',
   HS015: 'A keyword used as an endpoint name.',
   HS016: 'An unfinished line: it stops before it is complete (names what comes next).',
+  HS017:
+    'A full-width character (U+FF01 to U+FF5E, U+3000) outside a string or comment, read as its ASCII form.',
+  HS018: 'A remark in parentheses after a segment, without `#`: read as a comment.',
   HS101: "`ack` is not the sender's RCV.NXT.",
   HS102: "`seq` is not the sender's SND.NXT (nor a retransmission).",
   HS103: '`ack=` without the ACK flag.',

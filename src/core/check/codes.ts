@@ -22,6 +22,8 @@ export const DIAGNOSTIC_CODES = {
   UnknownDuration: { code: 'HS014', severity: 'error' },
   KeywordAsName: { code: 'HS015', severity: 'error' },
   UnfinishedLine: { code: 'HS016', severity: 'warning' },
+  FullWidthCharacter: { code: 'HS017', severity: 'warning' },
+  RemarkWithoutHash: { code: 'HS018', severity: 'warning' },
 
   AckNotNext: { code: 'HS101', severity: 'error' },
   SeqNotNext: { code: 'HS102', severity: 'error' },

@@ -31,6 +31,10 @@ export const MESSAGES = {
     `Unknown wait '${p.text}': write 'wait 2MSL' for the end of TIME_WAIT.`,
   KeywordAsName: (p: { text: string }) => `'${p.text}' is a keyword and cannot name an endpoint.`,
   UnfinishedLine: (p: { expected: string }) => `Unfinished line: expected ${p.expected}.`,
+  RemarkWithoutHash: () =>
+    'A remark in parentheses: start it with # (or //) to make it a comment. The rest of the line is read as one.',
+  FullWidthCharacter: (p: { text: string; code: string; ascii: string; more: number }) =>
+    `Full-width '${p.text}' (${p.code}), as an input method types it: write '${p.ascii}'${p.more > 0 ? ` (and ${p.more} more full-width character${p.more === 1 ? '' : 's'} on this line)` : ''}. It is read as '${p.ascii}'.`,
 
   AckNotNext: (p: { endpoint: string; expected: string; why: string; hint: string }) =>
     `ack should be ${p.expected}: ${p.why}.${p.hint}`,

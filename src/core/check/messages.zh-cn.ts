@@ -29,6 +29,10 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   UnknownDuration: (p) => `未知的等待 '${p.text}'：TIME_WAIT 结束请写 'wait 2MSL'。`,
   KeywordAsName: (p) => `'${p.text}' 是关键字，不能用作端点名。`,
   UnfinishedLine: (p) => `这一行还没写完：此处应为${p.expected}。`,
+  RemarkWithoutHash: () =>
+    '括号里的备注：请在前面加 #（或 //），使它成为注释。这一行余下的部分按注释读取。',
+  FullWidthCharacter: (p) =>
+    `全角字符 '${p.text}'（${p.code}），输入法常会打出：请写 '${p.ascii}'${p.more > 0 ? `（本行还有 ${p.more} 个全角字符）` : ''}。这里按 '${p.ascii}' 读取。`,
 
   AckNotNext: (p) => `确认号应为 ${p.expected}：${p.why}。${p.hint}`,
   SeqNotNext: (p) => `序列号应为 ${p.expected}：${p.why}。${p.hint}`,

@@ -182,6 +182,32 @@ export class Cursor {
     while (!this.atLineEnd() && this.token.start === last.end) last = this.advance();
   }
 
+  /**
+   * At a `(` after a segment's fields: a remark written in parentheses without `#`, as notes
+   * write `ack=x+1 (第二次握手)`. One warning with a fix that makes it a comment, instead of the
+   * unexpected `(`, the words in it and the `)`; the rest of the line is read as a comment.
+   */
+  remark(): void {
+    const open = this.token;
+    const last = this.diagnostics[this.diagnostics.length - 1];
+    if (last && last.kind === 'UnexpectedCharacter' && last.span.start === open.start) {
+      this.diagnostics.pop();
+      this.run = undefined;
+    }
+    const newline = this.source.indexOf('\n', open.start);
+    let end = newline < 0 ? this.source.length : newline;
+    if (this.source.charCodeAt(end - 1) === 13) end--;
+    this.diagnostics.push(
+      diagnostic('RemarkWithoutHash', { start: open.start, end }, undefined, {
+        fix: {
+          title: SYNTAX_TEXT.fixRemark,
+          edits: [{ span: { start: open.start, end: open.start }, newText: '# ' }],
+        },
+      }),
+    );
+    this.jumpTo(end);
+  }
+
   /** The single recovery helper: skip what is left of this statement's line. */
   skipLine(): void {
     while (!this.atLineEnd()) this.advance();

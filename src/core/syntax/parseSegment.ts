@@ -221,6 +221,11 @@ function parseParts(
       end = token.end;
       continue;
     }
+    if (token.kind === 'unknown' && token.text === '(') {
+      // `ack=x+1 (第二次握手)`: a remark in parentheses, as notes write one.
+      cursor.remark();
+      break;
+    }
     cursor.report(SYNTAX_TEXT.segmentPart);
     cursor.skipWord();
   }

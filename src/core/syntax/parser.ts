@@ -2,6 +2,8 @@ import { SYNTAX_TEXT } from './syntaxText';
 import type { Diagnostic } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
 import { Cursor, describe } from './cursor';
+import { asciiOf, readFullWidthAsAscii, type FullWidthLine } from './fullWidth';
+import type { TextEdit } from '../text/textEdits';
 import { KEYWORDS } from './keywords';
 import { parseDeliver, parseExpect, parseWait } from './parseAction';
 import { name, parseEndpoint, parseLet, parseScenario } from './parseDeclaration';
@@ -37,7 +39,8 @@ export interface ParseResult {
  * diagnostics; a bad line is skipped to its end, so it never hides problems on later lines.
  */
 export function parse(text: string): ParseResult {
-  const cursor = new Cursor(text);
+  const fullWidth = readFullWidthAsAscii(text);
+  const cursor = new Cursor(fullWidth.text);
   const statements: Statement[] = [];
   const loneWords: LoneWord[] = [];
   while (!cursor.at('eof')) {
@@ -51,8 +54,59 @@ export function parse(text: string): ParseResult {
     if (statement?.kind !== 'simultaneous') endLine(cursor);
   }
   reportLoneWords(cursor, statements, loneWords);
+  reportFullWidth(cursor, text, fullWidth.lines);
   const diagnostics = cursor.diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { document: { text, statements }, diagnostics };
+}
+
+/**
+ * One warning per line for its full-width characters, except those inside a remark the line
+ * ends with (HS018 makes that a comment, where any character may stand).
+ */
+function reportFullWidth(cursor: Cursor, text: string, lines: readonly FullWidthLine[]): void {
+  if (lines.length === 0) return;
+  const remarks = cursor.diagnostics.filter((d) => d.kind === 'RemarkWithoutHash');
+  for (const line of lines) {
+    const remark = remarks.find(
+      (r) => r.span.start <= line.span.end && line.span.start < r.span.end,
+    );
+    const offsets = remark ? line.offsets.filter((at) => at < remark.span.start) : line.offsets;
+    if (offsets.length === 0) continue;
+    const last = offsets[offsets.length - 1] as number;
+    cursor.diagnostics.push(
+      fullWidthDiagnostic(text, { span: { start: offsets[0] as number, end: last + 1 }, offsets }),
+    );
+  }
+}
+
+/** One warning for a line's full-width characters, with a fix that writes each as ASCII. */
+function fullWidthDiagnostic(text: string, line: FullWidthLine): Diagnostic {
+  const first = line.offsets[0] as number;
+  const code = text.charCodeAt(first);
+  const edits: TextEdit[] = [];
+  for (const at of line.offsets) {
+    const last = edits[edits.length - 1];
+    const ascii = asciiOf(text.charCodeAt(at));
+    if (last && last.span.end === at) {
+      edits[edits.length - 1] = {
+        span: { start: last.span.start, end: at + 1 },
+        newText: last.newText + ascii,
+      };
+    } else {
+      edits.push({ span: { start: at, end: at + 1 }, newText: ascii });
+    }
+  }
+  return diagnostic(
+    'FullWidthCharacter',
+    line.span,
+    {
+      text: text[first] as string,
+      code: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`,
+      ascii: asciiOf(code),
+      more: line.offsets.length - 1,
+    },
+    { fix: { title: SYNTAX_TEXT.fixFullWidth, edits } },
+  );
 }
 
 /**

@@ -34,6 +34,8 @@ const EN = {
   aDate: 'a date such as 2026-11-26',
   dateFormat: 'a date written YYYY-MM-DD',
   whatDate: 'date',
+  fixFullWidth: 'Write the ASCII characters',
+  fixRemark: 'Make the remark a comment (#)',
 };
 
 const ZH_CN: typeof EN = {
@@ -68,6 +70,8 @@ const ZH_CN: typeof EN = {
   aDate: '日期，如 2026-11-26',
   dateFormat: '写作 YYYY-MM-DD 的日期',
   whatDate: '日期',
+  fixFullWidth: '改为 ASCII 字符',
+  fixRemark: '把备注改为注释（#）',
 };
 
 /** The parser's words in the current language. */

@@ -103,6 +103,18 @@ const CASES: Record<DiagnosticCode, Case> = {
     text: '',
     good: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1'],
   },
+  HS017: {
+    bad: [...OPEN.slice(0, 5), 'client -> server ACK seq＝x＋1 ack=y+1'],
+    line: 6,
+    text: '＝x＋',
+    good: OPEN,
+  },
+  HS018: {
+    bad: [...OPEN.slice(0, 5), 'client -> server ACK seq=x+1 ack=y+1 (第三次握手)'],
+    line: 6,
+    text: '(第三次握手)',
+    good: [...OPEN.slice(0, 5), 'client -> server ACK seq=x+1 ack=y+1 # (第三次握手)'],
+  },
   HS101: {
     bad: [...OPEN.slice(0, 4), 'server -> client SYN ACK seq=y ack=x', OPEN[5] as string],
     line: 5,
