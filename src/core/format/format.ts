@@ -1,4 +1,5 @@
 import type { TextEdit } from '../text/textEdits';
+import { displayWidth } from '../text/displayWidth';
 import { parse } from '../syntax/parser';
 import type { Span } from '../text/span';
 import { lineRoles, splitLines, type LineRole, type SourceLine } from './formatLines';
@@ -90,8 +91,9 @@ function printLines(
       case 'statement': {
         const entry = code[index] as CodeLine;
         if (!entry.comment) return entry.code;
-        const column = commentColumns.get(index) ?? entry.code.length + COMMENT_GAP;
-        return entry.code + ' '.repeat(column - entry.code.length) + entry.comment.text;
+        const width = displayWidth(entry.code);
+        const column = commentColumns.get(index) ?? width + COMMENT_GAP;
+        return entry.code + ' '.repeat(Math.max(1, column - width)) + entry.comment.text;
       }
       default: {
         const unexpected: never = role;
@@ -115,7 +117,7 @@ function alignTlsHeads(roles: readonly LineRole[]): Map<number, string> {
       if (role?.kind !== 'statement' || role.head === undefined) continue;
       const head = role.code.slice(0, role.head);
       const rest = role.code.slice(role.head).trimStart();
-      aligned.set(i, `${head.padEnd(widest)}  ${rest}`);
+      aligned.set(i, `${head}${' '.repeat(Math.max(0, widest - displayWidth(head)))}  ${rest}`);
     }
     run = [];
   };
@@ -128,7 +130,7 @@ function alignTlsHeads(roles: readonly LineRole[]): Map<number, string> {
 }
 
 function headOf(role: LineRole | undefined): number {
-  return role?.kind === 'statement' ? (role.head ?? 0) : 0;
+  return role?.kind === 'statement' ? (role.headWidth ?? role.head ?? 0) : 0;
 }
 
 /**
@@ -144,7 +146,7 @@ function alignComments(code: readonly (CodeLine | undefined)[]): Map<number, num
     run = [];
     const first = commented[0];
     if (!first) return;
-    const widest = commented.reduce((max, entry) => Math.max(max, entry.code.length), 0);
+    const widest = commented.reduce((max, entry) => Math.max(max, displayWidth(entry.code)), 0);
     const written = first.comment?.column;
     const kept =
       written !== undefined &&
@@ -166,7 +168,14 @@ function alignComments(code: readonly (CodeLine | undefined)[]): Map<number, num
 function visualColumn(text: string, lineStart: number, offset: number, tabSize: number): number {
   let column = 0;
   for (let i = lineStart; i < offset; i++) {
-    column = text.charCodeAt(i) === 9 ? column + tabSize - (column % tabSize) : column + 1;
+    const code = text.charCodeAt(i);
+    if (code === 9) column += tabSize - (column % tabSize);
+    else if (code < 0x300) column++;
+    else {
+      const point = text.codePointAt(i) as number;
+      column += displayWidth(String.fromCodePoint(point));
+      if (point > 0xffff) i++;
+    }
   }
   return column;
 }

@@ -1,4 +1,5 @@
 import { printTls, tlsHead } from './formatTls';
+import { displayWidth } from '../text/displayWidth';
 import type { ParseResult } from '../syntax/parser';
 import { LineMap } from '../text/lineMap';
 import type { SegmentStatement, Statement } from '../syntax/tree';
@@ -34,6 +35,8 @@ export type LineRole =
       readonly comment?: number;
       /** For a TLS message: the length of its `A -> B` head, which runs of them align. */
       readonly head?: number;
+      /** The columns that head takes (a Chinese name takes two per character). */
+      readonly headWidth?: number;
     };
 
 /** Splits `text` into lines; a final line break ends the last line rather than starting one. */
@@ -145,7 +148,7 @@ function statementRole(text: string, statement: Exclude<Statement, SegmentStatem
   if (code === undefined) return { kind: 'verbatim' };
   const role = codeRole(code, commentAfter(text, statement.end, false));
   return statement.kind === 'tls' && role.kind === 'statement'
-    ? { ...role, head: tlsHead(statement).length }
+    ? { ...role, head: tlsHead(statement).length, headWidth: displayWidth(tlsHead(statement)) }
     : role;
 }
 

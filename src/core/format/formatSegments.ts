@@ -1,4 +1,5 @@
 import type { Span } from '../text/span';
+import { displayWidth } from '../text/displayWidth';
 import type { SegmentStatement } from '../syntax/tree';
 
 /**
@@ -122,7 +123,7 @@ function writtenColumns(
       return undefined;
     for (const ch of gap) column = ch === '\t' ? column + tabSize - (column % tabSize) : column + 1;
     columns.push(column);
-    column += cell.text.length;
+    column += displayWidth(cell.text);
     offset = cell.end;
   }
   return columns;
@@ -160,7 +161,7 @@ function documentColumns(rows: readonly SegmentRow[]): number[] {
     for (let column = COLUMNS - 1; column >= 0; column--) {
       const cell = cells[column];
       if (!cell) continue;
-      if (followed) widths[column] = Math.max(widths[column] ?? 0, cell.text.length);
+      if (followed) widths[column] = Math.max(widths[column] ?? 0, displayWidth(cell.text));
       followed = true;
     }
   }
@@ -195,10 +196,13 @@ function paragraphs(rows: readonly SegmentRow[]): SegmentRow[][] {
 /** Places each cell at its column, with at least one blank between cells. */
 function render(cells: Cells, columns: readonly (number | undefined)[]): string {
   let line = '';
+  let width = 0; // in columns: a name in Chinese takes two per character
   cells.forEach((cell, column) => {
     if (!cell) return;
-    const pad = (columns[column] ?? 0) - line.length;
-    line += ' '.repeat(line.length === 0 ? Math.max(0, pad) : Math.max(1, pad)) + cell.text;
+    const pad = (columns[column] ?? 0) - width;
+    const blanks = line.length === 0 ? Math.max(0, pad) : Math.max(1, pad);
+    line += ' '.repeat(blanks) + cell.text;
+    width += blanks + displayWidth(cell.text);
   });
   return line;
 }
@@ -227,7 +231,7 @@ function keepsColumns(group: readonly SegmentRow[], canonical: readonly number[]
     written.push(row.written);
   }
   const widestSender = group.reduce(
-    (max, row) => Math.max(max, row.cells[Column.Sender]?.text.length ?? 0),
+    (max, row) => Math.max(max, displayWidth(row.cells[Column.Sender]?.text ?? '')),
     0,
   );
   const arrow = written[0]?.[Column.Arrow];
@@ -246,7 +250,7 @@ function keepsColumns(group: readonly SegmentRow[], canonical: readonly number[]
       let before = column - 1;
       while (!row.cells[before]) before--;
       const previous = row.cells[before];
-      const previousEnd = (written[index]?.[before] ?? 0) + (previous?.text.length ?? 0);
+      const previousEnd = (written[index]?.[before] ?? 0) + displayWidth(previous?.text ?? '');
       return [{ start, previousEnd, mayFlow: before === Column.Seq || before === Column.Ack }];
     });
   return (

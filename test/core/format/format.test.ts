@@ -276,6 +276,30 @@ const CASES: readonly Case[] = [
   },
 ];
 
+test('names in Chinese are aligned by the columns they take (two per character)', () => {
+  const text = lines(
+    'endpoint 客户端',
+    'endpoint server',
+    'server listen',
+    '客户端 -> server SYN seq=x # 第一次',
+    'server -> 客户端 SYN ACK seq=y ack=x+1 # 第二次',
+    '客户端 -> server ACK seq=x+1 ack=y+1 # 第三次',
+  );
+  assert.equal(
+    format(text),
+    lines(
+      'endpoint 客户端',
+      'endpoint server',
+      'server listen',
+      '客户端 -> server  SYN      seq=x             # 第一次',
+      'server -> 客户端  SYN ACK  seq=y    ack=x+1  # 第二次',
+      '客户端 -> server  ACK      seq=x+1  ack=y+1  # 第三次',
+    ),
+  );
+  // Already aligned, it is kept as it is.
+  assert.equal(format(format(text)), format(text));
+});
+
 describe('formatDocument', () => {
   for (const { name, input, expected, options } of CASES) {
     test(name, () => {
