@@ -84,8 +84,11 @@ export function advertise(tcb: Tcb, segment: Segment, win: number): void {
  * at any shift.
  */
 export function largestWindow(win: number, shift: number): number {
-  return win * 2 ** (shift === UNKNOWN_SHIFT ? MAX_WSCALE : shift);
+  return win * (FACTORS[shift === UNKNOWN_SHIFT ? MAX_WSCALE : shift] as number);
 }
+
+/** 2^shift for each shift: a lookup, where `2 ** shift` is a call on every segment. */
+const FACTORS: readonly number[] = Array.from({ length: MAX_WSCALE + 1 }, (_, shift) => 2 ** shift);
 
 /**
  * RCV.WND, the window a receiver tests segments against (RFC 9293 §3.10.7.4): the last one it
