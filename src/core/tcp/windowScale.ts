@@ -18,7 +18,7 @@ import type { Segment, Tcb } from './tcb';
 export const NO_WSCALE = -1;
 /** The SYN is not in the capture (the importer assumed it): its options are unknown. */
 export const UNSEEN_WSCALE = -2;
-/** The SYN carried the option, with a shift this side cannot know (see recordOwnSyn). */
+/** The SYN carried the option, with a shift this side cannot know (see advertise). */
 export const SOME_WSCALE = -3;
 
 /** RFC 7323 §2.3: a shift above 14 is taken as 14. */
