@@ -339,6 +339,27 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a SYN names its window scale option like the other counts',
+    text: 'client -> server SYN seq=1 win=64240 wscale=7',
+    expected: [
+      [
+        ['client', ENDPOINT],
+        ['->', ARROW],
+        ['server', ENDPOINT],
+        ['SYN', FLAG],
+        ['seq', FIELD],
+        ['=', ASSIGN],
+        ['1', NUMBER],
+        ['win', FIELD],
+        ['=', ASSIGN],
+        ['64240', NUMBER],
+        ['wscale', FIELD],
+        ['=', ASSIGN],
+        ['7', NUMBER],
+      ],
+    ],
+  },
+  {
     name: 'flags may be lowercase and separated by commas or plus signs',
     text: 'server->client syn,ack+Psh seq=1739326486 ack=3626544837',
     expected: [

@@ -63,6 +63,8 @@ export const DIAGNOSTIC_CODES = {
   NumberOutOfRange: { code: 'HS303', severity: 'error' },
   DuplicateFlag: { code: 'HS304', severity: 'warning' },
   SynWithData: { code: 'HS305', severity: 'warning' },
+  WindowScaleWithoutSyn: { code: 'HS306', severity: 'warning' },
+  WindowScaleTooLarge: { code: 'HS307', severity: 'warning' },
 
   UnknownEndpoint: { code: 'HS401', severity: 'error' },
   DuplicateEndpoint: { code: 'HS402', severity: 'error' },

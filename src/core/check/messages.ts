@@ -18,7 +18,7 @@ export const MESSAGES = {
   UnknownFlag: (p: { text: string }) =>
     `Unknown flag '${p.text}': TCP flags are SYN, ACK, FIN, RST, PSH, URG, ECE and CWR.`,
   UnknownField: (p: { text: string }) =>
-    `Unknown field '${p.text}': a segment has seq=, ack=, win= and len=.`,
+    `Unknown field '${p.text}': a segment has seq=, ack=, win=, len= and, on a SYN, wscale=.`,
   DuplicateField: (p: { name: string }) => `${p.name} is given twice; the second one is ignored.`,
   InvalidAddress: (p: { text: string; reason: string }) =>
     `Invalid address '${p.text}': ${p.reason}. Write IPv4 as 192.168.1.116:3337 and IPv6 as [::1]:443.`,
@@ -114,6 +114,10 @@ export const MESSAGES = {
     p.times === 2 ? `${p.flag} is written twice.` : `${p.flag} is written ${p.times} times.`,
   SynWithData: () =>
     'Data on a SYN is only delivered with TCP Fast Open; a textbook handshake carries no data before ESTABLISHED.',
+  WindowScaleWithoutSyn: () =>
+    'wscale= is the Window Scale option, which only a SYN carries (RFC 7323 §2.2): on this segment it is ignored.',
+  WindowScaleTooLarge: (p: { text: string }) =>
+    `wscale=${p.text} is above 14, the largest shift: it is taken as 14 (RFC 7323 §2.3).`,
 
   UnknownEndpoint: (p: { name: string }) =>
     `Unknown endpoint '${p.name}': declare it with 'endpoint ${p.name}'.`,

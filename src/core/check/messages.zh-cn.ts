@@ -17,7 +17,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     `未知语句 '${p.text}'：每行以 scenario、endpoint、let、expect、wait、simultaneous 或端点名开头。`,
   UnknownFlag: (p) =>
     `未知标志位 '${p.text}'：TCP 标志位有 SYN、ACK、FIN、RST、PSH、URG、ECE 和 CWR。`,
-  UnknownField: (p) => `未知字段 '${p.text}'：报文段的字段有 seq=、ack=、win= 和 len=。`,
+  UnknownField: (p) =>
+    `未知字段 '${p.text}'：报文段的字段有 seq=、ack=、win=、len=，SYN 上还有 wscale=。`,
   DuplicateField: (p) => `${p.name} 重复给出；第二个被忽略。`,
   InvalidAddress: (p) =>
     `无效地址 '${p.text}'：${p.reason}。IPv4 写作 192.168.1.116:3337，IPv6 写作 [::1]:443。`,
@@ -98,6 +99,9 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   DuplicateFlag: (p) => (p.times === 2 ? `${p.flag} 写了两次。` : `${p.flag} 写了 ${p.times} 次。`),
   SynWithData: () =>
     'SYN 上携带的数据只有在 TCP Fast Open 时才会被交付；教科书中的三次握手在 ESTABLISHED 之前不携带数据。',
+  WindowScaleWithoutSyn: () =>
+    'wscale= 是窗口扩大选项，只有 SYN 报文段才携带（RFC 7323 §2.2）：在这个报文段上它被忽略。',
+  WindowScaleTooLarge: (p) => `wscale=${p.text} 超过了最大移位数 14：按 14 处理（RFC 7323 §2.3）。`,
 
   UnknownEndpoint: (p) => `未知端点 '${p.name}'：请用 'endpoint ${p.name}' 声明。`,
   DuplicateEndpoint: (p) => `端点 '${p.name}' 已在第 ${p.line} 行声明。`,

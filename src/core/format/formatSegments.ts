@@ -50,7 +50,7 @@ const BLANKS = /[ \t\r\f\v\ufeff]/g;
 
 /**
  * The cells of a segment, printed: flags joined by single spaces (`,` and `+` dropped) in their
- * written case, values without blanks (`x + 1` → `x+1`), `win=`/`len=` in written order and then
+ * written case, values without blanks (`x + 1` → `x+1`), `win=`/`wscale=`/`len=` in written order and then
  * the payload, byte for byte.
  */
 export function segmentRow(
@@ -81,7 +81,7 @@ export function segmentRow(
     const printed = `${source(field.nameSpan)}=${source(field.value).replace(BLANKS, '')}`;
     cells[field.name === 'seq' ? Column.Seq : Column.Ack] = cell(field, printed);
   }
-  const rest: Cell[] = [statement.win, statement.len]
+  const rest: Cell[] = [statement.win, statement.wscale, statement.len]
     .filter((field) => field !== undefined)
     .sort((a, b) => a.start - b.start)
     .map((field) => cell(field, `${source(field.nameSpan)}=${field.value.text}`));

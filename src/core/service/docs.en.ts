@@ -25,7 +25,7 @@ export type Keyword =
   | '2MSL'
   | TlsDeclarationKind;
 
-export type FieldName = 'seq' | 'ack' | 'win' | 'len';
+export type FieldName = 'seq' | 'ack' | 'win' | 'wscale' | 'len';
 
 export interface Entry {
   /** One line: the completion item's detail. */
@@ -228,7 +228,11 @@ export const DOCS_EN = {
     },
     win: {
       summary: 'Receive window',
-      text: 'The receive window, 0 to 1073725440 (65535 << 14). Only range-checked.',
+      text: 'The receive window its sender advertises, 0 to 1073725440 (65535 << 14). After the handshake it is shifted left by the sender’s window scale when both SYNs carried `wscale=` (RFC 7323 §2.2); a SYN’s own window is never scaled. Its receiver drops data past it and challenges resets in it (RFC 9293 §3.10.7.4, RFC 5961 §3.2).',
+    },
+    wscale: {
+      summary: 'Window scale (on a SYN)',
+      text: 'The Window Scale option of a SYN or SYN ACK (RFC 7323 §2.2): a shift of 0 to 14. When both SYNs carry it, each later `win=` of a side means `win << shift`, with that side’s own shift; when either lacks it, windows are not scaled. Above 14 it is taken as 14 (HS307); on a segment without SYN it is ignored (HS306). An imported SYN carries it in its capture annotation.',
     },
     len: {
       summary: 'Data length in bytes',

@@ -20,7 +20,7 @@ const FLAG_SUGGESTION_ORDER: readonly TcpFlag[] = [
   'ACK',
   ...TCP_FLAG_WRITING_ORDER.filter((flag) => flag !== 'SYN' && flag !== 'ACK'),
 ];
-const FIELD_ORDER: readonly FieldName[] = ['seq', 'ack', 'win', 'len'];
+const FIELD_ORDER: readonly FieldName[] = ['seq', 'ack', 'win', 'wscale', 'len'];
 
 /** `->`, `-x`, `~>`, `listen`, `close`; only the arrows while one is being typed (`client -`). */
 export function afterEndpointItems(typingArrow: boolean, typed = ''): Item[] {
@@ -62,7 +62,7 @@ export function flagAndFieldItems(
   });
   // Before the first flag, flags come first; after one, the line usually goes on with its
   // numbers (`SYN seq=x`, `ACK seq=x+1 ack=y+1`), so seq= and ack= come first, then the other
-  // flags, then win= and len=.
+  // flags, then win= and len= (and wscale= on a SYN: only a SYN carries it, RFC 7323 §2.2).
   const numbersNext = flags.size > 0;
   const flagItems = FLAG_SUGGESTION_ORDER.filter((flag) => !flags.has(flag)).map((flag, index) => ({
     label: flag,
@@ -71,7 +71,10 @@ export function flagAndFieldItems(
     documentation: DOCS.flags[flag].text,
     sortText: `${numbersNext ? 1 : 0}${index}`,
   }));
-  const fieldItems = FIELD_ORDER.filter((field) => !fields.has(field)).map((field) => {
+  const offered = FIELD_ORDER.filter(
+    (field) => !fields.has(field) && (field !== 'wscale' || flags.has('SYN')),
+  );
+  const fieldItems = offered.map((field) => {
     const index = FIELD_ORDER.indexOf(field);
     const group = !numbersNext ? 1 : field === 'seq' || field === 'ack' ? 0 : 2;
     return {

@@ -12,7 +12,7 @@ import { symbolText } from './symbolHover';
 
 /**
  * The hover on a segment: a flag's meaning, or on seq= and ack= the value the engine expected
- * and why, above the whole segment as the engine played it.
+ * and why, or on wscale= what the option does, above the whole segment as the engine played it.
  */
 export function hoverSegment(
   analysis: Analysis,
@@ -27,6 +27,10 @@ export function hoverSegment(
   }
   const step = segmentStepOf(analysis, statement);
   const body = segmentMarkdown(analysis, statement, block, step);
+  const wscale = statement.wscale;
+  if (wscale && at(wscale, offset)) {
+    return { span: spanOf(wscale), markdown: paragraphs(DOCS.fields.wscale.text, '---', body) };
+  }
   const field = partAt([statement.seq, statement.ack], offset);
   if (!field) return { span: spanOf(statement), markdown: body };
   const lead = paragraphs(

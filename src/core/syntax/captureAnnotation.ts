@@ -33,6 +33,8 @@ export interface CaptureFacts {
   seconds: number;
   /** -1 when no `wscale=` was written. */
   wscale: number;
+  /** The comment is not an annotation but the importer's ASSUMED_MARK (`at` is then -1). */
+  assumed: boolean;
 }
 
 const enum Code {
@@ -94,6 +96,18 @@ export function commentAfter(text: string, from: number): number {
   let i = from;
   while (isBlank(text.charCodeAt(i))) i++;
   return text.charCodeAt(i) === Code.Hash ? i : -1;
+}
+
+/**
+ * What the capture importer writes after a line it assumed, for a packet the capture does not
+ * hold (a handshake before the capture started, a segment it missed). Such a line has no
+ * annotation: its options, a SYN's window scale among them, are unknown.
+ */
+export const ASSUMED_MARK = '# not in the capture: assumed';
+
+/** Whether the comment whose `#` is at `at` is the importer's ASSUMED_MARK. */
+export function isAssumedMark(text: string, at: number): boolean {
+  return text.startsWith(ASSUMED_MARK, at);
 }
 
 /** The largest window scale shift (RFC 7323 §2.3). */
@@ -211,7 +225,7 @@ function item(
 
 /** The annotation at `at` (its `#`) as a tree node, or undefined for a plain comment. */
 export function captureAnnotation(text: string, at: number): CaptureAnnotation | undefined {
-  const facts: CaptureFacts = { at: -1, frame: 0, seconds: NaN, wscale: -1 };
+  const facts: CaptureFacts = { at: -1, frame: 0, seconds: NaN, wscale: -1, assumed: false };
   const options: string[] = [];
   const labels: string[] = [];
   let mss: number | undefined;

@@ -2,7 +2,12 @@ import { SYNTAX_TEXT } from './syntaxText';
 import { diagnostic } from '../check/diagnostic';
 import { flagBit, parseTcpFlag } from '../protocol/tcpFlags';
 import { Cursor } from './cursor';
-import { commentAfter, readAnnotation, type CaptureFacts } from './captureAnnotation';
+import {
+  commentAfter,
+  isAssumedMark,
+  readAnnotation,
+  type CaptureFacts,
+} from './captureAnnotation';
 import { emptyFacts, readSegmentLine } from './readSegmentLine';
 import { SegmentNode } from './segmentNode';
 import { SegmentTable } from './segmentTable';
@@ -25,7 +30,7 @@ import type {
 
 /**
  * Parses what follows `FROM ->` / `FROM -x` on a segment line:
- * `TO FLAGS [seq=V] [ack=V] [win=N] [len=N] ["payload"]`. Flags may be separated by blanks,
+ * `TO FLAGS [seq=V] [ack=V] [win=N] [wscale=N] [len=N] ["payload"]`. Flags may be separated by blanks,
  * commas or `+` (`SYN ACK`, `SYN,ACK`, `SYN+ACK`); fields come in any order.
  *
  * A well-formed line is read without tokens by readSegmentLine, which yields the same tree;
@@ -101,12 +106,20 @@ export const fastReading = { on: true };
 const FACTS = emptyFacts();
 
 /** Scratch facts of a capture annotation, copied into the table like FACTS. */
-const CAPTURE: CaptureFacts = { at: -1, frame: NaN, seconds: NaN, wscale: -1 };
+const CAPTURE: CaptureFacts = { at: -1, frame: NaN, seconds: NaN, wscale: -1, assumed: false };
 
-/** The capture annotation in a comment after `end` on its line (see captureAnnotation.ts). */
+/**
+ * The capture annotation in a comment after `end` on its line, or the importer's mark of an
+ * assumed line (see captureAnnotation.ts).
+ */
 function annotationAfter(source: string, end: number): CaptureFacts | undefined {
   const at = commentAfter(source, end);
-  return at >= 0 && readAnnotation(source, at, CAPTURE) >= 0 ? CAPTURE : undefined;
+  if (at < 0) return undefined;
+  CAPTURE.assumed = false;
+  if (readAnnotation(source, at, CAPTURE) >= 0) return CAPTURE;
+  if (!isAssumedMark(source, at)) return undefined;
+  CAPTURE.assumed = true;
+  return CAPTURE;
 }
 
 /**
@@ -142,6 +155,7 @@ function parseParts(
   let seq: ValueField | undefined;
   let ack: ValueField | undefined;
   let win: NumberField | undefined;
+  let wscale: NumberField | undefined;
   let len: NumberField | undefined;
   let payload: StringLiteral | undefined;
   let broken: (FieldName | 'flags')[] | undefined;
@@ -192,7 +206,7 @@ function parseParts(
       const field = parseField(cursor);
       if (!field && FIELD_NAMES.has(name)) (broken ??= []).push(name as FieldName);
       if (field) {
-        const taken = { seq, ack, win, len }[field.name];
+        const taken = { seq, ack, win, wscale, len }[field.name];
         if (taken) {
           cursor.diagnostics.push(
             diagnostic('DuplicateField', field.nameSpan, { name: `${field.name}=` }),
@@ -200,6 +214,7 @@ function parseParts(
         } else if (field.name === 'seq') seq = field;
         else if (field.name === 'ack') ack = field;
         else if (field.name === 'win') win = field;
+        else if (field.name === 'wscale') wscale = field;
         else if (field.name === 'len') len = field;
         end = field.end;
       }
@@ -241,6 +256,7 @@ function parseParts(
     seq,
     ack,
     win,
+    wscale,
     len,
     payload,
     label,
@@ -262,6 +278,7 @@ function factsOf(parts: SegmentParts): SegmentFacts {
     ackSymbol: parts.ack?.value.symbol?.text,
     ackOffset: parts.ack ? parts.ack.value.offset : NaN,
     winValue: parts.win ? parts.win.value.value : -1,
+    wscaleValue: parts.wscale ? parts.wscale.value.value : -1,
     lenValue: parts.len ? parts.len.value.value : -1,
     payloadBytes: parts.payload ? parts.payload.byteLength : -1,
   };
@@ -278,7 +295,7 @@ export function stringLiteral(token: Token): StringLiteral {
 
 export const NONE_BROKEN: readonly (FieldName | 'flags')[] = Object.freeze([]);
 
-const FIELD_NAMES: ReadonlySet<string> = new Set(['seq', 'ack', 'win', 'len']);
+const FIELD_NAMES: ReadonlySet<string> = new Set(['seq', 'ack', 'win', 'wscale', 'len']);
 
 function parseField(cursor: Cursor): ValueField | NumberField | undefined {
   const nameToken = cursor.advance();
@@ -291,7 +308,7 @@ function parseField(cursor: Cursor): ValueField | NumberField | undefined {
     if (!value) return undefined;
     return { name, nameSpan, value, start: nameToken.start, end: value.end };
   }
-  if (name === 'win' || name === 'len') {
+  if (name === 'win' || name === 'wscale' || name === 'len') {
     const token = cursor.token;
     if (token.kind !== 'number') {
       cursor.report(SYNTAX_TEXT.aNumberAfterField({ field: name }));

@@ -17,6 +17,7 @@ export function emptyFacts(): LineFacts {
     ackSymbol: undefined,
     ackOffset: NaN,
     winValue: -1,
+    wscaleValue: -1,
     lenValue: -1,
     payloadBytes: -1,
   };
@@ -112,7 +113,7 @@ function isWordOnly(c: number): boolean {
  * The fast reading of a segment line, after `FROM ->`: straight from the characters, with no
  * tokens. It accepts only well-formed lines written the usual way (`to FLAGS seq=V ack=V
  * len=N "payload"`, at least one flag, known and not repeated, no field twice) and returns undefined at
- * anything else, before reporting anything; parseSegment then reads the line with the token
+ * anything else (a SYN's `wscale=` included: few lines carry it), before reporting anything; parseSegment then reads the line with the token
  * parser, which is the reference: both readings give the same tree (a property test holds them
  * to it). Fills `facts` on success.
  */
@@ -135,7 +136,7 @@ export function readSegmentLine(
   facts.flagCount = 0;
   facts.seqSymbol = facts.ackSymbol = undefined;
   facts.seqOffset = facts.ackOffset = NaN;
-  facts.winValue = facts.lenValue = facts.payloadBytes = -1;
+  facts.winValue = facts.wscaleValue = facts.lenValue = facts.payloadBytes = -1;
   let end = i;
   for (;;) {
     while (i < length && isBlank(text.charCodeAt(i))) i++;

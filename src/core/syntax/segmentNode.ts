@@ -101,6 +101,9 @@ export class SegmentNode implements SegmentStatement {
   get winValue(): number {
     return this.table.winValue(this.row);
   }
+  get wscaleValue(): number {
+    return this.table.wscaleValue(this.row);
+  }
   get lenValue(): number {
     return this.table.lenValue(this.row);
   }
@@ -116,6 +119,9 @@ export class SegmentNode implements SegmentStatement {
   }
   get captureWscale(): number {
     return this.table.captureWscale(this.row);
+  }
+  get captureAssumed(): boolean {
+    return this.table.captureAssumed(this.row);
   }
   /** Built from the source on first use (hovers and the like ask; the checker reads the facts). */
   get capture(): CaptureAnnotation | undefined {
@@ -161,6 +167,9 @@ export class SegmentNode implements SegmentStatement {
   get win(): NumberField | undefined {
     return this.parts.win;
   }
+  get wscale(): NumberField | undefined {
+    return this.parts.wscale;
+  }
   get len(): NumberField | undefined {
     return this.parts.len;
   }
@@ -188,6 +197,7 @@ export class SegmentNode implements SegmentStatement {
       seq: parts.seq,
       ack: parts.ack,
       win: parts.win,
+      wscale: parts.wscale,
       len: parts.len,
       payload: parts.payload,
       broken: this.broken,

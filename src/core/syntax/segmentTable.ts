@@ -4,7 +4,7 @@ import type { FieldName, SegmentFacts, SegmentParts } from './tree';
 /** Integer columns, per segment. */
 const START = 0;
 const END = 1;
-/** flagBits | flagCount << 8 (at most 0xffff) | lost << 24 | inFlight << 25. */
+/** flagBits | flagCount << 8 (at most 0xffff) | lost << 24 | inFlight << 25 | assumed << 26. */
 const BITS = 2;
 const FROM = 3;
 const TO = 4;
@@ -32,11 +32,15 @@ const PAYLOAD = 4;
 /** The capture annotation's frame and `t=` seconds (NaN for none). */
 const CAPTURE_FRAME = 5;
 const CAPTURE_SECONDS = 6;
-const NUMBERS = 7;
+/** `wscale=` written as a field (-1 for none). */
+const WSCALE = 7;
+const NUMBERS = 8;
 
 const MAX_FLAG_COUNT = 0xffff;
 const LOST = 1 << 24;
 const IN_FLIGHT = 1 << 25;
+/** The line ends in the importer's mark of an assumed line (CaptureFacts.assumed). */
+const ASSUMED = 1 << 26;
 
 type Broken = readonly (FieldName | 'flags')[];
 
@@ -97,7 +101,8 @@ export class SegmentTable {
       // the bits after it.
       (Math.min(facts.flagCount, MAX_FLAG_COUNT) << 8) |
       (lost ? LOST : 0) |
-      (flight?.inFlight ? IN_FLIGHT : 0);
+      (flight?.inFlight ? IN_FLIGHT : 0) |
+      (capture?.assumed ? ASSUMED : 0);
     ints[i + FROM] = this.nameId(facts.fromText);
     ints[i + TO] = this.nameId(facts.toText);
     ints[i + SEQ_SYMBOL] = facts.seqSymbol === undefined ? -1 : this.nameId(facts.seqSymbol);
@@ -114,6 +119,7 @@ export class SegmentTable {
     numbers[j + SEQ_OFFSET] = facts.seqOffset;
     numbers[j + ACK_OFFSET] = facts.ackOffset;
     numbers[j + WIN] = facts.winValue;
+    numbers[j + WSCALE] = facts.wscaleValue;
     numbers[j + LEN] = facts.lenValue;
     numbers[j + PAYLOAD] = facts.payloadBytes;
     numbers[j + CAPTURE_FRAME] = captured ? capture.frame : NaN;
@@ -163,6 +169,9 @@ export class SegmentTable {
   inFlight(row: number): boolean {
     return ((this.ints[row * INTS + BITS] as number) & IN_FLIGHT) !== 0;
   }
+  captureAssumed(row: number): boolean {
+    return ((this.ints[row * INTS + BITS] as number) & ASSUMED) !== 0;
+  }
   labelText(row: number): string | undefined {
     const id = this.ints[row * INTS + LABEL] as number;
     return id < 0 ? undefined : this.names[id];
@@ -192,6 +201,9 @@ export class SegmentTable {
   }
   winValue(row: number): number {
     return this.numbers[row * NUMBERS + WIN] as number;
+  }
+  wscaleValue(row: number): number {
+    return this.numbers[row * NUMBERS + WSCALE] as number;
   }
   lenValue(row: number): number {
     return this.numbers[row * NUMBERS + LEN] as number;

@@ -18,7 +18,7 @@ export interface SegmentLabel extends Span {
   readonly name: Name;
 }
 
-export type FieldName = 'seq' | 'ack' | 'win' | 'len';
+export type FieldName = 'seq' | 'ack' | 'win' | 'wscale' | 'len';
 
 export interface ValueField extends Span {
   readonly name: 'seq' | 'ack';
@@ -27,7 +27,7 @@ export interface ValueField extends Span {
 }
 
 export interface NumberField extends Span {
-  readonly name: 'win' | 'len';
+  readonly name: 'win' | 'wscale' | 'len';
   readonly nameSpan: Span;
   readonly value: NumberLiteral;
 }
@@ -81,8 +81,9 @@ export interface SegmentFacts {
   readonly seqOffset: number;
   readonly ackSymbol: string | undefined;
   readonly ackOffset: number;
-  /** `win.value.value` and `len.value.value`, or -1 when not written. */
+  /** `win.value.value`, `wscale.value.value` and `len.value.value`, or -1 when not written. */
   readonly winValue: number;
+  readonly wscaleValue: number;
   readonly lenValue: number;
   /** `payload.byteLength`, or -1 when there is no payload. */
   readonly payloadBytes: number;
@@ -99,6 +100,11 @@ export interface CapturedFacts {
   readonly captureSeconds: number;
   /** `capture.wscale`, or -1 when not written (or no annotation). */
   readonly captureWscale: number;
+  /**
+   * The line ends in `# not in the capture: assumed` (ASSUMED_MARK): the importer wrote it for a
+   * packet the capture does not hold, so what the packet carried beyond its line is unknown.
+   */
+  readonly captureAssumed: boolean;
 }
 
 export interface SegmentStatement extends StatementBase, SegmentFacts, CapturedFacts {
@@ -119,6 +125,8 @@ export interface SegmentStatement extends StatementBase, SegmentFacts, CapturedF
   readonly seq?: ValueField;
   readonly ack?: ValueField;
   readonly win?: NumberField;
+  /** `wscale=N`: the window scale option of a SYN (RFC 7323 §2.2). */
+  readonly wscale?: NumberField;
   readonly len?: NumberField;
   readonly payload?: StringLiteral;
   /** Fields (or flags) that were written but could not be read (already reported). */
@@ -180,6 +188,7 @@ export interface SegmentParts {
   readonly seq?: ValueField;
   readonly ack?: ValueField;
   readonly win?: NumberField;
+  readonly wscale?: NumberField;
   readonly len?: NumberField;
   readonly payload?: StringLiteral;
   readonly label?: SegmentLabel;

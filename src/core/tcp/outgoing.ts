@@ -21,6 +21,8 @@ export interface Outgoing {
   /** True when a flag was misspelled (already reported): a missing ACK is probably that one. */
   readonly flagsBroken: boolean;
   readonly len: number;
+  /** A SYN's Window Scale option (windowScale.ts: wscaleOf). */
+  readonly wscale: number;
   /** The statement: the span of the whole line. */
   readonly span: SegmentStatement;
   /** The row its step will have in the trace. */
@@ -52,6 +54,7 @@ export function fieldsEnd(out: Outgoing): number {
     statement.seq?.end ?? 0,
     statement.ack?.end ?? 0,
     statement.win?.end ?? 0,
+    statement.wscale?.end ?? 0,
     statement.len?.end ?? 0,
   );
 }

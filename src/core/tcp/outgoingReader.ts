@@ -2,6 +2,7 @@ import type { SegmentStatement } from '../syntax/tree';
 import type { Declarations } from './declarations';
 import type { Outgoing } from './outgoing';
 import type { Shape } from './segmentShape';
+import { NO_WSCALE, wscaleOf } from './windowScale';
 
 /**
  * Reads each segment statement into the Outgoing that send() checks. It fills one object anew
@@ -19,6 +20,7 @@ export class OutgoingReader {
     ackGiven: false,
     flagsBroken: false,
     len: 0,
+    wscale: NO_WSCALE,
     span: undefined as unknown as SegmentStatement,
     row: 0,
   };
@@ -40,6 +42,7 @@ export class OutgoingReader {
     out.ackGiven = !Number.isNaN(statement.ackOffset) || broken.includes('ack');
     out.flagsBroken = broken.includes('flags');
     out.len = shape.len;
+    out.wscale = wscaleOf(statement);
     out.span = statement;
     out.row = row;
     return out;

@@ -12,6 +12,7 @@ import { receive } from './receive';
 import { seqValue, SEQ_MAX, type SeqValue, type SymbolValues } from './seqValue';
 import { inject, send, sentAsWritten, type Sent } from './send';
 import { fromAddressOf, newTcb, type Segment, type Tcb } from './tcb';
+import { advertise, wscaleOf } from './windowScale';
 import type { Severity } from '../check/codes';
 import type { Reading } from './trace';
 
@@ -122,6 +123,7 @@ function rehearse(
       ackGiven: !Number.isNaN(statement.ackOffset) || statement.broken.includes('ack'),
       flagsBroken: statement.broken.includes('flags'),
       len: shape.len,
+      wscale: wscaleOf(statement),
       span: statement,
       row: -1,
     };
@@ -130,7 +132,7 @@ function rehearse(
       (forger ? inject(out) : undefined) ?? send(out, own(from), context, own(peer));
     // A resend past SND.NXT is counted as the typo it is by default (see Sent.unlessAsSent).
     if (sent?.unlessAsSent) count(sent.unlessAsSent.severity);
-    if (sent && statement.winValue >= 0) own(from).rcvWnd = statement.winValue;
+    if (sent) advertise(own(from), sent.segment, statement.winValue);
     return sent && { to: peer, segment: sent.segment, lost: statement.lost };
   };
   /** Segments labelled in the rehearsed lines, for the `deliver` lines after them. */

@@ -7,16 +7,9 @@ import {
   type SeqValue,
   type SymbolValues,
 } from './seqValue';
-import {
-  causeOf,
-  newCause,
-  receiveWindow,
-  resetTcb,
-  segmentLength,
-  type Segment,
-  type Tcb,
-} from './tcb';
+import { causeOf, newCause, resetTcb, segmentLength, type Segment, type Tcb } from './tcb';
 import type { SegmentOutcome } from './trace';
+import { receiveWindow } from './windowScale';
 
 /**
  * Delivers a segment to its receiver: RFC 9293 §3.10.7 "SEGMENT ARRIVES", in its order
@@ -87,6 +80,8 @@ function receiveListening(tcb: Tcb, segment: Segment): SegmentOutcome {
     rcvNxt: plus(segment.seq, 1),
     rcvNxtCause: synCause(segment),
     synData: segment.len > 0 ? causeOf(segment) : undefined,
+    // RFC 7323 §2.2: the peer's Window Scale option, half of what decides this side's scale.
+    peerWscale: segment.wscale,
   });
   return 'delivered';
 }
@@ -121,6 +116,7 @@ function receiveSynSent(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segm
   // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
   tcb.rcvNxt = plus(segment.seq, 1);
   tcb.rcvNxtCause = synCause(segment);
+  tcb.peerWscale = segment.wscale; // RFC 7323 §2.2, as in LISTEN
   if (synchronized) tcb.sndUna = ack;
   return 'delivered';
 }
@@ -142,7 +138,9 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
   const rcvNxt = tcb.rcvNxt;
   if (segment.flags.has('RST')) {
     // RFC 5961 §3.2 (RFC 9293 §3.10.7.4): only a reset at exactly RCV.NXT is acted on; one
-    // elsewhere in the window gets a challenge ACK, one outside it is dropped silently.
+    // elsewhere in the window gets a challenge ACK, one outside it is dropped silently. The
+    // window is RCV.WND as scaled (RFC 7323 §2.3), or the largest it can be when the scale is
+    // unknown: a reset the receiver may have taken as in its window is challenged.
     const offset = rcvNxt && distance(rcvNxt, segment.seq, symbols);
     if (rcvNxt && offset !== 0) {
       const inWindow = offset !== undefined && offset > 0 && offset < receiveWindow(tcb);
@@ -191,12 +189,11 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
 }
 
 /**
- * Whether data or a FIN starts at or past RCV.NXT+RCV.WND (a window above zero), whatever the
- * window scale. The language does not carry the window scale option yet (RFC 7323 §2: after the
- * SYNs, `win=` is the header's field, shifted left by the scale the peers agreed), so the
- * written window is read as the smallest it can mean: a segment is past the edge only when it
- * starts past win × 2^14, the largest shift (RFC 7323 §2.3). A capture's `win=64` (64 KiB at a
- * shift of 10) never drops data the receiver took; a zero window is zero at any scale.
+ * Whether data or a FIN starts at or past RCV.NXT+RCV.WND (a window above zero). RCV.WND is
+ * the window field shifted left by the scale the SYNs agreed (RFC 7323 §2.3, windowScale.ts);
+ * when the SYNs were not seen the scale is unknown and the window is the largest the field can
+ * mean, win × 2^14, so that a capture's `win=64` (64 KiB at a shift of 10) never drops data the
+ * receiver took. A zero window is zero at any scale (see receiveText).
  */
 function beyondWindow(
   tcb: Tcb,
@@ -208,8 +205,8 @@ function beyondWindow(
   const window = receiveWindow(tcb);
   if (window === 0) return false;
   const offset = distance(rcvNxt, segment.seq, symbols);
-  // At or after RCV.NXT (less than half the number space ahead), and past any window.
-  return offset !== undefined && offset < 2 ** 31 && offset >= window * 2 ** MAX_WINDOW_SHIFT;
+  // At or after RCV.NXT (less than half the number space ahead), and past the window.
+  return offset !== undefined && offset < 2 ** 31 && offset >= window;
 }
 
 /**

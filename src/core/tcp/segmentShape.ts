@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { NumberLiteral, SegmentStatement } from '../syntax/tree';
 import { TCP_FLAG, TCP_FLAGS, type TcpFlag } from '../protocol/tcpFlags';
 import type { Span } from '../text/span';
+import { MAX_WSCALE } from './windowScale';
 
 /** Largest scaled window: 65535 << 14 (RFC 7323 §2.3). */
 export const WINDOW_MAX = 65535 * 2 ** 14;
@@ -116,6 +117,7 @@ export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) 
       }),
     );
   }
+  if (statement.wscaleValue >= 0) checkWscale(statement, flags, report);
   let len = Math.max(statement.payloadBytes, 0);
   if (statement.lenValue >= 0) {
     if (statement.lenValue > LENGTH_MAX) {
@@ -132,4 +134,21 @@ export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) 
     }
   }
   return { flags, len, ok };
+}
+
+/**
+ * `wscale=`, the Window Scale option: only a SYN carries it, and a receiver ignores it on any
+ * other segment (RFC 7323 §2.2); a shift above 14 is taken as 14 (§2.3, "SHOULD log the error").
+ */
+function checkWscale(
+  statement: SegmentStatement,
+  flags: ReadonlySet<TcpFlag>,
+  report: (d: Diagnostic) => void,
+): void {
+  const field = statement.wscale;
+  if (!field) return;
+  if (!flags.has('SYN')) report(diagnostic('WindowScaleWithoutSyn', field));
+  else if (statement.wscaleValue > MAX_WSCALE) {
+    report(diagnostic('WindowScaleTooLarge', field.value, { text: field.value.text }));
+  }
 }

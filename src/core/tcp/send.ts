@@ -74,6 +74,7 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
     out.len,
     out.span,
     out.row,
+    out.wscale,
   );
   const asWritten =
     seq.corrected || ack.corrected || ackAdded
@@ -87,6 +88,7 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
           out.len,
           out.span,
           out.row,
+          out.wscale,
         )
       : undefined;
   if (plan.apply) plan.apply(segment);
@@ -127,7 +129,17 @@ export function sentAsWritten(tcb: Tcb, sent: Sent): void {
 export function inject(out: Outgoing): Sent | undefined {
   if (!out.seq || out.flags.has('SYN')) return undefined;
   const ack = out.flags.has('ACK') ? out.ack : undefined;
-  const segment = newSegment(out.from, out.to, out.flags, out.seq, ack, out.len, out.span, out.row);
+  const segment = newSegment(
+    out.from,
+    out.to,
+    out.flags,
+    out.seq,
+    ack,
+    out.len,
+    out.span,
+    out.row,
+    out.wscale,
+  );
   return {
     segment,
     expectedSeq: undefined,

@@ -20,6 +20,7 @@ import { callStep, expectStep, waitStep } from './stateSteps';
 import { fromAddressOf } from './tcb';
 import { TcbTable } from './tcbTable';
 import type { SegmentOutcome, TcpStep, TcpTrace } from './trace';
+import { advertise } from './windowScale';
 
 export interface Simulation {
   readonly trace: TcpTrace;
@@ -204,7 +205,7 @@ class Simulator {
         send(out, this.tcbs.own(from), this.context, this.tcbs.tcb(to));
     }
     // The window `from` advertises is the one it tests arriving segments against.
-    if (sent && statement.winValue >= 0) this.tcbs.own(from).rcvWnd = statement.winValue;
+    if (sent) advertise(this.tcbs.own(from), sent.segment, statement.winValue);
     pending.statement = statement;
     pending.from = from;
     pending.to = to;

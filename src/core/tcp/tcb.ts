@@ -16,6 +16,8 @@ export interface Segment {
   readonly span: Span;
   /** SEG.SEQ + SEG.LEN, counting a FIN (not a SYN): where the data and FIN end. */
   readonly end: SeqValue;
+  /** A SYN's Window Scale option (see windowScale.ts); NO_WSCALE on any other segment. */
+  readonly wscale: number;
 }
 
 /** A segment in flight; made by newSegment only. */
@@ -33,6 +35,7 @@ class SegmentInFlight implements Segment {
     readonly end: SeqValue,
     /** The row of its step in the trace. */
     readonly row: number,
+    readonly wscale: number,
   ) {}
 
   /** Made on first use and then shared: a pure ACK never needs one. */
@@ -59,10 +62,12 @@ export function newSegment(
   len: number,
   span: Span,
   row: number,
+  /** A SYN's Window Scale option (windowScale.ts); -1 (none) on any other segment. */
+  wscale: number,
 ): Segment {
   const occupies = len + (flags.has('FIN') ? 1 : 0);
   const end = occupies === 0 ? seq : plus(seq, occupies);
-  return new SegmentInFlight(from, to, flags, seq, ack, len, span, end, row);
+  return new SegmentInFlight(from, to, flags, seq, ack, len, span, end, row, wscale);
 }
 
 /**
@@ -81,6 +86,7 @@ export function fromAddressOf(segment: Segment, from: string): Segment {
         segment.span,
         segment.end,
         segment.row,
+        segment.wscale,
       )
     : { ...segment, from };
 }
@@ -160,8 +166,15 @@ export interface Tcb {
   sndNxt: undefined | SeqValue;
   irs: undefined | SeqValue;
   rcvNxt: undefined | SeqValue;
-  /** The receive window this side last advertised (`win=`); undefined when never written. */
+  /**
+   * The receive window this side last advertised, in bytes: its `win=` shifted by its window
+   * scale, or the largest it can mean when the scale is unknown (windowScale.ts); undefined
+   * when never written.
+   */
   rcvWnd: undefined | number;
+  /** The Window Scale option of the SYN this side sent, and of its peer's (windowScale.ts). */
+  synWscale: undefined | number;
+  peerWscale: undefined | number;
   /** The seq of this side's FIN once sent. */
   finSeq: undefined | SeqValue;
   finSpan: undefined | Span;
@@ -207,6 +220,8 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   irs: undefined,
   rcvNxt: undefined,
   rcvWnd: undefined,
+  synWscale: undefined,
+  peerWscale: undefined,
   finSeq: undefined,
   finSpan: undefined,
   issSpan: undefined,
@@ -229,14 +244,6 @@ export function newTcb(changes?: Partial<Tcb>): Tcb {
 /** Makes `tcb` a new TCB in place: CLOSED_TCB with `changes` (a reset, a connection closed). */
 export function resetTcb(tcb: Tcb, changes: Partial<Tcb>): void {
   Object.assign(tcb, CLOSED_TCB, changes);
-}
-
-/**
- * The window a receiver tests segments against (RFC 9293 §3.10.7.4): the last one it
- * advertised, or 65535, the largest unscaled window, when the scenario never wrote one.
- */
-export function receiveWindow(tcb: Readonly<Tcb>): number {
-  return tcb.rcvWnd ?? 65535;
 }
 
 /** The reason "SND.NXT or RCV.NXT as moved by `cause`". */

@@ -364,6 +364,18 @@ const CASES: Record<DiagnosticCode, Case> = {
     text: 'SYN',
     good: [...AB, 'a -> b SYN seq=1'],
   },
+  HS306: {
+    bad: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1 wscale=7'],
+    line: 7,
+    text: 'wscale=7',
+    good: [...OPEN, 'client -> server ACK seq=x+1 ack=y+1 win=512'],
+  },
+  HS307: {
+    bad: [...AB, 'a -> b SYN seq=1 wscale=15'],
+    line: 4,
+    text: '15',
+    good: [...AB, 'a -> b SYN seq=1 wscale=14'],
+  },
 
   HS401: {
     bad: [...AB, 'a -> nobody SYN seq=1'],

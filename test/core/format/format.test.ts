@@ -79,6 +79,11 @@ const CASES: readonly Case[] = [
     expected: lines('a -> b  PSH ACK  seq=x+1  ack=y+1  len=2 win=9 "hi"'),
   },
   {
+    name: 'a SYN keeps its wscale= with win= and len=, as written',
+    input: lines('a -> b SYN wscale = 7 seq=1 win=9'),
+    expected: lines('a -> b  SYN  seq=1  wscale=7 win=9'),
+  },
+  {
     name: 'a missing seq= leaves its column blank',
     input: lines('a -> b SYN ACK seq=y ack=x+1', 'b -> a ACK ack=y+1'),
     expected: lines('a -> b  SYN ACK  seq=y  ack=x+1', 'b -> a  ACK             ack=y+1'),
@@ -533,7 +538,20 @@ describe('formatting properties', () => {
     const vocabulary = [
       ...['scenario', 'endpoint', 'let', 'expect', 'wait', 'simultaneous', 'listen', 'close'],
       ...['a', 'b', 'x', 'SYN', 'ack', 'FIN', 'PSH', 'BOGUS', 'ESTABLISHED', 'SYN-SENT'],
-      ...['0', '1', '4294967296', 'seq=', 'ack=', 'win=', 'len=', 'mss=', '->', '-x', '-'],
+      ...[
+        '0',
+        '1',
+        '4294967296',
+        'seq=',
+        'ack=',
+        'win=',
+        'wscale=',
+        'len=',
+        'mss=',
+        '->',
+        '-x',
+        '-',
+      ],
       ...['=', '+', ',', '{', '}', '"p q"', '"\\q"', '"open', '10.0.0.1:80', '2MSL', '3MSL'],
       ...['# c', '// c', '\n', '\r\n', '\n\n\n', '\t', '\u00a0', '\ufeff', '\ud83e', '@'],
     ];

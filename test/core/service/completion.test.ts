@@ -127,7 +127,32 @@ const CASES: readonly Case[] = [
   {
     name: 'completion after a flag offers seq= and ack= first, then the other flags',
     text: lines(...OPEN.slice(0, 3), 'client -> server SYN |'),
-    labels: ['seq=', 'ack=', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR', 'win=', 'len='],
+    labels: [
+      'seq=',
+      'ack=',
+      'ACK',
+      'FIN',
+      'RST',
+      'PSH',
+      'URG',
+      'ECE',
+      'CWR',
+      'win=',
+      'wscale=',
+      'len=',
+    ],
+  },
+  {
+    name: 'completion offers wscale= on a SYN only, the one segment that carries it (RFC 7323 §2.2)',
+    text: lines(...OPEN, 'client -> server ACK seq=x+1 ack=y+1 |'),
+    excludes: ['wscale='],
+    includes: ['win='],
+  },
+  {
+    name: 'completion leaves out a wscale= already written',
+    text: lines(...OPEN.slice(0, 3), 'client -> server SYN seq=x wscale=7 |'),
+    excludes: ['wscale=', 'seq='],
+    includes: ['win='],
   },
   {
     name: 'completion counts flags and fields written after the cursor, in any case',

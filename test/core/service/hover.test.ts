@@ -561,6 +561,15 @@ const CASES: readonly Case[] = [
     startsWith: '`x` = `1000`, bound by `let` at line 3.',
     includes: ["`x`: a's initial sequence number, chosen by the SYN at line 5."],
   },
+  {
+    name: 'hover on wscale= says what the window scale option does, above the segment',
+    text: lines(...OPEN.slice(0, 3), 'client -> server SYN seq=x win=64240 wscale=7'),
+    line: 4,
+    find: 'wscale',
+    covers: 'wscale=7',
+    startsWith: 'The Window Scale option of a SYN or SYN ACK (RFC 7323 §2.2)',
+    includes: ['**client** → **server**'],
+  },
 ];
 
 for (const c of CASES) {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { importCapture } from '../../../src/core/capture/write/importCapture';
-import { captureAnnotation } from '../../../src/core/syntax/captureAnnotation';
+import { ASSUMED } from '../../../src/core/capture/write/segmentLine';
+import { ASSUMED_MARK, captureAnnotation } from '../../../src/core/syntax/captureAnnotation';
 import { parse } from '../../../src/core/syntax/parser';
 import type { SegmentStatement, Statement } from '../../../src/core/syntax/tree';
 import { fixture } from '../capture/support';
@@ -92,6 +93,38 @@ test('a segment without an annotation has no capture facts', () => {
   assert.equal(segment.capture, undefined);
   assert.ok(Number.isNaN(segment.captureFrame) && Number.isNaN(segment.captureSeconds));
   assert.equal(segment.captureWscale, -1);
+});
+
+test('the importer’s mark of an assumed line is read into the tree; any other comment is not', () => {
+  const text = [
+    'a -> b SYN seq=0  # not in the capture: assumed',
+    'a -> b SYN ACK seq=0 ack=1  # not in the capture: assumed (acknowledged by frame 4)',
+    'a -> b SYN seq=0  # not in the capture',
+    'a -> b SYN seq=0  # frame 1 t=0.5',
+    'a -> b SYN seq=0',
+  ].join('\n');
+  const segments = segmentsOf(parse(text).document.statements);
+  assert.deepEqual(
+    segments.map((s) => s.captureAssumed),
+    [true, true, false, false, false],
+  );
+  assert.equal(segments[0]?.capture, undefined, 'an assumed line has no annotation');
+});
+
+test('the importer’s mark is the parser’s (capture/write writes what syntax reads)', () => {
+  assert.equal(ASSUMED, ASSUMED_MARK);
+});
+
+test('wscale= is a field of the segment, beside the annotation’s', () => {
+  const text = 'a -> b SYN seq=0 win=9 wscale=7 # frame 1 t=0.5 wscale=3\na -> b SYN seq=0\n';
+  const [written, plain] = segmentsOf(parse(text).document.statements);
+  assert.ok(written && plain);
+  assert.deepEqual(
+    [written.wscaleValue, written.wscale?.value.text, written.captureWscale],
+    [7, '7', 3],
+  );
+  assert.equal(text.slice(written.wscale?.start, written.wscale?.end), 'wscale=7');
+  assert.deepEqual([plain.wscaleValue, plain.wscale], [-1, undefined]);
 });
 
 test('captureAnnotation reads a comment on its own, and says no to a plain one', () => {

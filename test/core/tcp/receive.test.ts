@@ -681,17 +681,19 @@ test('a SYN with data to a closed port is refused by RST ACK ack=ISS+1+len, whic
 });
 
 /**
- * The server advertises `win=1` in its SYN ACK: 1 byte without window scaling, 16 KiB at the
- * largest scale (2^14, RFC 7323 §2.3). The engine does not know the scale (the language has no
- * window scale option yet), so it drops only what lies past any window `win=1` can mean.
+ * A capture that starts after the handshake (the importer assumed it): the server advertises
+ * `win=1`, 1 byte without window scaling, 16 KiB at the largest scale (2^14, RFC 7323 §2.3).
+ * The SYNs were not seen, so the scale is unknown, and the engine drops only what lies past any
+ * window `win=1` can mean.
  */
 const WINDOW_1 = [
   'endpoint client 10.0.0.1:50000',
   'endpoint server 10.0.0.2:80',
   'server listen',
-  'client -> server SYN seq=1000',
-  'server -> client SYN ACK seq=5000 ack=1001 win=1',
-  'client -> server ACK seq=1001 ack=5001',
+  'client -> server SYN seq=1000  # not in the capture: assumed',
+  'server -> client SYN ACK seq=5000 ack=1001  # not in the capture: assumed',
+  'client -> server ACK seq=1001 ack=5001  # not in the capture: assumed',
+  'server -> client ACK seq=5001 ack=1001 win=1',
   'client -x server PSH ACK seq=1001 ack=5001 len=16384',
 ];
 
@@ -707,13 +709,13 @@ test('data past the right edge of any window the written win= can mean is droppe
   );
   assert.deepEqual(codesAt(analyze(text), ['error', 'warning']), []);
   const steps = analyze(text).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
-  assert.equal(steps[4]?.outcome, 'challenged');
+  assert.equal(steps[5]?.outcome, 'challenged');
   // `win=` matters: with win=2 (at most 32 KiB) the same segment is queued, and the ACK after
   // the retransmission covers it.
   const wide = text.replaceAll('win=1', 'win=2');
   const queued = analyze(wide).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
-  assert.equal(queued[4]?.outcome, 'queued');
-  assert.deepEqual(codesAt(analyze(wide), ['error']), ['HS101@11:35']);
+  assert.equal(queued[5]?.outcome, 'queued');
+  assert.deepEqual(codesAt(analyze(wide), ['error']), ['HS101@12:35']);
 });
 
 test('a small written window never drops data a scaled window takes: a capture with loss, win=502 at a shift of 7', () => {
@@ -721,8 +723,9 @@ test('a small written window never drops data a scaled window takes: a capture w
     'endpoint client 10.0.0.1:50000',
     'endpoint server 10.0.0.2:80',
     'server listen',
-    'client -> server SYN seq=1000 win=64240',
-    'server -> client SYN ACK seq=5000 ack=1001 win=65160',
+    // The SYNs' capture annotations carry the shift (RFC 7323 §2.2): 502 << 7 = 64256 bytes.
+    'client -> server SYN seq=1000 win=64240 # frame 1 t=0.000000 mss=1460 wscale=7',
+    'server -> client SYN ACK seq=5000 ack=1001 win=65160 # frame 2 t=0.000050 mss=1460 wscale=7',
     'client -> server ACK seq=1001 ack=5001 win=502',
     'server -x client ACK seq=5001 ack=1001 win=509 len=1448',
     'server -> client ACK seq=6449 ack=1001 win=509 len=1448', // 1448 past RCV.NXT: queued

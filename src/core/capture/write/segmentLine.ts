@@ -2,8 +2,8 @@ import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { TcpPacket } from '../read/packet';
 import { ANALYSIS_LABELS, analysisFlags } from '../../tcp/tcpAnalysis';
 
-/** Marks the lines that stand for packets the capture does not hold. */
-export const ASSUMED = '# not in the capture: assumed';
+/** Marks the lines that stand for packets the capture does not hold (the parser reads it). */
+export { ASSUMED_MARK as ASSUMED } from '../../syntax/captureAnnotation';
 
 /** The longest payload label written after a segment. */
 const MAX_LABEL = 40;
