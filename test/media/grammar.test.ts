@@ -586,6 +586,21 @@ test('segment lines carry a meta scope that tells delivered from lost', async ()
   ]);
 });
 
+test('names in Chinese are endpoints, as English ones are', async () => {
+  const text = 'endpoint 客户端\n客户端 -> 服务器 SYN seq=x\n服务器 listen';
+  assert.deepEqual(await scopesAt(text, 1, '客户端'), [
+    SCOPE_NAME,
+    'meta.segment.handshake',
+    ENDPOINT,
+  ]);
+  assert.deepEqual(await scopesAt(text, 1, '服务器'), [
+    SCOPE_NAME,
+    'meta.segment.handshake',
+    ENDPOINT,
+  ]);
+  assert.deepEqual((await scopesAt(text, 0, '客户端')).at(-1), ENDPOINT);
+});
+
 test('segments inside a block are scoped as both block and segment', async () => {
   const text = 'simultaneous {\n  a -> b SYN seq=x\n}';
   assert.deepEqual(await scopesAt(text, 1, 'SYN'), [

@@ -1,4 +1,5 @@
 import type { TextEdit } from '../text/textEdits';
+import { isName } from '../syntax/scanner';
 import { KEYWORDS } from '../syntax/parser';
 import { touches, type Span } from '../text/span';
 import type { Name, ScenarioDocument, Statement, ValueExpression } from '../syntax/tree';
@@ -116,7 +117,6 @@ export type RenameResult =
 const RENAMABLE =
   'Only names can be renamed: endpoints, sequence-number symbols, CAs, keys, certificates and TLS secrets.';
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The span and current text that a rename at `offset` would change, or why nothing can be. */
 export function prepareRename(
@@ -149,10 +149,10 @@ const RESERVED: ReadonlySet<string> = new Set([
 export function rename(document: ScenarioDocument, offset: number, newName: string): RenameResult {
   const at = nameAt(document, offset);
   if (!at) return { ok: false, reason: RENAMABLE };
-  if (!IDENTIFIER.test(newName)) {
+  if (!isName(newName)) {
     return {
       ok: false,
-      reason: `'${newName}' is not a name: use letters, digits and _, starting with a letter.`,
+      reason: `'${newName}' is not a name: use letters, digits and _, starting with a letter (of any script: 客户端 is a name).`,
     };
   }
   if (RESERVED.has(newName)) {

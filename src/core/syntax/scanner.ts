@@ -61,6 +61,12 @@ export function scan(text: string): Token[] {
   }
 }
 
+/** True when `text` is one name as the scanner reads names (letters of any script, digits, _). */
+export function isName(text: string): boolean {
+  const token = new Scanner(text).next();
+  return token.kind === 'ident' && token.start === 0 && token.end === text.length && !token.error;
+}
+
 /**
  * Hands out the tokens of `text` one at a time from `offset`, so the parser never holds them
  * all: on a large scenario they die young, which is most of what makes parsing fast.

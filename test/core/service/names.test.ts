@@ -59,6 +59,15 @@ test('rename changes every occurrence and nothing else, and the scenario still c
   assert.deepEqual(analyze(renamed).diagnostics, []);
 });
 
+test('rename to a name in Chinese: every occurrence, and the scenario still checks', () => {
+  const result = rename(document, at('client ->'), '客户端');
+  assert.ok(result.ok);
+  if (!result.ok) return;
+  const renamed = applyEdits(text, result.edits);
+  assert.equal(renamed, outsideComments(text, /\bclient\b/g, '客户端'));
+  assert.deepEqual(analyze(renamed).diagnostics, []);
+});
+
 test('rename of a symbol', () => {
   const result = rename(document, at('ack=y+1') + 4, 'isn_server');
   assert.ok(result.ok);
@@ -74,6 +83,8 @@ test('rename refuses keywords, flags, bad names and names in use', () => {
     ['expect', /keyword/],
     ['SYN', /flag or state/],
     ['2x', /not a name/],
+    ['客户 端', /not a name/],
+    ['ｃｌｉｅｎｔ', /not a name/],
     ['server', /already used/],
   ] as const) {
     const result = rename(document, offset, name);
