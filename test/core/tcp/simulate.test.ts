@@ -500,3 +500,32 @@ test('a scenario with Chinese names checks as the English one does', () => {
   );
   assert.match(wrong.diagnostics[0]?.message ?? '', /the SYN 客户端 sent at line 5/);
 });
+
+test('textbook notation: SYN/ACK, SYN-ACK and flags written as bits (SYN=1 ACK=1) read as SYN ACK', () => {
+  const open = (synAck: string) =>
+    analyze(
+      lines(
+        'endpoint client',
+        'endpoint server',
+        'server listen',
+        'client -> server SYN=1 seq=x',
+        `server -> client ${synAck}`,
+        'client -> server ACK seq=x+1 ack=y+1',
+      ),
+    );
+  for (const synAck of [
+    'SYN/ACK seq=y ack=x+1',
+    'SYN-ACK seq=y ack=x+1',
+    'SYN=1 ACK=1 seq=y ack=x+1',
+    'ACK=1 SYN=1 FIN=0 seq=y ack=x+1',
+  ]) {
+    const analysis = open(synAck);
+    assert.deepEqual(analysis.diagnostics, [], synAck);
+    assert.deepEqual(Object.fromEntries(analysis.trace.finalStates), {
+      client: 'ESTABLISHED',
+      server: 'ESTABLISHED',
+    });
+  }
+  // In capitals with a number other than 0 or 1, or alone, ACK= is still the ack field.
+  assert.deepEqual(open('SYN ACK seq=y ACK=x+1').diagnostics, []);
+});
