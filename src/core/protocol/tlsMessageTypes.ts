@@ -27,9 +27,15 @@ const BY_LOWER: ReadonlyMap<string, TlsMessageType> = new Map(
   TLS_MESSAGE_TYPES.map((name) => [name.toLowerCase(), name]),
 );
 
-/** Reads a message name in any case (`ClientHello`, `clienthello`). */
+/**
+ * Reads a message name in any case (`ClientHello`, `clienthello`), and as the RFCs' enums and
+ * many notes spell it (`client_hello`, `server_hello_done`, `change_cipher_spec`).
+ */
 export function parseTlsMessageType(text: string): TlsMessageType | undefined {
-  return BY_LOWER.get(text.toLowerCase());
+  const lower = text.toLowerCase();
+  return (
+    BY_LOWER.get(lower) ?? (lower.includes('_') ? BY_LOWER.get(lower.replace(/_/g, '')) : undefined)
+  );
 }
 
 /** ContentType of a TLS record (RFC 8446 §5.1, RFC 5246 §6.2.1). */

@@ -33,3 +33,11 @@ test('every message name reads back in any case', () => {
   }
   assert.equal(parseTlsMessageType('NewSessionTicket'), undefined);
 });
+
+test('the RFCs’ enum spelling reads too: client_hello, server_hello_done, change_cipher_spec', () => {
+  assert.equal(parseTlsMessageType('client_hello'), 'ClientHello');
+  assert.equal(parseTlsMessageType('Server_Hello_Done'), 'ServerHelloDone');
+  assert.equal(parseTlsMessageType('change_cipher_spec'), 'ChangeCipherSpec');
+  assert.equal(parseTlsMessageType('client__hello_x'), undefined);
+  assert.equal(parseTlsMessageType('_'), undefined);
+});
