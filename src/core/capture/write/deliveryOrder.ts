@@ -1,3 +1,5 @@
+import type { WireSegment } from '../../tcp/engineSession';
+
 /** One segment line (with the comment lines that follow it) waiting to be written. */
 export interface QueuedSegment {
   readonly direction: 0 | 1;
@@ -32,6 +34,8 @@ export interface QueuedSegment {
   readonly syn: boolean;
   /** True for a reset: whatever its peer was seen sending after it had crossed it. */
   readonly rst: boolean;
+  /** The segment its line writes, for the engine to be told as the line is written. */
+  readonly wire?: WireSegment;
 }
 
 interface Entry extends QueuedSegment {

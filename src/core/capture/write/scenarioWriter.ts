@@ -125,11 +125,23 @@ export class ScenarioWriter {
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
       rst: (flags & TCP_FLAG.RST) !== 0,
+      wire: {
+        from: direction,
+        flags,
+        seq: packet.seq,
+        ack: packet.ack,
+        len: packet.len,
+        win: packet.win,
+        ...(lost ? { lost: true } : {}),
+      },
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
     // Its last packet (the listing knows it): what still waits for an answer is written now,
     // beside its connection, rather than at the end of the file.
-    if (packet.frame === state.lastFrame) state.queue.end();
+    if (packet.frame === state.lastFrame) {
+      state.queue.end();
+      state.gaps.finish();
+    }
   }
 
   /** Call at the end: writes what still waits for an answer. */
@@ -148,9 +160,14 @@ export class ScenarioWriter {
     server: string,
     clientSide: 0 | 1,
     earliest: Float64Array | undefined,
+    gaps: CaptureGaps,
   ): [number, number] | undefined {
     const out = this.out;
+    const serverSide = clientSide === 0 ? 1 : 0;
     const fromClient = clientSide === 0; // the first packet's sender is direction 0
+    // The engine is told the assumed lines as the rest are (see CaptureGaps.wrote).
+    const wrote = (from: 0 | 1, flags: number, seq: number, ack: number): void =>
+      gaps.wrote({ from, flags, seq, ack, len: 0, win: -1 });
     const synAck = (packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK);
     if (!(packet.flags & TCP_FLAG.ACK)) {
       out(
@@ -162,6 +179,8 @@ export class ScenarioWriter {
       out('# The capture misses the SYN; it is assumed from the SYN ACK.');
       out(`${server} listen`);
       out(`${client} -> ${server}  SYN  seq=${(packet.ack - 1) >>> 0}  ${ASSUMED}`);
+      gaps.listen(serverSide);
+      wrote(clientSide, TCP_FLAG.SYN, (packet.ack - 1) >>> 0, 0);
       return undefined;
     }
     // Each side's lowest number in the capture (its first seq, or the peer's first ack if that
@@ -181,6 +200,10 @@ export class ScenarioWriter {
       `${server} -> ${client}  SYN ACK  seq=${(serverNext - 1) >>> 0} ack=${clientNext}  ${ASSUMED}`,
     );
     out(`${client} -> ${server}  ACK  seq=${clientNext} ack=${serverNext}  ${ASSUMED}`);
+    gaps.listen(serverSide);
+    wrote(clientSide, TCP_FLAG.SYN, (clientNext - 1) >>> 0, 0);
+    wrote(serverSide, TCP_FLAG.SYN | TCP_FLAG.ACK, (serverNext - 1) >>> 0, clientNext);
+    wrote(clientSide, TCP_FLAG.ACK, clientNext, serverNext);
     return [first, second];
   }
 
@@ -206,13 +229,13 @@ export class ScenarioWriter {
     const listed = this.options.listing?.[connection.index - 1];
     // A SYN ACK captured before its SYN: the delivery order puts the SYN first.
     const synFollows = synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK) && listed?.sawSyn === true;
+    const gaps = new CaptureGaps(names);
     const assumed =
       synAck !== TCP_FLAG.SYN && !synFollows
-        ? this.assumeHandshake(packet, client, server, connection.client, listed?.earliest)
+        ? this.assumeHandshake(packet, client, server, connection.client, listed?.earliest, gaps)
         : undefined;
-    // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
-    const gaps = new CaptureGaps(names);
     if (assumed) gaps.assumeNext(assumed);
+    // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
     let answered: 0 | 1 | undefined;
     let listened = false;
     const afterBlock: string[] = [];
@@ -221,6 +244,7 @@ export class ScenarioWriter {
         if (!inBlock && !listened && segment.syn && segment.ack === undefined) {
           if (answered === 1 - segment.direction) {
             out(`${names[answered]} listen`);
+            gaps.listen(answered);
             listened = true;
           }
         }
