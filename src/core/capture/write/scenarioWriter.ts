@@ -53,8 +53,6 @@ export interface WriterOptions {
  */
 export class ScenarioWriter {
   private readonly states = new Map<Connection, ConnectionState>();
-  /** The connection of the last segment written. */
-  private last: ConnectionState | undefined;
   /** Seconds since the epoch of the packet being written, for the TLS `date`. */
   private clock = 0;
   private readonly tlsFile: TlsFileContext;
@@ -80,11 +78,9 @@ export class ScenarioWriter {
   ): void {
     if (this.options.connection !== undefined && connection.index !== this.options.connection)
       return;
-    const known = this.states.get(connection);
-    // A reset held for what crossed it goes out once the capture moves to another connection.
-    if (this.last !== known) this.last?.queue.release();
-    const state = known ?? this.open(connection, packet);
-    this.last = state;
+    // A reset held for what crossed it waits for its own connection's next packets (see
+    // DeliveryOrder): other connections' packets in between say nothing about it.
+    const state = this.states.get(connection) ?? this.open(connection, packet);
     const from = state.names[direction];
     const to = state.names[1 - direction] as string;
     const dupAck =
