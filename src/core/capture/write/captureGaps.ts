@@ -300,22 +300,17 @@ export class CaptureGaps {
         continue;
       }
       const length = piece.end - piece.start;
-      this.wrote(assumedWire(gap.direction, seq, gap.ack, length, piece.lost !== undefined));
+      // What its sender had received where the line is written (as for acknowledged bytes).
+      const ack = this.engine?.rcvNxt(gap.direction) ?? gap.ack;
+      this.wrote(assumedWire(gap.direction, seq, ack, length, piece.lost !== undefined));
       lines.push(
         piece.lost === undefined
-          ? this.line(
-              gap.direction,
-              '->',
-              seq,
-              gap.ack,
-              length,
-              `(the gap before frame ${gap.frame})`,
-            )
+          ? this.line(gap.direction, '->', seq, ack, length, `(the gap before frame ${gap.frame})`)
           : this.line(
               gap.direction,
               '-x',
               seq,
-              gap.ack,
+              ack,
               length,
               `lost (resent in frame ${piece.lost})`,
             ),
