@@ -128,7 +128,7 @@ export class ScenarioWriter {
         ack: packet.ack,
         len: packet.len,
         win: packet.win,
-        ...(lost ? { lost: true } : {}),
+        lost: lost !== undefined,
       },
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
