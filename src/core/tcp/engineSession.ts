@@ -193,8 +193,8 @@ export class EngineSession {
   private deliver(wire: WireSegment, sent: Sent): SegmentOutcome {
     if (wire.lost) return 'lost';
     const to = wire.from === 0 ? 1 : 0;
-    const at = this.out.span;
-    return arrive(this.tcbs[to], this.names[to], sent.segment, NO_SYMBOLS, this.context.report, at);
+    const { report } = this.context;
+    return arrive(this.tcbs[to], this.names[to], sent.segment, NO_SYMBOLS, report, this.out.span);
   }
 
   private step(outcome: SessionStep['outcome']): SessionStep {

@@ -6,6 +6,7 @@
  */
 import { diagnostic, type Diagnostic } from '../check/diagnostic';
 import type { Span } from '../text/span';
+import type { DeliverStatement, SegmentStatement } from '../syntax/tree';
 import { receive } from './receive';
 import { inject, send, type Outgoing, type Sent, type SendContext } from './send';
 import { formatValue, type SymbolValues } from './seqValue';
@@ -32,7 +33,8 @@ export function transmit(
 
 /**
  * Delivers `segment` to `receiver` (named `to`): a segment that arrives ahead of RCV.NXT is
- * queued and reported (OutOfOrder) at `at`.
+ * queued and reported (OutOfOrder) at the label of the `deliver` that delivered it, else at
+ * the statement's seq= (else the statement).
  */
 export function arrive(
   receiver: Tcb,
@@ -40,11 +42,14 @@ export function arrive(
   segment: Segment,
   symbols: SymbolValues,
   report: (d: Diagnostic) => void,
-  at: Span,
+  statement: SegmentStatement,
+  delivery?: DeliverStatement,
 ): SegmentOutcome {
   const rcvNxtBefore = receiver.rcvNxt;
   const outcome = receive(receiver, segment, symbols);
   if (outcome === 'queued' && rcvNxtBefore) {
+    // Only now: asking a statement for its seq= node builds it (see syntax/segmentNode.ts).
+    const at: Span = delivery?.label ?? statement.seq?.value ?? statement;
     report(
       diagnostic('OutOfOrder', at, {
         endpoint: to,

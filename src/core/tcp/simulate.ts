@@ -286,7 +286,8 @@ class Simulator {
         segment,
         this.names.symbolValues,
         this.report,
-        delivery?.statement.label ?? statement.seq?.value ?? statement,
+        statement,
+        delivery?.statement,
       );
       receiverAfter = this.tcbs.view(to);
     }
