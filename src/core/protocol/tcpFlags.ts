@@ -58,8 +58,14 @@ export function formatFlags(flags: ReadonlySet<TcpFlag>): string {
 
 /** The flags set in `bits` (header bits), in the writing order, space separated: `SYN ACK`. */
 export function formatFlagBits(bits: number): string {
-  return TCP_FLAG_WRITING_ORDER.filter((flag) => bits & TCP_FLAG[flag]).join(' ');
+  // Once per flags byte: the capture importer writes one for every packet.
+  const key = bits & 0xff;
+  return (FLAG_BITS_TEXT[key] ??= TCP_FLAG_WRITING_ORDER.filter(
+    (flag) => key & TCP_FLAG[flag],
+  ).join(' '));
 }
+
+const FLAG_BITS_TEXT: (string | undefined)[] = new Array<string | undefined>(256);
 
 /** The bit of `flag` in the header's flags byte. */
 export function flagBit(flag: TcpFlag): number {

@@ -11,16 +11,14 @@ import { Declarations } from './declarations';
 import { inFlight, Network, newPending, NONE, spoofedPeer, type Pending } from './network';
 import { OutgoingReader } from './outgoingReader';
 import { chooseReading, type Reading, type Stage } from './reading';
-import { receive } from './receive';
+import { arrive, transmit } from './exchange';
 import { checkShape } from './segmentShape';
 import { DeliveredRecord, SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
-import { inject, send, sentAsWritten, type Sent, type SendContext } from './send';
-import { formatValue } from './seqValue';
+import { sentAsWritten, type Sent, type SendContext } from './send';
 import { callStep, expectStep, waitStep } from './stateSteps';
 import { fromAddressOf } from './tcb';
 import { TcbTable } from './tcbTable';
 import type { SegmentOutcome, TcpStep, TcpTrace } from './trace';
-import { advertise } from './windowScale';
 
 export interface Simulation {
   readonly trace: TcpTrace;
@@ -200,12 +198,15 @@ class Simulator {
       const out = this.outgoing.read(statement, from, to, shape, row);
       const attacker =
         this.names.endpoints.get(from)?.attacker && this.tcbs.tcb(from).state === 'CLOSED';
-      sent =
-        (attacker ? inject(out) : undefined) ??
-        send(out, this.tcbs.own(from), this.context, this.tcbs.tcb(to));
+      sent = transmit(
+        out,
+        this.tcbs.own(from),
+        this.tcbs.tcb(to),
+        this.context,
+        statement.winValue,
+        attacker === true,
+      );
     }
-    // The window `from` advertises is the one it tests arriving segments against.
-    if (sent) advertise(this.tcbs.own(from), sent.segment, statement.winValue);
     pending.statement = statement;
     pending.from = from;
     pending.to = to;
@@ -233,7 +234,6 @@ class Simulator {
   ): void {
     const { statement, to, sent } = pending;
     const arrives = neverArrives === undefined;
-    const rcvNxtBefore = this.tcbs.tcb(to).rcvNxt;
     const receiverBefore = neverArrives ?? this.tcbs.view(to);
     let receiverAfter = receiverBefore;
     let outcome: SegmentOutcome = 'invalid';
@@ -280,17 +280,16 @@ class Simulator {
     } else if (segment && !arrives) {
       outcome = 'inFlight';
     } else if (segment) {
-      outcome = receive(this.tcbs.own(to), segment, this.names.symbolValues);
+      outcome = arrive(
+        this.tcbs.own(to),
+        to,
+        segment,
+        this.names.symbolValues,
+        this.report,
+        statement,
+        delivery?.statement,
+      );
       receiverAfter = this.tcbs.view(to);
-      if (outcome === 'queued' && rcvNxtBefore) {
-        this.report(
-          diagnostic('OutOfOrder', delivery?.statement.label ?? statement.seq?.value ?? statement, {
-            endpoint: to,
-            expected: formatValue(rcvNxtBefore),
-            got: formatValue(segment.seq),
-          }),
-        );
-      }
     }
     const found = this.found;
     found.statement = statement;

@@ -48,10 +48,12 @@ export const ANALYSIS_LABELS: Readonly<Record<AnalysisFlag, string>> = {
 /** The flags of `bits`, in the order of ANALYSIS. */
 export function analysisFlags(bits: number): AnalysisFlag[] {
   const out: AnalysisFlag[] = [];
-  for (const [name, bit] of Object.entries(ANALYSIS))
-    if (bits & bit) out.push(name as AnalysisFlag);
+  if (bits === 0) return out; // most packets: the importer asks for every one
+  for (const [name, bit] of ANALYSIS_ENTRIES) if (bits & bit) out.push(name);
   return out;
 }
+
+const ANALYSIS_ENTRIES = Object.entries(ANALYSIS) as [AnalysisFlag, number][];
 
 /** What Wireshark keeps per direction (tcp_flow_t and its tcp_analyze_seq_info). */
 class Flow {

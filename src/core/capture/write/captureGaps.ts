@@ -3,7 +3,8 @@ import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { TcpPacket } from '../read/packet';
 import { ASSUMED } from './segmentLine';
 import { ANALYSIS } from '../../tcp/tcpAnalysis';
-import { cutGap, gapPieces, insideGap, type Gap, type Part } from './gapParts';
+import { cutGap, gapPieces, insideGap, type Gap } from './gapParts';
+import { EngineSession, type Side, type WireSegment } from '../../tcp/engineSession';
 
 /** The longest range written as one assumed segment: the language's `len=` limit. */
 const MAX_LEN = 2 ** 30;
@@ -28,8 +29,15 @@ const RESENT =
  *   out of order that falls in the gap is the missing one, arrived late, and takes its place.
  *
  * The assumed lines carry `# not in the capture: assumed` and no frame, so Wireshark's
- * analysis (run on the captured lines only) still reports the gaps. Memory: a few numbers per
- * direction, and the gaps not yet written (bounded by the delivery order's queue).
+ * analysis (run on the captured lines only) still reports the gaps.
+ *
+ * Two kinds of numbers meet here. What the capture showed, as the packets stream past (each
+ * side's highest seq and last ack seen: `next`, `lastAck`), places the gaps; it is not TCP
+ * state, and the lines that would tell the engine have not been written yet. What the hosts
+ * had received when a line is written (an assumed segment acknowledges exactly that) is the
+ * engine's to say: every line written is fed to an EngineSession, and its RCV.NXT is read.
+ * Memory: a few numbers per direction, the engine's two TCBs, and the gaps not yet written
+ * (bounded by the delivery order's queue).
  */
 export class CaptureGaps {
   /** Per direction: the sequence number after the last byte seen or assumed (its SND.NXT). */
@@ -39,32 +47,51 @@ export class CaptureGaps {
   /** Per direction: whether it sent a SYN (without ACK): it opened the connection. */
   private readonly synSent: [boolean, boolean] = [false, false];
   /**
-   * Per direction: the receiver's RCV.NXT for this side's bytes in the lines written so far,
-   * and the end of bytes written beyond a lost part (held until it is resent). An assumed
-   * segment's ack is read from it, when the segment is written: RFC 9293 §3.10.7.4 has the
-   * receiver acknowledge exactly what arrived in order, and the engine checks just that.
+   * The engine, told every line as it is written: an assumed segment's ack is its sender's
+   * RCV.NXT there (RFC 9293 §3.10.7.4: a receiver acknowledges exactly what arrived in order).
+   * Undefined once the connection is written out (`finish`).
    */
-  private readonly rcvNxt = unknown();
-  private readonly held: [Part | undefined, Part | undefined] = [undefined, undefined];
+  private engine: EngineSession | undefined;
   /**
-   * Inside `simultaneous { }` every segment is sent before any is delivered: deliveries wait
-   * here until the block closes.
+   * Inside `simultaneous { }` every segment is sent before any is delivered: the block's
+   * segments wait here until it closes.
    */
-  private pending: [0 | 1, number, number][] | undefined;
+  private pending: WireSegment[] | undefined;
   /** Per direction: gaps not written yet, oldest first. */
   private readonly open: [Gap[], Gap[]] = [[], []];
 
-  constructor(private readonly names: readonly [string, string]) {}
+  constructor(private readonly names: readonly [string, string]) {
+    this.engine = new EngineSession(names);
+  }
 
   /**
    * Starts from a handshake assumed before the capture: `next` holds each direction's next
-   * sequence number after it (its SND.NXT, and what the peer has received and acknowledges).
+   * sequence number after it (the first seq the capture may show of it).
    */
   assumeNext(next: readonly [number, number]): void {
     for (const d of [0, 1] as const) {
-      this.next[d] = this.rcvNxt[d] = next[d];
+      this.next[d] = next[d];
       this.lastAck[d] = next[d === 0 ? 1 : 0];
     }
+  }
+
+  /** `side listen` was written. */
+  listen(side: Side): void {
+    this.engine?.listen(side);
+  }
+
+  /**
+   * A segment line written (or, inside `simultaneous { }`, sent): the engine is told. Lines
+   * written outside the delivery order (an assumed handshake) come here directly.
+   */
+  wrote(wire: WireSegment): void {
+    if (this.pending) this.pending.push(wire);
+    else this.engine?.segment(wire);
+  }
+
+  /** The connection is written out: the engine's TCBs are let go. */
+  finish(): void {
+    this.engine = undefined;
   }
 
   /**
@@ -92,7 +119,7 @@ export class CaptureGaps {
     const next = this.next[direction] as number;
     const ack = hasAck ? packet.ack : (this.lastAck[direction] as number);
     if (Number.isNaN(next)) {
-      this.next[direction] = this.rcvNxt[direction] = packet.seq;
+      this.next[direction] = packet.seq;
     } else if (
       !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST)) &&
       serialAfter(packet.seq, next) &&
@@ -128,7 +155,7 @@ export class CaptureGaps {
     const peer = direction === 0 ? 1 : 0;
     const peerNext = this.next[peer] as number;
     if (Number.isNaN(peerNext)) {
-      this.next[peer] = this.rcvNxt[peer] = packet.ack;
+      this.next[peer] = packet.ack;
       this.lastAck[peer] = (packet.seq + (packet.flags & TCP_FLAG.SYN ? 1 : 0)) >>> 0;
       // After its SYN, this side acknowledges the peer's SYN: the SYN ACK was not captured.
       // Otherwise this is the first packet, and the assumed handshake covers the peer.
@@ -145,10 +172,10 @@ export class CaptureGaps {
     const end = packet.ack;
     const why = `(acknowledged by frame ${packet.frame})`;
     const render = (): string[] => {
-      const acked = known(this.rcvNxt[direction]) ?? ack;
-      const line = this.line(peer, '->', peerNext, acked, length, why);
-      this.delivered(peer, peerNext, end);
-      return [line];
+      // What the peer had received of this side's bytes where the line is written.
+      const acked = this.engine?.rcvNxt(peer) ?? ack;
+      this.wrote(assumedWire(peer, peerNext, acked, length, false));
+      return [this.line(peer, '->', peerNext, acked, length, why)];
     };
     const consumes = true;
     queue.push({
@@ -183,6 +210,7 @@ export class CaptureGaps {
       ack,
       syn: true,
       rst: false,
+      wire: { from, flags: TCP_FLAG.SYN | TCP_FLAG.ACK, seq, ack, len: 0, win: -1 },
     };
   }
 
@@ -233,7 +261,7 @@ export class CaptureGaps {
         // The TLS records it completed go with it (a reordered flight, reassembled by TlsStream).
         const tls = segment.tls ?? [];
         const lines = segment.tlsFirst ? [...tls, ...segment.lines] : [...segment.lines, ...tls];
-        gap.fills.push({ ...part, lines });
+        gap.fills.push({ ...part, lines, ...(segment.wire ? { wire: segment.wire } : {}) });
         return true;
       }
       gap.lost.push({ ...part, frame: packet.frame });
@@ -243,14 +271,12 @@ export class CaptureGaps {
 
   /**
    * The lines of a queued segment as the delivery order writes it: an assumed one's are made
-   * now; every delivered one moves its receiver's RCV.NXT.
+   * now; the engine is told of every one.
    */
   linesOf(segment: QueuedSegment): readonly string[] {
     // Only assumed segments made when written have no lines yet.
     if (segment.lines.length === 0 && segment.render) return segment.render();
-    if (segment.consumes) {
-      this.delivered(segment.direction, (segment.end - segment.space) >>> 0, segment.end);
-    }
+    if (segment.wire) this.wrote(segment.wire);
     return segment.lines;
   }
 
@@ -258,36 +284,7 @@ export class CaptureGaps {
   block(open: boolean): void {
     const pending = this.pending;
     this.pending = open ? [] : undefined;
-    for (const [direction, seq, end] of pending ?? []) this.delivered(direction, seq, end);
-  }
-
-  /**
-   * Bytes [seq, end) of `direction` delivered: in order they move RCV.NXT (over the bytes held
-   * beyond, once they join), else they are held. One held range: enough for one lost part.
-   */
-  private delivered(direction: 0 | 1, seq: number, end: number): void {
-    if (this.pending) {
-      this.pending.push([direction, seq, end]);
-      return;
-    }
-    const rcvNxt = this.rcvNxt[direction] as number;
-    if (Number.isNaN(rcvNxt)) return;
-    const held = this.held[direction];
-    if (serialAfter(seq, rcvNxt)) {
-      this.held[direction] = held
-        ? {
-            start: serialAfter(held.start, seq) ? seq : held.start,
-            end: serialAfter(end, held.end) ? end : held.end,
-          }
-        : { start: seq, end };
-      return;
-    }
-    let next = serialAfter(end, rcvNxt) ? end : rcvNxt;
-    if (held && !serialAfter(held.start, next)) {
-      if (serialAfter(held.end, next)) next = held.end;
-      this.held[direction] = undefined;
-    }
-    this.rcvNxt[direction] = next;
+    if (pending?.length) this.engine?.simultaneous(pending);
   }
 
   /** The lines of a gap, now that the delivery order writes it (its fate is known). */
@@ -297,29 +294,23 @@ export class CaptureGaps {
     const lines: string[] = [];
     for (const piece of gapPieces(gap)) {
       const seq = (gap.start + piece.start) >>> 0;
-      const end = (gap.start + piece.end) >>> 0;
       if ('lines' in piece) {
         lines.push(...piece.lines);
-        this.delivered(gap.direction, seq, end);
+        if (piece.wire) this.wrote(piece.wire);
         continue;
       }
-      if (piece.lost === undefined) this.delivered(gap.direction, seq, end);
       const length = piece.end - piece.start;
+      // What its sender had received where the line is written (as for acknowledged bytes).
+      const ack = this.engine?.rcvNxt(gap.direction) ?? gap.ack;
+      this.wrote(assumedWire(gap.direction, seq, ack, length, piece.lost !== undefined));
       lines.push(
         piece.lost === undefined
-          ? this.line(
-              gap.direction,
-              '->',
-              seq,
-              gap.ack,
-              length,
-              `(the gap before frame ${gap.frame})`,
-            )
+          ? this.line(gap.direction, '->', seq, ack, length, `(the gap before frame ${gap.frame})`)
           : this.line(
               gap.direction,
               '-x',
               seq,
-              gap.ack,
+              ack,
               length,
               `lost (resent in frame ${piece.lost})`,
             ),
@@ -347,6 +338,12 @@ export class CaptureGaps {
  */
 function unknown(): Float64Array {
   return new Float64Array([NaN, NaN]);
+}
+
+/** The segment of an assumed line: `ACK seq= ack= len=`, no window. */
+function assumedWire(from: Side, seq: number, ack: number, len: number, lost: boolean) {
+  const wire: WireSegment = { from, flags: TCP_FLAG.ACK, seq, ack, len, win: -1 };
+  return lost ? { ...wire, lost } : wire;
 }
 
 function known(value: number | undefined): number | undefined {

@@ -1,3 +1,5 @@
+import type { WireSegment } from '../../tcp/engineSession';
+
 /** One segment line (with the comment lines that follow it) waiting to be written. */
 export interface QueuedSegment {
   readonly direction: 0 | 1;
@@ -32,6 +34,8 @@ export interface QueuedSegment {
   readonly syn: boolean;
   /** True for a reset: whatever its peer was seen sending after it had crossed it. */
   readonly rst: boolean;
+  /** The segment its line writes, for the engine to be told as the line is written. */
+  readonly wire?: WireSegment;
 }
 
 interface Entry extends QueuedSegment {
@@ -64,9 +68,12 @@ export class DeliveryOrder {
   /** Per direction: it sent a reset, so nothing of the other side's waits for its ack. */
   private readonly reset: [boolean, boolean] = [false, false];
   /**
-   * A reset waits at the head of its queue until the capture moves on (`release`, the same
-   * side sends something else, or the end): the other side's segments captured after it were
-   * sent before it arrived, and are written with it as they crossed.
+   * A reset waits at the head of its queue until its own connection moves on (the same side
+   * sends something else, or the connection's last packet or the capture's end): the other
+   * side's segments captured after it were sent before it arrived, and are written with it as
+   * they crossed. Other connections' packets in between do not release it: in a busy capture
+   * they would, and a crossing segment captured after them would be written after the reset,
+   * from an endpoint already CLOSED (HS201).
    */
   private held = false;
 
@@ -107,13 +114,6 @@ export class DeliveryOrder {
     const parts = entry?.cut?.(at);
     if (!entry || !parts) return;
     queue.splice(i, 1, { ...parts[0], order: entry.order }, { ...parts[1], order: entry.order });
-  }
-
-  /** The capture moved on to another connection: a reset held for its crossings goes out. */
-  release(): void {
-    if (!this.held) return;
-    this.held = false;
-    this.drain();
   }
 
   /** Writes everything still waiting, at the end of the capture. */

@@ -2,6 +2,7 @@
  * The sequence space one side sent that a capture does not show, and what became of its
  * parts: the data model of CaptureGaps, as pure functions.
  */
+import type { WireSegment } from '../../tcp/engineSession';
 
 /** A part of a gap, as offsets from the gap's first sequence number. */
 export interface Part {
@@ -12,6 +13,8 @@ export interface Part {
 /** A captured segment that arrived late into a gap (out of order): written in its place. */
 export interface Fill extends Part {
   readonly lines: readonly string[];
+  /** The segment its line writes (see QueuedSegment.wire). */
+  readonly wire?: WireSegment;
 }
 
 /** A part of a gap that its sender sent again before the peer acknowledged it: lost. */

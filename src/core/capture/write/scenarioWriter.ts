@@ -1,4 +1,5 @@
 import type { Connection, ConnectionEnd } from './connectionTable';
+import { UNSEEN_WSCALE } from '../../tcp/windowScale';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { TcpPacket } from '../read/packet';
 import { CaptureGaps } from './captureGaps';
@@ -53,8 +54,6 @@ export interface WriterOptions {
  */
 export class ScenarioWriter {
   private readonly states = new Map<Connection, ConnectionState>();
-  /** The connection of the last segment written. */
-  private last: ConnectionState | undefined;
   /** Seconds since the epoch of the packet being written, for the TLS `date`. */
   private clock = 0;
   private readonly tlsFile: TlsFileContext;
@@ -80,11 +79,9 @@ export class ScenarioWriter {
   ): void {
     if (this.options.connection !== undefined && connection.index !== this.options.connection)
       return;
-    const known = this.states.get(connection);
-    // A reset held for what crossed it goes out once the capture moves to another connection.
-    if (this.last !== known) this.last?.queue.release();
-    const state = known ?? this.open(connection, packet);
-    this.last = state;
+    // A reset held for what crossed it waits for its own connection's next packets (see
+    // DeliveryOrder): other connections' packets in between say nothing about it.
+    const state = this.states.get(connection) ?? this.open(connection, packet);
     const from = state.names[direction];
     const to = state.names[1 - direction] as string;
     const dupAck =
@@ -125,11 +122,24 @@ export class ScenarioWriter {
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
       rst: (flags & TCP_FLAG.RST) !== 0,
+      wire: {
+        from: direction,
+        flags,
+        seq: packet.seq,
+        ack: packet.ack,
+        len: packet.len,
+        win: packet.win,
+        wscale: packet.wscale,
+        lost: lost !== undefined,
+      },
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
     // Its last packet (the listing knows it): what still waits for an answer is written now,
     // beside its connection, rather than at the end of the file.
-    if (packet.frame === state.lastFrame) state.queue.end();
+    if (packet.frame === state.lastFrame) {
+      state.queue.end();
+      state.gaps.finish();
+    }
   }
 
   /** Call at the end: writes what still waits for an answer. */
@@ -148,9 +158,14 @@ export class ScenarioWriter {
     server: string,
     clientSide: 0 | 1,
     earliest: Float64Array | undefined,
+    gaps: CaptureGaps,
   ): [number, number] | undefined {
     const out = this.out;
+    const serverSide = clientSide === 0 ? 1 : 0;
     const fromClient = clientSide === 0; // the first packet's sender is direction 0
+    // The engine is told the assumed lines as the rest are (see CaptureGaps.wrote).
+    const wrote = (from: 0 | 1, flags: number, seq: number, ack: number): void =>
+      gaps.wrote({ from, flags, seq, ack, len: 0, win: -1, wscale: UNSEEN_WSCALE });
     const synAck = (packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK);
     if (!(packet.flags & TCP_FLAG.ACK)) {
       out(
@@ -162,6 +177,8 @@ export class ScenarioWriter {
       out('# The capture misses the SYN; it is assumed from the SYN ACK.');
       out(`${server} listen`);
       out(`${client} -> ${server}  SYN  seq=${(packet.ack - 1) >>> 0}  ${ASSUMED}`);
+      gaps.listen(serverSide);
+      wrote(clientSide, TCP_FLAG.SYN, (packet.ack - 1) >>> 0, 0);
       return undefined;
     }
     // Each side's lowest number in the capture (its first seq, or the peer's first ack if that
@@ -181,6 +198,10 @@ export class ScenarioWriter {
       `${server} -> ${client}  SYN ACK  seq=${(serverNext - 1) >>> 0} ack=${clientNext}  ${ASSUMED}`,
     );
     out(`${client} -> ${server}  ACK  seq=${clientNext} ack=${serverNext}  ${ASSUMED}`);
+    gaps.listen(serverSide);
+    wrote(clientSide, TCP_FLAG.SYN, (clientNext - 1) >>> 0, 0);
+    wrote(serverSide, TCP_FLAG.SYN | TCP_FLAG.ACK, (serverNext - 1) >>> 0, clientNext);
+    wrote(clientSide, TCP_FLAG.ACK, clientNext, serverNext);
     return [first, second];
   }
 
@@ -206,13 +227,13 @@ export class ScenarioWriter {
     const listed = this.options.listing?.[connection.index - 1];
     // A SYN ACK captured before its SYN: the delivery order puts the SYN first.
     const synFollows = synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK) && listed?.sawSyn === true;
+    const gaps = new CaptureGaps(names);
     const assumed =
       synAck !== TCP_FLAG.SYN && !synFollows
-        ? this.assumeHandshake(packet, client, server, connection.client, listed?.earliest)
+        ? this.assumeHandshake(packet, client, server, connection.client, listed?.earliest, gaps)
         : undefined;
-    // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
-    const gaps = new CaptureGaps(names);
     if (assumed) gaps.assumeNext(assumed);
+    // The side that answers a SYN with a SYN ACK was listening: say so before the SYN.
     let answered: 0 | 1 | undefined;
     let listened = false;
     const afterBlock: string[] = [];
@@ -221,6 +242,7 @@ export class ScenarioWriter {
         if (!inBlock && !listened && segment.syn && segment.ack === undefined) {
           if (answered === 1 - segment.direction) {
             out(`${names[answered]} listen`);
+            gaps.listen(answered);
             listened = true;
           }
         }

@@ -84,3 +84,27 @@ test('traffic on loopback never needs a block', () => {
     assert.doesNotMatch(result.text, /simultaneous/, name);
   }
 });
+
+test("a reset waits for its own connection's crossings, however busy the capture is", () => {
+  const a = conversation();
+  const b = new Conversation([
+    { ip: '10.0.0.3', port: 50001 },
+    { ip: '10.0.0.2', port: 80 },
+  ]);
+  a.emit(0, 'RA', 0); // the client aborts...
+  const reset = a.segments.length;
+  b.time = a.time;
+  b.handshake(); // ...another connection's packets are captured...
+  a.time = b.time;
+  a.emit(1, 'PA', 20); // ...and then the server's data, sent before the reset arrived
+  const segments = [...a.segments.slice(0, reset), ...b.segments, ...a.segments.slice(reset)];
+  const result = importCapture(() => [pcapFile(segments)]);
+  assert.ok(result.ok);
+  // The data crossed the reset: both are sent before either arrives, and the server never
+  // sends from CLOSED (HS201).
+  assert.match(
+    result.text,
+    /^simultaneous \{\n +client1 -> server1 +RST ACK .*\n +server1 -> client1 +PSH ACK .*\n\}$/m,
+  );
+  assert.deepEqual(engineProblems(result.text), []);
+});
