@@ -1,3 +1,4 @@
+import type { Locale } from '../core/text/locale';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { handshakeFenceHtml } from '../core/markdown/fenceHtml';
@@ -12,6 +13,8 @@ export interface DrawRequest {
   readonly theme: DrawTheme;
   readonly format: DrawFormat;
   readonly diagram: Partial<MermaidOptions>;
+  /** The language of the diagram's notes. */
+  readonly locale: Locale;
   readonly executablePath: string;
   /** The built dist/webview folder, with the Markdown preview's scripts (`SCRIPTS`). */
   readonly webviewDir: string;
@@ -28,14 +31,19 @@ const BACKGROUND: Record<DrawTheme, string> = { light: '#ffffff', dark: '#1e1e1e
 /** The Markdown preview's scripts, in the order package.json contributes them: Mermaid first. */
 const SCRIPTS = ['mermaid.js', 'markdown-preview.js'] as const;
 
-function page(text: string, theme: DrawTheme, diagram: Partial<MermaidOptions>): string {
+function page(
+  text: string,
+  theme: DrawTheme,
+  diagram: Partial<MermaidOptions>,
+  locale: Locale,
+): string {
   const kind = `vscode-${theme}`;
   return `<!DOCTYPE html>
 <html><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'unsafe-inline'; img-src data:">
 </head>
 <body class="${kind}" data-vscode-theme-kind="${kind}" style="margin:0;background:${BACKGROUND[theme]}">
-${handshakeFenceHtml(text, { diagram })}
+${handshakeFenceHtml(text, { diagram, locale })}
 ${SCRIPTS.map((file) => `<script nonce="${NONCE}" src="${ORIGIN}/${file}"></script>`).join('\n')}
 </body></html>`;
 }
@@ -103,7 +111,7 @@ export async function drawInChromium(request: DrawRequest): Promise<DrawResult> 
       if (url === `${ORIGIN}/`) {
         return route.fulfill({
           contentType: 'text/html; charset=utf-8',
-          body: page(request.text, request.theme, request.diagram),
+          body: page(request.text, request.theme, request.diagram, request.locale),
         });
       }
       const script = scripts.get(url);

@@ -1,4 +1,5 @@
 import { analyze, type Analysis } from '../analysis/analyze';
+import type { Locale } from '../text/locale';
 import type { Diagnostic, Fix } from '../check/diagnostic';
 import type { Span } from '../text/span';
 import {
@@ -23,6 +24,8 @@ export interface MarkdownCheck {
   readonly fences: readonly CheckedFence[];
   /** The problems of every block, with spans (and related spans, fixes) in document offsets. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The language every block was analysed in: the features on the blocks word in it too. */
+  readonly locale: Locale;
 }
 
 /** The block's text placed at its document lines (see `atDocumentLines`). */
@@ -36,16 +39,22 @@ function placedText(fence: HandshakeFence): string {
  * unchanged since `previous` (the last check of the same document) keeps its analysis: typing
  * in a long note re-checks only the block being edited (and the blocks it moves). Never throws.
  */
-export function checkMarkdown(markdown: string, previous?: MarkdownCheck): MarkdownCheck {
-  const known = new Map(previous?.fences.map((f) => [placedText(f.fence), f.analysis]));
+export function checkMarkdown(
+  markdown: string,
+  previous?: MarkdownCheck,
+  locale: Locale = 'en',
+): MarkdownCheck {
+  const reused = previous?.locale === locale ? previous.fences : [];
+  const known = new Map(reused.map((f) => [placedText(f.fence), f.analysis]));
   const fences = findHandshakeFences(markdown).map((fence) => {
     const text = placedText(fence);
-    return { fence, analysis: known.get(text) ?? analyze(text), fenceOffset: fence.line + 1 };
+    const analysis = known.get(text) ?? analyze(text, { locale });
+    return { fence, analysis, fenceOffset: fence.line + 1 };
   });
   const diagnostics = fences.flatMap(({ fence, analysis, fenceOffset }) =>
     analysis.diagnostics.map((d) => toDocumentDiagnostic(fence, d, fenceOffset)),
   );
-  return { fences, diagnostics };
+  return { fences, diagnostics, locale };
 }
 
 /**

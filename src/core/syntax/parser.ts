@@ -1,5 +1,5 @@
 import { SYNTAX_TEXT } from './syntaxText';
-import type { Diagnostic } from '../check/diagnostic';
+import type { Finding } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
 import { Cursor, describe } from './cursor';
 import { KEYWORDS } from './keywords';
@@ -29,7 +29,7 @@ export { KEYWORDS } from './keywords';
 
 export interface ParseResult {
   readonly document: ScenarioDocument;
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly Finding[];
 }
 
 /**
