@@ -53,5 +53,6 @@ export function activateHandshake(
     new MarkdownDiagnostics(markdownChecks),
     new MarkdownFeatures(markdownChecks, typing),
   );
-  return { extendMarkdownIt: markdownItExtender(locale) };
+  const extendMarkdownIt = markdownItExtender(locale);
+  return { extendMarkdownIt };
 }
