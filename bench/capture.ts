@@ -1,3 +1,4 @@
+import { word } from '../src/core/text/words';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -68,7 +69,7 @@ function measure(file: string, runs: number, scenario: boolean): void {
     const start = performance.now();
     const result = importCapture(() => fileChunks(fd));
     scenarioMs = performance.now() - start;
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(word(result.error.message, 'en'));
   }
   closeSync(fd);
   const measured: Measured = {

@@ -1,3 +1,4 @@
+import { word } from '../src/core/text/words';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ function main(): void {
     writeCaptureFile(file, PACKETS, CONNECTIONS);
     const bytes = readFileSync(file);
     const result = importCapture(() => [bytes]);
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(word(result.error.message, 'en'));
     const text = result.text;
     let sink = 0;
     const times: number[] = [];

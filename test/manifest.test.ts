@@ -241,7 +241,7 @@ test('the $handshake problem matcher reads every line handshake check prints', (
     .map((name) => `examples/${name}`);
   const text: string[] = [];
   const json: string[] = [];
-  const io = (lines: string[]) => ({ ...processIo, out: (l: string) => lines.push(l) });
+  const io = (lines: string[]) => ({ ...processIo('en'), out: (l: string) => lines.push(l) });
   checkCommand({ files, format: 'text' }, io(text));
   checkCommand({ files, format: 'json' }, io(json));
   const expected = JSON.parse(json.join('\n')) as Record<string, string | number>[];

@@ -1,4 +1,5 @@
-import { CLI_TEXT } from './cliText';
+import type { Locale } from '../core/text/locale';
+import { cliTextIn } from './cliText';
 import { analyze, type Analysis } from '../core/analysis/analyze';
 import type { Diagnostic } from '../core/check/diagnostic';
 import { checkMarkdown } from '../core/markdown/checkMarkdown';
@@ -23,12 +24,14 @@ export interface CheckOptions {
 function problemsOf(
   file: string,
   text: string,
+  locale: Locale,
 ): {
   lines: Analysis['lines'];
   diagnostics: readonly Diagnostic[];
 } {
-  if (MARKDOWN.test(file)) return { lines: new LineMap(text), ...checkMarkdown(text) };
-  return analyze(text);
+  if (MARKDOWN.test(file))
+    return { lines: new LineMap(text), ...checkMarkdown(text, undefined, locale) };
+  return analyze(text, { locale });
 }
 
 function print(
@@ -63,17 +66,18 @@ function print(
  * Exit 0 when no errors, 1 when any file has an error, 2 when a file cannot be read.
  */
 export function checkCommand(options: CheckOptions, io: CliIo): number {
+  const cliText = cliTextIn(io.locale);
   const all: LocatedDiagnostic[] = [];
   const unreadable: Unreadable[] = [];
   for (const file of options.files) {
     const text = io.readText(file);
     if (typeof text !== 'string') {
-      const reason = CLI_TEXT.cannotRead({ file, reason: text.reason });
+      const reason = cliText.cannotRead({ file, reason: text.reason });
       io.error(`handshake: ${reason}`);
       unreadable.push({ file, reason });
       continue;
     }
-    const checked = problemsOf(file, text);
+    const checked = problemsOf(file, text, io.locale);
     for (const d of checked.diagnostics) all.push(locate(file, checked, d));
   }
   print(options.format, all, unreadable, io);

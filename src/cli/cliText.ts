@@ -1,4 +1,4 @@
-import { liveTable } from '../core/text/locale';
+import type { Locale } from '../core/text/locale';
 
 /** The commands `handshake help COMMAND` describes, in the order `--help` lists them. */
 export const COMMANDS = ['check', 'mermaid', 'import', 'render'] as const;
@@ -214,7 +214,9 @@ const ZH_CN: typeof EN = {
     `警告：本机没有能显示图中${p.what === 'chinese' ? '中文' : 'emoji'}的字体，它们会画成方框：请安装一个（Debian 和 Ubuntu：apt-get install ${p.fontPackage}）`,
 };
 
-/** The CLI's words in the current language (the CLI sets it from LANG). */
-export const CLI_TEXT: typeof EN = liveTable({ en: EN, 'zh-cn': ZH_CN });
+/** The CLI's words in `locale` (main.ts reads it from LC_ALL, LC_MESSAGES or LANG). */
+export function cliTextIn(locale: Locale): typeof EN {
+  return locale === 'zh-cn' ? ZH_CN : EN;
+}
 
 export const CLI_TEXT_TABLES = { en: EN, 'zh-cn': ZH_CN } as const;

@@ -1,3 +1,4 @@
+import type { Locale } from '../core/text/locale';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { handshakeFenceHtml } from '../core/markdown/fenceHtml';
@@ -14,6 +15,8 @@ export interface DrawRequest {
   readonly theme: DrawTheme;
   readonly format: DrawFormat;
   readonly diagram: Partial<MermaidOptions>;
+  /** The language of the diagram's notes. */
+  readonly locale: Locale;
   readonly executablePath: string;
   /** The built dist/webview folder, with the Markdown preview's scripts (`SCRIPTS`). */
   readonly webviewDir: string;
@@ -31,14 +34,17 @@ const BACKGROUND: Record<DrawTheme, string> = { light: '#ffffff', dark: '#1e1e1e
 const SCRIPTS = ['mermaid.js', 'markdown-preview.js'] as const;
 
 function page(request: DrawRequest): string {
-  const { text, theme, diagram, firstLine } = request;
+  const { text, theme, diagram, firstLine, locale } = request;
   const kind = `vscode-${theme}`;
   return `<!DOCTYPE html>
 <html><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${NONCE}'; style-src 'unsafe-inline'; img-src data:">
 </head>
 <body class="${kind}" data-vscode-theme-kind="${kind}" style="margin:0;background:${BACKGROUND[theme]}">
-${handshakeFenceHtml(text, firstLine > 0 ? { diagram, line: firstLine - 1 } : { diagram })}
+${handshakeFenceHtml(
+  text,
+  firstLine > 0 ? { diagram, locale, line: firstLine - 1 } : { diagram, locale },
+)}
 ${SCRIPTS.map((file) => `<script nonce="${NONCE}" src="${ORIGIN}/${file}"></script>`).join('\n')}
 </body></html>`;
 }

@@ -1,4 +1,5 @@
-import { CLI_TEXT, COMMANDS, type CommandName } from './cliText';
+import type { Locale } from '../core/text/locale';
+import { cliTextIn, COMMANDS, type CommandName } from './cliText';
 
 /** Whether `word` names a command that `handshake help` can describe. */
 export function isCommandName(word: string): word is CommandName {
@@ -6,8 +7,9 @@ export function isCommandName(word: string): word is CommandName {
 }
 
 /** The whole usage text (`handshake --help`), in the current language. */
-export function usage(): string {
-  const help = CLI_TEXT.help;
+export function usage(locale: Locale): string {
+  const cliText = cliTextIn(locale);
+  const help = cliText.help;
   const sections = COMMANDS.map((name) => help.commands[name].text);
   return [help.usage, '', help.commandsHeading, ...sections, help.other, '', help.exitStatus].join(
     '\n',
@@ -15,8 +17,9 @@ export function usage(): string {
 }
 
 /** One command's part of the usage (`handshake help check`), under its own synopsis. */
-export function commandHelp(name: CommandName): string {
-  const help = CLI_TEXT.help;
+export function commandHelp(name: CommandName, locale: Locale): string {
+  const cliText = cliTextIn(locale);
+  const help = cliText.help;
   const { args, text } = help.commands[name];
   return [help.synopsis({ command: name, args }), '', text, '', help.exitStatus].join('\n');
 }

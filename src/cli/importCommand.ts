@@ -1,4 +1,4 @@
-import { CLI_TEXT } from './cliText';
+import { cliTextIn } from './cliText';
 import { closeSync, readSync } from 'node:fs';
 import {
   connectionLine,
@@ -24,10 +24,11 @@ const CHUNK_BYTES = 1 << 20;
  * held nothing importable, 2 when it cannot be read.
  */
 export function importCommand(options: ImportOptions, io: CliIo, source?: ChunkSource): number {
+  const cliText = cliTextIn(io.locale);
   if (source) return importFrom(options, io, source);
-  const input = openInput(options.file);
+  const input = openInput(options.file, io.locale);
   if ('reason' in input) {
-    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: input.reason })}`);
+    io.error(`handshake: ${cliText.cannotRead({ file: options.file, reason: input.reason })}`);
     return 2;
   }
   try {
@@ -37,7 +38,9 @@ export function importCommand(options: ImportOptions, io: CliIo, source?: ChunkS
     const chunks = readAllChunks(input.fd, CHUNK_BYTES);
     return importFrom(options, io, () => chunks);
   } catch (error) {
-    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: reasonOf(error) })}`);
+    io.error(
+      `handshake: ${cliText.cannotRead({ file: options.file, reason: reasonOf(error, io.locale) })}`,
+    );
     return 2;
   } finally {
     if (input.fd !== 0) closeSync(input.fd);
@@ -49,7 +52,8 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
     options.file === STDIN ? 'stdin' : (options.file.split(/[\\/]/).pop() ?? options.file);
   if (options.list) {
     const summary = listConnections(source());
-    for (const problem of summary.problems) io.error(`${options.file}: ${problemText(problem)}`);
+    for (const problem of summary.problems)
+      io.error(`${options.file}: ${problemText(problem, io.locale)}`);
     for (const connection of summary.connections) io.out(connectionLine(connection));
     return summary.connections.length > 0 ? 0 : 1;
   }
@@ -58,11 +62,11 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
     ...(options.connection !== undefined ? { connection: options.connection } : {}),
   });
   if (!result.ok) {
-    io.error(`${options.file}: ${problemText(result.error)}`);
+    io.error(`${options.file}: ${problemText(result.error, io.locale)}`);
     return 1;
   }
   for (const problem of result.summary.problems) {
-    io.error(`${options.file}: ${problemText(problem)}`);
+    io.error(`${options.file}: ${problemText(problem, io.locale)}`);
   }
   io.out(result.text.replace(/\n$/, ''));
   return 0;

@@ -1,4 +1,5 @@
-import { CLI_TEXT } from './cliText';
+import type { Locale } from '../core/text/locale';
+import { cliTextIn } from './cliText';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 /** What the CLI needs from the outside world, so commands can be tested without a process. */
@@ -7,22 +8,25 @@ export interface CliIo {
   readonly readText: (path: string) => string | { readonly reason: string };
   readonly out: (line: string) => void;
   readonly error: (line: string) => void;
+  /** The language of the messages: main.ts reads it once from LC_ALL, LC_MESSAGES or LANG. */
+  readonly locale: Locale;
 }
 
 /** The file name `-` stands for standard input, as with cat, grep and tcpdump -r. */
 export const STDIN = '-';
 
 /** Why a file could not be read or written, in the current language. */
-export function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown, locale: Locale): string {
+  const cliText = cliTextIn(locale);
   const code = (error as NodeJS.ErrnoException).code ?? '';
   return code === 'ENOENT'
-    ? CLI_TEXT.noSuchFile
+    ? cliText.noSuchFile
     : code === 'EACCES'
-      ? CLI_TEXT.permissionDenied
+      ? cliText.permissionDenied
       : code === 'EISDIR'
-        ? CLI_TEXT.isDirectory
+        ? cliText.isDirectory
         : code === 'ENOSPC'
-          ? CLI_TEXT.noSpace
+          ? cliText.noSpace
           : (error as Error).message;
 }
 
@@ -31,19 +35,23 @@ export function reasonOf(error: unknown): string {
  * which can be read again from the start, or a stream (a pipe, a terminal, /dev/stdin), which
  * can be read once. A directory is refused here: on Linux it opens, then fails at the first read.
  */
-export function openInput(path: string): { fd: number; regular: boolean } | { reason: string } {
+export function openInput(
+  path: string,
+  locale: Locale,
+): { fd: number; regular: boolean } | { reason: string } {
+  const cliText = cliTextIn(locale);
   let fd: number | undefined;
   try {
     fd = path === STDIN ? 0 : openSync(path, 'r');
     const stat = fstatSync(fd);
     if (stat.isDirectory()) {
       if (fd !== 0) closeSync(fd);
-      return { reason: CLI_TEXT.isDirectory };
+      return { reason: cliText.isDirectory };
     }
     return { fd, regular: stat.isFile() };
   } catch (error) {
     if (fd !== undefined && fd !== 0) closeSync(fd);
-    return { reason: reasonOf(error) };
+    return { reason: reasonOf(error, locale) };
   }
 }
 
@@ -78,23 +86,27 @@ export function readAllChunks(fd: number, chunkBytes: number): Uint8Array[] {
  */
 export const outputState = { failure: undefined as string | undefined };
 
-export const processIo: CliIo = {
-  readText(path) {
-    const input = openInput(path);
-    if ('reason' in input) return input;
-    try {
-      return input.fd === 0 && !input.regular
-        ? Buffer.concat(readAllChunks(0, 1 << 16)).toString('utf8')
-        : readFileSync(input.fd, 'utf8');
-    } catch (error) {
-      return { reason: reasonOf(error) };
-    } finally {
-      if (input.fd !== 0) closeSync(input.fd);
-    }
-  },
-  out: (line) => {
-    if (outputState.failure !== undefined || process.stdout.destroyed) return;
-    process.stdout.write(line + '\n');
-  },
-  error: (line) => process.stderr.write(line + '\n'),
-};
+/** The process's own streams and files, its messages in `locale`. */
+export function processIo(locale: Locale): CliIo {
+  return {
+    locale,
+    readText(path) {
+      const input = openInput(path, locale);
+      if ('reason' in input) return input;
+      try {
+        return input.fd === 0 && !input.regular
+          ? Buffer.concat(readAllChunks(0, 1 << 16)).toString('utf8')
+          : readFileSync(input.fd, 'utf8');
+      } catch (error) {
+        return { reason: reasonOf(error, locale) };
+      } finally {
+        if (input.fd !== 0) closeSync(input.fd);
+      }
+    },
+    out: (line) => {
+      if (outputState.failure !== undefined || process.stdout.destroyed) return;
+      process.stdout.write(line + '\n');
+    },
+    error: (line) => process.stderr.write(line + '\n'),
+  };
+}

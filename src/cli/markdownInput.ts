@@ -1,5 +1,6 @@
+import type { Locale } from '../core/text/locale';
 import { findHandshakeFences } from '../core/markdown/fences';
-import { CLI_TEXT } from './cliText';
+import { cliTextIn } from './cliText';
 
 /** Markdown notes by their name, as `check` reads them. */
 export const MARKDOWN = /\.(md|markdown)$/i;
@@ -34,19 +35,29 @@ export function chooseBlock(
   file: string,
   blocks: readonly NoteBlock[],
   block: number | undefined,
+  locale: Locale,
 ): NoteBlock | { readonly error: string } {
-  if (blocks.length === 0) return { error: CLI_TEXT.noBlocks({ file }) };
+  const cliText = cliTextIn(locale);
+  if (blocks.length === 0) return { error: cliText.noBlocks({ file }) };
   if (block === undefined) {
     if (blocks.length === 1) return blocks[0] as NoteBlock;
-    return { error: CLI_TEXT.chooseBlock({ file, count: blocks.length, lines: linesOf(blocks) }) };
+    return {
+      error: cliText.chooseBlock({ file, count: blocks.length, lines: linesOf(blocks, locale) }),
+    };
   }
   return (
     blocks[block - 1] ?? {
-      error: CLI_TEXT.noSuchBlock({ file, block, count: blocks.length, lines: linesOf(blocks) }),
+      error: cliText.noSuchBlock({
+        file,
+        block,
+        count: blocks.length,
+        lines: linesOf(blocks, locale),
+      }),
     }
   );
 }
 
-function linesOf(blocks: readonly NoteBlock[]): string {
-  return blocks.map((b) => CLI_TEXT.blockAt({ index: b.index, line: b.line })).join(', ');
+function linesOf(blocks: readonly NoteBlock[], locale: Locale): string {
+  const cliText = cliTextIn(locale);
+  return blocks.map((b) => cliText.blockAt({ index: b.index, line: b.line })).join(', ');
 }

@@ -1,4 +1,4 @@
-import { CLI_TEXT } from './cliText';
+import { cliTextIn } from './cliText';
 import { analyze } from '../core/analysis/analyze';
 import { renderMermaid, type MermaidOptions } from '../core/render/mermaid';
 import type { CliIo } from './io';
@@ -17,21 +17,22 @@ export function mermaidCommand(
   io: CliIo,
   block?: number,
 ): number {
+  const cliText = cliTextIn(io.locale);
   const text = io.readText(file);
   if (typeof text !== 'string') {
-    io.error(`handshake: ${CLI_TEXT.cannotRead({ file, reason: text.reason })}`);
+    io.error(`handshake: ${cliText.cannotRead({ file, reason: text.reason })}`);
     return 2;
   }
   if (!MARKDOWN.test(file)) {
     if (block !== undefined) {
-      io.error(`handshake: ${CLI_TEXT.blockOfNote({ file })}`);
+      io.error(`handshake: ${cliText.blockOfNote({ file })}`);
       return 2;
     }
     return printDiagram(text, options, io);
   }
   const blocks = noteBlocks(text);
   if (block !== undefined || blocks.length === 0) {
-    const chosen = chooseBlock(file, blocks, block);
+    const chosen = chooseBlock(file, blocks, block, io.locale);
     if ('error' in chosen) {
       io.error(`handshake: ${chosen.error}`);
       return 2;
@@ -41,10 +42,10 @@ export function mermaidCommand(
   let errors = false;
   const parts: string[] = [];
   for (const b of blocks) {
-    const analysis = analyze(b.text, { firstLine: b.firstLine });
+    const analysis = analyze(b.text, { firstLine: b.firstLine, locale: io.locale });
     errors ||= analysis.diagnostics.some((d) => d.severity === 'error');
     parts.push(
-      `<!-- ${CLI_TEXT.blockHeading({ index: b.index, line: b.line })} -->`,
+      `<!-- ${cliText.blockHeading({ index: b.index, line: b.line })} -->`,
       '```mermaid',
       renderMermaid(analysis, options).text.trimEnd(),
       '```',
@@ -61,7 +62,7 @@ function printDiagram(
   io: CliIo,
   firstLine = 0,
 ): number {
-  const analysis = analyze(text, { firstLine });
+  const analysis = analyze(text, { firstLine, locale: io.locale });
   io.out(renderMermaid(analysis, options).text.trimEnd());
   return analysis.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

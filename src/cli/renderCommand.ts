@@ -1,4 +1,4 @@
-import { CLI_TEXT } from './cliText';
+import { cliTextIn } from './cliText';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../core/analysis/analyze';
@@ -48,20 +48,21 @@ export const nodeRenderIo = (io: CliIo): RenderIo => ({
  * (they are drawn), 2 when it cannot be read, drawn or written.
  */
 export async function renderCommand(options: RenderOptions, io: RenderIo): Promise<number> {
+  const cliText = cliTextIn(io.locale);
   const read = io.readText(options.file);
   if (typeof read !== 'string') {
-    io.error(`handshake: ${CLI_TEXT.cannotRead({ file: options.file, reason: read.reason })}`);
+    io.error(`handshake: ${cliText.cannotRead({ file: options.file, reason: read.reason })}`);
     return 2;
   }
   let text = read;
   let firstLine = 0;
   if (options.block !== undefined && !MARKDOWN.test(options.file)) {
-    io.error(`handshake: ${CLI_TEXT.blockOfNote({ file: options.file })}`);
+    io.error(`handshake: ${cliText.blockOfNote({ file: options.file })}`);
     return 2;
   }
   if (MARKDOWN.test(options.file)) {
     // A note is drawn one block at a time: the panel draws one scenario, and so does render.
-    const chosen = chooseBlock(options.file, noteBlocks(read), options.block);
+    const chosen = chooseBlock(options.file, noteBlocks(read), options.block, io.locale);
     if ('error' in chosen) {
       io.error(`handshake: ${chosen.error}`);
       return 2;
@@ -71,17 +72,17 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
   }
   const format: DrawFormat = options.output?.toLowerCase().endsWith('.png') ? 'png' : 'svg';
   if (format === 'png' && !options.output) {
-    io.error(`handshake: ${CLI_TEXT.pngNeedsOutput}`);
+    io.error(`handshake: ${cliText.pngNeedsOutput}`);
     return 2;
   }
   const chromium = findChromium(io.env);
   if (!chromium.found) {
-    io.error(`handshake: ${CLI_TEXT.noChromium} (${chromium.why})`);
+    io.error(`handshake: ${cliText.noChromium} (${chromium.why})`);
     return 2;
   }
-  const analysis = analyze(text, { firstLine });
+  const analysis = analyze(text, { firstLine, locale: io.locale });
   for (const need of missingFonts(renderMermaid(analysis, options.diagram).text, io.env)) {
-    io.error(`handshake: ${CLI_TEXT.missingFont(need)}`);
+    io.error(`handshake: ${cliText.missingFont(need)}`);
   }
   const drawn = await drawInChromium({
     text,
@@ -89,21 +90,22 @@ export async function renderCommand(options: RenderOptions, io: RenderIo): Promi
     theme: options.theme,
     format,
     diagram: options.diagram,
+    locale: io.locale,
     executablePath: chromium.path,
     webviewDir: join(io.distDir, 'webview'),
   });
   if (!drawn.ok) {
     io.error(
       drawn.missingPlaywright
-        ? `handshake: ${CLI_TEXT.needsPlaywright({ what: drawn.error })}`
-        : `handshake: ${CLI_TEXT.couldNotDraw({ file: options.file, reason: drawn.error })}`,
+        ? `handshake: ${cliText.needsPlaywright({ what: drawn.error })}`
+        : `handshake: ${cliText.couldNotDraw({ file: options.file, reason: drawn.error })}`,
     );
     return 2;
   }
   if (options.output) {
     const failure = io.writeBytes(options.output, drawn.data);
     if (failure) {
-      io.error(`handshake: ${CLI_TEXT.cannotWrite({ file: options.output, reason: failure })}`);
+      io.error(`handshake: ${cliText.cannotWrite({ file: options.output, reason: failure })}`);
       return 2;
     }
   } else {

@@ -1,4 +1,4 @@
-import { setLocale } from '../core/text/locale';
+import { localeOf } from '../core/text/locale';
 import * as vscode from 'vscode';
 import { AnalysisCache } from './analysisCache';
 import { CaptureCommands } from './capture/captureCommands';
@@ -12,7 +12,7 @@ import { registerNewScenario } from './language/newScenario';
 import { MarkdownChecks } from './markdown/markdownChecks';
 import { MarkdownDiagnostics } from './markdown/markdownDiagnostics';
 import { MarkdownFeatures } from './markdown/markdownFeatures';
-import { extendMarkdownIt } from './markdown/markdownPreview';
+import { markdownItExtender } from './markdown/markdownPreview';
 import { PreviewManager } from './preview/previewManager';
 
 /** What differs between the Node extension host (extension.ts) and the web one (webExtension.ts). */
@@ -23,7 +23,7 @@ export interface Platform {
 
 /** What `activate` hands VS Code: the Markdown preview's markdown-it plugin. */
 export interface HandshakeApi {
-  readonly extendMarkdownIt: typeof extendMarkdownIt;
+  readonly extendMarkdownIt: ReturnType<typeof markdownItExtender>;
 }
 
 /**
@@ -36,10 +36,11 @@ export function activateHandshake(
   platform: Platform,
 ): HandshakeApi {
   // Diagnostics, hovers and the diagram speak VS Code's display language (简体中文 or English).
-  setLocale(vscode.env.language);
-  const cache = new AnalysisCache();
+  // Read once here and passed to every part that words something.
+  const locale = localeOf(vscode.env.language);
+  const cache = new AnalysisCache(locale);
   const typing = new TypingTracker();
-  const markdownChecks = new MarkdownChecks();
+  const markdownChecks = new MarkdownChecks(locale);
   context.subscriptions.push(
     typing,
     new DiagnosticsPublisher(cache),
@@ -47,10 +48,11 @@ export function activateHandshake(
     new StateAnnotations(cache, markdownChecks, typing),
     registerNewScenario(),
     new PreviewManager(context.extensionUri, cache),
-    new CaptureCommands(platform.openCaptureFile),
-    new CaptureEditorProvider(platform.openCaptureFile),
+    new CaptureCommands(platform.openCaptureFile, locale),
+    new CaptureEditorProvider(platform.openCaptureFile, locale),
     new MarkdownDiagnostics(markdownChecks),
     new MarkdownFeatures(markdownChecks, typing),
   );
+  const extendMarkdownIt = markdownItExtender(locale);
   return { extendMarkdownIt };
 }

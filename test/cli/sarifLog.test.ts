@@ -31,7 +31,7 @@ function checkSarif(...files: string[]) {
   const out: string[] = [];
   const errors: string[] = [];
   const io: CliIo = {
-    readText: processIo.readText,
+    ...processIo('en'),
     out: (l) => out.push(l),
     error: (l) => errors.push(l),
   };

@@ -6,7 +6,8 @@ import type { ScenarioDocument, SegmentStatement, Statement } from '../syntax/tr
 import { simulate } from '../tcp/simulate';
 import type { Trace, TraceStep } from './trace';
 import { simulateTls } from '../tls/simulateTls';
-import type { Diagnostic } from '../check/diagnostic';
+import { wordDiagnostic, type Diagnostic, type Finding } from '../check/diagnostic';
+import type { Locale } from '../text/locale';
 import { stepDiagnostics, type StepDiagnostics } from './stepDiagnostics';
 
 /** Everything the features need about one text: its tree, its trace and its problems. */
@@ -18,6 +19,16 @@ export interface Analysis {
   /** The same diagnostics by the statement and the step they belong to. */
   readonly stepDiagnostics: StepDiagnostics;
   readonly lines: LineMap;
+  /**
+   * The language the diagnostics are worded in, given to `analyze`: the features that read this
+   * analysis (hover, completion, the diagram) word the trace in it too, so they agree.
+   */
+  readonly locale: Locale;
+}
+
+/** How to analyse: the language the diagnostics are worded in (English unless given). */
+export interface AnalyzeOptions {
+  readonly locale?: Locale;
 }
 
 export interface AnalyzeOptions {
@@ -30,14 +41,16 @@ export interface AnalyzeOptions {
 
 /**
  * The single entry point: text → tree → trace → diagnostics. Every editor feature, the preview
- * and the CLI read this instead of re-deriving rules. Never throws.
+ * and the CLI read this instead of re-deriving rules. The engines' findings are worded here, in
+ * `options.locale`; the trace keeps its words as data for the features to word. Never throws.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const locale = options.locale ?? 'en';
   const lines = new LineMap(text, options.firstLine);
   const parsed = parse(text);
   const simulation = simulate(parsed.document, lines);
   const tls = simulateTls(parsed.document, lines, simulation.trace);
-  const diagnostics = [
+  const findings = [
     ...parsed.diagnostics,
     ...simulation.diagnostics.filter(
       (d) => !(SAID_BY_CAPTURE.has(d.kind) && captured(parsed.document.statements, d)),
@@ -45,12 +58,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     ...tls.diagnostics,
     ...capturedTrafficDiagnostics(simulation.trace, lines),
   ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const diagnostics = findings.map((f) => wordDiagnostic(f, locale));
   const trace =
     tls.steps.length === 0
       ? simulation.trace
       : { ...simulation.trace, steps: mergeSteps(simulation.trace.steps, tls.steps) };
   const placed = stepDiagnostics(parsed.document, trace.steps, diagnostics, lines);
-  return { document: parsed.document, trace, diagnostics, stepDiagnostics: placed, lines };
+  return { document: parsed.document, trace, diagnostics, stepDiagnostics: placed, lines, locale };
 }
 
 /**
@@ -65,7 +79,7 @@ const SAID_BY_CAPTURE: ReadonlySet<string> = new Set([
 ]);
 
 /** True when `d` is on a segment whose capture annotation has a time: Wireshark analysed it. */
-function captured(statements: readonly Statement[], d: Diagnostic): boolean {
+function captured(statements: readonly Statement[], d: Finding): boolean {
   const segment = segmentAt(statements, d.span.start);
   return segment !== undefined && analysedByWireshark(segment);
 }

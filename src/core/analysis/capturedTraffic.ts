@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import type { SegmentStatement } from '../syntax/tree';
 import type { SegmentStep } from '../tcp/trace';
 import type { Trace } from './trace';
@@ -22,8 +22,8 @@ interface Pair {
  * annotation's time, to the same TcpAnalyzer the importer uses, so that editing an imported
  * file re-runs the analysis. Hand-written segments (no annotation) are left alone.
  */
-export function capturedTrafficDiagnostics(trace: Trace, lines: LineMap): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function capturedTrafficDiagnostics(trace: Trace, lines: LineMap): Finding[] {
+  const out: Finding[] = [];
   const pairs = new Map<string, Pair>();
   const byAddresses = new Map<string, number>();
   const addresses = new Map(trace.endpoints.map((e) => [e.name, e.address?.text ?? '']));
@@ -123,12 +123,12 @@ const REPORTED =
   ANALYSIS.WINDOW_FULL |
   ANALYSIS.KEEP_ALIVE;
 
-function report(bits: number, statement: SegmentStatement, f: Facts): Diagnostic[] {
+function report(bits: number, statement: SegmentStatement, f: Facts): Finding[] {
   const at = span(statement);
   const seqAt = statement.seq ?? at;
   const ackAt = statement.ack ?? at;
   const winAt = statement.win ?? at;
-  const out: Diagnostic[] = [];
+  const out: Finding[] = [];
   const endpoint = f.endpoint;
   if (bits & ANALYSIS.REUSED_PORTS) return out; // reported above, with its line
   if (bits & ANALYSIS.RETRANSMISSION)

@@ -1,4 +1,5 @@
 import { analyze, type Analysis } from '../analysis/analyze';
+import type { Locale } from '../text/locale';
 import type { Diagnostic, Fix } from '../check/diagnostic';
 import type { Span } from '../text/span';
 import { findHandshakeFences, toDocumentOffset, type HandshakeFence } from './fences';
@@ -17,6 +18,8 @@ export interface MarkdownCheck {
   readonly fences: readonly CheckedFence[];
   /** The problems of every block, with spans (and related spans, fixes) in document offsets. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The language every block was analysed in: the features on the blocks word in it too. */
+  readonly locale: Locale;
 }
 
 /**
@@ -26,8 +29,8 @@ export interface MarkdownCheck {
  * `check notes.md` do. Only the block's text is analysed: a note of many blocks costs the sum
  * of its blocks, not blocks × document.
  */
-export function analyzeFence(fence: HandshakeFence): Analysis {
-  return analyze(fence.text, { firstLine: fence.line + 1 });
+export function analyzeFence(fence: HandshakeFence, locale: Locale = 'en'): Analysis {
+  return analyze(fence.text, { firstLine: fence.line + 1, locale });
 }
 
 /** What makes two checks of a block the same: its text and where it starts. */
@@ -41,16 +44,21 @@ function fenceKey(fence: HandshakeFence): string {
  * unchanged since `previous` (the last check of the same document) keeps its analysis: typing
  * in a long note re-checks only the block being edited (and the blocks it moves). Never throws.
  */
-export function checkMarkdown(markdown: string, previous?: MarkdownCheck): MarkdownCheck {
-  const known = new Map(previous?.fences.map((f) => [fenceKey(f.fence), f.analysis]));
+export function checkMarkdown(
+  markdown: string,
+  previous?: MarkdownCheck,
+  locale: Locale = 'en',
+): MarkdownCheck {
+  const reused = previous?.locale === locale ? previous.fences : [];
+  const known = new Map(reused.map((f) => [fenceKey(f.fence), f.analysis]));
   const fences = findHandshakeFences(markdown).map((fence) => ({
     fence,
-    analysis: known.get(fenceKey(fence)) ?? analyzeFence(fence),
+    analysis: known.get(fenceKey(fence)) ?? analyzeFence(fence, locale),
   }));
   const diagnostics = fences.flatMap(({ fence, analysis }) =>
     analysis.diagnostics.map((d) => toDocumentDiagnostic(fence, d)),
   );
-  return { fences, diagnostics };
+  return { fences, diagnostics, locale };
 }
 
 /** A diagnostic of a block's text, with every span moved into the document. */

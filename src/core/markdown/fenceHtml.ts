@@ -1,3 +1,4 @@
+import type { Locale } from '../text/locale';
 import { analyze } from '../analysis/analyze';
 import { renderMermaid, type MermaidOptions } from '../render/mermaid';
 import { escapeHtml } from '../render/escapeHtml';
@@ -13,6 +14,8 @@ export interface FenceHtmlOptions {
    * editor and the Problems list do. Without it they count in the block's text.
    */
   readonly line?: number;
+  /** The language of the engine's messages and the diagram's notes (English unless given). */
+  readonly locale?: Locale;
 }
 
 /** The class of the element around a Handshake block; the preview script looks for it. */
@@ -28,7 +31,11 @@ export const FENCE_CLASS = 'handshake-fence';
  */
 export function handshakeFenceBody(text: string, options: FenceHtmlOptions = {}): string {
   const strings = options.strings ?? ENGLISH_FENCE_STRINGS;
-  const analysis = analyze(text, options.line === undefined ? {} : { firstLine: options.line + 1 });
+  const locale = options.locale ?? 'en';
+  const analysis = analyze(
+    text,
+    options.line === undefined ? { locale } : { firstLine: options.line + 1, locale },
+  );
   const diagram = renderMermaid(analysis, options.diagram);
   const problems = analysis.diagnostics.map((d) => {
     // The same line as the arrows' numbers and the engine's messages ("the SYN client sent at

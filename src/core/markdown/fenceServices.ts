@@ -87,7 +87,7 @@ export function quickFixesInMarkdown(
   }
   if (fixes.some((f) => f.diagnostic && SEQ_ACK_CODES.has(f.diagnostic.code))) {
     const edits = fixAllSeqAckInMarkdown(markdown);
-    if (edits.length > 0) fixes.push({ title: fixAllTitle(), edits, preferred: false });
+    if (edits.length > 0) fixes.push({ title: fixAllTitle(check.locale), edits, preferred: false });
   }
   return fixes;
 }

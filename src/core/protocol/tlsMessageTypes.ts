@@ -1,4 +1,4 @@
-import { liveTable } from '../text/locale';
+import type { Locale } from '../text/locale';
 
 /**
  * TLS handshake messages (RFC 5246 §7.4 for TLS 1.2, RFC 8446 §4 for TLS 1.3) and the
@@ -176,8 +176,9 @@ const TLS_MESSAGE_DOCS_ZH_CN: Readonly<Record<TlsMessageType, string>> = {
   ApplicationData: '用会话密钥保护的数据，例如 HTTP 请求。',
 };
 
-/** One line of explanation per message, for hovers and completion, in the current language. */
-export const TLS_MESSAGE_DOCS: Readonly<Record<TlsMessageType, string>> = liveTable({
-  en: TLS_MESSAGE_DOCS_EN,
-  'zh-cn': TLS_MESSAGE_DOCS_ZH_CN,
-});
+/** One line of explanation per message, for hovers and completion, by language. */
+export const TLS_MESSAGE_DOCS: Readonly<Record<Locale, Readonly<Record<TlsMessageType, string>>>> =
+  {
+    en: TLS_MESSAGE_DOCS_EN,
+    'zh-cn': TLS_MESSAGE_DOCS_ZH_CN,
+  };

@@ -1,4 +1,5 @@
-import { RENDER_TEXT } from './renderText';
+import { renderTextIn } from './renderText';
+import { word } from '../text/words';
 import type { Analysis } from '../analysis/analyze';
 import type { Diagnostic } from '../check/diagnostic';
 import type { TraceStep } from '../analysis/trace';
@@ -10,7 +11,7 @@ import { segmentWindow } from './segmentWindow';
 import { PHASE_TITLES, phaseOf, type Phase } from '../tcp/phase';
 import { ERROR_COLOUR, PHASE_COLOURS } from './colours';
 import { TlsDrawing, type TlsCanvas } from './mermaidTls';
-import { tlsText } from '../tls/tlsText';
+import { TLS_TEXT } from '../tls/tlsText';
 import {
   LABEL_LINES,
   LABEL_WIDTH,
@@ -87,13 +88,16 @@ class MermaidWriter {
   private readonly symbols: ReadonlyMap<string, number | undefined>;
   private depth = 1;
   private readonly tls: TlsDrawing;
+  /** The diagram's own words, in the analysis's language. */
+  private readonly text: ReturnType<typeof renderTextIn>;
 
   constructor(
     private readonly analysis: Analysis,
     private readonly options: MermaidOptions,
   ) {
     this.symbols = new Map(analysis.trace.symbols.map((s) => [s.name, s.value]));
-    this.tls = new TlsDrawing(this.canvas());
+    this.tls = new TlsDrawing(this.canvas(), analysis.locale);
+    this.text = renderTextIn(analysis.locale);
   }
 
   write(): MermaidDiagram {
@@ -105,7 +109,9 @@ class MermaidWriter {
       // After the first line break an alias is read to the end of the line, so text escaping
       // is enough there.
       const address = endpoint.address ? `<br/>${escapeMermaidText(endpoint.address.text)}` : '';
-      const role = endpoint.attacker ? `<br/>${escapeMermaidText(tlsText().attacker)}` : '';
+      const role = endpoint.attacker
+        ? `<br/>${escapeMermaidText(word(TLS_TEXT.attacker, this.analysis.locale))}`
+        : '';
       this.emit(`participant ${id} as ${esc(endpoint.name)}${role}${address}`);
     });
     const { steps, window } = segmentWindow(
@@ -115,7 +121,7 @@ class MermaidWriter {
     );
     if (window.total > 0 && (window.first > 0 || window.last < window.total - 1)) {
       this.noteAcross(
-        RENDER_TEXT.window({ first: window.first + 1, last: window.last + 1, total: window.total }),
+        this.text.window({ first: window.first + 1, last: window.last + 1, total: window.total }),
       );
     }
     this.writeItems(groupItems(steps));
@@ -174,7 +180,7 @@ class MermaidWriter {
           if (phase) this.close();
           phase = next;
           this.open(`rect ${PHASE_COLOURS[next]}`);
-          if (next !== titled) this.noteAcross(PHASE_TITLES[next]);
+          if (next !== titled) this.noteAcross(PHASE_TITLES[this.analysis.locale][next]);
           titled = next;
         }
       }
@@ -195,7 +201,7 @@ class MermaidWriter {
       case 'listen':
       case 'close':
       case 'wait':
-        if (step.kind === 'wait') this.noteAcross(RENDER_TEXT.timeWaitEnds);
+        if (step.kind === 'wait') this.noteAcross(this.text.timeWaitEnds);
         for (const change of step.changes) {
           if (change.before !== change.after) this.stateNote(change.endpoint, change.after);
         }
@@ -208,7 +214,7 @@ class MermaidWriter {
         this.open(`rect ${ERROR_COLOUR}`);
         this.note(
           step.endpoint,
-          RENDER_TEXT.expectFailed({ expected: step.expected, actual: step.actual }),
+          this.text.expectFailed({ expected: step.expected, actual: step.actual }),
         );
         this.close();
         return;
@@ -219,7 +225,7 @@ class MermaidWriter {
   private writeGroup(steps: readonly SegmentStep[]): void {
     const known = steps.filter((step) => this.known(step));
     if (known.length === 0) return;
-    this.open(`par ${esc(RENDER_TEXT.together)}`);
+    this.open(`par ${esc(this.text.together)}`);
     known.forEach((step, index) => {
       if (index > 0) {
         this.depth--;
@@ -267,7 +273,7 @@ class MermaidWriter {
 
   /** The parts of a segment's label, most important first: flags, seq, ack, then the rest. */
   private label(step: SegmentStep): string[] {
-    const parts: string[] = [segmentFlags(step)];
+    const parts: string[] = [segmentFlags(step, this.analysis.locale)];
     const { seq, ack } = segmentNumbers(step, this.analysis, this.options.numbers, this.symbols);
     // The correction is a part of its own, so that a line break falls before it.
     for (const [role, number] of [
@@ -282,7 +288,11 @@ class MermaidWriter {
     if (this.options.showPayload && step.payload !== undefined) {
       parts.push(quotedPayload(step.payload));
     }
-    const remark = segmentRemark(step, this.analysis.lines.lineOf(step.statement) + 1);
+    const remark = segmentRemark(
+      step,
+      this.analysis.lines.lineOf(step.statement) + 1,
+      this.analysis.locale,
+    );
     if (remark) parts.push(remark);
     return parts;
   }

@@ -1,9 +1,11 @@
+import { word, type Text } from '../text/words';
+import type { Locale } from '../text/locale';
 import type { Diagnostic } from '../check/diagnostic';
 import type { Span } from '../text/span';
 import type { CertificateCheck, TlsStep, TrafficKeys } from '../tls/tlsTrace';
 import { ERROR_COLOUR, TLS_COLOURS } from './colours';
 import { truncate } from './escapeMermaid';
-import { tlsText } from '../tls/tlsText';
+import { TLS_TEXT } from '../tls/tlsText';
 import { LABEL_LINES, LABEL_WIDTH, mermaidLines, packLines, payloadText } from './labelLines';
 
 /** What the TLS part of the diagram needs from the writer that draws the whole scenario. */
@@ -39,7 +41,15 @@ export class TlsDrawing {
   /** The phase titles drawn, by group and phase (see `tint`). */
   private readonly titled = new Set<string>();
 
-  constructor(private readonly canvas: TlsCanvas) {}
+  constructor(
+    private readonly canvas: TlsCanvas,
+    private readonly locale: Locale,
+  ) {}
+
+  /** The words of an engine's text in the diagram's language. */
+  private say(text: Text): string {
+    return word(text, this.locale);
+  }
 
   /** Ends the current tint: the next step is not a TLS message. */
   end(): void {
@@ -69,21 +79,25 @@ export class TlsDrawing {
     for (const derivation of step.derivations) {
       canvas.note(
         derivation.endpoint,
-        tlsText().derivesNote({ secret: derivation.secret, inputs: derivation.inputs.join(', ') }),
+        this.say(
+          TLS_TEXT.derivesNote({ secret: derivation.secret, inputs: derivation.inputs.join(', ') }),
+        ),
       );
     }
     if (step.failure) {
       canvas.open(`rect ${ERROR_COLOUR}`);
-      canvas.note(step.failure.endpoint, truncate(step.failure.text, NOTE_MAX));
+      canvas.note(step.failure.endpoint, truncate(this.say(step.failure.text), NOTE_MAX));
       canvas.close();
     }
     if (step.compromised) {
       canvas.open(`rect ${ERROR_COLOUR}`);
       canvas.note(
         step.compromised,
-        step.message === 'Finished'
-          ? tlsText().holdsKeysNote({ attacker: step.compromised })
-          : tlsText().readsNote({ attacker: step.compromised }),
+        this.say(
+          step.message === 'Finished'
+            ? TLS_TEXT.holdsKeysNote({ attacker: step.compromised })
+            : TLS_TEXT.readsNote({ attacker: step.compromised }),
+        ),
       );
       canvas.close();
     }
@@ -104,15 +118,17 @@ export class TlsDrawing {
     if (this.titled.has(key)) return;
     this.titled.add(key);
     this.canvas.noteAcross(
-      phase === 'clear'
-        ? tlsText().handshakeTitle({ version: step.version ?? '' })
-        : tlsText().keysTitle[phase],
+      this.say(
+        phase === 'clear'
+          ? TLS_TEXT.handshakeTitle({ version: step.version ?? '' })
+          : TLS_TEXT.keysTitle[phase],
+      ),
     );
   }
 
   /** Where the client accepted the server's certificate: what it verified, or why it let a fake in. */
   private checkNote({ endpoint, cert, verdict }: CertificateCheck): void {
-    const text = tlsText();
+    const text = TLS_TEXT;
     if (verdict.kind === 'CertUnchecked') {
       this.warn(endpoint, text.certUncheckedNote({ client: endpoint, cert }));
     } else if (verdict.attacker !== undefined && verdict.attacker !== endpoint) {
@@ -125,14 +141,14 @@ export class TlsDrawing {
         name: verdict.name ?? '',
         date: verdict.date ?? '',
       });
-      this.canvas.note(endpoint, truncate(note, NOTE_MAX));
+      this.canvas.note(endpoint, truncate(this.say(note), NOTE_MAX));
     }
   }
 
   /** A note in the error colour. */
-  private warn(endpoint: string, text: string): void {
+  private warn(endpoint: string, text: Text): void {
     this.canvas.open(`rect ${ERROR_COLOUR}`);
-    this.canvas.note(endpoint, truncate(text, NOTE_MAX));
+    this.canvas.note(endpoint, truncate(this.say(text), NOTE_MAX));
     this.canvas.close();
   }
 

@@ -1,4 +1,4 @@
-import { liveTable } from '../text/locale';
+import type { Locale } from '../text/locale';
 
 /** The words the diagram adds to the scenario's own text, in English and 简体中文. */
 const EN = {
@@ -33,7 +33,9 @@ const ZH_CN: typeof EN = {
   duplicateOf: (p) => `（重复，第 ${p.line} 行发出）`,
 };
 
-/** The diagram's own words in the current language. */
-export const RENDER_TEXT: typeof EN = liveTable({ en: EN, 'zh-cn': ZH_CN });
+/** The diagram's own words in `locale`. */
+export function renderTextIn(locale: Locale): typeof EN {
+  return locale === 'zh-cn' ? ZH_CN : EN;
+}
 
 export const RENDER_TEXT_TABLES = { en: EN, 'zh-cn': ZH_CN } as const;

@@ -1,10 +1,11 @@
+import type { Locale } from '../text/locale';
 import type { Analysis } from '../analysis/analyze';
 import { formatFlags } from '../protocol/tcpFlags';
 import type { SeqValue, SymbolValues } from '../tcp/seqValue';
 import type { SegmentStep } from '../tcp/trace';
 import { payloadText } from './labelLines';
 import { showNumber, type NumberStyle } from './numberStyle';
-import { RENDER_TEXT } from './renderText';
+import { renderTextIn } from './renderText';
 
 /**
  * The parts of a segment's label that the diagram's arrows and the preview's table both show,
@@ -15,8 +16,8 @@ import { RENDER_TEXT } from './renderText';
 const PAYLOAD_MAX = 40;
 
 /** The flags as written in the scenario (`SYN ACK`), or a word for none. */
-export function segmentFlags(step: SegmentStep): string {
-  return formatFlags(new Set(step.flags)) || RENDER_TEXT.noFlags;
+export function segmentFlags(step: SegmentStep, locale: Locale): string {
+  return formatFlags(new Set(step.flags)) || renderTextIn(locale).noFlags;
 }
 
 /** A seq or ack as shown, and what it should be when the written value is wrong. */
@@ -61,7 +62,10 @@ export function segmentNumbers(
     if (step.corrected[role] && written !== undefined) {
       // Read as sent, the receiver got the written value: "should be" is still the expected one.
       const expected = showNumber(step.expected[role] ?? used, style, symbols, iss);
-      return { text: written, shouldBe: RENDER_TEXT.shouldBe({ shown: expected }) };
+      return {
+        text: written,
+        shouldBe: renderTextIn(analysis.locale).shouldBe({ shown: expected }),
+      };
     }
     return { text: showNumber(used, style, symbols, iss) };
   };
@@ -80,12 +84,17 @@ export function quotedPayload(payload: string): string {
  * What became of the segment on the way, when it is worth a word: lost, still in flight,
  * delivered later than sent (`sentLine`, 1-based: where it was sent), out of order, resent.
  */
-export function segmentRemark(step: SegmentStep, sentLine: number): string | undefined {
-  if (step.lost) return RENDER_TEXT.lost;
-  if (step.outcome === 'inFlight') return RENDER_TEXT.inFlight;
-  if (step.network === 'later') return RENDER_TEXT.sentAt({ line: sentLine });
-  if (step.network === 'again') return RENDER_TEXT.duplicateOf({ line: sentLine });
-  if (step.outcome === 'queued') return RENDER_TEXT.outOfOrder;
-  if (step.retransmission) return RENDER_TEXT.retransmission;
+export function segmentRemark(
+  step: SegmentStep,
+  sentLine: number,
+  locale: Locale,
+): string | undefined {
+  const said = renderTextIn(locale);
+  if (step.lost) return said.lost;
+  if (step.outcome === 'inFlight') return said.inFlight;
+  if (step.network === 'later') return said.sentAt({ line: sentLine });
+  if (step.network === 'again') return said.duplicateOf({ line: sentLine });
+  if (step.outcome === 'queued') return said.outOfOrder;
+  if (step.retransmission) return said.retransmission;
   return undefined;
 }

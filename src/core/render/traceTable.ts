@@ -130,14 +130,14 @@ export function traceTable(
     if (settings.showPayload && step.payload !== undefined) {
       detail.push(quotedPayload(step.payload));
     }
-    const remark = segmentRemark(step, analysis.lines.lineOf(step.statement) + 1);
+    const remark = segmentRemark(step, analysis.lines.lineOf(step.statement) + 1, analysis.locale);
     if (remark) detail.push(remark);
     return {
       line,
       kind: 'segment',
       from: step.from,
       to: step.to,
-      message: segmentFlags(step),
+      message: segmentFlags(step, analysis.locale),
       detail: detail.join(' '),
       seq: numberText(seq),
       ack: numberText(ack),

@@ -1,6 +1,7 @@
+import type { Locale } from '../text/locale';
 import type { Analysis } from '../analysis/analyze';
 import type { CaptureAnnotation } from '../syntax/tree';
-import { DOCS } from './docs';
+import { docsIn } from './docs';
 import { lineTokens, statementAt } from './findAt';
 import type { Span } from '../text/span';
 
@@ -19,11 +20,15 @@ export function captureHover(
   const statement = statementAt(analysis, first.start)?.statement;
   const capture = statement?.kind === 'segment' ? statement.capture : undefined;
   if (!capture || capture.start !== commentStart || offset > capture.end) return undefined;
-  return { span: { start: capture.start, end: capture.end }, markdown: captureMarkdown(capture) };
+  return {
+    span: { start: capture.start, end: capture.end },
+    markdown: captureMarkdown(capture, analysis.locale),
+  };
 }
 
-function captureMarkdown(capture: CaptureAnnotation): string {
-  const hover = DOCS.hover;
+function captureMarkdown(capture: CaptureAnnotation, locale: Locale): string {
+  const docs = docsIn(locale);
+  const hover = docs.hover;
   const lines = [hover.captureTitle({ frame: capture.frame })];
   if (capture.seconds !== undefined) {
     lines.push(hover.captureTime({ seconds: String(capture.seconds) }));

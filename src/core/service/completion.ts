@@ -1,7 +1,8 @@
+import type { Locale } from '../text/locale';
 import type { Analysis } from '../analysis/analyze';
 import { KEYWORDS } from '../syntax/parser';
 import type { Token } from '../syntax/token';
-import { DOCS } from './docs';
+import { docsIn } from './docs';
 import { tlsMessageItems, tlsMessageRestItems, tlsValueItems, trustItems } from './tlsCompletion';
 import { afterEndpointItems, flagAndFieldItems } from './segmentCompletion';
 import { seqAckCompletion } from './seqAckCompletion';
@@ -81,16 +82,20 @@ function completeAfter(
     case 'expect':
       return before.length === 1 && !typingArrow ? endpointItems(analysis) : [];
     case 'wait':
-      return before.length === 1 && !typingArrow ? [durationItem()] : [];
+      return before.length === 1 && !typingArrow ? [durationItem(analysis.locale)] : [];
     case 'trust':
       return before.length >= 2 && !typingArrow ? trustItems(analysis) : [];
     case 'deliver':
       if (typingArrow) return [];
-      return before.length === 1 ? labelItems(analysis) : before.length === 2 ? [againItem()] : [];
+      return before.length === 1
+        ? labelItems(analysis)
+        : before.length === 2
+          ? [againItem(analysis.locale)]
+          : [];
   }
   if ((KEYWORDS as readonly string[]).includes(first.text)) return [];
   // FROM ...: the rest of a segment, or listen / close.
-  if (before.length === 1) return afterEndpointItems(typingArrow, partial?.text);
+  if (before.length === 1) return afterEndpointItems(typingArrow, analysis.locale, partial?.text);
   const arrow = before[1];
   if (typingArrow || !arrow || !SEGMENT_ARROWS.has(arrow.kind)) return [];
   if (before.length === 2) return endpointItems(analysis, first.text);
@@ -101,11 +106,13 @@ function completeAfter(
     previous?.end === (partial?.start ?? offset) && VALUE_OPERATORS.has(previous.kind);
   if (typingValue) return [];
   const line = lineTokens(analysis, offset).tokens;
-  const tlsRest = tlsMessageRestItems(before, line);
+  const tlsRest = tlsMessageRestItems(before, line, analysis.locale);
   if (tlsRest) return tlsRest;
   const items = flagAndFieldItems(analysis, offset, partial);
   // Right after `A -> B` a TLS message may come instead of flags.
-  return before.length === 3 && arrow.kind === 'arrow' ? [...items, ...tlsMessageItems()] : items;
+  return before.length === 3 && arrow.kind === 'arrow'
+    ? [...items, ...tlsMessageItems(analysis.locale)]
+    : items;
 }
 
 /** After `cert=`, `suite=`, `holder=` ... on a TLS line: the names and values that fit. */
@@ -132,6 +139,7 @@ function tlsValueContext(
 
 /** Keywords and endpoint names; inside a `simultaneous` block only segments may stand. */
 function lineStartItems(analysis: Analysis, offset: number): Item[] {
+  const docs = docsIn(analysis.locale);
   const endpoints = endpointItems(analysis);
   const inBlock = analysis.document.statements.some(
     (s) =>
@@ -142,7 +150,7 @@ function lineStartItems(analysis: Analysis, offset: number): Item[] {
   );
   if (inBlock) return endpoints;
   const keywords = KEYWORDS.map((keyword, index) => {
-    const doc = DOCS.keywords[keyword];
+    const doc = docs.keywords[keyword];
     return {
       label: keyword,
       kind: 'keyword' as const,
@@ -155,12 +163,13 @@ function lineStartItems(analysis: Analysis, offset: number): Item[] {
 }
 
 function endpointItems(analysis: Analysis, except?: string): Item[] {
+  const docs = docsIn(analysis.locale);
   return analysis.trace.endpoints
     .filter((e) => e.declared && e.name !== except)
     .map((e, index) => ({
       label: e.name,
       kind: 'endpoint' as const,
-      detail: DOCS.completion.endpoint(e.address ? { address: e.address.text } : {}),
+      detail: docs.completion.endpoint(e.address ? { address: e.address.text } : {}),
       sortText: `1${String(index).padStart(4, '0')}`,
     }));
 }
@@ -169,6 +178,7 @@ const SEGMENT_ARROWS: ReadonlySet<Token['kind']> = new Set(['arrow', 'lostArrow'
 
 /** After `deliver`: the labels written with `as NAME`, in the order of their segments. */
 function labelItems(analysis: Analysis): Item[] {
+  const docs = docsIn(analysis.locale);
   const items: Item[] = [];
   const seen = new Set<string>();
   for (const statement of analysis.document.statements) {
@@ -178,23 +188,25 @@ function labelItems(analysis: Analysis): Item[] {
     items.push({
       label: statement.labelText,
       kind: 'value',
-      detail: DOCS.completion.label({ line: analysis.lines.lineOf(statement) + 1 }),
+      detail: docs.completion.label({ line: analysis.lines.lineOf(statement) + 1 }),
       sortText: `0${String(items.length).padStart(4, '0')}`,
     });
   }
   return items;
 }
 
-function againItem(): Item {
+function againItem(locale: Locale): Item {
+  const docs = docsIn(locale);
   return {
     label: 'again',
     kind: 'keyword',
-    detail: DOCS.keywords.again.summary,
-    documentation: DOCS.keywords.again.text,
+    detail: docs.keywords.again.summary,
+    documentation: docs.keywords.again.text,
   };
 }
 
-function durationItem(): Item {
-  const doc = DOCS.keywords['2MSL'];
+function durationItem(locale: Locale): Item {
+  const docs = docsIn(locale);
+  const doc = docs.keywords['2MSL'];
   return { label: '2MSL', kind: 'duration', detail: doc.summary, documentation: doc.text };
 }

@@ -1,4 +1,4 @@
-import { liveTable } from '../text/locale';
+import type { Locale } from '../text/locale';
 
 /**
  * The TLS part of the hover and completion texts, in one table like `DOCS` so that it can be
@@ -115,5 +115,7 @@ const TLS_DOCS_ZH_CN: typeof TLS_DOCS_EN = {
   },
 };
 
-/** The TLS hover and completion texts, in the current language. */
-export const TLS_DOCS: typeof TLS_DOCS_EN = liveTable({ en: TLS_DOCS_EN, 'zh-cn': TLS_DOCS_ZH_CN });
+/** The TLS hover and completion texts in `locale`. */
+export function tlsDocsIn(locale: Locale): typeof TLS_DOCS_EN {
+  return locale === 'zh-cn' ? TLS_DOCS_ZH_CN : TLS_DOCS_EN;
+}

@@ -1,4 +1,5 @@
-import { DOCS } from './docs';
+import type { Locale } from '../text/locale';
+import { docsIn } from './docs';
 import { analyze, type Analysis } from '../analysis/analyze';
 import type { DiagnosticCode } from '../check/codes';
 import type { Diagnostic } from '../check/diagnostic';
@@ -25,8 +26,9 @@ export const SEQ_ACK_CODES: ReadonlySet<DiagnosticCode> = new Set([
 ]);
 
 /** The title of the fix-all action, in the current language. */
-export function fixAllTitle(): string {
-  return DOCS.features.fixAll;
+export function fixAllTitle(locale: Locale): string {
+  const docs = docsIn(locale);
+  return docs.features.fixAll;
 }
 
 /**
@@ -42,7 +44,8 @@ export function quickFixes(analysis: Analysis, span: Span): QuickFix[] {
   const here = fixes.some((f) => f.diagnostic && SEQ_ACK_CODES.has(f.diagnostic.code));
   if (here) {
     const edits = fixAllSeqAck(analysis.document.text);
-    if (edits.length > 0) fixes.push({ title: fixAllTitle(), edits, preferred: false });
+    if (edits.length > 0)
+      fixes.push({ title: fixAllTitle(analysis.locale), edits, preferred: false });
   }
   return fixes;
 }

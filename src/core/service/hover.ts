@@ -4,7 +4,7 @@ import type { ExpectStatement, Name, SimultaneousBlock, Statement } from '../syn
 import type { TlsStatement } from '../syntax/tlsTree';
 import { captureHover } from './captureHover';
 import { tlsHover } from './tlsHover';
-import { DOCS } from './docs';
+import { docsIn } from './docs';
 import { actionStepAt, at, deliveredStepAt, expectStepAt, statementAt } from './findAt';
 import { keywordHover, paragraphs, problemsText, type Hover } from './hoverParts';
 import { hoverSegment, segmentMarkdown } from './segmentHover';
@@ -48,38 +48,45 @@ function hoverInStatement(
       const word = { start: statement.end - statement.kind.length, end: statement.end };
       const step = actionStepAt(analysis, statement.start);
       return at(word, offset)
-        ? keywordHover(statement.kind, word, step, problemsText(analysis, statement))
+        ? keywordHover(
+            statement.kind,
+            word,
+            analysis.locale,
+            step,
+            problemsText(analysis, statement),
+          )
         : undefined;
     }
     case 'wait': {
       const step = actionStepAt(analysis, statement.start);
       const problems = problemsText(analysis, statement);
       if (at(statement.keywordSpan, offset)) {
-        return keywordHover('wait', statement.keywordSpan, step, problems);
+        return keywordHover('wait', statement.keywordSpan, analysis.locale, step, problems);
       }
       return at(statement.duration, offset)
-        ? keywordHover('2MSL', statement.duration, step, problems)
+        ? keywordHover('2MSL', statement.duration, analysis.locale, step, problems)
         : undefined;
     }
     case 'scenario':
       return at(statement.keywordSpan, offset)
-        ? keywordHover('scenario', statement.keywordSpan)
+        ? keywordHover('scenario', statement.keywordSpan, analysis.locale)
         : undefined;
     case 'simultaneous': {
       const part = [statement.keywordSpan, statement.closeBrace].find((s) => s && at(s, offset));
-      return part ? keywordHover('simultaneous', part) : undefined;
+      return part ? keywordHover('simultaneous', part, analysis.locale) : undefined;
     }
     case 'deliver': {
       if (at(statement.keywordSpan, offset)) {
         return keywordHover(
           'deliver',
           statement.keywordSpan,
+          analysis.locale,
           undefined,
           problemsText(analysis, statement),
         );
       }
       if (statement.again && at(statement.again, offset))
-        return keywordHover('again', statement.again);
+        return keywordHover('again', statement.again, analysis.locale);
       const step = deliveredStepAt(analysis, statement.start);
       if (!step || !at(statement.label, offset)) return undefined;
       return {
@@ -116,25 +123,27 @@ function hoverExpect(
   statement: ExpectStatement,
   offset: number,
 ): Hover | undefined {
+  const docs = docsIn(analysis.locale);
   const step = expectStepAt(analysis, statement.start);
-  if (at(statement.keywordSpan, offset)) return keywordHover('expect', statement.keywordSpan);
+  if (at(statement.keywordSpan, offset))
+    return keywordHover('expect', statement.keywordSpan, analysis.locale);
   if (at(statement.endpoint, offset)) {
     const endpoint = endpointHover(analysis, statement.endpoint);
-    const here = step && DOCS.hover.stateHere({ endpoint: step.endpoint, state: step.actual });
+    const here = step && docs.hover.stateHere({ endpoint: step.endpoint, state: step.actual });
     return endpoint && { ...endpoint, markdown: paragraphs(endpoint.markdown, here) };
   }
   if (!at(statement.stateSpan, offset)) return undefined;
   const verdict =
     step &&
     paragraphs(
-      DOCS.hover.stateHere({ endpoint: step.endpoint, state: step.actual }),
+      docs.hover.stateHere({ endpoint: step.endpoint, state: step.actual }),
       step.expected &&
         (step.passed
-          ? DOCS.hover.expectHolds
-          : DOCS.hover.expectFails({ expected: step.expected })),
+          ? docs.hover.expectHolds
+          : docs.hover.expectFails({ expected: step.expected })),
     );
   const meaning = statement.state
-    ? DOCS.states[statement.state].text
-    : DOCS.hover.unknownState({ text: statement.stateText });
+    ? docs.states[statement.state].text
+    : docs.hover.unknownState({ text: statement.stateText });
   return { span: spanOf(statement.stateSpan), markdown: paragraphs(meaning, verdict) };
 }

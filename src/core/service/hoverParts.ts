@@ -1,9 +1,10 @@
+import type { Locale } from '../text/locale';
 import type { Analysis } from '../analysis/analyze';
 import { NO_DIAGNOSTICS } from '../analysis/stepDiagnostics';
 import { spanOf, type Span } from '../text/span';
 import type { Statement } from '../syntax/tree';
 import type { ActionStep } from '../tcp/trace';
-import { DOCS, type Keyword } from './docs';
+import { docsIn, type Keyword } from './docs';
 
 /** A hover: the range it explains and what it says about it. */
 export interface Hover {
@@ -19,12 +20,13 @@ export function paragraphs(...parts: (string | undefined | false)[]): string {
 
 /** The diagnostics that belong to a statement, as a list under a heading; none, undefined. */
 export function problemsText(analysis: Analysis, statement: Statement): string | undefined {
+  const docs = docsIn(analysis.locale);
   const problems = analysis.stepDiagnostics.byStatement.get(statement) ?? NO_DIAGNOSTICS;
   if (problems.length === 0) return undefined;
   const items = problems.map((d) =>
-    DOCS.hover.problem({ code: d.code, severity: d.severity, message: escapeMarkdown(d.message) }),
+    docs.hover.problem({ code: d.code, severity: d.severity, message: escapeMarkdown(d.message) }),
   );
-  return `${DOCS.hover.problemsHeading}\n${items.join('\n')}`;
+  return `${docs.hover.problemsHeading}\n${items.join('\n')}`;
 }
 
 /** A fenced block longer than any run of backticks in the text, so a payload cannot end it. */
@@ -43,17 +45,19 @@ function escapeMarkdown(text: string): string {
 export function keywordHover(
   keyword: Keyword,
   where: Span,
+  locale: Locale,
   step?: ActionStep,
   problems?: string,
 ): Hover {
-  const doc = DOCS.keywords[keyword];
+  const docs = docsIn(locale);
+  const doc = docs.keywords[keyword];
   const changes =
     step &&
     (step.changes.length === 0
-      ? DOCS.hover.noChange
+      ? docs.hover.noChange
       : step.changes
           .map(({ endpoint, before, after }) =>
-            DOCS.hover.changes({ endpoint, change: DOCS.hover.stateChange({ before, after }) }),
+            docs.hover.changes({ endpoint, change: docs.hover.stateChange({ before, after }) }),
           )
           .join('\n\n'));
   return {

@@ -1,4 +1,5 @@
-import { DOCS } from './docs';
+import type { Locale } from '../text/locale';
+import { docsIn } from './docs';
 import type { Analysis } from '../analysis/analyze';
 import type { Span } from '../text/span';
 import { resolve } from '../tcp/seqValue';
@@ -17,6 +18,7 @@ export interface InlayHint {
  * gives the symbol a number, and the states the endpoints enter after each segment.
  */
 export function inlayHints(analysis: Analysis, range?: Span): InlayHint[] {
+  const docs = docsIn(analysis.locale);
   const symbols = new Map(analysis.trace.symbols.map((s) => [s.name, s.value]));
   const hints: InlayHint[] = [];
   for (const step of analysis.trace.steps) {
@@ -32,10 +34,10 @@ export function inlayHints(analysis: Analysis, range?: Span): InlayHint[] {
         offset: node.end,
         label: `= ${value.offset}`,
         kind: 'value',
-        tooltip: DOCS.features.asNumber({ role }),
+        tooltip: docs.features.asNumber({ role }),
       });
     }
-    const hint = step.faulty ? faultyHint(step) : stateHint(step);
+    const hint = step.faulty ? faultyHint(step, analysis.locale) : stateHint(step, analysis.locale);
     // At the end of the segment, before any trailing comment.
     if (hint) hints.push({ offset: step.span.end, kind: 'state', ...hint });
   }
@@ -44,18 +46,20 @@ export function inlayHints(analysis: Analysis, range?: Span): InlayHint[] {
 
 type HintText = Pick<InlayHint, 'label' | 'tooltip'>;
 
-function stateHint(step: SegmentStep): HintText | undefined {
+function stateHint(step: SegmentStep, locale: Locale): HintText | undefined {
+  const docs = docsIn(locale);
   const states = stateChanges(step);
-  return states ? { label: `→ ${states}`, tooltip: DOCS.features.statesTooltip } : undefined;
+  return states ? { label: `→ ${states}`, tooltip: docs.features.statesTooltip } : undefined;
 }
 
 /**
  * What the engine did with a segment it reported an error on, by the trace: the reading it
  * chose and the outcome, never the state the writer meant to reach.
  */
-function faultyHint(step: SegmentStep): HintText {
-  const text = DOCS.features;
-  const outcome = DOCS.outcomes[step.outcome]({ to: step.to });
+function faultyHint(step: SegmentStep, locale: Locale): HintText {
+  const docs = docsIn(locale);
+  const text = docs.features;
+  const outcome = docs.outcomes[step.outcome]({ to: step.to });
   switch (step.outcome) {
     case 'ignored':
     case 'duplicate':
@@ -72,13 +76,13 @@ function faultyHint(step: SegmentStep): HintText {
     case 'reset': {
       const states = stateChanges(step);
       if (step.reading === 'asSent') {
-        return { label: text.faultyAsWritten({ states }), tooltip: DOCS.hover.readingAsSent };
+        return { label: text.faultyAsWritten({ states }), tooltip: docs.hover.readingAsSent };
       }
       // A fault that is not a wrong number (no value corrected) leaves the segment as written.
       if (!step.corrected.seq && !step.corrected.ack) {
-        return { label: text.faultyAsWritten({ states }), tooltip: DOCS.features.statesTooltip };
+        return { label: text.faultyAsWritten({ states }), tooltip: docs.features.statesTooltip };
       }
-      return { label: text.faultyAsCorrected({ states }), tooltip: DOCS.hover.readingIntended };
+      return { label: text.faultyAsCorrected({ states }), tooltip: docs.hover.readingIntended };
     }
     default:
       return assertNever(step.outcome);

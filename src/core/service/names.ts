@@ -117,7 +117,6 @@ export type RenameResult =
 const RENAMABLE =
   'Only names can be renamed: endpoints, sequence-number symbols, CAs, keys, certificates and TLS secrets.';
 
-
 /** The span and current text that a rename at `offset` would change, or why nothing can be. */
 export function prepareRename(
   document: ScenarioDocument,

@@ -1,4 +1,4 @@
-import { DOCS } from './docs';
+import { docsIn } from './docs';
 import type { Analysis } from '../analysis/analyze';
 import type { Span } from '../text/span';
 import { formatFlags } from '../protocol/tcpFlags';
@@ -22,6 +22,7 @@ export interface OutlineSymbol {
  * transfer, close, reset) with their segments. Phases come from the trace, not from keywords.
  */
 export function outline(analysis: Analysis): OutlineSymbol[] {
+  const docs = docsIn(analysis.locale);
   const { document, trace } = analysis;
   const endpoints: OutlineSymbol[] = trace.endpoints
     .filter((e) => e.declared)
@@ -39,7 +40,7 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
       s.value !== undefined
         ? String(s.value)
         : s.owner
-          ? DOCS.features.issOf({ endpoint: s.owner })
+          ? docs.features.issOf({ endpoint: s.owner })
           : '',
     kind: 'symbol',
     span: s.span,
@@ -53,10 +54,10 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
             name: s.name.text,
             detail:
               s.kind === 'ca'
-                ? DOCS.features.certificateAuthority
+                ? docs.features.certificateAuthority
                 : s.kind === 'key'
-                  ? DOCS.features.keyPair
-                  : DOCS.features.certificate,
+                  ? docs.features.keyPair
+                  : docs.features.certificate,
             kind: 'certificate' as const,
             span: { start: s.start, end: s.end },
             selectionSpan: s.name,
@@ -75,8 +76,8 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
   const end = Math.max(scenario.end, ...children.map((c) => c.span.end));
   return [
     {
-      name: scenario.title.value || DOCS.features.scenario,
-      detail: DOCS.features.scenario,
+      name: scenario.title.value || docs.features.scenario,
+      detail: docs.features.scenario,
       kind: 'scenario',
       span: { start: scenario.start, end },
       selectionSpan: scenario.title,
@@ -87,6 +88,7 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
 
 /** Consecutive segments of one phase become one phase symbol. */
 function phaseSymbols(analysis: Analysis): OutlineSymbol[] {
+  const docs = docsIn(analysis.locale);
   const result: OutlineSymbol[] = [];
   let current: { phase: Phase; steps: SegmentStep[] } | undefined;
   const flush = () => {
@@ -94,8 +96,8 @@ function phaseSymbols(analysis: Analysis): OutlineSymbol[] {
     const first = current.steps[0] as SegmentStep;
     const last = current.steps[current.steps.length - 1] as SegmentStep;
     result.push({
-      name: PHASE_TITLES[current.phase],
-      detail: DOCS.features.segments({ count: current.steps.length }),
+      name: PHASE_TITLES[analysis.locale][current.phase],
+      detail: docs.features.segments({ count: current.steps.length }),
       kind: 'phase',
       span: { start: first.span.start, end: last.span.end },
       selectionSpan: { start: first.span.start, end: first.span.start },
@@ -125,6 +127,7 @@ function phaseSymbols(analysis: Analysis): OutlineSymbol[] {
 
 /** Each TLS handshake, with its messages. */
 function tlsSymbols(analysis: Analysis): OutlineSymbol[] {
+  const docs = docsIn(analysis.locale);
   const sessions = new Map<number, TlsStep[]>();
   for (const step of analysis.trace.steps) {
     if (step.kind !== 'tls' || step.session === undefined) continue;
@@ -137,14 +140,14 @@ function tlsSymbols(analysis: Analysis): OutlineSymbol[] {
     const last = steps[steps.length - 1] as TlsStep;
     const version = steps.find((s) => s.version)?.version;
     return {
-      name: DOCS.features.tlsHandshake({ from: first.from, to: first.to }),
-      detail: `${version ? `TLS ${version}, ` : ''}${DOCS.features.messages({ count: steps.length })}`,
+      name: docs.features.tlsHandshake({ from: first.from, to: first.to }),
+      detail: `${version ? `TLS ${version}, ` : ''}${docs.features.messages({ count: steps.length })}`,
       kind: 'phase' as const,
       span: { start: first.span.start, end: last.span.end },
       selectionSpan: { start: first.span.start, end: first.span.start },
       children: steps.map((step) => ({
         name: `${step.from} → ${step.to}`,
-        detail: `${step.forwarded ? `${DOCS.features.forward} ` : ''}${step.message}`,
+        detail: `${step.forwarded ? `${docs.features.forward} ` : ''}${step.message}`,
         kind: 'segment' as const,
         span: step.span,
         selectionSpan: step.statement.messageSpan,

@@ -1,7 +1,8 @@
+import type { Locale } from '../text/locale';
 import type { Analysis } from '../analysis/analyze';
 import type { Token } from '../syntax/token';
 import { parseTcpFlag, TCP_FLAG_WRITING_ORDER, type TcpFlag } from '../protocol/tcpFlags';
-import { DOCS, type FieldName } from './docs';
+import { docsIn, type FieldName } from './docs';
 import { lineTokens } from './findAt';
 import type { Item } from './completionItem';
 
@@ -23,21 +24,22 @@ const FLAG_SUGGESTION_ORDER: readonly TcpFlag[] = [
 const FIELD_ORDER: readonly FieldName[] = ['seq', 'ack', 'win', 'wscale', 'len'];
 
 /** `->`, `-x`, `~>`, `listen`, `close`; only the arrows while one is being typed (`client -`). */
-export function afterEndpointItems(typingArrow: boolean, typed = ''): Item[] {
+export function afterEndpointItems(typingArrow: boolean, locale: Locale, typed = ''): Item[] {
+  const docs = docsIn(locale);
   const arrows = (['->', '-x', '~>'] as const)
     .filter((arrow) => !typingArrow || arrow.startsWith(typed.slice(0, 1)))
     .map((arrow, index) => ({
       label: arrow,
       kind: 'arrow' as const,
-      detail: DOCS.completion.arrows[arrow].summary,
-      documentation: DOCS.completion.arrows[arrow].text,
+      detail: docs.completion.arrows[arrow].summary,
+      documentation: docs.completion.arrows[arrow].text,
       sortText: `0${index}`,
     }));
   const actions = (['listen', 'close'] as const).map((keyword, index) => ({
     label: keyword,
     kind: 'keyword' as const,
-    detail: DOCS.keywords[keyword].summary,
-    documentation: DOCS.keywords[keyword].text,
+    detail: docs.keywords[keyword].summary,
+    documentation: docs.keywords[keyword].text,
     sortText: `1${index}`,
   }));
   return typingArrow ? arrows : [...arrows, ...actions];
@@ -49,6 +51,7 @@ export function flagAndFieldItems(
   offset: number,
   partial: Token | undefined,
 ): Item[] {
+  const docs = docsIn(analysis.locale);
   const line = lineTokens(analysis, offset).tokens;
   const flags = new Set<TcpFlag>();
   const fields = new Set<string>();
@@ -67,8 +70,8 @@ export function flagAndFieldItems(
   const flagItems = FLAG_SUGGESTION_ORDER.filter((flag) => !flags.has(flag)).map((flag, index) => ({
     label: flag,
     kind: 'flag' as const,
-    detail: DOCS.flags[flag].summary,
-    documentation: DOCS.flags[flag].text,
+    detail: docs.flags[flag].summary,
+    documentation: docs.flags[flag].text,
     sortText: `${numbersNext ? 1 : 0}${index}`,
   }));
   const offered = FIELD_ORDER.filter(
@@ -80,8 +83,8 @@ export function flagAndFieldItems(
     return {
       label: `${field}=`,
       kind: 'field' as const,
-      detail: DOCS.fields[field].summary,
-      documentation: DOCS.fields[field].text,
+      detail: docs.fields[field].summary,
+      documentation: docs.fields[field].text,
       sortText: `${group}${index}`,
     };
   });

@@ -1,3 +1,4 @@
+import { word } from '../text/words';
 import type { Analysis } from '../analysis/analyze';
 import { spanOf } from '../text/span';
 import type { SegmentStatement, SimultaneousBlock, ValueField } from '../syntax/tree';
@@ -5,7 +6,7 @@ import { explainReason } from '../tcp/explain';
 import { describeValue, type SeqValue } from '../tcp/seqValue';
 import type { TcbView } from '../tcp/tcb';
 import type { SegmentStep } from '../tcp/trace';
-import { DOCS } from './docs';
+import { docsIn } from './docs';
 import { at, deliveriesOf, partAt, segmentStepOf, symbolValues } from './findAt';
 import { codeBlock, keywordHover, paragraphs, problemsText, type Hover } from './hoverParts';
 import { symbolText } from './symbolHover';
@@ -20,22 +21,23 @@ export function hoverSegment(
   block: SimultaneousBlock | undefined,
   offset: number,
 ): Hover {
+  const docs = docsIn(analysis.locale);
   const flag = partAt(statement.flags, offset);
-  if (flag) return { span: spanOf(flag), markdown: DOCS.flags[flag.flag].text };
+  if (flag) return { span: spanOf(flag), markdown: docs.flags[flag.flag].text };
   if (statement.label && at(statement.label.keyword, offset)) {
-    return keywordHover('as', statement.label.keyword);
+    return keywordHover('as', statement.label.keyword, analysis.locale);
   }
   const step = segmentStepOf(analysis, statement);
   const body = segmentMarkdown(analysis, statement, block, step);
   const wscale = statement.wscale;
   if (wscale && at(wscale, offset)) {
-    return { span: spanOf(wscale), markdown: paragraphs(DOCS.fields.wscale.text, '---', body) };
+    return { span: spanOf(wscale), markdown: paragraphs(docs.fields.wscale.text, '---', body) };
   }
   const field = partAt([statement.seq, statement.ack], offset);
   if (!field) return { span: spanOf(statement), markdown: body };
   const lead = paragraphs(
     expectationLine(analysis, statement, step, field.name) ??
-      DOCS.hover.noExpectation({ field: field.name }),
+      docs.hover.noExpectation({ field: field.name }),
     field.value.symbol && symbolText(analysis, field.value.symbol.text),
   );
   const target = at(field.value, offset) ? field.value : field;
@@ -52,8 +54,9 @@ export function segmentMarkdown(
   block: SimultaneousBlock | undefined,
   step: SegmentStep | undefined,
 ): string {
+  const docs = docsIn(analysis.locale);
   const text = analysis.document.text.slice(statement.start, statement.end);
-  const title = DOCS.hover.segmentTitle({
+  const title = docs.hover.segmentTitle({
     from: statement.from.text,
     to: statement.to.text,
     lost: statement.lost,
@@ -65,7 +68,7 @@ export function segmentMarkdown(
     : [];
   return paragraphs(
     `${title}\n\n${codeBlock(text)}`,
-    arrivals.length > 0 && DOCS.hover.arrivesAt({ lines: arrivals.join(', ') }),
+    arrivals.length > 0 && docs.hover.arrivesAt({ lines: arrivals.join(', ') }),
     step && outcomeText(step, block, analysis),
     step && endpointsText(analysis, step),
     step && expectationsText(analysis, statement, step),
@@ -78,27 +81,29 @@ function outcomeText(
   block: SimultaneousBlock | undefined,
   analysis: Analysis,
 ): string {
+  const docs = docsIn(analysis.locale);
   const sentAt = analysis.lines.lineOf(step.statement) + 1;
   return [
     step.network === 'later'
-      ? DOCS.hover.deliveredLater({ line: sentAt })
+      ? docs.hover.deliveredLater({ line: sentAt })
       : step.network === 'again'
-        ? DOCS.hover.deliveredAgain({ line: sentAt })
+        ? docs.hover.deliveredAgain({ line: sentAt })
         : '',
-    DOCS.outcomes[step.outcome]({ to: step.to }),
+    docs.outcomes[step.outcome]({ to: step.to }),
     step.reading === 'asSent'
-      ? DOCS.hover.readingAsSent
+      ? docs.hover.readingAsSent
       : step.reading === 'intended'
-        ? DOCS.hover.readingIntended
+        ? docs.hover.readingIntended
         : '',
-    step.retransmission ? DOCS.hover.retransmission : '',
-    block ? DOCS.hover.simultaneous : '',
+    step.retransmission ? docs.hover.retransmission : '',
+    block ? docs.hover.simultaneous : '',
   ]
     .filter(Boolean)
     .join(' ');
 }
 
 function endpointsText(analysis: Analysis, step: SegmentStep): string {
+  const docs = docsIn(analysis.locale);
   const symbols = symbolValues(analysis);
   const line = (name: string, role: string, before: TcbView, after: TcbView): string => {
     const variables = (
@@ -109,15 +114,15 @@ function endpointsText(analysis: Analysis, step: SegmentStep): string {
     )
       .filter((entry): entry is readonly ['SND.NXT' | 'RCV.NXT', SeqValue] => !!entry[1])
       .map(([variable, value]) =>
-        DOCS.hover.variable({ name: variable, value: describeValue(value, symbols) }),
+        docs.hover.variable({ name: variable, value: describeValue(value, symbols) }),
       )
       .join(' · ');
-    const state = DOCS.hover.stateChange({ before: before.state, after: after.state });
-    return DOCS.hover.endpointLine({ name, role, state, variables });
+    const state = docs.hover.stateChange({ before: before.state, after: after.state });
+    return docs.hover.endpointLine({ name, role, state, variables });
   };
   return [
-    line(step.from, DOCS.hover.sender, step.sender.before, step.sender.after),
-    line(step.to, DOCS.hover.receiver, step.receiver.before, step.receiver.after),
+    line(step.from, docs.hover.sender, step.sender.before, step.sender.after),
+    line(step.to, docs.hover.receiver, step.receiver.before, step.receiver.after),
   ].join('\n');
 }
 
@@ -126,11 +131,12 @@ function expectationsText(
   statement: SegmentStatement,
   step: SegmentStep,
 ): string | undefined {
+  const docs = docsIn(analysis.locale);
   const items = (['seq', 'ack'] as const)
     .map((field) => expectationLine(analysis, statement, step, field))
     .filter((line): line is string => line !== undefined);
   if (items.length === 0) return undefined;
-  return `${DOCS.hover.expectedHeading}\n${items.map((item) => `- ${item}`).join('\n')}`;
+  return `${docs.hover.expectedHeading}\n${items.map((item) => `- ${item}`).join('\n')}`;
 }
 
 /**
@@ -143,6 +149,7 @@ function expectationLine(
   step: SegmentStep | undefined,
   field: 'seq' | 'ack',
 ): string | undefined {
+  const docs = docsIn(analysis.locale);
   if (!step) return undefined;
   const symbols = symbolValues(analysis);
   const expected = step.expected[field];
@@ -152,25 +159,25 @@ function expectationLine(
     const text = written && analysis.document.text.slice(written.value.start, written.value.end);
     const note =
       text === undefined
-        ? DOCS.hover.notWritten
+        ? docs.hover.notWritten
         : step.corrected[field]
-          ? DOCS.hover.written({ text })
+          ? docs.hover.written({ text })
           : field === 'seq' && step.retransmission
-            ? DOCS.hover.retransmitted({ text })
+            ? docs.hover.retransmitted({ text })
             : undefined;
-    return DOCS.hover.expected({
+    return docs.hover.expected({
       field,
       value: describeValue(expected, symbols),
-      why: explainReason(why, analysis.lines),
+      why: word(explainReason(why, analysis.lines), analysis.locale),
       ...(note ? { note } : {}),
     });
   }
   const iss = step.sender.after.iss;
   if (field === 'seq' && iss && !step.sender.before.iss) {
-    return DOCS.hover.expected({
+    return docs.hover.expected({
       field,
       value: describeValue(iss, symbols),
-      why: DOCS.hover.chosenIss({ endpoint: step.from }),
+      why: docs.hover.chosenIss({ endpoint: step.from }),
     });
   }
   return undefined;

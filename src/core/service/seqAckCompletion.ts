@@ -1,9 +1,10 @@
+import { word } from '../text/words';
 import type { Analysis } from '../analysis/analyze';
 import type { Span } from '../text/span';
 import type { Token } from '../syntax/token';
 import { explainReason } from '../tcp/explain';
 import { formatValue, freshSymbolName, resolve } from '../tcp/seqValue';
-import { DOCS } from './docs';
+import { docsIn } from './docs';
 import { segmentStepOf, statementAt, symbolValues } from './findAt';
 import type { CompletionItem } from './completionItem';
 
@@ -92,6 +93,7 @@ function completeValue(
   field: 'seq' | 'ack',
   replace: Span,
 ): CompletionItem[] {
+  const docs = docsIn(analysis.locale);
   const start = tokens[0]?.start ?? -1;
   const statement = statementAt(analysis, start)?.statement;
   if (statement?.kind !== 'segment' || statement.start !== start) return [];
@@ -100,14 +102,14 @@ function completeValue(
   const expected = step.expected[field];
   const why = step.why[field];
   if (expected && why) {
-    const reason = explainReason(why, analysis.lines);
+    const reason = word(explainReason(why, analysis.lines), analysis.locale);
     const symbolic = formatValue(expected);
     const items: CompletionItem[] = [
       {
         label: symbolic,
         kind: 'value',
-        detail: DOCS.completion.expectedValue({ why: reason }),
-        documentation: DOCS.fields[field].text,
+        detail: docs.completion.expectedValue({ why: reason }),
+        documentation: docs.fields[field].text,
         sortText: '0',
         preselect: true,
         replace,
@@ -118,8 +120,8 @@ function completeValue(
       items.push({
         label: String(numeric.offset),
         kind: 'value',
-        detail: DOCS.completion.expectedNumber({ symbolic, why: reason }),
-        documentation: DOCS.fields[field].text,
+        detail: docs.completion.expectedNumber({ symbolic, why: reason }),
+        documentation: docs.fields[field].text,
         sortText: '1',
         replace,
       });
@@ -135,8 +137,8 @@ function completeValue(
         {
           label: fresh,
           kind: 'symbol',
-          detail: DOCS.completion.freshSymbol({ endpoint: step.from }),
-          documentation: DOCS.fields.seq.text,
+          detail: docs.completion.freshSymbol({ endpoint: step.from }),
+          documentation: docs.fields.seq.text,
           sortText: '2',
           replace,
         },

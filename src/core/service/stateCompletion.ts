@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis/analyze';
 import type { Span } from '../text/span';
 import type { Token } from '../syntax/token';
 import { TCP_STATES, type TcpState } from '../protocol/tcpStates';
-import { DOCS } from './docs';
+import { docsIn } from './docs';
 import { expectStepAt } from './findAt';
 import type { CompletionItem, Item } from './completionItem';
 
@@ -41,14 +41,15 @@ function stateContext(
 
 /** The 11 states, the one the engine computed at this line first and preselected. */
 function stateItems(analysis: Analysis, expectStart: number, endpoint: string): Item[] {
+  const docs = docsIn(analysis.locale);
   const actual = stateAt(analysis, expectStart);
   return TCP_STATES.map((state, index): Item => {
     const here = state === actual;
     return {
       label: state,
       kind: 'state',
-      detail: here ? DOCS.completion.stateHere({ endpoint }) : DOCS.states[state].summary,
-      documentation: DOCS.states[state].text,
+      detail: here ? docs.completion.stateHere({ endpoint }) : docs.states[state].summary,
+      documentation: docs.states[state].text,
       sortText: here ? '0' : `1${String(index).padStart(2, '0')}`,
       ...(here ? { preselect: true } : {}),
     };

@@ -1,3 +1,4 @@
+import type { Locale } from '../text/locale';
 import type { Analysis } from '../analysis/analyze';
 import type { Token } from '../syntax/token';
 import {
@@ -10,15 +11,17 @@ import {
 import { CIPHER_SUITES } from '../protocol/tlsSuites';
 import { SUGGESTED_GROUPS } from '../protocol/tlsGroups';
 import type { Item } from './completionItem';
-import { TLS_DOCS } from './docsTls';
+import { tlsDocsIn } from './docsTls';
 
 /** TLS message names, in handshake order, for the word after `A -> B`. */
-export function tlsMessageItems(): Item[] {
+export function tlsMessageItems(locale: Locale): Item[] {
+  const tlsDocs = tlsDocsIn(locale);
+  const messageDocs = TLS_MESSAGE_DOCS[locale];
   return TLS_MESSAGE_TYPES.map((message, index) => ({
     label: message,
     kind: 'message' as const,
-    detail: TLS_DOCS.details.message,
-    documentation: TLS_MESSAGE_DOCS[message],
+    detail: tlsDocs.details.message,
+    documentation: messageDocs[message],
     sortText: `3${String(index).padStart(2, '0')}`,
   }));
 }
@@ -30,7 +33,9 @@ export function tlsMessageItems(): Item[] {
 export function tlsMessageRestItems(
   before: readonly Token[],
   line: readonly Token[],
+  locale: Locale,
 ): Item[] | undefined {
+  const tlsDocs = tlsDocsIn(locale);
   const at = before[3]?.text === 'forward' ? 4 : 3;
   const message = before[at] && parseTlsMessageType(before[at].text);
   if (!message) return undefined;
@@ -39,7 +44,7 @@ export function tlsMessageRestItems(
       ? TLS_ALERTS.map((alert) => ({
           label: alert,
           kind: 'value' as const,
-          detail: TLS_DOCS.details.alert,
+          detail: tlsDocs.details.alert,
         }))
       : [];
   }
@@ -54,13 +59,14 @@ export function tlsMessageRestItems(
     .map((field, index) => ({
       label: `${field}=`,
       kind: 'field' as const,
-      detail: fields.required.includes(field) ? TLS_DOCS.details.needs({ message }) : message,
+      detail: fields.required.includes(field) ? tlsDocs.details.needs({ message }) : message,
       sortText: `${fields.required.includes(field) ? 0 : 1}${index}`,
     }));
 }
 
 /** Values after `cert=`, `encrypted=`, `suite=`, `holder=` ... (the PKI names come from the tree). */
 export function tlsValueItems(analysis: Analysis, field: string): Item[] | undefined {
+  const tlsDocs = tlsDocsIn(analysis.locale);
   const names = (kinds: readonly string[]) =>
     analysis.document.statements.flatMap((s) =>
       kinds.includes(s.kind) && 'name' in s && s.name ? [s.name.text] : [],
@@ -70,31 +76,31 @@ export function tlsValueItems(analysis: Analysis, field: string): Item[] | undef
   switch (field) {
     case 'cert':
     case 'from':
-      return values(names(['cert']), TLS_DOCS.details.certificate);
+      return values(names(['cert']), tlsDocs.details.certificate);
     case 'encrypted':
     case 'key':
-      return values(names(['key']), TLS_DOCS.details.keyPair);
+      return values(names(['key']), tlsDocs.details.keyPair);
     case 'issuer':
-      return values([...names(['ca']), 'self'], TLS_DOCS.details.authority);
+      return values([...names(['ca']), 'self'], tlsDocs.details.authority);
     case 'signer':
-      return values(names(['ca', 'key']), TLS_DOCS.details.signingKey);
+      return values(names(['ca', 'key']), tlsDocs.details.signingKey);
     case 'holder':
       return values(
         analysis.trace.endpoints.filter((e) => e.declared).map((e) => e.name),
-        TLS_DOCS.details.endpoint,
+        tlsDocs.details.endpoint,
       );
     case 'suite':
     case 'suites':
       return Object.entries(CIPHER_SUITES).map(([suite, exchange]) => ({
         label: suite,
         kind: 'value' as const,
-        detail: TLS_DOCS.exchanges[exchange],
+        detail: tlsDocs.exchanges[exchange],
       }));
     case 'version':
     case 'versions':
-      return values(['1.2', '1.3'], TLS_DOCS.details.version);
+      return values(['1.2', '1.3'], tlsDocs.details.version);
     case 'group':
-      return values(SUGGESTED_GROUPS, TLS_DOCS.details.group);
+      return values(SUGGESTED_GROUPS, tlsDocs.details.group);
     default:
       return undefined;
   }
@@ -102,9 +108,10 @@ export function tlsValueItems(analysis: Analysis, field: string): Item[] | undef
 
 /** CA names for `trust ENDPOINT ...`. */
 export function trustItems(analysis: Analysis): Item[] {
+  const tlsDocs = tlsDocsIn(analysis.locale);
   const cas = analysis.document.statements.flatMap((s) => (s.kind === 'ca' ? [s.name.text] : []));
   return [
-    ...cas.map((label) => ({ label, kind: 'value' as const, detail: TLS_DOCS.details.authority })),
-    { label: 'any', kind: 'value' as const, detail: TLS_DOCS.details.anyCertificate },
+    ...cas.map((label) => ({ label, kind: 'value' as const, detail: tlsDocs.details.authority })),
+    { label: 'any', kind: 'value' as const, detail: tlsDocs.details.anyCertificate },
   ];
 }

@@ -1,3 +1,4 @@
+import { word } from '../text/words';
 import type { Analysis } from '../analysis/analyze';
 import { spanOf, touches, type Span } from '../text/span';
 import type { TlsField, TlsStatement, TlsMessageStatement } from '../syntax/tlsTree';
@@ -5,8 +6,8 @@ import { TLS_MESSAGE_DOCS } from '../protocol/tlsMessageTypes';
 import { buildPki, type Pki } from '../tls/pki';
 import { keyExchangeOf } from '../protocol/tlsSuites';
 import type { TlsStep } from '../tls/tlsTrace';
-import { DOCS } from './docs';
-import { TLS_DOCS } from './docsTls';
+import { docsIn } from './docs';
+import { tlsDocsIn } from './docsTls';
 
 export interface TlsHover {
   readonly span: Span;
@@ -38,8 +39,9 @@ export function tlsHover(
   offset: number,
   problems: string | undefined,
 ): TlsHover | undefined {
+  const docs = docsIn(analysis.locale);
   if (statement.kind !== 'tls' && touches(statement.keywordSpan, offset)) {
-    const doc = DOCS.keywords[statement.kind];
+    const doc = docs.keywords[statement.kind];
     return {
       span: spanOf(statement.keywordSpan),
       markdown: paragraphs('```\n' + doc.syntax + '\n```', doc.text, problems),
@@ -61,6 +63,7 @@ export function tlsHover(
 }
 
 function fieldHover(analysis: Analysis, field: TlsField, offset: number): TlsHover | undefined {
+  const tlsDocs = tlsDocsIn(analysis.locale);
   const item = field.items.find((i) => touches(i, offset)) ?? {
     ...field.valueSpan,
     text: field.value,
@@ -71,37 +74,38 @@ function fieldHover(analysis: Analysis, field: TlsField, offset: number): TlsHov
     return exchange
       ? {
           span: spanOf(item),
-          markdown: TLS_DOCS.suite({ suite: text, exchange: TLS_DOCS.exchanges[exchange] }),
+          markdown: tlsDocs.suite({ suite: text, exchange: tlsDocs.exchanges[exchange] }),
         }
       : undefined;
   }
-  const role = TLS_DOCS.secretRoles[field.name];
-  if (role) return { span: spanOf(item), markdown: TLS_DOCS.secret({ name: text, role }) };
+  const role = tlsDocs.secretRoles[field.name];
+  if (role) return { span: spanOf(item), markdown: tlsDocs.secret({ name: text, role }) };
   return nameHover(analysis, text, item);
 }
 
 function nameHover(analysis: Analysis, name: string, where: Span): TlsHover | undefined {
+  const tlsDocs = tlsDocsIn(analysis.locale);
   const pki = pkiOf(analysis);
   const cert = pki.certs.get(name);
   if (cert) {
-    const holder = (cert.key && pki.keys.get(cert.key)?.holder) ?? TLS_DOCS.nobody;
+    const holder = (cert.key && pki.keys.get(cert.key)?.holder) ?? tlsDocs.nobody;
     const validity =
       cert.notBefore || cert.notAfter
-        ? TLS_DOCS.validity({ from: cert.notBefore ?? '…', to: cert.notAfter ?? '…' })
+        ? tlsDocs.validity({ from: cert.notBefore ?? '…', to: cert.notAfter ?? '…' })
         : '';
     return {
       span: spanOf(where),
-      markdown: TLS_DOCS.certificate({
+      markdown: tlsDocs.certificate({
         name,
         subject: cert.subject ?? '?',
         key: cert.key ?? '?',
         holder,
-        issuer: cert.issuer === 'self' ? TLS_DOCS.selfSigned : (cert.issuer ?? '?'),
+        issuer: cert.issuer === 'self' ? tlsDocs.selfSigned : (cert.issuer ?? '?'),
         signer: cert.signer ?? '?',
         validity,
         copy:
           cert.base && cert.signedContent !== cert.content
-            ? TLS_DOCS.copyOf({ base: cert.base })
+            ? tlsDocs.copyOf({ base: cert.base })
             : '',
       }),
     };
@@ -110,7 +114,7 @@ function nameHover(analysis: Analysis, name: string, where: Span): TlsHover | un
   if (key) {
     return {
       span: spanOf(where),
-      markdown: TLS_DOCS.key({ name, holder: key.holder ?? TLS_DOCS.nobody, ca: key.ca }),
+      markdown: tlsDocs.key({ name, holder: key.holder ?? tlsDocs.nobody, ca: key.ca }),
     };
   }
   return undefined;
@@ -122,10 +126,12 @@ function messageHover(
   offset: number,
   problems: string | undefined,
 ): TlsHover {
+  const tlsDocs = tlsDocsIn(analysis.locale);
+  const messageDocs = TLS_MESSAGE_DOCS[analysis.locale];
   const step = analysis.trace.steps.find(
     (s): s is TlsStep => s.kind === 'tls' && s.statement === statement,
   );
-  const title = TLS_DOCS.messageTitle({
+  const title = tlsDocs.messageTitle({
     from: statement.from.text,
     to: statement.to.text,
     message: statement.message,
@@ -133,19 +139,19 @@ function messageHover(
   });
   const facts = step && [
     step.version && step.session !== undefined
-      ? TLS_DOCS.version({ version: step.version, session: step.session })
+      ? tlsDocs.version({ version: step.version, session: step.session })
       : undefined,
-    step.encrypted ? TLS_DOCS.encrypted : TLS_DOCS.inClear,
+    step.encrypted ? tlsDocs.encrypted : tlsDocs.inClear,
   ];
   const knowledge = step && [
-    TLS_DOCS.knowledgeHeading,
+    tlsDocs.knowledgeHeading,
     ...step.knowledge.map((k) =>
       k.secrets.length
-        ? TLS_DOCS.knows({
+        ? tlsDocs.knows({
             endpoint: k.endpoint,
             secrets: k.secrets.map((s) => `\`${s}\``).join(', '),
           })
-        : TLS_DOCS.knowsNothing({ endpoint: k.endpoint }),
+        : tlsDocs.knowsNothing({ endpoint: k.endpoint }),
     ),
   ];
   return {
@@ -154,13 +160,18 @@ function messageHover(
     markdown: paragraphs(
       title,
       facts?.filter(Boolean).join(' · '),
-      TLS_MESSAGE_DOCS[statement.message],
-      statement.forward && TLS_DOCS.forwarded,
+      messageDocs[statement.message],
+      statement.forward && tlsDocs.forwarded,
       ...(step?.derivations ?? []).map((d) =>
-        TLS_DOCS.derives({ endpoint: d.endpoint, secret: d.secret, inputs: d.inputs.join(', ') }),
+        tlsDocs.derives({
+          endpoint: d.endpoint,
+          secret: word(d.secret, analysis.locale),
+          inputs: d.inputs.join(', '),
+        }),
       ),
-      step?.failure && TLS_DOCS.failure({ text: step.failure.text.replace(/^✗ /, '') }),
-      step?.compromised && TLS_DOCS.compromised({ attacker: step.compromised }),
+      step?.failure &&
+        tlsDocs.failure({ text: word(step.failure.text, analysis.locale).replace(/^✗ /, '') }),
+      step?.compromised && tlsDocs.compromised({ attacker: step.compromised }),
       knowledge?.join('\n'),
       problems,
     ),

@@ -1,4 +1,5 @@
-import { DOCS } from './docs';
+import type { Locale } from '../text/locale';
+import { docsIn } from './docs';
 import type { Analysis } from '../analysis/analyze';
 import type { Diagnostic } from '../check/diagnostic';
 import type { Span } from '../text/span';
@@ -21,16 +22,17 @@ export type PhaseStatus =
  * For example "3-way handshake ✓ · close ✗ (1 problem) · 1 problem".
  */
 export function verdict(analysis: Analysis): string {
+  const docs = docsIn(analysis.locale);
   const segments = analysis.trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
   const problems = problemsOf(analysis);
-  const text = DOCS.features;
+  const text = docs.features;
   const parts: string[] = [];
   const problemsOn = (steps: readonly SegmentStep[]) => problemsOnSteps(analysis, steps);
   const handshake = handshakeStatus(analysis.trace, segments, problemsOn);
-  if (handshake) parts.push(phaseText('handshake', handshake));
+  if (handshake) parts.push(phaseText('handshake', handshake, analysis.locale));
   if (segments.some((s) => s.outcome === 'reset')) parts.push(text.reset);
   const close = closeStatus(segments, problemsOn);
-  if (close) parts.push(phaseText('close', close));
+  if (close) parts.push(phaseText('close', close, analysis.locale));
   const lost = segments.filter((s) => s.outcome === 'lost').length;
   if (lost > 0) parts.push(text.lost({ count: lost }));
   parts.push(problems.length === 0 ? text.noProblems : text.problems({ count: problems.length }));
@@ -60,8 +62,9 @@ function problemsOf(analysis: Analysis): Diagnostic[] {
   return analysis.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
 }
 
-function phaseText(phase: 'handshake' | 'close', status: PhaseStatus): string {
-  const text = DOCS.features;
+function phaseText(phase: 'handshake' | 'close', status: PhaseStatus, locale: Locale): string {
+  const docs = docsIn(locale);
+  const text = docs.features;
   switch (status.kind) {
     case 'done':
       return phase === 'handshake' ? text.handshakeDone : text.closeDone;

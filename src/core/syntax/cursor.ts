@@ -1,5 +1,6 @@
+import type { Text } from '../text/words';
 import { SYNTAX_TEXT } from './syntaxText';
-import type { Diagnostic } from '../check/diagnostic';
+import type { Finding } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
 import { Scanner } from './scanner';
 import type { SegmentTable } from './segmentTable';
@@ -8,7 +9,7 @@ import type { Token, TokenKind } from './token';
 /** How many characters of a run of unexpected ones a message quotes. */
 const MAX_SHOWN = 20;
 
-function scanError(token: Token): Diagnostic {
+function scanError(token: Token): Finding {
   switch (token.error) {
     case 'unterminatedString':
       return diagnostic('UnterminatedString', token);
@@ -29,7 +30,7 @@ export class Cursor {
   private readonly scanner: Scanner;
   /** The current token and any peeked ones after it. */
   private readonly buffer: Token[] = [];
-  readonly diagnostics: Diagnostic[] = [];
+  readonly diagnostics: Finding[] = [];
   /** The rows of the segments parsed so far (see SegmentNode), made with the first one. */
   segments: SegmentTable | undefined;
   /** The run of unexpected characters the last diagnostic covers, while it may grow. */
@@ -115,7 +116,7 @@ export class Cursor {
   }
 
   /** Consumes a token of `kind`, or reports what was expected and returns undefined. */
-  expect(kind: TokenKind, expected: string): Token | undefined {
+  expect(kind: TokenKind, expected: Text): Token | undefined {
     if (this.token.kind === kind) return this.advance();
     this.report(expected);
     return undefined;
@@ -126,7 +127,7 @@ export class Cursor {
    * far, the line is only unfinished, as every line is while it is typed: that is one milder
    * UnfinishedLine, an empty range at the line's end.
    */
-  report(expected: string): void {
+  report(expected: Text): void {
     const token = this.token;
     if (token.kind !== 'newline' && token.kind !== 'eof') {
       this.diagnostics.push(
@@ -150,7 +151,7 @@ export class Cursor {
   reportedIn(from: number, to: number): boolean {
     const lineStart = this.source.lastIndexOf('\n', to - 1) + 1;
     for (let i = this.diagnostics.length - 1; i >= 0; i--) {
-      const start = (this.diagnostics[i] as Diagnostic).span.start;
+      const start = (this.diagnostics[i] as Finding).span.start;
       if (start < lineStart) return false;
       if (start >= from && start <= to) return true;
     }
@@ -215,7 +216,7 @@ export class Cursor {
 }
 
 /** How a message names a token; the end of the text ends its last line, as a newline does. */
-export function describe(token: Token): string {
+export function describe(token: Token): Text {
   switch (token.kind) {
     case 'newline':
     case 'eof':

@@ -1,5 +1,5 @@
 import { SYNTAX_TEXT } from './syntaxText';
-import type { Diagnostic } from '../check/diagnostic';
+import type { Finding } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
 import { Cursor, describe } from './cursor';
 import { asciiOf, readFullWidthAsAscii, type FullWidthLine } from './fullWidth';
@@ -31,7 +31,7 @@ export { KEYWORDS } from './keywords';
 
 export interface ParseResult {
   readonly document: ScenarioDocument;
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly Finding[];
 }
 
 /**
@@ -80,7 +80,7 @@ function reportFullWidth(cursor: Cursor, text: string, lines: readonly FullWidth
 }
 
 /** One warning for a line's full-width characters, with a fix that writes each as ASCII. */
-function fullWidthDiagnostic(text: string, line: FullWidthLine): Diagnostic {
+function fullWidthDiagnostic(text: string, line: FullWidthLine): Finding {
   const first = line.offsets[0] as number;
   const code = text.charCodeAt(first);
   const edits: TextEdit[] = [];

@@ -1,4 +1,4 @@
-import { liveTable } from '../text/locale';
+import { phrasebook } from '../text/words';
 
 /** The words of the parser's "expected X, found Y" messages, in English and 简体中文. */
 const EN = {
@@ -74,7 +74,7 @@ const ZH_CN: typeof EN = {
   fixRemark: '把备注改为注释（#）',
 };
 
-/** The parser's words in the current language. */
-export const SYNTAX_TEXT: typeof EN = liveTable({ en: EN, 'zh-cn': ZH_CN });
+/** The parser's words as phrases, worded where they are shown. */
+export const SYNTAX_TEXT = phrasebook({ en: EN, 'zh-cn': ZH_CN });
 
 export const SYNTAX_TEXT_TABLES = { en: EN, 'zh-cn': ZH_CN } as const;

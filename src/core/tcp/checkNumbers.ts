@@ -3,8 +3,9 @@
  * each wrong number with the expected value and why, and tells retransmissions, keep-alives and
  * spurious retransmissions from mistakes.
  */
+import type { Text } from '../text/words';
 import { TCP_TEXT } from './tcpText';
-import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
+import { diagnostic, type Finding, type Fix } from '../check/diagnostic';
 import { explainReason, lineNumber } from './explain';
 import {
   atOrBefore,
@@ -33,7 +34,7 @@ export function checkSeq(
   retransmission: boolean;
   corrected: boolean;
   /** The HS102 of a resend that runs past SND.NXT, reported only if read as a typo. */
-  unlessAsSent?: Diagnostic;
+  unlessAsSent?: Finding;
 } {
   const expected = plan.seq;
   const written = out.seq;
@@ -87,7 +88,7 @@ export function checkSeq(
   const node = seqNode(out);
   const span = node ?? out.span;
   const text = fixValueText(expected.value, node, symbols);
-  const fix: Fix | undefined = node
+  const fix: Fix<Text> | undefined = node
     ? { title: TCP_TEXT.fixSeq({ text }), edits: [{ span: node, newText: text }] }
     : undefined;
   if (expected.code === 'ResetSeq') {
@@ -212,11 +213,11 @@ export function isRetransmission(
   );
 }
 
-function relatedCause(cause: Tcb['sndNxtCause'], what: string) {
+function relatedCause(cause: Tcb['sndNxtCause'], what: Text) {
   return cause ? [{ span: cause.span, message: what }] : [];
 }
 
-function seqHint(out: Outgoing, plan: Plan, symbols: SymbolValues): string {
+function seqHint(out: Outgoing, plan: Plan, symbols: SymbolValues): Text {
   if (out.seq && out.ack && plan.ack && plan.seq) {
     if (
       sameValue(out.seq, plan.ack.value, symbols) &&
@@ -240,7 +241,7 @@ export function checkAck(
   const hasFlag = out.flags.has('ACK');
   const written = out.ack;
   if (written !== undefined && !hasFlag && !out.flagsBroken) {
-    const fix: Fix = {
+    const fix: Fix<Text> = {
       title: TCP_TEXT.fixAddAck,
       edits: [{ span: { start: flagsEnd(out), end: flagsEnd(out) }, newText: ' ACK' }],
     };
@@ -351,7 +352,7 @@ function reportWrongAck(
   context.report(diagnostic('AckNotNext', span, args, extras));
 }
 
-function ackHint(written: SeqValue, plan: NonNullable<Plan['ack']>, symbols: SymbolValues): string {
+function ackHint(written: SeqValue, plan: NonNullable<Plan['ack']>, symbols: SymbolValues): Text {
   const expected = plan.value;
   const d = distance(written, expected, symbols);
   const cause = plan.why.kind === 'next' ? plan.why.cause : undefined;

@@ -1,5 +1,5 @@
 import { TCP_TEXT } from './tcpText';
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
 import type { Span } from '../text/span';
 import type { Name, ScenarioDocument, SegmentStatement, ValueExpression } from '../syntax/tree';
@@ -24,7 +24,7 @@ export class Declarations {
   constructor(
     private readonly document: ScenarioDocument,
     private readonly lines: LineMap,
-    private readonly report: (d: Diagnostic) => void,
+    private readonly report: (d: Finding) => void,
   ) {}
 
   private line(span: Span): number {

@@ -5,7 +5,7 @@
  * rules as simulate() (exchange.ts, send.ts, receive.ts); it keeps no trace, so each segment
  * costs the same however long the session runs, and its memory is two TCBs.
  */
-import type { Diagnostic } from '../check/diagnostic';
+import type { Finding } from '../check/diagnostic';
 import type { DiagnosticKind } from '../check/codes';
 import { TCP_FLAG } from '../protocol/tcpFlags';
 import type { TcpState } from '../protocol/tcpStates';
@@ -90,7 +90,7 @@ export class EngineSession {
   /** `names`: the two endpoints, as their diagnostics name them. */
   constructor(private readonly names: readonly [string, string]) {
     const { statement, lines } = templateStatement();
-    const report = (d: Diagnostic): void => {
+    const report = (d: Finding): void => {
       this.problems.push(d.kind);
     };
     this.context = { symbols: NO_SYMBOLS, lines, report };

@@ -4,7 +4,7 @@
  * (RFC 9293 §3.10.2 SEND) and what the receiver does (§3.10.7 SEGMENT ARRIVES). Both change the
  * TCBs in place; neither throws.
  */
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import type { Span } from '../text/span';
 import type { DeliverStatement, SegmentStatement } from '../syntax/tree';
 import { receive } from './receive';
@@ -43,7 +43,7 @@ export function arrive(
   to: string,
   segment: Segment,
   symbols: SymbolValues,
-  report: (d: Diagnostic) => void,
+  report: (d: Finding) => void,
   statement: SegmentStatement,
   delivery?: DeliverStatement,
 ): SegmentOutcome {

@@ -1,3 +1,4 @@
+import type { Text } from '../text/words';
 import { TCP_TEXT } from './tcpText';
 import type { LineMap } from '../text/lineMap';
 import { formatValue } from './seqValue';
@@ -5,7 +6,7 @@ import type { Cause, Reason } from './reason';
 
 export type { Cause, Reason } from './reason';
 
-export function explainReason(reason: Reason, lines: LineMap): string {
+export function explainReason(reason: Reason, lines: LineMap): Text {
   switch (reason.kind) {
     case 'next':
       return explainCause(reason.cause, lines);
@@ -31,7 +32,7 @@ export function explainReason(reason: Reason, lines: LineMap): string {
  * Says why a next-sequence value is what it is, from the segment that set it:
  * "the SYN client sent at line 7 (seq=x) consumes one sequence number".
  */
-export function explainCause(cause: Cause | undefined, lines: LineMap): string {
+export function explainCause(cause: Cause | undefined, lines: LineMap): Text {
   if (!cause) return TCP_TEXT.causeNone;
   const line = lines.lineOf(cause.span) + 1;
   const at = TCP_TEXT.causeAt({ from: cause.from, line, seq: formatValue(cause.seq) });

@@ -4,7 +4,7 @@
  * `deliver LABEL [again]` statement names it, however late, and as often as `again` says.
  */
 import { TCP_TEXT } from './tcpText';
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
 import type { Span } from '../text/span';
 import type { DeliverStatement, SegmentStatement } from '../syntax/tree';
@@ -80,7 +80,7 @@ export class Network {
 
   constructor(
     private readonly lines: LineMap,
-    private readonly report: (d: Diagnostic) => void,
+    private readonly report: (d: Finding) => void,
   ) {}
 
   private line(span: Span): number {

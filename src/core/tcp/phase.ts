@@ -1,4 +1,4 @@
-import { liveTable } from '../text/locale';
+import type { Locale } from '../text/locale';
 import { TCP_TEXT_TABLES } from './tcpText';
 import type { SegmentStep } from './trace';
 import { hasSentFin, isSynchronized, type TcpState } from '../protocol/tcpStates';
@@ -52,8 +52,8 @@ function opening(state: TcpState): boolean {
   return state === 'SYN_SENT' || state === 'SYN_RECEIVED';
 }
 
-/** The name of each phase, in the current language. */
-export const PHASE_TITLES: Readonly<Record<Phase, string>> = liveTable({
+/** The name of each phase, by language. */
+export const PHASE_TITLES: Readonly<Record<Locale, Readonly<Record<Phase, string>>>> = {
   en: TCP_TEXT_TABLES.en.phases,
   'zh-cn': TCP_TEXT_TABLES['zh-cn'].phases,
-});
+};

@@ -2,6 +2,7 @@
  * The plans for opening segments: a SYN (active open, RFC 9293 §3.10.1) and a SYN ACK (the
  * passive side's answer, §3.10.7.2), with what is wrong when an endpoint never listened.
  */
+import type { Text } from '../text/words';
 import { TCP_TEXT } from './tcpText';
 import { SentLog } from './sentLog';
 import { diagnostic, type Fix } from '../check/diagnostic';
@@ -69,7 +70,7 @@ function asSentOnly(out: Outgoing): Plan | undefined {
 }
 
 function synWithoutSeq(out: Outgoing, context: SendContext): undefined {
-  const fix: Fix = {
+  const fix: Fix<Text> = {
     title: TCP_TEXT.fixAddSeq,
     edits: [
       {
@@ -171,7 +172,7 @@ export function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContex
   const neverListened = !tcb.listening && refusal.segment.flags.has('SYN');
   const listenAt = context.lines.lineStart(context.lines.lineOf(refusal.span));
   const tail = tailOf(out);
-  const fix: Fix | undefined = neverListened
+  const fix: Fix<Text> | undefined = neverListened
     ? {
         title: TCP_TEXT.fixListen({ endpoint: out.from }),
         edits: [{ span: { start: listenAt, end: listenAt }, newText: `${out.from} listen\n` }],

@@ -1,5 +1,6 @@
+import type { Text } from '../text/words';
 import { TCP_TEXT } from './tcpText';
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import type { NumberLiteral, SegmentStatement } from '../syntax/tree';
 import { TCP_FLAG, TCP_FLAGS, type TcpFlag } from '../protocol/tcpFlags';
 import type { Span } from '../text/span';
@@ -17,7 +18,7 @@ export interface Shape {
   readonly ok: boolean;
 }
 
-const IMPOSSIBLE: readonly { a: TcpFlag; b: TcpFlag; reason: () => string }[] = [
+const IMPOSSIBLE: readonly { a: TcpFlag; b: TcpFlag; reason: () => Text }[] = [
   { a: 'SYN', b: 'FIN', reason: () => TCP_TEXT.synFin },
   { a: 'SYN', b: 'RST', reason: () => TCP_TEXT.synRst },
 ];
@@ -69,7 +70,7 @@ function bitCount(bits: number): number {
  * Checks what a segment is made of, before any state is involved. Reads the statement's facts;
  * its nodes are asked for only to point a diagnostic at them.
  */
-export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) => void): Shape {
+export function checkShape(statement: SegmentStatement, report: (d: Finding) => void): Shape {
   if (statement.flagCount !== bitCount(statement.flagBits)) {
     // One problem per repeated flag, however often it is repeated: over its repeats.
     const repeats = new Map<TcpFlag, { times: number; first?: Span; last?: Span }>();
@@ -143,7 +144,7 @@ export function checkShape(statement: SegmentStatement, report: (d: Diagnostic) 
 function checkWscale(
   statement: SegmentStatement,
   flags: ReadonlySet<TcpFlag>,
-  report: (d: Diagnostic) => void,
+  report: (d: Finding) => void,
 ): void {
   const field = statement.wscale;
   if (!field) return;

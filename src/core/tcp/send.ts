@@ -1,5 +1,5 @@
 import { TCP_TEXT } from './tcpText';
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import { lineNumber, type Reason } from './explain';
 import type { TcpFlag } from '../protocol/tcpFlags';
 import {
@@ -50,7 +50,7 @@ export interface Sent {
    * only when the segment is read as a typo; as written it is a valid retransmission with new
    * data, and the sender's TCB is then moved by sentAsWritten.
    */
-  readonly unlessAsSent?: Diagnostic;
+  readonly unlessAsSent?: Finding;
 }
 
 /**

@@ -2,8 +2,9 @@
  * What `send` works with: the context of a check, and the plan of what a valid segment carries
  * in its sender's state (RFC 9293 §3.10.2), with the reports every plan can make.
  */
+import type { Text } from '../text/words';
 import { TCP_TEXT } from './tcpText';
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
 import type { Reason } from './explain';
 import { formatFlags } from '../protocol/tcpFlags';
@@ -15,7 +16,7 @@ import { fieldsEnd, flagsEnd, flagsOf, type Outgoing } from './outgoing';
 export interface SendContext {
   readonly symbols: SymbolValues;
   readonly lines: LineMap;
-  readonly report: (diagnostic: Diagnostic) => void;
+  readonly report: (diagnostic: Finding) => void;
 }
 
 /** What a valid segment must carry in the sender's state, and what sending it does. */
@@ -52,8 +53,8 @@ export function invalid(
   context: SendContext,
   out: Outgoing,
   tcb: Tcb,
-  what: string,
-  reason: string,
+  what: Text,
+  reason: Text,
 ): undefined {
   context.report(
     diagnostic('InvalidInState', flagsOf(out), {
@@ -66,7 +67,7 @@ export function invalid(
   return undefined;
 }
 
-export function describeSegment(out: Outgoing): string {
+export function describeSegment(out: Outgoing): Text {
   return formatFlags(out.flags) || TCP_TEXT.aSegment;
 }
 

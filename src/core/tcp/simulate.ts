@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import { LineMap } from '../text/lineMap';
 import type {
   DeliverStatement,
@@ -22,7 +22,7 @@ import type { SegmentOutcome, TcpStep, TcpTrace } from './trace';
 
 export interface Simulation {
   readonly trace: TcpTrace;
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly Finding[];
 }
 
 /**
@@ -64,9 +64,9 @@ const newFindings = (): Findings => ({
 type Scratch<T> = { -readonly [K in keyof T]: T[K] };
 
 class Simulator {
-  private readonly diagnostics: Diagnostic[] = [];
+  private readonly diagnostics: Finding[] = [];
   private errorCount = 0;
-  private readonly report = (d: Diagnostic): void => {
+  private readonly report = (d: Finding): void => {
     this.diagnostics.push(d);
     if (d.severity === 'error') this.errorCount++;
   };

@@ -4,7 +4,7 @@
  * §3.10.8) and `expect`. Each returns its step and reports what is wrong through `report`.
  */
 import { TCP_TEXT } from './tcpText';
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
 import type { Span } from '../text/span';
 import type { ActionStatement, ExpectStatement, WaitStatement } from '../syntax/tree';
@@ -21,7 +21,7 @@ export function callStep(
   statement: ActionStatement,
   name: string,
   tcbs: TcbTable,
-  report: (d: Diagnostic) => void,
+  report: (d: Finding) => void,
 ): ActionStep {
   const tcb = tcbs.tcb(name);
   let next: Tcb | undefined;
@@ -42,7 +42,7 @@ export function callStep(
 export function waitStep(
   statement: WaitStatement,
   tcbs: TcbTable,
-  report: (d: Diagnostic) => void,
+  report: (d: Finding) => void,
 ): ActionStep {
   const changes: Change[] = [];
   for (const [name, tcb] of tcbs.all) {
@@ -72,7 +72,7 @@ export function expectStep(
   name: string,
   tcb: Readonly<Tcb>,
   lines: LineMap,
-  report: (d: Diagnostic) => void,
+  report: (d: Finding) => void,
 ): ExpectStep {
   const expected = statement.state;
   const passed = expected === undefined || expected === tcb.state;

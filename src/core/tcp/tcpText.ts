@@ -1,4 +1,4 @@
-import { liveTable } from '../text/locale';
+import { phrasebook } from '../text/words';
 
 /**
  * The pieces of TCP sentences the engine puts together (why a value is expected, why a segment
@@ -131,7 +131,7 @@ const ZH_CN: typeof EN = {
   },
 };
 
-/** The TCP texts in the current language. */
-export const TCP_TEXT: typeof EN = liveTable({ en: EN, 'zh-cn': ZH_CN });
+/** The TCP texts as phrases, worded where they are shown (`word(text, locale)`). */
+export const TCP_TEXT = phrasebook({ en: EN, 'zh-cn': ZH_CN });
 
 export const TCP_TEXT_TABLES = { en: EN, 'zh-cn': ZH_CN } as const;

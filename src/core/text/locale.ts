@@ -1,13 +1,13 @@
 /**
- * The language of every user-facing text the core writes: diagnostics, hovers, diagram notes.
- * One setting for the whole process: VS Code runs in one display language and the CLI reads
- * `LANG` once, so the core keeps it here rather than threading it through every call.
+ * The languages the core writes user-facing text in: diagnostics, hovers, diagram notes. There
+ * is no current language here: each edge (the extension from `vscode.env.language`, the CLI from
+ * `LANG`, the webview from its `lang`) reads its own once and passes it to whatever words text
+ * (`analyze(text, { locale })`, `word(text, locale)`), so nothing depends on a setting made
+ * elsewhere and one process can show two languages.
  */
 export type Locale = 'en' | 'zh-cn';
 
 export const LOCALES: readonly Locale[] = ['en', 'zh-cn'];
-
-let current: Locale = 'en';
 
 /**
  * Reads a language tag as VS Code (`zh-cn`, `zh-CN`), browsers (`zh-Hans-CN`) or POSIX
@@ -19,30 +19,4 @@ export function localeOf(tag: string | undefined): Locale {
     return 'zh-cn';
   }
   return 'en';
-}
-
-export function setLocale(tag: string | undefined): Locale {
-  current = localeOf(tag);
-  return current;
-}
-
-export function currentLocale(): Locale {
-  return current;
-}
-
-/** Picks the entry of the current locale. */
-export function localized<T>(tables: Readonly<Record<Locale, T>>): T {
-  return tables[current];
-}
-
-/**
- * A table whose top-level entries are read in the current locale each time they are used, so
- * that `DOCS.flags.SYN` follows the language without every caller asking for it.
- */
-export function liveTable<T extends object>(tables: Readonly<Record<Locale, T>>): T {
-  const live = {} as T;
-  for (const key of Object.keys(tables.en) as (keyof T)[]) {
-    Object.defineProperty(live, key, { get: () => tables[current][key], enumerable: true });
-  }
-  return live;
 }

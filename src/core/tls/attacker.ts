@@ -1,8 +1,9 @@
+import type { Text } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
 import { masterOf, type Content, type Session } from './session';
 import type { TlsRun } from './tlsRun';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 
 /*
  * The attacker (a man in the middle): an endpoint declared with `attacker` may relay what it
@@ -25,7 +26,7 @@ export function forwardedContent(run: TlsRun, statement: TlsMessageStatement): C
   const from = statement.from.text;
   const forward = statement.forward;
   if (!forward) return undefined;
-  const refuse = (reason: string): undefined => {
+  const refuse = (reason: Text): undefined => {
     run.log.report(
       diagnostic('TlsNothingToForward', forward, {
         sender: from,
@@ -35,9 +36,9 @@ export function forwardedContent(run: TlsRun, statement: TlsMessageStatement): C
     );
     return undefined;
   };
-  if (!run.pki.attackers.has(from)) return refuse(tlsText().onlyAttackersForward({ from }));
+  if (!run.pki.attackers.has(from)) return refuse(TLS_TEXT.onlyAttackersForward({ from }));
   const copy = run.received.get(from)?.get(statement.message);
-  return copy ?? refuse(tlsText().nothingToForward({ message: statement.message }));
+  return copy ?? refuse(TLS_TEXT.nothingToForward({ message: statement.message }));
 }
 
 /** The attacker at one end of a session: each leg of a man in the middle names it. */
@@ -61,7 +62,7 @@ export function checkAttack(run: TlsRun, statement: TlsMessageStatement, session
   const trust = pki.trust.get(victim);
   const cert = session.serverCert;
   const issuerHolder = cert?.issuer ? pki.keys.get(cert.issuer)?.holder : undefined;
-  const text = tlsText();
+  const text = TLS_TEXT;
   const reason = trust?.any
     ? text.acceptsAny({ victim })
     : cert && issuerHolder === attacker

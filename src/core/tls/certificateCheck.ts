@@ -1,9 +1,10 @@
+import type { Text } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsMessageStatement } from '../syntax/tlsTree';
 import { accepts, verifyCertificate, type CertInfo, type Rejection } from './pki';
 import type { Content, Session } from './session';
 import { failHandshake, reportMissing, type MessageOutcome, type TlsRun } from './tlsRun';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 
 /*
  * Certificates at the client: the server's certificate is checked against the client's trust
@@ -30,7 +31,7 @@ export function certificate(
   if (name && !cert && written) {
     run.log.report(
       diagnostic('TlsUnknownName', written.valueSpan, {
-        what: tlsText().whatCertificate,
+        what: TLS_TEXT.whatCertificate,
         name,
         declare: `cert ${name} subject=... key=... issuer=...`,
       }),
@@ -52,7 +53,7 @@ export function certificate(
     outcome.certificateCheck = { endpoint: client, cert: cert.name, verdict };
     return;
   }
-  const none = tlsText().none;
+  const none = TLS_TEXT.none;
   // Every fact a rejection message may quote; each message takes the ones it needs.
   const facts = {
     client,
@@ -98,31 +99,31 @@ export function checkSignature(
     diagnostic('TlsSignatureNotHolder', statement.messageSpan, {
       sender: signer,
       key: cert.key,
-      holder: holder ?? tlsText().nobody,
+      holder: holder ?? TLS_TEXT.nobody,
       message: statement.message,
     }),
   );
   failHandshake(outcome, session, statement, {
     endpoint: statement.to.text,
-    reason: tlsText().failMessageSignature({ message: statement.message }),
+    reason: TLS_TEXT.failMessageSignature({ message: statement.message }),
     alert: 'decrypt_error',
   });
 }
 
 /** The short reason of a rejection, for the failure note in the diagram. */
-export function rejectionReason(kind: Rejection['kind']): string {
+export function rejectionReason(kind: Rejection['kind']): Text {
   switch (kind) {
     case 'CertSelfSigned':
-      return tlsText().failSelfSigned;
+      return TLS_TEXT.failSelfSigned;
     case 'CertUntrustedIssuer':
-      return tlsText().failUntrusted;
+      return TLS_TEXT.failUntrusted;
     case 'CertBadSignature':
-      return tlsText().failSignature;
+      return TLS_TEXT.failSignature;
     case 'CertNameMismatch':
-      return tlsText().failName;
+      return TLS_TEXT.failName;
     case 'CertExpired':
-      return tlsText().failExpired;
+      return TLS_TEXT.failExpired;
     case 'CertNotYetValid':
-      return tlsText().failNotYetValid;
+      return TLS_TEXT.failNotYetValid;
   }
 }

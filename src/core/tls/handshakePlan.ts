@@ -1,7 +1,8 @@
+import type { Text } from '../text/words';
 import type { TlsMessageType } from '../protocol/tlsMessageTypes';
 import type { KeyExchange } from '../protocol/tlsSuites';
 import type { TlsVersion } from '../protocol/tlsVersions';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 
 /** What the order rules need to know about a handshake so far. */
 export interface PlanFacts {
@@ -70,9 +71,9 @@ const SLOTS: readonly Slot[] = [
 export type PlanResult =
   | { readonly ok: true; readonly next: number }
   /** Taken, but required messages before it are missing. */
-  | { readonly ok: false; readonly next: number; readonly reason: string }
+  | { readonly ok: false; readonly next: number; readonly reason: Text }
   /** Not taken: the position stays. */
-  | { readonly ok: false; readonly next: undefined; readonly reason: string };
+  | { readonly ok: false; readonly next: undefined; readonly reason: Text };
 
 /** True once every slot is used: application data may flow. */
 export function handshakeDone(position: number, facts: PlanFacts): boolean {
@@ -85,7 +86,7 @@ function nextRequired(position: number, facts: PlanFacts): Slot | undefined {
 }
 
 const name = (slot: Slot) =>
-  tlsText().roleMessage({ role: tlsText().role({ role: slot.by }), message: slot.message });
+  TLS_TEXT.roleMessage({ role: TLS_TEXT.role({ role: slot.by }), message: slot.message });
 
 /** Places `message` from `role` after the handshake's `position`. */
 export function placeMessage(
@@ -104,7 +105,7 @@ export function placeMessage(
       return {
         ok: false,
         next: i + 1,
-        reason: tlsText().comesFirst({ what: name(first), why: missingWhy(first) }),
+        reason: TLS_TEXT.comesFirst({ what: name(first), why: missingWhy(first) }),
       };
     }
     if (!slot.optional) missing.push(slot);
@@ -112,18 +113,18 @@ export function placeMessage(
   return { ok: false, next: undefined, reason: notExpected(position, message, role, facts) };
 }
 
-function missingWhy(slot: Slot): string {
+function missingWhy(slot: Slot): Text {
   switch (slot.message) {
     case 'ServerHelloDone':
-      return tlsText().whyServerHelloDone;
+      return TLS_TEXT.whyServerHelloDone;
     case 'ServerKeyExchange':
-      return tlsText().whyServerKeyExchange;
+      return TLS_TEXT.whyServerKeyExchange;
     case 'ChangeCipherSpec':
-      return tlsText().whyChangeCipherSpec;
+      return TLS_TEXT.whyChangeCipherSpec;
     case 'Certificate':
-      return tlsText().whyCertificate;
+      return TLS_TEXT.whyCertificate;
     case 'ServerHello':
-      return tlsText().whyServerHello;
+      return TLS_TEXT.whyServerHello;
     default:
       return '';
   }
@@ -134,9 +135,9 @@ function notExpected(
   message: TlsMessageType,
   role: Role,
   facts: PlanFacts,
-): string {
+): Text {
   if (message === 'ServerKeyExchange' && facts.keyExchange === 'RSA') {
-    return tlsText().rsaNoServerKeyExchange;
+    return TLS_TEXT.rsaNoServerKeyExchange;
   }
   if (
     facts.version === '1.3' &&
@@ -144,15 +145,15 @@ function notExpected(
       message === 'ClientKeyExchange' ||
       message === 'ServerHelloDone')
   ) {
-    return tlsText().tls13Has({ message });
+    return TLS_TEXT.tls13Has({ message });
   }
   if (message === 'EncryptedExtensions' && facts.version === '1.2') {
-    return tlsText().only13;
+    return TLS_TEXT.only13;
   }
   if (message === 'HelloRetryRequest' && !facts.offers13) {
-    return tlsText().retryNeeds13;
+    return TLS_TEXT.retryNeeds13;
   }
   const next = nextRequired(position, facts);
-  if (!next) return tlsText().handshakeOver({ role: tlsText().role({ role }), message });
-  return tlsText().comesNext({ what: name(next) });
+  if (!next) return TLS_TEXT.handshakeOver({ role: TLS_TEXT.role({ role }), message });
+  return TLS_TEXT.comesNext({ what: name(next) });
 }

@@ -4,7 +4,7 @@ import { checkSignature } from './certificateCheck';
 import { privateOf } from './knowledge';
 import { masterOf, type Content, type Session } from './session';
 import { publish, replaceWith, reportMissing, type MessageOutcome, type TlsRun } from './tlsRun';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 
 /*
  * Key exchange: who comes to know which secret. Randoms and key shares are public once sent; the
@@ -83,7 +83,7 @@ export function clientKeyExchange(
         diagnostic('TlsSecretUnknown', pmField?.valueSpan ?? statement.messageSpan, {
           sender: from,
           secret: premaster,
-          why: tlsText().secretOfOther({
+          why: TLS_TEXT.secretOfOther({
             secret: premaster,
             from,
             key: session.premasterKey ?? '',
@@ -111,7 +111,7 @@ function checkEncryptionKey(
   if (!run.pki.keys.has(key)) {
     run.log.report(
       diagnostic('TlsUnknownName', keyField.valueSpan, {
-        what: tlsText().whatKey,
+        what: TLS_TEXT.whatKey,
         name: key,
         declare: `key ${key} holder=...`,
       }),
@@ -126,7 +126,7 @@ function checkEncryptionKey(
         { key, expected, cert: session.serverCert?.name ?? '' },
         {
           fix: replaceWith(
-            tlsText().fixEncryptWith({ key: expected }),
+            TLS_TEXT.fixEncryptWith({ key: expected }),
             keyField.valueSpan,
             expected,
           ),

@@ -1,3 +1,4 @@
+import { joinText } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
 import { sendShare } from './keyExchange';
@@ -5,7 +6,7 @@ import type { Content, Session } from './session';
 import { CIPHER_SUITES, keyExchangeOf, suiteFitsVersion } from '../protocol/tlsSuites';
 import { parseTlsVersion, type TlsVersion } from '../protocol/tlsVersions';
 import { lineNumber, publish, replaceWith, reportMissing, type TlsRun } from './tlsRun';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 
 /*
  * Negotiation: the client offers versions, suites and (in TLS 1.3) a key share; the server picks
@@ -99,9 +100,9 @@ function chosenVersion(
   if (versionField && !parsed) {
     run.log.report(
       diagnostic('TlsBadValue', versionField.valueSpan, {
-        what: tlsText().whatVersion,
+        what: TLS_TEXT.whatVersion,
         text: versionField.value,
-        expected: tlsText().versions,
+        expected: TLS_TEXT.versions,
       }),
     );
   }
@@ -114,13 +115,19 @@ function chosenVersion(
   if (parsed && !offered.includes(parsed) && versionField) {
     const first = offered[offered.length - 1];
     const fix = first
-      ? replaceWith(tlsText().fixPickVersion({ version: first }), versionField.valueSpan, first)
+      ? replaceWith(TLS_TEXT.fixPickVersion({ version: first }), versionField.valueSpan, first)
       : undefined;
     run.log.report(
       diagnostic(
         'TlsVersionNotOffered',
         versionField.valueSpan,
-        { version: parsed, offered: offered.map((v) => `TLS ${v}`).join(tlsText().and) },
+        {
+          version: parsed,
+          offered: joinText(
+            offered.map((v) => `TLS ${v}`),
+            TLS_TEXT.and,
+          ),
+        },
         fix ? { fix } : {},
       ),
     );
@@ -144,7 +151,7 @@ function checkChosenSuite(
   if (offered && !offered.some((s) => s.toUpperCase() === suite.toUpperCase())) {
     const first = offered[0];
     const fix = first
-      ? replaceWith(tlsText().fixPickSuite({ suite: first }), suiteField.valueSpan, first)
+      ? replaceWith(TLS_TEXT.fixPickSuite({ suite: first }), suiteField.valueSpan, first)
       : undefined;
     run.log.report(
       diagnostic(
@@ -198,9 +205,9 @@ function offeredVersions(run: TlsRun, statement: TlsMessageStatement): TlsVersio
     else {
       run.log.report(
         diagnostic('TlsBadValue', item, {
-          what: tlsText().whatVersion,
+          what: TLS_TEXT.whatVersion,
           text: item.text,
-          expected: tlsText().versions,
+          expected: TLS_TEXT.versions,
         }),
       );
     }
@@ -214,9 +221,9 @@ function checkSuites(run: TlsRun, field: TlsField | undefined): void {
     if (keyExchangeOf(item.text) === undefined) {
       run.log.report(
         diagnostic('TlsBadValue', item, {
-          what: tlsText().whatSuite,
+          what: TLS_TEXT.whatSuite,
           text: item.text,
-          expected: tlsText().ianaName({
+          expected: TLS_TEXT.ianaName({
             examples: Object.keys(CIPHER_SUITES).slice(2, 5).join(', '),
           }),
         }),

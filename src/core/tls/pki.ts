@@ -1,10 +1,11 @@
-import { diagnostic, type Diagnostic } from '../check/diagnostic';
+import type { Text } from '../text/words';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
 import { dayOf } from '../syntax/parseTls';
 import type { Span } from '../text/span';
 import { fieldOf, type CertStatement, type TlsField } from '../syntax/tlsTree';
 import type { Statement } from '../syntax/tree';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 
 /** A key pair; its private half is known to `holder` only. */
 export interface KeyInfo {
@@ -60,7 +61,7 @@ export function buildPki(
   statements: readonly Statement[],
   lines: LineMap,
   isEndpoint: (name: string) => boolean,
-  report: (d: Diagnostic) => void,
+  report: (d: Finding) => void,
 ): Pki {
   const keys = new Map<string, KeyInfo>();
   const certs = new Map<string, CertInfo>();
@@ -118,7 +119,7 @@ export function buildPki(
       if (holder && !isEndpoint(holder.value) && !keys.get(holder.value)?.ca) {
         report(
           diagnostic('TlsUnknownName', holder.valueSpan, {
-            what: tlsText().whatEndpoint,
+            what: TLS_TEXT.whatEndpoint,
             name: holder.value,
             declare: `endpoint ${holder.value}`,
           }),
@@ -132,7 +133,7 @@ export function buildPki(
         if (!key?.ca && !certs.has(authority.text)) {
           report(
             diagnostic('TlsUnknownName', authority, {
-              what: tlsText().whatCa,
+              what: TLS_TEXT.whatCa,
               name: authority.text,
               declare: `ca ${authority.text}`,
             }),
@@ -158,7 +159,7 @@ function readCert(
   statement: CertStatement,
   certs: ReadonlyMap<string, CertInfo>,
   keys: ReadonlyMap<string, KeyInfo>,
-  report: (d: Diagnostic) => void,
+  report: (d: Finding) => void,
 ): CertInfo {
   const field = (name: string): TlsField | undefined => fieldOf(statement, name);
   const fromField = field('from');
@@ -166,7 +167,7 @@ function readCert(
   if (fromField && !base) {
     report(
       diagnostic('TlsUnknownName', fromField.valueSpan, {
-        what: tlsText().whatCertificate,
+        what: TLS_TEXT.whatCertificate,
         name: fromField.value,
         declare: `cert ${fromField.value} subject=... key=... issuer=...`,
       }),
@@ -178,7 +179,7 @@ function readCert(
     if (f.value !== 'self' && (!key || (what === 'ca' && !key.ca))) {
       report(
         diagnostic('TlsUnknownName', f.valueSpan, {
-          what: what === 'ca' ? tlsText().whatCa : tlsText().whatKey,
+          what: what === 'ca' ? TLS_TEXT.whatCa : TLS_TEXT.whatKey,
           name: f.value,
           declare: what === 'ca' ? `ca ${f.value}` : `key ${f.value} holder=...`,
         }),
@@ -190,9 +191,9 @@ function readCert(
     if (f && dayOf(f.value) === undefined) {
       report(
         diagnostic('TlsBadValue', f.valueSpan, {
-          what: tlsText().whatDate,
+          what: TLS_TEXT.whatDate,
           text: f.value,
-          expected: tlsText().dateFormat,
+          expected: TLS_TEXT.dateFormat,
         }),
       );
       return undefined;
@@ -230,11 +231,11 @@ function stripUndefined(content: CertContent): CertContent {
 /** Why a client rejects a certificate, as the diagnostic to report. */
 export type Rejection =
   | { readonly kind: 'CertSelfSigned'; readonly alert: 'unknown_ca' }
-  | { readonly kind: 'CertUntrustedIssuer'; readonly alert: 'unknown_ca'; readonly trusted: string }
+  | { readonly kind: 'CertUntrustedIssuer'; readonly alert: 'unknown_ca'; readonly trusted: Text }
   | {
       readonly kind: 'CertBadSignature';
       readonly alert: 'bad_certificate';
-      readonly reason: string;
+      readonly reason: Text;
     }
   | { readonly kind: 'CertNameMismatch'; readonly alert: 'bad_certificate' }
   | { readonly kind: 'CertExpired'; readonly alert: 'certificate_expired' }
@@ -284,9 +285,7 @@ export function verifyCertificate(
     return {
       kind: 'CertUntrustedIssuer',
       alert: 'unknown_ca',
-      trusted: trusted.length
-        ? tlsText().trusts({ list: trusted.join(', ') })
-        : tlsText().trustsNone,
+      trusted: trusted.length ? TLS_TEXT.trusts({ list: trusted.join(', ') }) : TLS_TEXT.trustsNone,
     };
   }
   const expectedSigner = cert.issuer === 'self' ? cert.key : cert.issuer;
@@ -295,10 +294,10 @@ export function verifyCertificate(
     return {
       kind: 'CertBadSignature',
       alert: 'bad_certificate',
-      reason: tlsText().signedByOther({
-        signer: cert.signer ?? tlsText().noKey,
+      reason: TLS_TEXT.signedByOther({
+        signer: cert.signer ?? TLS_TEXT.noKey,
         holder: holder ?? '',
-        expected: expectedSigner ?? tlsText().theIssuer,
+        expected: expectedSigner ?? TLS_TEXT.theIssuer,
       }),
     };
   }
@@ -306,11 +305,11 @@ export function verifyCertificate(
     return {
       kind: 'CertBadSignature',
       alert: 'bad_certificate',
-      reason: tlsText().changedAfterSigning({
+      reason: TLS_TEXT.changedAfterSigning({
         cert: cert.name,
-        base: cert.base ?? tlsText().aCertificate,
+        base: cert.base ?? TLS_TEXT.aCertificate,
         parts: changedParts(cert),
-        signer: expectedSigner ?? tlsText().theIssuer,
+        signer: expectedSigner ?? TLS_TEXT.theIssuer,
       }),
     };
   }
@@ -339,11 +338,11 @@ export function verifyCertificate(
   };
 }
 
-function changedParts(cert: CertInfo): string {
+function changedParts(cert: CertInfo): Text {
   const before = cert.signedContent.split('|');
   const after = cert.content.split('|');
-  const names = tlsText().partNames.filter((_, i) => before[i] !== after[i]);
-  return tlsText().parts({ names });
+  const names = TLS_TEXT.partNames.filter((_, i) => before[i] !== after[i]);
+  return TLS_TEXT.parts({ names });
 }
 
 /** DNS names compare without case (RFC 4343). */

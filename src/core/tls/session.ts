@@ -1,3 +1,4 @@
+import type { Text } from '../text/words';
 import type { Span } from '../text/span';
 import type { PlanFacts } from './handshakePlan';
 import { privateOf, type Knowledge } from './knowledge';
@@ -5,7 +6,7 @@ import type { TlsMessageType } from '../protocol/tlsMessageTypes';
 import type { CertInfo } from './pki';
 import type { KeyExchange } from '../protocol/tlsSuites';
 import type { TlsVersion } from '../protocol/tlsVersions';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 import type { TrafficKeys } from './tlsTrace';
 
 /** A message's content as it travels: what a forward copies and the transcript records. */
@@ -76,7 +77,7 @@ export interface Failure {
   readonly span: Span;
   /** The endpoint that noticed, and must now send the alert. */
   readonly endpoint: string;
-  readonly reason: string;
+  readonly reason: Text;
   readonly alert: string;
 }
 
@@ -142,7 +143,7 @@ export function masterOf(
   session: Session,
   endpoint: string,
   knowledge: Knowledge,
-): { readonly name: string; readonly secret: string; readonly inputs: string[] } | undefined {
+): { readonly name: string; readonly secret: Text; readonly inputs: string[] } | undefined {
   const { clientRandom: r1, serverRandom: r2 } = session;
   if (!r1 || !r2) return undefined;
   const kex = keyExchange(session);
@@ -151,7 +152,7 @@ export function masterOf(
     if (!pm || !knowledge.knows(endpoint, pm)) return undefined;
     return {
       name: `master(${pm}, ${r1}, ${r2})`,
-      secret: tlsText().masterSecret,
+      secret: TLS_TEXT.masterSecret,
       inputs: [pm, r1, r2],
     };
   }
@@ -166,12 +167,12 @@ export function masterOf(
   return kex === 'TLS13'
     ? {
         name: `keys(${shared}, ${r1}, ${r2})`,
-        secret: tlsText().handshakeKeys,
+        secret: TLS_TEXT.handshakeKeys,
         inputs: [c, s, r1, r2],
       }
     : {
         name: `master(${shared}, ${r1}, ${r2})`,
-        secret: tlsText().masterSecret,
+        secret: TLS_TEXT.masterSecret,
         inputs: [c, s, r1, r2],
       };
 }

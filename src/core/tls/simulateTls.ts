@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../check/diagnostic';
+import type { Finding } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
 import { isTlsStatement, type TlsMessageStatement } from '../syntax/tlsTree';
 import type { ScenarioDocument } from '../syntax/tree';
@@ -25,7 +25,7 @@ import { finished, inTranscript } from './transcript';
 
 export interface TlsSimulation {
   readonly steps: readonly TlsStep[];
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly Finding[];
 }
 
 /**

@@ -5,7 +5,7 @@ import { TLS_ALERTS } from '../protocol/tlsMessageTypes';
 import { newSession, type Content, type Session } from './session';
 import { pairKey } from './tcpTimeline';
 import { lineNumber, replaceWith, type TlsRun } from './tlsRun';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 
 /*
  * Message order: who may send what, when. The order within a handshake is the plan in
@@ -72,7 +72,7 @@ export function sessionFor(
     run.log.report(
       diagnostic('TlsOutOfOrder', statement.messageSpan, {
         message: statement.message,
-        reason: tlsText().noHandshakeYet({ from, to }),
+        reason: TLS_TEXT.noHandshakeYet({ from, to }),
       }),
     );
     return undefined;
@@ -88,8 +88,8 @@ export function stillOpen(run: TlsRun, statement: TlsMessageStatement, session: 
       diagnostic('TlsContinuesAfterFailure', statement.messageSpan, {
         endpoint: from,
         line: lineNumber(run, session.closed),
-        reason: tlsText().endedWithAlert,
-        alert: tlsText().sendsNothingMore,
+        reason: TLS_TEXT.endedWithAlert,
+        alert: TLS_TEXT.sendsNothingMore,
       }),
     );
     return false;
@@ -101,7 +101,7 @@ export function stillOpen(run: TlsRun, statement: TlsMessageStatement, session: 
       end: statement.end,
     };
     const fix = replaceWith(
-      tlsText().fixSendAlert({ alert: failure.alert }),
+      TLS_TEXT.fixSendAlert({ alert: failure.alert }),
       rest,
       `Alert ${failure.alert}`,
     );
@@ -113,7 +113,7 @@ export function stillOpen(run: TlsRun, statement: TlsMessageStatement, session: 
           endpoint: from,
           line: lineNumber(run, failure.span),
           reason: failure.reason,
-          alert: tlsText().sendsAlertInstead({ alert: failure.alert }),
+          alert: TLS_TEXT.sendsAlertInstead({ alert: failure.alert }),
         },
         { fix },
       ),
@@ -134,9 +134,9 @@ export function alert(
   if (description && !(TLS_ALERTS as readonly string[]).includes(description)) {
     run.log.report(
       diagnostic('TlsBadValue', statement.argument ?? statement.messageSpan, {
-        what: tlsText().whatAlert,
+        what: TLS_TEXT.whatAlert,
         text: description,
-        expected: tlsText().oneOf({ list: TLS_ALERTS.join(', ') }),
+        expected: TLS_TEXT.oneOf({ list: TLS_ALERTS.join(', ') }),
       }),
     );
   }
@@ -153,7 +153,7 @@ export function checkApplicationData(
   run.log.report(
     diagnostic('TlsOutOfOrder', statement.messageSpan, {
       message: statement.message,
-      reason: tlsText().dataAfterFinished,
+      reason: TLS_TEXT.dataAfterFinished,
     }),
   );
 }
@@ -189,7 +189,7 @@ export function place(
         'TlsFinishedBeforeCcs',
         statement.messageSpan,
         { endpoint: statement.from.text },
-        { fix: replaceWith(tlsText().fixChangeCipherSpecFirst, { start: at, end: at }, line) },
+        { fix: replaceWith(TLS_TEXT.fixChangeCipherSpecFirst, { start: at, end: at }, line) },
       ),
     );
   }

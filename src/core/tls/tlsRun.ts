@@ -1,4 +1,5 @@
-import { diagnostic, type Diagnostic, type Fix } from '../check/diagnostic';
+import type { Text } from '../text/words';
+import { diagnostic, type Finding, type Fix } from '../check/diagnostic';
 import type { LineMap } from '../text/lineMap';
 import type { Span } from '../text/span';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
@@ -9,15 +10,15 @@ import type { TlsMessageType } from '../protocol/tlsMessageTypes';
 import { buildPki, type Pki } from './pki';
 import type { Content, Session } from './session';
 import { TcpTimeline } from './tcpTimeline';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 import type { CertificateCheck, Derivation, TlsFailure } from './tlsTrace';
 
 /** The diagnostics of a run, and how many of them are errors (a step is faulty when it adds one). */
 export class DiagnosticLog {
-  readonly diagnostics: Diagnostic[] = [];
+  readonly diagnostics: Finding[] = [];
   private errorCount = 0;
 
-  readonly report = (d: Diagnostic): void => {
+  readonly report = (d: Finding): void => {
     this.diagnostics.push(d);
     if (d.severity === 'error') this.errorCount++;
   };
@@ -100,7 +101,7 @@ export function lineNumber(run: TlsRun, span: Span): number {
 }
 
 /** A fix that writes `text` over `span`. */
-export function replaceWith(title: string, span: Span, text: string): Fix {
+export function replaceWith(title: Text, span: Span, text: string): Fix<Text> {
   return { title, edits: [{ span: { start: span.start, end: span.end }, newText: text }] };
 }
 
@@ -110,7 +111,7 @@ export function reportMissing(run: TlsRun, statement: TlsMessageStatement, field
     diagnostic('TlsMissingField', statement.messageSpan, {
       message: statement.message,
       field,
-      why: tlsText().missing[field] ?? tlsText().missingOther,
+      why: TLS_TEXT.missing[field] ?? TLS_TEXT.missingOther,
     }),
   );
 }
@@ -128,10 +129,10 @@ export function failHandshake(
   outcome: MessageOutcome,
   session: Session,
   span: Span,
-  failure: { readonly endpoint: string; readonly reason: string; readonly alert: string },
+  failure: { readonly endpoint: string; readonly reason: Text; readonly alert: string },
 ): void {
   if (session.failure) return;
   const { endpoint, reason, alert } = failure;
   session.failure = { span: { start: span.start, end: span.end }, endpoint, reason, alert };
-  outcome.failure = { endpoint, text: tlsText().failureNote({ reason, endpoint, alert }) };
+  outcome.failure = { endpoint, text: TLS_TEXT.failureNote({ reason, endpoint, alert }) };
 }

@@ -1,4 +1,4 @@
-import { localized } from '../text/locale';
+import { phrasebook } from '../text/words';
 
 /**
  * The pieces of TLS sentences the engine and the diagram put together: reasons, notes and the
@@ -274,9 +274,7 @@ const ZH_CN: { readonly [K in keyof typeof EN]: (typeof EN)[K] } = {
   ianaName: (p) => `IANA 名称，如 ${p.examples}`,
 };
 
-/** The TLS texts in the current language. */
-export function tlsText(): typeof EN {
-  return localized({ en: EN, 'zh-cn': ZH_CN });
-}
+/** The TLS texts as phrases, worded where they are shown (`word(text, locale)`). */
+export const TLS_TEXT = phrasebook({ en: EN, 'zh-cn': ZH_CN });
 
 export const TLS_TEXT_TABLES = { en: EN, 'zh-cn': ZH_CN } as const;

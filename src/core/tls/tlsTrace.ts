@@ -1,3 +1,4 @@
+import type { Text } from '../text/words';
 import type { Span } from '../text/span';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
 import type { TlsMessageType } from '../protocol/tlsMessageTypes';
@@ -8,14 +9,14 @@ import type { TlsVersion } from '../protocol/tlsVersions';
 export interface Derivation {
   readonly endpoint: string;
   /** `master secret`, or `handshake keys` in TLS 1.3. */
-  readonly secret: string;
+  readonly secret: Text;
   readonly inputs: readonly string[];
 }
 
 /** Where the handshake failed and who noticed, for the error note in the diagram. */
 export interface TlsFailure {
   readonly endpoint: string;
-  readonly text: string;
+  readonly text: Text;
 }
 
 /**

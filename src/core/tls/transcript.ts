@@ -1,10 +1,11 @@
+import { joinText, type Text } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
 import { checkAttack } from './attacker';
 import type { TlsMessageType } from '../protocol/tlsMessageTypes';
 import { masterOf, type Content, type Session, type TranscriptEntry } from './session';
 import { failHandshake, type MessageOutcome, type TlsRun } from './tlsRun';
-import { tlsText } from './tlsText';
+import { TLS_TEXT } from './tlsText';
 
 /*
  * Finished and the transcript: each side's Finished is a MAC, under the secret it derived, over
@@ -71,7 +72,7 @@ export function finished(
     );
     failHandshake(outcome, session, statement, {
       endpoint: to,
-      reason: tlsText().failFinished,
+      reason: TLS_TEXT.failFinished,
       alert: 'decrypt_error',
     });
     return;
@@ -90,23 +91,23 @@ function finishedProblem(
   mac: NonNullable<Content['finished']>,
   receiverMaster: string | undefined,
   receiver: string,
-): string | undefined {
+): Text | undefined {
   if (!mac.master) {
-    return tlsText().doesNotKnow({
+    return TLS_TEXT.doesNotKnow({
       who: mac.author,
       secret: secretWord(session),
       why: whyUnknown(run, session, mac.author),
     });
   }
   if (!receiverMaster) {
-    return tlsText().cannotDerive({
+    return TLS_TEXT.cannotDerive({
       who: receiver,
       secret: secretWord(session),
       why: whyUnknown(run, session, receiver),
     });
   }
   if (mac.master !== receiverMaster) {
-    return tlsText().differentSecrets({ a: mac.master, b: receiverMaster });
+    return TLS_TEXT.differentSecrets({ a: mac.master, b: receiverMaster });
   }
   const mine = session.transcript;
   const limit = Math.min(mac.transcript.length, mine.length);
@@ -114,33 +115,33 @@ function finishedProblem(
     const theirs = mac.transcript[i] as TranscriptEntry;
     const ours = mine[i] as TranscriptEntry;
     if (!sameEntry(theirs, ours)) {
-      return tlsText().changedOnTheWay({
+      return TLS_TEXT.changedOnTheWay({
         difference: describeDifference(theirs, ours, mac.author, receiver),
       });
     }
   }
-  if (mac.transcript.length !== mine.length) return tlsText().differentCount;
+  if (mac.transcript.length !== mine.length) return TLS_TEXT.differentCount;
   return undefined;
 }
 
-function secretWord(session: Session): string {
-  return session.facts.keyExchange === 'TLS13' ? tlsText().handshakeKeys : tlsText().masterSecret;
+function secretWord(session: Session): Text {
+  return session.facts.keyExchange === 'TLS13' ? TLS_TEXT.handshakeKeys : TLS_TEXT.masterSecret;
 }
 
 /** Why `endpoint` cannot derive the session's secret. */
-function whyUnknown(run: TlsRun, session: Session, endpoint: string): string {
+function whyUnknown(run: TlsRun, session: Session, endpoint: string): Text {
   if (session.facts.keyExchange === 'RSA' && session.premaster) {
     const holder = session.premasterKey
       ? run.pki.keys.get(session.premasterKey)?.holder
       : undefined;
-    return tlsText().travelsEncrypted({
+    return TLS_TEXT.travelsEncrypted({
       premaster: session.premaster,
-      key: session.premasterKey ?? tlsText().aKey,
+      key: session.premasterKey ?? TLS_TEXT.aKey,
       holder: holder ?? '',
     });
   }
-  if (session.facts.keyExchange === 'RSA') return tlsText().noPremaster;
-  return tlsText().madeNoShare({ endpoint });
+  if (session.facts.keyExchange === 'RSA') return TLS_TEXT.noPremaster;
+  return TLS_TEXT.madeNoShare({ endpoint });
 }
 
 /** The `name=value` parts of an entry by name; a Finished's MAC counts as one part. */
@@ -159,17 +160,20 @@ export function describeDifference(
   b: TranscriptEntry,
   aSaw: string,
   bSaw: string,
-): string {
+): Text {
   if (a.type !== b.type) {
-    return tlsText().sawOtherType({ a: aSaw, aType: a.type, b: bSaw, bType: b.type });
+    return TLS_TEXT.sawOtherType({ a: aSaw, aType: a.type, b: bSaw, bType: b.type });
   }
   const x = partsOf(a);
   const y = partsOf(b);
   const names = new Set([...x.keys(), ...y.keys()]);
   const differing = [...names].filter((name) => x.get(name) !== y.get(name));
   const side = (parts: Map<string, string>) =>
-    differing.map((name) => parts.get(name) ?? tlsText().noField({ name })).join(' ');
-  return tlsText().fieldsDiffer({
+    joinText(
+      differing.map((name) => parts.get(name) ?? TLS_TEXT.noField({ name })),
+      ' ',
+    );
+  return TLS_TEXT.fieldsDiffer({
     type: a.type,
     a: aSaw,
     aFields: side(x),

@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/text/locale';
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { bytesCaptureFile, type CaptureFile, type OpenCaptureFile } from './captureFile';
@@ -13,7 +14,10 @@ const FILTERS = {
  * (clipboard) and the import of a given capture file (from the capture editor or the explorer).
  */
 export class CaptureCommands extends Disposable {
-  constructor(private readonly openCaptureFile: OpenCaptureFile) {
+  constructor(
+    private readonly openCaptureFile: OpenCaptureFile,
+    private readonly locale: Locale,
+  ) {
     super();
     const command = (id: string, run: (...args: unknown[]) => unknown) =>
       this.register(vscode.commands.registerCommand(id, run));
@@ -50,6 +54,7 @@ export class CaptureCommands extends Disposable {
     const name = uri.path.split('/').pop() ?? uri.path;
     return importAndOpen(file, name, {
       name,
+      locale: this.locale,
       ...(typeof connection === 'number' ? { connection } : {}),
     });
   }
@@ -65,9 +70,7 @@ export class CaptureCommands extends Disposable {
     return importAndOpen(
       bytesCaptureFile(new TextEncoder().encode(text)),
       vscode.l10n.t('the clipboard'),
-      {
-        name: 'pasted tcpdump output',
-      },
+      { name: 'pasted tcpdump output', locale: this.locale },
     );
   }
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/text/locale';
 import * as vscode from 'vscode';
 import { problemText, type CaptureSummary } from '../../core/capture/write/importCapture';
 import { listConnectionsStream } from '../../core/capture/write/importStream';
@@ -16,7 +17,10 @@ export class CaptureEditorProvider
   extends Disposable
   implements vscode.CustomReadonlyEditorProvider
 {
-  constructor(private readonly openCaptureFile: OpenCaptureFile) {
+  constructor(
+    private readonly openCaptureFile: OpenCaptureFile,
+    private readonly locale: Locale,
+  ) {
     super();
     this.register(
       vscode.window.registerCustomEditorProvider(CAPTURE_EDITOR_VIEW_TYPE, this, {
@@ -59,7 +63,8 @@ export class CaptureEditorProvider
     const fatal = summary.connections.length === 0 ? summary.problems[0] : undefined;
     panel.webview.html = captureEditorHtml(panel.webview, name, {
       summary,
-      ...(fatal ? { error: problemText(fatal) } : {}),
+      ...(fatal ? { error: problemText(fatal, this.locale) } : {}),
+      locale: this.locale,
     });
     panel.webview.onDidReceiveMessage((message: unknown) => {
       const connection = parseImportMessage(message);

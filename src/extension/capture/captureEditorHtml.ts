@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/text/locale';
 import * as vscode from 'vscode';
 import {
   connectionLine,
@@ -9,7 +10,7 @@ import {
 export function captureEditorHtml(
   webview: vscode.Webview,
   name: string,
-  content: { summary?: CaptureSummary; error?: string },
+  content: { summary?: CaptureSummary; error?: string; locale?: Locale },
 ): string {
   const nonce = [...crypto.getRandomValues(new Uint8Array(16))]
     .map((b) => b.toString(16).padStart(2, '0'))
@@ -22,7 +23,7 @@ export function captureEditorHtml(
     )
     .join('\n');
   const problems = (summary?.problems ?? [])
-    .map((p) => `<li>${escape(problemText(p))}</li>`)
+    .map((p) => `<li>${escape(problemText(p, content.locale ?? 'en'))}</li>`)
     .join('\n');
   const body = content.error
     ? `<p class="error">${escape(content.error)}</p>`

@@ -39,7 +39,11 @@ export async function importAndOpen(
   if (!result) return undefined;
   if (!result.ok) {
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('Cannot import {0}: {1}', label, problemText(result.error)),
+      vscode.l10n.t(
+        'Cannot import {0}: {1}',
+        label,
+        problemText(result.error, options.locale ?? 'en'),
+      ),
     );
     return undefined;
   }
@@ -52,7 +56,7 @@ export async function importAndOpen(
   const problems = result.summary.problems;
   if (problems.length > 0) {
     void vscode.window.showWarningMessage(
-      `${label}: ${problemText(problems[0] as (typeof problems)[number])}${problems.length > 1 ? vscode.l10n.t(' (and {0} more, listed at the end of the scenario)', problems.length - 1) : ''}`,
+      `${label}: ${problemText(problems[0] as (typeof problems)[number], options.locale ?? 'en')}${problems.length > 1 ? vscode.l10n.t(' (and {0} more, listed at the end of the scenario)', problems.length - 1) : ''}`,
     );
   }
   return document;

@@ -157,7 +157,7 @@ export class EditorFeatures extends Disposable {
   private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
     const edits = fixAllSeqAck(document.getText());
     if (edits.length === 0) return [];
-    const action = new vscode.CodeAction(fixAllTitle(), FIX_ALL_KIND);
+    const action = new vscode.CodeAction(fixAllTitle(this.cache.locale), FIX_ALL_KIND);
     action.edit = workspaceEdit(document, edits);
     action.command = MISTAKE_FIXED;
     return [action];

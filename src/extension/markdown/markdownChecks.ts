@@ -1,7 +1,6 @@
+import type { Locale } from '../../core/text/locale';
 import type * as vscode from 'vscode';
 import { checkMarkdown, type MarkdownCheck } from '../../core/markdown/checkMarkdown';
-
-const NO_BLOCKS: MarkdownCheck = { fences: [], diagnostics: [] };
 
 /**
  * One check of the ` ```handshake ` blocks per Markdown document version, shared by the
@@ -10,6 +9,12 @@ const NO_BLOCKS: MarkdownCheck = { fences: [], diagnostics: [] };
  */
 export class MarkdownChecks {
   private readonly entries = new Map<string, { version: number; check: MarkdownCheck }>();
+  private readonly noBlocks: MarkdownCheck;
+
+  /** `locale`: the display language the blocks are checked in, read once at activation. */
+  constructor(readonly locale: Locale) {
+    this.noBlocks = { fences: [], diagnostics: [], locale };
+  }
 
   get(document: vscode.TextDocument): MarkdownCheck {
     const key = document.uri.toString();
@@ -17,7 +22,9 @@ export class MarkdownChecks {
     if (cached && cached.version === document.version) return cached.check;
     const text = document.getText();
     // Most notes have no Handshake block: skip them without scanning line by line.
-    const check = /handshake/i.test(text) ? checkMarkdown(text, cached?.check) : NO_BLOCKS;
+    const check = /handshake/i.test(text)
+      ? checkMarkdown(text, cached?.check, this.locale)
+      : this.noBlocks;
     this.entries.set(key, { version: document.version, check });
     return check;
   }

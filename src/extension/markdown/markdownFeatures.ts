@@ -117,7 +117,7 @@ export class MarkdownFeatures extends Disposable {
     if (this.checks.get(document).fences.length === 0) return [];
     const edits = fixAllSeqAckInMarkdown(document.getText());
     if (edits.length === 0) return [];
-    const action = new vscode.CodeAction(fixAllTitle(), FIX_ALL_KIND);
+    const action = new vscode.CodeAction(fixAllTitle(this.checks.locale), FIX_ALL_KIND);
     action.edit = workspaceEdit(document, edits);
     return [action];
   }

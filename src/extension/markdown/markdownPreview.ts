@@ -1,3 +1,4 @@
+import type { Locale } from '../../core/text/locale';
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import type { FenceStrings } from '../../core/markdown/fenceStrings';
@@ -25,11 +26,13 @@ function fenceStrings(): FenceStrings {
  * (`contributes.markdown.previewScripts`). The diagram follows the `handshake.preview.*`
  * settings, read at each render.
  */
-export function extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-  return md.use(
-    handshakeMarkdownIt(() => ({
-      diagram: readPreviewSettings().diagram,
-      strings: fenceStrings(),
-    })),
-  );
+export function markdownItExtender(locale: Locale): (md: MarkdownIt) => MarkdownIt {
+  return (md) =>
+    md.use(
+      handshakeMarkdownIt(() => ({
+        diagram: readPreviewSettings().diagram,
+        strings: fenceStrings(),
+        locale,
+      })),
+    );
 }

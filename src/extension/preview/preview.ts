@@ -1,4 +1,3 @@
-import { currentLocale } from '../../core/text/locale';
 import { previewText } from '../../core/preview/previewText';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analysis/analyze';
@@ -62,7 +61,7 @@ export class HandshakePreview extends Disposable {
       styleUri: uri('preview-style.css'),
       nonce: nonce(),
       title: 'Handshake Preview',
-      lang: currentLocale(),
+      lang: this.cache.locale,
     });
     this.updateTitle();
     this.register(panel.webview.onDidReceiveMessage((raw) => this.receive(raw)));
@@ -183,7 +182,7 @@ export class HandshakePreview extends Disposable {
       messages: diagram.messages,
       rows: traceTable(analysis, options).rows,
       notice: windowed
-        ? previewText(currentLocale()).window({
+        ? previewText(this.cache.locale).window({
             first: first + 1,
             last: last + 1,
             total,

@@ -1,3 +1,4 @@
+import { word } from '../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
@@ -15,7 +16,7 @@ import { FIXTURES, fixture } from './support';
  */
 function imported(name: string): string {
   const result = importCapture(() => [fixture(`class-${name}.pcap`)], { name });
-  assert.ok(result.ok, result.ok ? '' : result.error.message);
+  assert.ok(result.ok, result.ok ? '' : word(result.error.message, 'en'));
   return result.text;
 }
 

@@ -6,6 +6,7 @@ import { analyze, type Analysis } from '../../../src/core/analysis/analyze';
 import type { SegmentStep } from '../../../src/core/tcp/trace';
 import { ourVerdicts, tsharkVerdicts } from '../../support/tsharkVerdicts';
 import { FIXTURES, fixture } from './support';
+import { word } from '../../../src/core/text/words';
 
 /**
  * Real loopback captures (issue 17): the running Linux kernel on one end, a raw-socket peer of
@@ -71,7 +72,7 @@ const CAPTURES: Readonly<Record<string, readonly string[]>> = {
 
 function imported(name: string): string {
   const result = importCapture(() => [fixture(`loopback-${name}.pcap`)], { name });
-  assert.ok(result.ok, result.ok ? '' : result.error.message);
+  assert.ok(result.ok, result.ok ? '' : word(result.error.message, 'en'));
   return result.text;
 }
 

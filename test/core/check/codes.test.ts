@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
+import { renderMermaid } from '../../../src/core/render/mermaid';
+import { LOCALES } from '../../../src/core/text/locale';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/check/codes';
 import { applyEdits } from '../../../src/core/text/textEdits';
 import { CAPTURED, covered, lines, OPEN } from '../../helpers';
@@ -642,6 +644,22 @@ for (const [code, c] of Object.entries(CASES)) {
     );
   });
 }
+
+test('every code is worded in both languages, with no [object or undefined left in', () => {
+  for (const [code, c] of Object.entries(CASES)) {
+    for (const locale of LOCALES) {
+      const analysis = analyze(lines(...c.bad), { locale });
+      const texts = analysis.diagnostics.flatMap((d) => [
+        d.message,
+        ...d.related.map((r) => r.message),
+        ...(d.fix ? [d.fix.title] : []),
+      ]);
+      for (const text of [...texts, renderMermaid(analysis).text]) {
+        assert.doesNotMatch(text, /\[object |undefined/, `${code} (${locale}): ${text}`);
+      }
+    }
+  }
+});
 
 test('a stray word on a segment line does not hide the fields after it', () => {
   const text = lines(...OPEN, 'client -> server PSH ACK 5 seq=x+1 ack=y+2 "hi"');

@@ -4,7 +4,7 @@ import { analyze } from '../../../src/core/analysis/analyze';
 import { DIAGNOSTIC_CODES, type DiagnosticKind } from '../../../src/core/check/codes';
 import { MESSAGES } from '../../../src/core/check/messages';
 import { MESSAGES_ZH_CN } from '../../../src/core/check/messages.zh-cn';
-import { localeOf, setLocale } from '../../../src/core/text/locale';
+import { localeOf } from '../../../src/core/text/locale';
 import { lines, OPEN } from '../../helpers';
 
 /** Arguments that answer any property with a marker naming it, to see which facts a text uses. */
@@ -37,11 +37,8 @@ test('language tags from VS Code, browsers and LANG', () => {
 });
 
 test('under zh-cn the engine reports in Chinese', () => {
-  setLocale('zh-cn');
-  try {
-    const analysis = analyze(lines(...OPEN.slice(0, 5), 'client -> server ACK seq=x+1 ack=y'));
-    assert.match(analysis.diagnostics[0]?.message ?? '', /^确认号应为 y\+1：/);
-  } finally {
-    setLocale('en');
-  }
+  const analysis = analyze(lines(...OPEN.slice(0, 5), 'client -> server ACK seq=x+1 ack=y'), {
+    locale: 'zh-cn',
+  });
+  assert.match(analysis.diagnostics[0]?.message ?? '', /^确认号应为 y\+1：/);
 });

@@ -64,7 +64,7 @@ test('"Fix all seq/ack numbers" repairs every value of the mistakes file in one 
   assert.equal(errors(text).length, 3);
   const at = text.indexOf('ack=x+5') + 4;
   const fixAll = quickFixes(analyze(text), { start: at, end: at }).find(
-    (f) => f.title === fixAllTitle(),
+    (f) => f.title === fixAllTitle('en'),
   );
   assert.ok(fixAll);
   const fixed = applyEdits(text, fixAll.edits);

@@ -1,14 +1,14 @@
+import type { Locale } from '../../../src/core/text/locale';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
-import { setLocale } from '../../../src/core/text/locale';
 import { inlayHints } from '../../../src/core/service/inlayHints';
 import { MISTAKE_TEMPLATE } from '../../../src/core/service/templates';
 
 /** Each hint as "line:label". */
-function hintsOf(text: string): string[] {
-  return inlayHints(analyze(text)).map(
+function hintsOf(text: string, locale: Locale = 'en'): string[] {
+  return inlayHints(analyze(text, { locale })).map(
     (h) => `${text.slice(0, h.offset).split('\n').length}:${h.label}`,
   );
 }
@@ -65,11 +65,6 @@ test('inlay hints: the walkthrough mistake does not claim the client is simply E
 });
 
 test('inlay hints of a faulty segment in 简体中文', () => {
-  setLocale('zh-cn');
-  try {
-    const hints = hintsOf(MISTAKE_TEMPLATE.text).filter((h) => h.startsWith('7:'));
-    assert.deepEqual(hints, ['7:✗ 按更正后的值处理 → client ESTABLISHED']);
-  } finally {
-    setLocale('en');
-  }
+  const hints = hintsOf(MISTAKE_TEMPLATE.text, 'zh-cn').filter((h) => h.startsWith('7:'));
+  assert.deepEqual(hints, ['7:✗ 按更正后的值处理 → client ESTABLISHED']);
 });

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
-import { setLocale } from '../../../src/core/text/locale';
 import { verdict, verdictTarget } from '../../../src/core/service/verdict';
 
 const example = (name: string) => readFileSync(`examples/${name}.handshake`, 'utf8');
@@ -86,16 +85,14 @@ for (const c of CASES) {
 }
 
 test('verdict: in 简体中文', () => {
-  setLocale('zh-cn');
-  try {
-    assert.equal(
-      verdict(analyze(OPEN + SYN + WRONG_SYN_ACK + FINAL_ACK)),
-      '三次握手 ✗（1 个问题） · 1 个问题',
-    );
-    assert.equal(verdict(analyze(OPEN + SYN + SYN_ACK)), '三次握手：等待最后的 ACK · 没有问题');
-  } finally {
-    setLocale('en');
-  }
+  assert.equal(
+    verdict(analyze(OPEN + SYN + WRONG_SYN_ACK + FINAL_ACK, { locale: 'zh-cn' })),
+    '三次握手 ✗（1 个问题） · 1 个问题',
+  );
+  assert.equal(
+    verdict(analyze(OPEN + SYN + SYN_ACK, { locale: 'zh-cn' })),
+    '三次握手：等待最后的 ACK · 没有问题',
+  );
 });
 
 test('a click on the verdict opens the first problem in the text, or the preview without any', () => {

@@ -1,7 +1,7 @@
+import { word } from '../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { setLocale } from '../../../src/core/text/locale';
 import { parse } from '../../../src/core/syntax/parser';
 import { scan } from '../../../src/core/syntax/scanner';
 import type { SegmentStatement } from '../../../src/core/syntax/tree';
@@ -98,7 +98,7 @@ test('a ~> segment without a label is an unfinished line: nothing could deliver 
     result.diagnostics.map((d) => d.code),
     ['HS016'],
   );
-  assert.match(result.diagnostics[0]?.message ?? '', /as NAME/);
+  assert.match(word(result.diagnostics[0]?.message ?? '', 'en'), /as NAME/);
 });
 
 test('as needs a label name, and nothing may follow it', () => {
@@ -233,7 +233,8 @@ for (const { line, expected } of UNFINISHED) {
         diagnostics.map((d) => [d.code, d.severity, d.span.start, d.span.end]),
         [['HS016', 'warning', lineEnd, lineEnd]],
       );
-      assert.ok(diagnostics[0]?.message.includes(expected), diagnostics[0]?.message);
+      const message = word(diagnostics[0]?.message ?? '', 'en');
+      assert.ok(message.includes(expected), message);
     });
   }
 }
@@ -251,7 +252,7 @@ test('a lone word that names no endpoint is an unknown statement; a declared nam
 
 test('a line with a mistake before its end keeps "expected X, found the end of the line"', () => {
   for (const text of ['trust alice 5', 'trust alice 5\n']) {
-    const messages = parse(text).diagnostics.map((d) => `${d.code} ${d.message}`);
+    const messages = parse(text).diagnostics.map((d) => `${d.code} ${word(d.message, 'en')}`);
     assert.deepEqual(messages, [
       "HS004 Expected a CA name, or any, found '5'.",
       'HS004 Expected a CA name, or any, found the end of the line.',
@@ -266,21 +267,17 @@ test('the end of the text ends the last line: no message says "the end of the fi
     'trust alice 5',
     'let x = 1 2',
   ]) {
-    for (const d of parse(text).diagnostics) assert.doesNotMatch(d.message, /end of the file/);
+    for (const d of parse(text).diagnostics)
+      assert.doesNotMatch(word(d.message, 'en'), /end of the file/);
   }
 });
 
 test('under zh-cn an unfinished line is reported in Chinese', () => {
-  setLocale('zh-cn');
-  try {
-    const [d] = parse(lines(...DECLARED, 'alice')).diagnostics;
-    assert.equal(
-      d?.message,
-      "这一行还没写完：此处应为'alice' 之后的 '->'、'-x'、'~>'、'listen' 或 'close'。",
-    );
-  } finally {
-    setLocale('en');
-  }
+  const [d] = parse(lines(...DECLARED, 'alice')).diagnostics;
+  assert.equal(
+    word(d?.message ?? '', 'zh-cn'),
+    "这一行还没写完：此处应为'alice' 之后的 '->'、'-x'、'~>'、'listen' 或 'close'。",
+  );
 });
 
 test('every example line cut after any word is at most one unfinished-line warning, at the cut', () => {
@@ -301,7 +298,7 @@ test('every example line cut after any word is at most one unfinished-line warni
         found.length === 0 ||
           (found.length === 1 && found[0]?.code === 'HS016' && found[0].span.start === token.end),
         `${name}: ${text.slice(text.lastIndexOf('\n', token.start) + 1, token.end)} → ${found
-          .map((d) => `${d.code} ${d.message}`)
+          .map((d) => `${d.code} ${word(d.message, 'en')}`)
           .join('; ')}`,
       );
     });
@@ -321,12 +318,12 @@ test('a statement that stops at a token reports it once, not again as text left 
 test('a run of unexpected characters is one problem, quoted short, however long the run', () => {
   const long = parse(`${'@'.repeat(100_000)}\n`).diagnostics;
   assert.deepEqual(
-    long.map((d) => [d.code, d.span.start, d.span.end, d.message]),
+    long.map((d) => [d.code, d.span.start, d.span.end, word(d.message, 'en')]),
     [['HS001', 0, 100_000, `100000 unexpected characters '${'@'.repeat(20)}…'.`]],
   );
   const apart = parse('a -> b SYN seq=1 @@ ack=@\n').diagnostics.filter((d) => d.code === 'HS001');
   assert.deepEqual(
-    apart.map((d) => [d.span.start, d.span.end, d.message]),
+    apart.map((d) => [d.span.start, d.span.end, word(d.message, 'en')]),
     [
       [17, 19, "2 unexpected characters '@@'."],
       [24, 25, "Unexpected character '@'."],

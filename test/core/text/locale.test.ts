@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DOCS } from '../../../src/core/service/docs';
-import { TLS_DOCS } from '../../../src/core/service/docsTls';
+import { docsIn } from '../../../src/core/service/docs';
+import { tlsDocsIn } from '../../../src/core/service/docsTls';
 import { TLS_MESSAGE_DOCS } from '../../../src/core/protocol/tlsMessageTypes';
-import { setLocale } from '../../../src/core/text/locale';
-import { CLI_TEXT } from '../../../src/cli/cliText';
-import { CAPTURE_MESSAGES } from '../../../src/core/capture/read/captureMessages';
-import { RENDER_TEXT } from '../../../src/core/render/renderText';
-import { SYNTAX_TEXT } from '../../../src/core/syntax/syntaxText';
-import { TCP_TEXT } from '../../../src/core/tcp/tcpText';
+import type { Locale } from '../../../src/core/text/locale';
+import { cliTextIn } from '../../../src/cli/cliText';
+import { CAPTURE_MESSAGES_TABLES } from '../../../src/core/capture/read/captureMessages';
+import { renderTextIn } from '../../../src/core/render/renderText';
+import { SYNTAX_TEXT_TABLES } from '../../../src/core/syntax/syntaxText';
+import { TCP_TEXT_TABLES } from '../../../src/core/tcp/tcpText';
 import { analyze } from '../../../src/core/analysis/analyze';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -31,24 +31,19 @@ function leaves(table: unknown, path = ''): Map<string, string> {
   return out;
 }
 
-function snapshot(locale: string, table: () => unknown): Map<string, string> {
-  setLocale(locale);
-  try {
-    return leaves(table());
-  } finally {
-    setLocale('en');
-  }
+function snapshot(locale: Locale, table: (locale: Locale) => unknown): Map<string, string> {
+  return leaves(table(locale));
 }
 
-const TABLES: Record<string, () => unknown> = {
-  'hover and completion (DOCS)': () => DOCS,
-  'TCP reasons and fixes (TCP_TEXT)': () => TCP_TEXT,
-  'parser words (SYNTAX_TEXT)': () => SYNTAX_TEXT,
-  'diagram words (RENDER_TEXT)': () => RENDER_TEXT,
-  'capture readers (CAPTURE_MESSAGES)': () => CAPTURE_MESSAGES,
-  'command line (CLI_TEXT)': () => CLI_TEXT,
-  'TLS hover (TLS_DOCS)': () => TLS_DOCS,
-  'TLS message docs': () => TLS_MESSAGE_DOCS,
+const TABLES: Record<string, (locale: Locale) => unknown> = {
+  'hover and completion (docs)': docsIn,
+  'TCP reasons and fixes (TCP_TEXT)': (locale) => TCP_TEXT_TABLES[locale],
+  'parser words (SYNTAX_TEXT)': (locale) => SYNTAX_TEXT_TABLES[locale],
+  'diagram words (renderText)': renderTextIn,
+  'capture readers (CAPTURE_MESSAGES)': (locale) => CAPTURE_MESSAGES_TABLES[locale],
+  'command line (cliText)': cliTextIn,
+  'TLS hover (tlsDocs)': tlsDocsIn,
+  'TLS message docs': (locale) => TLS_MESSAGE_DOCS[locale],
 };
 
 /** Entries that are only symbols or names, the same in every language. */
@@ -74,24 +69,19 @@ for (const [name, table] of Object.entries(TABLES)) {
 const ENGLISH = /\b[a-z]{3,} [a-z]{3,} [a-z]{3,}\b/;
 
 test('under zh-cn every example is explained and drawn without English sentences', () => {
-  setLocale('zh-cn');
-  try {
-    for (const file of readdirSync('examples').filter((f) => f.endsWith('.handshake'))) {
-      const analysis = analyze(readFileSync(`examples/${file}`, 'utf8'));
-      for (const d of analysis.diagnostics) {
-        // Wireshark's own names stay in English so that they can be searched.
-        const message = d.message.replace(/Wireshark[：:][^）)]*/g, '');
-        assert.doesNotMatch(message, ENGLISH, `${file}: ${d.message}`);
-        for (const r of d.related) assert.doesNotMatch(r.message, ENGLISH, `${file}: ${r.message}`);
-        if (d.fix) assert.doesNotMatch(d.fix.title, ENGLISH, `${file}: ${d.fix.title}`);
-      }
-      const notes = renderMermaid(analysis)
-        .text.split('\n')
-        .filter((line) => /^\s*Note /.test(line))
-        .map((line) => line.replace(/#\d+;/g, ' '));
-      for (const note of notes) assert.doesNotMatch(note, ENGLISH, `${file}: ${note}`);
+  for (const file of readdirSync('examples').filter((f) => f.endsWith('.handshake'))) {
+    const analysis = analyze(readFileSync(`examples/${file}`, 'utf8'), { locale: 'zh-cn' });
+    for (const d of analysis.diagnostics) {
+      // Wireshark's own names stay in English so that they can be searched.
+      const message = d.message.replace(/Wireshark[：:][^）)]*/g, '');
+      assert.doesNotMatch(message, ENGLISH, `${file}: ${d.message}`);
+      for (const r of d.related) assert.doesNotMatch(r.message, ENGLISH, `${file}: ${r.message}`);
+      if (d.fix) assert.doesNotMatch(d.fix.title, ENGLISH, `${file}: ${d.fix.title}`);
     }
-  } finally {
-    setLocale('en');
+    const notes = renderMermaid(analysis)
+      .text.split('\n')
+      .filter((line) => /^\s*Note /.test(line))
+      .map((line) => line.replace(/#\d+;/g, ' '));
+    for (const note of notes) assert.doesNotMatch(note, ENGLISH, `${file}: ${note}`);
   }
 });

@@ -1,3 +1,4 @@
+import { word } from '../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -37,7 +38,7 @@ test('a rejected certificate fails the handshake: the client owes the verdict’
   assert.equal(session.failure?.endpoint, 'client');
   assert.equal(session.failure?.alert, 'bad_certificate');
   assert.equal(
-    outcome.failure?.text,
+    word(outcome.failure?.text ?? '', 'en'),
     '✗ certificate is for another name: client sends Alert bad_certificate',
   );
 });
@@ -82,7 +83,7 @@ test('each rejection has a short reason for the failure note', () => {
     'CertExpired',
     'CertNotYetValid',
   ] as const;
-  const reasons = kinds.map(rejectionReason);
+  const reasons = kinds.map((kind) => word(rejectionReason(kind), 'en'));
   assert.equal(new Set(reasons).size, kinds.length);
-  assert.equal(rejectionReason('CertExpired'), 'certificate expired');
+  assert.equal(word(rejectionReason('CertExpired'), 'en'), 'certificate expired');
 });

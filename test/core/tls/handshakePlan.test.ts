@@ -1,3 +1,4 @@
+import { word } from '../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { placeMessage, type PlanFacts } from '../../../src/core/tls/handshakePlan';
@@ -21,7 +22,7 @@ function play(flight: Flight, facts: Partial<PlanFacts> = {}) {
   const results: string[] = [];
   for (const [role, message] of flight) {
     const placed = placeMessage(position, message, role, current);
-    results.push(placed.ok ? 'ok' : placed.reason);
+    results.push(placed.ok ? 'ok' : word(placed.reason, 'en'));
     if (placed.next !== undefined) position = placed.next;
     if (message === 'ServerHello') current = { ...current, serverHelloSeen: true };
     if (message === 'HelloRetryRequest') current = { ...current, retried: true, version: '1.3' };

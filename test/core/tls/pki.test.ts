@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Diagnostic } from '../../../src/core/check/diagnostic';
+import type { Finding } from '../../../src/core/check/diagnostic';
 import { LineMap } from '../../../src/core/text/lineMap';
 import { parse } from '../../../src/core/syntax/parser';
 import { buildPki, verifyCertificate } from '../../../src/core/tls/pki';
@@ -19,7 +19,7 @@ const BASE = [
 
 function pkiOf(...extra: string[]) {
   const text = lines(...BASE, ...extra);
-  const found: Diagnostic[] = [];
+  const found: Finding[] = [];
   const pki = buildPki(
     parse(text).document.statements,
     new LineMap(text),

@@ -1,3 +1,4 @@
+import { word } from '../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
@@ -27,7 +28,7 @@ test('a correct RSA handshake is silent and both sides derive the same master se
   const exchange = steps[4] as TlsStep;
   assert.equal(exchange.message, 'ClientKeyExchange');
   assert.deepEqual(
-    exchange.derivations.map((d) => [d.endpoint, d.secret, d.inputs.join(' ')]),
+    exchange.derivations.map((d) => [d.endpoint, word(d.secret, 'en'), d.inputs.join(' ')]),
     [
       ['client', 'master secret', 'pm r1 r2'],
       ['server', 'master secret', 'pm r1 r2'],
@@ -98,7 +99,7 @@ test('TLS 1.3: a key share makes 1.3 the offer, and everything after ServerHello
     [false, false, true, true, true, true, true],
   );
   assert.deepEqual(
-    steps[1]?.derivations.map((d) => d.secret),
+    steps[1]?.derivations.map((d) => word(d.secret, 'en')),
     ['handshake keys', 'handshake keys'],
   );
 });
@@ -231,7 +232,10 @@ test('the failed check is drawn where it happens and the client’s alert ends t
   );
   const steps = tlsSteps(text);
   assert.equal(steps[2]?.failure?.endpoint, 'client');
-  assert.match(steps[2]?.failure?.text ?? '', /issuer not trusted: client sends Alert unknown_ca/);
+  assert.match(
+    word(steps[2]?.failure?.text ?? '', 'en'),
+    /issuer not trusted: client sends Alert unknown_ca/,
+  );
   assert.deepEqual(codesAt(analyze(text), ['error']), []);
 });
 

@@ -1,3 +1,4 @@
+import { word } from '../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TlsMessageType } from '../../../src/core/protocol/tlsMessageTypes';
@@ -56,16 +57,22 @@ test('a changed field, a missing field or another MAC makes a different message'
 
 test('the difference names the fields that differ, as each side saw them', () => {
   assert.equal(
-    describeDifference(
-      entry('ClientHello', { random: 'r1', suites: 'A' }),
-      entry('ClientHello', { random: 'r1', suites: 'B', sni: 'x' }),
-      'client',
-      'server',
+    word(
+      describeDifference(
+        entry('ClientHello', { random: 'r1', suites: 'A' }),
+        entry('ClientHello', { random: 'r1', suites: 'B', sni: 'x' }),
+        'client',
+        'server',
+      ),
+      'en',
     ),
     'the ClientHello client sent had suites=A no sni=, the one server received suites=B sni=x',
   );
   assert.equal(
-    describeDifference(entry('ClientHello', {}), entry('ServerHello', {}), 'client', 'server'),
+    word(
+      describeDifference(entry('ClientHello', {}), entry('ServerHello', {}), 'client', 'server'),
+      'en',
+    ),
     'client saw ClientHello where server saw ServerHello',
   );
 });

@@ -1,4 +1,4 @@
-import { liveTable } from '../../text/locale';
+import { phrasebook } from '../../text/words';
 
 /**
  * Every sentence the capture readers say about a file, in one table so that it can be
@@ -84,5 +84,7 @@ const ZH_CN: typeof EN = {
   noTcp: () => '抓包文件中没有 TCP 分组。',
 };
 
-/** The capture readers' sentences, in the current language. */
-export const CAPTURE_MESSAGES: typeof EN = liveTable({ en: EN, 'zh-cn': ZH_CN });
+/** The capture readers' sentences as phrases, worded where they are shown. */
+export const CAPTURE_MESSAGES = phrasebook({ en: EN, 'zh-cn': ZH_CN });
+
+export const CAPTURE_MESSAGES_TABLES = { en: EN, 'zh-cn': ZH_CN } as const;

@@ -1,3 +1,4 @@
+import type { Text } from '../../text/words';
 /**
  * One captured TCP segment, as the readers hand it on. Readers fill and reuse one instance
  * per packet, so that a capture of millions of packets allocates per connection, not per
@@ -49,7 +50,7 @@ export interface CaptureProblem {
   readonly offset: number;
   /** 1-based line for tcpdump text, else 0. */
   readonly line: number;
-  readonly message: string;
+  readonly message: Text;
   /** True when reading stopped here; false when the record was skipped and reading went on. */
   readonly fatal: boolean;
 }

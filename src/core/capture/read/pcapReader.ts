@@ -1,3 +1,4 @@
+import type { Text } from '../../text/words';
 import { CAPTURE_MESSAGES as M } from './captureMessages';
 import { decodeFrame, isSupportedLinkType } from './decodeFrame';
 import { TcpPacket, type CaptureProblem, type PacketSink } from './packet';
@@ -117,7 +118,7 @@ export class PcapReader {
     return at;
   }
 
-  private fail(offset: number, message: string): false {
+  private fail(offset: number, message: Text): false {
     this.problems.push({ offset, line: 0, message, fatal: true });
     this.stopped = true;
     return false;

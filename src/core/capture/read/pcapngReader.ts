@@ -1,3 +1,4 @@
+import type { Text } from '../../text/words';
 import { CAPTURE_MESSAGES as M } from './captureMessages';
 import { decodeFrame, isSupportedLinkType } from './decodeFrame';
 import { TcpPacket, type CaptureProblem, type PacketSink } from './packet';
@@ -318,7 +319,7 @@ export class PcapngReader {
     return this.u32(data, at + 4);
   }
 
-  private fail(offset: number, message: string): void {
+  private fail(offset: number, message: Text): void {
     this.problems.push({ offset, line: 0, message, fatal: true });
     this.stopped = true;
   }

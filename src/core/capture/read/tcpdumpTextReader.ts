@@ -1,3 +1,4 @@
+import type { Text } from '../../text/words';
 import { CAPTURE_MESSAGES as M } from './captureMessages';
 import { decodeIp } from './decodeFrame';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
@@ -199,7 +200,7 @@ export class TcpdumpTextReader {
     packet.payloadEnd = scratch.payloadEnd;
   }
 
-  private problem(message: string): void {
+  private problem(message: Text): void {
     if (this.problems.length < 100) {
       this.problems.push({ offset: -1, line: this.recordLine, message, fatal: false });
     }

@@ -1,3 +1,5 @@
+import { word } from '../../text/words';
+import type { Locale } from '../../text/locale';
 import { CAPTURE_MESSAGES } from '../read/captureMessages';
 import { CaptureScan, scanCapture, type Cancelled, type ScanResult } from './captureScan';
 import type { Connection } from './connectionTable';
@@ -24,6 +26,8 @@ export interface ImportOptions {
   /** Only this connection (1-based). */
   readonly connection?: number;
   readonly cancelled?: Cancelled;
+  /** The language of the problems written into the scenario (English unless given). */
+  readonly locale?: Locale;
 }
 
 export interface ConnectionSummary {
@@ -139,12 +143,14 @@ export class WritePass {
   readonly scan: CaptureScan;
   private readonly lines: string[];
   private readonly writer: ScenarioWriter;
+  private readonly locale: Locale;
 
   constructor(
     private readonly listed: CaptureSummary,
     options: ImportOptions,
     listing?: readonly Connection[],
   ) {
+    this.locale = options.locale ?? 'en';
     const lines = (this.lines = header(listed, options));
     const numbered = options.connection === undefined && listed.connections.length > 1;
     this.writer = new ScenarioWriter((line) => lines.push(line), {
@@ -164,7 +170,7 @@ export class WritePass {
     this.writer.end();
     const lines = this.lines;
     for (const problem of this.listed.problems) {
-      lines.push(`# Import problem: ${problemText(problem)}`);
+      lines.push(`# Import problem: ${problemText(problem, this.locale)}`);
     }
     const text = lines.join('\n') + '\n';
     // Aligned as Format Document would (the formatter is the one source of the layout); a very
@@ -186,9 +192,9 @@ function cancelledResult(summary: CaptureSummary): ImportResult {
 }
 
 /** `byte 1234: ...` or `line 5: ...`: where a problem is, then what. */
-export function problemText(problem: CaptureProblem): string {
+export function problemText(problem: CaptureProblem, locale: Locale): string {
   // On one line whatever the file held: it goes to a terminal and after `#` in the scenario.
-  const message = visibleText(problem.message);
+  const message = visibleText(word(problem.message, locale));
   if (problem.line > 0) return `line ${problem.line}: ${message}`;
   if (problem.offset >= 0) return `byte ${problem.offset}: ${message}`;
   return message;

@@ -1,3 +1,4 @@
+import { word } from '../../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Conversation, pcapFile, type LinkKind } from '../../../support/pcapWriter';
@@ -75,7 +76,7 @@ test('a truncated last record is reported with its offset; the frames before it 
   assert.equal(seen.problems.length, 1);
   const problem = seen.problems[0];
   assert.equal(problem?.fatal, false);
-  assert.match(problem?.message ?? '', /ends inside frame 5/);
+  assert.match(word(problem?.message ?? '', 'en'), /ends inside frame 5/);
   assert.ok((problem?.offset ?? 0) > 24);
 });
 
@@ -87,20 +88,26 @@ test('a huge caplen is rejected, not allocated, with the offset of its record', 
   assert.deepEqual(seen.lines, []);
   assert.equal(seen.problems.length, 1);
   assert.equal(seen.problems[0]?.offset, 24);
-  assert.match(seen.problems[0]?.message ?? '', /4294967280 captured bytes, more than the 262144/);
+  assert.match(
+    word(seen.problems[0]?.message ?? '', 'en'),
+    /4294967280 captured bytes, more than the 262144/,
+  );
 });
 
 test('unsupported link type and version are one fatal problem each', () => {
   const bytes = pcapFile(traffic().segments);
   const link = bytes.slice();
   new DataView(link.buffer).setUint32(20, 147, true);
-  assert.match(read(link).problems[0]?.message ?? '', /Link type 147 is not supported/);
+  assert.match(word(read(link).problems[0]?.message ?? '', 'en'), /Link type 147 is not supported/);
   const version = bytes.slice();
   new DataView(version.buffer).setUint16(4, 3, true);
-  assert.match(read(version).problems[0]?.message ?? '', /pcap version 3\.4/);
+  assert.match(word(read(version).problems[0]?.message ?? '', 'en'), /pcap version 3\.4/);
 });
 
 test('a file shorter than the header', () => {
   const seen = read(pcapFile([]).subarray(0, 10));
-  assert.match(seen.problems[0]?.message ?? '', /ends inside the 24-byte pcap file header/);
+  assert.match(
+    word(seen.problems[0]?.message ?? '', 'en'),
+    /ends inside the 24-byte pcap file header/,
+  );
 });

@@ -1,3 +1,4 @@
+import { word } from '../../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Conversation, join, pcapngFile } from '../../../support/pcapWriter';
@@ -67,7 +68,7 @@ test('a block whose trailing length differs is corrupt: one fatal problem with i
   assert.equal(seen.lines.length, 4);
   assert.equal(seen.problems.length, 1);
   assert.equal(seen.problems[0]?.offset, bytes.length - 4);
-  assert.match(seen.problems[0]?.message ?? '', /starts with length \d+ but ends with/);
+  assert.match(word(seen.problems[0]?.message ?? '', 'en'), /starts with length \d+ but ends with/);
 });
 
 test('an impossible block length and a huge one are rejected before anything is allocated', () => {
@@ -75,19 +76,22 @@ test('an impossible block length and a huge one are rejected before anything is 
   const odd = bytes.slice();
   const shb = new DataView(odd.buffer).getUint32(4, true);
   new DataView(odd.buffer).setUint32(shb + 4, 13, true);
-  assert.match(read(odd).problems[0]?.message ?? '', /block length of 13 is impossible/);
+  assert.match(
+    word(read(odd).problems[0]?.message ?? '', 'en'),
+    /block length of 13 is impossible/,
+  );
   const huge = bytes.slice();
   new DataView(huge.buffer).setUint32(shb + 4, 0x7ffffff0, true);
   const seen = read(huge);
   assert.equal(seen.problems[0]?.offset, shb + 4);
-  assert.match(seen.problems[0]?.message ?? '', /2147483632 bytes is larger than/);
+  assert.match(word(seen.problems[0]?.message ?? '', 'en'), /2147483632 bytes is larger than/);
 });
 
 test('a file cut inside a packet block keeps the packets before it', () => {
   const bytes = pcapngFile(traffic().segments);
   const seen = read(bytes.subarray(0, bytes.length - 20));
   assert.equal(seen.lines.length, 4);
-  assert.match(seen.problems[0]?.message ?? '', /ends inside a pcapng block/);
+  assert.match(word(seen.problems[0]?.message ?? '', 'en'), /ends inside a pcapng block/);
   assert.equal(seen.problems[0]?.fatal, false);
 });
 
@@ -97,7 +101,7 @@ test('a pcapng file must start with a section header block', () => {
   const seen = read(bytes.subarray(shb));
   assert.equal(seen.lines.length, 0);
   assert.match(
-    seen.problems[0]?.message ?? '',
+    word(seen.problems[0]?.message ?? '', 'en'),
     /^Not a packet capture: .* starts with 01 00 00 00/,
   );
 });
@@ -108,7 +112,7 @@ test('a file cut inside its first section header says so, and that it holds no p
     const seen = read(bytes.subarray(0, cut));
     assert.equal(seen.frames, 0);
     assert.deepEqual(
-      seen.problems.map((p) => p.message),
+      seen.problems.map((p) => word(p.message, 'en')),
       [
         `The file ends inside its first pcapng section header (only ${cut} of at least 28 bytes): it holds no packet.`,
       ],
@@ -118,7 +122,7 @@ test('a file cut inside its first section header says so, and that it holds no p
   // Past the byte-order magic the block's length reads in the right order.
   const seen = read(bytes.subarray(0, 16));
   assert.match(
-    seen.problems[0]?.message ?? '',
+    word(seen.problems[0]?.message ?? '', 'en'),
     /inside a pcapng block of \d{2,3} bytes \(only 16 are left\); no packet came before it\.$/,
   );
 });
@@ -127,5 +131,8 @@ test('a file cut after some packets says the packets before the cut were importe
   const bytes = fixture('http6.pcapng');
   const seen = read(bytes.subarray(0, bytes.length - 10));
   assert.ok(seen.frames > 0);
-  assert.match(seen.problems.at(-1)?.message ?? '', /the packets before it were imported\.$/);
+  assert.match(
+    word(seen.problems.at(-1)?.message ?? '', 'en'),
+    /the packets before it were imported\.$/,
+  );
 });

@@ -1,3 +1,4 @@
+import { word } from '../../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixture, read } from '../support';
@@ -99,7 +100,7 @@ test('text without a single TCP line is one clear problem', () => {
   const seen = read(encode('hello\nworld\n'));
   assert.deepEqual(seen.lines, []);
   assert.equal(seen.problems.length, 1);
-  assert.match(seen.problems[0]?.message ?? '', /No TCP packet found/);
+  assert.match(word(seen.problems[0]?.message ?? '', 'en'), /No TCP packet found/);
 });
 
 test('an unreadable TCP line is reported with its line number and skipped', () => {

@@ -1,3 +1,4 @@
+import { word } from '../../../../src/core/text/words';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -14,7 +15,7 @@ import { FIXTURES, fixture } from '../support';
 
 function imported(bytes: Uint8Array, options = {}): string {
   const result: ImportResult = importCapture(() => [bytes], options);
-  assert.ok(result.ok, result.ok ? '' : result.error.message);
+  assert.ok(result.ok, result.ok ? '' : word(result.error.message, 'en'));
   return result.text;
 }
 
@@ -180,7 +181,7 @@ test('nothing importable is one error; a problem after some packets is kept as a
 test('a cancelled import stops and says so', () => {
   const result = importCapture(() => [fixture('http.pcap')], { cancelled: () => true });
   assert.equal(result.ok, false);
-  assert.match(result.ok ? '' : result.error.message, /cancelled/);
+  assert.match(result.ok ? '' : word(result.error.message, 'en'), /cancelled/);
 });
 
 test('a capture that misses the SYN assumes it from the SYN ACK', () => {
@@ -230,7 +231,7 @@ test('control characters of a bad tcpdump line reach neither the terminal nor th
   ].join('\n');
   const result = importCapture(() => [new TextEncoder().encode(text)]);
   assert.ok(result.ok);
-  const problems = result.summary.problems.map(problemText);
+  const problems = result.summary.problems.map((p) => problemText(p, 'en'));
   assert.equal(problems.length, 1);
   assert.match(problems[0] ?? '', /length 0 \\x1b\[31m\\rclient -> server RST$/);
   const comment = result.text.split('\n').find((l) => l.startsWith('# Import problem:')) ?? '';
