@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { fileChunks } from '../src/cli/importCommand';
 import { importCapture, listConnections } from '../src/core/capture/write/importCapture';
 import { writeCaptureFile } from './captureFile';
+import { median, table } from './stats';
 
 /**
  * `npm run bench` (capture part): import and Wireshark analysis of generated captures of 10k,
@@ -33,14 +34,6 @@ interface Measured {
   readonly connections: number;
   readonly flagged: number;
   readonly scenarioMs?: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** In the child: import + analysis of FILE `runs` times; prints one JSON line. */
@@ -172,10 +165,7 @@ function main(): void {
     'tshark ms',
     'tshark/ours',
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (values: readonly string[]): string =>
-    values.map((v, i) => v.padStart(widths[i] ?? 0)).join('  ');
-  console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+  console.log(table(header, rows));
   console.log(`\n${verdicts.join('\n')}`);
 }
 

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { analyze } from '../src/core/analysis/analyze';
 import { importCapture } from '../src/core/capture/write/importCapture';
 import { writeCaptureFile } from './captureFile';
+import { median } from './stats';
 
 /**
  * `npm run bench` (capture check part): the check (`analyze`) of an imported capture, where
@@ -18,14 +19,6 @@ const PACKETS = 100_000;
 const CONNECTIONS = 100;
 const WARMUPS = 2;
 const RUNS = 7;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'handshake-check-'));

@@ -12,6 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeCaptureFile, type CaptureShape } from './captureFile';
+import { median, table } from './stats';
 
 /**
  * `npm run bench` (real paths): what a user runs, timed as processes. For each generated
@@ -63,14 +64,6 @@ interface Timed {
   readonly ms: number;
   readonly rssMb: number;
   readonly status: number | null;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Runs the CLI with `args`, stdout to `out` (or nowhere), `runs` times: median time, peak RSS. */
@@ -223,12 +216,7 @@ function main(): void {
     'tshark s',
     'tshark/(import+check)',
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (values: readonly string[]): string =>
-    values
-      .map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0)))
-      .join('  ');
-  console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+  console.log(table(header, rows, true));
   console.log(`\nTargets:\n${verdicts.map((v) => `- ${v}`).join('\n')}`);
 }
 

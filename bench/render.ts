@@ -7,6 +7,7 @@ import {
   servePreview,
 } from '../test/webview/browser';
 import { generateScenario } from '../test/support/generateScenario';
+import { median } from './stats';
 
 /**
  * `npm run bench` (second part): how long the preview takes to draw scenarios of 10, 100, 500
@@ -18,11 +19,6 @@ import { generateScenario } from '../test/support/generateScenario';
 const SIZES = [10, 100, 500, 2000];
 const RUNS = 5;
 const DEFAULT_WINDOW = 300;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
-}
 
 async function main(): Promise<void> {
   const browser = await launch();

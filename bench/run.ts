@@ -4,6 +4,7 @@ import { analyze } from '../src/core/analysis/analyze';
 import { applyEdits } from '../src/core/text/textEdits';
 import { formatDocument } from '../src/core/format/format';
 import { generateScenario } from '../test/support/generateScenario';
+import { median, table } from './stats';
 
 /**
  * `npm run bench`: how long `analyze` takes on correct scenarios of 1k, 10k and 100k segments,
@@ -38,14 +39,6 @@ interface Row {
 
 /** Keeps results alive so that the work cannot be optimised away. */
 let sink = 0;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 /** Median wall time of `work` over `runs` runs, after `warmups` unmeasured ones. */
 function measure(work: () => number, warmups: number, runs: number): number {
@@ -93,7 +86,7 @@ function benchmark(size: Size): Row {
   return { segments: size.segments, bytes: Buffer.byteLength(text), analyzeMs, formatMs, splitMs };
 }
 
-function table(rows: readonly Row[]): string {
+function rowsTable(rows: readonly Row[]): string {
   const header = [
     'segments',
     'bytes',
@@ -114,12 +107,7 @@ function table(rows: readonly Row[]): string {
     row.formatMs.toFixed(1),
     `${(row.formatMs / row.splitMs).toFixed(0)}x`,
   ]);
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...cells.map((c) => c[i]?.length ?? 0)),
-  );
-  const line = (values: readonly string[]): string =>
-    values.map((value, i) => value.padStart(widths[i] ?? 0)).join('  ');
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+  return table(header, cells);
 }
 
 function main(): void {
@@ -128,7 +116,7 @@ function main(): void {
   );
   console.log('Median of several runs after warm-up; correct generated scenarios, numeric ISS.\n');
   const rows = SIZES.map(benchmark);
-  console.log(table(rows));
+  console.log(rowsTable(rows));
 
   const first = rows[0] as Row;
   const last = rows[rows.length - 1] as Row;
