@@ -64,7 +64,12 @@ interface Timed {
   readonly ms: number;
   readonly rssMb: number;
   readonly status: number | null;
+  /** True when the process was stopped after TIME_LIMIT_MS: `ms` is then that limit. */
+  readonly timedOut?: boolean;
 }
+
+/** A process still running after this long is stopped and reported as a missed target. */
+const TIME_LIMIT_MS = 120_000;
 
 /** Runs the CLI with `args`, stdout to `out` (or nowhere), `runs` times: median time, peak RSS. */
 function runCli(
@@ -84,9 +89,14 @@ function runCli(
       stdio: ['ignore', fd, 'pipe'],
       env: { ...process.env, HANDSHAKE_BENCH_RSS: rssFile, LANG: 'C' },
       maxBuffer: 1 << 24,
+      timeout: TIME_LIMIT_MS,
     });
     times.push(performance.now() - start);
     if (typeof fd === 'number') closeSync(fd);
+    if (child.signal) {
+      // Stopped at the limit: its peak memory is unknown (it never exited), the time a bound.
+      return { ms: TIME_LIMIT_MS, rssMb: NaN, status: null, timedOut: true };
+    }
     status = child.status;
     if (child.status !== 0 && child.status !== 1) {
       throw new Error(
@@ -124,6 +134,8 @@ function lineCount(file: string): number {
 }
 
 const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+const took = (t: Timed): string => (t.timedOut ? `>${TIME_LIMIT_MS / 1000}` : seconds(t.ms));
+const memory = (t: Timed): string => (t.timedOut ? '?' : `${t.rssMb.toFixed(0)} MB`);
 const seconds = (ms: number): string => (ms / 1000).toFixed(2);
 
 function main(): void {
@@ -147,7 +159,9 @@ function main(): void {
       writeCaptureFile(file, c.packets, c.connections, c.shape);
       const imported = runCli(dir, ['import', file], out, c.runs);
       const lines = lineCount(out);
-      const checked = runCli(dir, ['check', out], undefined, c.runs);
+      const checked: Timed = imported.timedOut
+        ? imported
+        : runCli(dir, ['check', out], undefined, c.runs);
       const shark = tsharkMs(file, c.runs);
       const both = imported.ms + checked.ms;
       const importRate = c.packets / (imported.ms / 1000);
@@ -156,14 +170,14 @@ function main(): void {
         c.name,
         count(c.packets),
         `${(statSync(file).size / 1e6).toFixed(1)} MB`,
-        seconds(imported.ms),
+        took(imported),
         count(importRate),
-        `${imported.rssMb.toFixed(0)} MB`,
+        memory(imported),
         count(lines),
-        seconds(checked.ms),
+        took(checked),
         count(checkRate),
-        `${checked.rssMb.toFixed(0)} MB`,
-        checked.status === 0 ? 'clean' : 'errors',
+        memory(checked),
+        checked.timedOut ? 'stopped' : checked.status === 0 ? 'clean' : 'errors',
         shark === undefined ? 'no tshark' : seconds(shark),
         shark === undefined ? '-' : `${(shark / both).toFixed(2)}x`,
       ]);
@@ -175,8 +189,9 @@ function main(): void {
       }
       if (c.shape === 'syn-scan' && c.connections >= 1_000_000) {
         const peak = Math.max(imported.rssMb, checked.rssMb);
+        const finished = !imported.timedOut && !checked.timedOut;
         verdicts.push(
-          `peak RSS under ${TARGET_SCAN_RSS_MB} MB ${where}: ${peak < TARGET_SCAN_RSS_MB ? 'met' : 'MISSED'} (${peak.toFixed(0)} MB)`,
+          `peak RSS under ${TARGET_SCAN_RSS_MB} MB ${where}: ${finished && peak < TARGET_SCAN_RSS_MB ? 'met' : 'MISSED'} (${finished ? `${peak.toFixed(0)} MB` : `stopped after ${TIME_LIMIT_MS / 1000} s`})`,
         );
       }
       if (c.runs > 1) {
