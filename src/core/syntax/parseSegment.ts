@@ -1,7 +1,8 @@
 import { SYNTAX_TEXT } from './syntaxText';
 import { diagnostic } from '../check/diagnostic';
-import { flagBit, parseTcpFlag, type TcpFlag } from '../protocol/tcpFlags';
+import { flagBit, parseTcpFlag } from '../protocol/tcpFlags';
 import { Cursor } from './cursor';
+import { flagWrittenAsBit, joinsFlags } from './flagNotation';
 import {
   commentAfter,
   isAssumedMark,
@@ -120,61 +121,6 @@ function annotationAfter(source: string, end: number): CaptureFacts | undefined 
   if (!isAssumedMark(source, at)) return undefined;
   CAPTURE.assumed = true;
   return CAPTURE;
-}
-
-/**
- * `SYN/ACK`, `SYN-ACK`: flags joined as textbooks and Wireshark's column print them, read as
- * `SYN ACK`. Only between two flags that touch it; the `/` (which the scanner does not know)
- * is not reported.
- */
-function joinsFlags(cursor: Cursor, token: Token, flags: readonly FlagNode[]): boolean {
-  if (token.kind !== 'minus' && !(token.kind === 'unknown' && token.text === '/')) return false;
-  const before = flags[flags.length - 1];
-  const next = cursor.peek();
-  if (!before || before.end !== token.start || next.start !== token.end) return false;
-  if (next.kind !== 'ident' || !parseTcpFlag(next.text)) return false;
-  const last = cursor.diagnostics[cursor.diagnostics.length - 1];
-  if (last?.kind === 'UnexpectedCharacter' && last.span.start === token.start) {
-    cursor.diagnostics.pop();
-  }
-  cursor.advance();
-  return true;
-}
-
-/**
- * `SYN=1 ACK=1`: flags written as the header's bits, as many textbooks do (`=0`: not set).
- * `ack=` is the acknowledgment number, so `ACK=` is a bit only in capitals, with 0 or 1, on a
- * line that writes another flag as a bit or gives `ack=` in lower case too.
- */
-function flagWrittenAsBit(
-  cursor: Cursor,
-  token: Token,
-  flags: readonly FlagNode[],
-): { readonly flag: TcpFlag; readonly set: boolean; readonly end: number } | undefined {
-  if (token.kind !== 'ident' || cursor.peek(1).kind !== 'equals') return undefined;
-  const flag = parseTcpFlag(token.text);
-  const value = cursor.peek(2);
-  if (!flag || value.kind !== 'number' || (value.text !== '0' && value.text !== '1')) {
-    return undefined;
-  }
-  if (flag === 'ACK') {
-    const bits = token.text === 'ACK' && (flags.length > 0 || lowerAckAhead(cursor));
-    if (!bits) return undefined;
-  }
-  cursor.advance();
-  cursor.advance();
-  cursor.advance();
-  return { flag, set: value.text === '1', end: value.end };
-}
-
-/** True when the rest of the line gives `ack=` in lower case: then `ACK=1` is the flag. */
-function lowerAckAhead(cursor: Cursor): boolean {
-  return (
-    cursor.findAhead(
-      (t) => t.kind === 'ident' && t.text === 'ack',
-      (t) => t.kind === 'newline',
-    ) !== undefined
-  );
 }
 
 /**
