@@ -36,7 +36,8 @@ export function joinsFlags(cursor: Cursor, token: Token, flags: readonly FlagNod
 export function flagWrittenAsBit(
   cursor: Cursor,
   token: Token,
-  flags: readonly FlagNode[],
+  /** True when a flag before it on the line was written as a bit. */
+  afterBits: boolean,
 ): { readonly flag: TcpFlag; readonly set: boolean; readonly end: number } | undefined {
   if (token.kind !== 'ident' || cursor.peek(1).kind !== 'equals') return undefined;
   const flag = parseTcpFlag(token.text);
@@ -45,7 +46,7 @@ export function flagWrittenAsBit(
     return undefined;
   }
   if (flag === 'ACK') {
-    const bits = token.text === 'ACK' && (flags.length > 0 || lowerAckAhead(cursor));
+    const bits = token.text === 'ACK' && (afterBits || lowerAckAhead(cursor));
     if (!bits) return undefined;
   }
   cursor.advance();

@@ -162,6 +162,7 @@ function parseParts(
   let broken: (FieldName | 'flags')[] | undefined;
   let label: SegmentLabel | undefined;
   let asWritten = false;
+  let bitsWritten = false; // `SYN=1`: see flagNotation.ts
   let end: number = to.end;
   if (cursor.atLineEnd()) {
     // `A -> B` or `A ->`: the line stops before its flags. What comes next is reported (here or
@@ -193,8 +194,9 @@ function parseParts(
       continue;
     }
     if (joinsFlags(cursor, token, flags)) continue;
-    const bit = flagWrittenAsBit(cursor, token, flags);
+    const bit = flagWrittenAsBit(cursor, token, bitsWritten);
     if (bit) {
+      bitsWritten = true;
       if (bit.set) flags.push({ start: token.start, end: token.end, flag: bit.flag });
       end = bit.end;
       continue;

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from '../../../src/core/syntax/parser';
+import type { SegmentStatement } from '../../../src/core/syntax/tree';
+
+/** The flags and diagnostics of a segment line after two declarations. */
+function read(line: string): { flags: string[]; codes: string[] } {
+  const { document, diagnostics } = parse(`endpoint a\nendpoint b\n${line}\n`);
+  const segment = document.statements.find((s): s is SegmentStatement => s.kind === 'segment');
+  return {
+    flags: (segment?.flags ?? []).map((f) => f.flag),
+    codes: diagnostics.map((d) => d.code),
+  };
+}
+
+test('SYN/ACK and SYN-ACK join two flags; a / or - elsewhere is not a flag separator', () => {
+  assert.deepEqual(read('a -> b SYN/ACK seq=1 ack=2'), { flags: ['SYN', 'ACK'], codes: [] });
+  assert.deepEqual(read('a -> b SYN-ACK seq=1 ack=2'), { flags: ['SYN', 'ACK'], codes: [] });
+  assert.notDeepEqual(read('a -> b SYN / ACK seq=1').codes, []);
+});
+
+test('flags written as bits: =1 sets, =0 does not; ACK= is a bit only beside another bit', () => {
+  assert.deepEqual(read('a -> b SYN=1 ACK=1 seq=1 ack=2'), { flags: ['SYN', 'ACK'], codes: [] });
+  assert.deepEqual(read('a -> b ACK=1 FIN=0 SYN=1 seq=1 ack=2'), {
+    flags: ['ACK', 'SYN'],
+    codes: [],
+  });
+  // Alone, ACK= is the acknowledgment number, in any case.
+  assert.deepEqual(read('a -> b ACK seq=1 ACK=1').flags, ['ACK']);
+  assert.deepEqual(read('a -> b SYN=2 seq=1').codes, ['HS007']);
+});
