@@ -30,8 +30,9 @@ export function joinsFlags(cursor: Cursor, token: Token, flags: readonly FlagNod
 
 /**
  * `SYN=1 ACK=1`: flags written as the header's bits, as many textbooks do (`=0`: not set).
- * `ack=` is the acknowledgment number, so `ACK=` is a bit only in capitals, with 0 or 1, on a
- * line that writes another flag as a bit or gives `ack=` in lower case too.
+ * `ack=` is the acknowledgment number, so `ACK=` is a bit only in capitals, with 0 or 1, after
+ * another flag written as a bit (`SYN=1 ACK=1`), or on a line that gives `ack=` in lower case
+ * too. Written first (`ACK=1 SYN=1`) without a lower-case `ack=`, it stays the ack field.
  */
 export function flagWrittenAsBit(
   cursor: Cursor,

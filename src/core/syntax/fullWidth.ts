@@ -42,6 +42,14 @@ export function readFullWidthAsAscii(text: string): {
   let from = 0;
   let inString = false;
   let inComment = false;
+  /** Replaces the full-width character at `at` by its ASCII form; gives that form's code. */
+  const readAsAscii = (at: number): number => {
+    const ascii = asciiOf(text.charCodeAt(at));
+    out.push(text.slice(from, at), ascii);
+    from = at + 1;
+    offsets.push(at);
+    return ascii.charCodeAt(0);
+  };
   const endLine = (): void => {
     if (offsets.length === 0) return;
     const first = offsets[0] as number;
@@ -58,21 +66,21 @@ export function readFullWidthAsAscii(text: string): {
     }
     if (inComment) continue;
     if (inString) {
-      if (code === 92)
-        i++; // an escape: the next character is the string's
+      // An escape: the next character is the string's, unless the line ends (the scanner
+      // ends an unterminated string there too).
+      if (code === 92 && text.charCodeAt(i + 1) !== 10) i++;
       else if (code === 34) inString = false;
       continue;
     }
-    if (isFullWidth(code)) {
-      out.push(text.slice(from, i), asciiOf(code));
-      from = i + 1;
-      offsets.push(i);
-      code = asciiOf(code).charCodeAt(0);
-    }
+    if (isFullWidth(code)) code = readAsAscii(i);
     const next = text.charCodeAt(i + 1);
-    const slash = next === 47 || next === 0xff0f;
     if (code === 34) inString = true;
-    else if (code === 35 || (code === 47 && slash)) inComment = true;
+    else if (code === 35) inComment = true;
+    else if (code === 47 && (next === 47 || next === 0xff0f)) {
+      // `//` or `／／`: the comment starts at both slashes, so the second is read as ASCII too.
+      if (next === 0xff0f) readAsAscii(i + 1);
+      inComment = true;
+    }
   }
   endLine();
   out.push(text.slice(from));

@@ -65,11 +65,15 @@ export function parse(text: string): ParseResult {
  */
 function reportFullWidth(cursor: Cursor, text: string, lines: readonly FullWidthLine[]): void {
   if (lines.length === 0) return;
-  const remarks = cursor.diagnostics.filter((d) => d.kind === 'RemarkWithoutHash');
+  // Both lists are in the order of the text: walk them together.
+  const remarks = cursor.diagnostics
+    .filter((d) => d.kind === 'RemarkWithoutHash')
+    .sort((a, b) => a.span.start - b.span.start);
+  let r = 0;
   for (const line of lines) {
-    const remark = remarks.find(
-      (r) => r.span.start <= line.span.end && line.span.start < r.span.end,
-    );
+    while (r < remarks.length && (remarks[r] as Finding).span.end <= line.span.start) r++;
+    const candidate = remarks[r];
+    const remark = candidate && candidate.span.start <= line.span.end ? candidate : undefined;
     const offsets = remark ? line.offsets.filter((at) => at < remark.span.start) : line.offsets;
     if (offsets.length === 0) continue;
     const last = offsets[offsets.length - 1] as number;

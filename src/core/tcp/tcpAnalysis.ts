@@ -159,6 +159,7 @@ export class TcpAnalyzer {
       // WINDOW UPDATE: nothing but a new window.
       if (
         len === 0 &&
+        known &&
         window !== 0 &&
         window !== fwd.window &&
         seq === fwd.nextSeq &&

@@ -52,3 +52,16 @@ test('a remark in parentheses, full-width or not: one warning, and the fix makes
     assert.deepEqual(analyze(fixed).diagnostics, [], remark);
   }
 });
+
+test('a comment written ／／ is a comment; a string ending in \\ ends with its line', () => {
+  assert.equal(readFullWidthAsAscii('a -> b SYN ／／ ＝ note').text, 'a -> b SYN // ＝ note');
+  const text = [...OPEN.slice(0, 5), 'client -> server ACK seq=x+1 ack=y+1 ／／ 第三次握手'].join(
+    '\n',
+  );
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => d.code),
+    ['HS017'],
+  );
+  const read = readFullWidthAsAscii('a -> b SYN "a\\\na -> b SYN seq＝1');
+  assert.equal(read.text, 'a -> b SYN "a\\\na -> b SYN seq=1');
+});
