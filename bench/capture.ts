@@ -8,6 +8,7 @@ import { fileChunks } from '../src/cli/importCommand';
 import { importCapture, listConnections } from '../src/core/capture/write/importCapture';
 import { writeCaptureFile } from './captureFile';
 import { median, table } from './stats';
+import { hasTshark, tsharkMs } from './tshark';
 
 /**
  * `npm run bench` (capture part): import and Wireshark analysis of generated captures of 10k,
@@ -74,25 +75,6 @@ function measure(file: string, runs: number, scenario: boolean): void {
     ...(scenarioMs !== undefined ? { scenarioMs } : {}),
   };
   console.log(JSON.stringify(measured));
-}
-
-function hasTshark(): boolean {
-  return spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
-}
-
-function tsharkMs(file: string, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(
-      'tshark',
-      ['-r', file, '-2', '-T', 'fields', '-e', 'tcp.analysis.flags'],
-      { stdio: ['ignore', 'ignore', 'ignore'] },
-    );
-    if (result.status !== 0) throw new Error(`tshark failed on ${file}`);
-    times.push(performance.now() - start);
-  }
-  return median(times);
 }
 
 function main(): void {

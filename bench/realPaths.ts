@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeCaptureFile, type CaptureShape } from './captureFile';
 import { median, table } from './stats';
+import { hasTshark, tsharkMs } from './tshark';
 
 /**
  * `npm run bench` (real paths): what a user runs, timed as processes. For each generated
@@ -108,24 +109,6 @@ function runCli(
   return { ms: median(times), rssMb: Math.max(...rss) / 1024, status };
 }
 
-function tsharkMs(file: string, runs: number): number | undefined {
-  if (spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status !== 0) return undefined;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(
-      'tshark',
-      ['-r', file, '-2', '-T', 'fields', '-e', 'tcp.analysis.flags'],
-      {
-        stdio: 'ignore',
-      },
-    );
-    if (result.status !== 0) throw new Error(`tshark failed on ${file}`);
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
-
 function lineCount(file: string): number {
   const text = readFileSync(file);
   let n = 0;
@@ -144,6 +127,7 @@ function main(): void {
   );
   console.log('Generated pcaps; median of the runs shown; peak RSS of the process itself.\n');
   const dir = mkdtempSync(join(tmpdir(), 'handshake-real-'));
+  const tshark = hasTshark();
   const rows: string[][] = [];
   const verdicts: string[] = [];
   try {
@@ -162,7 +146,7 @@ function main(): void {
       const checked: Timed = imported.timedOut
         ? imported
         : runCli(dir, ['check', out], undefined, c.runs);
-      const shark = tsharkMs(file, c.runs);
+      const shark = tshark ? tsharkMs(file, c.runs) : undefined;
       const both = imported.ms + checked.ms;
       const importRate = c.packets / (imported.ms / 1000);
       const checkRate = lines / (checked.ms / 1000);
