@@ -15,7 +15,8 @@ import { LineMap } from '../text/lineMap';
 import { arrive, transmit } from './exchange';
 import type { Outgoing } from './outgoing';
 import { flagsOfBits } from './segmentShape';
-import type { Sent, SendContext } from './send';
+import { sentAsWritten, type Sent, type SendContext } from './send';
+import type { Reading } from './reading';
 import { seqValue, type SeqValue, type SymbolValues } from './seqValue';
 import { MAX_WSCALE, NO_WSCALE } from './windowScale';
 import { CLOSED_TCB, newTcb, type Tcb } from './tcb';
@@ -87,8 +88,16 @@ export class EngineSession {
   private readonly context: SendContext;
   private readonly out: { -readonly [K in keyof Outgoing]: Outgoing[K] };
 
-  /** `names`: the two endpoints, as their diagnostics name them. */
-  constructor(private readonly names: readonly [string, string]) {
+  /**
+   * `names`: the two endpoints, as their diagnostics name them. `reading`: how a segment with a
+   * wrong number arrives, with no lines after it to decide (reading.ts): as the engine corrects
+   * it ('intended', a typo), or exactly as sent ('asSent': what a capture shows was on the wire,
+   * treated by RFC 9293 §3.10.7 and RFC 5961).
+   */
+  constructor(
+    private readonly names: readonly [string, string],
+    private readonly reading: Reading = 'intended',
+  ) {
     const { statement, lines } = templateStatement();
     const report = (d: Finding): void => {
       this.problems.push(d.kind);
@@ -119,8 +128,8 @@ export class EngineSession {
 
   /**
    * Sends one segment and delivers it (unless lost), as a `->` or `-x` line. A segment with a
-   * wrong number arrives as the engine corrects it: with no line after it to say otherwise, the
-   * engine reads it as a typo (reading.ts); `attempt` tries other segments.
+   * wrong number arrives as the session's reading has it (see the constructor); `attempt`
+   * tries other segments.
    */
   segment(wire: WireSegment): SessionStep {
     this.problems = [];
@@ -203,7 +212,15 @@ export class EngineSession {
     if (wire.lost) return 'lost';
     const to = wire.from === 0 ? 1 : 0;
     const { report } = this.context;
-    return arrive(this.tcbs[to], this.names[to], sent.segment, NO_SYMBOLS, report, this.out.span);
+    let segment = sent.segment;
+    if (this.reading === 'asSent' && sent.asWritten) {
+      segment = sent.asWritten;
+      // A resend past SND.NXT, as written, is a retransmission with new data: its sender moves.
+      sentAsWritten(this.tcbs[wire.from], sent);
+    } else if (sent.unlessAsSent) {
+      report(sent.unlessAsSent);
+    }
+    return arrive(this.tcbs[to], this.names[to], segment, NO_SYMBOLS, report, this.out.span);
   }
 
   private step(outcome: SessionStep['outcome']): SessionStep {

@@ -36,12 +36,9 @@ const CAPTURES: Readonly<Record<string, readonly string[]>> = {
   // the data with the old ack: the kernel's own numbers contradict it, HS102 on the kernel's
   // segments (frames 5, 7) and HS101 on ours (frames 6, 8). It also writes frame 5 before 4.
   'ack-above': ['HS102 frame 5', 'HS101 frame 6', 'HS102 frame 7', 'HS101 frame 8'],
-  // Expected: one error, HS109 on frame 6, our in-window RST with the wrong seq, which the
-  // kernel challenged (frame 7, RFC 5961 §3.2) before taking the exact one (frame 8). The
-  // importer writes the challenge ACK (frame 7) before the RST that caused it (frame 6): the
-  // engine then resets on frame 6 and frame 8 gets HS201 (client CLOSED). Written in frame
-  // order the engine says HS109 only, frame 6 'challenged'.
-  'rst-challenge': ['HS109 frame 6', 'HS201 frame 8'],
+  // One error, HS109 on frame 6: our in-window RST with the wrong seq, which the kernel
+  // challenged (frame 7, RFC 5961 §3.2) before taking the exact one (frame 8).
+  'rst-challenge': ['HS109 frame 6'],
   // Expected: one error, HS203 on frame 6 (our SYN on an established connection), and one
   // connection: the kernel answered with a challenge ACK of the old numbers (frame 7, RFC 5961
   // §4.2, RFC 9293 §3.10.7.4) and went on with it (frames 8-10). The importer splits a second
@@ -148,6 +145,17 @@ test('segments delivered out of order are held, then acknowledged at once as the
   assert.equal(step(byFrame, 8).receiver.after.rcvNxt?.offset, 2001 + 1200);
   assert.match(text, /ack=3201 .*# frame 9 /);
   assert.deepEqual(codesOn(text, analysis, 9), []);
+});
+
+test('a reset in the window but not at RCV.NXT is challenged, and the challenge ACK follows it', () => {
+  const text = imported('rst-challenge');
+  const analysis = analyze(text);
+  // The engine, not the importer, says the reset is dropped (RFC 5961 §3.2): so frame 7, the
+  // kernel's challenge ACK, is its answer and goes after it, and the exact reset (frame 8) closes.
+  assert.ok(text.indexOf('# frame 6 ') < text.indexOf('# frame 7 '));
+  const byFrame = steps(text, analysis);
+  assert.equal(step(byFrame, 6).outcome, 'challenged');
+  assert.equal(step(byFrame, 8).outcome, 'reset');
 });
 
 test('an old duplicate ACK after a newer one is taken without complaint', () => {

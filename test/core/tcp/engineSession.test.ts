@@ -170,3 +170,22 @@ test('a simultaneous block sends both FINs before either arrives', () => {
   assert.equal(session.numbers(0).state, 'CLOSING');
   assert.equal(session.numbers(1).state, 'CLOSING');
 });
+
+test('read as sent, a wrong segment reaches its receiver as written (RFC 5961 §3.2)', () => {
+  const handshake = [wire(0, SYN, 100), wire(1, SYN | ACK, 500, 101), wire(0, ACK, 101, 501)];
+  // A reset 50 past RCV.NXT, inside the window: as a typo it is the reset at 101, which closes
+  // the server; as sent the server answers with a challenge ACK and stays ESTABLISHED.
+  const reset = wire(0, RST, 151);
+  for (const [reading, outcome, state] of [
+    ['intended', 'reset', 'CLOSED'],
+    ['asSent', 'challenged', 'ESTABLISHED'],
+  ] as const) {
+    const session = new EngineSession(NAMES, reading);
+    session.listen(1);
+    for (const w of handshake) session.segment(w);
+    const step = session.segment(reset);
+    assert.equal(step.outcome, outcome, reading);
+    assert.deepEqual(step.problems, ['ResetSeqNotAcceptable'], reading);
+    assert.equal(session.numbers(1).state, state, reading);
+  }
+});

@@ -61,7 +61,7 @@ export class CaptureGaps {
   private readonly open: [Gap[], Gap[]] = [[], []];
 
   constructor(private readonly names: readonly [string, string]) {
-    this.engine = new EngineSession(names);
+    this.engine = new EngineSession(names, 'asSent');
   }
 
   /**
@@ -87,6 +87,16 @@ export class CaptureGaps {
   wrote(wire: WireSegment): void {
     if (this.pending) this.pending.push(wire);
     else this.engine?.segment(wire);
+  }
+
+  /**
+   * Whether the receiver of `wire` drops it as sent, as things stand (see DropsAsSent): the
+   * engine's own answer, without telling it the segment.
+   */
+  dropsAsSent(wire: WireSegment): boolean {
+    if (this.pending || !this.engine) return false;
+    const outcome = this.engine.attempt(wire).outcome;
+    return outcome === 'challenged' || outcome === 'ignored';
   }
 
   /** The connection is written out: the engine's TCBs are let go. */

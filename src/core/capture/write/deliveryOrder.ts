@@ -1,5 +1,11 @@
 import type { WireSegment } from '../../tcp/engineSession';
 
+/**
+ * Whether the receiver, as the engine has it now, drops `wire` as sent (RFC 9293 §3.10.7.4,
+ * RFC 5961 §3-§4: a reset or SYN answered by a challenge ACK or not at all).
+ */
+export type DropsAsSent = (wire: WireSegment) => boolean;
+
 /** One segment line (with the comment lines that follow it) waiting to be written. */
 export interface QueuedSegment {
   readonly direction: 0 | 1;
@@ -80,13 +86,17 @@ export class DeliveryOrder {
   /**
    * @param write writes one segment's lines (`inBlock` when inside `simultaneous { }`).
    * @param block called as a `simultaneous { }` block opens (true) and closes (false).
+   * @param drops asked of a reset or SYN that would be written next in its direction: one its
+   *   receiver drops neither ends the connection nor waits to be acknowledged.
    */
   constructor(
     private readonly write: (segment: QueuedSegment, inBlock: boolean) => void,
     private readonly block: (open: boolean) => void,
+    private readonly drops?: DropsAsSent,
   ) {}
 
-  push(segment: QueuedSegment): void {
+  push(queued: QueuedSegment): void {
+    const segment = this.asSent(queued);
     if (this.held && !segment.rst && this.reset[segment.direction]) this.held = false;
     if (segment.rst) {
       this.reset[segment.direction] = true;
@@ -101,6 +111,25 @@ export class DeliveryOrder {
     }
     this.drain();
     while (this.queues[0].length + this.queues[1].length > MAX_QUEUED) this.writeOldest();
+  }
+
+  /**
+   * A reset or SYN whose receiver drops it (the engine says so, from what was written before
+   * it): nothing answers it but a challenge ACK (RFC 5961 §3.2, §4.2), so the other side's
+   * segments captured after it are not crossing a reset, and no ack will cover it. Asked only
+   * when its own direction has nothing waiting, so that everything its sender sent before it
+   * has been written and the engine's answer is the one it will give.
+   */
+  private asSent(segment: QueuedSegment): QueuedSegment {
+    const wire = segment.wire;
+    if (
+      !wire ||
+      !(segment.rst || segment.syn) ||
+      this.queues[segment.direction].length > 0 ||
+      !this.drops?.(wire)
+    )
+      return segment;
+    return { ...segment, rst: false, syn: false, consumes: false };
   }
 
   /**

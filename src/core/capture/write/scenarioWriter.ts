@@ -259,6 +259,7 @@ export class ScenarioWriter {
         out(open ? 'simultaneous {' : '}');
         if (!open) for (const waiting of afterBlock.splice(0)) out(waiting);
       },
+      (wire) => gaps.dropsAsSent(wire),
     );
     const push = queue.push.bind(queue);
     queue.push = (segment) => {
