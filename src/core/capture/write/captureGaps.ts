@@ -5,6 +5,7 @@ import { ASSUMED } from './segmentLine';
 import { ANALYSIS } from '../../tcp/tcpAnalysis';
 import { cutGap, gapPieces, insideGap, type Gap } from './gapParts';
 import { EngineSession, type Side, type WireSegment } from '../../tcp/engineSession';
+import type { TcpState } from '../../protocol/tcpStates';
 
 /** The longest range written as one assumed segment: the language's `len=` limit. */
 const MAX_LEN = 2 ** 30;
@@ -97,6 +98,11 @@ export class CaptureGaps {
     if (this.pending || !this.engine) return false;
     const outcome = this.engine.attempt(wire).outcome;
     return outcome === 'challenged' || outcome === 'ignored';
+  }
+
+  /** The state of `side` in the engine, undefined once the connection is written out. */
+  state(side: Side): TcpState | undefined {
+    return this.engine?.numbers(side).state;
   }
 
   /** The connection is written out: the engine's TCBs are let go. */

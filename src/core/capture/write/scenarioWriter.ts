@@ -12,6 +12,8 @@ import { TlsNaming } from './tlsNaming';
 import { DeliveryOrder } from './deliveryOrder';
 import { captureDay } from './captureDay';
 import { versionOfCode } from '../../protocol/tlsVersions';
+import { isSynchronized } from '../../protocol/tcpStates';
+import type { WireSegment } from '../../tcp/engineSession';
 
 interface ConnectionState {
   readonly names: [string, string];
@@ -26,6 +28,12 @@ interface ConnectionState {
   readonly lastFrame: number;
   /** ACKs the listing found lost after the capture point: [ack frame, resent FIN frame]. */
   readonly lostAcks: readonly (readonly [number, number])[];
+  /**
+   * True for a connection Wireshark split off at a SYN that the engine found challenged: its
+   * packets go on the earlier connection's lines, with the directions of that connection,
+   * which are this one's swapped when `swapped`.
+   */
+  readonly swapped?: boolean;
 }
 
 export interface WriterOptions {
@@ -57,11 +65,17 @@ export class ScenarioWriter {
   /** Seconds since the epoch of the packet being written, for the TLS `date`. */
   private clock = 0;
   private readonly tlsFile: TlsFileContext;
+  /** The connections whose ports a later one reuses (by index): see `continued`. */
+  private readonly reused = new Set<number>();
+  /** Those of them past their last packet, not written out yet: by index. */
+  private readonly waiting = new Map<number, ConnectionState>();
 
   constructor(
     private readonly out: (line: string) => void,
     private readonly options: WriterOptions,
   ) {
+    if (options.connection === undefined)
+      for (const c of options.listing ?? []) if (c.reusedFrom) this.reused.add(c.reusedFrom);
     const dated = options.datedClock === true;
     this.tlsFile = {
       naming: new TlsNaming(),
@@ -81,7 +95,11 @@ export class ScenarioWriter {
       return;
     // A reset held for what crossed it waits for its own connection's next packets (see
     // DeliveryOrder): other connections' packets in between say nothing about it.
-    const state = this.states.get(connection) ?? this.open(connection, packet);
+    const state =
+      this.states.get(connection) ??
+      this.continued(connection, packet, direction) ??
+      this.open(connection, packet);
+    if (state.swapped) direction = direction === 0 ? 1 : 0;
     const from = state.names[direction];
     const to = state.names[1 - direction] as string;
     const dupAck =
@@ -122,24 +140,65 @@ export class ScenarioWriter {
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
       rst: (flags & TCP_FLAG.RST) !== 0,
-      wire: {
-        from: direction,
-        flags,
-        seq: packet.seq,
-        ack: packet.ack,
-        len: packet.len,
-        win: packet.win,
-        wscale: packet.wscale,
-        lost: lost !== undefined,
-      },
+      wire: { ...wireOf(packet, direction), lost: lost !== undefined },
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
     // Its last packet (the listing knows it): what still waits for an answer is written now,
     // beside its connection, rather than at the end of the file.
     if (packet.frame === state.lastFrame) {
-      state.queue.end();
-      state.gaps.finish();
+      // Unless a later connection reuses its ports: that one may go on with it (`continued`).
+      if (this.reused.has(connection.index)) this.waiting.set(connection.index, state);
+      else this.finish(state);
     }
+  }
+
+  private finish(state: ConnectionState): void {
+    state.queue.end();
+    state.gaps.finish();
+  }
+
+  /**
+   * The state of the earlier connection whose ports `connection` reuses, when it goes on with
+   * it: Wireshark starts a new stream at a SYN on a four-tuple it has seen (port numbers
+   * reused), which is right for its analysis; but while both ends are still synchronized, a
+   * SYN there is answered with a challenge ACK and changes nothing (RFC 5961 §4.2, RFC 9293
+   * §3.10.7.4), and what follows is the old connection. The engine says which: the SYN is
+   * dropped as sent. Otherwise the earlier connection is written out, and undefined returned.
+   */
+  private continued(
+    connection: Connection,
+    packet: TcpPacket,
+    direction: 0 | 1,
+  ): ConnectionState | undefined {
+    const earlier = connection.reusedFrom && this.waiting.get(connection.reusedFrom);
+    if (!earlier) return undefined;
+    this.waiting.delete(connection.reusedFrom as number);
+    const listed = this.options.listing?.[(connection.reusedFrom as number) - 1];
+    const swapped = listed !== undefined && !sameEnd(listed.first, connection.first);
+    const from = (swapped ? 1 - direction : direction) as 0 | 1;
+    const alive = (side: 0 | 1): boolean => {
+      const state = earlier.gaps.state(side);
+      return state !== undefined && isSynchronized(state) && state !== 'TIME_WAIT';
+    };
+    const wire = { ...wireOf(packet, from), lost: false };
+    if (
+      !(packet.flags & TCP_FLAG.SYN) ||
+      !alive(0) ||
+      !alive(1) ||
+      !earlier.gaps.dropsAsSent(wire)
+    ) {
+      this.finish(earlier);
+      return undefined;
+    }
+    const listedNow = this.options.listing?.[connection.index - 1];
+    const state: ConnectionState = {
+      ...earlier,
+      swapped: swapped !== (earlier.swapped ?? false),
+      lastFrame: listedNow?.lastFrame ?? 0,
+      lostAcks: listedNow?.lostAcks ?? [],
+    };
+    this.states.set(connection, state);
+    return state;
   }
 
   /** Call at the end: writes what still waits for an answer. */
@@ -280,6 +339,16 @@ export class ScenarioWriter {
     this.states.set(connection, state);
     return state;
   }
+}
+
+/** The segment `packet` puts on the wire, sent by `from`. */
+function wireOf(packet: TcpPacket, from: 0 | 1): WireSegment {
+  const { flags, seq, ack, len, win, wscale } = packet;
+  return { from, flags, seq, ack, len, win, wscale };
+}
+
+function sameEnd(a: ConnectionEnd, b: ConnectionEnd): boolean {
+  return a.port === b.port && a.address === b.address && a.name === b.name;
 }
 
 function endpointLine(name: string, end: ConnectionEnd, family: 4 | 6): string {
