@@ -28,14 +28,11 @@ const CAPTURES: Readonly<Record<string, readonly string[]>> = {
   // acknowledges 801, D-SACK 1:701): RFC 9293 §3.10.7.4 trims, RFC 1122 §4.2.2.15 re-segments.
   overlap: [],
   'old-ack': [],
-  // Expected: one error, HS105 on frame 4, whose ack is 1000 past what the kernel had sent
-  // (our forgery; the kernel answered with an ACK of its SND.NXT, frame 5, and dropped the
-  // data, RFC 9293 §3.10.7.4, which frame 6 sends again). The importer (capture/write) instead
-  // assumes 1000 lost bytes from the kernel to explain the ack (tshark's "ACKed unseen
-  // segment"), though the kernel's next segments keep seq at its SND.NXT and frame 5 answers
-  // the data with the old ack: the kernel's own numbers contradict it, HS102 on the kernel's
-  // segments (frames 5, 7) and HS101 on ours (frames 6, 8). It also writes frame 5 before 4.
-  'ack-above': ['HS102 frame 5', 'HS101 frame 6', 'HS102 frame 7', 'HS101 frame 8'],
+  // One error, HS105 on frame 4, whose ack is 1000 past what the kernel had sent (our
+  // forgery; the kernel answered with an ACK of its SND.NXT, frame 5, and dropped the data,
+  // RFC 9293 §3.10.7.4, which frame 6 sends again). Wireshark calls it "ACKed unseen segment";
+  // the kernel's own next seq (frame 5) says no byte was unseen, so none is assumed.
+  'ack-above': ['HS105 frame 4'],
   // One error, HS109 on frame 6: our in-window RST with the wrong seq, which the kernel
   // challenged (frame 7, RFC 5961 §3.2) before taking the exact one (frame 8).
   'rst-challenge': ['HS109 frame 6'],
@@ -144,6 +141,16 @@ test('segments delivered out of order are held, then acknowledged at once as the
   assert.equal(step(byFrame, 8).receiver.after.rcvNxt?.offset, 2001 + 1200);
   assert.match(text, /ack=3201 .*# frame 9 /);
   assert.deepEqual(codesOn(text, analysis, 9), []);
+});
+
+test('an ack past SND.NXT that the sender’s next seq refutes: no bytes assumed, the data dropped', () => {
+  const text = imported('ack-above');
+  const analysis = analyze(text);
+  assert.doesNotMatch(text, /assumed/);
+  assert.ok(text.indexOf('# frame 4 ') < text.indexOf('# frame 5 '));
+  const byFrame = steps(text, analysis);
+  assert.equal(step(byFrame, 4).outcome, 'challenged');
+  assert.equal(step(byFrame, 6).outcome, 'delivered');
 });
 
 test('a reset in the window but not at RCV.NXT is challenged, and the challenge ACK follows it', () => {

@@ -1,4 +1,4 @@
-import type { DeliveryOrder, QueuedSegment } from './deliveryOrder';
+import type { Claim, DeliveryOrder, QueuedSegment } from './deliveryOrder';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { TcpPacket } from '../read/packet';
 import { ASSUMED } from './segmentLine';
@@ -60,8 +60,20 @@ export class CaptureGaps {
   private pending: WireSegment[] | undefined;
   /** Per direction: gaps not written yet, oldest first. */
   private readonly open: [Gap[], Gap[]] = [[], []];
+  /**
+   * Per direction: bytes assumed from the peer's ack that its next packet has not confirmed
+   * yet, oldest first, with where they start (see `ackedUnseen`).
+   */
+  private readonly claims: [PendingClaim[], PendingClaim[]] = [[], []];
 
-  constructor(private readonly names: readonly [string, string]) {
+  /**
+   * `sendsAfter(direction, frame)`: whether `direction` sends another packet after `frame` in
+   * this connection (the listing knows); without it, assumed bytes are never held for it.
+   */
+  constructor(
+    private readonly names: readonly [string, string],
+    private readonly sendsAfter?: (direction: 0 | 1, frame: number) => boolean,
+  ) {
     this.engine = new EngineSession(names, 'asSent');
   }
 
@@ -123,8 +135,10 @@ export class CaptureGaps {
   ): void {
     const flags = packet.flags;
     const hasAck = (flags & TCP_FLAG.ACK) !== 0;
+    if (this.claims[direction].length > 0) this.settleClaims(packet, direction);
+    let ackClaim: Claim | undefined;
     if (hasAck) {
-      this.ackedUnseen(packet, direction, queue);
+      ackClaim = this.ackedUnseen(packet, direction, queue);
       // An ack inside a gap of the peer's: the part before it arrived, the rest not yet.
       const peer = direction === 0 ? 1 : 0;
       const gaps = this.open[peer];
@@ -156,7 +170,7 @@ export class CaptureGaps {
     }
     const absorbed =
       packet.len > 0 && bits & RESENT && this.resent(packet, direction, bits, segment);
-    if (!absorbed) queue.push(segment);
+    if (!absorbed) queue.push(ackClaim ? { ...segment, ackClaim } : segment);
     if (hasAck) this.lastAck[direction] = packet.ack;
     else if (flags & TCP_FLAG.SYN) this.synSent[direction] = true;
     if (!(flags & TCP_FLAG.RST)) {
@@ -166,8 +180,15 @@ export class CaptureGaps {
     }
   }
 
-  /** The peer's bytes this packet acknowledges and the capture never showed: they arrived. */
-  private ackedUnseen(packet: TcpPacket, direction: 0 | 1, queue: Pick<DeliveryOrder, 'push'>) {
+  /**
+   * The peer's bytes this packet acknowledges and the capture never showed: they arrived. Gives
+   * the claim that holds them, when they wait for the peer's next packet.
+   */
+  private ackedUnseen(
+    packet: TcpPacket,
+    direction: 0 | 1,
+    queue: Pick<DeliveryOrder, 'push'>,
+  ): Claim | undefined {
     const peer = direction === 0 ? 1 : 0;
     const peerNext = this.next[peer] as number;
     if (Number.isNaN(peerNext)) {
@@ -178,10 +199,10 @@ export class CaptureGaps {
       if (this.synSent[direction] && !(packet.flags & (TCP_FLAG.SYN | TCP_FLAG.RST))) {
         queue.push(this.synAck(peer, packet.ack, packet.frame));
       }
-      return;
+      return undefined;
     }
     const length = (packet.ack - peerNext) >>> 0;
-    if (!serialAfter(packet.ack, peerNext) || length > MAX_LEN) return;
+    if (!serialAfter(packet.ack, peerNext) || length > MAX_LEN) return undefined;
     // Placed by the peer's last ack (it had received at least that); written with what it
     // had received where it is written.
     const ack = known(this.lastAck[peer]) ?? known(this.next[direction]) ?? packet.seq;
@@ -194,6 +215,12 @@ export class CaptureGaps {
       return [this.line(peer, '->', peerNext, acked, length, why)];
     };
     const consumes = true;
+    // Held until the peer's next packet says whether it sent them (settleClaims), when it
+    // sends one: an ack past SND.NXT is also what a forged or broken ack looks like.
+    const claim: Claim | undefined = this.sendsAfter?.(peer, packet.frame)
+      ? { state: 'open' }
+      : undefined;
+    if (claim) this.claims[peer].push({ claim, start: peerNext, end });
     queue.push({
       direction: peer,
       space: length,
@@ -204,8 +231,30 @@ export class CaptureGaps {
       ack,
       syn: false,
       rst: false,
+      ...(claim ? { claim } : {}),
     });
     this.next[peer] = end;
+    return claim;
+  }
+
+  /**
+   * The first packet of `direction` after bytes were assumed on its behalf from the peer's ack
+   * tells whether it sent them. A segment without data, SYN or FIN carries SND.NXT as its seq
+   * (RFC 9293 §3.10.4; a keep-alive or window probe SND.NXT-1): one below the assumed bytes'
+   * end shows its sender never sent them, and the ack that claimed them was wrong (a forged or
+   * broken ack, which a receiver drops with an ACK of its SND.NXT, §3.10.7.4): they are not
+   * written, and the engine judges the ack. Anything else confirms them.
+   */
+  private settleClaims(packet: TcpPacket, direction: 0 | 1): void {
+    const claims = this.claims[direction];
+    const bare = packet.len === 0 && !(packet.flags & (TCP_FLAG.SYN | TCP_FLAG.FIN));
+    for (const c of claims) {
+      const refuted = bare && serialAfter((c.end - 1) >>> 0, packet.seq);
+      c.claim.state = refuted ? 'refuted' : 'seen';
+      if (refuted && serialAfter(this.next[direction] as number, c.start))
+        this.next[direction] = c.start;
+    }
+    claims.length = 0;
   }
 
   /**
@@ -346,6 +395,13 @@ export class CaptureGaps {
     const to = this.names[from === 0 ? 1 : 0];
     return `${this.names[from]} ${arrow} ${to}  ACK  seq=${seq} ack=${ack} len=${length}  ${ASSUMED} ${why}`;
   }
+}
+
+/** Bytes assumed from an ack, waiting for their sender's next packet. */
+interface PendingClaim {
+  readonly claim: Claim;
+  readonly start: number;
+  readonly end: number;
 }
 
 /**

@@ -121,6 +121,7 @@ export class CaptureScan {
     connection.packets++;
     connection.bytes += packet.len;
     connection.lastFrame = packet.frame;
+    connection.lastFrames[direction] = packet.frame;
     if (bits !== 0) count(connection.analysisCounts, bits);
     if (!connection.glanced && packet.payloadEnd > packet.payloadStart) {
       connection.glanced = true;

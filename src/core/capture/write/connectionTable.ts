@@ -33,6 +33,8 @@ export interface Connection {
   noted: number;
   firstFrame: number;
   lastFrame: number;
+  /** Per direction: the frame of its last packet, 0 before it sent one. */
+  readonly lastFrames: Float64Array;
   packets: number;
   /** Payload bytes on the wire, both directions. */
   bytes: number;
@@ -131,6 +133,7 @@ export class ConnectionTable {
       noted: 0,
       firstFrame: packet.frame,
       lastFrame: packet.frame,
+      lastFrames: new Float64Array(2),
       packets: 0,
       bytes: 0,
       analysisCounts: [],

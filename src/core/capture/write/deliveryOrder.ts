@@ -42,6 +42,22 @@ export interface QueuedSegment {
   readonly rst: boolean;
   /** The segment its line writes, for the engine to be told as the line is written. */
   readonly wire?: WireSegment;
+  /**
+   * Set for bytes assumed from an ack alone (CaptureGaps): they wait until their sender's next
+   * packet says whether it sent them ('seen') or not ('refuted': never written).
+   */
+  readonly claim?: Claim;
+  /**
+   * Set on the segment whose ack made a claim: if the claim is refuted, its ack is past its
+   * receiver's SND.NXT, and the receiver drops it with an ACK (RFC 9293 §3.10.7.4): nothing
+   * will acknowledge it, and it needs nothing delivered before it.
+   */
+  readonly ackClaim?: Claim;
+}
+
+/** Whether assumed bytes were sent: open until their sender's next packet tells. */
+export interface Claim {
+  state: 'open' | 'seen' | 'refuted';
 }
 
 interface Entry extends QueuedSegment {
@@ -153,6 +169,8 @@ export class DeliveryOrder {
 
   private drain(): void {
     for (;;) {
+      // Bytes assumed from an ack that their sender's own numbers refuted are not written.
+      for (const queue of this.queues) while (queue[0]?.claim?.state === 'refuted') queue.shift();
       const a = this.queues[0][0];
       const b = this.queues[1][0];
       if (!a && !b) return;
@@ -185,16 +203,22 @@ export class DeliveryOrder {
   /** Pure ACKs are always placed; data once an ack covers it (or the capture has ended). */
   private settled(e: Entry): boolean {
     if (this.finished) return true;
+    if (e.claim?.state === 'open') return false;
     if (e.rst) return !this.held;
     // After the peer's reset nothing will acknowledge it (RFC 9293 §3.10.7.4: a reset aborts).
-    if (!e.consumes || this.reset[e.direction === 0 ? 1 : 0]) return true;
+    if (!consumes(e) || this.reset[e.direction === 0 ? 1 : 0]) return true;
     const covered = this.covered[e.direction];
     return covered !== undefined && !serialAfter(e.end, covered);
   }
 
   private take(e: Entry): void {
     this.queues[e.direction].shift();
-    this.write(e, false);
+    this.emit(e, false);
+  }
+
+  /** Writes `e`, unless it is assumed bytes refuted since (see Claim). */
+  private emit(e: Entry, inBlock: boolean): void {
+    if (e.claim?.state !== 'refuted') this.write(e, inBlock);
   }
 
   /** The crossing heads, and every later segment that still crossed the other side's. */
@@ -224,7 +248,7 @@ export class DeliveryOrder {
     }
     block.sort((x, y) => x.order - y.order);
     this.block(true);
-    for (const e of block) this.write(e, true);
+    for (const e of block) this.emit(e, true);
     this.block(false);
   }
 
@@ -238,7 +262,7 @@ export class DeliveryOrder {
 
 /** True when `y`'s ack shows its sender had received `x` (data, SYN or FIN). */
 function covers(y: QueuedSegment, x: QueuedSegment): boolean {
-  return x.consumes && y.ack !== undefined && !serialAfter(x.end, y.ack);
+  return consumes(x) && y.ack !== undefined && !serialAfter(x.end, y.ack);
 }
 
 /**
@@ -246,7 +270,7 @@ function covers(y: QueuedSegment, x: QueuedSegment): boolean {
  * `x`, or `y` is data that `x`'s sender had not received when it sent `x`.
  */
 function mustPrecede(x: Entry, y: Entry): boolean {
-  return covers(y, x) || (y.consumes && !covers(x, y)) || crossedReset(x, y);
+  return covers(y, x) || (consumes(y) && !covers(x, y)) || crossedReset(x, y);
 }
 
 /**
@@ -256,7 +280,12 @@ function mustPrecede(x: Entry, y: Entry): boolean {
  */
 function crossedReset(x: Entry, y: Entry): boolean {
   if (!y.rst || x.direction === y.direction) return false;
-  return x.order > y.order || (x.consumes && !covers(y, x));
+  return x.order > y.order || (consumes(x) && !covers(y, x));
+}
+
+/** True when `x` occupies sequence space its receiver will take (see ackClaim). */
+function consumes(x: QueuedSegment): boolean {
+  return x.consumes && x.ackClaim?.state !== 'refuted';
 }
 
 function serialAfter(a: number, b: number): boolean {

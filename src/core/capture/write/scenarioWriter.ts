@@ -286,7 +286,11 @@ export class ScenarioWriter {
     const listed = this.options.listing?.[connection.index - 1];
     // A SYN ACK captured before its SYN: the delivery order puts the SYN first.
     const synFollows = synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK) && listed?.sawSyn === true;
-    const gaps = new CaptureGaps(names);
+    const lastFrames = listed?.lastFrames;
+    const gaps = new CaptureGaps(
+      names,
+      lastFrames && ((d, frame) => (lastFrames[d] as number) > frame),
+    );
     const assumed =
       synAck !== TCP_FLAG.SYN && !synFollows
         ? this.assumeHandshake(packet, client, server, connection.client, listed?.earliest, gaps)

@@ -198,6 +198,32 @@ const CASES: readonly Case[] = [
     ],
     analysis: ['HS705', 'HS705', 'HS706', 'HS706', 'HS706', 'HS707'],
   },
+  {
+    name: 'an ack of unseen bytes, confirmed by the sender’s next seq: they arrived (->)',
+    bytes: built((c) => {
+      c.emit(1, 'PA', 300, { lost: true });
+      c.emit(0, 'A', 0);
+      c.emit(1, 'A', 0); // seq 5301: the server did send the 300 bytes
+    }),
+    assumed: [
+      'server -> client ACK seq=5001 ack=1001 len=300 # not in the capture: assumed (acknowledged by frame 4)',
+    ],
+    analysis: ['HS705', 'HS706'],
+  },
+  {
+    name: 'an ack of unseen bytes, refuted by the sender’s next seq: nothing assumed, the ack is wrong',
+    bytes: built((c) => {
+      // RFC 9293 §3.10.7.4: the server answers an ack past its SND.NXT with an ACK of SND.NXT
+      // and drops the data; its seq (5001) says it never sent the bytes the ack claims.
+      c.emit(0, 'PA', 100, { ack: c.seqOf(1) + 300 });
+      c.emit(1, 'A', 0, { ack: c.seqOf(0) - 100 });
+      c.emit(0, 'PA', 100, { seq: c.seqOf(0) - 100 });
+      c.emit(1, 'A', 0);
+    }),
+    assumed: [],
+    analysis: ['HS701', 'HS706', 'HS707'],
+    engine: ['HS105'],
+  },
 ];
 
 for (const c of CASES) {
