@@ -159,7 +159,16 @@ function receiveSynchronized(tcb: Tcb, segment: Segment, symbols: SymbolValues):
     distance(tcb.irs, segment.seq, symbols) === 0;
   if (segment.flags.has('SYN') && !duplicateSyn) {
     // RFC 5961 §4: a SYN in a synchronized state gets a challenge ACK and changes nothing.
-    return tcb.state === 'SYN_RECEIVED' ? 'ignored' : 'challenged';
+    if (tcb.state !== 'SYN_RECEIVED') return 'challenged';
+    // §3.10.7.4, SYN-RECEIVED: "first, check sequence number": a SYN outside the window is not
+    // acceptable, answered with an ACK and dropped; "fourth, check the SYN bit": one inside it
+    // returns a connection opened by a passive OPEN to LISTEN (and is not processed further);
+    // an active OPEN's goes on as in the synchronized states.
+    const offset = rcvNxt && distance(rcvNxt, segment.seq, symbols);
+    const inWindow = offset !== undefined && offset >= 0 && offset < receiveWindow(tcb);
+    if (!inWindow || !tcb.passive) return 'challenged';
+    resetTcb(tcb, { state: 'LISTEN', listening: true, stateSpan: segment.span });
+    return 'ignored';
   }
   // §3.10.7.4 "first, check sequence number": data or a FIN that starts at or past the right
   // edge of the window (RCV.NXT+RCV.WND) is not acceptable: "an acknowledgment should be sent in

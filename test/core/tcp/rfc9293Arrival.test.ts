@@ -306,6 +306,49 @@ describe('§3.10.7.4 acceptability and trimming', () => {
   ]);
 });
 
+describe('§3.10.7.4 the SYN bit in SYN-RECEIVED', () => {
+  arrivalTests([
+    {
+      name: 'a SYN inside the window returns a passive SYN_RECEIVED to LISTEN, which then refuses the ACK (§3.10.7.4 "fourth, check the SYN bit")',
+      text: lines(
+        CLIENT,
+        SERVER,
+        MALLORY,
+        'server listen',
+        'client -> server SYN seq=1000',
+        'server -> client SYN ACK seq=5000 ack=1001',
+        'mallory -> server SYN seq=1200',
+        'expect server LISTEN',
+        'client -> server ACK seq=1001 ack=5001',
+        'server -> client RST seq=5001',
+        'expect client CLOSED',
+      ),
+      codes: [],
+      line: 7,
+      outcome: 'ignored',
+    },
+    {
+      name: 'a SYN outside the window is not acceptable: answered (the SYN ACK again) and dropped, SYN_RECEIVED stays (§3.10.7.4 "first, check sequence number")',
+      text: lines(
+        CLIENT,
+        SERVER,
+        MALLORY,
+        'server listen',
+        'client -> server SYN seq=1000',
+        'server -> client SYN ACK seq=5000 ack=1001 win=1000',
+        'mallory -> server SYN seq=900',
+        'server -> client SYN ACK seq=5000 ack=1001 win=1000',
+        'expect server SYN_RECEIVED',
+        'client -> server ACK seq=1001 ack=5001',
+        'expect server ESTABLISHED',
+      ),
+      codes: [],
+      line: 7,
+      outcome: 'challenged',
+    },
+  ]);
+});
+
 describe('§3.10.7.4 the ACK field', () => {
   arrivalTests([
     {
