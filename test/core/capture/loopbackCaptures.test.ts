@@ -41,24 +41,19 @@ const CAPTURES: Readonly<Record<string, readonly string[]>> = {
   // 9293 §3.10.7.4) and went on with it (frames 8-10), though Wireshark starts a new stream
   // at the SYN (port numbers reused).
   'syn-established': ['HS203 frame 6'],
-  // No error, but a doubtful story: the importer writes frames 9 and 11, which the kernel
-  // dropped (its ACKs stay at 9809, frames 10 and 12), after the window update (frame 13), as
-  // delivered late, and their resends (frames 14, 16), which the kernel took (frames 15, 17),
-  // as duplicates. Written in frame order, the engine takes both and flags the kernel's ACKs
-  // (HS101 on frames 10 and 15): frame 9 starts inside the window and Linux dropped it for
-  // want of buffer (a receiver may); frame 11 starts past RCV.NXT+RCV.WND = 9809+240, which
-  // RFC 9293 §3.10.7.4 drops with an ACK, but the engine reads a window at the largest scale
-  // (win x 2^14) until the language carries the window scale (the wscale= work).
+  // Frames 9 and 11, which the kernel dropped (its ACKs stay at 9809: frame 9 for want of
+  // buffer, which a receiver may; frame 11 past the window's right edge, RFC 9293 §3.10.7.4),
+  // are written lost (`-x`): the capture cannot tell a drop at the receiver from a loss after
+  // the capture point, and their resends (frames 14, 16) are what the kernel took.
   'past-window': [],
   wscale: [],
   midstream: [],
   fastopen: [],
-  // No error, but a doubtful story: we acted as if the kernel's frame 5 was lost (our ACK of
-  // frame 4, then duplicate ACKs whose SACK blocks cover frames 6-9), and the kernel resent
-  // it (frame 12). The importer writes frames 5-9 after our duplicate ACKs, delivered late,
-  // and frame 12 as a duplicate, instead of frame 5 lost after the capture point (`-x`) and
-  // frames 6-9 held ahead of the hole; the SACK blocks, which the scenario does not carry,
-  // say which.
+  // We acted as if the kernel's frame 5 was lost (our ACK of frame 4, then duplicate ACKs
+  // whose SACK blocks cover frames 6-9), and the kernel resent it (frame 12): frame 5 is
+  // written lost after the capture point (`-x`), frames 6-9 arrive past the hole, and frame 12
+  // fills it. (The duplicate ACKs come before frames 6-9: without the SACK blocks, which the
+  // scenario does not carry, that order explains them as well.)
   loss: [],
   'zero-window': [],
 };
@@ -205,6 +200,20 @@ test('data past the window: the segment past the right edge is answered with the
   // edge, and frame 12 acknowledges 9809 again (RFC 9293 §3.10.7.4), without complaint.
   assert.match(text, /ack=9809 +win=240 .*# frame 12 /);
   assert.deepEqual(codesOn(text, analysis, 12), ['HS707']);
+});
+
+test('data resent before any ack covered it is written lost, and the resend delivered', () => {
+  for (const [name, frames] of [
+    ['past-window', [9, 11]],
+    ['loss', [5]],
+  ] as const) {
+    const text = imported(name);
+    const byFrame = steps(text, analyze(text));
+    for (const frame of frames) {
+      assert.equal(step(byFrame, frame).outcome, 'lost', `${name} frame ${frame}`);
+      assert.match(text, new RegExp(`-x .*# frame ${frame} .*lost after the capture point`));
+    }
+  }
 });
 
 test('a zero window: the kernel’s persist probes are keep-alives at SND.NXT-1, answered', () => {

@@ -17,6 +17,9 @@ const RESENT =
   ANALYSIS.SPURIOUS_RETRANSMISSION |
   ANALYSIS.OUT_OF_ORDER;
 
+/** A resend of data sent before and not acknowledged since (not out of order, not spurious). */
+const LATE_RESEND = ANALYSIS.RETRANSMISSION | ANALYSIS.FAST_RETRANSMISSION;
+
 /**
  * What the capture missed in one connection, found as its packets stream past, so that the
  * engine sees every byte the hosts saw (RFC 9293 §3.4: each byte has a sequence number, and
@@ -131,7 +134,7 @@ export class CaptureGaps {
     direction: 0 | 1,
     bits: number,
     segment: QueuedSegment,
-    queue: Pick<DeliveryOrder, 'push' | 'cut'>,
+    queue: Pick<DeliveryOrder, 'push' | 'cut' | 'resent'>,
   ): void {
     const flags = packet.flags;
     const hasAck = (flags & TCP_FLAG.ACK) !== 0;
@@ -170,6 +173,8 @@ export class CaptureGaps {
     }
     const absorbed =
       packet.len > 0 && bits & RESENT && this.resent(packet, direction, bits, segment);
+    if (!absorbed && packet.len > 0 && bits & LATE_RESEND)
+      queue.resent(direction, packet.seq, packet.frame);
     if (!absorbed) queue.push(ackClaim ? { ...segment, ackClaim } : segment);
     if (hasAck) this.lastAck[direction] = packet.ack;
     else if (flags & TCP_FLAG.SYN) this.synSent[direction] = true;

@@ -53,6 +53,11 @@ export interface QueuedSegment {
    * will acknowledge it, and it needs nothing delivered before it.
    */
   readonly ackClaim?: Claim;
+  /**
+   * When set, gives the segment as lost after the capture point (a `-x` line, which nothing
+   * acknowledges), its data resent in frame `resentIn`: see `DeliveryOrder.resent`.
+   */
+  readonly lose?: (resentIn: number) => QueuedSegment;
 }
 
 /** Whether assumed bytes were sent: open until their sender's next packet tells. */
@@ -64,6 +69,9 @@ interface Entry extends QueuedSegment {
   /** Position in the capture, to keep capture order where nothing else decides. */
   readonly order: number;
 }
+
+/** How deep `coversBehind` looks into the other side's queue. */
+const LOOK_BEHIND = 16;
 
 /** Past this many waiting segments the oldest are written as they came. */
 const MAX_QUEUED = 4096;
@@ -161,6 +169,22 @@ export class DeliveryOrder {
     queue.splice(i, 1, { ...parts[0], order: entry.order }, { ...parts[1], order: entry.order });
   }
 
+  /**
+   * A segment of `direction` resends data from `seq` (Wireshark: a retransmission): the
+   * waiting segment that sent it first, still not acknowledged, never reached its receiver (or
+   * its receiver dropped it, which the capture cannot tell apart): it is written as lost in
+   * its place, and nothing waits for an ack of it. RFC 9293 §3.8.1: a sender resends what was
+   * not acknowledged in time.
+   */
+  resent(direction: 0 | 1, seq: number, frame: number): void {
+    const queue = this.queues[direction];
+    const i = queue.findIndex((e) => e.consumes && ((e.end - e.space) | 0) === (seq | 0));
+    const entry = queue[i];
+    if (!entry?.lose) return;
+    queue[i] = { ...entry.lose(frame), order: entry.order };
+    this.drain();
+  }
+
   /** Writes everything still waiting, at the end of the capture. */
   end(): void {
     this.finished = true;
@@ -190,14 +214,33 @@ export class DeliveryOrder {
       }
       const first = aFirst ? a : bFirst ? b : a.order < b.order ? a : b;
       const second = first === a ? b : a;
-      if (this.settled(first)) {
+      if (this.settled(first) && !this.coversBehind(first)) {
         this.take(first);
-      } else if (!mustPrecede(first, second) && this.settled(second)) {
+      } else if (
+        !mustPrecede(first, second) &&
+        this.settled(second) &&
+        !this.coversBehind(second)
+      ) {
         this.take(second);
       } else {
         return;
       }
     }
+  }
+
+  /**
+   * True when `e` acknowledges a segment waiting behind the head of the other side's queue (a
+   * retransmission behind an original still unacknowledged): `e` waits until that is written.
+   * Looks a few entries deep: a resend follows what it resends within a window.
+   */
+  private coversBehind(e: Entry): boolean {
+    if (this.finished || e.ack === undefined) return false;
+    const other = this.queues[e.direction === 0 ? 1 : 0];
+    const head = other[0];
+    if (!head || covers(e, head)) return false;
+    const depth = Math.min(other.length, LOOK_BEHIND);
+    for (let i = 1; i < depth; i++) if (covers(e, other[i] as Entry)) return true;
+    return false;
   }
 
   /** Pure ACKs are always placed; data once an ack covers it (or the capture has ended). */

@@ -142,7 +142,20 @@ export class ScenarioWriter {
       rst: (flags & TCP_FLAG.RST) !== 0,
       wire: { ...wireOf(packet, direction), lost: lost !== undefined },
     };
-    state.gaps.place(packet, direction, bits, segment, state.queue);
+    // Data that is resent before an ack covers it was lost after the capture point (see
+    // DeliveryOrder.resent); not a segment whose TLS records were read from it.
+    const lose =
+      packet.len > 0 && !lost && !tls.length && !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST))
+        ? (resentIn: number) => ({
+            ...segment,
+            lines: [
+              `${from} -x ${to}  ${formatFlagBits(flags)}  ${segmentFields(packet)}  ${comment} lost after the capture point, or dropped by ${to}: resent in frame ${resentIn}`,
+            ],
+            consumes: false,
+            wire: { ...segment.wire, lost: true },
+          })
+        : undefined;
+    state.gaps.place(packet, direction, bits, lose ? { ...segment, lose } : segment, state.queue);
     // Its last packet (the listing knows it): what still waits for an answer is written now,
     // beside its connection, rather than at the end of the file.
     if (packet.frame === state.lastFrame) {

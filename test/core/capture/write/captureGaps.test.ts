@@ -226,6 +226,24 @@ const CASES: readonly Case[] = [
   },
 ];
 
+test('data captured, then resent before any ack covered it, was lost after the capture point', () => {
+  const c = conversation();
+  const start = c.seqOf(0);
+  c.emit(0, 'PA', 100); // frame 4: never reaches the server
+  c.emit(0, 'PA', 100); // frame 5: held past the hole
+  c.emit(1, 'A', 0, { ack: start }); // frame 6: a duplicate ACK
+  c.emit(0, 'PA', 100, { seq: start, gap: 0.3 }); // frame 7: resent after a timeout
+  c.emit(1, 'A', 0); // frame 8: everything
+  const result = importCapture(() => [pcapFile(c.segments)]);
+  assert.ok(result.ok);
+  assert.match(result.text, /^client -x server .*# frame 4 .*resent in frame 7$/m);
+  const codes = analyze(result.text).diagnostics.map((d) => d.code);
+  assert.deepEqual(
+    codes.filter((code) => !code.startsWith('HS7')),
+    [],
+  );
+});
+
 for (const c of CASES) {
   test(c.name, () => {
     const result = importCapture(() => [c.bytes()], c.options);
