@@ -54,10 +54,10 @@ export interface QueuedSegment {
    */
   readonly ackClaim?: Claim;
   /**
-   * When set, gives the segment as lost after the capture point (a `-x` line, which nothing
-   * acknowledges), its data resent in frame `resentIn`: see `DeliveryOrder.resent`.
+   * True for captured data that can be written as lost after the capture point (a `-x` line,
+   * which nothing acknowledges) when it is resent: see `DeliveryOrder.resent`.
    */
-  readonly lose?: (resentIn: number) => QueuedSegment;
+  readonly losable?: boolean;
 }
 
 /** Whether assumed bytes were sent: open until their sender's next packet tells. */
@@ -112,11 +112,13 @@ export class DeliveryOrder {
    * @param block called as a `simultaneous { }` block opens (true) and closes (false).
    * @param drops asked of a reset or SYN that would be written next in its direction: one its
    *   receiver drops neither ends the connection nor waits to be acknowledged.
+   * @param lose gives a losable segment as lost after the capture point, resent in a frame.
    */
   constructor(
     private readonly write: (segment: QueuedSegment, inBlock: boolean) => void,
     private readonly block: (open: boolean) => void,
     private readonly drops?: DropsAsSent,
+    private readonly lose?: (segment: QueuedSegment, resentIn: number) => QueuedSegment,
   ) {}
 
   push(queued: QueuedSegment): void {
@@ -180,8 +182,8 @@ export class DeliveryOrder {
     const queue = this.queues[direction];
     const i = queue.findIndex((e) => e.consumes && ((e.end - e.space) | 0) === (seq | 0));
     const entry = queue[i];
-    if (!entry?.lose) return;
-    queue[i] = { ...entry.lose(frame), order: entry.order };
+    if (!entry?.losable || !this.lose) return;
+    queue[i] = { ...this.lose(entry, frame), order: entry.order };
     this.drain();
   }
 

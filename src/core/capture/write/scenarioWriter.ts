@@ -9,7 +9,7 @@ import { ANALYSIS } from '../../tcp/tcpAnalysis';
 import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
-import { DeliveryOrder } from './deliveryOrder';
+import { DeliveryOrder, type QueuedSegment } from './deliveryOrder';
 import { captureDay } from './captureDay';
 import { versionOfCode } from '../../protocol/tlsVersions';
 import { isSynchronized } from '../../protocol/tcpStates';
@@ -140,22 +140,14 @@ export class ScenarioWriter {
       ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
       syn: (flags & TCP_FLAG.SYN) !== 0,
       rst: (flags & TCP_FLAG.RST) !== 0,
-      wire: { ...wireOf(packet, direction), lost: lost !== undefined },
+      wire: wireOf(packet, direction, lost !== undefined),
+      // Data that is resent before an ack covers it was lost after the capture point (see
+      // DeliveryOrder.resent); not a segment whose TLS records were read from it.
+      ...(packet.len > 0 && !lost && !tls.length && !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST))
+        ? { losable: true }
+        : {}),
     };
-    // Data that is resent before an ack covers it was lost after the capture point (see
-    // DeliveryOrder.resent); not a segment whose TLS records were read from it.
-    const lose =
-      packet.len > 0 && !lost && !tls.length && !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST))
-        ? (resentIn: number) => ({
-            ...segment,
-            lines: [
-              `${from} -x ${to}  ${formatFlagBits(flags)}  ${segmentFields(packet)}  ${comment} lost after the capture point, or dropped by ${to}: resent in frame ${resentIn}`,
-            ],
-            consumes: false,
-            wire: { ...segment.wire, lost: true },
-          })
-        : undefined;
-    state.gaps.place(packet, direction, bits, lose ? { ...segment, lose } : segment, state.queue);
+    state.gaps.place(packet, direction, bits, segment, state.queue);
     // Its last packet (the listing knows it): what still waits for an answer is written now,
     // beside its connection, rather than at the end of the file.
     if (packet.frame === state.lastFrame) {
@@ -193,7 +185,7 @@ export class ScenarioWriter {
       const state = earlier.gaps.state(side);
       return state !== undefined && isSynchronized(state) && state !== 'TIME_WAIT';
     };
-    const wire = { ...wireOf(packet, from), lost: false };
+    const wire = wireOf(packet, from);
     if (
       !(packet.flags & TCP_FLAG.SYN) ||
       !alive(0) ||
@@ -336,6 +328,7 @@ export class ScenarioWriter {
         if (!open) for (const waiting of afterBlock.splice(0)) out(waiting);
       },
       (wire) => gaps.dropsAsSent(wire),
+      (segment, resentIn) => asLost(segment, names, resentIn),
     );
     const push = queue.push.bind(queue);
     queue.push = (segment) => {
@@ -359,9 +352,27 @@ export class ScenarioWriter {
 }
 
 /** The segment `packet` puts on the wire, sent by `from`. */
-function wireOf(packet: TcpPacket, from: 0 | 1): WireSegment {
+function wireOf(packet: TcpPacket, from: 0 | 1, lost = false): WireSegment {
   const { flags, seq, ack, len, win, wscale } = packet;
-  return { from, flags, seq, ack, len, win, wscale };
+  return { from, flags, seq, ack, len, win, wscale, lost };
+}
+
+/** `segment`, from `names[direction]`, as lost after the capture point (see `losable`). */
+function asLost(
+  segment: QueuedSegment,
+  names: readonly [string, string],
+  resentIn: number,
+): QueuedSegment {
+  const [line = '', ...rest] = segment.lines;
+  const from = names[segment.direction];
+  const to = names[segment.direction === 0 ? 1 : 0];
+  const lost = `${from} -x ${to}${line.slice(`${from} -> ${to}`.length)} lost after the capture point, or dropped by ${to}: resent in frame ${resentIn}`;
+  return {
+    ...segment,
+    lines: [lost, ...rest],
+    consumes: false,
+    ...(segment.wire ? { wire: { ...segment.wire, lost: true } } : {}),
+  };
 }
 
 function sameEnd(a: ConnectionEnd, b: ConnectionEnd): boolean {
