@@ -187,6 +187,11 @@ export class DeliveryOrder {
     this.drain();
   }
 
+  /** True when nothing waits to be written. */
+  idle(): boolean {
+    return this.queues[0].length === 0 && this.queues[1].length === 0;
+  }
+
   /** Writes everything still waiting, at the end of the capture. */
   end(): void {
     this.finished = true;

@@ -152,8 +152,12 @@ export class ScenarioWriter {
     // beside its connection, rather than at the end of the file.
     if (packet.frame === state.lastFrame) {
       // Unless a later connection reuses its ports: that one may go on with it (`continued`).
-      if (this.reused.has(connection.index)) this.waiting.set(connection.index, state);
-      else this.finish(state);
+      // Only one whose every segment was written: the engine then knows all its states.
+      if (this.reused.has(connection.index) && state.queue.idle() && alive(state.gaps)) {
+        this.waiting.set(connection.index, state);
+      } else {
+        this.finish(state);
+      }
     }
   }
 
@@ -181,17 +185,8 @@ export class ScenarioWriter {
     const listed = this.options.listing?.[(connection.reusedFrom as number) - 1];
     const swapped = listed !== undefined && !sameEnd(listed.first, connection.first);
     const from = (swapped ? 1 - direction : direction) as 0 | 1;
-    const alive = (side: 0 | 1): boolean => {
-      const state = earlier.gaps.state(side);
-      return state !== undefined && isSynchronized(state) && state !== 'TIME_WAIT';
-    };
     const wire = wireOf(packet, from);
-    if (
-      !(packet.flags & TCP_FLAG.SYN) ||
-      !alive(0) ||
-      !alive(1) ||
-      !earlier.gaps.dropsAsSent(wire)
-    ) {
+    if (!(packet.flags & TCP_FLAG.SYN) || !alive(earlier.gaps) || !earlier.gaps.dropsAsSent(wire)) {
       this.finish(earlier);
       return undefined;
     }
@@ -349,6 +344,18 @@ export class ScenarioWriter {
     this.states.set(connection, state);
     return state;
   }
+}
+
+/**
+ * Whether both ends of a connection are still synchronized and not in TIME_WAIT, so that a SYN
+ * on its ports is challenged rather than opening a new one (see `continued`).
+ */
+function alive(gaps: CaptureGaps): boolean {
+  for (const side of [0, 1] as const) {
+    const state = gaps.state(side);
+    if (state === undefined || !isSynchronized(state) || state === 'TIME_WAIT') return false;
+  }
+  return true;
 }
 
 /** The segment `packet` puts on the wire, sent by `from`. */
