@@ -40,13 +40,17 @@ export function writeCaptureFile(
   view.setUint32(20, 1, true);
   at = 24;
 
-  const state = Array.from({ length: connections }, (_, i) => newConnection(i, 0, shape));
+  // Each connection's four-tuple comes from its serial number: unique over 10M connections, so
+  // that no two connections share ports (a tuple reused while its last probe was still
+  // unanswered made two live connections of one four-tuple, which no real scanner does).
+  let serial = 0;
+  const state = Array.from({ length: connections }, (_, i) => newConnection(i, 0, shape, serial++));
   let time = 1_700_000_000_000_000; // µs
   for (let n = 0; n < packets; n++) {
     const index = n % connections;
     let c = state[index] as ConnectionState;
     if (c.step >= c.script.length) {
-      c = state[index] = newConnection(index, c.generation + 1, shape);
+      c = state[index] = newConnection(index, c.generation + 1, shape, serial++);
     }
     const p = c.script[c.step++] as PacketSpec;
     time += 7;
@@ -80,7 +84,12 @@ const PSH = 8;
 const FIN = 1;
 const RST = 4;
 
-function newConnection(index: number, generation: number, shape: CaptureShape): ConnectionState {
+function newConnection(
+  index: number,
+  generation: number,
+  shape: CaptureShape,
+  serial: number,
+): ConnectionState {
   const clientIsn = (index * 7919 + generation * 104729) >>> 0;
   const serverIsn = (index * 15485863 + generation * 32452843 + 1) >>> 0;
   const script =
@@ -91,8 +100,8 @@ function newConnection(index: number, generation: number, shape: CaptureShape): 
         ]
       : exchange(index, clientIsn, serverIsn, shape === 'lossy');
   return {
-    clientIp: 0x0a000000 + (index % 250) + 1,
-    clientPort: 20000 + ((index * 7 + generation) % 40000),
+    clientIp: 0x0a000000 + (serial % 250) + 1,
+    clientPort: 20000 + (Math.floor(serial / 250) % 40000),
     generation,
     script: shape === 'one-direction' ? script.filter((p) => !p.fromClient) : script,
     step: 0,

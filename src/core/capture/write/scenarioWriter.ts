@@ -151,8 +151,11 @@ export class ScenarioWriter {
     // Its last packet (the listing knows it): what still waits for an answer is written now,
     // beside its connection, rather than at the end of the file.
     if (packet.frame === state.lastFrame) {
-      // Unless a later connection reuses its ports: that one may go on with it (`continued`).
-      // Only one whose every segment was written: the engine then knows all its states.
+      // It has no more packets: its state is let go (memory grows with the connections open
+      // at once, not with all of them). Unless a later connection reuses its ports: that one
+      // may go on with it (`continued`), if every segment was written (the engine then knows
+      // both states).
+      this.states.delete(connection);
       if (this.reused.has(connection.index) && state.queue.idle() && alive(state.gaps)) {
         this.waiting.set(connection.index, state);
       } else {
