@@ -137,6 +137,8 @@ function notePacket(connection: Connection, direction: 0 | 1, packet: TcpPacket)
   const flags = packet.flags;
   if ((flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === TCP_FLAG.SYN && direction === connection.client)
     connection.sawSyn = true;
+  if ((flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK))
+    connection.sawSynAck = true;
   if (flags & TCP_FLAG.RST) return;
   noteFinAck(connection, direction, packet);
   if (!(connection.noted & (1 << direction))) {
@@ -145,7 +147,7 @@ function notePacket(connection: Connection, direction: 0 | 1, packet: TcpPacket)
   }
   if (flags & TCP_FLAG.ACK && !(connection.noted & (4 << direction))) {
     connection.noted |= 4 << direction;
-    lower(connection.earliest, 1 - direction, packet.ack);
+    lower(connection.earliest, direction === 0 ? 1 : 0, packet.ack);
   }
 }
 
@@ -179,7 +181,7 @@ function noteFinAck(connection: Connection, direction: 0 | 1, packet: TcpPacket)
   }
 }
 
-function lower(values: Float64Array, at: number, value: number): void {
+function lower(values: [number, number], at: 0 | 1, value: number): void {
   const known = values[at] as number;
   if (Number.isNaN(known) || ((value - known) | 0) < 0) values[at] = value;
 }

@@ -14,14 +14,16 @@ export interface Connection {
   client: 0 | 1;
   /** True when the capture holds the client's SYN (first, or after its SYN ACK). */
   sawSyn: boolean;
+  /** True when the capture holds a SYN ACK of it. */
+  sawSynAck: boolean;
   /**
    * Per direction, the lowest sequence number the capture shows of it: its first seq, or the
    * peer's first ack when that is lower (a capture started while data was in flight). NaN
    * while unknown. A handshake assumed for a capture without one starts below both.
    */
-  readonly earliest: Float64Array;
+  readonly earliest: [number, number];
   /** Per direction: the end of its FIN (seq + len + 1), NaN before it sent one. */
-  readonly finEnd: Float64Array;
+  readonly finEnd: [number, number];
   /** Per direction: the frame of its last pure ACK of the peer's FIN, 0 when none. */
   readonly finAckFrame: [number, number];
   /**
@@ -34,7 +36,7 @@ export interface Connection {
   firstFrame: number;
   lastFrame: number;
   /** Per direction: the frame of its last packet, 0 before it sent one. */
-  readonly lastFrames: Float64Array;
+  readonly lastFrames: [number, number];
   packets: number;
   /** Payload bytes on the wire, both directions. */
   bytes: number;
@@ -54,7 +56,7 @@ export interface ConnectionEnd {
   /** The host name tcpdump printed, when it printed a name instead of an address. */
   readonly name: string;
   readonly port: number;
-  readonly words: Uint32Array;
+  readonly words: readonly number[];
 }
 
 interface Slot {
@@ -107,7 +109,7 @@ export class ConnectionTable {
       address: addressText(words, packet.family),
       name,
       port,
-      words: Uint32Array.from(words),
+      words: Array.from(words),
     });
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
     const connection: Connection = {
@@ -126,14 +128,16 @@ export class ConnectionTable {
               ? 0
               : 1,
       sawSyn: synAck === TCP_FLAG.SYN,
-      earliest: new Float64Array([NaN, NaN]),
-      finEnd: new Float64Array([NaN, NaN]),
+      sawSynAck: synAck === (TCP_FLAG.SYN | TCP_FLAG.ACK),
+      // Plain arrays of two numbers: unboxed doubles, a tenth of a typed array's memory.
+      earliest: [NaN, NaN],
+      finEnd: [NaN, NaN],
       finAckFrame: [0, 0],
       lostAcks: [],
       noted: 0,
       firstFrame: packet.frame,
       lastFrame: packet.frame,
-      lastFrames: new Float64Array(2),
+      lastFrames: [0, 0],
       packets: 0,
       bytes: 0,
       analysisCounts: [],

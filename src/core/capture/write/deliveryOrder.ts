@@ -58,9 +58,21 @@ export interface QueuedSegment {
    * which nothing acknowledges) when it is resent: see `DeliveryOrder.resent`.
    */
   readonly losable?: boolean;
+  /** Its frame, for the lines that name it (0 for a segment the capture missed). */
+  readonly frame?: number;
+  /**
+   * Set once an ack of the peer shows it arrived, past a hole, before that ack was sent: it
+   * waits for no ack (see `coversBehind`).
+   */
+  readonly arrived?: boolean;
 }
 
 /** Whether assumed bytes were sent: open until their sender's next packet tells. */
+/** Why a segment is written as lost after the capture point. */
+export type LostBecause =
+  | { readonly resentIn: number } // its data was sent again before any ack covered it
+  | { readonly ackIn: number }; // the peer's ack in that frame stops at its seq
+
 export interface Claim {
   state: 'open' | 'seen' | 'refuted';
 }
@@ -118,7 +130,7 @@ export class DeliveryOrder {
     private readonly write: (segment: QueuedSegment, inBlock: boolean) => void,
     private readonly block: (open: boolean) => void,
     private readonly drops?: DropsAsSent,
-    private readonly lose?: (segment: QueuedSegment, resentIn: number) => QueuedSegment,
+    private readonly lose?: (segment: QueuedSegment, because: LostBecause) => QueuedSegment,
   ) {}
 
   push(queued: QueuedSegment): void {
@@ -183,7 +195,10 @@ export class DeliveryOrder {
     const i = queue.findIndex((e) => e.consumes && ((e.end - e.space) | 0) === (seq | 0));
     const entry = queue[i];
     if (!entry?.losable || !this.lose) return;
-    queue[i] = { ...this.lose(entry, frame), order: entry.order };
+    // Part of it acknowledged: it did arrive (a segment resent whole after a partial ack).
+    const covered = this.covered[direction];
+    if (covered !== undefined && serialAfter(covered, seq)) return;
+    queue[i] = { ...this.lose(entry, { resentIn: frame }), order: entry.order };
     this.drain();
   }
 
@@ -238,7 +253,12 @@ export class DeliveryOrder {
   /**
    * True when `e` acknowledges a segment waiting behind the head of the other side's queue (a
    * retransmission behind an original still unacknowledged): `e` waits until that is written.
-   * Looks a few entries deep: a resend follows what it resends within a window.
+   * The segments before it were sent before it, so by the time `e` was sent they had arrived
+   * (held past a hole) or never would: the one at `e`'s ack is that hole, and is marked lost
+   * (after the capture point, or dropped by its receiver); the others are marked arrived. Then
+   * nothing waits for an ack that is not coming: in a recovery with several holes each partial
+   * ack stops at the next one (RFC 6582, RFC 6675). Looks a few entries deep: a resend follows
+   * what it resends within a window.
    */
   private coversBehind(e: Entry): boolean {
     if (this.finished || e.ack === undefined) return false;
@@ -246,13 +266,25 @@ export class DeliveryOrder {
     const head = other[0];
     if (!head || covers(e, head)) return false;
     const depth = Math.min(other.length, LOOK_BEHIND);
-    for (let i = 1; i < depth; i++) if (covers(e, other[i] as Entry)) return true;
-    return false;
+    let behind = 0;
+    for (let i = 1; i < depth && behind === 0; i++) if (covers(e, other[i] as Entry)) behind = i;
+    if (behind === 0) return false;
+    const lose = this.lose;
+    for (let j = 0; j < behind; j++) {
+      const x = other[j] as Entry;
+      if (covers(e, x) || x.arrived || !consumes(x)) continue;
+      const hole = ((x.end - x.space) | 0) === (e.ack | 0) && x.losable;
+      other[j] =
+        hole && lose
+          ? { ...lose(x, { ackIn: e.frame ?? 0 }), order: x.order }
+          : { ...x, arrived: true };
+    }
+    return true;
   }
 
   /** Pure ACKs are always placed; data once an ack covers it (or the capture has ended). */
   private settled(e: Entry): boolean {
-    if (this.finished) return true;
+    if (this.finished || e.arrived) return true;
     if (e.claim?.state === 'open') return false;
     if (e.rst) return !this.held;
     // After the peer's reset nothing will acknowledge it (RFC 9293 §3.10.7.4: a reset aborts).
@@ -320,7 +352,7 @@ function covers(y: QueuedSegment, x: QueuedSegment): boolean {
  * `x`, or `y` is data that `x`'s sender had not received when it sent `x`.
  */
 function mustPrecede(x: Entry, y: Entry): boolean {
-  return covers(y, x) || (consumes(y) && !covers(x, y)) || crossedReset(x, y);
+  return covers(y, x) || (consumes(y) && !y.arrived && !covers(x, y)) || crossedReset(x, y);
 }
 
 /**

@@ -9,7 +9,7 @@ import { ANALYSIS } from '../../tcp/tcpAnalysis';
 import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
-import { DeliveryOrder, type QueuedSegment } from './deliveryOrder';
+import { DeliveryOrder, type LostBecause, type QueuedSegment } from './deliveryOrder';
 import { captureDay } from './captureDay';
 import { versionOfCode } from '../../protocol/tlsVersions';
 import { isSynchronized } from '../../protocol/tcpStates';
@@ -141,6 +141,7 @@ export class ScenarioWriter {
       syn: (flags & TCP_FLAG.SYN) !== 0,
       rst: (flags & TCP_FLAG.RST) !== 0,
       wire: wireOf(packet, direction, lost !== undefined),
+      frame: packet.frame,
       // Data that is resent before an ack covers it was lost after the capture point (see
       // DeliveryOrder.resent); not a segment whose TLS records were read from it.
       ...(packet.len > 0 && !lost && !tls.length && !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST))
@@ -174,8 +175,11 @@ export class ScenarioWriter {
    * it: Wireshark starts a new stream at a SYN on a four-tuple it has seen (port numbers
    * reused), which is right for its analysis; but while both ends are still synchronized, a
    * SYN there is answered with a challenge ACK and changes nothing (RFC 5961 §4.2, RFC 9293
-   * §3.10.7.4), and what follows is the old connection. The engine says which: the SYN is
-   * dropped as sent. Otherwise the earlier connection is written out, and undefined returned.
+   * §3.10.7.4), and what follows is the old connection. The peer's answer says which: the new
+   * stream has packets from the peer and no SYN ACK (a connection whose close the capture
+   * missed is also still synchronized in the engine, and there the peer answers with a SYN
+   * ACK). The engine confirms it: the SYN is dropped as sent. Otherwise the earlier
+   * connection is written out, and undefined returned.
    */
   private continued(
     connection: Connection,
@@ -186,19 +190,28 @@ export class ScenarioWriter {
     if (!earlier) return undefined;
     this.waiting.delete(connection.reusedFrom as number);
     const listed = this.options.listing?.[(connection.reusedFrom as number) - 1];
-    const swapped = listed !== undefined && !sameEnd(listed.first, connection.first);
+    const listedNow = this.options.listing?.[connection.index - 1];
+    // Its directions against the state's names: the earlier connection's, then the earlier
+    // connection's against its own state's.
+    const turned = listed !== undefined && !sameEnd(listed.first, connection.first);
+    const swapped = turned !== (earlier.swapped ?? false);
     const from = (swapped ? 1 - direction : direction) as 0 | 1;
-    const wire = wireOf(packet, from);
-    if (!(packet.flags & TCP_FLAG.SYN) || !alive(earlier.gaps) || !earlier.gaps.dropsAsSent(wire)) {
+    const challenged =
+      listedNow !== undefined &&
+      !listedNow.sawSynAck &&
+      listedNow.lastFrames[1] > 0 &&
+      packet.flags & TCP_FLAG.SYN &&
+      alive(earlier.gaps) &&
+      earlier.gaps.dropsAsSent(wireOf(packet, from));
+    if (!challenged) {
       this.finish(earlier);
       return undefined;
     }
-    const listedNow = this.options.listing?.[connection.index - 1];
     const state: ConnectionState = {
       ...earlier,
-      swapped: swapped !== (earlier.swapped ?? false),
-      lastFrame: listedNow?.lastFrame ?? 0,
-      lostAcks: listedNow?.lostAcks ?? [],
+      swapped,
+      lastFrame: listedNow.lastFrame,
+      lostAcks: listedNow.lostAcks,
     };
     this.states.set(connection, state);
     return state;
@@ -219,7 +232,7 @@ export class ScenarioWriter {
     client: string,
     server: string,
     clientSide: 0 | 1,
-    earliest: Float64Array | undefined,
+    earliest: readonly [number, number] | undefined,
     gaps: CaptureGaps,
   ): [number, number] | undefined {
     const out = this.out;
@@ -326,7 +339,7 @@ export class ScenarioWriter {
         if (!open) for (const waiting of afterBlock.splice(0)) out(waiting);
       },
       (wire) => gaps.dropsAsSent(wire),
-      (segment, resentIn) => asLost(segment, names, resentIn),
+      (segment, because) => asLost(segment, names, because),
     );
     const push = queue.push.bind(queue);
     queue.push = (segment) => {
@@ -371,12 +384,16 @@ function wireOf(packet: TcpPacket, from: 0 | 1, lost = false): WireSegment {
 function asLost(
   segment: QueuedSegment,
   names: readonly [string, string],
-  resentIn: number,
+  because: LostBecause,
 ): QueuedSegment {
   const [line = '', ...rest] = segment.lines;
   const from = names[segment.direction];
   const to = names[segment.direction === 0 ? 1 : 0];
-  const lost = `${from} -x ${to}${line.slice(`${from} -> ${to}`.length)} lost after the capture point, or dropped by ${to}: resent in frame ${resentIn}`;
+  const why =
+    'resentIn' in because
+      ? `resent in frame ${because.resentIn}`
+      : `the ack in frame ${because.ackIn} stops at its seq`;
+  const lost = `${from} -x ${to}${line.slice(`${from} -> ${to}`.length)} lost after the capture point, or dropped by ${to}: ${why}`;
   return {
     ...segment,
     lines: [lost, ...rest],

@@ -108,3 +108,30 @@ test("a reset waits for its own connection's crossings, however busy the capture
   );
   assert.deepEqual(engineProblems(result.text), []);
 });
+
+test('a recovery with two holes: each partial ack stops at the next hole, which was lost', () => {
+  // Captured at the sender: six segments, the 2nd and 4th lost after the capture point; three
+  // duplicate ACKs, the fast retransmission of the 2nd, a partial ack up to the 4th (RFC 6582),
+  // its resend, and an ack of all six.
+  const c = conversation();
+  const s = c.seqOf(0);
+  for (let i = 0; i < 6; i++) c.emit(0, 'A', 100);
+  for (let i = 0; i < 3; i++) c.emit(1, 'A', 0, { ack: s + 100 });
+  c.emit(0, 'A', 100, { seq: s + 100 });
+  c.emit(1, 'A', 0, { ack: s + 300 });
+  c.emit(0, 'A', 100, { seq: s + 300 });
+  c.emit(1, 'A', 0, { ack: s + 600 });
+  for (let i = 0; i < 3; i++) {
+    c.emit(0, 'A', 100);
+    c.emit(1, 'A', 0);
+  }
+  c.emit(0, 'FA', 0);
+  c.emit(1, 'FA', 0);
+  c.emit(0, 'A', 0);
+  const text = importOf(c);
+  assert.match(text, /^client -x server .*# frame 5 .*resent in frame 13$/m);
+  assert.match(text, /^client -x server .*# frame 7 .*the ack in frame 14 stops at its seq$/m);
+  assert.deepEqual(engineProblems(text), []);
+  // Nothing waits for the end: the partial ack (frame 14) comes before the later round trips.
+  assert.ok(text.indexOf('# frame 14 ') < text.indexOf('# frame 17 '));
+});

@@ -52,3 +52,22 @@ test('a SYN after the connection closed opens a new one on the same ports', () =
   assert.match(text, /^server2 listen/m);
   assert.deepEqual(errors(text), []);
 });
+
+test('a new handshake on the ports of a connection whose close the capture missed: a new connection', () => {
+  const c = conversation();
+  c.emit(0, 'PA', 100);
+  c.emit(1, 'PA', 200);
+  c.emit(0, 'A', 0);
+  // The close is not in the capture (an idle timeout in a middlebox, a close on another path):
+  // the engine still has both ends ESTABLISHED, but the server answers the SYN with a SYN ACK.
+  const again = new Conversation(c.ends, [900_000, 70_000], c.time + 120).handshake();
+  again.emit(0, 'PA', 50);
+  again.emit(1, 'PA', 80);
+  again.emit(0, 'FA', 0);
+  again.emit(1, 'FA', 0);
+  again.emit(0, 'A', 0);
+  c.segments.push(...again.segments);
+  const text = imported(c);
+  assert.match(text, /^# Connection 2 \(reuses the ports of connection 1\)/m);
+  assert.deepEqual(errors(text), []);
+});
