@@ -33,6 +33,8 @@ export const MESSAGES = {
   UnfinishedLine: (p: { expected: string }) => `Unfinished line: expected ${p.expected}.`,
   RemarkWithoutHash: () =>
     'A remark in parentheses: start it with # (or //) to make it a comment. The rest of the line is read as one.',
+  MessageInWords: (p: { text: string; message: string; enumName: string }) =>
+    `'${p.text}' is the message ${p.message}: a TLS message name is one word, as the RFCs write it (${p.message}, or ${p.enumName}). It is read as ${p.message}.`,
   FullWidthCharacter: (p: { text: string; code: string; ascii: string; more: number }) =>
     `Full-width '${p.text}' (${p.code}), as an input method types it: write '${p.ascii}'${p.more > 0 ? ` (and ${p.more} more full-width character${p.more === 1 ? '' : 's'} on this line)` : ''}. It is read as '${p.ascii}'.`,
 

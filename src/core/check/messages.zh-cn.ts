@@ -32,6 +32,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   UnfinishedLine: (p) => `这一行还没写完：此处应为${p.expected}。`,
   RemarkWithoutHash: () =>
     '括号里的备注：请在前面加 #（或 //），使它成为注释。这一行余下的部分按注释读取。',
+  MessageInWords: (p) =>
+    `'${p.text}' 就是消息 ${p.message}：TLS 消息名是一个词，与 RFC 的写法相同（${p.message}，或 ${p.enumName}）。这里按 ${p.message} 读取。`,
   FullWidthCharacter: (p) =>
     `全角字符 '${p.text}'（${p.code}），输入法常会打出：请写 '${p.ascii}'${p.more > 0 ? `（本行还有 ${p.more} 个全角字符）` : ''}。这里按 '${p.ascii}' 读取。`,
 

@@ -36,6 +36,7 @@ const EN = {
   whatDate: 'date',
   fixFullWidth: 'Write the ASCII characters',
   fixRemark: 'Make the remark a comment (#)',
+  fixMessageName: (p: { message: string }) => `Write ${p.message}`,
 };
 
 const ZH_CN: typeof EN = {
@@ -72,6 +73,7 @@ const ZH_CN: typeof EN = {
   whatDate: '日期',
   fixFullWidth: '改为 ASCII 字符',
   fixRemark: '把备注改为注释（#）',
+  fixMessageName: (p) => `改为 ${p.message}`,
 };
 
 /** The parser's words as phrases, worded where they are shown. */
