@@ -181,8 +181,10 @@ export const MESSAGES = {
     `${p.receiver} rejects this Finished: ${p.reason}. ${p.receiver} sends Alert decrypt_error.`,
   TlsFinishedBeforeCcs: (p: { endpoint: string }) =>
     `In TLS 1.2 ${p.endpoint} sends ChangeCipherSpec before its Finished: Finished is the first message under the new keys.`,
-  TlsWrongKey: (p: { key: string; expected: string; cert: string }) =>
-    `The premaster secret must be encrypted with the public key in the certificate the client accepted (${p.expected}, from ${p.cert}), not ${p.key}.`,
+  TlsWrongKey: (p: { key: string; expected: string; cert: string; certificate: boolean }) =>
+    p.certificate
+      ? `${p.key} is a certificate, not a key: the premaster secret is encrypted with the public key the certificate carries, ${p.expected} (the key= of ${p.cert}). Write encrypted=${p.expected}.`
+      : `The premaster secret must be encrypted with the public key in the certificate the client accepted (${p.expected}, from ${p.cert}), not ${p.key}.`,
   TlsSignatureNotHolder: (p: { sender: string; key: string; holder: string; message: string }) =>
     `${p.message} is signed with the private key of ${p.key}, which only ${p.holder} holds: ${p.sender} cannot make this signature, so it does not verify and the handshake fails.`,
   TlsSecretUnknown: (p: { sender: string; secret: string; why: string }) =>

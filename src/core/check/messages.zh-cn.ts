@@ -150,7 +150,9 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   TlsFinishedBeforeCcs: (p) =>
     `在 TLS 1.2 中，${p.endpoint} 要先发送 ChangeCipherSpec 再发送 Finished：Finished 是第一条用新密钥加密的消息。`,
   TlsWrongKey: (p) =>
-    `预主密钥必须用客户端所接受证书中的公钥加密（${p.expected}，来自 ${p.cert}），而不是 ${p.key}。`,
+    p.certificate
+      ? `${p.key} 是证书，不是密钥：预主密钥用证书所携带的公钥加密，即 ${p.expected}（${p.cert} 的 key=）。请写 encrypted=${p.expected}。`
+      : `预主密钥必须用客户端所接受证书中的公钥加密（${p.expected}，来自 ${p.cert}），而不是 ${p.key}。`,
   TlsSignatureNotHolder: (p) =>
     `${p.message} 要用 ${p.key} 的私钥签名，而只有 ${p.holder} 持有该私钥：${p.sender} 做不出这个签名，验证失败，握手失败。`,
   TlsSecretUnknown: (p) => `${p.sender} 不知道 ${p.secret}：${p.why}。`,
