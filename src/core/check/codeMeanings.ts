@@ -80,7 +80,7 @@ export const CODE_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   HS602: 'A field the message needs is missing.',
   HS603: 'Unknown certificate, key or CA.',
   HS604: 'A CA, key or certificate name declared twice.',
-  HS605: 'Not a known version, cipher suite, alert or date.',
+  HS605: 'Not a known version, cipher suite, alert or date, or a URL where a host name goes.',
   HS606: 'A TLS message out of order for its version and key exchange.',
   HS607: 'TLS before the TCP connection it runs over is established.',
   HS608: 'The server picks a version the client did not offer.',
