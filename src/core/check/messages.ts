@@ -22,8 +22,10 @@ export const MESSAGES = {
   DuplicateField: (p: { name: string }) => `${p.name} is given twice; the second one is ignored.`,
   InvalidAddress: (p: { text: string; reason: string }) =>
     `Invalid address '${p.text}': ${p.reason}. Write IPv4 as 192.168.1.116:3337 and IPv6 as [::1]:443.`,
-  UnknownState: (p: { text: string }) =>
-    `Unknown state '${p.text}': the RFC 9293 states are CLOSED, LISTEN, SYN_SENT, SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK and TIME_WAIT.`,
+  UnknownState: (p: { text: string; nearest: string }) =>
+    p.nearest
+      ? `Unknown state '${p.text}': write ${p.nearest}, the RFC 9293 state it is nearest to.`
+      : `Unknown state '${p.text}': the RFC 9293 states are CLOSED, LISTEN, SYN_SENT, SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK and TIME_WAIT.`,
   NotASegment: () => 'Only segments (A -> B ...) can stand inside a simultaneous block.',
   UnclosedBlock: () => "This simultaneous block has no closing '}'.",
   StrayBrace: () => "This '}' closes no block.",
@@ -88,8 +90,9 @@ export const MESSAGES = {
     line: number;
     reply: string;
     reason: string;
+    hint: string;
   }) =>
-    `${p.endpoint} ${p.reason}, so a real stack answers the segment at line ${p.line} with a reset: ${p.endpoint} -> ${p.peer} ${p.reply}.`,
+    `${p.endpoint} ${p.reason}, so a real stack answers the segment at line ${p.line} with a reset: ${p.endpoint} -> ${p.peer} ${p.reply}.${p.hint}`,
   DataAfterFin: (p: { endpoint: string; state: string; line: number }) =>
     `${p.endpoint} is ${p.state}: it closed its sending side with the FIN at line ${p.line} and cannot send new data.`,
   ListenNotClosed: (p: { endpoint: string; state: string }) =>
@@ -134,8 +137,13 @@ export const MESSAGES = {
   DuplicateLabel: (p: { label: string; line: number }) =>
     `Label '${p.label}' already names the segment at line ${p.line}.`,
 
-  ExpectFailed: (p: { endpoint: string; expected: string; actual: string; why: string }) =>
-    `Expected ${p.endpoint} to be ${p.expected}, but it is ${p.actual}${p.why}.`,
+  ExpectFailed: (p: {
+    endpoint: string;
+    expected: string;
+    actual: string;
+    why: string;
+    hint: string;
+  }) => `Expected ${p.endpoint} to be ${p.expected}, but it is ${p.actual}${p.why}.${p.hint}`,
 
   TlsUnknownField: (p: { text: string; owner: string; allowed: string }) =>
     `Unknown field '${p.text}' for ${p.owner}: it takes ${p.allowed}.`,

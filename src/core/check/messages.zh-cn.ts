@@ -23,7 +23,9 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   InvalidAddress: (p) =>
     `无效地址 '${p.text}'：${p.reason}。IPv4 写作 192.168.1.116:3337，IPv6 写作 [::1]:443。`,
   UnknownState: (p) =>
-    `未知状态 '${p.text}'：RFC 9293 的状态有 CLOSED、LISTEN、SYN_SENT、SYN_RECEIVED、ESTABLISHED、FIN_WAIT_1、FIN_WAIT_2、CLOSE_WAIT、CLOSING、LAST_ACK 和 TIME_WAIT。`,
+    p.nearest
+      ? `未知状态 '${p.text}'：请写 ${p.nearest}，这是与它最接近的 RFC 9293 状态。`
+      : `未知状态 '${p.text}'：RFC 9293 的状态有 CLOSED、LISTEN、SYN_SENT、SYN_RECEIVED、ESTABLISHED、FIN_WAIT_1、FIN_WAIT_2、CLOSE_WAIT、CLOSING、LAST_ACK 和 TIME_WAIT。`,
   NotASegment: () => 'simultaneous 块中只能写报文段 (A -> B ...)。',
   UnclosedBlock: () => "这个 simultaneous 块缺少右花括号 '}'。",
   StrayBrace: () => "这个 '}' 没有对应的块。",
@@ -77,7 +79,7 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   FinAfterFin: (p) =>
     `${p.endpoint} 处于 ${p.state}：它已在第 ${p.line} 行发送了 FIN，不能再发送一个（只能用相同的序列号重传那个 FIN）。`,
   PeerNeverListened: (p) =>
-    `${p.endpoint} ${p.reason}，所以真实的协议栈会用复位报文应答第 ${p.line} 行的报文段：${p.endpoint} -> ${p.peer} ${p.reply}。`,
+    `${p.endpoint} ${p.reason}，所以真实的协议栈会用复位报文应答第 ${p.line} 行的报文段：${p.endpoint} -> ${p.peer} ${p.reply}。${p.hint}`,
   DataAfterFin: (p) =>
     `${p.endpoint} 处于 ${p.state}：它已在第 ${p.line} 行用 FIN 关闭了发送方向，不能再发送新数据。`,
   ListenNotClosed: (p) => `${p.endpoint} 处于 ${p.state}：只有 CLOSED 的端点才能开始监听。`,
@@ -113,7 +115,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     `此行之前没有标签为 '${p.label}' 的报文段：用 'as ${p.label}' 给报文段加标签（如 a ~> b ACK seq=1 as ${p.label}），才能在这里交付它。`,
   DuplicateLabel: (p) => `标签 '${p.label}' 已用于第 ${p.line} 行的报文段。`,
 
-  ExpectFailed: (p) => `预期 ${p.endpoint} 处于 ${p.expected}，实际处于 ${p.actual}${p.why}。`,
+  ExpectFailed: (p) =>
+    `预期 ${p.endpoint} 处于 ${p.expected}，实际处于 ${p.actual}${p.why}。${p.hint}`,
 
   TlsUnknownField: (p) => `${p.owner} 没有字段 '${p.text}'：它接受 ${p.allowed}。`,
   TlsMissingField: (p) => `${p.message} 需要 ${p.field}=：${p.why}。`,

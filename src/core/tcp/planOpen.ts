@@ -192,6 +192,7 @@ export function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContex
         reason: neverListened
           ? TCP_TEXT.neverListened
           : TCP_TEXT.noConnectionWith({ peer: out.to }),
+        hint: neverListened ? TCP_TEXT.hintListen({ endpoint: out.from, line }) : '',
       },
       {
         related: [
