@@ -117,8 +117,8 @@ export const MESSAGES = {
     `${p.what} is out of range: the largest value is ${p.max}.`,
   DuplicateFlag: (p: { flag: string; times: number }) =>
     p.times === 2 ? `${p.flag} is written twice.` : `${p.flag} is written ${p.times} times.`,
-  SynWithData: () =>
-    'Data on a SYN is only delivered with TCP Fast Open; a textbook handshake carries no data before ESTABLISHED.',
+  SynWithData: (p: { flags: string; counted: string }) =>
+    `Data on a ${p.flags} is only delivered with TCP Fast Open; a textbook handshake carries no data before ESTABLISHED.${p.counted}`,
   WindowScaleWithoutSyn: () =>
     'wscale= is the Window Scale option, which only a SYN carries (RFC 7323 §2.2): on this segment it is ignored.',
   WindowScaleTooLarge: (p: { text: string }) =>

@@ -101,8 +101,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     '报文段至少需要一个标志位（SYN、ACK、FIN、RST、PSH ...）：不带任何标志位的报文段只有扫描器才会发送，协议栈不会。',
   NumberOutOfRange: (p) => `${p.what} 超出范围：最大值为 ${p.max}。`,
   DuplicateFlag: (p) => (p.times === 2 ? `${p.flag} 写了两次。` : `${p.flag} 写了 ${p.times} 次。`),
-  SynWithData: () =>
-    'SYN 上携带的数据只有在 TCP Fast Open 时才会被交付；教科书中的三次握手在 ESTABLISHED 之前不携带数据。',
+  SynWithData: (p) =>
+    `${p.flags} 上携带的数据只有在 TCP Fast Open 时才会被交付；教科书中的三次握手在 ESTABLISHED 之前不携带数据。${p.counted}`,
   WindowScaleWithoutSyn: () =>
     'wscale= 是窗口扩大选项，只有 SYN 报文段才携带（RFC 7323 §2.2）：在这个报文段上它被忽略。',
   WindowScaleTooLarge: (p) => `wscale=${p.text} 超过了最大移位数 14：按 14 处理（RFC 7323 §2.3）。`,

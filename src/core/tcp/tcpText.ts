@@ -69,6 +69,9 @@ const EN = {
   fixDeclare: (p: { name: string }) => `Declare endpoint ${p.name}`,
   fixExpect: (p: { state: string }) => `Expect ${p.state}`,
   fixWait2Msl: 'Insert wait 2MSL before this line',
+  fixPayloadComment: 'Make the payload a comment (#)',
+  synAckDataAcked: (p: { len: number; peer: string; ack: string }) =>
+    ` Its ${p.len} bytes follow the SYN in the sequence space, so ${p.peer} acknowledges ${p.ack}.`,
   fixDeliverAgain: (p: { label: string }) => `Deliver ${p.label} again (a duplicate)`,
 
   phases: {
@@ -135,6 +138,9 @@ const ZH_CN: typeof EN = {
   fixDeclare: (p) => `声明端点 ${p.name}`,
   fixExpect: (p) => `预期改为 ${p.state}`,
   fixWait2Msl: '在这一行之前插入 wait 2MSL',
+  fixPayloadComment: '把载荷改为注释（#）',
+  synAckDataAcked: (p) =>
+    `它的 ${p.len} 个字节在序列号空间中紧跟 SYN，所以 ${p.peer} 确认 ${p.ack}。`,
   fixDeliverAgain: (p) => `再次交付 ${p.label}（重复报文段）`,
 
   phases: {
