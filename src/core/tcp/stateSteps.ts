@@ -110,7 +110,7 @@ export function expectStep(
   tcb: Readonly<Tcb>,
   lines: LineMap,
   report: (d: Finding) => void,
-  /** The steps so far: whether a CLOSED endpoint got there by waiting 2MSL. */
+  /** The steps so far: whether a CLOSED endpoint got there from LAST_ACK. */
   steps: readonly TcpStep[] = [],
 ): ExpectStep {
   const expected = statement.state;
