@@ -66,7 +66,7 @@ export const CODE_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   HS302: 'A segment without flags.',
   HS303: 'A number out of range (`seq`/`ack`/`let`, `win`, `len`).',
   HS304: 'A flag written twice.',
-  HS305: 'Data on a SYN (TCP Fast Open only).',
+  HS305: 'Data on a SYN or SYN ACK (TCP Fast Open only).',
   HS306: '`wscale=` on a segment without SYN: the option is ignored (RFC 7323 §2.2).',
   HS307: '`wscale=` above 14: taken as 14 (RFC 7323 §2.3).',
   HS401: 'An endpoint that is not declared.',
