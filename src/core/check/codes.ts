@@ -24,6 +24,7 @@ export const DIAGNOSTIC_CODES = {
   UnfinishedLine: { code: 'HS016', severity: 'warning' },
   FullWidthCharacter: { code: 'HS017', severity: 'warning' },
   RemarkWithoutHash: { code: 'HS018', severity: 'warning' },
+  MessageInWords: { code: 'HS019', severity: 'warning' },
 
   AckNotNext: { code: 'HS101', severity: 'error' },
   SeqNotNext: { code: 'HS102', severity: 'error' },

@@ -22,8 +22,10 @@ export const MESSAGES = {
   DuplicateField: (p: { name: string }) => `${p.name} is given twice; the second one is ignored.`,
   InvalidAddress: (p: { text: string; reason: string }) =>
     `Invalid address '${p.text}': ${p.reason}. Write IPv4 as 192.168.1.116:3337 and IPv6 as [::1]:443.`,
-  UnknownState: (p: { text: string }) =>
-    `Unknown state '${p.text}': the RFC 9293 states are CLOSED, LISTEN, SYN_SENT, SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK and TIME_WAIT.`,
+  UnknownState: (p: { text: string; nearest: string }) =>
+    p.nearest
+      ? `Unknown state '${p.text}': write ${p.nearest}, the RFC 9293 state it is nearest to.`
+      : `Unknown state '${p.text}': the RFC 9293 states are CLOSED, LISTEN, SYN_SENT, SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK and TIME_WAIT.`,
   NotASegment: () => 'Only segments (A -> B ...) can stand inside a simultaneous block.',
   UnclosedBlock: () => "This simultaneous block has no closing '}'.",
   StrayBrace: () => "This '}' closes no block.",
@@ -33,6 +35,8 @@ export const MESSAGES = {
   UnfinishedLine: (p: { expected: string }) => `Unfinished line: expected ${p.expected}.`,
   RemarkWithoutHash: () =>
     'A remark in parentheses: start it with # (or //) to make it a comment. The rest of the line is read as one.',
+  MessageInWords: (p: { text: string; message: string; enumName: string }) =>
+    `'${p.text}' is the message ${p.message}: a TLS message name is one word, as the RFCs write it (${p.message}, or ${p.enumName}). It is read as ${p.message}.`,
   FullWidthCharacter: (p: { text: string; code: string; ascii: string; more: number }) =>
     `Full-width '${p.text}' (${p.code}), as an input method types it: write '${p.ascii}'${p.more > 0 ? ` (and ${p.more} more full-width character${p.more === 1 ? '' : 's'} on this line)` : ''}. It is read as '${p.ascii}'.`,
 
@@ -86,8 +90,9 @@ export const MESSAGES = {
     line: number;
     reply: string;
     reason: string;
+    hint: string;
   }) =>
-    `${p.endpoint} ${p.reason}, so a real stack answers the segment at line ${p.line} with a reset: ${p.endpoint} -> ${p.peer} ${p.reply}.`,
+    `${p.endpoint} ${p.reason}, so a real stack answers the segment at line ${p.line} with a reset: ${p.endpoint} -> ${p.peer} ${p.reply}.${p.hint}`,
   DataAfterFin: (p: { endpoint: string; state: string; line: number }) =>
     `${p.endpoint} is ${p.state}: it closed its sending side with the FIN at line ${p.line} and cannot send new data.`,
   ListenNotClosed: (p: { endpoint: string; state: string }) =>
@@ -112,8 +117,8 @@ export const MESSAGES = {
     `${p.what} is out of range: the largest value is ${p.max}.`,
   DuplicateFlag: (p: { flag: string; times: number }) =>
     p.times === 2 ? `${p.flag} is written twice.` : `${p.flag} is written ${p.times} times.`,
-  SynWithData: () =>
-    'Data on a SYN is only delivered with TCP Fast Open; a textbook handshake carries no data before ESTABLISHED.',
+  SynWithData: (p: { flags: string; counted: string }) =>
+    `Data on a ${p.flags} is only delivered with TCP Fast Open; a textbook handshake carries no data before ESTABLISHED.${p.counted}`,
   WindowScaleWithoutSyn: () =>
     'wscale= is the Window Scale option, which only a SYN carries (RFC 7323 §2.2): on this segment it is ignored.',
   WindowScaleTooLarge: (p: { text: string }) =>
@@ -132,8 +137,13 @@ export const MESSAGES = {
   DuplicateLabel: (p: { label: string; line: number }) =>
     `Label '${p.label}' already names the segment at line ${p.line}.`,
 
-  ExpectFailed: (p: { endpoint: string; expected: string; actual: string; why: string }) =>
-    `Expected ${p.endpoint} to be ${p.expected}, but it is ${p.actual}${p.why}.`,
+  ExpectFailed: (p: {
+    endpoint: string;
+    expected: string;
+    actual: string;
+    why: string;
+    hint: string;
+  }) => `Expected ${p.endpoint} to be ${p.expected}, but it is ${p.actual}${p.why}.${p.hint}`,
 
   TlsUnknownField: (p: { text: string; owner: string; allowed: string }) =>
     `Unknown field '${p.text}' for ${p.owner}: it takes ${p.allowed}.`,
@@ -179,8 +189,10 @@ export const MESSAGES = {
     `${p.receiver} rejects this Finished: ${p.reason}. ${p.receiver} sends Alert decrypt_error.`,
   TlsFinishedBeforeCcs: (p: { endpoint: string }) =>
     `In TLS 1.2 ${p.endpoint} sends ChangeCipherSpec before its Finished: Finished is the first message under the new keys.`,
-  TlsWrongKey: (p: { key: string; expected: string; cert: string }) =>
-    `The premaster secret must be encrypted with the public key in the certificate the client accepted (${p.expected}, from ${p.cert}), not ${p.key}.`,
+  TlsWrongKey: (p: { key: string; expected: string; cert: string; certificate: boolean }) =>
+    p.certificate
+      ? `${p.key} is a certificate, not a key: the premaster secret is encrypted with the public key the certificate carries, ${p.expected} (the key= of ${p.cert}). Write encrypted=${p.expected}.`
+      : `The premaster secret must be encrypted with the public key in the certificate the client accepted (${p.expected}, from ${p.cert}), not ${p.key}.`,
   TlsSignatureNotHolder: (p: { sender: string; key: string; holder: string; message: string }) =>
     `${p.message} is signed with the private key of ${p.key}, which only ${p.holder} holds: ${p.sender} cannot make this signature, so it does not verify and the handshake fails.`,
   TlsSecretUnknown: (p: { sender: string; secret: string; why: string }) =>

@@ -23,7 +23,9 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   InvalidAddress: (p) =>
     `无效地址 '${p.text}'：${p.reason}。IPv4 写作 192.168.1.116:3337，IPv6 写作 [::1]:443。`,
   UnknownState: (p) =>
-    `未知状态 '${p.text}'：RFC 9293 的状态有 CLOSED、LISTEN、SYN_SENT、SYN_RECEIVED、ESTABLISHED、FIN_WAIT_1、FIN_WAIT_2、CLOSE_WAIT、CLOSING、LAST_ACK 和 TIME_WAIT。`,
+    p.nearest
+      ? `未知状态 '${p.text}'：请写 ${p.nearest}，这是与它最接近的 RFC 9293 状态。`
+      : `未知状态 '${p.text}'：RFC 9293 的状态有 CLOSED、LISTEN、SYN_SENT、SYN_RECEIVED、ESTABLISHED、FIN_WAIT_1、FIN_WAIT_2、CLOSE_WAIT、CLOSING、LAST_ACK 和 TIME_WAIT。`,
   NotASegment: () => 'simultaneous 块中只能写报文段 (A -> B ...)。',
   UnclosedBlock: () => "这个 simultaneous 块缺少右花括号 '}'。",
   StrayBrace: () => "这个 '}' 没有对应的块。",
@@ -32,6 +34,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   UnfinishedLine: (p) => `这一行还没写完：此处应为${p.expected}。`,
   RemarkWithoutHash: () =>
     '括号里的备注：请在前面加 #（或 //），使它成为注释。这一行余下的部分按注释读取。',
+  MessageInWords: (p) =>
+    `'${p.text}' 就是消息 ${p.message}：TLS 消息名是一个词，与 RFC 的写法相同（${p.message}，或 ${p.enumName}）。这里按 ${p.message} 读取。`,
   FullWidthCharacter: (p) =>
     `全角字符 '${p.text}'（${p.code}），输入法常会打出：请写 '${p.ascii}'${p.more > 0 ? `（本行还有 ${p.more} 个全角字符）` : ''}。这里按 '${p.ascii}' 读取。`,
 
@@ -75,7 +79,7 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   FinAfterFin: (p) =>
     `${p.endpoint} 处于 ${p.state}：它已在第 ${p.line} 行发送了 FIN，不能再发送一个（只能用相同的序列号重传那个 FIN）。`,
   PeerNeverListened: (p) =>
-    `${p.endpoint} ${p.reason}，所以真实的协议栈会用复位报文应答第 ${p.line} 行的报文段：${p.endpoint} -> ${p.peer} ${p.reply}。`,
+    `${p.endpoint} ${p.reason}，所以真实的协议栈会用复位报文应答第 ${p.line} 行的报文段：${p.endpoint} -> ${p.peer} ${p.reply}。${p.hint}`,
   DataAfterFin: (p) =>
     `${p.endpoint} 处于 ${p.state}：它已在第 ${p.line} 行用 FIN 关闭了发送方向，不能再发送新数据。`,
   ListenNotClosed: (p) => `${p.endpoint} 处于 ${p.state}：只有 CLOSED 的端点才能开始监听。`,
@@ -97,8 +101,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     '报文段至少需要一个标志位（SYN、ACK、FIN、RST、PSH ...）：不带任何标志位的报文段只有扫描器才会发送，协议栈不会。',
   NumberOutOfRange: (p) => `${p.what} 超出范围：最大值为 ${p.max}。`,
   DuplicateFlag: (p) => (p.times === 2 ? `${p.flag} 写了两次。` : `${p.flag} 写了 ${p.times} 次。`),
-  SynWithData: () =>
-    'SYN 上携带的数据只有在 TCP Fast Open 时才会被交付；教科书中的三次握手在 ESTABLISHED 之前不携带数据。',
+  SynWithData: (p) =>
+    `${p.flags} 上携带的数据只有在 TCP Fast Open 时才会被交付；教科书中的三次握手在 ESTABLISHED 之前不携带数据。${p.counted}`,
   WindowScaleWithoutSyn: () =>
     'wscale= 是窗口扩大选项，只有 SYN 报文段才携带（RFC 7323 §2.2）：在这个报文段上它被忽略。',
   WindowScaleTooLarge: (p) => `wscale=${p.text} 超过了最大移位数 14：按 14 处理（RFC 7323 §2.3）。`,
@@ -111,7 +115,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     `此行之前没有标签为 '${p.label}' 的报文段：用 'as ${p.label}' 给报文段加标签（如 a ~> b ACK seq=1 as ${p.label}），才能在这里交付它。`,
   DuplicateLabel: (p) => `标签 '${p.label}' 已用于第 ${p.line} 行的报文段。`,
 
-  ExpectFailed: (p) => `预期 ${p.endpoint} 处于 ${p.expected}，实际处于 ${p.actual}${p.why}。`,
+  ExpectFailed: (p) =>
+    `预期 ${p.endpoint} 处于 ${p.expected}，实际处于 ${p.actual}${p.why}。${p.hint}`,
 
   TlsUnknownField: (p) => `${p.owner} 没有字段 '${p.text}'：它接受 ${p.allowed}。`,
   TlsMissingField: (p) => `${p.message} 需要 ${p.field}=：${p.why}。`,
@@ -148,7 +153,9 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   TlsFinishedBeforeCcs: (p) =>
     `在 TLS 1.2 中，${p.endpoint} 要先发送 ChangeCipherSpec 再发送 Finished：Finished 是第一条用新密钥加密的消息。`,
   TlsWrongKey: (p) =>
-    `预主密钥必须用客户端所接受证书中的公钥加密（${p.expected}，来自 ${p.cert}），而不是 ${p.key}。`,
+    p.certificate
+      ? `${p.key} 是证书，不是密钥：预主密钥用证书所携带的公钥加密，即 ${p.expected}（${p.cert} 的 key=）。请写 encrypted=${p.expected}。`
+      : `预主密钥必须用客户端所接受证书中的公钥加密（${p.expected}，来自 ${p.cert}），而不是 ${p.key}。`,
   TlsSignatureNotHolder: (p) =>
     `${p.message} 要用 ${p.key} 的私钥签名，而只有 ${p.holder} 持有该私钥：${p.sender} 做不出这个签名，验证失败，握手失败。`,
   TlsSecretUnknown: (p) => `${p.sender} 不知道 ${p.secret}：${p.why}。`,

@@ -1,3 +1,5 @@
+import { editDistance } from '../text/editDistance';
+
 /** The connection states of RFC 9293 §3.3.2, in the spelling of its state diagram with `_`. */
 export const TCP_STATES = [
   'CLOSED',
@@ -33,6 +35,38 @@ export function parseTcpState(text: string): TcpState | undefined {
     .replace(/[-\s]+/g, '_');
   if ((TCP_STATES as readonly string[]).includes(normal)) return normal as TcpState;
   return ALIASES[normal];
+}
+
+/** The most characters a misspelt state may differ by and still be suggested. */
+const MAX_SUGGESTION_DISTANCE = 2;
+
+/**
+ * The state an unknown name is nearest to (`CLOSED_WAIT` → CLOSE_WAIT, `ESTABLISH` →
+ * ESTABLISHED), counting the other spellings too; undefined when none is near, or two are
+ * equally near (`FIN_WAIT`: FIN_WAIT_1 or FIN_WAIT_2?).
+ */
+export function nearestTcpState(text: string): TcpState | undefined {
+  const normal = text
+    .trim()
+    .toUpperCase()
+    .replace(/[-\s]+/g, '_');
+  const names: [string, TcpState][] = [
+    ...TCP_STATES.map((s): [string, TcpState] => [s, s]),
+    ...Object.entries(ALIASES),
+  ];
+  let best: TcpState | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const [name, state] of names) {
+    const d = editDistance(normal, name);
+    if (d < bestDistance) {
+      [best, bestDistance, tie] = [state, d, false];
+    } else if (d === bestDistance && state !== best) {
+      tie = true;
+    }
+  }
+  const near = bestDistance <= MAX_SUGGESTION_DISTANCE && bestDistance < normal.length / 2;
+  return near && !tie ? best : undefined;
 }
 
 /** States in which both sequence spaces are known (RFC 9293 §3.10.7.4 "otherwise"). */

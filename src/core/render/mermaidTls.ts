@@ -140,6 +140,7 @@ export class TlsDrawing {
         signer: verdict.selfSigned ? text.selfSignedIssuer : verdict.signer,
         name: verdict.name ?? '',
         date: verdict.date ?? '',
+        noSni: verdict.noSni ?? false,
       });
       this.canvas.note(endpoint, truncate(this.say(note), NOTE_MAX));
     }

@@ -213,7 +213,7 @@ export const DOCS_EN = {
     },
     TIME_WAIT: {
       summary: 'Waiting 2MSL before the connection is gone',
-      text: `**TIME_WAIT**: both FINs are sent and acknowledged. The endpoint waits 2MSL so that a lost final ACK can be sent again when the peer retransmits its FIN, and so that old duplicate segments of this connection die out before the same addresses and ports are used again. The MSL is 2 minutes in ${RFC} (§3.4.2); Linux uses 60 s for the whole TIME_WAIT. Entered on the peer's FIN in FIN_WAIT_2 (or the ACK of its FIN in CLOSING). Left with \`wait 2MSL\` (→ CLOSED, §3.10.8).`,
+      text: `**TIME_WAIT**: both FINs are sent and acknowledged. The endpoint waits 2MSL so that a lost final ACK can be sent again when the peer retransmits its FIN, and so that old duplicate segments of this connection die out before the same addresses and ports are used again. The MSL is 2 minutes in ${RFC} (§3.4.2); Linux uses 60 s for the whole TIME_WAIT. Entered on the peer's FIN in FIN_WAIT_2 (or the ACK of its FIN in CLOSING): only the endpoint that closes first (sends the first FIN) goes through it; the other closes from LAST_ACK. Left with \`wait 2MSL\` (→ CLOSED, §3.10.8).`,
     },
   } satisfies Record<TcpState, Entry>,
 

@@ -179,7 +179,7 @@ export const DOCS_ZH_CN: DocsTable = {
     },
     TIME_WAIT: {
       summary: '等待 2MSL，连接才彻底消失',
-      text: `**TIME_WAIT**：双方的 FIN 都已发送并被确认。端点等待 2MSL：这样如果最后的 ACK 丢失、对端重传 FIN，还可以再发一次 ACK；同时让这个连接的旧的重复报文段在网络中消失，之后才能再次使用相同的地址和端口。${RFC} 中 MSL 为 2 分钟（§3.4.2）；Linux 整个 TIME_WAIT 为 60 秒。在 FIN_WAIT_2 中收到对端的 FIN（或在 CLOSING 中收到对自己 FIN 的确认）时进入。用 \`wait 2MSL\` 离开（→ CLOSED，§3.10.8）。`,
+      text: `**TIME_WAIT**：双方的 FIN 都已发送并被确认。端点等待 2MSL：这样如果最后的 ACK 丢失、对端重传 FIN，还可以再发一次 ACK；同时让这个连接的旧的重复报文段在网络中消失，之后才能再次使用相同的地址和端口。${RFC} 中 MSL 为 2 分钟（§3.4.2）；Linux 整个 TIME_WAIT 为 60 秒。在 FIN_WAIT_2 中收到对端的 FIN（或在 CLOSING 中收到对自己 FIN 的确认）时进入：只有先关闭的一端（发送第一个 FIN 的一端）经过 TIME_WAIT，另一端从 LAST_ACK 直接关闭。用 \`wait 2MSL\` 离开（→ CLOSED，§3.10.8）。`,
     },
   },
 

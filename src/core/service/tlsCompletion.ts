@@ -7,6 +7,7 @@ import {
   TLS_MESSAGE_DOCS,
   TLS_MESSAGE_FIELDS,
   TLS_MESSAGE_TYPES,
+  type TlsMessageType,
 } from '../protocol/tlsMessageTypes';
 import { CIPHER_SUITES } from '../protocol/tlsSuites';
 import { SUGGESTED_GROUPS } from '../protocol/tlsGroups';
@@ -27,6 +28,24 @@ export function tlsMessageItems(locale: Locale): Item[] {
 }
 
 /**
+ * The message name at `at`: one word, or as notes write it in two or three (`Client Hello`, read
+ * as the parser reads it, with a warning); the longest that names a message.
+ */
+function messageAt(
+  before: readonly Token[],
+  at: number,
+): { message?: TlsMessageType; count: number } {
+  for (let count = 3; count >= 1; count--) {
+    const words = before.slice(at, at + count);
+    if (words.length < count || words.some((w) => w.kind !== 'ident')) continue;
+    if (before[at + count]?.kind === 'equals') continue;
+    const message = parseTlsMessageType(words.map((w) => w.text).join(''));
+    if (message) return { message, count };
+  }
+  return { count: 1 };
+}
+
+/**
  * What may follow a TLS message name on its line (`before` ends with it or its fields): the
  * fields it takes and has not got yet, or an alert name after `Alert`.
  */
@@ -37,10 +56,10 @@ export function tlsMessageRestItems(
 ): Item[] | undefined {
   const tlsDocs = tlsDocsIn(locale);
   const at = before[3]?.text === 'forward' ? 4 : 3;
-  const message = before[at] && parseTlsMessageType(before[at].text);
+  const { message, count } = messageAt(before, at);
   if (!message) return undefined;
   if (message === 'Alert') {
-    return before.length === at + 1
+    return before.length === at + count
       ? TLS_ALERTS.map((alert) => ({
           label: alert,
           kind: 'value' as const,

@@ -22,6 +22,18 @@ export function asciiOf(code: number): string {
   return code === 0x3000 ? ' ' : String.fromCharCode(code - 0xfee0);
 }
 
+/**
+ * True when the `//` at `at` follows `=SCHEME:` (`sni=https://`): the scanner reads that as a
+ * URL, not a comment (see scanner.ts), so the characters after it are read here too.
+ */
+function afterScheme(text: string, at: number): boolean {
+  if (text.charCodeAt(at - 1) !== 58) return false;
+  let i = at - 2;
+  while (i >= 0 && /[A-Za-z]/.test(text[i] as string)) i--;
+  const equals = text.charCodeAt(i);
+  return i < at - 2 && (equals === 61 || equals === 0xff1d);
+}
+
 function isFullWidth(code: number): boolean {
   return (code >= 0xff01 && code <= 0xff5e) || code === 0x3000;
 }
@@ -76,7 +88,7 @@ export function readFullWidthAsAscii(text: string): {
     const next = text.charCodeAt(i + 1);
     if (code === 34) inString = true;
     else if (code === 35) inComment = true;
-    else if (code === 47 && (next === 47 || next === 0xff0f)) {
+    else if (code === 47 && (next === 47 || next === 0xff0f) && !afterScheme(text, i)) {
       // `//` or `／／`: the comment starts at both slashes, so the second is read as ASCII too.
       if (next === 0xff0f) readAsAscii(i + 1);
       inComment = true;

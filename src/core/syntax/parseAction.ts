@@ -1,9 +1,9 @@
 import { SYNTAX_TEXT } from './syntaxText';
-import { diagnostic } from '../check/diagnostic';
+import { diagnostic, type Finding } from '../check/diagnostic';
 import type { Cursor } from './cursor';
 import { name } from './parseDeclaration';
-import { parseTcpState } from '../protocol/tcpStates';
-import { spanOf } from '../text/span';
+import { nearestTcpState, parseTcpState } from '../protocol/tcpStates';
+import { spanOf, type Span } from '../text/span';
 import type { DeliverStatement, ExpectStatement, WaitStatement } from './tree';
 
 /* The statements about time and state: `expect`, `wait` and `deliver`. */
@@ -35,7 +35,7 @@ export function parseExpect(cursor: Cursor): ExpectStatement | undefined {
   const stateSpan = { start: first.start, end: last.end };
   const stateText = cursor.text(stateSpan);
   const state = parseTcpState(stateText);
-  if (!state) cursor.diagnostics.push(diagnostic('UnknownState', stateSpan, { text: stateText }));
+  if (!state) cursor.diagnostics.push(unknownState(stateSpan, stateText));
   return {
     kind: 'expect',
     start: keyword.start,
@@ -46,6 +46,15 @@ export function parseExpect(cursor: Cursor): ExpectStatement | undefined {
     stateText,
     ...(state ? { state } : {}),
   };
+}
+
+/** An unknown state: the nearest one, with a fix that writes it, or else the list of them all. */
+function unknownState(span: Span, text: string): Finding {
+  const nearest = nearestTcpState(text);
+  const fix = nearest
+    ? { title: SYNTAX_TEXT.fixState({ state: nearest }), edits: [{ span, newText: nearest }] }
+    : undefined;
+  return diagnostic('UnknownState', span, { text, nearest: nearest ?? '' }, fix ? { fix } : {});
 }
 
 /** `wait 2MSL`. */

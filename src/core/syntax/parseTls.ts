@@ -1,6 +1,7 @@
 import { diagnostic } from '../check/diagnostic';
 import { TLS_MESSAGE_FIELDS, type TlsMessageType } from '../protocol/tlsMessageTypes';
 import type { Cursor } from './cursor';
+import { hostField } from './hostName';
 import { parseAddress } from './parseAddress';
 import { stringLiteral } from './parseSegment';
 import { SYNTAX_TEXT } from './syntaxText';
@@ -62,7 +63,7 @@ function parseField(cursor: Cursor): TlsField | undefined {
     cursor.report(SYNTAX_TEXT.valueAfter({ field: nameToken.text }));
     return undefined;
   }
-  return {
+  const field = {
     start: nameToken.start,
     end: word.end,
     name: nameToken.text.toLowerCase(),
@@ -71,6 +72,7 @@ function parseField(cursor: Cursor): TlsField | undefined {
     valueSpan: spanOf(word),
     items: itemsOf(word),
   };
+  return hostField(cursor, field) ?? field;
 }
 
 /** Fields to the end of the line; reports duplicates and fields `allowed` does not list. */

@@ -16,7 +16,7 @@ import {
   parseTrust,
 } from './parseTls';
 import { spanOf } from '../text/span';
-import { parseTlsMessageType } from '../protocol/tlsMessageTypes';
+import { readMessageName, reportMessageInWords } from './messageWords';
 import type { Token } from './token';
 import type {
   ActionStatement,
@@ -275,15 +275,21 @@ function closingBrace(cursor: Cursor): number | undefined {
 function parseTlsLine(cursor: Cursor, from: Name, arrow: Token): Statement | undefined {
   const toToken = cursor.token;
   if (toToken.kind !== 'ident' || arrow.kind !== 'arrow') return undefined;
-  let word = cursor.peek(1);
+  const word = cursor.peek(1);
   const forward = word.kind === 'ident' && word.text === 'forward' ? word : undefined;
-  if (forward) word = cursor.peek(2);
-  const message = word.kind === 'ident' ? parseTlsMessageType(word.text) : undefined;
-  if (!message) return undefined;
+  const read = readMessageName(cursor, forward ? 2 : 1);
+  if (!read) return undefined;
   cursor.advance();
   if (forward) cursor.advance();
-  cursor.advance();
-  return parseTlsMessage(cursor, from, arrow, name(toToken), forward, word, message);
+  for (let i = 0; i < read.count; i++) cursor.advance();
+  reportMessageInWords(cursor, read);
+  const messageToken: Token = {
+    kind: 'ident',
+    start: read.first.start,
+    end: read.last.end,
+    text: cursor.text({ start: read.first.start, end: read.last.end }),
+  };
+  return parseTlsMessage(cursor, from, arrow, name(toToken), forward, messageToken, read.message);
 }
 
 /** `A -> B forward` at the end of the line: reported as unfinished, true; else false. */

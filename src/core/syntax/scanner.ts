@@ -43,6 +43,34 @@ function isWordCode(code: number): boolean {
 
 const LOWER_X = 120;
 const TILDE = 126;
+const COLON = 58;
+const SLASH = 47;
+const EQUALS = 61;
+
+/**
+ * `SCHEME://` right after `=` (`sni=https://bank.example`): a URL written where a host name goes,
+ * as notes copy it from the address bar. There the `//` does not start a comment: the URL is
+ * one word, and the parser says to write the host name alone. Anywhere else `//` is a comment.
+ */
+function isUrlAt(text: string, start: number, colonEnd: number): boolean {
+  return (
+    text.charCodeAt(start - 1) === EQUALS &&
+    text.charCodeAt(colonEnd) === SLASH &&
+    text.charCodeAt(colonEnd + 1) === SLASH &&
+    /^[A-Za-z]+:$/.test(text.slice(start, colonEnd))
+  );
+}
+
+/** The end of a URL: the next blank, quote, newline or the end of the text. */
+function urlEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 34 || code === 0x3000 || classOf(code) === Class.Blank) break;
+    i++;
+  }
+  return i;
+}
 
 /**
  * Splits text into tokens. Never throws: a character it cannot use becomes an `unknown` token
@@ -158,6 +186,10 @@ export class Scanner {
       } else {
         break;
       }
+    }
+    if (i > start + 1 && text.charCodeAt(i - 1) === COLON && isUrlAt(text, start, i)) {
+      this.i = urlEnd(text, i);
+      return { kind: 'word', start, end: this.i, text: text.slice(start, this.i) };
     }
     this.i = i;
     const kind: TokenKind = digits ? 'number' : ident ? 'ident' : 'word';

@@ -36,6 +36,12 @@ const EN = {
   whatDate: 'date',
   fixFullWidth: 'Write the ASCII characters',
   fixRemark: 'Make the remark a comment (#)',
+  fixMessageName: (p: { message: string }) => `Write ${p.message}`,
+  fixState: (p: { state: string }) => `Write ${p.state}`,
+  aHostName: 'host name',
+  hostWithoutScheme: (p: { host: string; scheme: string; field: string }) =>
+    `${p.host ? `${p.host}, ` : ''}the host name without ${p.scheme}: ${p.field}= names a host, not a URL`,
+  fixHostName: (p: { host: string }) => `Write ${p.host}`,
 };
 
 const ZH_CN: typeof EN = {
@@ -72,6 +78,12 @@ const ZH_CN: typeof EN = {
   whatDate: '日期',
   fixFullWidth: '改为 ASCII 字符',
   fixRemark: '把备注改为注释（#）',
+  fixMessageName: (p) => `改为 ${p.message}`,
+  fixState: (p) => `改为 ${p.state}`,
+  aHostName: '主机名',
+  hostWithoutScheme: (p) =>
+    `${p.host ? `${p.host}，` : ''}即不带 ${p.scheme} 的主机名：${p.field}= 是主机名，不是 URL`,
+  fixHostName: (p) => `改为 ${p.host}`,
 };
 
 /** The parser's words as phrases, worded where they are shown. */

@@ -40,7 +40,7 @@ export function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | u
     return asSentOnly(out);
   }
   if (!out.seq) return out.seqGiven ? undefined : synWithoutSeq(out, context);
-  if (out.len > 0) context.report(diagnostic('SynWithData', flagsOf(out)));
+  reportSynData(out, context);
   return {
     retransmit: false,
     apply: (segment) =>
@@ -59,6 +59,49 @@ export function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | u
         sent: segment.len > 0 ? SentLog.EMPTY.append(causeOf(segment)) : SentLog.EMPTY,
       }),
   };
+}
+
+/**
+ * Data on a SYN or SYN ACK (HS305): only TCP Fast Open delivers it, but it occupies the sequence
+ * numbers after the SYN all the same (RFC 9293 §3.4), so the peer acknowledges ISS+1+len. A
+ * payload that is the line's last word is most often a label (`"第二次握手"`): the fix makes it a
+ * comment.
+ */
+function reportSynData(out: Outgoing, context: SendContext): void {
+  if (out.len === 0) return;
+  const statement = out.span;
+  const payload = statement.payload;
+  const label = payload && !statement.len && statement.end === payload.end ? payload : undefined;
+  const fix: Fix<Text> | undefined =
+    label && label.end - label.start >= 2
+      ? {
+          title: TCP_TEXT.fixPayloadComment,
+          edits: [
+            { span: { start: label.start, end: label.start + 1 }, newText: '# ' },
+            { span: { start: label.end - 1, end: label.end }, newText: '' },
+          ],
+        }
+      : undefined;
+  // The peer of a SYN may leave the data for later (ack=ISS+1); a SYN_SENT peer that gets its
+  // SYN acknowledged takes the SYN ACK's text (RFC 9293 §3.10.7.3, "continue processing at the
+  // sixth step"), so its ACK counts it.
+  const synAck = out.flags.has('ACK');
+  const counted =
+    synAck && out.seq
+      ? TCP_TEXT.synAckDataAcked({
+          len: out.len,
+          peer: out.to,
+          ack: fixValueText(plus(out.seq, 1 + out.len), undefined, context.symbols),
+        })
+      : '';
+  context.report(
+    diagnostic(
+      'SynWithData',
+      flagsOf(out),
+      { flags: synAck ? 'SYN ACK' : 'SYN', counted },
+      fix ? { fix } : {},
+    ),
+  );
 }
 
 /**
@@ -131,6 +174,7 @@ export function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan 
       ? { value: tfoEnd, why: nextReason(synData) }
       : { value: base.rcvNxt as SeqValue, why: nextReason(base.rcvNxtCause) };
   if (!base.iss && !out.seq) return out.seqGiven ? undefined : synWithoutSeq(out, context);
+  if (!base.sndNxt) reportSynData(out, context);
   return {
     ...(base.iss
       ? {
@@ -149,7 +193,11 @@ export function planSynAck(out: Outgoing, tcb: Tcb, context: SendContext): Plan 
       tcb.iss ??= segment.seq;
       tcb.issSpan ??= out.span;
       tcb.sndUna ??= segment.seq;
-      tcb.sndNxt ??= plus(segment.seq, 1);
+      if (tcb.sndNxt === undefined) {
+        // RFC 9293 §3.4: data on the SYN ACK occupies the sequence numbers after it, as on a SYN.
+        tcb.sndNxt = plus(segment.seq, 1 + segment.len);
+        if (segment.len > 0) tcb.sent = tcb.sent.append(causeOf(segment));
+      }
       tcb.sndNxtCause ??= causeOf(segment);
       tcb.peer = out.to;
       if (tfo && tfoEnd && synData) {
@@ -192,6 +240,7 @@ export function reportNeverListened(out: Outgoing, tcb: Tcb, context: SendContex
         reason: neverListened
           ? TCP_TEXT.neverListened
           : TCP_TEXT.noConnectionWith({ peer: out.to }),
+        hint: neverListened ? TCP_TEXT.hintListen({ endpoint: out.from, line }) : '',
       },
       {
         related: [

@@ -113,9 +113,12 @@ function receiveSynSent(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segm
   tcb.stateSpan = segment.span;
   tcb.peer = segment.from;
   tcb.irs = segment.seq;
-  // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside).
-  tcb.rcvNxt = plus(segment.seq, 1);
-  tcb.rcvNxtCause = synCause(segment);
+  // §3.10.7.2/3: RCV.NXT = SEG.SEQ+1; data on a SYN is only queued (TCP Fast Open aside). A
+  // SYN ACK that acknowledges our SYN has its text processed ("continue processing at the sixth
+  // step"): RCV.NXT moves past it too.
+  const text = synchronized && segment.len > 0;
+  tcb.rcvNxt = plus(segment.seq, 1 + (text ? segment.len : 0));
+  tcb.rcvNxtCause = text ? causeOf(segment) : synCause(segment);
   tcb.peerWscale = segment.wscale; // RFC 7323 §2.2, as in LISTEN
   if (synchronized) tcb.sndUna = ack;
   return 'delivered';

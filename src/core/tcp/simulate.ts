@@ -155,7 +155,8 @@ class Simulator {
         break;
       case 'expect': {
         const name = this.names.endpoint(statement.endpoint);
-        this.steps.push(expectStep(statement, name, this.tcbs.tcb(name), this.lines, this.report));
+        const tcb = this.tcbs.tcb(name);
+        this.steps.push(expectStep(statement, name, tcb, this.lines, this.report, this.steps));
         break;
       }
       case 'scenario':

@@ -12,7 +12,8 @@ import type { TcpState } from '../protocol/tcpStates';
 import { lineNumber } from './explain';
 import { newTcb, type Tcb } from './tcb';
 import type { TcbTable } from './tcbTable';
-import type { ActionStep, ExpectStep } from './trace';
+import type { ActionStep, ExpectStep, TcpStep } from './trace';
+import type { Text } from '../text/words';
 
 type Change = [endpoint: string, before: TcpState, after: TcpState];
 
@@ -64,6 +65,42 @@ function actionStep(kind: ActionStep['kind'], span: Span, changes: Change[]): Ac
 }
 
 /**
+ * Why TIME_WAIT is or is not the state (RFC 9293 §3.6): the endpoint that sends the first FIN
+ * (the active close) ends in TIME_WAIT until 2MSL pass; the other closes from LAST_ACK.
+ */
+function timeWaitHint(
+  name: string,
+  expected: TcpState,
+  tcb: Readonly<Tcb>,
+  steps: readonly TcpStep[],
+): Text {
+  if (expected === 'CLOSED' && tcb.state === 'TIME_WAIT') {
+    return TCP_TEXT.hintTimeWait({ endpoint: name });
+  }
+  if (expected !== 'TIME_WAIT') return '';
+  if (
+    tcb.state === 'CLOSE_WAIT' ||
+    tcb.state === 'LAST_ACK' ||
+    (tcb.state === 'CLOSED' && closedFromLastAck(name, tcb, steps))
+  ) {
+    return TCP_TEXT.hintOnlyFirstCloserWaits({ endpoint: name });
+  }
+  return '';
+}
+
+/** True when the step that made `name` CLOSED took it there from LAST_ACK (the passive close). */
+function closedFromLastAck(name: string, tcb: Readonly<Tcb>, steps: readonly TcpStep[]): boolean {
+  const since = tcb.stateSpan;
+  if (!since) return false;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i] as TcpStep;
+    if (step.span.start !== since.start) continue;
+    return step.kind === 'segment' && step.to === name && step.receiver.before.state === 'LAST_ACK';
+  }
+  return false;
+}
+
+/**
  * `expect NAME STATE`: a failed one says since which line the endpoint has been in the state it
  * is in, with a fix that writes that state.
  */
@@ -73,25 +110,41 @@ export function expectStep(
   tcb: Readonly<Tcb>,
   lines: LineMap,
   report: (d: Finding) => void,
+  /** The steps so far: whether a CLOSED endpoint got there from LAST_ACK. */
+  steps: readonly TcpStep[] = [],
 ): ExpectStep {
   const expected = statement.state;
   const passed = expected === undefined || expected === tcb.state;
   if (!passed && expected) {
     const since = tcb.stateSpan;
     const why = since ? TCP_TEXT.sinceLine({ line: lineNumber(lines, since) }) : '';
+    // Waiting 2MSL is the step notes forget: "主机1等待2MSL后 ... 关闭连接".
+    const waits = expected === 'CLOSED' && tcb.state === 'TIME_WAIT';
+    const lineStart = lines.lineStart(lines.lineOf(statement));
     report(
       diagnostic(
         'ExpectFailed',
         statement.stateSpan,
-        { endpoint: name, expected, actual: tcb.state, why },
+        {
+          endpoint: name,
+          expected,
+          actual: tcb.state,
+          why,
+          hint: timeWaitHint(name, expected, tcb, steps),
+        },
         {
           related: since
             ? [{ span: since, message: TCP_TEXT.becameHere({ endpoint: name, state: tcb.state }) }]
             : [],
-          fix: {
-            title: TCP_TEXT.fixExpect({ state: tcb.state }),
-            edits: [{ span: statement.stateSpan, newText: tcb.state }],
-          },
+          fix: waits
+            ? {
+                title: TCP_TEXT.fixWait2Msl,
+                edits: [{ span: { start: lineStart, end: lineStart }, newText: 'wait 2MSL\n' }],
+              }
+            : {
+                title: TCP_TEXT.fixExpect({ state: tcb.state }),
+                edits: [{ span: statement.stateSpan, newText: tcb.state }],
+              },
         },
       ),
     );

@@ -44,6 +44,12 @@ const EN = {
   determinesAck: 'this segment determines the expected ack',
   becameHere: (p: { endpoint: string; state: string }) => `${p.endpoint} became ${p.state} here`,
   sinceLine: (p: { line: number }) => ` since line ${p.line}`,
+  hintTimeWait: (p: { endpoint: string }) =>
+    ` ${p.endpoint} closed first (it sent the first FIN), so it waits 2MSL in TIME_WAIT before it is CLOSED: write 'wait 2MSL' before this line.`,
+  hintOnlyFirstCloserWaits: (p: { endpoint: string }) =>
+    ` Only the endpoint that closes first (sends the first FIN) goes through TIME_WAIT; the other goes CLOSE_WAIT, LAST_ACK, CLOSED, so ${p.endpoint} never waits 2MSL.`,
+  hintListen: (p: { endpoint: string; line: number }) =>
+    ` To accept the connection, ${p.endpoint} must listen first: write '${p.endpoint} listen' before line ${p.line}.`,
   hintSwapped:
     ' seq and ack look swapped: seq counts what this side sends, ack what it has received.',
   hintPlusOne: ' SYN and FIN each consume one sequence number: did you forget the +1?',
@@ -62,6 +68,10 @@ const EN = {
   fixAck: (p: { text: string }) => `Change ack to ${p.text}`,
   fixDeclare: (p: { name: string }) => `Declare endpoint ${p.name}`,
   fixExpect: (p: { state: string }) => `Expect ${p.state}`,
+  fixWait2Msl: 'Insert wait 2MSL before this line',
+  fixPayloadComment: 'Make the payload a comment (#)',
+  synAckDataAcked: (p: { len: number; peer: string; ack: string }) =>
+    ` Its ${p.len} bytes follow the SYN in the sequence space, so ${p.peer} acknowledges ${p.ack}.`,
   fixDeliverAgain: (p: { label: string }) => `Deliver ${p.label} again (a duplicate)`,
 
   phases: {
@@ -106,6 +116,12 @@ const ZH_CN: typeof EN = {
   determinesAck: '这个报文段决定了期望的确认号',
   becameHere: (p) => `${p.endpoint} 在这里变为 ${p.state}`,
   sinceLine: (p) => `（自第 ${p.line} 行起）`,
+  hintTimeWait: (p) =>
+    `${p.endpoint} 先关闭（它发送了第一个 FIN），所以要在 TIME_WAIT 等待 2MSL 后才进入 CLOSED：请在这一行之前写 'wait 2MSL'。`,
+  hintOnlyFirstCloserWaits: (p) =>
+    `只有先关闭的一端（发送第一个 FIN 的一端）才经过 TIME_WAIT；另一端经过 CLOSE_WAIT、LAST_ACK 到 CLOSED，所以 ${p.endpoint} 不会等待 2MSL。`,
+  hintListen: (p) =>
+    `要接受这个连接，${p.endpoint} 必须先监听：请在第 ${p.line} 行之前写 '${p.endpoint} listen'。`,
   hintSwapped: 'seq 和 ack 似乎写反了：seq 计的是本端发送的数据，ack 计的是本端收到的数据。',
   hintPlusOne: 'SYN 和 FIN 各占用一个序列号：是不是忘了 +1？',
   hintDifferentBases: (p) => `${p.a} 和 ${p.b} 的起点不同。`,
@@ -121,6 +137,10 @@ const ZH_CN: typeof EN = {
   fixAck: (p) => `把 ack 改为 ${p.text}`,
   fixDeclare: (p) => `声明端点 ${p.name}`,
   fixExpect: (p) => `预期改为 ${p.state}`,
+  fixWait2Msl: '在这一行之前插入 wait 2MSL',
+  fixPayloadComment: '把载荷改为注释（#）',
+  synAckDataAcked: (p) =>
+    `它的 ${p.len} 个字节在序列号空间中紧跟 SYN，所以 ${p.peer} 确认 ${p.ack}。`,
   fixDeliverAgain: (p) => `再次交付 ${p.label}（重复报文段）`,
 
   phases: {

@@ -136,6 +136,15 @@ function notExpected(
   role: Role,
   facts: PlanFacts,
 ): Text {
+  // A message only the other side ever sends (RFC 5246 §7.3, RFC 8446 §2): say that first.
+  if (!SLOTS.some((slot) => slot.message === message && slot.by === role)) {
+    const other = role === 'client' ? 'server' : 'client';
+    return TLS_TEXT.onlySentBy({
+      role: TLS_TEXT.role({ role: other }),
+      sender: TLS_TEXT.role({ role }),
+      message,
+    });
+  }
   if (message === 'ServerKeyExchange' && facts.keyExchange === 'RSA') {
     return TLS_TEXT.rsaNoServerKeyExchange;
   }

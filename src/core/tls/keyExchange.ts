@@ -68,14 +68,16 @@ export function clientKeyExchange(
     return;
   }
   const premaster = content.fields.get('premaster');
-  const key = content.fields.get('encrypted');
+  const written = content.fields.get('encrypted');
   if (!forwarded) {
     if (!premaster) reportMissing(run, statement, 'premaster');
-    if (!key) reportMissing(run, statement, 'encrypted');
+    if (!written) reportMissing(run, statement, 'encrypted');
   }
-  if (!premaster || !key) return;
+  if (!premaster || !written) return;
+  const key = forwarded
+    ? relayedKey(run, written)
+    : checkEncryptionKey(run, statement, written, session);
   const keyInfo = run.pki.keys.get(key);
-  if (!forwarded) checkEncryptionKey(run, statement, key, session);
   if (!forwarded) {
     const pmField = fieldOf(statement, 'premaster');
     if (run.knowledge.knownToOthers(premaster, from) && !run.knowledge.knows(from, premaster)) {
@@ -99,16 +101,32 @@ export function clientKeyExchange(
   if (keyInfo?.holder === to) run.knowledge.learn(to, premaster);
 }
 
-/** The premaster secret must be encrypted with a declared key: the one in the server's certificate. */
+/** A relayed message's key: a certificate's name was reported where it was written. */
+function relayedKey(run: TlsRun, written: string): string {
+  if (run.pki.keys.has(written)) return written;
+  return run.pki.certs.get(written)?.key ?? written;
+}
+
+/**
+ * The premaster secret must be encrypted with a declared key: the one in the server's
+ * certificate. Gives the key the handshake goes on with: the one written when it is a key
+ * (encrypted with another key, the server cannot decrypt it); else the one meant.
+ */
 function checkEncryptionKey(
   run: TlsRun,
   statement: TlsMessageStatement,
   key: string,
   session: Session,
-): void {
+): string {
   const keyField = fieldOf(statement, 'encrypted');
-  if (!keyField) return;
-  if (!run.pki.keys.has(key)) {
+  if (!keyField) return key;
+  const expected = session.serverCert?.key;
+  const cert = run.pki.keys.has(key) ? undefined : run.pki.certs.get(key);
+  // A certificate's name ("encrypt with the certificate's public key", as notes say it) or a
+  // name never declared: the key meant is the certificate's. One diagnostic says so, and the
+  // handshake goes on with that key, so the Finished messages after it do not fail as well.
+  const meant = run.pki.keys.has(key) ? key : (expected ?? cert?.key);
+  if (!meant) {
     run.log.report(
       diagnostic('TlsUnknownName', keyField.valueSpan, {
         what: TLS_TEXT.whatKey,
@@ -116,24 +134,24 @@ function checkEncryptionKey(
         declare: `key ${key} holder=...`,
       }),
     );
+    return key;
   }
-  const expected = session.serverCert?.key;
-  if (expected && expected !== key) {
-    run.log.report(
-      diagnostic(
-        'TlsWrongKey',
-        keyField.valueSpan,
-        { key, expected, cert: session.serverCert?.name ?? '' },
-        {
-          fix: replaceWith(
-            TLS_TEXT.fixEncryptWith({ key: expected }),
-            keyField.valueSpan,
-            expected,
-          ),
-        },
-      ),
-    );
-  }
+  const right = expected ?? meant;
+  if (right === key) return key;
+  run.log.report(
+    diagnostic(
+      'TlsWrongKey',
+      keyField.valueSpan,
+      {
+        key,
+        expected: right,
+        cert: session.serverCert?.name ?? cert?.name ?? '',
+        certificate: cert !== undefined,
+      },
+      { fix: replaceWith(TLS_TEXT.fixEncryptWith({ key: right }), keyField.valueSpan, right) },
+    ),
+  );
+  return meant;
 }
 
 /**

@@ -252,6 +252,8 @@ export type Acceptance =
       readonly selfSigned: boolean;
       /** The name asked for (SNI) that the subject matched; absent when none was checked. */
       readonly name?: string;
+      /** True when the ClientHello gave no SNI: the client had no name to check. */
+      readonly noSni?: boolean;
       /** The day the validity dates were checked on; absent when none were. */
       readonly date?: string;
       /** An attacker that holds the private key of the trusted signer. */
@@ -332,7 +334,7 @@ export function verifyCertificate(
     kind: 'CertVerified',
     signer: cert.issuer === 'self' ? cert.name : (cert.issuer ?? ''),
     selfSigned: cert.issuer === 'self',
-    ...(nameChecked ? { name: sni } : {}),
+    ...(nameChecked ? { name: sni } : sni === undefined ? { noSni: true } : {}),
     ...(datesChecked && pki.date ? { date: pki.date.text } : {}),
     ...(holder !== undefined && pki.attackers.has(holder) ? { attacker: holder } : {}),
   };

@@ -23,6 +23,8 @@ const EN = {
   retryNeeds13: 'HelloRetryRequest is TLS 1.3, and the client did not offer TLS 1.3',
   handshakeOver: (p: { role: string; message: string }) =>
     `the handshake is over, so the ${p.role} sends no ${p.message}`,
+  onlySentBy: (p: { role: string; sender: string; message: string }) =>
+    `only the ${p.role} sends ${p.message}, never the ${p.sender}`,
 
   trusts: (p: { list: string }) => `it trusts ${p.list}`,
   trustsNone: 'it trusts no CA',
@@ -129,8 +131,14 @@ const EN = {
     handshake: '🔒 Encrypted with the handshake keys',
     application: '🔒 Encrypted with the application keys',
   },
-  certVerifiedNote: (p: { cert: string; signer: string; name: string; date: string }) =>
-    `${p.cert} ✓ signed by ${p.signer}${p.name ? `, for ${p.name}` : ''}${p.date ? `, valid on ${p.date}` : ''}`,
+  certVerifiedNote: (p: {
+    cert: string;
+    signer: string;
+    name: string;
+    date: string;
+    noSni: boolean;
+  }) =>
+    `${p.cert} ✓ signed by ${p.signer}${p.name ? `, for ${p.name}` : p.noSni ? ', name not checked: no sni= in the ClientHello' : ''}${p.date ? `, valid on ${p.date}` : ''}`,
   certAttackerCaNote: (p: { client: string; cert: string; ca: string; attacker: string }) =>
     `⚠ ${p.client} accepts ${p.cert}: it trusts ${p.ca}, ${p.attacker}’s CA`,
   certUncheckedNote: (p: { client: string; cert: string }) =>
@@ -169,6 +177,7 @@ const ZH_CN: { readonly [K in keyof typeof EN]: (typeof EN)[K] } = {
   only13: 'EncryptedExtensions 只存在于 TLS 1.3',
   retryNeeds13: 'HelloRetryRequest 属于 TLS 1.3，而客户端没有提供 TLS 1.3',
   handshakeOver: (p) => `握手已经结束，${p.role}不再发送 ${p.message}`,
+  onlySentBy: (p) => `只有${p.role}发送 ${p.message}，${p.sender}从不发送它`,
 
   trusts: (p) => `它信任 ${p.list}`,
   trustsNone: '它不信任任何 CA',
@@ -253,7 +262,7 @@ const ZH_CN: { readonly [K in keyof typeof EN]: (typeof EN)[K] } = {
     application: '🔒 用应用数据密钥加密',
   },
   certVerifiedNote: (p) =>
-    `${p.cert} ✓ 由 ${p.signer} 签发${p.name ? `，域名 ${p.name} 相符` : ''}${p.date ? `，${p.date} 在有效期内` : ''}`,
+    `${p.cert} ✓ 由 ${p.signer} 签发${p.name ? `，域名 ${p.name} 相符` : p.noSni ? '，未核对域名：ClientHello 没有 sni=' : ''}${p.date ? `，${p.date} 在有效期内` : ''}`,
   certAttackerCaNote: (p) =>
     `⚠ ${p.client} 接受 ${p.cert}：它把 ${p.attacker} 的 CA ${p.ca} 列为受信任的根证书`,
   certUncheckedNote: (p) => `⚠ ${p.client} 未经验证就接受了 ${p.cert}：它信任任何证书`,

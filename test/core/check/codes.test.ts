@@ -6,7 +6,7 @@ import { LOCALES } from '../../../src/core/text/locale';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../../src/core/check/codes';
 import { applyEdits } from '../../../src/core/text/textEdits';
 import { CAPTURED, covered, lines, OPEN } from '../../helpers';
-import { TLS_CASES } from './tlsCodeCases';
+import { pki, TLS_CASES } from './tlsCodeCases';
 
 /** The opening plus an orderly active close by the client. */
 const CLOSE = [
@@ -116,6 +116,12 @@ const CASES: Record<DiagnosticCode, Case> = {
     line: 6,
     text: '(第三次握手)',
     good: [...OPEN.slice(0, 5), 'client -> server ACK seq=x+1 ack=y+1 # (第三次握手)'],
+  },
+  HS019: {
+    bad: [...pki(), 'client -> server Client Hello random=r1 sni=bank.example'],
+    line: 7,
+    text: 'Client Hello',
+    good: [...pki(), 'client -> server ClientHello random=r1 sni=bank.example'],
   },
   HS101: {
     bad: [...OPEN.slice(0, 4), 'server -> client SYN ACK seq=y ack=x', OPEN[5] as string],

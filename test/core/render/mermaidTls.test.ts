@@ -85,9 +85,12 @@ const CERTIFICATE_NOTES: readonly {
     note: { text: 'c ✓ signed by CA, for bank.example, valid on 2026-11-26', warning: false },
   },
   {
-    name: 'a verified certificate claims no name or day that was not checked',
+    name: 'a verified certificate claims no name or day that was not checked, and says why',
     text: [...pki(), ...HELLO.map((l) => l.replace(' sni=bank.example', ''))],
-    note: { text: 'c ✓ signed by CA', warning: false },
+    note: {
+      text: 'c ✓ signed by CA, name not checked: no sni= in the ClientHello',
+      warning: false,
+    },
   },
   {
     name: 'a trusted self-signed certificate is signed by itself',

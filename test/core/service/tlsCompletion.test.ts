@@ -32,6 +32,12 @@ test('after a message name, the fields it takes and has not got yet', () => {
   assert.deepEqual(labelsAt(PKI + 'server -> client Certificate |\n'), ['cert=']);
 });
 
+test('a message name in words, as notes write it, completes its fields too', () => {
+  assert.deepEqual(labelsAt(PKI + 'server -> client Server Hello Done |\n'), []);
+  assert.ok(labelsAt(PKI + 'client -> server Client Hello |\n').includes('random='));
+  assert.ok(labelsAt(PKI + 'client -> server client hello random=r1 |\n').includes('sni='));
+});
+
 test('after Alert, the alert names', () => {
   const labels = labelsAt(PKI + 'client -> server Alert |\n');
   assert.ok(labels.includes('bad_certificate') && labels.includes('unknown_ca'));

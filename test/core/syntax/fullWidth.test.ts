@@ -65,3 +65,11 @@ test('a comment written ／／ is a comment; a string ending in \\ ends with its
   const read = readFullWidthAsAscii('a -> b SYN "a\\\na -> b SYN seq＝1');
   assert.equal(read.text, 'a -> b SYN "a\\\na -> b SYN seq=1');
 });
+
+test('// in a URL after = is no comment here either: full-width forms after it are read', () => {
+  assert.equal(
+    readFullWidthAsAscii('sni=https://bank.example\u3000versions＝1.2').text,
+    'sni=https://bank.example versions=1.2',
+  );
+  assert.equal(readFullWidthAsAscii('a -> b SYN // ＝').text, 'a -> b SYN // ＝');
+});

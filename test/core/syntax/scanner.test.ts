@@ -124,3 +124,27 @@ test('names in any script (UAX #31 identifiers): 客户端, a name going on in a
     'eof:',
   ]);
 });
+
+test('SCHEME:// right after = is a URL, one word; // anywhere else starts a comment', () => {
+  assert.deepEqual(kinds('sni=https://bank.example/login x'), [
+    'ident:sni',
+    'equals:=',
+    'word:https://bank.example/login',
+    'ident:x',
+    'eof:',
+  ]);
+  assert.deepEqual(kinds('sni= https://bank.example'), [
+    'ident:sni',
+    'equals:=',
+    'word:https:',
+    'eof:',
+  ]);
+  assert.deepEqual(kinds('a -> b SYN // https://x'), [
+    'ident:a',
+    'arrow:->',
+    'ident:b',
+    'ident:SYN',
+    'eof:',
+  ]);
+  assert.deepEqual(kinds('x=1//2'), ['ident:x', 'equals:=', 'number:1', 'eof:']);
+});

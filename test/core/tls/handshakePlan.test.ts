@@ -205,3 +205,34 @@ for (const rule of RULES) {
     assert.match(results[results.length - 1] as string, rule.reason);
   });
 }
+
+test('a message only the other side sends says so, whatever comes next', () => {
+  const hello: Flight = [
+    ['client', 'ClientHello'],
+    ['server', 'ServerHello'],
+    ['server', 'Certificate'],
+    ['server', 'ServerHelloDone'],
+  ];
+  const rsa = { version: '1.2', keyExchange: 'RSA' } as const;
+  assert.deepEqual(play([...hello, ['server', 'ClientKeyExchange']], rsa).slice(4), [
+    'only the client sends ClientKeyExchange, never the server',
+  ]);
+  assert.deepEqual(
+    play([
+      ['client', 'ClientHello'],
+      ['client', 'ServerHello'],
+    ]).slice(1),
+    ['only the server sends ServerHello, never the client'],
+  );
+  // Both sides send a Finished: the usual reason.
+  assert.deepEqual(
+    play(
+      [
+        ['client', 'ClientHello'],
+        ['server', 'Finished'],
+      ],
+      rsa,
+    ).slice(1),
+    ['the server’s ServerHello comes first: the server answers the ClientHello first'],
+  );
+});

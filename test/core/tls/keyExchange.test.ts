@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { clientKeyExchange, noteDerivations, sendShare } from '../../../src/core/tls/keyExchange';
 import { newSession } from '../../../src/core/tls/session';
 import { newOutcome } from '../../../src/core/tls/tlsRun';
-import { pki } from '../check/tlsCodeCases';
+import { analyze } from '../../../src/core/analysis/analyze';
+import { HELLO, KEY_EXCHANGE, pki } from '../check/tlsCodeCases';
 import { reported, runOf, writtenContent } from './tlsRunFixture';
 
 function rsaSession(run: ReturnType<typeof runOf>['run']) {
@@ -63,10 +64,57 @@ test('RSA: encrypting with another key than the certificate’s is fixed to the 
   assert.ok(!run.knowledge.knows('server', 'pm'));
 });
 
+test('RSA: a certificate’s name where the key goes is read as its key, with one diagnostic', () => {
+  const { run, messages } = runOf(
+    ...pki(),
+    'client -> server ClientKeyExchange premaster=pm encrypted=c',
+  );
+  const session = rsaSession(run);
+  clientKeyExchange(run, messages[0]!, writtenContent(messages[0]!), session);
+  assert.deepEqual(reported(run), ['TlsWrongKey']);
+  const [d] = run.log.diagnostics;
+  assert.equal(
+    word(d!.message, 'en'),
+    'c is a certificate, not a key: the premaster secret is encrypted with the public key the certificate carries, k (the key= of c). Write encrypted=k.',
+  );
+  assert.match(word(d!.message, 'zh-cn'), /c 是证书，不是密钥/);
+  assert.equal(word(d?.fix?.title ?? '', 'en'), 'Encrypt with k');
+  // The handshake goes on with k: the server decrypts the premaster secret.
+  assert.ok(run.knowledge.knows('server', 'pm'));
+  assert.equal(session.premasterKey, 'k');
+});
+
+test('RSA: a name never declared, with a certificate accepted: one diagnostic, its key meant', () => {
+  const { run, messages } = runOf(
+    ...pki(),
+    'client -> server ClientKeyExchange premaster=pm encrypted=CERT',
+  );
+  const session = rsaSession(run);
+  clientKeyExchange(run, messages[0]!, writtenContent(messages[0]!), session);
+  assert.deepEqual(reported(run), ['TlsWrongKey']);
+  assert.ok(run.knowledge.knows('server', 'pm'));
+  // Without a certificate to say which key is meant, the name is only unknown.
+  const alone = runOf(...pki(), 'client -> server ClientKeyExchange premaster=pm encrypted=CERT');
+  const bare = rsaSession(alone.run);
+  bare.serverCert = undefined;
+  clientKeyExchange(alone.run, alone.messages[0]!, writtenContent(alone.messages[0]!), bare);
+  assert.deepEqual(reported(alone.run), ['TlsUnknownName']);
+});
+
 test('ECDHE: the client’s share is required', () => {
   const { run, messages } = runOf(...pki(), 'client -> server ClientKeyExchange');
   const session = newSession(1, 'client', 'server');
   session.facts = { ...session.facts, keyExchange: 'ECDHE' };
   clientKeyExchange(run, messages[0]!, writtenContent(messages[0]!), session);
   assert.deepEqual(reported(run), ['TlsMissingField']);
+});
+
+test('a whole handshake with encrypted=CERTIFICATE: that one diagnostic, and Finished verifies', () => {
+  const text = [...pki(), ...HELLO, ...KEY_EXCHANGE]
+    .join('\n')
+    .replace('encrypted=k', 'encrypted=c');
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => d.code),
+    ['HS621'],
+  );
 });

@@ -165,10 +165,10 @@ const ACCEPTED: readonly {
     checked: { signer: 'Root', selfSigned: false, name: 'BANK.example', date: '2026-11-26' },
   },
   {
-    name: 'no name when the client asked for none, no day when no date is given',
+    name: 'no name when the client asked for none (and it says so), no day when no date is given',
     extra: [CERT],
     cert: 'c',
-    checked: { signer: 'Root', selfSigned: false },
+    checked: { signer: 'Root', selfSigned: false, noSni: true },
   },
   {
     name: 'no day when the certificate has no validity dates',
