@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { formatLine, locate } from '../src/cli/formatDiagnostic';
 import { importCapture } from '../src/core/capture/write/importCapture';
-import { analyze } from '../src/core/analysis/analyze';
+import { analyze, type AnalyzeOptions } from '../src/core/analysis/analyze';
 import { CODE_MEANINGS } from '../src/core/check/codeMeanings';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../src/core/check/codes';
 import { CAPTURED, OPEN } from './helpers';
@@ -23,8 +23,8 @@ const shown = blocks
   .flatMap((b) => b.body.split('\n'))
   .filter(Boolean);
 
-function check(name: string, text: string): string[] {
-  const analysis = analyze(text);
+function check(name: string, text: string, options: AnalyzeOptions = {}): string[] {
+  const analysis = analyze(text, options);
   return analysis.diagnostics.map((d) => formatLine(locate(name, analysis, d)));
 }
 
@@ -61,7 +61,10 @@ const CONTEXTS: Record<string, string[]> = {
   M: MITM_PKI,
   C: CAPTURED,
   '—': [],
+  max2: [],
 };
+/** Contexts checked with other options than analyze's defaults. */
+const OPTIONS: Record<string, AnalyzeOptions> = { max2: { maxDiagnostics: 2 } };
 const rows = [...doc.matchAll(/^\| (HS\d{3}) \| (\w+) \| (.*?) \| (\S+) \| (.*) \|$/gm)].map(
   (m) => ({
     code: m[1] as string,
@@ -95,7 +98,7 @@ for (const row of rows) {
     assert.ok(context, `unknown context ${row.context}`);
     const lines = row.example.split('<br>').map((part) => part.replace(/^`|`$/g, ''));
     const name = `${row.code}.handshake`;
-    const out = check(name, [...context, ...lines].join('\n') + '\n');
+    const out = check(name, [...context, ...lines].join('\n') + '\n', OPTIONS[row.context]);
     assert.ok(
       out.some((line) => line.includes(` ${row.code}: `)),
       out.join('\n'),

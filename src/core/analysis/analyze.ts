@@ -9,12 +9,16 @@ import { simulateTls } from '../tls/simulateTls';
 import { wordDiagnostic, type Diagnostic, type Finding } from '../check/diagnostic';
 import type { Locale } from '../text/locale';
 import { stepDiagnostics, type StepDiagnostics } from './stepDiagnostics';
+import { limitFindings, MAX_DIAGNOSTICS } from './diagnosticLimit';
 
 /** Everything the features need about one text: its tree, its trace and its problems. */
 export interface Analysis {
   readonly document: ScenarioDocument;
   readonly trace: Trace;
-  /** Sorted by position. */
+  /**
+   * Sorted by position: the first `maxDiagnostics`, then, if there were more, one HS901 that
+   * counts the rest.
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** The same diagnostics by the statement and the step they belong to. */
   readonly stepDiagnostics: StepDiagnostics;
@@ -37,6 +41,12 @@ export interface AnalyzeOptions {
    * diagram's numbers and `lines` name the file's lines, while offsets stay the text's own.
    */
   readonly firstLine?: number;
+  /**
+   * How many diagnostics to report, the first in the text ({@link MAX_DIAGNOSTICS} unless
+   * given; `Infinity` for all): past it one HS901 counts the rest, and only those reported are
+   * worded and placed on their steps.
+   */
+  readonly maxDiagnostics?: number;
 }
 
 /**
@@ -58,7 +68,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     ...tls.diagnostics,
     ...capturedTrafficDiagnostics(simulation.trace, lines),
   ].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  const diagnostics = findings.map((f) => wordDiagnostic(f, locale));
+  const reported = limitFindings(findings, options.maxDiagnostics ?? MAX_DIAGNOSTICS);
+  const diagnostics = reported.map((f) => wordDiagnostic(f, locale));
   const trace =
     tls.steps.length === 0
       ? simulation.trace

@@ -115,6 +115,8 @@ export const CODE_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   HS709: "*TCP Window Full*: data up to the edge of the peer's window.",
   HS710: '*TCP Keep-Alive*: seq one before the next byte, no new data.',
   HS711: '*TCP Port numbers reused*: a new connection on the same addresses and ports.',
+  HS901:
+    'More diagnostics than the limit (`maxDiagnostics`, 1000 by default): the rest are counted, not shown, this one at the first of them with the highest severity among them.',
 };
 
 /** A code's meaning as plain text, for readers that show no Markdown: without its `code` and *emphasis* marks. */

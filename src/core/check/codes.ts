@@ -3,7 +3,7 @@
  * Codes never change meaning once published: tests, docs, and users' suppressions rely on them.
  * HS0xx syntax · HS1xx sequence and acknowledgment numbers · HS2xx connection state ·
  * HS3xx flags and values · HS4xx names · HS5xx expectations · HS6xx TLS and certificates ·
- * HS7xx captured traffic.
+ * HS7xx captured traffic · HS9xx limits of the checker.
  */
 export const DIAGNOSTIC_CODES = {
   UnexpectedCharacter: { code: 'HS001', severity: 'error' },
@@ -114,6 +114,8 @@ export const DIAGNOSTIC_CODES = {
   TcpWindowFull: { code: 'HS709', severity: 'warning' },
   TcpKeepAlive: { code: 'HS710', severity: 'info' },
   TcpPortNumbersReused: { code: 'HS711', severity: 'info' },
+
+  DiagnosticsNotShown: { code: 'HS901', severity: 'warning' },
 } as const;
 
 export type DiagnosticKind = keyof typeof DIAGNOSTIC_CODES;

@@ -44,6 +44,15 @@ type MessageArgs<K extends DiagnosticKind> = Wordable<Parameters<(typeof MESSAGE
 
 type Extras = { related?: RelatedInformation<Text>[]; fix?: Fix<Text> };
 
+/**
+ * Shared by every finding that needs them, since a broken file can make a finding per character
+ * (see analysis/diagnosticLimit.ts): each message's path, and the empty list of related notes.
+ */
+const PATHS = Object.fromEntries(
+  Object.keys(DIAGNOSTIC_CODES).map((kind) => [kind, Object.freeze([kind])]),
+) as unknown as Readonly<Record<DiagnosticKind, readonly [DiagnosticKind]>>;
+const NO_RELATED: readonly RelatedInformation<Text>[] = Object.freeze([]);
+
 /** Builds a finding of `kind`: its message is the table entry with `args`, worded later. */
 export function diagnostic<K extends DiagnosticKind>(
   kind: K,
@@ -54,14 +63,14 @@ export function diagnostic<K extends DiagnosticKind>(
 ): Finding {
   const [args, extras] = rest;
   const entry = DIAGNOSTIC_CODES[kind];
-  const message: Phrase = { book: MESSAGE_BOOK, path: [kind], args };
+  const message: Phrase = { book: MESSAGE_BOOK, path: PATHS[kind], args };
   return {
     kind,
     code: entry.code,
     severity: entry.severity,
     message,
     span: { start: span.start, end: span.end },
-    related: extras?.related ?? [],
+    related: extras?.related ?? NO_RELATED,
     ...(extras?.fix ? { fix: extras.fix } : {}),
   };
 }

@@ -228,4 +228,7 @@ export const MESSAGES = {
     `[TCP Keep-Alive] ${p.endpoint} sends seq one before its next byte with no new data: a keep-alive probe.`,
   TcpPortNumbersReused: (p: { line: number }) =>
     `[TCP Port numbers reused] A SYN with a new initial sequence number on the addresses and ports of the connection at line ${p.line}: a new connection.`,
+
+  DiagnosticsNotShown: (p: { count: number; max: number }) =>
+    `${p.count} more diagnostic${p.count === 1 ? '' : 's'} not shown: only the first ${p.max} of a file are reported. Fix these and check again.`,
 } satisfies Record<DiagnosticKind, (p: never) => string>;

@@ -188,4 +188,7 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     `[TCP Keep-Alive] ${p.endpoint} 发送的序列号比下一个字节小一，且没有新数据：这是一个保活探测。`,
   TcpPortNumbersReused: (p) =>
     `[TCP Port numbers reused] 在第 ${p.line} 行那个连接的地址和端口上出现了带新初始序列号的 SYN：这是一个新连接。`,
+
+  DiagnosticsNotShown: (p) =>
+    `另有 ${p.count} 个诊断未显示：一个文件只报告前 ${p.max} 个。请先修正这些，再重新检查。`,
 };

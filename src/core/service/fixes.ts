@@ -60,7 +60,8 @@ const MAX_PASSES = 20;
 export function fixAllSeqAck(text: string): TextEdit[] {
   let current = text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const edits = analyze(current)
+    // Every wrong value, not only those among the first diagnostics a file reports.
+    const edits = analyze(current, { maxDiagnostics: Infinity })
       .diagnostics.filter((d) => SEQ_ACK_CODES.has(d.code) && d.fix)
       .flatMap((d) => d.fix?.edits ?? []);
     if (edits.length === 0) break;

@@ -302,7 +302,7 @@ function receiveText(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segment
   if (receiveWindow(tcb) === 0 && before(rcvNxt, segment.end, symbols)) return 'challenged';
   if (before(rcvNxt, segment.seq, symbols)) {
     const queued = { seq: segment.seq, length: segment.len, fin, cause: causeOf(segment) };
-    tcb.queue = [...tcb.queue, queued];
+    tcb.queue = tcb.queue.hold(queued, symbols);
     return 'queued';
   }
   const end = segment.end; // SEG.SEQ + `length`
@@ -317,7 +317,7 @@ function receiveText(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segment
     tcb.lateData = { span: segment.span, from: segment.from, ack: segment.ack };
   }
   accept(tcb, end, fin, causeOf(segment));
-  if (tcb.queue.length > 0) drain(tcb, symbols);
+  if (tcb.queue.size > 0) drain(tcb, symbols);
   return 'delivered';
 }
 
@@ -344,16 +344,13 @@ function accept(tcb: Tcb, end: SeqValue, fin: boolean, cause: Tcb['rcvNxtCause']
 
 /** Moves queued segments that now continue RCV.NXT into the stream. */
 function drain(tcb: Tcb, symbols: SymbolValues): void {
-  for (let progressed = true; progressed && tcb.queue.length > 0;) {
-    progressed = false;
-    for (const queued of tcb.queue) {
-      const rcvNxt = tcb.rcvNxt;
-      if (!rcvNxt || !atOrBefore(queued.seq, rcvNxt, symbols)) continue;
+  tcb.queue = tcb.queue.drain(
+    () => tcb.rcvNxt,
+    symbols,
+    (queued) => {
+      const rcvNxt = tcb.rcvNxt as SeqValue; // the queue takes a segment only once RCV.NXT reaches it
       const end = plus(queued.seq, queued.length + (queued.fin ? 1 : 0));
-      tcb.queue = tcb.queue.filter((q) => q !== queued);
       if (before(rcvNxt, end, symbols)) accept(tcb, end, queued.fin, queued.cause);
-      progressed = true;
-      break;
-    }
-  }
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Span } from '../text/span';
 import type { Cause, Reason } from './reason';
 import { SentLog } from './sentLog';
+import { ReceiveQueue } from './receiveQueue';
 import { plus, type SeqValue } from './seqValue';
 import type { TcpFlag } from '../protocol/tcpFlags';
 import type { TcpState } from '../protocol/tcpStates';
@@ -135,14 +136,6 @@ export interface Refusal {
   readonly ack?: SeqValue;
 }
 
-/** A segment that arrived ahead of RCV.NXT and waits for the gap to fill. */
-export interface QueuedSegment {
-  readonly seq: SeqValue;
-  readonly length: number;
-  readonly fin: boolean;
-  readonly cause: Cause;
-}
-
 /**
  * The transmission control block of RFC 9293 §3.3.1, as far as a scenario needs it, plus the
  * causes the explanations quote.
@@ -150,9 +143,9 @@ export interface QueuedSegment {
  * Mutable, unlike the rest of the core's data: the engine keeps one TCB per endpoint and changes
  * it in place as segments are sent and received. Replacing an eighteen-field object several
  * times per segment was most of the engine's time on large scenarios. Nothing outside the
- * engine sees a TCB: the trace holds TcbView snapshots taken between changes. `queue` is
- * replaced, never changed in place, since TCBs made from CLOSED_TCB share its array; `sent` is
- * a SentLog, immutable to its holders.
+ * engine sees a TCB: the trace holds TcbView snapshots taken between changes. `unanswered` is
+ * replaced, never changed in place, since TCBs made from CLOSED_TCB share its array; `queue` (a
+ * ReceiveQueue) and `sent` (a SentLog) are immutable to their holders.
  */
 export interface Tcb {
   state: TcpState;
@@ -199,7 +192,8 @@ export interface Tcb {
    * Open, RFC 7413), or only the SYN (the data is then sent again).
    */
   synData: undefined | Cause;
-  queue: readonly QueuedSegment[];
+  /** Segments held ahead of RCV.NXT until the gap before them fills (see ReceiveQueue). */
+  queue: ReceiveQueue;
   /** Data this side sent, unacknowledged, for telling retransmissions (see SentLog). */
   sent: SentLog;
 }
@@ -232,7 +226,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   unanswered: Object.freeze([]),
   lateData: undefined,
   synData: undefined,
-  queue: Object.freeze([]),
+  queue: ReceiveQueue.EMPTY,
   sent: SentLog.EMPTY,
 });
 

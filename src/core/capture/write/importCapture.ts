@@ -4,18 +4,22 @@ import { CAPTURE_MESSAGES } from '../read/captureMessages';
 import { CaptureScan, scanCapture, type Cancelled, type ScanResult } from './captureScan';
 import type { Connection } from './connectionTable';
 import type { CaptureProblem } from '../read/packet';
-import { formatDocument } from '../../format/format';
-import { applyEdits } from '../../text/textEdits';
+import { alignedLines } from './alignedLines';
 import { ScenarioWriter } from './scenarioWriter';
 import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from '../../tcp/tcpAnalysis';
 import { visibleText } from '../../text/visibleText';
 
 /**
- * Imports up to this many lines are formatted like Format Document. Formatting is linear but
- * costs about three times the import itself (some 3 s for 100k lines, see `npm run bench`), all
- * at the end, with the progress bar full; beyond this the scenario is left as written.
+ * Imports up to this many lines are aligned as Format Document would align them; beyond this
+ * the scenario is left as written. (Formatting the text cost about three times the import
+ * itself; the writer's own layout, alignedLines.ts, costs a small part of it.)
  */
 const MAX_FORMATTED_LINES = 100_000;
+
+/** The scenario text from the lines the writer wrote: aligned, up to MAX_FORMATTED_LINES. */
+export function layOutImport(lines: readonly string[]): string {
+  return (lines.length <= MAX_FORMATTED_LINES ? alignedLines(lines) : lines).join('\n') + '\n';
+}
 
 /** A re-readable source of chunks: the importer reads a capture twice (list, then write). */
 export type ChunkSource = () => Iterable<Uint8Array>;
@@ -164,20 +168,18 @@ export class WritePass {
     );
   }
 
-  /** The scenario, once every chunk has been pushed. */
-  finish(): ImportResult {
+  /**
+   * The scenario, once every chunk has been pushed: its lines laid out by `layout` (aligned as
+   * Format Document would, by default).
+   */
+  finish(layout: (lines: readonly string[]) => string = layOutImport): ImportResult {
     this.scan.end();
     this.writer.end();
     const lines = this.lines;
     for (const problem of this.listed.problems) {
       lines.push(`# Import problem: ${problemText(problem, this.locale)}`);
     }
-    const text = lines.join('\n') + '\n';
-    // Aligned as Format Document would (the formatter is the one source of the layout); a very
-    // large import is left as written, where formatting would cost more than it gives.
-    const formatted =
-      lines.length <= MAX_FORMATTED_LINES ? applyEdits(text, formatDocument(text)) : text;
-    return { ok: true, text: formatted, summary: this.listed };
+    return { ok: true, text: layout(lines), summary: this.listed };
   }
 
   /** The result of an import cancelled while writing. */
