@@ -69,9 +69,15 @@ const SLOTS: readonly Slot[] = [
 ];
 
 export type PlanResult =
-  | { readonly ok: true; readonly next: number }
-  /** Taken, but required messages before it are missing. */
-  | { readonly ok: false; readonly next: number; readonly reason: Text }
+  /** Taken; `late` when it fills a slot an earlier message passed over (the position stays). */
+  | { readonly ok: true; readonly next: number; readonly late?: number }
+  /** Taken, but required messages before it are missing: `skipped` holds their slots. */
+  | {
+      readonly ok: false;
+      readonly next: number;
+      readonly reason: Text;
+      readonly skipped: readonly number[];
+    }
   /** Not taken: the position stays. */
   | { readonly ok: false; readonly next: undefined; readonly reason: Text };
 
@@ -88,27 +94,37 @@ function nextRequired(position: number, facts: PlanFacts): Slot | undefined {
 const name = (slot: Slot) =>
   TLS_TEXT.roleMessage({ role: TLS_TEXT.role({ role: slot.by }), message: slot.message });
 
-/** Places `message` from `role` after the handshake's `position`. */
+/**
+ * Places `message` from `role` after the handshake's `position`. `skipped` are the slots an
+ * earlier message jumped over (already reported): the message of one of them, arriving late, is
+ * taken there without a second complaint, since the mistake was the early message, not this one.
+ */
 export function placeMessage(
   position: number,
   message: TlsMessageType,
   role: Role,
   facts: PlanFacts,
+  skipped: ReadonlySet<number> = new Set(),
 ): PlanResult {
-  const missing: Slot[] = [];
+  for (const i of skipped) {
+    const slot = SLOTS[i] as Slot;
+    if (slot.message === message && slot.by === role) return { ok: true, next: position, late: i };
+  }
+  const missing: number[] = [];
   for (let i = position; i < SLOTS.length; i++) {
     const slot = SLOTS[i] as Slot;
     if (!(slot.when?.(facts) ?? true)) continue;
     if (slot.message === message && slot.by === role) {
       if (missing.length === 0) return { ok: true, next: i + 1 };
-      const first = missing[0] as Slot;
+      const first = SLOTS[missing[0] as number] as Slot;
       return {
         ok: false,
         next: i + 1,
         reason: TLS_TEXT.comesFirst({ what: name(first), why: missingWhy(first) }),
+        skipped: missing,
       };
     }
-    if (!slot.optional) missing.push(slot);
+    if (!slot.optional) missing.push(i);
   }
   return { ok: false, next: undefined, reason: notExpected(position, message, role, facts) };
 }

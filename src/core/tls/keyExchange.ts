@@ -116,6 +116,7 @@ function checkEncryptionKey(
         declare: `key ${key} holder=...`,
       }),
     );
+    return;
   }
   const expected = session.serverCert?.key;
   if (expected && expected !== key) {

@@ -105,6 +105,18 @@ export interface Session {
   failure?: Failure;
   /** A fatal alert (or close_notify) ended it. */
   closed?: Span;
+  /** The scenario went on after `closed`, and was told so once. */
+  closedReported?: true;
+  /**
+   * Plan slots an early message jumped over (reported there): their messages, coming late, are
+   * taken without a second diagnostic.
+   */
+  readonly skipped: Set<number>;
+  /**
+   * An error was reported on one of its messages. What then goes wrong because of it (a
+   * Finished that cannot verify) is that mistake again, not a new one: the engine plays along.
+   */
+  flagged: boolean;
   /** The attacker that holds this session's keys while the client thinks it talks to the server. */
   compromisedBy?: string;
   readonly derived: Set<string>;
@@ -128,6 +140,8 @@ export function newSession(id: number, client: string, server: string): Session 
     changedCipher: new Set(),
     finished: new Set(),
     established: false,
+    skipped: new Set(),
+    flagged: false,
     derived: new Set(),
     transcript: [],
   };

@@ -56,12 +56,14 @@ function simulateMessage(run: TlsRun, statement: TlsMessageStatement): TlsStep {
   const outcome = newOutcome();
   const step = (content?: Content, session?: Session, keys?: TrafficKeys): TlsStep =>
     stepOf(run, statement, outcome, run.log.errors > errorsBefore, content, session, keys);
-  if (!checkEndpoints(run, statement) || !checkTcp(run, statement)) return step();
+  if (!checkEndpoints(run, statement)) return step();
+  checkTcp(run, statement);
   const content = contentOf(run, statement);
   if (!content) return step();
   const session = sessionFor(run, statement, content);
-  if (!session) return step(content);
   const keys = deliver(run, statement, content, session, outcome);
+  // What fails later because of this mistake is the same mistake (see Session.flagged).
+  if (run.log.errors > errorsBefore) session.flagged = true;
   return step(content, session, keys);
 }
 

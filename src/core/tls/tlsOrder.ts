@@ -34,12 +34,14 @@ export function checkEndpoints(run: TlsRun, statement: TlsMessageStatement): boo
 
 /**
  * TLS over a TCP connection of the scenario needs that connection established: the sender can
- * still send (RFC 9293 §3.3.2: ESTABLISHED or CLOSE_WAIT) and the receiver still receives.
+ * still send (RFC 9293 §3.3.2: ESTABLISHED or CLOSE_WAIT) and the receiver still receives. One
+ * mistake, one diagnostic: the first message of a run over a connection that is not there is
+ * reported, the rest of that run is not, and the TLS messages are judged as if it were.
  */
-export function checkTcp(run: TlsRun, statement: TlsMessageStatement): boolean {
+export function checkTcp(run: TlsRun, statement: TlsMessageStatement): void {
   const from = statement.from.text;
   const to = statement.to.text;
-  if (!run.timeline.hasConnection(from, to)) return true;
+  if (!run.timeline.hasConnection(from, to)) return;
   const sender = run.timeline.stateAt(from, statement.start);
   const receiver = run.timeline.stateAt(to, statement.start);
   const [endpoint, state] = !SENDER_STATES.has(sender)
@@ -47,17 +49,23 @@ export function checkTcp(run: TlsRun, statement: TlsMessageStatement): boolean {
     : !RECEIVER_STATES.has(receiver)
       ? [to, receiver]
       : [undefined, undefined];
-  if (!endpoint || !state) return true;
+  const pair = pairKey(from, to);
+  if (!endpoint || !state) {
+    run.withoutTcp.delete(pair);
+    return;
+  }
+  if (run.withoutTcp.has(pair)) return;
+  run.withoutTcp.add(pair);
   run.log.report(diagnostic('TlsBeforeTcp', statement.messageSpan, { endpoint, state }));
-  return false;
 }
 
-/** The handshake this message belongs to; a ClientHello after a finished one starts anew. */
-export function sessionFor(
-  run: TlsRun,
-  statement: TlsMessageStatement,
-  content: Content,
-): Session | undefined {
+/**
+ * The handshake this message belongs to; a ClientHello after a finished one starts anew. A
+ * message before any ClientHello is reported, and starts a handshake whose ClientHello is taken
+ * to have offered what the server then picks: the ClientHello, if it comes later, is late, not
+ * a second mistake.
+ */
+export function sessionFor(run: TlsRun, statement: TlsMessageStatement, content: Content): Session {
   const from = statement.from.text;
   const to = statement.to.text;
   const key = pairKey(from, to);
@@ -68,22 +76,39 @@ export function sessionFor(
     run.sessions.set(key, session);
     return session;
   }
-  if (!current) {
-    run.log.report(
-      diagnostic('TlsOutOfOrder', statement.messageSpan, {
-        message: statement.message,
-        reason: TLS_TEXT.noHandshakeYet({ from, to }),
-      }),
-    );
-    return undefined;
-  }
-  return current;
+  if (current) return current;
+  run.log.report(
+    diagnostic('TlsOutOfOrder', statement.messageSpan, {
+      message: statement.message,
+      reason: TLS_TEXT.noHandshakeYet({ from, to }),
+    }),
+  );
+  const client = isClientMessage(content.message) ? from : to;
+  const session = newSession(++run.sessionCount, client, client === from ? to : from);
+  session.position = 1;
+  session.skipped.add(0);
+  session.offeredVersions = ['1.2', '1.3'];
+  session.facts = { ...session.facts, offers13: true };
+  run.sessions.set(key, session);
+  return session;
 }
 
-/** After a failure only the alert may follow; after a fatal alert, nothing (RFC 8446 §6.2). */
+/** Messages only a client sends, to tell the roles of a handshake that began without a hello. */
+function isClientMessage(message: Content['message']): boolean {
+  return message === 'ClientKeyExchange';
+}
+
+/**
+ * After a failure only the alert may follow; after a fatal alert, nothing (RFC 8446 §6.2). A
+ * scenario that goes on anyway is told so once, at the first message that should not be there:
+ * after a failure the engine then plays along as if the check had passed (the message is judged
+ * as usual, and true is returned); after an alert the messages are not taken.
+ */
 export function stillOpen(run: TlsRun, statement: TlsMessageStatement, session: Session): boolean {
   const from = statement.from.text;
   if (session.closed) {
+    if (session.closedReported) return false;
+    session.closedReported = true;
     run.log.report(
       diagnostic('TlsContinuesAfterFailure', statement.messageSpan, {
         endpoint: from,
@@ -118,7 +143,7 @@ export function stillOpen(run: TlsRun, statement: TlsMessageStatement, session: 
         { fix },
       ),
     );
-    return false;
+    session.failure = undefined;
   }
   return true;
 }
@@ -193,7 +218,11 @@ export function place(
       ),
     );
   }
-  const placed = placeMessage(session.position, message, role, session.facts);
+  const placed = placeMessage(session.position, message, role, session.facts, session.skipped);
+  if (placed.ok && placed.late !== undefined) session.skipped.delete(placed.late);
+  if (!placed.ok && placed.next !== undefined) {
+    for (const slot of placed.skipped) session.skipped.add(slot);
+  }
   if (
     !placed.ok &&
     !(message === 'Finished' && session.facts.version === '1.2' && placed.next !== undefined)

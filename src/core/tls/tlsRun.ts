@@ -49,6 +49,8 @@ export interface TlsRun {
   readonly randoms: Map<string, { readonly span: Span; readonly session: number }>;
   /** What each endpoint last received of each message type, for `forward`. */
   readonly received: Map<string, Map<TlsMessageType, Content>>;
+  /** Pairs whose TLS already ran over a connection that was not established (reported once). */
+  readonly withoutTcp: Set<string>;
 }
 
 /**
@@ -75,6 +77,7 @@ export function startTlsRun(document: ScenarioDocument, lines: LineMap, tcp: Tcp
     sessionCount: 0,
     randoms: new Map(),
     received: new Map(),
+    withoutTcp: new Set(),
   };
 }
 
