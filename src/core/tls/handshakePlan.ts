@@ -27,6 +27,9 @@ interface Slot {
 const v12 = (f: PlanFacts) => f.version === '1.2';
 const v13 = (f: PlanFacts) => f.version === '1.3';
 
+/** The slot of ServerHello: a handshake without one is taken to have had it (tlsOrder.ts). */
+export const SERVER_HELLO_SLOT = 3;
+
 /**
  * The full handshake of TLS 1.2 (RFC 5246 §7.3) and TLS 1.3 (RFC 8446 §2) as one list of
  * slots; a slot whose condition is false does not apply to this handshake.
@@ -105,11 +108,33 @@ export function placeMessage(
   role: Role,
   facts: PlanFacts,
   skipped: ReadonlySet<number> = new Set(),
+  misplaced: ReadonlySet<string> = new Set(),
 ): PlanResult {
+  const ahead = placeAhead(position, message, role, facts, misplaced);
+  if (ahead.ok) return ahead;
   for (const i of skipped) {
     const slot = SLOTS[i] as Slot;
     if (slot.message === message && slot.by === role) return { ok: true, next: position, late: i };
   }
+  return ahead;
+}
+
+/** The key of a message from a role in `misplaced` sets: `client Finished`. */
+export function slotKey(role: Role, message: TlsMessageType): string {
+  return `${role} ${message}`;
+}
+
+/**
+ * The first slot of `message` from `role` at or after `position`. A required slot whose message
+ * came earlier where it could not be placed (`misplaced`, already reported) is not missing.
+ */
+function placeAhead(
+  position: number,
+  message: TlsMessageType,
+  role: Role,
+  facts: PlanFacts,
+  misplaced: ReadonlySet<string>,
+): PlanResult {
   const missing: number[] = [];
   for (let i = position; i < SLOTS.length; i++) {
     const slot = SLOTS[i] as Slot;
@@ -124,7 +149,7 @@ export function placeMessage(
         skipped: missing,
       };
     }
-    if (!slot.optional) missing.push(i);
+    if (!slot.optional && !misplaced.has(slotKey(slot.by, slot.message))) missing.push(i);
   }
   return { ok: false, next: undefined, reason: notExpected(position, message, role, facts) };
 }

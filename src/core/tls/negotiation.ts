@@ -3,7 +3,12 @@ import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
 import { sendShare } from './keyExchange';
 import type { Content, Session } from './session';
-import { CIPHER_SUITES, keyExchangeOf, suiteFitsVersion } from '../protocol/tlsSuites';
+import {
+  CIPHER_SUITES,
+  keyExchangeOf,
+  suiteFitsVersion,
+  type KeyExchange,
+} from '../protocol/tlsSuites';
 import { parseTlsVersion, type TlsVersion } from '../protocol/tlsVersions';
 import { lineNumber, publish, replaceWith, reportMissing, type TlsRun } from './tlsRun';
 import { TLS_TEXT } from './tlsText';
@@ -48,7 +53,12 @@ export function clientHello(
   session.facts = { ...session.facts, offers13: versions.includes('1.3') };
 }
 
-/** ServerHello: the server's pick, which must come from the client's offer. */
+/**
+ * ServerHello: the server's pick, which must come from the client's offer. A pick outside the
+ * offer is reported once (the version, else the suite): the client would abort, and the messages
+ * that follow show whether the scenario meant the pick or the offer, so the session keeps the
+ * offer as its `alternative` reading until one of them fits a message the other does not.
+ */
 export function serverHello(
   run: TlsRun,
   statement: TlsMessageStatement,
@@ -64,36 +74,61 @@ export function serverHello(
     session.serverRandom = random;
     publish(run, random, [from, to]);
   }
-  const version = chosenVersion(run, statement, content, session);
+  const { version, fallback } = chosenVersion(run, statement, content, session);
   const suite = content.fields.get('suite');
   const suiteField = forwarded ? undefined : fieldOf(statement, 'suite');
-  if (suite !== undefined && suiteField) checkChosenSuite(run, suiteField, suite, version, session);
-  const keyExchange =
-    version === '1.3' ? 'TLS13' : ((suite ? keyExchangeOf(suite) : undefined) ?? 'RSA');
+  // A suite that does not fit a version the client did not offer is that one mistake again.
+  const suiteOther =
+    suite !== undefined && suiteField
+      ? checkChosenSuite(run, suiteField, suite, version, session, !fallback)
+      : undefined;
+  const other = fallback
+    ? { version: fallback, suite: offeredSuiteFor(session, fallback) ?? suite }
+    : suiteOther;
   const share = content.fields.get('key_share');
-  if (version === '1.3' && !share && !forwarded) reportMissing(run, statement, 'key_share');
+  if (version === '1.3' && !share && !forwarded && !fallback) {
+    reportMissing(run, statement, 'key_share');
+  }
   if (share) {
     session.serverShare = share;
     sendShare(run, share, from, to, forwarded);
   }
-  session.facts = {
-    ...session.facts,
-    version,
-    keyExchange: keyExchange === 'TLS13' && version !== '1.3' ? 'RSA' : keyExchange,
-    serverHelloSeen: true,
-  };
+  session.facts = { ...session.facts, ...pickOf(version, suite), serverHelloSeen: true };
+  const pick = other ? pickOf(other.version, other.suite) : undefined;
+  session.alternative =
+    pick &&
+    (pick.version !== session.facts.version || pick.keyExchange !== session.facts.keyExchange)
+      ? { pick, position: session.position }
+      : undefined;
+}
+
+/** The version and key exchange a pick of `suite` in `version` makes. */
+export function pickOf(
+  version: TlsVersion,
+  suite: string | undefined,
+): { readonly version: TlsVersion; readonly keyExchange: KeyExchange } {
+  const kex = version === '1.3' ? 'TLS13' : ((suite ? keyExchangeOf(suite) : undefined) ?? 'RSA');
+  return { version, keyExchange: kex === 'TLS13' && version !== '1.3' ? 'RSA' : kex };
+}
+
+/** The first suite the client offered that fits `version`. */
+export function offeredSuiteFor(session: Session, version: TlsVersion): string | undefined {
+  return session.offeredSuites?.find(
+    (s) => keyExchangeOf(s) !== undefined && suiteFitsVersion(s, version),
+  );
 }
 
 /**
  * The version ServerHello picks: the one written, else TLS 1.3 when the hello looks like 1.3
  * (after a HelloRetryRequest, with a key share, or when 1.2 was not offered), else TLS 1.2.
+ * `fallback` is the client's best offer when the pick is not one of them.
  */
 function chosenVersion(
   run: TlsRun,
   statement: TlsMessageStatement,
   content: Content,
   session: Session,
-): TlsVersion {
+): { readonly version: TlsVersion; readonly fallback?: TlsVersion } {
   const versionField = statement.forward ? undefined : fieldOf(statement, 'version');
   const written = content.fields.get('version');
   const parsed = written !== undefined ? parseTlsVersion(written) : undefined;
@@ -112,40 +147,43 @@ function chosenVersion(
     (session.facts.retried || content.fields.has('key_share') || !offered.includes('1.2')
       ? '1.3'
       : '1.2');
-  if (parsed && !offered.includes(parsed) && versionField) {
-    const first = offered[offered.length - 1];
-    const fix = first
-      ? replaceWith(TLS_TEXT.fixPickVersion({ version: first }), versionField.valueSpan, first)
-      : undefined;
-    run.log.report(
-      diagnostic(
-        'TlsVersionNotOffered',
-        versionField.valueSpan,
-        {
-          version: parsed,
-          offered: joinText(
-            offered.map((v) => `TLS ${v}`),
-            TLS_TEXT.and,
-          ),
-        },
-        fix ? { fix } : {},
-      ),
-    );
-  }
-  return version;
+  if (!parsed || offered.includes(parsed) || !versionField) return { version };
+  const first = offered[offered.length - 1];
+  const fix = first
+    ? replaceWith(TLS_TEXT.fixPickVersion({ version: first }), versionField.valueSpan, first)
+    : undefined;
+  run.log.report(
+    diagnostic(
+      'TlsVersionNotOffered',
+      versionField.valueSpan,
+      {
+        version: parsed,
+        offered: joinText(
+          offered.map((v) => `TLS ${v}`),
+          TLS_TEXT.and,
+        ),
+      },
+      fix ? { fix } : {},
+    ),
+  );
+  return first ? { version, fallback: first } : { version };
 }
 
-/** The suite ServerHello picks: a known one, offered by the client, fit for the version. */
+/**
+ * The suite ServerHello picks: a known one, offered by the client, fit for the version. When it
+ * is not, the other reading of the hello: the offer's suite, or the version the suite is for.
+ */
 function checkChosenSuite(
   run: TlsRun,
   suiteField: TlsField,
   suite: string,
   version: TlsVersion,
   session: Session,
-): void {
+  versionOffered: boolean,
+): { readonly version: TlsVersion; readonly suite: string | undefined } | undefined {
   if (keyExchangeOf(suite) === undefined) {
     checkSuites(run, suiteField);
-    return;
+    return undefined;
   }
   const offered = session.offeredSuites;
   if (offered && !offered.some((s) => s.toUpperCase() === suite.toUpperCase())) {
@@ -161,9 +199,14 @@ function checkChosenSuite(
         fix ? { fix } : {},
       ),
     );
-  } else if (!suiteFitsVersion(suite, version)) {
-    run.log.report(diagnostic('TlsSuiteVersionMismatch', suiteField.valueSpan, { suite, version }));
+    return { version, suite: offeredSuiteFor(session, version) };
   }
+  if (versionOffered && !suiteFitsVersion(suite, version)) {
+    run.log.report(diagnostic('TlsSuiteVersionMismatch', suiteField.valueSpan, { suite, version }));
+    const other: TlsVersion = version === '1.3' ? '1.2' : '1.3';
+    return session.offeredVersions.includes(other) ? { version: other, suite } : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -88,6 +88,17 @@ export interface Session {
   readonly server: string;
   position: number;
   facts: PlanFacts;
+  /**
+   * A ServerHello outside the offer (reported) read the other way: the offer's version or suite.
+   * The messages after it tell which reading the scenario follows; the first that fits only one
+   * decides.
+   */
+  alternative?: {
+    readonly pick: { readonly version: TlsVersion; readonly keyExchange: KeyExchange };
+    position: number;
+  };
+  /** Messages (`role message`) that came where no slot could take them: not missing later. */
+  readonly misplaced: Set<string>;
   offeredVersions: readonly TlsVersion[];
   offeredSuites?: readonly string[];
   sni?: string;
@@ -141,6 +152,7 @@ export function newSession(id: number, client: string, server: string): Session 
     finished: new Set(),
     established: false,
     skipped: new Set(),
+    misplaced: new Set(),
     flagged: false,
     derived: new Set(),
     transcript: [],

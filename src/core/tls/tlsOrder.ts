@@ -1,7 +1,9 @@
 import { diagnostic } from '../check/diagnostic';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
-import { placeMessage } from './handshakePlan';
-import { TLS_ALERTS } from '../protocol/tlsMessageTypes';
+import { placeMessage, SERVER_HELLO_SLOT, slotKey, type PlanResult } from './handshakePlan';
+import { offeredSuiteFor, pickOf } from './negotiation';
+import type { TlsVersion } from '../protocol/tlsVersions';
+import { TLS_ALERTS, type TlsMessageType } from '../protocol/tlsMessageTypes';
 import { newSession, type Content, type Session } from './session';
 import { pairKey } from './tcpTimeline';
 import { lineNumber, replaceWith, type TlsRun } from './tlsRun';
@@ -168,19 +170,26 @@ export function alert(
   session.closed = { start: statement.start, end: statement.end };
 }
 
-/** Application data flows only once both Finished messages have been accepted. */
+/**
+ * Application data flows only once both Finished messages have been accepted. Data before that
+ * is reported once (not at all when an error of the handshake already explains it); the engine
+ * then takes the handshake as done, as the scenario does.
+ */
 export function checkApplicationData(
   run: TlsRun,
   statement: TlsMessageStatement,
   session: Session,
 ): void {
   if (session.established) return;
-  run.log.report(
-    diagnostic('TlsOutOfOrder', statement.messageSpan, {
-      message: statement.message,
-      reason: TLS_TEXT.dataAfterFinished,
-    }),
-  );
+  if (!session.flagged) {
+    run.log.report(
+      diagnostic('TlsOutOfOrder', statement.messageSpan, {
+        message: statement.message,
+        reason: TLS_TEXT.dataAfterFinished,
+      }),
+    );
+  }
+  session.established = true;
 }
 
 /** RFC 8446 §D.4: a TLS 1.3 endpoint may send a dummy ChangeCipherSpec; it changes nothing. */
@@ -202,11 +211,19 @@ export function place(
   role: 'client' | 'server',
 ): boolean {
   const message = statement.message;
-  if (
-    message === 'Finished' &&
-    session.facts.version === '1.2' &&
-    !session.changedCipher.has(statement.from.text)
-  ) {
+  let placed = placeInEitherReading(session, message, role);
+  let reported = false;
+  if (placed.next === undefined && missesServerHello(session, message)) {
+    // Reported once here ("ServerHello comes next"); the rest is judged as if it had come.
+    run.log.report(
+      diagnostic('TlsOutOfOrder', statement.messageSpan, { message, reason: placed.reason }),
+    );
+    reported = true;
+    assumeServerHello(session);
+    placed = placeInEitherReading(session, message, role);
+  }
+  const finished12 = message === 'Finished' && session.facts.version === '1.2';
+  if (finished12 && !session.changedCipher.has(statement.from.text)) {
     const at = run.lines.lineStart(run.lines.lineOf(statement));
     const line = `${statement.from.text} -> ${statement.to.text}  ChangeCipherSpec\n`;
     run.log.report(
@@ -218,20 +235,76 @@ export function place(
       ),
     );
   }
-  const placed = placeMessage(session.position, message, role, session.facts, session.skipped);
   if (placed.ok && placed.late !== undefined) session.skipped.delete(placed.late);
   if (!placed.ok && placed.next !== undefined) {
     for (const slot of placed.skipped) session.skipped.add(slot);
   }
-  if (
-    !placed.ok &&
-    !(message === 'Finished' && session.facts.version === '1.2' && placed.next !== undefined)
-  ) {
+  if (!placed.ok && !reported && !(finished12 && placed.next !== undefined)) {
     run.log.report(
       diagnostic('TlsOutOfOrder', statement.messageSpan, { message, reason: placed.reason }),
     );
   }
-  if (placed.next === undefined) return false;
+  if (placed.next === undefined) {
+    session.misplaced.add(slotKey(role, message));
+    return false;
+  }
   session.position = placed.next;
   return true;
+}
+
+/**
+ * Places the message in the session's reading of its ServerHello and, when that hello was outside
+ * the offer, in the other reading too: the first message only one of them takes decides.
+ */
+function placeInEitherReading(
+  session: Session,
+  message: TlsMessageType,
+  role: 'client' | 'server',
+): PlanResult {
+  const { skipped, misplaced } = session;
+  const placed = placeMessage(session.position, message, role, session.facts, skipped, misplaced);
+  const alternative = session.alternative;
+  if (!alternative) return placed;
+  const facts = { ...session.facts, ...alternative.pick };
+  const other = placeMessage(alternative.position, message, role, facts, skipped, misplaced);
+  if (!placed.ok && other.ok) {
+    session.facts = facts;
+    session.alternative = undefined;
+    return other;
+  }
+  if (placed.ok && !other.ok) session.alternative = undefined;
+  else if (other.next !== undefined) alternative.position = other.next;
+  return placed;
+}
+
+/** Messages that open a handshake: the others need a ServerHello before them. */
+const HELLOS: ReadonlySet<TlsMessageType> = new Set([
+  'ClientHello',
+  'HelloRetryRequest',
+  'ServerHello',
+]);
+
+function missesServerHello(session: Session, message: TlsMessageType): boolean {
+  return !session.facts.serverHelloSeen && !HELLOS.has(message);
+}
+
+/**
+ * A handshake that goes on without its ServerHello is taken to have had one that picked from the
+ * offer: the best version offered, or else the other one (the messages decide, as for a pick
+ * outside the offer). The ServerHello, if it comes later, fills its slot.
+ */
+function assumeServerHello(session: Session): void {
+  const offered = session.offeredVersions;
+  const best: TlsVersion = offered.includes('1.3') ? '1.3' : '1.2';
+  const other: TlsVersion = best === '1.3' ? '1.2' : '1.3';
+  session.facts = {
+    ...session.facts,
+    ...pickOf(best, offeredSuiteFor(session, best)),
+    serverHelloSeen: true,
+  };
+  session.position = Math.max(session.position, SERVER_HELLO_SLOT + 1);
+  session.skipped.add(SERVER_HELLO_SLOT);
+  session.alternative = offered.includes(other)
+    ? { pick: pickOf(other, offeredSuiteFor(session, other)), position: session.position }
+    : undefined;
 }
