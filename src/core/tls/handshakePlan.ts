@@ -119,6 +119,12 @@ export function placeMessage(
   return ahead;
 }
 
+/** True when slot `index` is for `message` from `role`. */
+export function isSlotOf(index: number, role: Role, message: TlsMessageType): boolean {
+  const slot = SLOTS[index];
+  return slot !== undefined && slot.by === role && slot.message === message;
+}
+
 /** The key of a message from a role in `misplaced` sets: `client Finished`. */
 export function slotKey(role: Role, message: TlsMessageType): string {
   return `${role} ${message}`;

@@ -79,11 +79,11 @@ export function serverHello(
   const suiteField = forwarded ? undefined : fieldOf(statement, 'suite');
   // A suite that does not fit a version the client did not offer is that one mistake again.
   const suiteOther =
-    suite !== undefined && suiteField
+    suite !== undefined && (suiteField || forwarded)
       ? checkChosenSuite(run, suiteField, suite, version, session, !fallback)
       : undefined;
   const other = fallback
-    ? { version: fallback, suite: offeredSuiteFor(session, fallback) ?? suite }
+    ? { version: fallback, suite: offeredSuiteFor(session, fallback, suite) ?? suite }
     : suiteOther;
   const share = content.fields.get('key_share');
   if (version === '1.3' && !share && !forwarded && !fallback) {
@@ -95,11 +95,11 @@ export function serverHello(
   }
   session.facts = { ...session.facts, ...pickOf(version, suite), serverHelloSeen: true };
   const pick = other ? pickOf(other.version, other.suite) : undefined;
-  session.alternative =
+  session.alternatives =
     pick &&
     (pick.version !== session.facts.version || pick.keyExchange !== session.facts.keyExchange)
-      ? { pick, position: session.position }
-      : undefined;
+      ? [{ pick, position: session.position }]
+      : [];
 }
 
 /** The version and key exchange a pick of `suite` in `version` makes. */
@@ -111,11 +111,16 @@ export function pickOf(
   return { version, keyExchange: kex === 'TLS13' && version !== '1.3' ? 'RSA' : kex };
 }
 
-/** The first suite the client offered that fits `version`. */
-export function offeredSuiteFor(session: Session, version: TlsVersion): string | undefined {
-  return session.offeredSuites?.find(
-    (s) => keyExchangeOf(s) !== undefined && suiteFitsVersion(s, version),
-  );
+/** `preferred` when the client offered it and it fits `version`, else the first offered that does. */
+export function offeredSuiteFor(
+  session: Session,
+  version: TlsVersion,
+  preferred?: string,
+): string | undefined {
+  const fits = (s: string) => keyExchangeOf(s) !== undefined && suiteFitsVersion(s, version);
+  const offered = session.offeredSuites ?? [];
+  const match = offered.find((s) => s.toUpperCase() === preferred?.toUpperCase());
+  return match && fits(match) ? match : offered.find(fits);
 }
 
 /**
@@ -147,8 +152,10 @@ function chosenVersion(
     (session.facts.retried || content.fields.has('key_share') || !offered.includes('1.2')
       ? '1.3'
       : '1.2');
-  if (!parsed || offered.includes(parsed) || !versionField) return { version };
+  if (!parsed || offered.includes(parsed)) return { version };
   const first = offered[offered.length - 1];
+  // A relayed hello was judged where it was first sent; this leg still reads it both ways.
+  if (!versionField) return first ? { version, fallback: first } : { version };
   const fix = first
     ? replaceWith(TLS_TEXT.fixPickVersion({ version: first }), versionField.valueSpan, first)
     : undefined;
@@ -175,7 +182,7 @@ function chosenVersion(
  */
 function checkChosenSuite(
   run: TlsRun,
-  suiteField: TlsField,
+  suiteField: TlsField | undefined,
   suite: string,
   version: TlsVersion,
   session: Session,
@@ -186,7 +193,11 @@ function checkChosenSuite(
     return undefined;
   }
   const offered = session.offeredSuites;
-  if (offered && !offered.some((s) => s.toUpperCase() === suite.toUpperCase())) {
+  const inOffer = !offered || offered.some((s) => s.toUpperCase() === suite.toUpperCase());
+  // A relayed hello was judged where it was first sent; this leg still reads it both ways.
+  if (!suiteField)
+    return inOffer ? undefined : { version, suite: offeredSuiteFor(session, version) };
+  if (offered && !inOffer) {
     const first = offered[0];
     const fix = first
       ? replaceWith(TLS_TEXT.fixPickSuite({ suite: first }), suiteField.valueSpan, first)

@@ -81,6 +81,12 @@ export interface Failure {
   readonly alert: string;
 }
 
+/** A version and key exchange a handshake may be following, and how far it got in it. */
+export interface Reading {
+  readonly pick: { readonly version: TlsVersion; readonly keyExchange: KeyExchange };
+  position: number;
+}
+
 /** One handshake between two endpoints, from its ClientHello on. */
 export interface Session {
   readonly id: number;
@@ -89,14 +95,11 @@ export interface Session {
   position: number;
   facts: PlanFacts;
   /**
-   * A ServerHello outside the offer (reported) read the other way: the offer's version or suite.
-   * The messages after it tell which reading the scenario follows; the first that fits only one
-   * decides.
+   * Other readings of a ServerHello outside the offer (reported), or of one that never came: the
+   * offer's version or key exchange. The messages after it tell which reading the scenario
+   * follows; the first that fits one reading and not the current one decides.
    */
-  alternative?: {
-    readonly pick: { readonly version: TlsVersion; readonly keyExchange: KeyExchange };
-    position: number;
-  };
+  alternatives: Reading[];
   /** Messages (`role message`) that came where no slot could take them: not missing later. */
   readonly misplaced: Set<string>;
   offeredVersions: readonly TlsVersion[];
@@ -151,6 +154,7 @@ export function newSession(id: number, client: string, server: string): Session 
     changedCipher: new Set(),
     finished: new Set(),
     established: false,
+    alternatives: [],
     skipped: new Set(),
     misplaced: new Set(),
     flagged: false,

@@ -3,6 +3,7 @@ import type { TlsMessageStatement } from '../syntax/tlsTree';
 import { placeMessage, SERVER_HELLO_SLOT, slotKey, type PlanResult } from './handshakePlan';
 import { offeredSuiteFor, pickOf } from './negotiation';
 import type { TlsVersion } from '../protocol/tlsVersions';
+import { suiteFitsVersion } from '../protocol/tlsSuites';
 import { TLS_ALERTS, type TlsMessageType } from '../protocol/tlsMessageTypes';
 import { newSession, type Content, type Session } from './session';
 import { pairKey } from './tcpTimeline';
@@ -254,7 +255,8 @@ export function place(
 
 /**
  * Places the message in the session's reading of its ServerHello and, when that hello was outside
- * the offer, in the other reading too: the first message only one of them takes decides.
+ * the offer (or never came), in the other readings too: the first message that only another
+ * reading takes switches to it; readings that cannot take a message the current one takes drop.
  */
 function placeInEitherReading(
   session: Session,
@@ -263,17 +265,27 @@ function placeInEitherReading(
 ): PlanResult {
   const { skipped, misplaced } = session;
   const placed = placeMessage(session.position, message, role, session.facts, skipped, misplaced);
-  const alternative = session.alternative;
-  if (!alternative) return placed;
-  const facts = { ...session.facts, ...alternative.pick };
-  const other = placeMessage(alternative.position, message, role, facts, skipped, misplaced);
-  if (!placed.ok && other.ok) {
-    session.facts = facts;
-    session.alternative = undefined;
-    return other;
+  if (session.alternatives.length === 0) return placed;
+  const others = session.alternatives.map((reading) => {
+    const facts = { ...session.facts, ...reading.pick };
+    return {
+      reading,
+      facts,
+      result: placeMessage(reading.position, message, role, facts, skipped, misplaced),
+    };
+  });
+  const better = placed.ok ? undefined : others.find((o) => o.result.ok);
+  if (better) {
+    session.facts = better.facts;
+    session.alternatives = [];
+    return better.result;
   }
-  if (placed.ok && !other.ok) session.alternative = undefined;
-  else if (other.next !== undefined) alternative.position = other.next;
+  session.alternatives = others
+    .filter((o) => !placed.ok || o.result.ok)
+    .map((o) => {
+      if (o.result.next !== undefined) o.reading.position = o.result.next;
+      return o.reading;
+    });
   return placed;
 }
 
@@ -296,7 +308,6 @@ function missesServerHello(session: Session, message: TlsMessageType): boolean {
 function assumeServerHello(session: Session): void {
   const offered = session.offeredVersions;
   const best: TlsVersion = offered.includes('1.3') ? '1.3' : '1.2';
-  const other: TlsVersion = best === '1.3' ? '1.2' : '1.3';
   session.facts = {
     ...session.facts,
     ...pickOf(best, offeredSuiteFor(session, best)),
@@ -304,7 +315,18 @@ function assumeServerHello(session: Session): void {
   };
   session.position = Math.max(session.position, SERVER_HELLO_SLOT + 1);
   session.skipped.add(SERVER_HELLO_SLOT);
-  session.alternative = offered.includes(other)
-    ? { pick: pickOf(other, offeredSuiteFor(session, other)), position: session.position }
-    : undefined;
+  // Every other version and key exchange the offer allows.
+  const picks = offered.flatMap((version) =>
+    (session.offeredSuites ?? [offeredSuiteFor(session, version)]).map((suite) =>
+      pickOf(version, suite && suiteFitsVersion(suite, version) ? suite : undefined),
+    ),
+  );
+  const seen = new Set([`${session.facts.version} ${session.facts.keyExchange}`]);
+  session.alternatives = [];
+  for (const pick of picks) {
+    const key = `${pick.version} ${pick.keyExchange}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    session.alternatives.push({ pick, position: session.position });
+  }
 }
