@@ -4,7 +4,7 @@ import { isTlsStatement, type TlsMessageStatement } from '../syntax/tlsTree';
 import type { ScenarioDocument } from '../syntax/tree';
 import type { TcpTrace } from '../tcp/trace';
 import { forwardedContent, mitmOf, rememberReceived } from './attacker';
-import { certificate, checkSignature } from './certificateCheck';
+import { certificate, certificateInHello, checkSignature } from './certificateCheck';
 import { clientKeyExchange, noteDerivations, serverKeyExchange } from './keyExchange';
 import { TLS_MESSAGE_FIELDS } from '../protocol/tlsMessageTypes';
 import { clientHello, serverHello } from './negotiation';
@@ -129,7 +129,8 @@ function apply(
       session.facts = { ...session.facts, retried: true, version: '1.3' };
       return;
     case 'ServerHello':
-      return serverHello(run, statement, content, session);
+      serverHello(run, statement, content, session);
+      return certificateInHello(run, statement, session, outcome);
     case 'Certificate':
       return certificate(run, statement, content, session, outcome);
     case 'CertificateRequest':
