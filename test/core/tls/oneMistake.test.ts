@@ -113,3 +113,57 @@ test('the certificate written inside the ServerHello line: HS601 only', () => {
   const text = [hello, `${serverHello} cert=c`, done, ...KEY_EXCHANGE, ...DATA];
   assert.deepEqual(errors(...pki(), ...text), ['HS601@8:90']);
 });
+
+test('ServerHello picks a version not offered: one HS608, and the TLS 1.2 messages after it fit', () => {
+  const [hello, serverHello, ...rest] = HELLO as [string, string, ...string[]];
+  const text = [hello, serverHello.replace('version=1.2', 'version=1.3'), ...rest];
+  assert.deepEqual(errors(...pki(), ...text, ...KEY_EXCHANGE, ...DATA), ['HS608@8:48']);
+});
+
+test('ServerHello picks a suite not offered: one HS609, whichever key exchange follows', () => {
+  const ecdhe = 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256';
+  const [hello, serverHello, ...rest] = HELLO as [string, string, ...string[]];
+  const picked = serverHello.replace(/suite=\S+/, `suite=${ecdhe}`);
+  // The rest follows the offer (RSA): the ServerHelloDone without a ServerKeyExchange decides.
+  assert.deepEqual(errors(...pki(), hello, picked, ...rest, ...KEY_EXCHANGE, ...DATA), [
+    'HS609@8:58',
+  ]);
+  // The rest follows the pick (ECDHE): the ServerKeyExchange decides.
+  const followed = [
+    hello,
+    picked,
+    'server -> client Certificate cert=c',
+    'server -> client ServerKeyExchange share=ys',
+    'server -> client ServerHelloDone',
+    'client -> server ClientKeyExchange share=yc',
+    ...KEY_EXCHANGE.slice(1),
+  ];
+  assert.deepEqual(errors(...pki(), ...followed, ...DATA), ['HS609@8:58']);
+});
+
+test('a handshake without its ServerHello: one HS606, then as if it had picked from the offer', () => {
+  const [hello, , ...rest] = HELLO as [string, string, ...string[]];
+  assert.deepEqual(errors(...pki(), hello, ...rest, ...KEY_EXCHANGE, ...DATA), ['HS606@8:18']);
+});
+
+test('an attacker relays a message the other leg never carried: one error for both legs', () => {
+  const text = [
+    'endpoint client',
+    'attacker mallory',
+    'endpoint server',
+    'ca CA',
+    'key k holder=server',
+    'cert c subject=bank.example key=k issuer=CA',
+    'trust client CA',
+    'client -> mallory ClientHello random=r1 sni=bank.example versions=1.2',
+    'mallory -> server forward ClientHello',
+    'server -> mallory ServerHello random=r2 version=1.2',
+    'server -> mallory Certificate cert=c',
+    'mallory -> client forward ServerHello',
+    'mallory -> client forward Certificate',
+    'mallory -> client forward ServerHelloDone',
+    'client -> mallory ClientKeyExchange premaster=pm encrypted=k',
+    'mallory -> server forward ClientKeyExchange',
+  ];
+  assert.deepEqual(errors(...text), ['HS624@14:19']);
+});
