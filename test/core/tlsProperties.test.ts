@@ -115,6 +115,26 @@ function fieldValues(
       ];
     case 'version':
       return [[field.value === '1.3' ? '1.2' : '1.3', 'the other version']];
+    case 'versions':
+      // The offer without the version the server picks.
+      return field.value.includes('1.3')
+        ? [['1.2', 'TLS 1.3 not offered']]
+        : [['1.3', 'TLS 1.2 not offered']];
+    case 'suites': {
+      const ecdhe = field.value.includes('ECDHE');
+      const rsa = /TLS_RSA_/.test(field.value);
+      return [
+        ...(ecdhe && rsa
+          ? []
+          : [
+              [
+                ecdhe ? 'TLS_RSA_WITH_AES_128_GCM_SHA256' : 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+                'another key exchange offered',
+              ] as [string, string],
+            ]),
+        ['TLS_CHACHA20_POLY1305_SHA256', 'only a suite of another version offered'],
+      ];
+    }
     case 'suite': {
       const kind = field.value.startsWith('TLS_ECDHE')
         ? 'TLS_RSA_WITH_AES_128_GCM_SHA256'

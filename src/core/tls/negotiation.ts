@@ -36,7 +36,9 @@ export function clientHello(
     publish(run, random, [from, to]);
   }
   const versions =
-    offeredVersions(run, statement) ?? (content.fields.has('key_share') ? ['1.2', '1.3'] : ['1.2']);
+    offeredVersions(run, statement) ??
+    relayedVersions(content) ??
+    (content.fields.has('key_share') ? ['1.2', '1.3'] : ['1.2']);
   const suitesField = content.fields.get('suites');
   if (suitesField !== undefined) {
     const suites = suitesField.split(',').filter(Boolean);
@@ -76,11 +78,10 @@ export function serverHello(
   }
   const { version, fallback } = chosenVersion(run, statement, content, session);
   const suite = content.fields.get('suite');
-  const suiteField = forwarded ? undefined : fieldOf(statement, 'suite');
   // A suite that does not fit a version the client did not offer is that one mistake again.
   const suiteOther =
-    suite !== undefined && (suiteField || forwarded)
-      ? checkChosenSuite(run, suiteField, suite, version, session, !fallback)
+    suite !== undefined
+      ? checkChosenSuite(run, statement, content, suite, version, session, !fallback)
       : undefined;
   const other = fallback
     ? { version: fallback, suite: offeredSuiteFor(session, fallback, suite) ?? suite }
@@ -154,15 +155,19 @@ function chosenVersion(
       : '1.2');
   if (!parsed || offered.includes(parsed)) return { version };
   const first = offered[offered.length - 1];
-  // A relayed hello was judged where it was first sent; this leg still reads it both ways.
-  if (!versionField) return first ? { version, fallback: first } : { version };
-  const fix = first
-    ? replaceWith(TLS_TEXT.fixPickVersion({ version: first }), versionField.valueSpan, first)
-    : undefined;
+  // A relayed hello is judged on this leg too (its client checks it), unless it was already.
+  if (!versionField && (content.versionReported || !statement.forward)) {
+    return first ? { version, fallback: first } : { version };
+  }
+  content.versionReported = true;
+  const fix =
+    first && versionField
+      ? replaceWith(TLS_TEXT.fixPickVersion({ version: first }), versionField.valueSpan, first)
+      : undefined;
   run.log.report(
     diagnostic(
       'TlsVersionNotOffered',
-      versionField.valueSpan,
+      versionField?.valueSpan ?? statement.messageSpan,
       {
         version: parsed,
         offered: joinText(
@@ -178,41 +183,44 @@ function chosenVersion(
 
 /**
  * The suite ServerHello picks: a known one, offered by the client, fit for the version. When it
- * is not, the other reading of the hello: the offer's suite, or the version the suite is for.
+ * is not, the other reading of the hello: the offer's suite, or the version the suite is for. A
+ * relayed hello is checked on this leg too (its client checks it), unless it was already.
  */
 function checkChosenSuite(
   run: TlsRun,
-  suiteField: TlsField | undefined,
+  statement: TlsMessageStatement,
+  content: Content,
   suite: string,
   version: TlsVersion,
   session: Session,
   versionOffered: boolean,
 ): { readonly version: TlsVersion; readonly suite: string | undefined } | undefined {
+  const suiteField = statement.forward ? undefined : fieldOf(statement, 'suite');
   if (keyExchangeOf(suite) === undefined) {
     checkSuites(run, suiteField);
     return undefined;
   }
   const offered = session.offeredSuites;
-  const inOffer = !offered || offered.some((s) => s.toUpperCase() === suite.toUpperCase());
-  // A relayed hello was judged where it was first sent; this leg still reads it both ways.
-  if (!suiteField)
-    return inOffer ? undefined : { version, suite: offeredSuiteFor(session, version) };
-  if (offered && !inOffer) {
+  if (offered && !offered.some((s) => s.toUpperCase() === suite.toUpperCase())) {
     const first = offered[0];
-    const fix = first
-      ? replaceWith(TLS_TEXT.fixPickSuite({ suite: first }), suiteField.valueSpan, first)
-      : undefined;
-    run.log.report(
-      diagnostic(
-        'TlsSuiteNotOffered',
-        suiteField.valueSpan,
-        { suite, offered: offered.join(', ') },
-        fix ? { fix } : {},
-      ),
-    );
+    const fix =
+      first && suiteField
+        ? replaceWith(TLS_TEXT.fixPickSuite({ suite: first }), suiteField.valueSpan, first)
+        : undefined;
+    if (suiteField || (statement.forward && !content.suiteReported && versionOffered)) {
+      content.suiteReported = true;
+      run.log.report(
+        diagnostic(
+          'TlsSuiteNotOffered',
+          suiteField?.valueSpan ?? statement.messageSpan,
+          { suite, offered: offered.join(', ') },
+          fix ? { fix } : {},
+        ),
+      );
+    }
     return { version, suite: offeredSuiteFor(session, version) };
   }
-  if (versionOffered && !suiteFitsVersion(suite, version)) {
+  if (suiteField && versionOffered && !suiteFitsVersion(suite, version)) {
     run.log.report(diagnostic('TlsSuiteVersionMismatch', suiteField.valueSpan, { suite, version }));
     const other: TlsVersion = version === '1.3' ? '1.2' : '1.3';
     return session.offeredVersions.includes(other) ? { version: other, suite } : undefined;
@@ -267,6 +275,13 @@ function offeredVersions(run: TlsRun, statement: TlsMessageStatement): TlsVersio
     }
   }
   return versions;
+}
+
+/** The versions a relayed ClientHello offers, read from what it copies (judged where written). */
+function relayedVersions(content: Content): TlsVersion[] | undefined {
+  const written = content.fields.get('versions');
+  if (written === undefined) return undefined;
+  return written.split(',').flatMap((text) => parseTlsVersion(text) ?? []);
 }
 
 /** Every suite named must be one of the IANA names the engine knows. */

@@ -21,6 +21,9 @@ export interface Content {
     readonly master?: string;
     readonly transcript: readonly TranscriptEntry[];
   };
+  /** ServerHello: its version or suite was reported outside an offer (a relay is not again). */
+  versionReported?: boolean;
+  suiteReported?: boolean;
   /** ServerKeyExchange / CertificateVerify: whether the signature verifies, and why not. */
   signature?: { readonly valid: boolean; readonly signer: string; readonly key?: string };
 }

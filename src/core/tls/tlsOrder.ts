@@ -214,6 +214,17 @@ export function place(
   const message = statement.message;
   let placed = placeInEitherReading(session, message, role);
   let reported = false;
+  if (placed.next === undefined && message === 'HelloRetryRequest' && !session.facts.offers13) {
+    // Reported once; the rest is judged as if the client had offered TLS 1.3 (RFC 8446 §4.1.4:
+    // only a TLS 1.3 server asks for another key share).
+    run.log.report(
+      diagnostic('TlsOutOfOrder', statement.messageSpan, { message, reason: placed.reason }),
+    );
+    reported = true;
+    session.offeredVersions = [...session.offeredVersions, '1.3'];
+    session.facts = { ...session.facts, offers13: true };
+    placed = placeInEitherReading(session, message, role);
+  }
   if (placed.next === undefined && missesServerHello(session, message)) {
     // Reported once here ("ServerHello comes next"); the rest is judged as if it had come.
     run.log.report(
