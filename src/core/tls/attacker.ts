@@ -73,7 +73,11 @@ function sourceLegs(
  * it relays is a message of that type with no fields.
  */
 function relayedUnseen(run: TlsRun, statement: TlsMessageStatement): Content {
-  for (const { session, sender } of sourceLegs(run, statement)) {
+  const legs = sourceLegs(run, statement);
+  if (legs.length === 0 && statement.message === 'ClientHello') {
+    run.relayedUnseenHello.add(statement.from.text);
+  }
+  for (const { session, sender } of legs) {
     session.misplaced.add(slotKey(sender, statement.message));
     const endpoint = sender === 'client' ? session.client : session.server;
     if (statement.message === 'ChangeCipherSpec') session.changedCipher.add(endpoint);

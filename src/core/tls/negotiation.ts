@@ -2,7 +2,7 @@ import { joinText } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
 import { sendShare } from './keyExchange';
-import type { Content, Session } from './session';
+import type { Content, Reading, Session } from './session';
 import {
   CIPHER_SUITES,
   keyExchangeOf,
@@ -101,6 +101,32 @@ export function serverHello(
     (pick.version !== session.facts.version || pick.keyExchange !== session.facts.keyExchange)
       ? [{ pick, position: session.position }]
       : [];
+  // A relay of a hello reported where it was written: this leg may follow any of its offer.
+  if (forwarded && (content.versionReported || content.suiteReported)) {
+    session.alternatives = otherReadings(session);
+  }
+}
+
+/**
+ * Every version and key exchange the client's offer allows, other than the session's current
+ * one, each as a reading from the session's position.
+ */
+export function otherReadings(session: Session): Reading[] {
+  const picks = session.offeredVersions.flatMap((version) => {
+    const suites = (session.offeredSuites ?? []).filter(
+      (s) => keyExchangeOf(s) !== undefined && suiteFitsVersion(s, version),
+    );
+    return suites.length > 0 ? suites.map((s) => pickOf(version, s)) : [pickOf(version, undefined)];
+  });
+  const seen = new Set([`${session.facts.version} ${session.facts.keyExchange}`]);
+  const readings: Reading[] = [];
+  for (const pick of picks) {
+    const key = `${pick.version} ${pick.keyExchange}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    readings.push({ pick, position: session.position });
+  }
+  return readings;
 }
 
 /** The version and key exchange a pick of `suite` in `version` makes. */

@@ -1,9 +1,8 @@
 import { diagnostic } from '../check/diagnostic';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
 import { placeMessage, SERVER_HELLO_SLOT, slotKey, type PlanResult } from './handshakePlan';
-import { offeredSuiteFor, pickOf } from './negotiation';
+import { offeredSuiteFor, otherReadings, pickOf } from './negotiation';
 import type { TlsVersion } from '../protocol/tlsVersions';
-import { suiteFitsVersion } from '../protocol/tlsSuites';
 import { TLS_ALERTS, type TlsMessageType } from '../protocol/tlsMessageTypes';
 import { newSession, type Content, type Session } from './session';
 import { pairKey } from './tcpTimeline';
@@ -80,12 +79,18 @@ export function sessionFor(run: TlsRun, statement: TlsMessageStatement, content:
     return session;
   }
   if (current) return current;
-  run.log.report(
-    diagnostic('TlsOutOfOrder', statement.messageSpan, {
-      message: statement.message,
-      reason: TLS_TEXT.noHandshakeYet({ from, to }),
-    }),
-  );
+  // An attacker's relay of a ClientHello that never came was the report (HS624).
+  const relay = [from, to].find((e) => run.relayedUnseenHello.has(e));
+  if (relay) {
+    run.relayedUnseenHello.delete(relay);
+  } else {
+    run.log.report(
+      diagnostic('TlsOutOfOrder', statement.messageSpan, {
+        message: statement.message,
+        reason: TLS_TEXT.noHandshakeYet({ from, to }),
+      }),
+    );
+  }
   const client = isClientMessage(content.message) ? from : to;
   const session = newSession(++run.sessionCount, client, client === from ? to : from);
   session.position = 1;
@@ -288,7 +293,13 @@ function placeInEitherReading(
   const better = placed.ok ? undefined : others.find((o) => o.result.ok);
   if (better) {
     session.facts = better.facts;
-    session.alternatives = [];
+    // The other readings that take it too stay, for the messages after it to decide.
+    session.alternatives = others
+      .filter((o) => o !== better && o.result.ok)
+      .map((o) => {
+        o.reading.position = o.result.next ?? o.reading.position;
+        return o.reading;
+      });
     return better.result;
   }
   session.alternatives = others
@@ -326,18 +337,5 @@ function assumeServerHello(session: Session): void {
   };
   session.position = Math.max(session.position, SERVER_HELLO_SLOT + 1);
   session.skipped.add(SERVER_HELLO_SLOT);
-  // Every other version and key exchange the offer allows.
-  const picks = offered.flatMap((version) =>
-    (session.offeredSuites ?? [offeredSuiteFor(session, version)]).map((suite) =>
-      pickOf(version, suite && suiteFitsVersion(suite, version) ? suite : undefined),
-    ),
-  );
-  const seen = new Set([`${session.facts.version} ${session.facts.keyExchange}`]);
-  session.alternatives = [];
-  for (const pick of picks) {
-    const key = `${pick.version} ${pick.keyExchange}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    session.alternatives.push({ pick, position: session.position });
-  }
+  session.alternatives = otherReadings(session);
 }

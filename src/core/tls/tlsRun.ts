@@ -51,6 +51,11 @@ export interface TlsRun {
   readonly received: Map<string, Map<TlsMessageType, Content>>;
   /** Pairs whose TLS already ran over a connection that was not established (reported once). */
   readonly withoutTcp: Set<string>;
+  /**
+   * Attackers that relayed a ClientHello they never received (reported): the handshake it should
+   * have come from starts without one, and is not told again.
+   */
+  readonly relayedUnseenHello: Set<string>;
 }
 
 /**
@@ -78,6 +83,7 @@ export function startTlsRun(document: ScenarioDocument, lines: LineMap, tcp: Tcp
     randoms: new Map(),
     received: new Map(),
     withoutTcp: new Set(),
+    relayedUnseenHello: new Set(),
   };
 }
 
