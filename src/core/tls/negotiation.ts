@@ -2,13 +2,9 @@ import { joinText } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
 import { sendShare } from './keyExchange';
-import type { Content, Reading, Session } from './session';
-import {
-  CIPHER_SUITES,
-  keyExchangeOf,
-  suiteFitsVersion,
-  type KeyExchange,
-} from '../protocol/tlsSuites';
+import { offeredSuiteFor, otherReadings, pickOf } from './readings';
+import type { Content, Session } from './session';
+import { CIPHER_SUITES, keyExchangeOf, suiteFitsVersion } from '../protocol/tlsSuites';
 import { parseTlsVersion, type TlsVersion } from '../protocol/tlsVersions';
 import { lineNumber, publish, replaceWith, reportMissing, type TlsRun } from './tlsRun';
 import { TLS_TEXT } from './tlsText';
@@ -105,49 +101,6 @@ export function serverHello(
   if (forwarded && (content.versionReported || content.suiteReported)) {
     session.alternatives = otherReadings(session);
   }
-}
-
-/**
- * Every version and key exchange the client's offer allows, other than the session's current
- * one, each as a reading from the session's position.
- */
-export function otherReadings(session: Session): Reading[] {
-  const picks = session.offeredVersions.flatMap((version) => {
-    const suites = (session.offeredSuites ?? []).filter(
-      (s) => keyExchangeOf(s) !== undefined && suiteFitsVersion(s, version),
-    );
-    return suites.length > 0 ? suites.map((s) => pickOf(version, s)) : [pickOf(version, undefined)];
-  });
-  const seen = new Set([`${session.facts.version} ${session.facts.keyExchange}`]);
-  const readings: Reading[] = [];
-  for (const pick of picks) {
-    const key = `${pick.version} ${pick.keyExchange}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    readings.push({ pick, position: session.position });
-  }
-  return readings;
-}
-
-/** The version and key exchange a pick of `suite` in `version` makes. */
-export function pickOf(
-  version: TlsVersion,
-  suite: string | undefined,
-): { readonly version: TlsVersion; readonly keyExchange: KeyExchange } {
-  const kex = version === '1.3' ? 'TLS13' : ((suite ? keyExchangeOf(suite) : undefined) ?? 'RSA');
-  return { version, keyExchange: kex === 'TLS13' && version !== '1.3' ? 'RSA' : kex };
-}
-
-/** `preferred` when the client offered it and it fits `version`, else the first offered that does. */
-export function offeredSuiteFor(
-  session: Session,
-  version: TlsVersion,
-  preferred?: string,
-): string | undefined {
-  const fits = (s: string) => keyExchangeOf(s) !== undefined && suiteFitsVersion(s, version);
-  const offered = session.offeredSuites ?? [];
-  const match = offered.find((s) => s.toUpperCase() === preferred?.toUpperCase());
-  return match && fits(match) ? match : offered.find(fits);
 }
 
 /**

@@ -1,9 +1,8 @@
 import { diagnostic } from '../check/diagnostic';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
-import { placeMessage, SERVER_HELLO_SLOT, slotKey, type PlanResult } from './handshakePlan';
-import { offeredSuiteFor, otherReadings, pickOf } from './negotiation';
-import type { TlsVersion } from '../protocol/tlsVersions';
-import { TLS_ALERTS, type TlsMessageType } from '../protocol/tlsMessageTypes';
+import { slotKey } from './handshakePlan';
+import { TLS_ALERTS } from '../protocol/tlsMessageTypes';
+import { assumeServerHello, missesServerHello, placeInReadings } from './readings';
 import { newSession, type Content, type Session } from './session';
 import { pairKey } from './tcpTimeline';
 import { lineNumber, replaceWith, type TlsRun } from './tlsRun';
@@ -217,7 +216,7 @@ export function place(
   role: 'client' | 'server',
 ): boolean {
   const message = statement.message;
-  let placed = placeInEitherReading(session, message, role);
+  let placed = placeInReadings(session, message, role);
   let reported = false;
   if (placed.next === undefined && message === 'HelloRetryRequest' && !session.facts.offers13) {
     // Reported once; the rest is judged as if the client had offered TLS 1.3 (RFC 8446 §4.1.4:
@@ -228,7 +227,7 @@ export function place(
     reported = true;
     session.offeredVersions = [...session.offeredVersions, '1.3'];
     session.facts = { ...session.facts, offers13: true };
-    placed = placeInEitherReading(session, message, role);
+    placed = placeInReadings(session, message, role);
   }
   if (placed.next === undefined && missesServerHello(session, message)) {
     // Reported once here ("ServerHello comes next"); the rest is judged as if it had come.
@@ -237,7 +236,7 @@ export function place(
     );
     reported = true;
     assumeServerHello(session);
-    placed = placeInEitherReading(session, message, role);
+    placed = placeInReadings(session, message, role);
   }
   const finished12 = message === 'Finished' && session.facts.version === '1.2';
   if (finished12 && !session.changedCipher.has(statement.from.text)) {
@@ -267,75 +266,4 @@ export function place(
   }
   session.position = placed.next;
   return true;
-}
-
-/**
- * Places the message in the session's reading of its ServerHello and, when that hello was outside
- * the offer (or never came), in the other readings too: the first message that only another
- * reading takes switches to it; readings that cannot take a message the current one takes drop.
- */
-function placeInEitherReading(
-  session: Session,
-  message: TlsMessageType,
-  role: 'client' | 'server',
-): PlanResult {
-  const { skipped, misplaced } = session;
-  const placed = placeMessage(session.position, message, role, session.facts, skipped, misplaced);
-  if (session.alternatives.length === 0) return placed;
-  const others = session.alternatives.map((reading) => {
-    const facts = { ...session.facts, ...reading.pick };
-    return {
-      reading,
-      facts,
-      result: placeMessage(reading.position, message, role, facts, skipped, misplaced),
-    };
-  });
-  const better = placed.ok ? undefined : others.find((o) => o.result.ok);
-  if (better) {
-    session.facts = better.facts;
-    // The other readings that take it too stay, for the messages after it to decide.
-    session.alternatives = others
-      .filter((o) => o !== better && o.result.ok)
-      .map((o) => {
-        o.reading.position = o.result.next ?? o.reading.position;
-        return o.reading;
-      });
-    return better.result;
-  }
-  session.alternatives = others
-    .filter((o) => !placed.ok || o.result.ok)
-    .map((o) => {
-      if (o.result.next !== undefined) o.reading.position = o.result.next;
-      return o.reading;
-    });
-  return placed;
-}
-
-/** Messages that open a handshake: the others need a ServerHello before them. */
-const HELLOS: ReadonlySet<TlsMessageType> = new Set([
-  'ClientHello',
-  'HelloRetryRequest',
-  'ServerHello',
-]);
-
-function missesServerHello(session: Session, message: TlsMessageType): boolean {
-  return !session.facts.serverHelloSeen && !HELLOS.has(message);
-}
-
-/**
- * A handshake that goes on without its ServerHello is taken to have had one that picked from the
- * offer: the best version offered, or else the other one (the messages decide, as for a pick
- * outside the offer). The ServerHello, if it comes later, fills its slot.
- */
-function assumeServerHello(session: Session): void {
-  const offered = session.offeredVersions;
-  const best: TlsVersion = offered.includes('1.3') ? '1.3' : '1.2';
-  session.facts = {
-    ...session.facts,
-    ...pickOf(best, offeredSuiteFor(session, best)),
-    serverHelloSeen: true,
-  };
-  session.position = Math.max(session.position, SERVER_HELLO_SLOT + 1);
-  session.skipped.add(SERVER_HELLO_SLOT);
-  session.alternatives = otherReadings(session);
 }

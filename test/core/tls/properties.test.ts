@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { analyze } from '../../src/core/analysis/analyze';
-import type { TlsMessageStatement } from '../../src/core/syntax/tlsTree';
-import type { Span } from '../../src/core/text/span';
+import { analyze } from '../../../src/core/analysis/analyze';
+import type { TlsMessageStatement } from '../../../src/core/syntax/tlsTree';
+import type { Span } from '../../../src/core/text/span';
 
 /*
  * One mistake, one error, for TLS (issue 18, point 3): every valid TLS example, changed in one
