@@ -58,12 +58,14 @@ function simulateMessage(run: TlsRun, statement: TlsMessageStatement): TlsStep {
     stepOf(run, statement, outcome, run.log.errors > errorsBefore, content, session, keys);
   if (!checkEndpoints(run, statement)) return step();
   checkTcp(run, statement);
+  // TCP underneath is not the handshake's: only the errors from here on flag it.
+  const tlsErrorsBefore = run.log.errors;
   const content = contentOf(run, statement);
   if (!content) return step();
   const session = sessionFor(run, statement, content);
   const keys = deliver(run, statement, content, session, outcome);
   // What fails later because of this mistake is the same mistake (see Session.flagged).
-  if (run.log.errors > errorsBefore) session.flagged = true;
+  if (run.log.errors > tlsErrorsBefore) session.flagged = true;
   return step(content, session, keys);
 }
 

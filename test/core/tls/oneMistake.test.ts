@@ -167,3 +167,11 @@ test('an attacker relays a message the other leg never carried: one error for bo
   ];
   assert.deepEqual(errors(...text), ['HS624@14:19']);
 });
+
+test('HS607 is about TCP: the handshake over it is still judged in full', () => {
+  const clientHoldsKey = pki().map((l) => l.replace('key k holder=server', 'key k holder=client'));
+  const text = [...clientHoldsKey, ...TCP.slice(0, 2), ...HELLO, ...KEY_EXCHANGE];
+  // The server cannot derive the master secret: its check of Finished still fails (HS619), and
+  // its going on instead of the alert is told once (HS618).
+  assert.deepEqual(codesAt(analyze(lines(...text))), ['HS607@9:18', 'HS619@15:18', 'HS618@16:18']);
+});
