@@ -7,9 +7,9 @@ import type { Span } from '../../../src/core/text/span';
 
 /*
  * One mistake, one error, for TLS (issue 18, point 3): every valid TLS example, changed in one
- * place (a field rewritten, two adjacent messages swapped, one message dropped), gets exactly one
- * diagnostic of severity error. The mutations are enumerated, not sampled, so a failure names
- * its case and every run checks the same ones.
+ * place (a field rewritten, two adjacent messages swapped, one message dropped or repeated),
+ * gets exactly one diagnostic of severity error. The mutations are enumerated, not sampled, so a
+ * failure names its case and every run checks the same ones.
  */
 
 const EXAMPLES = [
@@ -23,7 +23,7 @@ const EXAMPLES = [
   'mitm-wrong-domain',
 ];
 
-/** One change to an example: a field rewritten, two adjacent messages swapped, one dropped. */
+/** One change to an example: a field rewritten, two adjacent messages swapped, one dropped or repeated. */
 type Change =
   | {
       readonly kind: 'field';
@@ -33,7 +33,8 @@ type Change =
       readonly why: string;
     }
   | { readonly kind: 'swap'; readonly at: number }
-  | { readonly kind: 'drop'; readonly at: number };
+  | { readonly kind: 'drop'; readonly at: number }
+  | { readonly kind: 'repeat'; readonly at: number };
 
 interface Mutation {
   readonly name: string;
@@ -185,6 +186,12 @@ function mutationsOf(example: Example): Mutation[] {
       change: { kind: 'drop', at },
       text: replace(text, lineOf(text, message), ''),
     });
+    const line = lineOf(text, message);
+    out.push({
+      name: `repeat ${written(text, message).trim()}`,
+      change: { kind: 'repeat', at },
+      text: text.slice(0, line.end) + text.slice(line.start, line.end) + text.slice(line.end),
+    });
   });
   return out;
 }
@@ -231,6 +238,9 @@ function exemption(example: Example, change: Change): string | undefined {
       }
       return undefined;
     }
+    case 'repeat':
+      // RFC 8446 §5, RFC 5246 §6.2: after the handshake either side sends as much data as it likes.
+      return message.message === 'ApplicationData' ? 'more application data' : undefined;
     case 'field': {
       if (change.field === 'random') {
         const other = messages.find((m) =>
