@@ -23,7 +23,7 @@ const EXAMPLES = [
   'mitm-wrong-domain',
 ];
 
-/** One change to an example: a field rewritten, two adjacent messages swapped, one dropped or repeated. */
+/** One change to an example: a field rewritten, or a message swapped, dropped or repeated. */
 type Change =
   | {
       readonly kind: 'field';
