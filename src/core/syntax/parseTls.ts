@@ -81,6 +81,7 @@ function parseFields(
   allowed: readonly string[],
   owner: string,
   other?: (token: Token) => boolean,
+  stray?: TlsField[],
 ): TlsField[] {
   const fields: TlsField[] = [];
   while (!cursor.atLineEnd()) {
@@ -89,6 +90,7 @@ function parseFields(
       const field = parseField(cursor);
       if (!field) continue;
       if (!allowed.includes(field.name)) {
+        stray?.push(field);
         cursor.diagnostics.push(
           diagnostic('TlsUnknownField', field.nameSpan, {
             text: field.name,
@@ -261,18 +263,26 @@ export function parseTlsMessage(
 ): TlsMessageStatement {
   let argument: TlsItem | undefined;
   let payload: StringLiteral | undefined;
-  const fields = parseFields(cursor, TLS_MESSAGE_FIELDS[message].allowed, message, (token) => {
-    if (token.kind === 'string' && message === 'ApplicationData' && !payload) {
-      payload = stringLiteral(cursor.advance());
-      return true;
-    }
-    if (token.kind === 'ident' && message === 'Alert' && !argument) {
-      cursor.advance();
-      argument = { start: token.start, end: token.end, text: token.text };
-      return true;
-    }
-    return false;
-  });
+  const stray: TlsField[] = [];
+  const allowed = TLS_MESSAGE_FIELDS[message].allowed;
+  const fields = parseFields(
+    cursor,
+    allowed,
+    message,
+    (token) => {
+      if (token.kind === 'string' && message === 'ApplicationData' && !payload) {
+        payload = stringLiteral(cursor.advance());
+        return true;
+      }
+      if (token.kind === 'ident' && message === 'Alert' && !argument) {
+        cursor.advance();
+        argument = { start: token.start, end: token.end, text: token.text };
+        return true;
+      }
+      return false;
+    },
+    stray,
+  );
   const ends = [
     messageToken.end,
     ...fields.map((f) => f.end),
@@ -291,6 +301,7 @@ export function parseTlsMessage(
     message,
     messageSpan: spanOf(messageToken),
     fields,
+    ...(stray.length > 0 ? { strayFields: stray } : {}),
     ...(argument ? { argument } : {}),
     ...(payload ? { payload } : {}),
   };

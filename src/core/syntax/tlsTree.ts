@@ -86,6 +86,11 @@ export interface TlsMessageStatement extends TlsStatementBase {
   readonly message: TlsMessageType;
   readonly messageSpan: Span;
   readonly fields: readonly TlsField[];
+  /**
+   * Fields the message does not take (HS601, reported by the parser), kept so that the engine
+   * can follow what the writer meant: a `cert=` on ServerHello sends the certificate with it.
+   */
+  readonly strayFields?: readonly TlsField[];
   /** An Alert's description (`Alert bad_certificate`). */
   readonly argument?: TlsItem;
   /** ApplicationData's text. */

@@ -1,6 +1,7 @@
 import type { Text } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
+import { isSlotOf, slotKey } from './handshakePlan';
 import { masterOf, type Content, type Session } from './session';
 import type { TlsRun } from './tlsRun';
 import { TLS_TEXT } from './tlsText';
@@ -38,7 +39,50 @@ export function forwardedContent(run: TlsRun, statement: TlsMessageStatement): C
   };
   if (!run.pki.attackers.has(from)) return refuse(TLS_TEXT.onlyAttackersForward({ from }));
   const copy = run.received.get(from)?.get(statement.message);
-  return copy ?? refuse(TLS_TEXT.nothingToForward({ message: statement.message }));
+  if (copy) return copy;
+  // The leg it comes from already reported the message missing: the relay is that mistake again.
+  if (!sourceLegs(run, statement).some(({ missed }) => missed)) {
+    refuse(TLS_TEXT.nothingToForward({ message: statement.message }));
+  }
+  return relayedUnseen(run, statement);
+}
+
+/**
+ * The handshakes the attacker has with others than the receiver (where a relayed message comes
+ * from), with the role the message's sender has there and whether that leg already passed over
+ * the message (reported it missing).
+ */
+function sourceLegs(
+  run: TlsRun,
+  statement: TlsMessageStatement,
+): { session: Session; sender: 'client' | 'server'; missed: boolean }[] {
+  const attacker = statement.from.text;
+  return [...run.sessions.values()]
+    .filter((s) => [s.client, s.server].includes(attacker))
+    .filter((s) => ![s.client, s.server].includes(statement.to.text))
+    .map((session) => {
+      const sender = attacker === session.client ? 'server' : 'client';
+      const missed = [...session.skipped].some((i) => isSlotOf(i, sender, statement.message));
+      return { session, sender, missed };
+    });
+}
+
+/**
+ * A relay of a message the attacker never received: the engine plays along as if the leg it
+ * comes from had carried it, so that leg does not report the same missing message again. What
+ * it relays is a message of that type with no fields.
+ */
+function relayedUnseen(run: TlsRun, statement: TlsMessageStatement): Content {
+  const legs = sourceLegs(run, statement);
+  if (legs.length === 0 && statement.message === 'ClientHello') {
+    run.relayedUnseenHello.add(statement.from.text);
+  }
+  for (const { session, sender } of legs) {
+    session.misplaced.add(slotKey(sender, statement.message));
+    const endpoint = sender === 'client' ? session.client : session.server;
+    if (statement.message === 'ChangeCipherSpec') session.changedCipher.add(endpoint);
+  }
+  return { message: statement.message, fields: new Map() };
 }
 
 /** The attacker at one end of a session: each leg of a man in the middle names it. */

@@ -1,6 +1,7 @@
 import type { Text } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsMessageStatement } from '../syntax/tlsTree';
+import { placeMessage } from './handshakePlan';
 import { accepts, verifyCertificate, type CertInfo, type Rejection } from './pki';
 import type { Content, Session } from './session';
 import { failHandshake, reportMissing, type MessageOutcome, type TlsRun } from './tlsRun';
@@ -73,6 +74,26 @@ export function certificate(
     reason: rejectionReason(verdict.kind),
     alert: verdict.alert,
   });
+}
+
+/**
+ * A `cert=` written on a TLS 1.2 ServerHello (HS601, reported by the parser): the notes draw the
+ * server's certificate with its hello, so the engine takes it as the Certificate message sent
+ * right after it, checked as one; a Certificate line is then not missing.
+ */
+export function certificateInHello(
+  run: TlsRun,
+  statement: TlsMessageStatement,
+  session: Session,
+  outcome: MessageOutcome,
+): void {
+  const stray = statement.strayFields?.find((f) => f.name === 'cert');
+  if (!stray || session.facts.version !== '1.2') return;
+  const placed = placeMessage(session.position, 'Certificate', 'server', session.facts);
+  if (!placed.ok) return;
+  session.position = placed.next;
+  const content = { message: 'Certificate' as const, fields: new Map([['cert', stray.value]]) };
+  certificate(run, statement, content, session, outcome);
 }
 
 /**

@@ -27,6 +27,9 @@ interface Slot {
 const v12 = (f: PlanFacts) => f.version === '1.2';
 const v13 = (f: PlanFacts) => f.version === '1.3';
 
+/** The slot of ServerHello: a handshake without one is taken to have had it (tlsOrder.ts). */
+export const SERVER_HELLO_SLOT = 3;
+
 /**
  * The full handshake of TLS 1.2 (RFC 5246 §7.3) and TLS 1.3 (RFC 8446 §2) as one list of
  * slots; a slot whose condition is false does not apply to this handshake.
@@ -69,9 +72,15 @@ const SLOTS: readonly Slot[] = [
 ];
 
 export type PlanResult =
-  | { readonly ok: true; readonly next: number }
-  /** Taken, but required messages before it are missing. */
-  | { readonly ok: false; readonly next: number; readonly reason: Text }
+  /** Taken; `late` when it fills a slot an earlier message passed over (the position stays). */
+  | { readonly ok: true; readonly next: number; readonly late?: number }
+  /** Taken, but required messages before it are missing: `skipped` holds their slots. */
+  | {
+      readonly ok: false;
+      readonly next: number;
+      readonly reason: Text;
+      readonly skipped: readonly number[];
+    }
   /** Not taken: the position stays. */
   | { readonly ok: false; readonly next: undefined; readonly reason: Text };
 
@@ -88,27 +97,65 @@ function nextRequired(position: number, facts: PlanFacts): Slot | undefined {
 const name = (slot: Slot) =>
   TLS_TEXT.roleMessage({ role: TLS_TEXT.role({ role: slot.by }), message: slot.message });
 
-/** Places `message` from `role` after the handshake's `position`. */
+/**
+ * Places `message` from `role` after the handshake's `position`. `skipped` are the slots an
+ * earlier message jumped over (already reported): the message of one of them, arriving late, is
+ * taken there without a second complaint, since the mistake was the early message, not this one.
+ */
 export function placeMessage(
   position: number,
   message: TlsMessageType,
   role: Role,
   facts: PlanFacts,
+  skipped: ReadonlySet<number> = new Set(),
+  misplaced: ReadonlySet<string> = new Set(),
 ): PlanResult {
-  const missing: Slot[] = [];
+  const ahead = placeAhead(position, message, role, facts, misplaced);
+  if (ahead.ok) return ahead;
+  for (const i of skipped) {
+    const slot = SLOTS[i] as Slot;
+    if (slot.message === message && slot.by === role) return { ok: true, next: position, late: i };
+  }
+  return ahead;
+}
+
+/** True when slot `index` is for `message` from `role`. */
+export function isSlotOf(index: number, role: Role, message: TlsMessageType): boolean {
+  const slot = SLOTS[index];
+  return slot !== undefined && slot.by === role && slot.message === message;
+}
+
+/** The key of a message from a role in `misplaced` sets: `client Finished`. */
+export function slotKey(role: Role, message: TlsMessageType): string {
+  return `${role} ${message}`;
+}
+
+/**
+ * The first slot of `message` from `role` at or after `position`. A required slot whose message
+ * came earlier where it could not be placed (`misplaced`, already reported) is not missing.
+ */
+function placeAhead(
+  position: number,
+  message: TlsMessageType,
+  role: Role,
+  facts: PlanFacts,
+  misplaced: ReadonlySet<string>,
+): PlanResult {
+  const missing: number[] = [];
   for (let i = position; i < SLOTS.length; i++) {
     const slot = SLOTS[i] as Slot;
     if (!(slot.when?.(facts) ?? true)) continue;
     if (slot.message === message && slot.by === role) {
       if (missing.length === 0) return { ok: true, next: i + 1 };
-      const first = missing[0] as Slot;
+      const first = SLOTS[missing[0] as number] as Slot;
       return {
         ok: false,
         next: i + 1,
         reason: TLS_TEXT.comesFirst({ what: name(first), why: missingWhy(first) }),
+        skipped: missing,
       };
     }
-    if (!slot.optional) missing.push(slot);
+    if (!slot.optional && !misplaced.has(slotKey(slot.by, slot.message))) missing.push(i);
   }
   return { ok: false, next: undefined, reason: notExpected(position, message, role, facts) };
 }

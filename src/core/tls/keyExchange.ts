@@ -57,7 +57,13 @@ export function clientKeyExchange(
   const from = statement.from.text;
   const to = statement.to.text;
   const forwarded = statement.forward !== undefined;
-  if (session.facts.keyExchange === 'ECDHE') {
+  // In a handshake with an error already, a ClientKeyExchange written for the other key
+  // exchange (a share for RSA, a premaster for ECDHE) is that error showing again: read as written.
+  const fields = content.fields;
+  const ecdhe = session.flagged
+    ? fields.has('share') || (session.facts.keyExchange === 'ECDHE' && !fields.has('premaster'))
+    : session.facts.keyExchange === 'ECDHE';
+  if (ecdhe) {
     const share = content.fields.get('share');
     if (!share) {
       if (!forwarded) reportMissing(run, statement, 'share');

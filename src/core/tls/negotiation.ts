@@ -2,6 +2,7 @@ import { joinText } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
 import { sendShare } from './keyExchange';
+import { offeredSuiteFor, otherReadings, pickOf } from './readings';
 import type { Content, Session } from './session';
 import { CIPHER_SUITES, keyExchangeOf, suiteFitsVersion } from '../protocol/tlsSuites';
 import { parseTlsVersion, type TlsVersion } from '../protocol/tlsVersions';
@@ -31,7 +32,9 @@ export function clientHello(
     publish(run, random, [from, to]);
   }
   const versions =
-    offeredVersions(run, statement) ?? (content.fields.has('key_share') ? ['1.2', '1.3'] : ['1.2']);
+    offeredVersions(run, statement) ??
+    relayedVersions(content) ??
+    (content.fields.has('key_share') ? ['1.2', '1.3'] : ['1.2']);
   const suitesField = content.fields.get('suites');
   if (suitesField !== undefined) {
     const suites = suitesField.split(',').filter(Boolean);
@@ -48,7 +51,12 @@ export function clientHello(
   session.facts = { ...session.facts, offers13: versions.includes('1.3') };
 }
 
-/** ServerHello: the server's pick, which must come from the client's offer. */
+/**
+ * ServerHello: the server's pick, which must come from the client's offer. A pick outside the
+ * offer is reported once (the version, else the suite): the client would abort, and the messages
+ * that follow show whether the scenario meant the pick or the offer, so the session keeps the
+ * offer as its `alternative` reading until one of them fits a message the other does not.
+ */
 export function serverHello(
   run: TlsRun,
   statement: TlsMessageStatement,
@@ -64,36 +72,48 @@ export function serverHello(
     session.serverRandom = random;
     publish(run, random, [from, to]);
   }
-  const version = chosenVersion(run, statement, content, session);
+  const { version, fallback } = chosenVersion(run, statement, content, session);
   const suite = content.fields.get('suite');
-  const suiteField = forwarded ? undefined : fieldOf(statement, 'suite');
-  if (suite !== undefined && suiteField) checkChosenSuite(run, suiteField, suite, version, session);
-  const keyExchange =
-    version === '1.3' ? 'TLS13' : ((suite ? keyExchangeOf(suite) : undefined) ?? 'RSA');
+  // A suite that does not fit a version the client did not offer is that one mistake again.
+  const suiteOther =
+    suite !== undefined
+      ? checkChosenSuite(run, statement, content, suite, version, session, !fallback)
+      : undefined;
+  const other = fallback
+    ? { version: fallback, suite: offeredSuiteFor(session, fallback, suite) ?? suite }
+    : suiteOther;
   const share = content.fields.get('key_share');
-  if (version === '1.3' && !share && !forwarded) reportMissing(run, statement, 'key_share');
+  if (version === '1.3' && !share && !forwarded && !fallback) {
+    reportMissing(run, statement, 'key_share');
+  }
   if (share) {
     session.serverShare = share;
     sendShare(run, share, from, to, forwarded);
   }
-  session.facts = {
-    ...session.facts,
-    version,
-    keyExchange: keyExchange === 'TLS13' && version !== '1.3' ? 'RSA' : keyExchange,
-    serverHelloSeen: true,
-  };
+  session.facts = { ...session.facts, ...pickOf(version, suite), serverHelloSeen: true };
+  const pick = other ? pickOf(other.version, other.suite) : undefined;
+  session.alternatives =
+    pick &&
+    (pick.version !== session.facts.version || pick.keyExchange !== session.facts.keyExchange)
+      ? [{ pick, position: session.position }]
+      : [];
+  // A relay of a hello reported where it was written: this leg may follow any of its offer.
+  if (forwarded && (content.versionReported || content.suiteReported)) {
+    session.alternatives = otherReadings(session);
+  }
 }
 
 /**
  * The version ServerHello picks: the one written, else TLS 1.3 when the hello looks like 1.3
  * (after a HelloRetryRequest, with a key share, or when 1.2 was not offered), else TLS 1.2.
+ * `fallback` is the client's best offer when the pick is not one of them.
  */
 function chosenVersion(
   run: TlsRun,
   statement: TlsMessageStatement,
   content: Content,
   session: Session,
-): TlsVersion {
+): { readonly version: TlsVersion; readonly fallback?: TlsVersion } {
   const versionField = statement.forward ? undefined : fieldOf(statement, 'version');
   const written = content.fields.get('version');
   const parsed = written !== undefined ? parseTlsVersion(written) : undefined;
@@ -112,58 +132,79 @@ function chosenVersion(
     (session.facts.retried || content.fields.has('key_share') || !offered.includes('1.2')
       ? '1.3'
       : '1.2');
-  if (parsed && !offered.includes(parsed) && versionField) {
-    const first = offered[offered.length - 1];
-    const fix = first
+  if (!parsed || offered.includes(parsed)) return { version };
+  const first = offered[offered.length - 1];
+  // A relayed hello is judged on this leg too (its client checks it), unless it was already.
+  if (!versionField && (content.versionReported || !statement.forward)) {
+    return first ? { version, fallback: first } : { version };
+  }
+  content.versionReported = true;
+  const fix =
+    first && versionField
       ? replaceWith(TLS_TEXT.fixPickVersion({ version: first }), versionField.valueSpan, first)
       : undefined;
-    run.log.report(
-      diagnostic(
-        'TlsVersionNotOffered',
-        versionField.valueSpan,
-        {
-          version: parsed,
-          offered: joinText(
-            offered.map((v) => `TLS ${v}`),
-            TLS_TEXT.and,
-          ),
-        },
-        fix ? { fix } : {},
-      ),
-    );
-  }
-  return version;
+  run.log.report(
+    diagnostic(
+      'TlsVersionNotOffered',
+      versionField?.valueSpan ?? statement.messageSpan,
+      {
+        version: parsed,
+        offered: joinText(
+          offered.map((v) => `TLS ${v}`),
+          TLS_TEXT.and,
+        ),
+      },
+      fix ? { fix } : {},
+    ),
+  );
+  return first ? { version, fallback: first } : { version };
 }
 
-/** The suite ServerHello picks: a known one, offered by the client, fit for the version. */
+/**
+ * The suite ServerHello picks: a known one, offered by the client, fit for the version. When it
+ * is not, the other reading of the hello: the offer's suite, or the version the suite is for. A
+ * relayed hello is checked on this leg too (its client checks it), unless it was already.
+ */
 function checkChosenSuite(
   run: TlsRun,
-  suiteField: TlsField,
+  statement: TlsMessageStatement,
+  content: Content,
   suite: string,
   version: TlsVersion,
   session: Session,
-): void {
+  versionOffered: boolean,
+): { readonly version: TlsVersion; readonly suite: string | undefined } | undefined {
+  const suiteField = statement.forward ? undefined : fieldOf(statement, 'suite');
   if (keyExchangeOf(suite) === undefined) {
     checkSuites(run, suiteField);
-    return;
+    return undefined;
   }
   const offered = session.offeredSuites;
   if (offered && !offered.some((s) => s.toUpperCase() === suite.toUpperCase())) {
     const first = offered[0];
-    const fix = first
-      ? replaceWith(TLS_TEXT.fixPickSuite({ suite: first }), suiteField.valueSpan, first)
-      : undefined;
-    run.log.report(
-      diagnostic(
-        'TlsSuiteNotOffered',
-        suiteField.valueSpan,
-        { suite, offered: offered.join(', ') },
-        fix ? { fix } : {},
-      ),
-    );
-  } else if (!suiteFitsVersion(suite, version)) {
-    run.log.report(diagnostic('TlsSuiteVersionMismatch', suiteField.valueSpan, { suite, version }));
+    const fix =
+      first && suiteField
+        ? replaceWith(TLS_TEXT.fixPickSuite({ suite: first }), suiteField.valueSpan, first)
+        : undefined;
+    if (suiteField || (statement.forward && !content.suiteReported && versionOffered)) {
+      content.suiteReported = true;
+      run.log.report(
+        diagnostic(
+          'TlsSuiteNotOffered',
+          suiteField?.valueSpan ?? statement.messageSpan,
+          { suite, offered: offered.join(', ') },
+          fix ? { fix } : {},
+        ),
+      );
+    }
+    return { version, suite: offeredSuiteFor(session, version) };
   }
+  if (suiteField && versionOffered && !suiteFitsVersion(suite, version)) {
+    run.log.report(diagnostic('TlsSuiteVersionMismatch', suiteField.valueSpan, { suite, version }));
+    const other: TlsVersion = version === '1.3' ? '1.2' : '1.3';
+    return session.offeredVersions.includes(other) ? { version: other, suite } : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -213,6 +254,13 @@ function offeredVersions(run: TlsRun, statement: TlsMessageStatement): TlsVersio
     }
   }
   return versions;
+}
+
+/** The versions a relayed ClientHello offers, read from what it copies (judged where written). */
+function relayedVersions(content: Content): TlsVersion[] | undefined {
+  const written = content.fields.get('versions');
+  if (written === undefined) return undefined;
+  return written.split(',').flatMap((text) => parseTlsVersion(text) ?? []);
 }
 
 /** Every suite named must be one of the IANA names the engine knows. */

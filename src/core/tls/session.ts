@@ -21,6 +21,9 @@ export interface Content {
     readonly master?: string;
     readonly transcript: readonly TranscriptEntry[];
   };
+  /** ServerHello: its version or suite was reported outside an offer (a relay is not again). */
+  versionReported?: boolean;
+  suiteReported?: boolean;
   /** ServerKeyExchange / CertificateVerify: whether the signature verifies, and why not. */
   signature?: { readonly valid: boolean; readonly signer: string; readonly key?: string };
 }
@@ -81,6 +84,12 @@ export interface Failure {
   readonly alert: string;
 }
 
+/** A version and key exchange a handshake may be following, and how far it got in it. */
+export interface Reading {
+  readonly pick: { readonly version: TlsVersion; readonly keyExchange: KeyExchange };
+  position: number;
+}
+
 /** One handshake between two endpoints, from its ClientHello on. */
 export interface Session {
   readonly id: number;
@@ -88,6 +97,14 @@ export interface Session {
   readonly server: string;
   position: number;
   facts: PlanFacts;
+  /**
+   * Other readings of a ServerHello outside the offer (reported), or of one that never came: the
+   * offer's version or key exchange. The messages after it tell which reading the scenario
+   * follows; the first that fits one reading and not the current one decides.
+   */
+  alternatives: Reading[];
+  /** Messages (`role message`) that came where no slot could take them: not missing later. */
+  readonly misplaced: Set<string>;
   offeredVersions: readonly TlsVersion[];
   offeredSuites?: readonly string[];
   sni?: string;
@@ -105,6 +122,18 @@ export interface Session {
   failure?: Failure;
   /** A fatal alert (or close_notify) ended it. */
   closed?: Span;
+  /** The scenario went on after `closed`, and was told so once. */
+  closedReported?: true;
+  /**
+   * Plan slots an early message jumped over (reported there): their messages, coming late, are
+   * taken without a second diagnostic.
+   */
+  readonly skipped: Set<number>;
+  /**
+   * An error was reported on one of its messages. What then goes wrong because of it (a
+   * Finished that cannot verify) is that mistake again, not a new one: the engine plays along.
+   */
+  flagged: boolean;
   /** The attacker that holds this session's keys while the client thinks it talks to the server. */
   compromisedBy?: string;
   readonly derived: Set<string>;
@@ -128,6 +157,10 @@ export function newSession(id: number, client: string, server: string): Session 
     changedCipher: new Set(),
     finished: new Set(),
     established: false,
+    alternatives: [],
+    skipped: new Set(),
+    misplaced: new Set(),
+    flagged: false,
     derived: new Set(),
     transcript: [],
   };

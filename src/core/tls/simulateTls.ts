@@ -4,7 +4,7 @@ import { isTlsStatement, type TlsMessageStatement } from '../syntax/tlsTree';
 import type { ScenarioDocument } from '../syntax/tree';
 import type { TcpTrace } from '../tcp/trace';
 import { forwardedContent, mitmOf, rememberReceived } from './attacker';
-import { certificate, checkSignature } from './certificateCheck';
+import { certificate, certificateInHello, checkSignature } from './certificateCheck';
 import { clientKeyExchange, noteDerivations, serverKeyExchange } from './keyExchange';
 import { TLS_MESSAGE_FIELDS } from '../protocol/tlsMessageTypes';
 import { clientHello, serverHello } from './negotiation';
@@ -56,12 +56,16 @@ function simulateMessage(run: TlsRun, statement: TlsMessageStatement): TlsStep {
   const outcome = newOutcome();
   const step = (content?: Content, session?: Session, keys?: TrafficKeys): TlsStep =>
     stepOf(run, statement, outcome, run.log.errors > errorsBefore, content, session, keys);
-  if (!checkEndpoints(run, statement) || !checkTcp(run, statement)) return step();
+  if (!checkEndpoints(run, statement)) return step();
+  checkTcp(run, statement);
+  // TCP underneath is not the handshake's: only the errors from here on flag it.
+  const tlsErrorsBefore = run.log.errors;
   const content = contentOf(run, statement);
   if (!content) return step();
   const session = sessionFor(run, statement, content);
-  if (!session) return step(content);
   const keys = deliver(run, statement, content, session, outcome);
+  // What fails later because of this mistake is the same mistake (see Session.flagged).
+  if (run.log.errors > tlsErrorsBefore) session.flagged = true;
   return step(content, session, keys);
 }
 
@@ -127,7 +131,8 @@ function apply(
       session.facts = { ...session.facts, retried: true, version: '1.3' };
       return;
     case 'ServerHello':
-      return serverHello(run, statement, content, session);
+      serverHello(run, statement, content, session);
+      return certificateInHello(run, statement, session, outcome);
     case 'Certificate':
       return certificate(run, statement, content, session, outcome);
     case 'CertificateRequest':

@@ -1,7 +1,8 @@
 import { diagnostic } from '../check/diagnostic';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
-import { placeMessage } from './handshakePlan';
+import { slotKey } from './handshakePlan';
 import { TLS_ALERTS } from '../protocol/tlsMessageTypes';
+import { assumeServerHello, missesServerHello, placeInReadings } from './readings';
 import { newSession, type Content, type Session } from './session';
 import { pairKey } from './tcpTimeline';
 import { lineNumber, replaceWith, type TlsRun } from './tlsRun';
@@ -34,12 +35,14 @@ export function checkEndpoints(run: TlsRun, statement: TlsMessageStatement): boo
 
 /**
  * TLS over a TCP connection of the scenario needs that connection established: the sender can
- * still send (RFC 9293 §3.3.2: ESTABLISHED or CLOSE_WAIT) and the receiver still receives.
+ * still send (RFC 9293 §3.3.2: ESTABLISHED or CLOSE_WAIT) and the receiver still receives. One
+ * mistake, one diagnostic: the first message of a run over a connection that is not there is
+ * reported, the rest of that run is not, and the TLS messages are judged as if it were.
  */
-export function checkTcp(run: TlsRun, statement: TlsMessageStatement): boolean {
+export function checkTcp(run: TlsRun, statement: TlsMessageStatement): void {
   const from = statement.from.text;
   const to = statement.to.text;
-  if (!run.timeline.hasConnection(from, to)) return true;
+  if (!run.timeline.hasConnection(from, to)) return;
   const sender = run.timeline.stateAt(from, statement.start);
   const receiver = run.timeline.stateAt(to, statement.start);
   const [endpoint, state] = !SENDER_STATES.has(sender)
@@ -47,17 +50,23 @@ export function checkTcp(run: TlsRun, statement: TlsMessageStatement): boolean {
     : !RECEIVER_STATES.has(receiver)
       ? [to, receiver]
       : [undefined, undefined];
-  if (!endpoint || !state) return true;
+  const pair = pairKey(from, to);
+  if (!endpoint || !state) {
+    run.withoutTcp.delete(pair);
+    return;
+  }
+  if (run.withoutTcp.has(pair)) return;
+  run.withoutTcp.add(pair);
   run.log.report(diagnostic('TlsBeforeTcp', statement.messageSpan, { endpoint, state }));
-  return false;
 }
 
-/** The handshake this message belongs to; a ClientHello after a finished one starts anew. */
-export function sessionFor(
-  run: TlsRun,
-  statement: TlsMessageStatement,
-  content: Content,
-): Session | undefined {
+/**
+ * The handshake this message belongs to; a ClientHello after a finished one starts anew. A
+ * message before any ClientHello is reported, and starts a handshake whose ClientHello is taken
+ * to have offered what the server then picks: the ClientHello, if it comes later, is late, not
+ * a second mistake.
+ */
+export function sessionFor(run: TlsRun, statement: TlsMessageStatement, content: Content): Session {
   const from = statement.from.text;
   const to = statement.to.text;
   const key = pairKey(from, to);
@@ -68,22 +77,45 @@ export function sessionFor(
     run.sessions.set(key, session);
     return session;
   }
-  if (!current) {
+  if (current) return current;
+  // An attacker's relay of a ClientHello that never came was the report (HS624).
+  const relay = [from, to].find((e) => run.relayedUnseenHello.has(e));
+  if (relay) {
+    run.relayedUnseenHello.delete(relay);
+  } else {
     run.log.report(
       diagnostic('TlsOutOfOrder', statement.messageSpan, {
         message: statement.message,
         reason: TLS_TEXT.noHandshakeYet({ from, to }),
       }),
     );
-    return undefined;
   }
-  return current;
+  const client = isClientMessage(content.message) ? from : to;
+  const session = newSession(++run.sessionCount, client, client === from ? to : from);
+  session.position = 1;
+  session.skipped.add(0);
+  session.offeredVersions = ['1.2', '1.3'];
+  session.facts = { ...session.facts, offers13: true };
+  run.sessions.set(key, session);
+  return session;
 }
 
-/** After a failure only the alert may follow; after a fatal alert, nothing (RFC 8446 §6.2). */
+/** Messages only a client sends, to tell the roles of a handshake that began without a hello. */
+function isClientMessage(message: Content['message']): boolean {
+  return message === 'ClientKeyExchange';
+}
+
+/**
+ * After a failure only the alert may follow; after a fatal alert, nothing (RFC 8446 §6.2). A
+ * scenario that goes on anyway is told so once, at the first message that should not be there:
+ * after a failure the engine then plays along as if the check had passed (the message is judged
+ * as usual, and true is returned); after an alert the messages are not taken.
+ */
 export function stillOpen(run: TlsRun, statement: TlsMessageStatement, session: Session): boolean {
   const from = statement.from.text;
   if (session.closed) {
+    if (session.closedReported) return false;
+    session.closedReported = true;
     run.log.report(
       diagnostic('TlsContinuesAfterFailure', statement.messageSpan, {
         endpoint: from,
@@ -118,7 +150,7 @@ export function stillOpen(run: TlsRun, statement: TlsMessageStatement, session: 
         { fix },
       ),
     );
-    return false;
+    session.failure = undefined;
   }
   return true;
 }
@@ -143,19 +175,26 @@ export function alert(
   session.closed = { start: statement.start, end: statement.end };
 }
 
-/** Application data flows only once both Finished messages have been accepted. */
+/**
+ * Application data flows only once both Finished messages have been accepted. Data before that
+ * is reported once (not at all when an error of the handshake already explains it); the engine
+ * then takes the handshake as done, as the scenario does.
+ */
 export function checkApplicationData(
   run: TlsRun,
   statement: TlsMessageStatement,
   session: Session,
 ): void {
   if (session.established) return;
-  run.log.report(
-    diagnostic('TlsOutOfOrder', statement.messageSpan, {
-      message: statement.message,
-      reason: TLS_TEXT.dataAfterFinished,
-    }),
-  );
+  if (!session.flagged) {
+    run.log.report(
+      diagnostic('TlsOutOfOrder', statement.messageSpan, {
+        message: statement.message,
+        reason: TLS_TEXT.dataAfterFinished,
+      }),
+    );
+  }
+  session.established = true;
 }
 
 /** RFC 8446 §D.4: a TLS 1.3 endpoint may send a dummy ChangeCipherSpec; it changes nothing. */
@@ -177,11 +216,30 @@ export function place(
   role: 'client' | 'server',
 ): boolean {
   const message = statement.message;
-  if (
-    message === 'Finished' &&
-    session.facts.version === '1.2' &&
-    !session.changedCipher.has(statement.from.text)
-  ) {
+  let placed = placeInReadings(session, message, role);
+  let reported = false;
+  if (placed.next === undefined && message === 'HelloRetryRequest' && !session.facts.offers13) {
+    // Reported once; the rest is judged as if the client had offered TLS 1.3 (RFC 8446 §4.1.4:
+    // only a TLS 1.3 server asks for another key share).
+    run.log.report(
+      diagnostic('TlsOutOfOrder', statement.messageSpan, { message, reason: placed.reason }),
+    );
+    reported = true;
+    session.offeredVersions = [...session.offeredVersions, '1.3'];
+    session.facts = { ...session.facts, offers13: true };
+    placed = placeInReadings(session, message, role);
+  }
+  if (placed.next === undefined && missesServerHello(session, message)) {
+    // Reported once here ("ServerHello comes next"); the rest is judged as if it had come.
+    run.log.report(
+      diagnostic('TlsOutOfOrder', statement.messageSpan, { message, reason: placed.reason }),
+    );
+    reported = true;
+    assumeServerHello(session);
+    placed = placeInReadings(session, message, role);
+  }
+  const finished12 = message === 'Finished' && session.facts.version === '1.2';
+  if (finished12 && !session.changedCipher.has(statement.from.text)) {
     const at = run.lines.lineStart(run.lines.lineOf(statement));
     const line = `${statement.from.text} -> ${statement.to.text}  ChangeCipherSpec\n`;
     run.log.report(
@@ -193,16 +251,19 @@ export function place(
       ),
     );
   }
-  const placed = placeMessage(session.position, message, role, session.facts);
-  if (
-    !placed.ok &&
-    !(message === 'Finished' && session.facts.version === '1.2' && placed.next !== undefined)
-  ) {
+  if (placed.ok && placed.late !== undefined) session.skipped.delete(placed.late);
+  if (!placed.ok && placed.next !== undefined) {
+    for (const slot of placed.skipped) session.skipped.add(slot);
+  }
+  if (!placed.ok && !reported && !(finished12 && placed.next !== undefined)) {
     run.log.report(
       diagnostic('TlsOutOfOrder', statement.messageSpan, { message, reason: placed.reason }),
     );
   }
-  if (placed.next === undefined) return false;
+  if (placed.next === undefined) {
+    session.misplaced.add(slotKey(role, message));
+    return false;
+  }
   session.position = placed.next;
   return true;
 }

@@ -49,6 +49,13 @@ export interface TlsRun {
   readonly randoms: Map<string, { readonly span: Span; readonly session: number }>;
   /** What each endpoint last received of each message type, for `forward`. */
   readonly received: Map<string, Map<TlsMessageType, Content>>;
+  /** Pairs whose TLS already ran over a connection that was not established (reported once). */
+  readonly withoutTcp: Set<string>;
+  /**
+   * Attackers that relayed a ClientHello they never received (reported): the handshake it should
+   * have come from starts without one, and is not told again.
+   */
+  readonly relayedUnseenHello: Set<string>;
 }
 
 /**
@@ -75,6 +82,8 @@ export function startTlsRun(document: ScenarioDocument, lines: LineMap, tcp: Tcp
     sessionCount: 0,
     randoms: new Map(),
     received: new Map(),
+    withoutTcp: new Set(),
+    relayedUnseenHello: new Set(),
   };
 }
 

@@ -62,10 +62,13 @@ export function finished(
   };
   content.finished = mac;
   const theirs = masterOf(session, to, run.knowledge);
-  // An attacker relays what it cannot check; only a real endpoint's check decides.
-  const reason = run.pki.attackers.has(to)
-    ? undefined
-    : finishedProblem(run, session, mac, theirs?.name, to);
+  // An attacker relays what it cannot check; only a real endpoint's check decides. After an
+  // error in this handshake, a Finished that does not verify is that error showing again: the
+  // engine takes it as the scenario does (one mistake, one diagnostic).
+  const reason =
+    run.pki.attackers.has(to) || session.flagged
+      ? undefined
+      : finishedProblem(run, session, mac, theirs?.name, to);
   if (reason) {
     run.log.report(
       diagnostic('TlsFinishedMismatch', statement.messageSpan, { receiver: to, reason }),
@@ -80,7 +83,9 @@ export function finished(
   session.finished.add(from);
   if (session.finished.has(session.client) && session.finished.has(session.server)) {
     session.established = true;
-    checkAttack(run, statement, session);
+    // A handshake that got here past an error is the scenario's, not a real one: whether an
+    // attacker won it is not judged (the client that rejected its certificate would have stopped).
+    if (!session.flagged) checkAttack(run, statement, session);
   }
 }
 

@@ -236,3 +236,22 @@ test('a message only the other side sends says so, whatever comes next', () => {
     ['the server’s ServerHello comes first: the server answers the ClientHello first'],
   );
 });
+
+test('a message that jumped ahead leaves its skipped slots; the late message takes one quietly', () => {
+  const facts: PlanFacts = { ...BASE, serverHelloSeen: true, version: '1.2', keyExchange: 'RSA' };
+  // After ClientHello, ServerHello, Certificate: position 5.
+  const early = placeMessage(5, 'ClientKeyExchange', 'client', facts);
+  assert.equal(early.ok, false);
+  assert.ok(!early.ok && early.next !== undefined);
+  const skipped = new Set(early.skipped);
+  const late = placeMessage(early.next, 'ServerHelloDone', 'server', facts, skipped);
+  assert.deepEqual(late, { ok: true, next: early.next, late: [...skipped][0] });
+});
+
+test('a slot whose message came where nothing could take it is not missing later', () => {
+  const facts: PlanFacts = { ...BASE, serverHelloSeen: true, version: '1.2', keyExchange: 'RSA' };
+  const missing = placeMessage(4, 'ServerHelloDone', 'server', facts);
+  assert.equal(missing.ok, false);
+  const misplaced = new Set(['server Certificate']);
+  assert.equal(placeMessage(4, 'ServerHelloDone', 'server', facts, new Set(), misplaced).ok, true);
+});

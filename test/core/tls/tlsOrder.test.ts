@@ -29,22 +29,36 @@ test('a message needs two different declared endpoints', () => {
 test('a ClientHello starts a handshake, numbered in order; other messages need one', () => {
   const { run, messages } = runOf(
     ...pki(),
-    'server -> client ServerHello random=r2',
     'client -> server ClientHello random=r1',
     'server -> client ServerHello random=r2',
   );
-  const [early, hello, answer] = messages.map((m) => [m, writtenContent(m)] as const);
-  assert.equal(sessionFor(run, early![0], early![1]), undefined);
-  assert.deepEqual(reported(run), ['TlsOutOfOrder']);
+  const [hello, answer] = messages.map((m) => [m, writtenContent(m)] as const);
   const session = sessionFor(run, hello![0], hello![1]);
-  assert.equal(session?.id, 1);
-  assert.equal(session?.client, 'client');
+  assert.equal(session.id, 1);
+  assert.equal(session.client, 'client');
   assert.equal(sessionFor(run, answer![0], answer![1]), session);
-  session!.established = true;
-  assert.equal(sessionFor(run, hello![0], hello![1])?.id, 2);
+  session.established = true;
+  assert.equal(sessionFor(run, hello![0], hello![1]).id, 2);
+  assert.deepEqual(reported(run), []);
 });
 
-test('after a failure the endpoint that noticed may only send the alert, with a fix to do so', () => {
+test('a message before any ClientHello is reported once and starts a handshake without it', () => {
+  const { run, messages } = runOf(
+    ...pki(),
+    'server -> client ServerHello random=r2',
+    'server -> client Certificate cert=c',
+  );
+  const [early, next] = messages.map((m) => [m, writtenContent(m)] as const);
+  const session = sessionFor(run, early![0], early![1]);
+  assert.deepEqual(reported(run), ['TlsOutOfOrder']);
+  assert.equal(session.client, 'client');
+  // The ClientHello's slot is passed over: a late ClientHello takes it without a complaint.
+  assert.deepEqual([session.position, [...session.skipped]], [1, [0]]);
+  assert.equal(sessionFor(run, next![0], next![1]), session);
+  assert.deepEqual(reported(run), ['TlsOutOfOrder']);
+});
+
+test('after a failure the endpoint that noticed should send the alert: told once, with a fix', () => {
   const { run, messages } = runOf(...pki(), 'client -> server ClientKeyExchange premaster=pm');
   const session = newSession(1, 'client', 'server');
   session.failure = {
@@ -53,7 +67,10 @@ test('after a failure the endpoint that noticed may only send the alert, with a 
     reason: 'issuer not trusted',
     alert: 'unknown_ca',
   };
-  assert.equal(stillOpen(run, messages[0]!, session), false);
+  // Told once; then the engine plays along, as if the check had passed.
+  assert.equal(stillOpen(run, messages[0]!, session), true);
+  assert.equal(session.failure, undefined);
+  assert.equal(stillOpen(run, messages[0]!, session), true);
   assert.deepEqual(reported(run), ['TlsContinuesAfterFailure']);
   assert.equal(
     word(run.log.diagnostics[0]?.fix?.title ?? '', 'en'),
