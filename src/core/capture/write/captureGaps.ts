@@ -134,11 +134,12 @@ export class CaptureGaps {
     direction: 0 | 1,
     bits: number,
     segment: QueuedSegment,
-    queue: Pick<DeliveryOrder, 'push' | 'cut' | 'resent'>,
+    queue: Pick<DeliveryOrder, 'push' | 'cut' | 'resent' | 'claimRefuted'>,
   ): void {
     const flags = packet.flags;
     const hasAck = (flags & TCP_FLAG.ACK) !== 0;
-    if (this.claims[direction].length > 0) this.settleClaims(packet, direction);
+    if (this.claims[direction].length > 0 && this.settleClaims(packet, direction))
+      queue.claimRefuted();
     let ackClaim: Claim | undefined;
     if (hasAck) {
       ackClaim = this.ackedUnseen(packet, direction, queue);
@@ -248,18 +249,22 @@ export class CaptureGaps {
    * (RFC 9293 §3.10.4; a keep-alive or window probe SND.NXT-1): one below the assumed bytes'
    * end shows its sender never sent them, and the ack that claimed them was wrong (a forged or
    * broken ack, which a receiver drops with an ACK of its SND.NXT, §3.10.7.4): they are not
-   * written, and the engine judges the ack. Anything else confirms them.
+   * written, and the engine judges the ack. Anything else confirms them. True when some
+   * were refuted.
    */
-  private settleClaims(packet: TcpPacket, direction: 0 | 1): void {
+  private settleClaims(packet: TcpPacket, direction: 0 | 1): boolean {
     const claims = this.claims[direction];
     const bare = packet.len === 0 && !(packet.flags & (TCP_FLAG.SYN | TCP_FLAG.FIN));
+    let any = false;
     for (const c of claims) {
       const refuted = bare && serialAfter((c.end - 1) >>> 0, packet.seq);
       c.claim.state = refuted ? 'refuted' : 'seen';
+      any ||= refuted;
       if (refuted && serialAfter(this.next[direction] as number, c.start))
         this.next[direction] = c.start;
     }
     claims.length = 0;
+    return any;
   }
 
   /**

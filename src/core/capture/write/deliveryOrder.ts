@@ -103,6 +103,15 @@ const MAX_QUEUED = 4096;
  */
 export class DeliveryOrder {
   private readonly queues: [Entry[], Entry[]] = [[], []];
+  /**
+   * Per direction: the end of the furthest segment queued since its queue was last empty, and
+   * whether a segment ending before it (a resend) was queued since: only then can an ack cover
+   * a segment behind the head (`coversBehind`), so that the common case scans nothing.
+   */
+  private readonly furthest: [number, number] = [0, 0];
+  private readonly resends: [boolean, boolean] = [false, false];
+  /** True once a claim was refuted: heads are then checked for refuted claims. */
+  private refuted = false;
   /** Per direction: the highest ack the other side sent, which settles where data goes. */
   private readonly covered: [number | undefined, number | undefined] = [undefined, undefined];
   private order = 0;
@@ -140,7 +149,16 @@ export class DeliveryOrder {
       this.reset[segment.direction] = true;
       this.held = true;
     }
-    this.queues[segment.direction].push({ ...segment, order: this.order++ });
+    const queue = this.queues[segment.direction];
+    if (queue.length === 0) {
+      this.furthest[segment.direction] = segment.end;
+      this.resends[segment.direction] = false;
+    } else if (serialAfter(this.furthest[segment.direction], segment.end)) {
+      this.resends[segment.direction] = true;
+    } else {
+      this.furthest[segment.direction] = segment.end;
+    }
+    queue.push(entryOf(segment, this.order++));
     if (segment.ack !== undefined) {
       const other = segment.direction === 0 ? 1 : 0;
       const before = this.covered[other];
@@ -180,7 +198,7 @@ export class DeliveryOrder {
     const entry = queue[i];
     const parts = entry?.cut?.(at);
     if (!entry || !parts) return;
-    queue.splice(i, 1, { ...parts[0], order: entry.order }, { ...parts[1], order: entry.order });
+    queue.splice(i, 1, entryOf(parts[0], entry.order), entryOf(parts[1], entry.order));
   }
 
   /**
@@ -198,8 +216,19 @@ export class DeliveryOrder {
     // Part of it acknowledged: it did arrive (a segment resent whole after a partial ack).
     const covered = this.covered[direction];
     if (covered !== undefined && serialAfter(covered, seq)) return;
-    queue[i] = { ...this.lose(entry, { resentIn: frame }), order: entry.order };
+    queue[i] = entryOf(this.lose(entry, { resentIn: frame }), entry.order);
     this.drain();
+  }
+
+  /** A claim was refuted (see Claim): its segment will not be written. */
+  claimRefuted(): void {
+    this.refuted = true;
+    this.drain();
+  }
+
+  /** Drops refuted claims from the heads of the queues. */
+  private dropRefuted(): void {
+    for (const queue of this.queues) while (queue[0]?.claim?.state === 'refuted') queue.shift();
   }
 
   /** True when nothing waits to be written. */
@@ -216,7 +245,7 @@ export class DeliveryOrder {
   private drain(): void {
     for (;;) {
       // Bytes assumed from an ack that their sender's own numbers refuted are not written.
-      for (const queue of this.queues) while (queue[0]?.claim?.state === 'refuted') queue.shift();
+      if (this.refuted) this.dropRefuted();
       const a = this.queues[0][0];
       const b = this.queues[1][0];
       if (!a && !b) return;
@@ -261,8 +290,9 @@ export class DeliveryOrder {
    * what it resends within a window.
    */
   private coversBehind(e: Entry): boolean {
-    if (this.finished || e.ack === undefined) return false;
-    const other = this.queues[e.direction === 0 ? 1 : 0];
+    const side = e.direction === 0 ? 1 : 0;
+    if (this.finished || e.ack === undefined || !this.resends[side]) return false;
+    const other = this.queues[side];
     const head = other[0];
     if (!head || covers(e, head)) return false;
     const depth = Math.min(other.length, LOOK_BEHIND);
@@ -276,8 +306,8 @@ export class DeliveryOrder {
       const hole = ((x.end - x.space) | 0) === (e.ack | 0) && x.losable;
       other[j] =
         hole && lose
-          ? { ...lose(x, { ackIn: e.frame ?? 0 }), order: x.order }
-          : { ...x, arrived: true };
+          ? entryOf(lose(x, { ackIn: e.frame ?? 0 }), x.order)
+          : entryOf({ ...x, arrived: true }, x.order);
     }
     return true;
   }
@@ -340,6 +370,35 @@ export class DeliveryOrder {
     const oldest = !a ? b : !b ? a : a.order < b.order ? a : b;
     if (oldest) this.take(oldest);
   }
+}
+
+/**
+ * `segment` as a queue entry, with every field present (undefined where it has none): entries
+ * of one shape keep the hot reads of `drain` monomorphic, where spread copies of segments with
+ * different optional fields made them slow.
+ */
+function entryOf(s: QueuedSegment, order: number): Entry {
+  return {
+    direction: s.direction,
+    space: s.space,
+    lines: s.lines,
+    tls: s.tls,
+    tlsFirst: s.tlsFirst,
+    render: s.render,
+    cut: s.cut,
+    consumes: s.consumes,
+    end: s.end,
+    ack: s.ack,
+    syn: s.syn,
+    rst: s.rst,
+    wire: s.wire,
+    claim: s.claim,
+    ackClaim: s.ackClaim,
+    losable: s.losable,
+    frame: s.frame,
+    arrived: s.arrived,
+    order,
+  };
 }
 
 /** True when `y`'s ack shows its sender had received `x` (data, SYN or FIN). */
