@@ -25,3 +25,27 @@ test('an unknown state near none: the list of the states, and no fix', () => {
   assert.match(d?.message ?? '', /the RFC 9293 states are CLOSED, LISTEN/);
   assert.equal(d?.fix, undefined);
 });
+
+test('wait 2 MSL, with a blank, is one HS014 with a fix, and the wait still happens', () => {
+  const close = [
+    'client -> server FIN ACK seq=x+1 ack=y+1',
+    'server -> client ACK seq=y+1 ack=x+2',
+    'server -> client FIN ACK seq=y+1 ack=x+2',
+    'client -> server ACK seq=x+2 ack=y+2',
+  ];
+  const text = lines(...OPEN, ...close, 'wait 2 msl', 'expect client CLOSED');
+  const [d, ...rest] = analyze(text).diagnostics;
+  assert.deepEqual(rest, []);
+  assert.equal(d?.code, 'HS014');
+  assert.equal(d?.message, "Unknown wait '2 msl': write 'wait 2MSL' for the end of TIME_WAIT.");
+  const fixed = applyEdits(text, d?.fix?.edits ?? []);
+  assert.equal(fixed, lines(...OPEN, ...close, 'wait 2MSL', 'expect client CLOSED'));
+  assert.deepEqual(analyze(fixed).diagnostics, []);
+  // Any other wait is still not played.
+  assert.deepEqual(
+    analyze(lines(...OPEN, ...close, 'wait 30s', 'expect client CLOSED')).diagnostics.map(
+      (d) => d.code,
+    ),
+    ['HS014', 'HS501'],
+  );
+});
