@@ -127,3 +127,16 @@ test('docs/capture.md: each import example is what the import writes (… cuts a
       });
   }
 });
+
+test('docs/language.zh-cn.md: every example is the checked one of the same name in language.md', () => {
+  const zh = readFileSync('docs/language.zh-cn.md', 'utf8');
+  const zhBlocks = [...zh.matchAll(/<!-- check: (\S+) -->\n\n```handshake\n([\s\S]*?)```/g)];
+  assert.ok(zhBlocks.length >= 6);
+  for (const [, name, body] of zhBlocks) {
+    assert.equal(body, blocks.find((b) => b.name === name)?.body, name);
+  }
+  const zhShown = [...zh.matchAll(/```text\n([\s\S]*?)```/g)].flatMap((m) =>
+    (m[1] ?? '').split('\n').filter(Boolean),
+  );
+  for (const line of zhShown) assert.ok(shown.includes(line), line);
+});
