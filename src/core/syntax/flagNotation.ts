@@ -32,7 +32,9 @@ export function joinsFlags(cursor: Cursor, token: Token, flags: readonly FlagNod
  * `SYN=1 ACK=1`: flags written as the header's bits, as many textbooks do (`=0`: not set).
  * `ack=` is the acknowledgment number, so `ACK=` is a bit only in capitals, with 0 or 1, after
  * another flag written as a bit (`SYN=1 ACK=1`), or on a line that gives `ack=` in lower case
- * too. Written first (`ACK=1 SYN=1`) without a lower-case `ack=`, it stays the ack field.
+ * too. Written first (`ACK=1 SYN=1`) without a lower-case `ack=`, it stays the ack field. In
+ * lower case (`syn=1,ack=1 ... ack=x+1`) it is a bit after another bit on a line that gives
+ * `ack=` again.
  */
 export function flagWrittenAsBit(
   cursor: Cursor,
@@ -47,13 +49,30 @@ export function flagWrittenAsBit(
     return undefined;
   }
   if (flag === 'ACK') {
-    const bits = token.text === 'ACK' && (afterBits || lowerAckAhead(cursor));
+    const bits =
+      token.text === 'ACK'
+        ? afterBits || lowerAckAhead(cursor)
+        : afterBits && ackAgainAhead(cursor, token);
     if (!bits) return undefined;
   }
   cursor.advance();
   cursor.advance();
   cursor.advance();
   return { flag, set: value.text === '1', end: value.end };
+}
+
+/**
+ * True when `ack=` comes again later on the line. Notes write the bits in lower case
+ * (`syn=1,ack=1`) beside the number (`ack=x+1`); a field is given once, so after another bit the
+ * first `ack=1` is the flag and the later `ack=` the number.
+ */
+function ackAgainAhead(cursor: Cursor, token: Token): boolean {
+  return (
+    cursor.findAhead(
+      (t) => t.start > token.start && t.kind === 'ident' && t.text === 'ack',
+      (t) => t.kind === 'newline',
+    ) !== undefined
+  );
 }
 
 /** True when the rest of the line gives `ack=` in lower case: then `ACK=1` is the flag. */

@@ -33,10 +33,6 @@ const KNOWN_GAPS: Record<string, { readonly codes: readonly string[]; readonly w
     codes: ['HS305', 'HS102'],
     why: 'the label is counted as data (TCP Fast Open, SND.NXT = x+16); a warning is never read as a typo (language.md §5, two readings), so the ACK at seq=x+1 is HS102 too',
   },
-  'mistake-notes-lowercase-bits.handshake': {
-    codes: ['HS112', 'HS103', 'HS101', 'HS008'],
-    why: 'lower-case ack=1 is the acknowledgment number (flagNotation.ts: ACK= is a bit only in capitals), so the SYN ACK has no ACK flag, ack=1 is wrong and ack=x+1 comes twice',
-  },
 };
 
 /** Where the fix does not leave the file clean, with what remains. */

@@ -29,3 +29,10 @@ test('flags written as bits: =1 sets, =0 does not; ACK= is a bit only beside ano
   assert.deepEqual(read('a -> b ACK seq=1 ACK=1').flags, ['ACK']);
   assert.deepEqual(read('a -> b SYN=2 seq=1').codes, ['HS007']);
 });
+
+test("the notes' lower-case bits: ack=1 after another bit is the flag when ack= comes again", () => {
+  assert.deepEqual(read('a -> b syn=1,ack=1 seq=1 ack=2'), { flags: ['SYN', 'ACK'], codes: [] });
+  // Without a second ack=, or first on the line, lower-case ack= stays the number.
+  assert.deepEqual(read('a -> b syn=1 ack=1 seq=1').flags, ['SYN']);
+  assert.deepEqual(read('a -> b ack=1 syn=1 seq=1 ack=2'), { flags: ['SYN'], codes: ['HS008'] });
+});
