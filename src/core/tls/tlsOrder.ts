@@ -1,4 +1,5 @@
-import { diagnostic } from '../check/diagnostic';
+import { diagnostic, type Fix } from '../check/diagnostic';
+import type { Text } from '../text/words';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
 import { slotKey } from './handshakePlan';
 import { TLS_ALERTS } from '../protocol/tlsMessageTypes';
@@ -206,6 +207,26 @@ export function isCompatibilityCcs(session: Session): boolean {
 }
 
 /**
+ * Inserts the sender's ChangeCipherSpec before its Finished; when the sender's next message on
+ * that leg is the ChangeCipherSpec (the two swapped), that line moves up instead, so that it is
+ * not sent twice.
+ */
+function changeCipherSpecFirst(run: TlsRun, finished: TlsMessageStatement): Fix<Text> {
+  const at = run.lines.lineStart(run.lines.lineOf(finished));
+  const line = `${finished.from.text} -> ${finished.to.text}  ChangeCipherSpec\n`;
+  const insert = replaceWith(TLS_TEXT.fixChangeCipherSpecFirst, { start: at, end: at }, line);
+  const later = run.nextOnLeg.get(finished);
+  if (later?.message !== 'ChangeCipherSpec' || later.forward) return insert;
+  const ccsLine = run.lines.lineOf(later);
+  const end =
+    ccsLine + 1 < run.lines.firstLine + run.lines.lineCount
+      ? run.lines.lineStart(ccsLine + 1)
+      : run.lines.lineEnd(ccsLine);
+  const remove = { span: { start: run.lines.lineStart(ccsLine), end }, newText: '' };
+  return { title: insert.title, edits: [...insert.edits, remove] };
+}
+
+/**
  * The order rules; false when the message cannot be placed at all. A TLS 1.2 Finished needs
  * the sender's ChangeCipherSpec first (RFC 5246 §7.1).
  */
@@ -240,14 +261,12 @@ export function place(
   }
   const finished12 = message === 'Finished' && session.facts.version === '1.2';
   if (finished12 && !session.changedCipher.has(statement.from.text)) {
-    const at = run.lines.lineStart(run.lines.lineOf(statement));
-    const line = `${statement.from.text} -> ${statement.to.text}  ChangeCipherSpec\n`;
     run.log.report(
       diagnostic(
         'TlsFinishedBeforeCcs',
         statement.messageSpan,
         { endpoint: statement.from.text },
-        { fix: replaceWith(TLS_TEXT.fixChangeCipherSpecFirst, { start: at, end: at }, line) },
+        { fix: changeCipherSpecFirst(run, statement) },
       ),
     );
   }

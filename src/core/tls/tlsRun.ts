@@ -56,6 +56,8 @@ export interface TlsRun {
    * have come from starts without one, and is not told again.
    */
   readonly relayedUnseenHello: Set<string>;
+  /** Each message's next one from the same sender to the same receiver, where the fixes look. */
+  readonly nextOnLeg: ReadonlyMap<TlsMessageStatement, TlsMessageStatement>;
 }
 
 /**
@@ -84,7 +86,21 @@ export function startTlsRun(document: ScenarioDocument, lines: LineMap, tcp: Tcp
     received: new Map(),
     withoutTcp: new Set(),
     relayedUnseenHello: new Set(),
+    nextOnLeg: nextOnLeg(document),
   };
+}
+
+function nextOnLeg(document: ScenarioDocument): Map<TlsMessageStatement, TlsMessageStatement> {
+  const next = new Map<TlsMessageStatement, TlsMessageStatement>();
+  const last = new Map<string, TlsMessageStatement>();
+  for (const statement of document.statements) {
+    if (statement.kind !== 'tls') continue;
+    const leg = `${statement.from.text} ${statement.to.text}`;
+    const before = last.get(leg);
+    if (before) next.set(before, statement);
+    last.set(leg, statement);
+  }
+  return next;
 }
 
 /**

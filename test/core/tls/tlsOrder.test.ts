@@ -9,6 +9,9 @@ import {
   sessionFor,
   stillOpen,
 } from '../../../src/core/tls/tlsOrder';
+import { analyze } from '../../../src/core/analysis/analyze';
+import { applyEdits } from '../../../src/core/text/textEdits';
+import { lines } from '../../helpers';
 import { pki } from '../check/tlsCodeCases';
 import { reported, runOf, writtenContent } from './tlsRunFixture';
 
@@ -98,4 +101,29 @@ test('a ChangeCipherSpec is TLS 1.3’s compatibility one once 1.3 is chosen or 
   assert.equal(isCompatibilityCcs(session), false);
   session.facts = { ...session.facts, version: '1.3' };
   assert.equal(isCompatibilityCcs(session), true);
+});
+
+test('a Finished and ChangeCipherSpec swapped: the fix moves the ChangeCipherSpec up', () => {
+  const text = lines(
+    ...pki(),
+    'client -> server ClientHello random=r1 sni=bank.example',
+    'server -> client ServerHello random=r2 version=1.2 suite=TLS_RSA_WITH_AES_128_GCM_SHA256',
+    'server -> client Certificate cert=c',
+    'server -> client ServerHelloDone',
+    'client -> server ClientKeyExchange premaster=pm encrypted=k',
+    'client -> server Finished',
+    'client -> server ChangeCipherSpec',
+  );
+  const [d, ...rest] = analyze(text).diagnostics;
+  assert.deepEqual(rest, []);
+  assert.equal(d?.code, 'HS620');
+  const fixed = applyEdits(text, d?.fix?.edits ?? []);
+  assert.equal(
+    fixed,
+    text.replace(
+      'client -> server Finished\nclient -> server ChangeCipherSpec\n',
+      'client -> server  ChangeCipherSpec\nclient -> server Finished\n',
+    ),
+  );
+  assert.deepEqual(analyze(fixed).diagnostics, []);
 });
