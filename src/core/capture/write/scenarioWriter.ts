@@ -220,6 +220,9 @@ export class ScenarioWriter {
   /** Call at the end: writes what still waits for an answer. */
   end(): void {
     for (const state of this.states.values()) state.queue.end();
+    // Connections kept for a reuse of their ports that never came (the listing said it would).
+    for (const state of this.waiting.values()) this.finish(state);
+    this.waiting.clear();
   }
 
   /**
