@@ -67,12 +67,12 @@ export interface QueuedSegment {
   readonly arrived?: boolean;
 }
 
-/** Whether assumed bytes were sent: open until their sender's next packet tells. */
 /** Why a segment is written as lost after the capture point. */
 export type LostBecause =
   | { readonly resentIn: number } // its data was sent again before any ack covered it
   | { readonly ackIn: number }; // the peer's ack in that frame stops at its seq
 
+/** Whether assumed bytes were sent: open until their sender's next packet tells. */
 export interface Claim {
   state: 'open' | 'seen' | 'refuted';
 }
@@ -282,6 +282,7 @@ export class DeliveryOrder {
   /**
    * True when `e` acknowledges a segment waiting behind the head of the other side's queue (a
    * retransmission behind an original still unacknowledged): `e` waits until that is written.
+   * Not a pure test: it settles the segments in front (below), so asking again is harmless.
    * The segments before it were sent before it, so by the time `e` was sent they had arrived
    * (held past a hole) or never would: the one at `e`'s ack is that hole, and is marked lost
    * (after the capture point, or dropped by its receiver); the others are marked arrived. Then
