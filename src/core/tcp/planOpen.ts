@@ -13,6 +13,7 @@ import { isSynchronized } from '../protocol/tcpStates';
 import { causeOf, newTcb, nextReason, resetTcb, type Tcb } from './tcb';
 import { fixValueText } from './valueText';
 import { flagsEnd, flagsOf, tailOf, type Outgoing } from './outgoing';
+import { isSynLabel } from './synLabel';
 import { invalid, otherPeer, reportMissingAck, type Plan, type SendContext } from './sendPlan';
 
 export function planSyn(out: Outgoing, tcb: Tcb, context: SendContext): Plan | undefined {
@@ -86,8 +87,9 @@ function reportSynData(out: Outgoing, context: SendContext): void {
   // SYN acknowledged takes the SYN ACK's text (RFC 9293 §3.10.7.3, "continue processing at the
   // sixth step"), so its ACK counts it.
   const synAck = out.flags.has('ACK');
-  const counted =
-    synAck && out.seq
+  const counted = isSynLabel(out)
+    ? TCP_TEXT.synDataOrLabel({ len: out.len })
+    : synAck && out.seq
       ? TCP_TEXT.synAckDataAcked({
           len: out.len,
           peer: out.to,

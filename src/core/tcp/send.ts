@@ -24,6 +24,7 @@ import {
 } from './sendPlan';
 import { planSyn, planSynAck, reportNeverListened } from './planOpen';
 import { checkAck, checkSeq, isRetransmission } from './checkNumbers';
+import { isSynLabel } from './synLabel';
 
 export type { Outgoing } from './outgoing';
 export type { SendContext } from './sendPlan';
@@ -51,6 +52,11 @@ export interface Sent {
    * data, and the sender's TCB is then moved by sentAsWritten.
    */
   readonly unlessAsSent?: Finding;
+  /**
+   * A SYN whose payload may be a label (isSynLabel): `segment` carries no data, `asWritten`
+   * the payload as Fast Open data, and reading it as written moves the sender to its end.
+   */
+  readonly label?: true;
 }
 
 /**
@@ -65,19 +71,20 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
   const seq = checkSeq(out, plan, tcb, context);
   const ack = checkAck(out, plan, context, peer);
   const ackAdded = ack.flagged && !out.flags.has('ACK');
+  const label = isSynLabel(out);
   const segment = newSegment(
     out.from,
     out.to,
     ackAdded ? withAck(out.flags) : out.flags,
     seq.value,
     ack.value,
-    out.len,
+    label ? 0 : out.len,
     out.span,
     out.row,
     out.wscale,
   );
   const asWritten =
-    seq.corrected || ack.corrected || ackAdded
+    seq.corrected || ack.corrected || ackAdded || label
       ? newSegment(
           out.from,
           out.to,
@@ -104,20 +111,29 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
     ackCorrected: ack.corrected,
     asWritten,
     ...(seq.unlessAsSent ? { unlessAsSent: seq.unlessAsSent } : {}),
+    ...(label ? { label: true } : {}),
   };
+}
+
+/** True when reading `sent` as written moves its sender's TCB too (see sentAsWritten). */
+export function movesSender(sent: Sent): boolean {
+  return sent.unlessAsSent !== undefined || sent.label === true;
 }
 
 /**
  * The sender's side of reading `sent` as written when it resends and runs past SND.NXT (see
- * Sent.unlessAsSent): SND.NXT is where the written segment ends, not the corrected one.
+ * Sent.unlessAsSent), or when a SYN's label is its data (Sent.label): SND.NXT is where the
+ * written segment ends, not the corrected one.
  */
 export function sentAsWritten(tcb: Tcb, sent: Sent): void {
   const written = sent.asWritten;
-  if (!written || !sent.unlessAsSent) return;
+  if (!written || !movesSender(sent)) return;
   const cause = causeOf(written);
-  tcb.sndNxt = written.end;
+  // Segment.end leaves out the SYN's own sequence number (RFC 9293 §3.4).
+  tcb.sndNxt = written.flags.has('SYN') ? plus(written.end, 1) : written.end;
   tcb.sndNxtCause = cause;
-  tcb.sent = tcb.sent.replaceLast(cause);
+  // A label was sent without data, so nothing of it is in the log yet.
+  tcb.sent = sent.segment.len > 0 ? tcb.sent.replaceLast(cause) : tcb.sent.append(cause);
   if (written.flags.has('FIN')) tcb.finSeq = plus(written.seq, written.len);
 }
 

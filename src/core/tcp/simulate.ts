@@ -14,7 +14,7 @@ import { chooseReading, type Reading, type Stage } from './reading';
 import { arrive, transmit } from './exchange';
 import { checkShape } from './segmentShape';
 import { DeliveredRecord, SegmentRecord, StepTable, type SegmentFindings } from './segmentStep';
-import { sentAsWritten, type Sent, type SendContext } from './send';
+import { movesSender, sentAsWritten, type Sent, type SendContext } from './send';
 import { callStep, expectStep, waitStep } from './stateSteps';
 import { fromAddressOf } from './tcb';
 import { TcbTable } from './tcbTable';
@@ -245,8 +245,7 @@ class Simulator {
       // A resend past SND.NXT read as written moves its sender too (see Sent.unlessAsSent); in
       // a simultaneous block, or delivered later, the sender's later segments are already sent,
       // so it stays a typo.
-      const movesSender =
-        sent.unlessAsSent !== undefined && pending.group === undefined && !delivery;
+      const moves = movesSender(sent) && pending.group === undefined && !delivery;
       reading = chooseReading(
         this.stage(),
         to,
@@ -254,13 +253,14 @@ class Simulator {
         sent.asWritten,
         inFlight(rest),
         next,
-        movesSender ? { name: pending.from, sent } : undefined,
+        moves ? { name: pending.from, sent } : undefined,
       );
-      if (reading === 'asSent' && sent.unlessAsSent && !movesSender) reading = 'intended';
+      if (reading === 'asSent' && movesSender(sent) && !moves) reading = 'intended';
+
       if (reading === 'asSent') {
         segment = sent.asWritten;
-        if (movesSender) {
-          resent = true;
+        if (moves) {
+          resent = sent.unlessAsSent !== undefined;
           sentAsWritten(this.tcbs.own(pending.from), sent);
           pending.senderAfter = this.tcbs.view(pending.from);
         }

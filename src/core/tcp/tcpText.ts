@@ -72,6 +72,8 @@ const EN = {
   fixPayloadComment: 'Make the payload a comment (#)',
   synAckDataAcked: (p: { len: number; peer: string; ack: string }) =>
     ` Its ${p.len} bytes follow the SYN in the sequence space, so ${p.peer} acknowledges ${p.ack}.`,
+  synDataOrLabel: (p: { len: number }) =>
+    ` Its last word may be a label: the lines after it decide, counting its ${p.len} bytes after the SYN when they acknowledge them. A label is written as a comment (#).`,
   fixDeliverAgain: (p: { label: string }) => `Deliver ${p.label} again (a duplicate)`,
 
   phases: {
@@ -141,6 +143,8 @@ const ZH_CN: typeof EN = {
   fixPayloadComment: '把载荷改为注释（#）',
   synAckDataAcked: (p) =>
     `它的 ${p.len} 个字节在序列号空间中紧跟 SYN，所以 ${p.peer} 确认 ${p.ack}。`,
+  synDataOrLabel: (p) =>
+    `最后的字符串可能只是标签：由后面的行决定，它们确认了这 ${p.len} 个字节，这些字节才算在 SYN 之后。标签应写成注释（#）。`,
   fixDeliverAgain: (p) => `再次交付 ${p.label}（重复报文段）`,
 
   phases: {

@@ -29,10 +29,6 @@ const KNOWN_GAPS: Record<string, { readonly codes: readonly string[]; readonly w
     codes: ['HS004', 'HS001'],
     why: 'a tcpdump line is not recognised as one: its first word is read as an endpoint, its > as a character',
   },
-  'mistake-syn-label.handshake': {
-    codes: ['HS305', 'HS102'],
-    why: 'the label is counted as data (TCP Fast Open, SND.NXT = x+16); a warning is never read as a typo (language.md §5, two readings), so the ACK at seq=x+1 is HS102 too',
-  },
 };
 
 interface Expectation {

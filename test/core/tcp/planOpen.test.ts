@@ -110,7 +110,7 @@ test('data on a SYN keeps its message, and a SYN payload that ends the line gets
   ).diagnostics;
   assert.equal(
     d?.message,
-    'Data on a SYN is only delivered with TCP Fast Open; a textbook handshake carries no data before ESTABLISHED.',
+    'Data on a SYN is only delivered with TCP Fast Open; a textbook handshake carries no data before ESTABLISHED. Its last word may be a label: the lines after it decide, counting its 15 bytes after the SYN when they acknowledge them. A label is written as a comment (#).',
   );
   assert.equal(d?.fix?.title, 'Make the payload a comment (#)');
 });
