@@ -27,6 +27,7 @@ export const CODE_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
     'A full-width character (U+FF01 to U+FF5E, U+3000) outside a string or comment, read as its ASCII form.',
   HS018: 'A remark in parentheses after a segment, without `#`: read as a comment.',
   HS019: 'A TLS message name written in two or three words (`Client Hello`), read as the message.',
+  HS020: 'A line of tcpdump output pasted into a scenario; the fix writes it as a segment.',
   HS101: "`ack` is not the sender's RCV.NXT.",
   HS102: "`seq` is not the sender's SND.NXT (nor a retransmission).",
   HS103: '`ack=` without the ACK flag.',

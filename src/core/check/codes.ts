@@ -25,6 +25,7 @@ export const DIAGNOSTIC_CODES = {
   FullWidthCharacter: { code: 'HS017', severity: 'warning' },
   RemarkWithoutHash: { code: 'HS018', severity: 'warning' },
   MessageInWords: { code: 'HS019', severity: 'warning' },
+  PastedTcpdump: { code: 'HS020', severity: 'error' },
 
   AckNotNext: { code: 'HS101', severity: 'error' },
   SeqNotNext: { code: 'HS102', severity: 'error' },

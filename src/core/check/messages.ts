@@ -35,6 +35,10 @@ export const MESSAGES = {
   UnfinishedLine: (p: { expected: string }) => `Unfinished line: expected ${p.expected}.`,
   RemarkWithoutHash: () =>
     'A remark in parentheses: start it with # (or //) to make it a comment. The rest of the line is read as one.',
+  PastedTcpdump: (p: { segment: string }) =>
+    p.segment
+      ? `A line of tcpdump output is not a statement: as a segment it is '${p.segment}'. To bring in a whole trace, use Handshake: Paste tcpdump Output as Scenario (or handshake import).`
+      : 'A line of tcpdump output is not a statement: write it as a segment (NAME -> NAME FLAGS seq= ack=), declaring the endpoints with its addresses, or bring in the whole trace with Handshake: Paste tcpdump Output as Scenario (or handshake import).',
   MessageInWords: (p: { text: string; message: string; enumName: string }) =>
     `'${p.text}' is the message ${p.message}: a TLS message name is one word, as the RFCs write it (${p.message}, or ${p.enumName}). It is read as ${p.message}.`,
   FullWidthCharacter: (p: { text: string; code: string; ascii: string; more: number }) =>

@@ -34,6 +34,10 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   UnfinishedLine: (p) => `这一行还没写完：此处应为${p.expected}。`,
   RemarkWithoutHash: () =>
     '括号里的备注：请在前面加 #（或 //），使它成为注释。这一行余下的部分按注释读取。',
+  PastedTcpdump: (p) =>
+    p.segment
+      ? `tcpdump 输出的一行不是语句：写成报文段是 '${p.segment}'。要导入整段抓包，请用“Handshake: 将 tcpdump 输出粘贴为场景”（或 handshake import）。`
+      : 'tcpdump 输出的一行不是语句：请写成报文段（名字 -> 名字 标志位 seq= ack=），并用它的地址声明端点；或用“Handshake: 将 tcpdump 输出粘贴为场景”（或 handshake import）导入整段抓包。',
   MessageInWords: (p) =>
     `'${p.text}' 就是消息 ${p.message}：TLS 消息名是一个词，与 RFC 的写法相同（${p.message}，或 ${p.enumName}）。这里按 ${p.message} 读取。`,
   FullWidthCharacter: (p) =>

@@ -1,3 +1,4 @@
+import { pastedTcpdumpAt, reportPastedTcpdump, type PastedLine } from './pastedTcpdump';
 import { SYNTAX_TEXT } from './syntaxText';
 import type { Finding } from '../check/diagnostic';
 import { diagnostic } from '../check/diagnostic';
@@ -43,17 +44,19 @@ export function parse(text: string): ParseResult {
   const cursor = new Cursor(fullWidth.text);
   const statements: Statement[] = [];
   const loneWords: LoneWord[] = [];
+  const pasted: PastedLine[] = [];
   while (!cursor.at('eof')) {
     if (cursor.at('newline')) {
       cursor.advance();
       continue;
     }
-    const statement = parseStatement(cursor, loneWords);
+    const statement = parseStatement(cursor, loneWords, pasted);
     if (statement) statements.push(statement);
     // A block ends its own last line; it may stop before a keyword line when '}' is missing.
     if (statement?.kind !== 'simultaneous') endLine(cursor);
   }
   reportLoneWords(cursor, statements, loneWords);
+  reportPastedTcpdump(pasted, statements, cursor.diagnostics);
   reportFullWidth(cursor, text, fullWidth.lines);
   const diagnostics = cursor.diagnostics.sort((a, b) => a.span.start - b.span.start);
   return { document: { text, statements }, diagnostics };
@@ -161,8 +164,18 @@ function endLine(cursor: Cursor): void {
   }
 }
 
-function parseStatement(cursor: Cursor, loneWords: LoneWord[]): Statement | undefined {
+function parseStatement(
+  cursor: Cursor,
+  loneWords: LoneWord[],
+  pasted: PastedLine[],
+): Statement | undefined {
   const token = cursor.token;
+  const tcpdump = pastedTcpdumpAt(cursor.source, token.start, token.end - token.start);
+  if (tcpdump) {
+    pasted.push(tcpdump);
+    cursor.jumpTo(tcpdump.span.end);
+    return undefined;
+  }
   if (token.kind === 'rbrace') {
     cursor.advance();
     cursor.diagnostics.push(diagnostic('StrayBrace', token));
@@ -187,7 +200,7 @@ function parseStatement(cursor: Cursor, loneWords: LoneWord[]): Statement | unde
     case 'deliver':
       return parseDeliver(cursor);
     case 'simultaneous':
-      return parseSimultaneous(cursor, loneWords);
+      return parseSimultaneous(cursor, loneWords, pasted);
     case 'ca':
     case 'key':
     case 'cert':
@@ -203,7 +216,11 @@ function parseStatement(cursor: Cursor, loneWords: LoneWord[]): Statement | unde
   }
 }
 
-function parseSimultaneous(cursor: Cursor, loneWords: LoneWord[]): SimultaneousBlock | undefined {
+function parseSimultaneous(
+  cursor: Cursor,
+  loneWords: LoneWord[],
+  pasted: PastedLine[],
+): SimultaneousBlock | undefined {
   const keyword = cursor.advance();
   const open = cursor.expect('lbrace', "'{'");
   endLine(cursor);
@@ -245,7 +262,7 @@ function parseSimultaneous(cursor: Cursor, loneWords: LoneWord[]): SimultaneousB
         break;
       }
     }
-    const statement = parseStatement(cursor, loneWords);
+    const statement = parseStatement(cursor, loneWords, pasted);
     if (statement?.kind === 'segment') {
       segments.push(statement);
       end = statement.end;

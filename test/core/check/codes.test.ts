@@ -123,6 +123,12 @@ const CASES: Record<DiagnosticCode, Case> = {
     text: 'Client Hello',
     good: [...pki(), 'client -> server ClientHello random=r1 sni=bank.example'],
   },
+  HS020: {
+    bad: [...AB, 'IP 10.0.0.1.1 > 10.0.0.2.2: S 100:100(0) win 8192'],
+    line: 4,
+    text: 'IP 10.0.0.1.1 > 10.0.0.2.2: S 100:100(0) win 8192',
+    good: [...AB, 'a -> b SYN seq=100 win=8192'],
+  },
   HS101: {
     bad: [...OPEN.slice(0, 4), 'server -> client SYN ACK seq=y ack=x', OPEN[5] as string],
     line: 5,

@@ -24,12 +24,7 @@ const DIR = 'test/core/corpus/notes';
  * Files where the engine does not yet give one diagnostic per mistake, with what it gives
  * instead. A gap that closes makes its test fail: move the file out of this list then.
  */
-const KNOWN_GAPS: Record<string, { readonly codes: readonly string[]; readonly why: string }> = {
-  'mistake-tcpdump-pasted.handshake': {
-    codes: ['HS004', 'HS001'],
-    why: 'a tcpdump line is not recognised as one: its first word is read as an endpoint, its > as a character',
-  },
-};
+const KNOWN_GAPS: Record<string, { readonly codes: readonly string[]; readonly why: string }> = {};
 
 interface Expectation {
   readonly code?: string;

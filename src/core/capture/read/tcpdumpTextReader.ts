@@ -3,7 +3,7 @@ import { CAPTURE_MESSAGES as M } from './captureMessages';
 import { decodeIp } from './decodeFrame';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import { TcpPacket, type CaptureProblem, type PacketSink } from './packet';
-import { parseTcpdumpLine, type TcpdumpLine } from './tcpdumpLine';
+import { parseTcpdumpLine, type TcpdumpLine } from '../../protocol/tcpdumpLine';
 import { parseAddressWords } from './addressWords';
 import { visibleText } from '../../text/visibleText';
 

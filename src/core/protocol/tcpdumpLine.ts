@@ -1,4 +1,4 @@
-import { TCP_FLAG } from '../../protocol/tcpFlags';
+import { TCP_FLAG } from './tcpFlags';
 
 /** What one tcpdump TCP line says, numbers as printed (possibly relative). */
 export interface TcpdumpLine {
