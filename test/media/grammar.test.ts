@@ -488,6 +488,14 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'wait takes a time: 30s, 1.5s, 500ms, 4min',
+    text: ['wait 30s', 'wait 1.5s', 'wait 500ms', 'wait 4min'].join('\n'),
+    expected: ['30s', '1.5s', '500ms', '4min'].map((time) => [
+      ['wait', keyword('wait')],
+      [time, 'constant.numeric.duration.handshake'],
+    ]),
+  },
+  {
     name: 'a simultaneous block holds segment lines between braces',
     text: [
       'simultaneous {  # both sides open',

@@ -20,7 +20,7 @@ export const CODE_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   HS011: 'A statement other than a segment inside `simultaneous`.',
   HS012: 'A `simultaneous` block without its `}`.',
   HS013: 'A `}` that closes no block.',
-  HS014: 'A `wait` other than `2MSL`.',
+  HS014: 'A `wait` other than `2MSL` or a time such as `30s`.',
   HS015: 'A keyword used as an endpoint name.',
   HS016: 'An unfinished line: it stops before it is complete (names what comes next).',
   HS017:

@@ -30,7 +30,7 @@ export const MESSAGES = {
   UnclosedBlock: () => "This simultaneous block has no closing '}'.",
   StrayBrace: () => "This '}' closes no block.",
   UnknownDuration: (p: { text: string }) =>
-    `Unknown wait '${p.text}': write 'wait 2MSL' for the end of TIME_WAIT.`,
+    `Unknown wait '${p.text}': write 'wait 2MSL' for the end of TIME_WAIT, or a time such as 'wait 30s' (ms, s, min).`,
   KeywordAsName: (p: { text: string }) => `'${p.text}' is a keyword and cannot name an endpoint.`,
   UnfinishedLine: (p: { expected: string }) => `Unfinished line: expected ${p.expected}.`,
   RemarkWithoutHash: () =>

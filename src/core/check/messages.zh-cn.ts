@@ -29,7 +29,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
   NotASegment: () => 'simultaneous 块中只能写报文段 (A -> B ...)。',
   UnclosedBlock: () => "这个 simultaneous 块缺少右花括号 '}'。",
   StrayBrace: () => "这个 '}' 没有对应的块。",
-  UnknownDuration: (p) => `未知的等待 '${p.text}'：TIME_WAIT 结束请写 'wait 2MSL'。`,
+  UnknownDuration: (p) =>
+    `未知的等待 '${p.text}'：TIME_WAIT 结束请写 'wait 2MSL'，或写一段时间，如 'wait 30s'（ms、s、min）。`,
   KeywordAsName: (p) => `'${p.text}' 是关键字，不能用作端点名。`,
   UnfinishedLine: (p) => `这一行还没写完：此处应为${p.expected}。`,
   RemarkWithoutHash: () =>

@@ -39,7 +39,7 @@ function statementMeaning(text: string, statement: Statement): unknown {
     case 'expect':
       return [statement.kind, statement.endpoint.text, statement.stateText];
     case 'wait':
-      return [statement.kind];
+      return [statement.kind, statement.seconds ?? '2MSL'];
     case 'deliver':
       return [statement.kind, statement.label.text, statement.again !== undefined];
     case 'simultaneous':

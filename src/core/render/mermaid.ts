@@ -3,7 +3,8 @@ import { word } from '../text/words';
 import type { Analysis } from '../analysis/analyze';
 import type { Diagnostic } from '../check/diagnostic';
 import type { TraceStep } from '../analysis/trace';
-import type { SegmentStep } from '../tcp/trace';
+import type { ActionStep, SegmentStep } from '../tcp/trace';
+import { secondsText } from '../tcp/timeWait';
 import { escapeMermaid as esc, escapeMermaidText, truncate } from './escapeMermaid';
 import type { NumberStyle } from './numberStyle';
 import { quotedPayload, segmentFlags, segmentNumbers, segmentRemark } from './segmentText';
@@ -201,7 +202,7 @@ class MermaidWriter {
       case 'listen':
       case 'close':
       case 'wait':
-        if (step.kind === 'wait') this.noteAcross(this.text.timeWaitEnds);
+        if (step.kind === 'wait') this.noteAcross(this.waitNote(step));
         for (const change of step.changes) {
           if (change.before !== change.after) this.stateNote(change.endpoint, change.after);
         }
@@ -329,6 +330,15 @@ class MermaidWriter {
     const a = this.ids.get(from);
     const b = this.ids.get(to);
     if (a && b) this.emit(`Note over ${a},${b}: ${noteText(text, LABEL_WIDTH)}`);
+  }
+
+  /** A wait's note: 2MSL ends TIME_WAIT; a time says how long, and whether TIME_WAIT ended. */
+  private waitNote(step: ActionStep): string {
+    if (step.seconds === undefined) return this.text.timeWaitEnds;
+    const seconds = secondsText(step.seconds);
+    return step.changes.length > 0
+      ? this.text.timePassesTimeWaitEnds({ seconds })
+      : this.text.timePasses({ seconds });
   }
 
   private noteAcross(text: string): void {

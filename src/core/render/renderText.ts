@@ -5,6 +5,8 @@ const EN = {
   window: (p: { first: number; last: number; total: number }) =>
     `Showing segments ${p.first}–${p.last} of ${p.total}`,
   timeWaitEnds: '2MSL later: TIME_WAIT ends',
+  timePasses: (p: { seconds: string }) => `${p.seconds} later`,
+  timePassesTimeWaitEnds: (p: { seconds: string }) => `${p.seconds} later: TIME_WAIT ends`,
   expectFailed: (p: { expected: string; actual: string }) =>
     `✗ expected ${p.expected}, is ${p.actual}`,
   together: 'sent at the same time',
@@ -21,6 +23,8 @@ const EN = {
 const ZH_CN: typeof EN = {
   window: (p) => `显示第 ${p.first}–${p.last} 个报文段，共 ${p.total} 个`,
   timeWaitEnds: '2MSL 之后：TIME_WAIT 结束',
+  timePasses: (p) => `${p.seconds} 之后`,
+  timePassesTimeWaitEnds: (p) => `${p.seconds} 之后：TIME_WAIT 结束`,
   expectFailed: (p) => `✗ 预期 ${p.expected}，实际 ${p.actual}`,
   together: '同时发出',
   noFlags: '（无标志位）',

@@ -63,9 +63,9 @@ export const DOCS_EN = {
       text: "Checks the endpoint's TCP state at this point of the scenario; when the engine computed another state it reports HS501. States may be written in any case, with `_` or `-`.",
     },
     wait: {
-      syntax: 'wait 2MSL',
-      summary: 'Lets the TIME_WAIT timer run out',
-      text: `The TIME_WAIT timer runs out: every endpoint in TIME_WAIT goes to CLOSED (${RFC} §3.10.8). With no endpoint in TIME_WAIT it is a warning (HS209).`,
+      syntax: 'wait 2MSL | wait 30s',
+      summary: 'Lets the TIME_WAIT timer run out, or time pass',
+      text: `\`wait 2MSL\`: the TIME_WAIT timer runs out, and every endpoint in TIME_WAIT goes to CLOSED (${RFC} §3.10.8); with no endpoint in TIME_WAIT it is a warning (HS209). \`wait 30s\` (\`ms\`, \`s\`, \`min\`): that much time passes, and an endpoint leaves TIME_WAIT once it has spent 2MSL = 240 s there (MSL is 2 minutes, ${RFC} §3.4.2); a FIN that arrives in TIME_WAIT starts the timer again.`,
     },
     deliver: {
       syntax: 'deliver NAME [again]',

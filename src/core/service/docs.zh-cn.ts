@@ -29,9 +29,9 @@ export const DOCS_ZH_CN: DocsTable = {
       text: '检查端点在场景此处的 TCP 状态；如果引擎算出的是另一个状态，报告 HS501。状态名不区分大小写，可用 `_` 或 `-`。',
     },
     wait: {
-      syntax: 'wait 2MSL',
-      summary: '让 TIME_WAIT 计时器到期',
-      text: `TIME_WAIT 计时器到期：所有处于 TIME_WAIT 的端点进入 CLOSED（${RFC} §3.10.8）。没有端点处于 TIME_WAIT 时给出警告（HS209）。`,
+      syntax: 'wait 2MSL | wait 30s',
+      summary: '让 TIME_WAIT 计时器到期，或让时间流逝',
+      text: `\`wait 2MSL\`：TIME_WAIT 计时器到期，所有处于 TIME_WAIT 的端点进入 CLOSED（${RFC} §3.10.8）；没有端点处于 TIME_WAIT 时给出警告（HS209）。\`wait 30s\`（\`ms\`、\`s\`、\`min\`）：时间流逝这么久，端点在 TIME_WAIT 中累计满 2MSL = 240 秒才离开它（MSL 为 2 分钟，${RFC} §3.4.2）；在 TIME_WAIT 中收到 FIN 会让计时器重新开始。`,
     },
     deliver: {
       syntax: 'deliver 标签 [again]',

@@ -69,7 +69,8 @@ export function parseWait(cursor: Cursor): WaitStatement | undefined {
     return undefined;
   }
   cursor.advance();
-  if (duration.text.toUpperCase() !== '2MSL') {
+  const seconds = secondsOf(duration.text);
+  if (duration.text.toUpperCase() !== '2MSL' && seconds === undefined) {
     // Not simulated: a wait the engine does not know would only add a second diagnostic.
     cursor.diagnostics.push(diagnostic('UnknownDuration', duration, { text: duration.text }));
     return undefined;
@@ -80,7 +81,17 @@ export function parseWait(cursor: Cursor): WaitStatement | undefined {
     end: duration.end,
     keywordSpan: spanOf(keyword),
     duration: { start: duration.start, end: duration.end },
+    ...(seconds !== undefined ? { seconds } : {}),
   };
+}
+
+const UNIT_SECONDS: Readonly<Record<string, number>> = { ms: 0.001, s: 1, min: 60 };
+
+/** `30s`, `500ms`, `4min`, `1.5s` in seconds; undefined for anything else. */
+function secondsOf(text: string): number | undefined {
+  const m = /^(\d{1,9}(?:\.\d{1,6})?)(ms|s|min)$/i.exec(text);
+  if (!m) return undefined;
+  return Number(m[1]) * (UNIT_SECONDS[(m[2] as string).toLowerCase()] as number);
 }
 
 /**

@@ -143,10 +143,15 @@ export interface ExpectStatement extends StatementBase {
   readonly stateText: string;
 }
 
-/** `wait 2MSL`: the TIME_WAIT timer runs out. */
+/**
+ * `wait 2MSL`: the TIME_WAIT timer runs out. `wait 30s` (or `500ms`, `4min`): that much time
+ * passes, which ends TIME_WAIT only once 2MSL have passed in it (tcp/timeWait.ts).
+ */
 export interface WaitStatement extends StatementBase {
   readonly kind: 'wait';
   readonly duration: Span;
+  /** The time written, in seconds; undefined for `2MSL`. */
+  readonly seconds?: number;
 }
 
 /**

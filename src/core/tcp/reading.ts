@@ -11,6 +11,7 @@ import type { SegmentStatement, Statement } from '../syntax/tree';
 import { receive } from './receive';
 import { seqValue, SEQ_MAX, type SeqValue, type SymbolValues } from './seqValue';
 import { inject, send, sentAsWritten, type Sent } from './send';
+import { waitEndsTimeWait } from './timeWait';
 import { fromAddressOf, newTcb, type Segment, type Tcb } from './tcb';
 import { advertise, wscaleOf } from './windowScale';
 import type { Severity } from '../check/codes';
@@ -187,7 +188,9 @@ function rehearse(
       case 'wait':
         for (const [name, tcb] of tcbs) {
           // RFC 9293 §3.10.8: at the end of 2MSL, TIME_WAIT becomes CLOSED.
-          if (tcb.state === 'TIME_WAIT') tcbs.set(name, newTcb({ listening: tcb.listening }));
+          if (tcb.state === 'TIME_WAIT' && waitEndsTimeWait(tcb, statement)) {
+            tcbs.set(name, newTcb({ listening: tcb.listening }));
+          }
         }
         break;
       default:

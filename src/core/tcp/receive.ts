@@ -30,6 +30,11 @@ export function receive(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segm
       return receiveClosed(tcb, segment);
     case 'SYN_SENT':
       return receiveSynSent(tcb, segment, symbols);
+    case 'TIME_WAIT':
+      // §3.10.7.4: "The only thing that can arrive in this state is a retransmission of the
+      // remote FIN. Acknowledge it, and restart the 2 MSL timeout."
+      if (segment.flags.has('FIN') && !segment.flags.has('RST')) tcb.timeWaited = 0;
+      return receiveSynchronized(tcb, segment, symbols);
     default:
       return receiveSynchronized(tcb, segment, symbols);
   }
@@ -286,6 +291,8 @@ function receiveAck(tcb: Tcb, ack: SeqValue, segment: Segment, symbols: SymbolVa
 function move(tcb: Tcb, state: Tcb['state'], span: Tcb['stateSpan']): void {
   tcb.state = state;
   tcb.stateSpan = span;
+  // RFC 9293 §3.10.7.4: entering TIME_WAIT starts the 2MSL timer.
+  if (state === 'TIME_WAIT') tcb.timeWaited = 0;
 }
 
 /** Data and FIN: in order they advance RCV.NXT; ahead of a gap they wait in the queue. */

@@ -11,9 +11,10 @@ import type { ActionStatement, ExpectStatement, WaitStatement } from '../syntax/
 import type { TcpState } from '../protocol/tcpStates';
 import { lineNumber } from './explain';
 import { newTcb, type Tcb } from './tcb';
+import { MSL_SECONDS, secondsText, waitEndsTimeWait } from './timeWait';
 import type { TcbTable } from './tcbTable';
 import type { ActionStep, ExpectStep, TcpStep } from './trace';
-import type { Text } from '../text/words';
+import { joinText, type Text } from '../text/words';
 
 type Change = [endpoint: string, before: TcpState, after: TcpState];
 
@@ -39,28 +40,43 @@ export function callStep(
   return actionStep(statement.kind, statement, [[name, tcb.state, (next ?? tcb).state]]);
 }
 
-/** `wait 2MSL`: every endpoint in TIME_WAIT closes. */
+/**
+ * `wait 2MSL`: every endpoint in TIME_WAIT closes. `wait 30s`: time passes, and those that have
+ * now spent 2MSL in TIME_WAIT close (timeWait.ts).
+ */
 export function waitStep(
   statement: WaitStatement,
   tcbs: TcbTable,
   report: (d: Finding) => void,
 ): ActionStep {
   const changes: Change[] = [];
+  let waiting = false;
   for (const [name, tcb] of tcbs.all) {
     if (tcb.state !== 'TIME_WAIT') continue;
+    waiting = true;
+    if (!waitEndsTimeWait(tcbs.own(name), statement)) continue;
     // RFC 9293 §3.10.8: when the 2MSL timer runs out, TIME_WAIT becomes CLOSED.
     tcbs.replace(name, newTcb({ listening: tcb.listening, stateSpan: statement }));
     changes.push([name, 'TIME_WAIT', 'CLOSED']);
   }
-  if (changes.length === 0) report(diagnostic('NothingInTimeWait', statement));
-  return actionStep('wait', statement, changes);
+  // Time may pass for its own sake; only `wait 2MSL` is written for TIME_WAIT.
+  if (!waiting && statement.seconds === undefined) {
+    report(diagnostic('NothingInTimeWait', statement));
+  }
+  return actionStep('wait', statement, changes, statement.seconds);
 }
 
-function actionStep(kind: ActionStep['kind'], span: Span, changes: Change[]): ActionStep {
+function actionStep(
+  kind: ActionStep['kind'],
+  span: Span,
+  changes: Change[],
+  seconds?: number,
+): ActionStep {
   return {
     kind,
     span: { start: span.start, end: span.end },
     changes: changes.map(([endpoint, before, after]) => ({ endpoint, before, after })),
+    ...(seconds !== undefined ? { seconds } : {}),
   };
 }
 
@@ -75,7 +91,17 @@ function timeWaitHint(
   steps: readonly TcpStep[],
 ): Text {
   if (expected === 'CLOSED' && tcb.state === 'TIME_WAIT') {
-    return TCP_TEXT.hintTimeWait({ endpoint: name });
+    const hint = TCP_TEXT.hintTimeWait({ endpoint: name });
+    if (tcb.timeWaited <= 0) return hint;
+    // RFC 9293 §3.4.2 takes MSL as 2 minutes: a shorter wait leaves it in TIME_WAIT.
+    return joinText([
+      hint,
+      TCP_TEXT.hintWaitedPart({
+        endpoint: name,
+        waited: secondsText(tcb.timeWaited),
+        total: secondsText(2 * MSL_SECONDS),
+      }),
+    ]);
   }
   if (expected !== 'TIME_WAIT') return '';
   if (

@@ -192,6 +192,11 @@ export interface Tcb {
    * Open, RFC 7413), or only the SYN (the data is then sent again).
    */
   synData: undefined | Cause;
+  /**
+   * Seconds spent in TIME_WAIT by `wait 30s` lines (timeWait.ts); a FIN that arrives there
+   * starts the 2MSL timer again (RFC 9293 §3.10.7.4).
+   */
+  timeWaited: number;
   /** Segments held ahead of RCV.NXT until the gap before them fills (see ReceiveQueue). */
   queue: ReceiveQueue;
   /** Data this side sent, unacknowledged, for telling retransmissions (see SentLog). */
@@ -226,6 +231,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   unanswered: Object.freeze([]),
   lateData: undefined,
   synData: undefined,
+  timeWaited: 0,
   queue: ReceiveQueue.EMPTY,
   sent: SentLog.EMPTY,
 });

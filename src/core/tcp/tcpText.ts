@@ -46,6 +46,8 @@ const EN = {
   sinceLine: (p: { line: number }) => ` since line ${p.line}`,
   hintTimeWait: (p: { endpoint: string }) =>
     ` ${p.endpoint} closed first (it sent the first FIN), so it waits 2MSL in TIME_WAIT before it is CLOSED: write 'wait 2MSL' before this line.`,
+  hintWaitedPart: (p: { endpoint: string; waited: string; total: string }) =>
+    ` It has waited ${p.waited} of 2MSL = ${p.total} there (RFC 9293 §3.4.2 takes MSL as 2 minutes).`,
   hintOnlyFirstCloserWaits: (p: { endpoint: string }) =>
     ` Only the endpoint that closes first (sends the first FIN) goes through TIME_WAIT; the other goes CLOSE_WAIT, LAST_ACK, CLOSED, so ${p.endpoint} never waits 2MSL.`,
   hintListen: (p: { endpoint: string; line: number }) =>
@@ -120,6 +122,8 @@ const ZH_CN: typeof EN = {
   sinceLine: (p) => `（自第 ${p.line} 行起）`,
   hintTimeWait: (p) =>
     `${p.endpoint} 先关闭（它发送了第一个 FIN），所以要在 TIME_WAIT 等待 2MSL 后才进入 CLOSED：请在这一行之前写 'wait 2MSL'。`,
+  hintWaitedPart: (p) =>
+    `它在那里只等了 ${p.waited}，2MSL = ${p.total}（RFC 9293 §3.4.2 把 MSL 取为 2 分钟）。`,
   hintOnlyFirstCloserWaits: (p) =>
     `只有先关闭的一端（发送第一个 FIN 的一端）才经过 TIME_WAIT；另一端经过 CLOSE_WAIT、LAST_ACK 到 CLOSED，所以 ${p.endpoint} 不会等待 2MSL。`,
   hintListen: (p) =>

@@ -89,6 +89,8 @@ export interface SegmentStep {
 export interface ActionStep {
   readonly kind: 'listen' | 'close' | 'wait';
   readonly span: Span;
+  /** A `wait 30s`: the time that passed, in seconds (absent for `wait 2MSL`). */
+  readonly seconds?: number;
   /** The endpoints whose state this step changed, with their states before and after. */
   readonly changes: readonly {
     readonly endpoint: string;

@@ -92,9 +92,9 @@ const CASES: Record<DiagnosticCode, Case> = {
   },
   HS013: { bad: [...OPEN, '}'], line: 7, text: '}', good: OPEN },
   HS014: {
-    bad: [...OPEN, ...CLOSE, 'wait 5s'],
+    bad: [...OPEN, ...CLOSE, 'wait 5sec'],
     line: 11,
-    text: '5s',
+    text: '5sec',
     good: [...OPEN, ...CLOSE, 'wait 2MSL'],
   },
   HS015: { bad: ['endpoint expect'], line: 1, text: 'expect', good: ['endpoint expected'] },
@@ -598,8 +598,12 @@ const SINGLE_DIAGNOSTIC: Record<string, { text: string[]; codes: string[] }> = {
     codes: ['HS303'],
   },
   'an unknown wait is not also a wait with nothing in TIME_WAIT': {
-    text: [...OPEN, 'wait 30s'],
+    text: [...OPEN, 'wait forever'],
     codes: ['HS014'],
+  },
+  'time that passes with nothing in TIME_WAIT is no mistake': {
+    text: [...OPEN, 'wait 30s'],
+    codes: [],
   },
   'a segment to an undeclared endpoint is not also another connection': {
     text: [...OPEN, 'client -> nobody ACK seq=x+1 ack=y+1'],

@@ -483,7 +483,7 @@ const CASES: readonly Case[] = [
     line: 27,
     find: 'wait',
     covers: 'wait',
-    startsWith: '```handshake\nwait 2MSL\n```',
+    startsWith: '```handshake\nwait 2MSL | wait 30s\n```',
     includes: ['Here: client `TIME_WAIT` → `CLOSED`.'],
   },
   {
