@@ -215,7 +215,8 @@ function checkChosenSuite(
 /**
  * HS611: every hello carries a fresh random. An attacker that copies the random into a hello it
  * changed is tampering, which the Finished messages catch; a real client repeats its random
- * only in the ClientHello after a HelloRetryRequest of the same handshake (RFC 8446 §4.1.2).
+ * only in the ClientHello after a HelloRetryRequest of the same handshake (RFC 8446 §4.1.2),
+ * where another random is HS627 (retriedHello.ts) and not reported again here.
  */
 function checkRandom(
   run: TlsRun,
