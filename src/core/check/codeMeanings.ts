@@ -104,6 +104,7 @@ export const CODE_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   HS624: '`forward` by a non-attacker, or of nothing received.',
   HS625: "A man in the middle holds the keys of a client's session.",
   HS626: 'A client that accepts any certificate.',
+  HS627: 'A ClientHello after a HelloRetryRequest that changes more than its key share.',
   HS701: "Wireshark's *TCP Retransmission*: data (or SYN, FIN) sent again.",
   HS702: '*TCP Fast Retransmission*: resent right after two or more duplicate ACKs asked for it.',
   HS703: '*TCP Spurious Retransmission*: resends data already acknowledged.',

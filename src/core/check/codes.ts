@@ -103,6 +103,7 @@ export const DIAGNOSTIC_CODES = {
   TlsNothingToForward: { code: 'HS624', severity: 'error' },
   MitmSucceeds: { code: 'HS625', severity: 'warning' },
   VerificationSkipped: { code: 'HS626', severity: 'warning' },
+  TlsRetryChanged: { code: 'HS627', severity: 'error' },
 
   TcpRetransmission: { code: 'HS701', severity: 'info' },
   TcpFastRetransmission: { code: 'HS702', severity: 'info' },

@@ -207,6 +207,8 @@ export const MESSAGES = {
     `Man in the middle succeeds: ${p.attacker} knows the keys of ${p.client}'s session (${p.reason}), so the attacker can read and modify all application data.`,
   VerificationSkipped: (p: { endpoint: string }) =>
     `${p.endpoint} accepts any certificate (like curl -k): nothing stops a man in the middle.`,
+  TlsRetryChanged: (p: { field: string; value: string; first: string; line: number }) =>
+    `The ClientHello after the HelloRetryRequest sends ${p.field}=${p.value}, but the first ClientHello (line ${p.line}) sent ${p.field}=${p.first}: the client sends the same ClientHello again, changing only its key share (RFC 8446 §4.1.2), and a server that checks aborts with an illegal_parameter alert. Write ${p.field}=${p.first}.`,
 
   TcpRetransmission: (p: { endpoint: string; next: string }) =>
     `[TCP Retransmission] ${p.endpoint} sends again what it already sent: this seq is before ${p.next}, the next new byte seen from it.`,

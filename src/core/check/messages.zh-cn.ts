@@ -169,6 +169,8 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     `中间人攻击成功：${p.attacker} 掌握了 ${p.client} 这次会话的密钥（${p.reason}），攻击者可以读取并篡改所有应用数据。`,
   VerificationSkipped: (p) =>
     `${p.endpoint} 接受任何证书（相当于 curl -k）：没有什么能阻止中间人攻击。`,
+  TlsRetryChanged: (p) =>
+    `HelloRetryRequest 之后的 ClientHello 发送的是 ${p.field}=${p.value}，但第一个 ClientHello（第 ${p.line} 行）发送的是 ${p.field}=${p.first}：客户端应再次发送同一个 ClientHello，只更换密钥份额（RFC 8446 §4.1.2），检查这一点的服务器会以 illegal_parameter 告警中止握手。请写 ${p.field}=${p.first}。`,
   TcpRetransmission: (p) =>
     `[TCP Retransmission] ${p.endpoint} 重新发送了已经发送过的内容：这个序列号小于 ${p.next}，即它下一个新字节的序列号。`,
   TcpFastRetransmission: (p) =>

@@ -2,7 +2,7 @@ import type { Text } from '../text/words';
 import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsMessageStatement } from '../syntax/tlsTree';
 import { placeMessage } from './handshakePlan';
-import { accepts, verifyCertificate, type CertInfo, type Rejection } from './pki';
+import { accepts, verifyCertificate, type CertInfo, type Rejection, type Verdict } from './pki';
 import type { Content, Session } from './session';
 import { failHandshake, reportMissing, type MessageOutcome, type TlsRun } from './tlsRun';
 import { TLS_TEXT } from './tlsText';
@@ -49,7 +49,7 @@ export function certificate(
   const client = statement.to.text;
   // An attacker playing the client checks nothing unless the scenario gives it a trust store.
   if (run.pki.attackers.has(client) && !run.pki.trust.has(client)) return;
-  const verdict = verifyCertificate(run.pki, cert, client, session.sni);
+  const verdict = verdictOf(run, cert, client, session);
   if (accepts(verdict)) {
     outcome.certificateCheck = { endpoint: client, cert: cert.name, verdict };
     return;
@@ -74,6 +74,19 @@ export function certificate(
     reason: rejectionReason(verdict.kind),
     alert: verdict.alert,
   });
+}
+
+/**
+ * The client's verdict on the server's certificate, for the name its ClientHello asked for. A
+ * ClientHello after a HelloRetryRequest that changed the name was reported (HS627): a
+ * certificate for either name is then accepted, so that the one mistake is not reported again.
+ */
+function verdictOf(run: TlsRun, cert: CertInfo, client: string, session: Session): Verdict {
+  const verdict = verifyCertificate(run.pki, cert, client, session.sni);
+  const retried = session.retryChanges?.get('sni')?.retry;
+  if (accepts(verdict) || retried === undefined) return verdict;
+  const other = verifyCertificate(run.pki, cert, client, retried);
+  return accepts(other) ? other : verdict;
 }
 
 /**

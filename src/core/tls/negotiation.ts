@@ -3,6 +3,7 @@ import { diagnostic } from '../check/diagnostic';
 import { fieldOf, type TlsField, type TlsMessageStatement } from '../syntax/tlsTree';
 import { sendShare } from './keyExchange';
 import { offeredSuiteFor, otherReadings, pickOf } from './readings';
+import { checkRetriedHello, isRetriedRandom, keepBothHellos } from './retriedHello';
 import type { Content, Session } from './session';
 import { CIPHER_SUITES, keyExchangeOf, suiteFitsVersion } from '../protocol/tlsSuites';
 import { parseTlsVersion, type TlsVersion } from '../protocol/tlsVersions';
@@ -26,6 +27,9 @@ export function clientHello(
   const forwarded = statement.forward !== undefined;
   const random = content.fields.get('random');
   const retry = session.facts.retried;
+  const changes = retry ? checkRetriedHello(run, statement, content, session) : undefined;
+  if (changes?.size) session.retryChanges = changes;
+  if (!retry) session.firstHello = { statement, content };
   if (random) {
     checkRandom(run, statement, random, session, retry);
     session.clientRandom = random;
@@ -49,6 +53,7 @@ export function clientHello(
     sendShare(run, share, from, to, forwarded);
   }
   session.facts = { ...session.facts, offers13: versions.includes('1.3') };
+  if (changes) keepBothHellos(session, changes);
 }
 
 /**
@@ -210,7 +215,8 @@ function checkChosenSuite(
 /**
  * HS611: every hello carries a fresh random. An attacker that copies the random into a hello it
  * changed is tampering, which the Finished messages catch; a real client repeats its random
- * only in the ClientHello after a HelloRetryRequest of the same handshake (RFC 8446 §4.1.2).
+ * only in the ClientHello after a HelloRetryRequest of the same handshake (RFC 8446 §4.1.2),
+ * where another random is HS627 (retriedHello.ts) and not reported again here.
  */
 function checkRandom(
   run: TlsRun,
@@ -226,6 +232,8 @@ function checkRandom(
   }
   const copied = statement.forward !== undefined || run.pki.attackers.has(statement.from.text);
   if (copied || (retry && earlier.session === session.id)) return;
+  // A random of a changed retry (HS627 there, or just now): the same mistake again.
+  if (isRetriedRandom(session, random)) return;
   run.log.report(
     diagnostic(
       'TlsRandomReused',

@@ -1,5 +1,6 @@
 import type { Text } from '../text/words';
 import type { Span } from '../text/span';
+import type { TlsMessageStatement } from '../syntax/tlsTree';
 import type { PlanFacts } from './handshakePlan';
 import { privateOf, type Knowledge } from './knowledge';
 import type { TlsMessageType } from '../protocol/tlsMessageTypes';
@@ -84,6 +85,13 @@ export interface Failure {
   readonly alert: string;
 }
 
+/** A field a ClientHello after a HelloRetryRequest changed: what each hello sent. */
+export interface RetryChange {
+  /** What the first ClientHello sent, as the retry should have written it again. */
+  readonly first: string;
+  readonly retry: string;
+}
+
 /** A version and key exchange a handshake may be following, and how far it got in it. */
 export interface Reading {
   readonly pick: { readonly version: TlsVersion; readonly keyExchange: KeyExchange };
@@ -108,6 +116,10 @@ export interface Session {
   offeredVersions: readonly TlsVersion[];
   offeredSuites?: readonly string[];
   sni?: string;
+  /** The first ClientHello, which the one after a HelloRetryRequest repeats (RFC 8446 §4.1.2). */
+  firstHello?: { readonly statement: TlsMessageStatement; readonly content: Content };
+  /** The fields the retried ClientHello changed (reported, HS627): either hello's value holds. */
+  retryChanges?: ReadonlyMap<string, RetryChange>;
   clientRandom?: string;
   serverRandom?: string;
   clientShare?: string;

@@ -90,6 +90,10 @@ const EN = {
   fixPickVersion: (p: { version: string }) => `Pick TLS ${p.version}`,
   fixPickSuite: (p: { suite: string }) => `Pick ${p.suite}`,
   fixEncryptWith: (p: { key: string }) => `Encrypt with ${p.key}`,
+  fixRepeatFirstHello: (p: { field: string; value: string }) =>
+    `Send ${p.field}=${p.value} again, as the first ClientHello did`,
+  firstHelloSent: (p: { field: string; value: string }) =>
+    `The first ClientHello sent ${p.field}=${p.value}`,
   /** Joins the offered versions: `TLS 1.2 and TLS 1.3`. */
   and: ' and ',
   /** A certificate field the scenario left out, where a message quotes it. */
@@ -233,6 +237,8 @@ const ZH_CN: { readonly [K in keyof typeof EN]: (typeof EN)[K] } = {
   fixPickVersion: (p) => `选择 TLS ${p.version}`,
   fixPickSuite: (p) => `选择 ${p.suite}`,
   fixEncryptWith: (p) => `改用 ${p.key} 加密`,
+  fixRepeatFirstHello: (p) => `像第一个 ClientHello 那样再次发送 ${p.field}=${p.value}`,
+  firstHelloSent: (p) => `第一个 ClientHello 发送的是 ${p.field}=${p.value}`,
   and: ' 和 ',
   none: '（无）',
 

@@ -52,6 +52,13 @@ const RELAYED_HELLO = [
   'client -> mallory ClientKeyExchange premaster=pm encrypted=k',
 ];
 
+/** A TLS 1.3 ClientHello the server answers with a HelloRetryRequest, retried with `suites`. */
+const RETRIED = (suites: string) => [
+  'client -> server ClientHello random=r1 sni=bank.example versions=1.3 suites=TLS_AES_128_GCM_SHA256 key_share=c1',
+  'server -> client HelloRetryRequest group=secp256r1',
+  `client -> server ClientHello random=r1 sni=bank.example versions=1.3 suites=${suites} key_share=c2`,
+];
+
 /** The attacker's own CA, which the client trusts (or not). */
 const PROXY = (trust: string) => [
   'endpoint client',
@@ -315,5 +322,11 @@ export const TLS_CASES = {
     line: 6,
     text: 'any',
     good: pki(),
+  },
+  HS627: {
+    bad: [...pki(), ...RETRIED('TLS_CHACHA20_POLY1305_SHA256')],
+    line: 9,
+    text: 'TLS_CHACHA20_POLY1305_SHA256',
+    good: [...pki(), ...RETRIED('TLS_AES_128_GCM_SHA256')],
   },
 };
