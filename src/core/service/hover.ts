@@ -63,8 +63,10 @@ function hoverInStatement(
       if (at(statement.keywordSpan, offset)) {
         return keywordHover('wait', statement.keywordSpan, analysis.locale, step, problems);
       }
+      // A time (`30s`) is explained by wait's own entry; 2MSL has its own.
+      const entry = statement.seconds === undefined ? '2MSL' : 'wait';
       return at(statement.duration, offset)
-        ? keywordHover('2MSL', statement.duration, analysis.locale, step, problems)
+        ? keywordHover(entry, statement.duration, analysis.locale, step, problems)
         : undefined;
     }
     case 'scenario':

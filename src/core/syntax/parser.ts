@@ -64,20 +64,23 @@ export function parse(text: string): ParseResult {
 
 /**
  * One warning per line for its full-width characters, except those inside a remark the line
- * ends with (HS018 makes that a comment, where any character may stand).
+ * ends with (HS018 makes that a comment, where any character may stand) or on a pasted
+ * tcpdump line (HS020's fix rewrites the whole line).
  */
 function reportFullWidth(cursor: Cursor, text: string, lines: readonly FullWidthLine[]): void {
   if (lines.length === 0) return;
   // Both lists are in the order of the text: walk them together.
   const remarks = cursor.diagnostics
-    .filter((d) => d.kind === 'RemarkWithoutHash')
+    .filter((d) => d.kind === 'RemarkWithoutHash' || d.kind === 'PastedTcpdump')
     .sort((a, b) => a.span.start - b.span.start);
   let r = 0;
   for (const line of lines) {
     while (r < remarks.length && (remarks[r] as Finding).span.end <= line.span.start) r++;
     const candidate = remarks[r];
     const remark = candidate && candidate.span.start <= line.span.end ? candidate : undefined;
-    const offsets = remark ? line.offsets.filter((at) => at < remark.span.start) : line.offsets;
+    const offsets = remark
+      ? line.offsets.filter((at) => at < remark.span.start || at >= remark.span.end)
+      : line.offsets;
     if (offsets.length === 0) continue;
     const last = offsets[offsets.length - 1] as number;
     cursor.diagnostics.push(
@@ -170,7 +173,7 @@ function parseStatement(
   pasted: PastedLine[],
 ): Statement | undefined {
   const token = cursor.token;
-  const tcpdump = pastedTcpdumpAt(cursor.source, token.start, token.end - token.start);
+  const tcpdump = pastedTcpdumpAt(cursor.source, token.start, token.text);
   if (tcpdump) {
     pasted.push(tcpdump);
     cursor.jumpTo(tcpdump.span.end);

@@ -116,6 +116,7 @@ export class EngineSession {
       wscale: NO_WSCALE,
       span: statement,
       row: 0,
+      alone: true,
     };
   }
 

@@ -27,6 +27,11 @@ export interface Outgoing {
   readonly span: SegmentStatement;
   /** The row its step will have in the trace. */
   readonly row: number;
+  /**
+   * Delivered at once and on its own (`->` or `-x`, outside a `simultaneous` block, without
+   * `as NAME`): the lines after it then say how its receiver took it (see reading.ts).
+   */
+  readonly alone: boolean;
 }
 
 /** The written seq= value, when it was read into `out.seq`. */

@@ -23,13 +23,24 @@ export class OutgoingReader {
     wscale: NO_WSCALE,
     span: undefined as unknown as SegmentStatement,
     row: 0,
+    alone: true,
   };
 
   /** `names` reads the written seq=/ack= values, and binds a symbol at its first seq=. */
   constructor(private readonly names: Declarations) {}
 
-  /** `statement` from `from` to `to`, of the shape checkShape found; `row` is its step's. */
-  read(statement: SegmentStatement, from: string, to: string, shape: Shape, row: number): Outgoing {
+  /**
+   * `statement` from `from` to `to`, of the shape checkShape found; `row` is its step's;
+   * `grouped` when it stands in a `simultaneous` block.
+   */
+  read(
+    statement: SegmentStatement,
+    from: string,
+    to: string,
+    shape: Shape,
+    row: number,
+    grouped: boolean,
+  ): Outgoing {
     const out = this.out;
     const broken = statement.broken;
     out.from = from;
@@ -45,6 +56,7 @@ export class OutgoingReader {
     out.wscale = wscaleOf(statement);
     out.span = statement;
     out.row = row;
+    out.alone = !grouped && !statement.inFlight && statement.labelText === undefined;
     return out;
   }
 }

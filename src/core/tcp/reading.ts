@@ -106,7 +106,7 @@ function rehearse(
   for (const each of inFlight) {
     if (!each.lost) arrive(each.to, each.segment);
   }
-  const sendOne = (statement: SegmentStatement): InFlight | undefined => {
+  const sendOne = (statement: SegmentStatement, grouped = false): InFlight | undefined => {
     const from = stage.endpoint(statement.fromText);
     const peer = stage.endpoint(statement.toText);
     const shape = checkShape(statement, (d) => count(d.severity));
@@ -127,6 +127,7 @@ function rehearse(
       wscale: wscaleOf(statement),
       span: statement,
       row: -1,
+      alone: !grouped && !statement.inFlight && statement.labelText === undefined,
     };
     const forger = stage.attacker(from) && own(from).state === 'CLOSED';
     const sent: Sent | undefined =
@@ -158,7 +159,7 @@ function rehearse(
         break;
       }
       case 'simultaneous': {
-        const all = statement.segments.map(sendOne);
+        const all = statement.segments.map((segment) => sendOne(segment, true));
         for (const sent of all) {
           if (sent && !sent.lost) arrive(sent.to, sent.segment);
         }

@@ -3,6 +3,7 @@ import {
   before,
   distance,
   plus,
+  sameValue,
   seqValue,
   type SeqValue,
   type SymbolValues,
@@ -32,12 +33,18 @@ export function receive(tcb: Tcb, segment: Segment, symbols: SymbolValues): Segm
       return receiveSynSent(tcb, segment, symbols);
     case 'TIME_WAIT':
       // §3.10.7.4: "The only thing that can arrive in this state is a retransmission of the
-      // remote FIN. Acknowledge it, and restart the 2 MSL timeout."
-      if (segment.flags.has('FIN') && !segment.flags.has('RST')) tcb.timeWaited = 0;
+      // remote FIN. Acknowledge it, and restart the 2 MSL timeout." Only that FIN: its sequence
+      // number is the one before RCV.NXT; a FIN anywhere else is not the peer's resent.
+      if (isRemoteFinAgain(tcb, segment, symbols)) tcb.timeWaited = 0;
       return receiveSynchronized(tcb, segment, symbols);
     default:
       return receiveSynchronized(tcb, segment, symbols);
   }
+}
+
+function isRemoteFinAgain(tcb: Tcb, segment: Segment, symbols: SymbolValues): boolean {
+  if (!segment.flags.has('FIN') || segment.flags.has('RST') || !tcb.rcvNxt) return false;
+  return sameValue(plus(segment.seq, segment.len + 1), tcb.rcvNxt, symbols);
 }
 
 /** How many older segments a CLOSED endpoint remembers to answer with a reset each. */

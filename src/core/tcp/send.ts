@@ -115,6 +115,9 @@ export function send(out: Outgoing, tcb: Tcb, context: SendContext, peer: Tcb): 
   };
 }
 
+/** Both values are written the same way here (the SYN's own seq): no symbol needs a value. */
+const NONE: SymbolValues = new Map();
+
 /** True when reading `sent` as written moves its sender's TCB too (see sentAsWritten). */
 export function movesSender(sent: Sent): boolean {
   return sent.unlessAsSent !== undefined || sent.label === true;
@@ -128,6 +131,11 @@ export function movesSender(sent: Sent): boolean {
 export function sentAsWritten(tcb: Tcb, sent: Sent): void {
   const written = sent.asWritten;
   if (!written || !movesSender(sent)) return;
+  // A label moves SND.NXT only where its SYN set it: not for a SYN that changes nothing (HS203)
+  // or one sent again after its data was already counted.
+  if (sent.label && !(tcb.sndNxt && sameValue(tcb.sndNxt, plus(sent.segment.seq, 1), NONE))) {
+    return;
+  }
   const cause = causeOf(written);
   // Segment.end leaves out the SYN's own sequence number (RFC 9293 §3.4).
   tcb.sndNxt = written.flags.has('SYN') ? plus(written.end, 1) : written.end;

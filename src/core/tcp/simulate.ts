@@ -196,7 +196,7 @@ class Simulator {
       this.names.endpoints.get(to)?.declared
     ) {
       simulated = true;
-      const out = this.outgoing.read(statement, from, to, shape, row);
+      const out = this.outgoing.read(statement, from, to, shape, row, group !== undefined);
       const attacker =
         this.names.endpoints.get(from)?.attacker && this.tcbs.tcb(from).state === 'CLOSED';
       sent = transmit(

@@ -9,6 +9,9 @@ export function isSynLabel(out: Outgoing): boolean {
   const statement = out.span;
   const payload = statement.payload;
   return (
+    // In a block, or left in flight, its receiver's answer may come before the lines that
+    // would decide; the payload is then data, as written.
+    out.alone &&
     out.len > 0 &&
     out.flags.has('SYN') &&
     payload !== undefined &&

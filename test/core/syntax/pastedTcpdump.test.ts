@@ -132,3 +132,44 @@ test('zh-cn: the message is in Chinese and names the segment', () => {
   );
   assert.equal(d?.fix?.title, '改写为报文段');
 });
+
+test('tcpdump -v: the IP header line and the TCP line under it are one record, one HS020', () => {
+  const d = only(
+    lines(
+      'endpoint a 127.0.0.1:41234',
+      'endpoint b 127.0.0.1:5000',
+      '12:00:00.1 IP (tos 0x0, ttl 64, id 0, offset 0, flags [DF], proto TCP (6), length 60)',
+      '    127.0.0.1.41234 > 127.0.0.1.5000: Flags [S], seq 7, win 65495, options [mss 65495,wscale 7], length 0',
+    ),
+  );
+  assert.equal(
+    d.fixed,
+    lines('endpoint a 127.0.0.1:41234', 'endpoint b 127.0.0.1:5000', 'a -> b SYN seq=7 win=65495'),
+  );
+});
+
+test('host names (tcpdump without -n) name the endpoints called so; a // comment stays', () => {
+  const d = only(
+    lines(
+      'endpoint client',
+      'endpoint server',
+      'client.5000 > server.http: Flags [S], seq 1, win 10, length 0 // the SYN',
+    ),
+  );
+  assert.equal(
+    d.fixed,
+    lines('endpoint client', 'endpoint server', 'client -> server SYN seq=1 win=10 // the SYN'),
+  );
+});
+
+test('full-width characters typed into a pasted line: HS020 alone, its fix writes ASCII', () => {
+  const d = only(lines(...DECLARED, 'IP 192.168.1.116.3337 ＞ 192.168.1.123.7788： S 1:1(0)'));
+  assert.equal(d.code, 'HS020');
+  assert.match(d.fixed ?? '', /客户端 -> 服务器 SYN seq=1\n$/);
+});
+
+test('a line too long to be tcpdump output is not read as one', () => {
+  const long = `IP 10.0.0.1.1 > 10.0.0.2.2: S 1:1(0) ${'<'.repeat(5000)}`;
+  const codes = parse(lines('endpoint a', long)).diagnostics.map((d) => d.code);
+  assert.ok(!codes.includes('HS020'), codes.join(' '));
+});

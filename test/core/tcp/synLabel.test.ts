@@ -94,3 +94,38 @@ test('a SYN label alone, with nothing after it to decide: read as a label', () =
     ['HS305'],
   );
 });
+
+test('in a simultaneous block or left in flight, the payload is data, as written', () => {
+  assert.deepEqual(
+    codes(
+      'simultaneous {',
+      '  a -> b SYN seq=100 "GET /"',
+      '}',
+      'b -> a SYN ACK seq=300 ack=106',
+      'a -> b ACK seq=106 ack=301',
+    ),
+    ['HS305'],
+  );
+  assert.deepEqual(
+    codes(
+      'a ~> b SYN seq=100 "GET /" as s1',
+      'deliver s1',
+      'b -> a SYN ACK seq=300 ack=106',
+      'a -> b ACK seq=106 ack=301',
+    ),
+    ['HS305'],
+  );
+});
+
+test('a label on a SYN that changes nothing (HS203) does not move its sender either', () => {
+  assert.deepEqual(
+    codes(
+      'a -> b SYN seq=100',
+      'b -> a SYN ACK seq=300 ack=101',
+      'a -> b ACK seq=101 ack=301',
+      'a -> b SYN seq=500 "hi"',
+      'a -> b ACK seq=503 ack=301',
+    ),
+    ['HS203', 'HS102'],
+  );
+});

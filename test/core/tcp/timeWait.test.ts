@@ -77,3 +77,22 @@ test('the diagram says how long, and when TIME_WAIT ends', () => {
   const zh = renderMermaid(analyze(lines(...CLOSED_BY_A, 'wait 4min'), { locale: 'zh-cn' })).text;
   assert.match(zh, /240 s 之后：TIME_WAIT 结束/);
 });
+
+test('a FIN that is not the peer’s FIN resent does not restart the timer', () => {
+  const text = lines(
+    'endpoint a 10.0.0.1:5000',
+    'endpoint b 10.0.0.2:80',
+    ...CLOSED_BY_A.slice(2),
+    'attacker m 10.0.0.2:80', // forges b's address and port
+    'wait 200s',
+    'm -> a FIN ACK seq=99999 ack=3',
+    'wait 40s',
+    'expect a CLOSED',
+  );
+  assert.deepEqual(
+    analyze(text)
+      .diagnostics.filter((d) => d.code === 'HS501')
+      .map((d) => d.message),
+    [],
+  );
+});
