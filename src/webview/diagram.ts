@@ -1,4 +1,5 @@
 import type { MermaidConfig } from 'mermaid';
+import { diagramFontFamily } from './diagramFont';
 import { sharedMermaid } from './mermaid/sharedMermaid';
 import { mermaidTheme, type ThemeKind } from './theme';
 
@@ -34,9 +35,14 @@ let pendingConfig: MermaidConfig | undefined;
 
 /**
  * Mermaid is configured here and nowhere else: strict security, nothing loaded at run time.
- * Applied by the next render, as Mermaid may not have loaded yet (see sharedMermaid).
+ * Applied by the next render, as Mermaid may not have loaded yet (see sharedMermaid). `lang`,
+ * the page's language, chooses the font stack (see diagramFont.ts).
  */
-export function configureMermaid(theme: ThemeKind): void {
+export function configureMermaid(
+  theme: ThemeKind,
+  lang: string = document.documentElement.lang,
+): void {
+  const fontFamily = diagramFontFamily(lang);
   pendingConfig = {
     startOnLoad: false,
     securityLevel: 'strict',
@@ -61,6 +67,10 @@ export function configureMermaid(theme: ThemeKind): void {
       'deterministicIds',
     ],
     theme: mermaidTheme(theme),
+    // Both: the sequence renderer measures and draws text with `fontFamily`, the diagram's
+    // stylesheet uses the theme's.
+    fontFamily,
+    themeVariables: { fontFamily },
     // The host draws at most `handshake.preview.maxSegments` segments (a window around the
     // cursor), so the text stays far below this; the default of 50,000 is too small for that.
     maxTextSize: 5_000_000,
