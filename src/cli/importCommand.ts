@@ -5,6 +5,7 @@ import {
   importCapture,
   listConnections,
   problemText,
+  type CaptureSummary,
   type ChunkSource,
 } from '../core/capture/write/importCapture';
 import { openInput, reasonOf, readAllChunks, STDIN, type CliIo } from './io';
@@ -21,7 +22,8 @@ const CHUNK_BYTES = 1 << 20;
  * `handshake import FILE`: a pcap, pcapng or tcpdump text file as a `.handshake` scenario on
  * stdout (`--connection N` for one connection, `--list` to list them). Problems in the file go
  * to stderr with their byte offset or line. Exit 0 when something was imported, 1 when the file
- * held nothing importable, 2 when it cannot be read.
+ * held nothing importable, 2 when it cannot be read or `--connection` names a connection it does
+ * not hold.
  */
 export function importCommand(options: ImportOptions, io: CliIo, source?: ChunkSource): number {
   const cliText = cliTextIn(io.locale);
@@ -63,13 +65,23 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
   });
   if (!result.ok) {
     io.error(`${options.file}: ${problemText(result.error, io.locale)}`);
-    return 1;
+    // A connection the file does not have is a wrong option, as the docs say: exit 2.
+    return missingConnection(options, result.summary) ? 2 : 1;
   }
   for (const problem of result.summary.problems) {
     io.error(`${options.file}: ${problemText(problem, io.locale)}`);
   }
   io.out(result.text.replace(/\n$/, ''));
   return 0;
+}
+
+/** True when `--connection N` names a connection the file, which has some, does not hold. */
+function missingConnection(options: ImportOptions, summary: CaptureSummary): boolean {
+  const wanted = options.connection;
+  const { connections } = summary;
+  return (
+    wanted !== undefined && connections.length > 0 && !connections.some((c) => c.index === wanted)
+  );
 }
 
 /**

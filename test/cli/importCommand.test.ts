@@ -61,10 +61,20 @@ test('import --connection N writes that connection only, named client and server
   assert.match(checked.stdout, /info HS703: \[TCP Spurious Retransmission\]/);
 });
 
-test('a connection that does not exist is one error', () => {
+test('a connection that does not exist is one error, and a wrong option: exit 2', () => {
   const result = cli('import', '--connection', '99', `${FIXTURES}/http.pcap`);
-  assert.equal(result.status, 1);
-  assert.match(result.stderr, /There is no connection 99: the capture has 1/);
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /There is no connection 99: the capture has 1 TCP connection,/);
+});
+
+test('--connection 3 on a file of two connections exits 2 and says which there are', () => {
+  const result = cli('import', '--connection', '3', `${FIXTURES}/loopback-fastopen.pcap`);
+  assert.equal(result.stdout, '');
+  assert.equal(result.status, 2);
+  assert.match(
+    result.stderr,
+    /There is no connection 3: the capture has 2 TCP connections, numbered 1 to 2/,
+  );
 });
 
 test('a file that is not a capture is one error naming byte 0', () => {

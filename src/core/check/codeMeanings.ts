@@ -105,6 +105,8 @@ export const CODE_MEANINGS: Readonly<Record<DiagnosticCode, string>> = {
   HS625: "A man in the middle holds the keys of a client's session.",
   HS626: 'A client that accepts any certificate.',
   HS627: 'A ClientHello after a HelloRetryRequest that changes more than its key share.',
+  HS628: 'An alert that names another reason than the certificate check finds.',
+  HS629: 'The server ends the handshake: it asked for a client certificate and got none.',
   HS701: "Wireshark's *TCP Retransmission*: data (or SYN, FIN) sent again.",
   HS702: '*TCP Fast Retransmission*: resent right after two or more duplicate ACKs asked for it.',
   HS703: '*TCP Spurious Retransmission*: resends data already acknowledged.',

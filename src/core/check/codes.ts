@@ -104,6 +104,8 @@ export const DIAGNOSTIC_CODES = {
   MitmSucceeds: { code: 'HS625', severity: 'warning' },
   VerificationSkipped: { code: 'HS626', severity: 'warning' },
   TlsRetryChanged: { code: 'HS627', severity: 'error' },
+  TlsAlertDisagrees: { code: 'HS628', severity: 'warning' },
+  ClientCertificateMissing: { code: 'HS629', severity: 'info' },
 
   TcpRetransmission: { code: 'HS701', severity: 'info' },
   TcpFastRetransmission: { code: 'HS702', severity: 'info' },

@@ -209,6 +209,10 @@ export const MESSAGES = {
     `${p.endpoint} accepts any certificate (like curl -k): nothing stops a man in the middle.`,
   TlsRetryChanged: (p: { field: string; value: string; first: string; line: number }) =>
     `The ClientHello after the HelloRetryRequest sends ${p.field}=${p.value}, but the first ClientHello (line ${p.line}) sent ${p.field}=${p.first}: the client sends the same ClientHello again, changing only its key share (RFC 8446 §4.1.2), and a server that checks aborts with an illegal_parameter alert. Write ${p.field}=${p.first}.`,
+  TlsAlertDisagrees: (p: { endpoint: string; alert: string; expected: string }) =>
+    `${p.endpoint} sends Alert ${p.alert}, but by the certificate check ${p.endpoint} ${p.expected}: the alert and the check disagree. In a capture the alert is what the real client decided: look at the certificate's facts and the trust line.`,
+  ClientCertificateMissing: (p: { server: string; client: string; alert: string }) =>
+    `${p.server} asked for a client certificate (CertificateRequest) and ${p.client} sent none: ${p.server} requires one, so it ends the handshake with Alert ${p.alert} (RFC 5246 §7.4.6, RFC 8446 §4.4.2.4).`,
 
   TcpRetransmission: (p: { endpoint: string; next: string }) =>
     `[TCP Retransmission] ${p.endpoint} sends again what it already sent: this seq is before ${p.next}, the next new byte seen from it.`,

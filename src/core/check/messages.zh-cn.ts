@@ -171,6 +171,10 @@ export const MESSAGES_ZH_CN: { readonly [K in keyof typeof MESSAGES]: (typeof ME
     `${p.endpoint} 接受任何证书（相当于 curl -k）：没有什么能阻止中间人攻击。`,
   TlsRetryChanged: (p) =>
     `HelloRetryRequest 之后的 ClientHello 发送的是 ${p.field}=${p.value}，但第一个 ClientHello（第 ${p.line} 行）发送的是 ${p.field}=${p.first}：客户端应再次发送同一个 ClientHello，只更换密钥份额（RFC 8446 §4.1.2），检查这一点的服务器会以 illegal_parameter 告警中止握手。请写 ${p.field}=${p.first}。`,
+  TlsAlertDisagrees: (p) =>
+    `${p.endpoint} 发送 Alert ${p.alert}，但按证书检查，${p.endpoint} ${p.expected}：告警与检查结果不一致。在抓包中，告警是真实客户端的判断：请检查证书的各项信息和 trust 行。`,
+  ClientCertificateMissing: (p) =>
+    `${p.server} 要求客户端证书（CertificateRequest），而 ${p.client} 没有发送：${p.server} 必须拿到证书，因此以 Alert ${p.alert} 结束握手（RFC 5246 §7.4.6，RFC 8446 §4.4.2.4）。`,
   TcpRetransmission: (p) =>
     `[TCP Retransmission] ${p.endpoint} 重新发送了已经发送过的内容：这个序列号小于 ${p.next}，即它下一个新字节的序列号。`,
   TcpFastRetransmission: (p) =>

@@ -3,6 +3,7 @@ import type { Text } from '../text/words';
 import type { TlsMessageStatement } from '../syntax/tlsTree';
 import { slotKey } from './handshakePlan';
 import { TLS_ALERTS } from '../protocol/tlsMessageTypes';
+import { checkAlert } from './capturedAlert';
 import { assumeServerHello, missesServerHello, placeInReadings } from './readings';
 import { newSession, type Content, type Session } from './session';
 import { pairKey } from './tcpTimeline';
@@ -128,7 +129,10 @@ export function stillOpen(run: TlsRun, statement: TlsMessageStatement, session: 
     return false;
   }
   const failure = session.failure;
-  if (failure && failure.endpoint === from && statement.message !== 'Alert') {
+  // RFC 8446 §D.4: TLS 1.3's compatibility ChangeCipherSpec may go out before the endpoint has
+  // read the flight it rejects (GnuTLS sends it, then its alert): it is not going on.
+  const compatibility = statement.message === 'ChangeCipherSpec' && isCompatibilityCcs(session);
+  if (failure && failure.endpoint === from && statement.message !== 'Alert' && !compatibility) {
     const rest = {
       start: statement.forward?.start ?? statement.messageSpan.start,
       end: statement.end,
@@ -156,7 +160,10 @@ export function stillOpen(run: TlsRun, statement: TlsMessageStatement, session: 
   return true;
 }
 
-/** An alert ends the handshake; its description must be one RFC 8446 §6 names. */
+/**
+ * An alert ends the handshake; its description must be one RFC 8446 §6 names, and agree with
+ * the handshake it ends (capturedAlert.ts).
+ */
 export function alert(
   run: TlsRun,
   statement: TlsMessageStatement,
@@ -172,7 +179,7 @@ export function alert(
         expected: TLS_TEXT.oneOf({ list: TLS_ALERTS.join(', ') }),
       }),
     );
-  }
+  } else checkAlert(run, statement, session);
   session.closed = { start: statement.start, end: statement.end };
 }
 

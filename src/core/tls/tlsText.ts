@@ -47,6 +47,8 @@ const EN = {
     `no handshake has started between ${p.from} and ${p.to}: the client’s ClientHello comes first`,
   dataAfterFinished: 'application data flows only after both Finished messages',
   endedWithAlert: 'the connection ended with an alert',
+  wouldSend: (p: { alert: string; reason: string }) => `sends Alert ${p.alert} (${p.reason})`,
+  acceptsCertificate: 'accepts the certificate',
   sendsNothingMore: 'sends nothing more on it',
   sendsAlertInstead: (p: { alert: string }) => `sends Alert ${p.alert} and stops instead`,
   failureNote: (p: { reason: string; endpoint: string; alert: string }) =>
@@ -201,6 +203,8 @@ const ZH_CN: { readonly [K in keyof typeof EN]: (typeof EN)[K] } = {
   noHandshakeYet: (p) => `${p.from} 与 ${p.to} 之间还没有开始握手：应先由客户端发送 ClientHello`,
   dataAfterFinished: '双方的 Finished 都发送之后才能传输应用数据',
   endedWithAlert: '连接已因告警而结束',
+  wouldSend: (p) => `应发送 Alert ${p.alert}（${p.reason}）`,
+  acceptsCertificate: '会接受这张证书',
   sendsNothingMore: '不会再在这个连接上发送任何消息',
   sendsAlertInstead: (p) => `应改为发送 Alert ${p.alert} 并停止`,
   failureNote: (p) => `✗ ${p.reason}：${p.endpoint} 发送 Alert ${p.alert}`,

@@ -22,6 +22,13 @@ export const HELLO = [
   'server -> client Certificate cert=c',
   'server -> client ServerHelloDone',
 ];
+/** The server asks for a client certificate; the client's Certificate carries none. */
+const CLIENT_CERTIFICATE = [
+  ...HELLO.slice(0, 3),
+  'server -> client CertificateRequest',
+  'server -> client ServerHelloDone',
+  'client -> server Certificate',
+];
 export const KEY_EXCHANGE = [
   'client -> server ClientKeyExchange premaster=pm encrypted=k',
   'client -> server ChangeCipherSpec',
@@ -328,5 +335,32 @@ export const TLS_CASES = {
     line: 9,
     text: 'TLS_CHACHA20_POLY1305_SHA256',
     good: [...pki(), ...RETRIED('TLS_AES_128_GCM_SHA256')],
+  },
+  HS628: {
+    bad: [
+      ...pki({ trust: 'Other', extra: ['ca Other'] }),
+      ...HELLO,
+      'client -> server Alert certificate_expired',
+    ],
+    line: 12,
+    text: 'certificate_expired',
+    good: [
+      ...pki({ trust: 'Other', extra: ['ca Other'] }),
+      ...HELLO,
+      'client -> server Alert unknown_ca',
+    ],
+  },
+  HS629: {
+    bad: [...pki(), ...CLIENT_CERTIFICATE, 'server -> client Alert handshake_failure'],
+    line: 13,
+    text: 'handshake_failure',
+    good: [
+      ...pki({
+        extra: ['key kc holder=client', 'cert cc subject=client.example key=kc issuer=CA'],
+      }),
+      ...CLIENT_CERTIFICATE.slice(0, -1),
+      'client -> server Certificate cert=cc',
+      'server -> client Alert handshake_failure',
+    ],
   },
 };

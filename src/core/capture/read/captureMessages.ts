@@ -45,6 +45,8 @@ const EN = {
     'No TCP packet found in this text: paste tcpdump output such as "IP 10.0.0.1.50000 > 10.0.0.2.80: Flags [S], seq 1, win 64240, length 0".',
   cancelled: () => 'The import was cancelled.',
   noTcp: () => 'The capture holds no TCP packets.',
+  noSuchConnection: (p: { connection: number; count: number }) =>
+    `There is no connection ${p.connection}: the capture has ${p.count} TCP connection${p.count === 1 ? '' : 's'}, numbered 1 to ${p.count} (import --list shows them).`,
 };
 
 const ZH_CN: typeof EN = {
@@ -82,6 +84,8 @@ const ZH_CN: typeof EN = {
     '这段文本中没有找到 TCP 分组：请粘贴 tcpdump 的输出，例如 "IP 10.0.0.1.50000 > 10.0.0.2.80: Flags [S], seq 1, win 64240, length 0"。',
   cancelled: () => '导入已取消。',
   noTcp: () => '抓包文件中没有 TCP 分组。',
+  noSuchConnection: (p) =>
+    `没有第 ${p.connection} 个连接：抓包文件中有 ${p.count} 个 TCP 连接，编号为 1 到 ${p.count}（import --list 会列出它们）。`,
 };
 
 /** The capture readers' sentences as phrases, worded where they are shown. */

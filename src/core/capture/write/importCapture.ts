@@ -136,7 +136,10 @@ export function afterListing(
     options.connection !== undefined &&
     !listed.connections.some((c) => c.index === options.connection)
   ) {
-    const message = `There is no connection ${options.connection}: the capture has ${listed.connections.length} (1 to ${listed.connections.length}).`;
+    const message = CAPTURE_MESSAGES.noSuchConnection({
+      connection: options.connection,
+      count: listed.connections.length,
+    });
     return { ok: false, error: { offset: -1, line: 0, message, fatal: true }, summary: listed };
   }
   return new WritePass(listed, options, scan.connections);

@@ -10,6 +10,9 @@ import { versionOfCode } from '../../protocol/tlsVersions';
 /** Marks TLS lines the capture cannot show because they are encrypted. */
 const ENCRYPTED = '# encrypted in the capture: assumed';
 
+/** RFC 8446 §6: an alert is two bytes, its level and its description. */
+const ALERT_CONTENT = 2;
+
 const ALERT_NAMES = new Map<number, string>(
   Object.entries(TLS_ALERT_CODES).map(([name, code]) => [code, name]),
 );
@@ -46,6 +49,7 @@ export class TlsConversation {
   private version: '1.2' | '1.3' | undefined;
   private keyExchange: KeyExchange = 'RSA';
   private sni: string | undefined;
+  private suite = '';
   private clientSession = '';
   private serverCert: Certificate | undefined;
   /** The server's certificate, until the client's next message shows whether it accepted it. */
@@ -70,7 +74,7 @@ export class TlsConversation {
   }
 
   private write(side: 0 | 1, event: TlsEvent, out: string[]): void {
-    if (side === 0 && this.awaitingTrust && event.kind !== 'Alert') this.trust(out);
+    if (side === 0 && this.awaitingTrust && this.settlesTrust(event)) this.trust(out);
     switch (event.kind) {
       case 'ClientHello':
         return this.clientHello(event, out);
@@ -104,6 +108,7 @@ export class TlsConversation {
         return;
       case 'Alert': {
         const name = ALERT_NAMES.get(event.description);
+        if (side === 0 && this.awaitingTrust) this.rejected(name, out);
         if (name) this.message(side, `Alert ${name}`, out);
         else out.push(`# TLS ${tlsEventText(event)}`);
         return;
@@ -181,6 +186,7 @@ export class TlsConversation {
     }
     this.version = version;
     this.keyExchange = kx;
+    this.suite = suite;
     const share = event.keyShare ? ` key_share=${valueName('ks', event.keyShare.key)}` : '';
     this.message(
       1,
@@ -276,6 +282,53 @@ export class TlsConversation {
     );
   }
 
+  /**
+   * Whether a client record answers the server's certificate by going on: not an alert, and in
+   * TLS 1.3 neither the compatibility ChangeCipherSpec (RFC 8446 §D.4, sent before the client
+   * has read the flight) nor an encrypted record of an alert's size.
+   */
+  private settlesTrust(event: TlsEvent): boolean {
+    if (event.kind === 'Alert') return false;
+    if (this.version !== '1.3') return true;
+    if (event.kind === 'ChangeCipherSpec') return false;
+    return !(event.kind === 'Encrypted' && this.firstClientAlert(event.length));
+  }
+
+  /**
+   * TLS 1.3: the client's first encrypted record is its Finished when it accepted the server's
+   * flight, an alert when it did not. RFC 8446 §5.2: a record's ciphertext is its content, one
+   * byte of content type, padding and the AEAD tag; an alert's content is 2 bytes, a Finished's 4
+   * plus the hash (at least 32 bytes). So an alert is 19 bytes (16-byte tag; 11 with CCM_8's
+   * 8-byte tag) and a Finished at least 53.
+   */
+  private firstClientAlert(length: number): boolean {
+    if (this.encryptedRecords[0] > 0 || !this.awaitingTrust) return false;
+    const tag = this.suite === 'TLS_AES_128_CCM_8_SHA256' ? 8 : 16;
+    return length === ALERT_CONTENT + 1 + tag;
+  }
+
+  /**
+   * The client answered the server's certificate with an alert: it rejected it, and the alert
+   * says why. The `trust` line is chosen for the engine to find that reason: unknown_ca, or an
+   * alert the capture cannot read, leaves the issuer untrusted (HS612, or HS617 when
+   * self-signed); another alert names a problem of the certificate itself, so when the
+   * certificate shows one (its name, its dates) the issuer is taken as trusted and the engine
+   * finds that problem (HS614, HS615). Otherwise no trust is written, and the engine says where
+   * its verdict and the alert differ.
+   */
+  private rejected(alert: string | undefined, out: string[]): void {
+    const cert = this.awaitingTrust as Certificate;
+    this.awaitingTrust = undefined;
+    if (alert === undefined || alert === 'unknown_ca' || !cert.facts) return;
+    const problem = this.problemWith(cert.facts);
+    if (!problem) return;
+    const client = this.names[0];
+    const trusted = cert.issuer === 'self' ? cert.name : cert.issuer;
+    out.push(
+      `trust ${client} ${trusted}  # assumed from Alert ${alert}: not the issuer, but ${problem}`,
+    );
+  }
+
   private problemWith(facts: CertificateFacts): string | undefined {
     const subject = subjectFor(facts, this.sni);
     if (
@@ -297,6 +350,7 @@ export class TlsConversation {
     event: Extract<TlsEvent, { kind: 'Encrypted' }>,
     out: string[],
   ): void {
+    const alert = side === 0 && this.version === '1.3' && this.firstClientAlert(event.length);
     const count = ++this.encryptedRecords[side];
     if (this.version === undefined) {
       return this.giveUp(event, 'encrypted records before a ServerHello the capture shows', out);
@@ -323,6 +377,13 @@ export class TlsConversation {
     if (side === 1 && !clientFinished) {
       if (count === 1) this.serverFlight(out);
       return;
+    }
+    if (alert) {
+      this.rejected(undefined, out);
+      out.push(
+        `# ${this.names[0]} rejects the server's flight: an encrypted alert (${event.length} bytes, an alert's size), so its reason is not in the capture.`,
+      );
+      return this.message(0, 'Alert', out, ENCRYPTED);
     }
     // The trust the flight asked for is written by `write`, before any client record.
     if (side === 0 && count === 1) return this.message(0, 'Finished', out, ENCRYPTED);
