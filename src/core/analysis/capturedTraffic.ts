@@ -1,9 +1,9 @@
 import { diagnostic, type Finding } from '../check/diagnostic';
 import type { SegmentStatement } from '../syntax/tree';
 import type { SegmentStep } from '../tcp/trace';
-import type { Trace } from './trace';
+import type { Trace, TraceStep } from './trace';
 import { TCP_FLAG } from '../protocol/tcpFlags';
-import { ANALYSIS, TcpAnalyzer } from '../tcp/tcpAnalysis';
+import { ANALYSIS, TcpAnalyzer, type AnalyzedSegment } from '../tcp/tcpAnalysis';
 import type { LineMap } from '../text/lineMap';
 
 interface Pair {
@@ -24,37 +24,36 @@ interface Pair {
  */
 export function capturedTrafficDiagnostics(trace: Trace, lines: LineMap): Finding[] {
   const out: Finding[] = [];
-  const pairs = new Map<string, Pair>();
+  // By the pair's two names, lower first: the names are the tree's own strings, so the maps
+  // find them without building a key for each segment.
+  const pairs = new Map<string, Map<string, Pair>>();
   const byAddresses = new Map<string, number>();
   const addresses = new Map(trace.endpoints.map((e) => [e.name, e.address?.text ?? '']));
-  // The writer may reorder lines so that the engine sees each delivery in its place; the
-  // analysis, like Wireshark's, runs in capture order: by frame number.
-  const captured: {
-    step: SegmentStep;
-    frame: number;
-    seconds: number;
-    wscale: number;
-    seq: number;
-  }[] = [];
-  for (const step of trace.steps) {
-    if (step.kind !== 'segment') continue;
+  const input: Scratch<AnalyzedSegment> = {
+    direction: 0,
+    frame: 0,
+    time: 0,
+    seq: 0,
+    ack: 0,
+    flags: 0,
+    win: -1,
+    len: 0,
+    wscale: -1,
+  };
+  for (const step of inCaptureOrder(trace.steps)) {
     const statement = step.statement;
-    if (!analysedByWireshark(statement)) continue;
-    const seq = statement.seqOffset;
-    const seconds = statement.captureSeconds;
     const frame = statement.captureFrame;
-    captured.push({ step, frame, seconds, wscale: statement.captureWscale, seq });
-  }
-  captured.sort((a, b) => a.frame - b.frame);
-  for (const { step, frame, seconds, wscale, seq } of captured) {
-    const statement = step.statement;
+    const seq = statement.seqOffset;
     const flags = statement.flagBits;
-    const key = step.from < step.to ? `${step.from} ${step.to}` : `${step.to} ${step.from}`;
-    let pair = pairs.get(key);
+    const lower = step.from < step.to ? step.from : step.to;
+    const higher = lower === step.from ? step.to : step.from;
+    let withLower = pairs.get(lower);
+    if (!withLower) pairs.set(lower, (withLower = new Map()));
+    let pair = withLower.get(higher);
     if (!pair) {
       const lineNumber = lines.lineOf(statement) + 1;
       pair = { first: step.from, analyzer: new TcpAnalyzer(), line: lineNumber, next: [0, 0] };
-      pairs.set(key, pair);
+      withLower.set(higher, pair);
       const where = [addresses.get(step.from), addresses.get(step.to)].sort().join(' ');
       const earlier = where.trim() ? byAddresses.get(where) : undefined;
       if (earlier !== undefined && (flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === TCP_FLAG.SYN) {
@@ -70,17 +69,17 @@ export function capturedTrafficDiagnostics(trace: Trace, lines: LineMap): Findin
     const ack = numberOf(statement.ackSymbol, statement.ackOffset) ?? 0;
     const before = pair.next[direction];
     const peerSeen = pair.next[1 - direction] as number;
-    const bits = pair.analyzer.analyze({
-      direction,
-      frame,
-      time: seconds * 1e9,
-      seq,
-      ack,
-      flags,
-      win: statement.winValue, // -1 when not written: unknown, not a zero window
-      len: step.len,
-      wscale,
-    });
+    // One object for every segment: the analyzer reads it and keeps none of it.
+    input.direction = direction;
+    input.frame = frame;
+    input.time = statement.captureSeconds * 1e9;
+    input.seq = seq;
+    input.ack = ack;
+    input.flags = flags;
+    input.win = statement.winValue; // -1 when not written: unknown, not a zero window
+    input.len = step.len;
+    input.wscale = statement.captureWscale;
+    const bits = pair.analyzer.analyze(input);
     let next = (seq + step.len + (flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0)) >>> 0;
     if (before !== 0 && ((next - before) | 0) <= 0) next = before;
     pair.next[direction] = next;
@@ -99,6 +98,46 @@ export function capturedTrafficDiagnostics(trace: Trace, lines: LineMap): Findin
   }
   return out;
 }
+
+type Scratch<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The captured segment steps (see analysedByWireshark) by frame number. The writer may reorder
+ * lines so that the engine sees each delivery in its place; the analysis, like Wireshark's,
+ * runs in capture order. Most files are already in that order and are not sorted.
+ */
+function inCaptureOrder(steps: readonly TraceStep[]): readonly SegmentStep[] {
+  const captured: SegmentStep[] = [];
+  let ordered = true;
+  let packable = true;
+  let lastFrame = -Infinity;
+  for (const step of steps) {
+    if (step.kind !== 'segment' || !analysedByWireshark(step.statement)) continue;
+    const frame = step.statement.captureFrame;
+    if (frame < lastFrame) ordered = false;
+    if (frame > 0xffffffff) packable = false;
+    lastFrame = frame;
+    captured.push(step);
+  }
+  if (ordered) return captured;
+  const count = captured.length;
+  if (packable && count <= MAX_INDEX) {
+    // Each key packs the frame above the step's index: a numeric sort of plain numbers, with no
+    // comparison function called, puts them in frame order and keeps steps of one frame in
+    // their order. With frames below 2^32 (checked above) a key stays below 2^53, exact in a double.
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      keys[i] = (captured[i] as SegmentStep).statement.captureFrame * (MAX_INDEX + 1) + i;
+    }
+    keys.sort();
+    return Array.from(keys, (key) => captured[key % (MAX_INDEX + 1)] as SegmentStep);
+  }
+  // Array.prototype.sort is stable: steps of one frame keep their order.
+  return captured.sort((a, b) => a.statement.captureFrame - b.statement.captureFrame);
+}
+
+/** The most steps whose index packs into a sort key with a 32-bit frame (see inCaptureOrder). */
+const MAX_INDEX = (1 << 21) - 1;
 
 interface Facts {
   readonly endpoint: string;

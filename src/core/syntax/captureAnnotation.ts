@@ -122,13 +122,37 @@ function whole(text: string, start: number, end: number): number {
 function decimal(text: string, start: number, end: number): number {
   let i = digitsEnd(text, start);
   if (i === start) return NaN;
+  const whole = i;
   if (text.charCodeAt(i) === Code.Dot) {
     const fraction = digitsEnd(text, i + 1);
     if (fraction === i + 1) return NaN;
     i = fraction;
   }
-  return i === end ? Number(text.slice(start, end)) : NaN;
+  if (i !== end) return NaN;
+  const places = whole === end ? 0 : end - whole - 1;
+  if (end - start - (places > 0 ? 1 : 0) > MAX_EXACT_DIGITS) return Number(text.slice(start, end));
+  // The digits as one whole number, divided by a power of ten: both are exact doubles, and a
+  // division of exact doubles rounds correctly, as Number() does; without a string made for
+  // every captured line.
+  let digits = 0;
+  for (let at = start; at < end; at++) {
+    if (at !== whole) digits = digits * 10 + (text.charCodeAt(at) - Code.Zero);
+  }
+  return places === 0 ? digits : digits / (POWERS_OF_TEN[places] as number);
 }
+
+/** A run of digits (from digitsEnd) as a number. */
+function digitsValue(text: string, start: number, end: number): number {
+  if (end - start > MAX_EXACT_DIGITS) return Number(text.slice(start, end));
+  let value = 0;
+  for (let at = start; at < end; at++) value = value * 10 + (text.charCodeAt(at) - Code.Zero);
+  return value;
+}
+
+/** Up to 15 digits make a whole number below 2^53: exact in a double. */
+const MAX_EXACT_DIGITS = 15;
+/** 10^0 … 10^15, all exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: MAX_EXACT_DIGITS + 1 }, (_, n) => 10 ** n);
 
 /** Receives the items of an annotation as `readAnnotation` meets them. */
 interface Items {
@@ -161,7 +185,7 @@ export function readAnnotation(
     return -1;
   }
   facts.at = at;
-  facts.frame = Number(text.slice(i, frameEnd));
+  facts.frame = digitsValue(text, i, frameEnd);
   facts.seconds = NaN;
   facts.wscale = -1;
   let end = frameEnd;

@@ -6,11 +6,15 @@ import { ViewTable, viewId, type LastView } from './viewTable';
  * a new snapshot only when something in its TCB moved since its last one.
  */
 export class TcbTable {
+  /** The TCBs in the order each was first made, for `all`. */
   private readonly tcbs = new Map<string, Tcb>();
+  /**
+   * Each endpoint's TCB and its last snapshot in one entry: the engine asks for both on every
+   * segment, and one map lookup by name is then enough.
+   */
+  private readonly entries = new Map<string, Entry>();
   /** The trace's TCB snapshots (its segment steps point into it). */
   readonly views: ViewTable;
-  /** For each endpoint, the values of the last snapshot taken of it. */
-  private readonly lastViews = new Map<string, LastView>();
 
   /** `rows`: how many snapshots to make room for at first (it grows as needed). */
   constructor(rows: number) {
@@ -24,39 +28,52 @@ export class TcbTable {
 
   /** An endpoint's TCB, to read: CLOSED until it has one. */
   tcb(name: string): Readonly<Tcb> {
-    return this.tcbs.get(name) ?? CLOSED_TCB;
+    return this.entries.get(name)?.tcb ?? CLOSED_TCB;
   }
 
   /** An endpoint's own TCB, for the engine to change in place (see Tcb). */
   own(name: string): Tcb {
-    let tcb = this.tcbs.get(name);
-    if (!tcb) {
-      tcb = newTcb();
-      this.tcbs.set(name, tcb);
-    }
-    return tcb;
+    const entry = this.entry(name);
+    if (!entry.tcb) this.replace(name, newTcb(), entry);
+    return entry.tcb as Tcb;
   }
 
   /** Gives an endpoint a new TCB (a user call or a timer replaces the old one whole). */
-  replace(name: string, tcb: Tcb): void {
+  replace(name: string, tcb: Tcb, entry = this.entry(name)): void {
+    entry.tcb = tcb;
     this.tcbs.set(name, tcb);
   }
 
   /** The id of the trace's view of an endpoint's TCB now: its last one when nothing moved. */
   view(name: string): number {
-    let last = this.lastViews.get(name);
-    if (!last) {
-      last = {
-        id: -1,
-        state: 'CLOSED',
-        iss: undefined,
-        sndUna: undefined,
-        sndNxt: undefined,
-        irs: undefined,
-        rcvNxt: undefined,
-      };
-      this.lastViews.set(name, last);
-    }
-    return viewId(this.views, this.tcb(name), last);
+    const entry = this.entry(name);
+    return viewId(this.views, entry.tcb ?? CLOSED_TCB, entry.last);
   }
+
+  private entry(name: string): Entry {
+    let entry = this.entries.get(name);
+    if (!entry) {
+      entry = {
+        tcb: undefined,
+        last: {
+          id: -1,
+          state: 'CLOSED',
+          iss: undefined,
+          sndUna: undefined,
+          sndNxt: undefined,
+          irs: undefined,
+          rcvNxt: undefined,
+        },
+      };
+      this.entries.set(name, entry);
+    }
+    return entry;
+  }
+}
+
+interface Entry {
+  /** Undefined until the endpoint has a TCB of its own (it reads as CLOSED). */
+  tcb: Tcb | undefined;
+  /** The values of the last snapshot taken of it. */
+  readonly last: LastView;
 }

@@ -77,3 +77,24 @@ test('a captured segment Wireshark cannot analyse (symbolic seq) keeps the engin
     ['Retransmission'],
   );
 });
+
+/** The HS70x codes of `text`, in order. */
+function captureCodes(text: string): string[] {
+  return analyze(text)
+    .diagnostics.map((d) => d.code)
+    .filter((code) => code.startsWith('HS70'));
+}
+
+test('captured lines are analysed in frame order, not line order, whatever the frame numbers', () => {
+  const all = http().split('\n');
+  const data = all.findIndex((line) => line.includes('# frame 4 '));
+  // A copy of the data written right after it but captured last: the server had acknowledged
+  // it by then, so it is a spurious retransmission (in line order it would be a plain one).
+  const late = (all[data] as string).replace('# frame 4 t=0.000454', '# frame 99 t=0.300000');
+  const text = [...all.slice(0, data + 1), late, ...all.slice(data + 1)].join('\n');
+  const codes = captureCodes(text);
+  assert.ok(codes.includes('HS703'), codes.join(' '));
+  // Frame numbers past 32 bits take another way to their order, to the same result.
+  const far = text.replace(/# frame (\d+)/g, (_, n: string) => `# frame ${Number(n) + 2 ** 40}`);
+  assert.deepEqual(captureCodes(far), codes);
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { importCapture } from '../../../src/core/capture/write/importCapture';
 import { ASSUMED } from '../../../src/core/capture/write/segmentLine';
 import { ASSUMED_MARK, captureAnnotation } from '../../../src/core/syntax/captureAnnotation';
@@ -171,4 +172,19 @@ test('a window scale above 14 is read as 14 (RFC 7323 §2.3), the same in the ta
     assert.equal(segment.capture?.wscale, 14, written);
     assert.equal(captureAnnotation(text, text.indexOf('#'))?.wscale, 14, written);
   }
+});
+
+test('frame and t= are the numbers Number() reads from their digits, long ones included', () => {
+  const seconds = fc.tuple(fc.stringMatching(/^\d{1,17}$/), fc.stringMatching(/^(\.\d{1,17})?$/));
+  fc.assert(
+    fc.property(fc.stringMatching(/^\d{1,18}$/), seconds, (frame, [whole, fraction]) => {
+      const t = whole + fraction;
+      const segment = segmentsOf(
+        parse(`a -> b SYN seq=0 # frame ${frame} t=${t}\n`).document.statements,
+      )[0];
+      assert.ok(segment);
+      assert.equal(segment.captureFrame, Number(frame));
+      assert.equal(segment.captureSeconds, Number(t));
+    }),
+  );
 });

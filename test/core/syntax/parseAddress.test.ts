@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { parseAddress } from '../../../src/core/syntax/parseAddress';
 
 const span = { start: 0, end: 0 };
@@ -37,3 +38,30 @@ for (const [text, reason] of [
       assert.match(result.reason, new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   });
 }
+
+test('an IPv4 address is read when its four parts and its port are in range, and only then', () => {
+  const octet = fc.oneof(
+    fc.integer({ min: 0, max: 300 }).map(String),
+    fc.stringMatching(/^\d{1,4}$/),
+  );
+  const valid = (octets: string[], port: string): boolean =>
+    octets.length === 4 &&
+    octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255) &&
+    /^\d+$/.test(port) &&
+    Number(port) <= 65535;
+  fc.assert(
+    fc.property(
+      fc.array(octet, { minLength: 3, maxLength: 5 }),
+      fc.stringMatching(/^\d{0,7}$/),
+      (octets, port) => {
+        const text = `${octets.join('.')}:${port}`;
+        const result = parseAddress(text, span);
+        if (!valid(octets, port)) return assert.equal(result.ok, false, text);
+        assert.deepEqual(result, {
+          ok: true,
+          address: { ...span, text, host: octets.join('.'), port: Number(port), family: 4 },
+        });
+      },
+    ),
+  );
+});
