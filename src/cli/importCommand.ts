@@ -57,10 +57,13 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
     for (const connection of summary.connections) io.out(connectionLine(connection));
     return summary.connections.length > 0 ? 0 : 1;
   }
+  const output = new BatchedOutput(io);
   const result = importCapture(source, {
     name,
     ...(options.connection !== undefined ? { connection: options.connection } : {}),
+    write: (text) => output.write(text),
   });
+  output.flush();
   if (!result.ok) {
     io.error(`${options.file}: ${problemText(result.error, io.locale)}`);
     return 1;
@@ -68,8 +71,35 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
   for (const problem of result.summary.problems) {
     io.error(`${options.file}: ${problemText(problem, io.locale)}`);
   }
-  io.out(result.text.replace(/\n$/, ''));
   return 0;
+}
+
+/** Write about this much text at a time: a few large writes, not one per line. */
+const OUTPUT_BATCH = 1 << 16;
+
+/**
+ * The scenario's text as it is written (each piece ends with a line break), gathered into
+ * pieces of about OUTPUT_BATCH characters for `io.out`, which adds the last line break itself.
+ */
+class BatchedOutput {
+  private readonly pieces: string[] = [];
+  private size = 0;
+
+  constructor(private readonly io: CliIo) {}
+
+  write(text: string): void {
+    this.pieces.push(text);
+    this.size += text.length;
+    if (this.size >= OUTPUT_BATCH) this.flush();
+  }
+
+  flush(): void {
+    if (this.size === 0) return;
+    const text = this.pieces.join('');
+    this.pieces.length = 0;
+    this.size = 0;
+    this.io.out(text.slice(0, -1));
+  }
 }
 
 /**

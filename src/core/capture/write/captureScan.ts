@@ -68,13 +68,23 @@ export function* scanSteps(
 export class CaptureScan {
   /** Bytes pushed so far. */
   bytes = 0;
-  private readonly table = new ConnectionTable();
+  private readonly table: ConnectionTable;
   private readonly reader: CaptureReader;
   private tcpPackets = 0;
   private originSec = -1;
   private originNsec = 0;
 
-  constructor(private readonly visit?: SegmentVisitor) {
+  /**
+   * `listed`: the connections an earlier pass over the same capture found (the import's listing
+   * pass), when this pass is a replay of it that only visits the packets: their connections are
+   * those, each with its analysis run again, and what the listing counted is not counted again
+   * (memory: one record of each connection's addresses, not two).
+   */
+  constructor(
+    private readonly visit?: SegmentVisitor,
+    private readonly listed?: readonly Connection[],
+  ) {
+    this.table = new ConnectionTable(listed);
     this.reader = new CaptureReader((packet) => this.packet(packet));
   }
 
@@ -117,6 +127,11 @@ export class CaptureScan {
       wscale: packet.wscale,
     });
     if (reused) bits |= ANALYSIS.REUSED_PORTS;
+    if (this.listed) {
+      // A replay: the listing holds the counts and notes; this pass only visits.
+      this.visit?.(packet, connection, direction, bits, time);
+      return;
+    }
     notePacket(connection, direction, packet);
     connection.packets++;
     connection.bytes += packet.len;

@@ -73,6 +73,14 @@ export class ConnectionTable {
   private readonly buckets = new Map<number, Slot>();
 
   /**
+   * `listed`: the connections a first pass over the same capture found, for a second pass that
+   * only replays them (the import's writing pass): each connection found again is the listed
+   * one with an analyzer of its own, not a second copy of its addresses and counts (whose
+   * fields such a pass leaves alone: see CaptureScan).
+   */
+  constructor(private readonly listed?: readonly Connection[]) {}
+
+  /**
    * The connection `packet` belongs to and its direction in it (0: from the side that sent the
    * connection's first packet). A SYN with a new initial sequence number on a known four-tuple
    * starts a new connection (Wireshark: port numbers reused).
@@ -105,6 +113,12 @@ export class ConnectionTable {
   }
 
   private create(packet: TcpPacket, reusedFrom: number | undefined): Connection {
+    const listed = this.listed?.[this.connections.length];
+    if (listed) {
+      const again: Connection = { ...listed, analyzer: new TcpAnalyzer() };
+      this.connections.push(again);
+      return again;
+    }
     const end = (words: Uint32Array, port: number, name: string): ConnectionEnd => ({
       address: addressText(words, packet.family),
       name,

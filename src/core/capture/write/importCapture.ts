@@ -32,6 +32,13 @@ export interface ImportOptions {
   readonly cancelled?: Cancelled;
   /** The language of the problems written into the scenario (English unless given). */
   readonly locale?: Locale;
+  /**
+   * Where the scenario's text goes as it is written, in pieces that each end with a line break
+   * (the CLI: standard output); the result's `text` is then empty. Without it the text is held
+   * whole and returned. Up to MAX_FORMATTED_LINES lines are held for alignment either way; past
+   * that each line goes out as it is written, so memory does not grow with the capture.
+   */
+  readonly write?: (text: string) => void;
 }
 
 export interface ConnectionSummary {
@@ -52,6 +59,7 @@ export interface ConnectionSummary {
 export type ImportResult =
   | {
       readonly ok: true;
+      /** The scenario; empty when it went to `ImportOptions.write`. */
       readonly text: string;
       readonly summary: CaptureSummary;
     }
@@ -145,9 +153,13 @@ export function afterListing(
 /** The second pass: push the capture's chunks into `scan` again, then `finish`. */
 export class WritePass {
   readonly scan: CaptureScan;
+  /** The lines held for the layout (all of them unless they go to `write`). */
   private readonly lines: string[];
   private readonly writer: ScenarioWriter;
   private readonly locale: Locale;
+  private readonly write: ((text: string) => void) | undefined;
+  /** True once more lines were written than are aligned: each now goes out as it comes. */
+  private streaming = false;
 
   constructor(
     private readonly listed: CaptureSummary,
@@ -155,16 +167,19 @@ export class WritePass {
     listing?: readonly Connection[],
   ) {
     this.locale = options.locale ?? 'en';
-    const lines = (this.lines = header(listed, options));
+    this.write = options.write;
+    this.lines = header(listed, options);
     const numbered = options.connection === undefined && listed.connections.length > 1;
-    this.writer = new ScenarioWriter((line) => lines.push(line), {
+    this.writer = new ScenarioWriter((line) => this.line(line), {
       numbered,
       datedClock: listed.format === 'pcap' || listed.format === 'pcapng',
       ...(listing ? { listing } : {}),
       ...(options.connection !== undefined ? { connection: options.connection } : {}),
     });
-    this.scan = new CaptureScan((packet, connection, direction, bits, time) =>
-      this.writer.segment(packet, connection, direction, bits, time),
+    this.scan = new CaptureScan(
+      (packet, connection, direction, bits, time) =>
+        this.writer.segment(packet, connection, direction, bits, time),
+      listing,
     );
   }
 
@@ -175,11 +190,32 @@ export class WritePass {
   finish(layout: (lines: readonly string[]) => string = layOutImport): ImportResult {
     this.scan.end();
     this.writer.end();
-    const lines = this.lines;
     for (const problem of this.listed.problems) {
-      lines.push(`# Import problem: ${problemText(problem, this.locale)}`);
+      this.line(`# Import problem: ${problemText(problem, this.locale)}`);
     }
-    return { ok: true, text: layout(lines), summary: this.listed };
+    if (!this.write) return { ok: true, text: layout(this.lines), summary: this.listed };
+    // Lines past MAX_FORMATTED_LINES went out as written, which is what layOutImport gives.
+    if (!this.streaming) this.write(layout(this.lines));
+    this.lines.length = 0;
+    return { ok: true, text: '', summary: this.listed };
+  }
+
+  /**
+   * One line from the writer: held for the layout, or, once there are more than can be aligned
+   * and they have somewhere to go, sent there (the held ones first).
+   */
+  private line(line: string): void {
+    if (this.streaming) {
+      (this.write as (text: string) => void)(line + '\n');
+      return;
+    }
+    const lines = this.lines;
+    lines.push(line);
+    if (this.write && lines.length > MAX_FORMATTED_LINES) {
+      this.write(lines.join('\n') + '\n');
+      lines.length = 0;
+      this.streaming = true;
+    }
   }
 
   /** The result of an import cancelled while writing. */
