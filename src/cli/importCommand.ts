@@ -61,7 +61,7 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
   const result = importCapture(source, {
     name,
     ...(options.connection !== undefined ? { connection: options.connection } : {}),
-    write: (text) => output.write(text),
+    out: (line) => output.line(line),
   });
   output.flush();
   if (!result.ok) {
@@ -77,28 +77,25 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
 /** Write about this much text at a time: a few large writes, not one per line. */
 const OUTPUT_BATCH = 1 << 16;
 
-/**
- * The scenario's text as it is written (each piece ends with a line break), gathered into
- * pieces of about OUTPUT_BATCH characters for `io.out`, which adds the last line break itself.
- */
+/** The scenario's lines as they are written, given to `io.out` about OUTPUT_BATCH at a time. */
 class BatchedOutput {
-  private readonly pieces: string[] = [];
+  private readonly lines: string[] = [];
   private size = 0;
 
   constructor(private readonly io: CliIo) {}
 
-  write(text: string): void {
-    this.pieces.push(text);
-    this.size += text.length;
+  line(line: string): void {
+    this.lines.push(line);
+    this.size += line.length + 1;
     if (this.size >= OUTPUT_BATCH) this.flush();
   }
 
   flush(): void {
-    if (this.size === 0) return;
-    const text = this.pieces.join('');
-    this.pieces.length = 0;
+    if (this.lines.length === 0) return;
+    // `io.out` ends what it is given with a line break.
+    this.io.out(this.lines.join('\n'));
+    this.lines.length = 0;
     this.size = 0;
-    this.io.out(text.slice(0, -1));
   }
 }
 

@@ -18,7 +18,11 @@ const MAX_FORMATTED_LINES = 100_000;
 
 /** The scenario text from the lines the writer wrote: aligned, up to MAX_FORMATTED_LINES. */
 export function layOutImport(lines: readonly string[]): string {
-  return (lines.length <= MAX_FORMATTED_LINES ? alignedLines(lines) : lines).join('\n') + '\n';
+  return laidOut(lines).join('\n') + '\n';
+}
+
+function laidOut(lines: readonly string[]): readonly string[] {
+  return lines.length <= MAX_FORMATTED_LINES ? alignedLines(lines) : lines;
 }
 
 /** A re-readable source of chunks: the importer reads a capture twice (list, then write). */
@@ -33,12 +37,12 @@ export interface ImportOptions {
   /** The language of the problems written into the scenario (English unless given). */
   readonly locale?: Locale;
   /**
-   * Where the scenario's text goes as it is written, in pieces that each end with a line break
-   * (the CLI: standard output); the result's `text` is then empty. Without it the text is held
-   * whole and returned. Up to MAX_FORMATTED_LINES lines are held for alignment either way; past
-   * that each line goes out as it is written, so memory does not grow with the capture.
+   * Where the scenario's lines go as they are ready, each without its line break (the CLI:
+   * standard output); the result's `text` is then empty. Without it the text is held whole and
+   * returned. Up to MAX_FORMATTED_LINES lines are held for alignment either way; past that each
+   * line goes out as it is written, so memory does not grow with the capture.
    */
-  readonly write?: (text: string) => void;
+  readonly out?: (line: string) => void;
 }
 
 export interface ConnectionSummary {
@@ -59,7 +63,7 @@ export interface ConnectionSummary {
 export type ImportResult =
   | {
       readonly ok: true;
-      /** The scenario; empty when it went to `ImportOptions.write`. */
+      /** The scenario; empty when its lines went to `ImportOptions.out`. */
       readonly text: string;
       readonly summary: CaptureSummary;
     }
@@ -153,11 +157,11 @@ export function afterListing(
 /** The second pass: push the capture's chunks into `scan` again, then `finish`. */
 export class WritePass {
   readonly scan: CaptureScan;
-  /** The lines held for the layout (all of them unless they go to `write`). */
+  /** The lines held for the layout (all of them unless they go to `out`). */
   private readonly lines: string[];
   private readonly writer: ScenarioWriter;
   private readonly locale: Locale;
-  private readonly write: ((text: string) => void) | undefined;
+  private readonly out: ((line: string) => void) | undefined;
   /** True once more lines were written than are aligned: each now goes out as it comes. */
   private streaming = false;
 
@@ -167,7 +171,7 @@ export class WritePass {
     listing?: readonly Connection[],
   ) {
     this.locale = options.locale ?? 'en';
-    this.write = options.write;
+    this.out = options.out;
     this.lines = header(listed, options);
     const numbered = options.connection === undefined && listed.connections.length > 1;
     this.writer = new ScenarioWriter((line) => this.line(line), {
@@ -185,7 +189,8 @@ export class WritePass {
 
   /**
    * The scenario, once every chunk has been pushed: its lines laid out by `layout` (aligned as
-   * Format Document would, by default).
+   * Format Document would, by default). With `ImportOptions.out` the lines go there, laid out
+   * as layOutImport lays them out, and the text is empty.
    */
   finish(layout: (lines: readonly string[]) => string = layOutImport): ImportResult {
     this.scan.end();
@@ -193,9 +198,10 @@ export class WritePass {
     for (const problem of this.listed.problems) {
       this.line(`# Import problem: ${problemText(problem, this.locale)}`);
     }
-    if (!this.write) return { ok: true, text: layout(this.lines), summary: this.listed };
+    const out = this.out;
+    if (!out) return { ok: true, text: layout(this.lines), summary: this.listed };
     // Lines past MAX_FORMATTED_LINES went out as written, which is what layOutImport gives.
-    if (!this.streaming) this.write(layout(this.lines));
+    if (!this.streaming) for (const line of laidOut(this.lines)) out(line);
     this.lines.length = 0;
     return { ok: true, text: '', summary: this.listed };
   }
@@ -205,14 +211,15 @@ export class WritePass {
    * and they have somewhere to go, sent there (the held ones first).
    */
   private line(line: string): void {
-    if (this.streaming) {
-      (this.write as (text: string) => void)(line + '\n');
+    const out = this.out;
+    if (this.streaming && out) {
+      out(line);
       return;
     }
     const lines = this.lines;
     lines.push(line);
-    if (this.write && lines.length > MAX_FORMATTED_LINES) {
-      this.write(lines.join('\n') + '\n');
+    if (out && lines.length > MAX_FORMATTED_LINES) {
+      for (const held of lines) out(held);
       lines.length = 0;
       this.streaming = true;
     }
