@@ -17,12 +17,15 @@ import { visibleText } from '../../text/visibleText';
 const MAX_FORMATTED_LINES = 100_000;
 
 /** The scenario text from the lines the writer wrote: aligned, up to MAX_FORMATTED_LINES. */
-export function layOutImport(lines: readonly string[]): string {
-  return laidOut(lines).join('\n') + '\n';
+export function layOutImport(
+  lines: readonly string[],
+  alignAtMost: number = MAX_FORMATTED_LINES,
+): string {
+  return laidOut(lines, alignAtMost).join('\n') + '\n';
 }
 
-function laidOut(lines: readonly string[]): readonly string[] {
-  return lines.length <= MAX_FORMATTED_LINES ? alignedLines(lines) : lines;
+function laidOut(lines: readonly string[], alignAtMost: number): readonly string[] {
+  return lines.length <= alignAtMost ? alignedLines(lines) : lines;
 }
 
 /** A re-readable source of chunks: the importer reads a capture twice (list, then write). */
@@ -43,6 +46,8 @@ export interface ImportOptions {
    * line goes out as it is written, so memory does not grow with the capture.
    */
   readonly out?: (line: string) => void;
+  /** The most lines aligned as Format Document would: MAX_FORMATTED_LINES unless given. */
+  readonly alignAtMost?: number;
 }
 
 export interface ConnectionSummary {
@@ -162,6 +167,7 @@ export class WritePass {
   private readonly writer: ScenarioWriter;
   private readonly locale: Locale;
   private readonly out: ((line: string) => void) | undefined;
+  private readonly alignAtMost: number;
   /** True once more lines were written than are aligned: each now goes out as it comes. */
   private streaming = false;
 
@@ -172,6 +178,7 @@ export class WritePass {
   ) {
     this.locale = options.locale ?? 'en';
     this.out = options.out;
+    this.alignAtMost = options.alignAtMost ?? MAX_FORMATTED_LINES;
     this.lines = header(listed, options);
     const numbered = options.connection === undefined && listed.connections.length > 1;
     this.writer = new ScenarioWriter((line) => this.line(line), {
@@ -192,7 +199,9 @@ export class WritePass {
    * Format Document would, by default). With `ImportOptions.out` the lines go there, laid out
    * as layOutImport lays them out, and the text is empty.
    */
-  finish(layout: (lines: readonly string[]) => string = layOutImport): ImportResult {
+  finish(
+    layout: (lines: readonly string[]) => string = (lines) => layOutImport(lines, this.alignAtMost),
+  ): ImportResult {
     this.scan.end();
     this.writer.end();
     for (const problem of this.listed.problems) {
@@ -200,8 +209,8 @@ export class WritePass {
     }
     const out = this.out;
     if (!out) return { ok: true, text: layout(this.lines), summary: this.listed };
-    // Lines past MAX_FORMATTED_LINES went out as written, which is what layOutImport gives.
-    if (!this.streaming) for (const line of laidOut(this.lines)) out(line);
+    // Lines past `alignAtMost` went out as written, which is what layOutImport gives.
+    if (!this.streaming) for (const line of laidOut(this.lines, this.alignAtMost)) out(line);
     this.lines.length = 0;
     return { ok: true, text: '', summary: this.listed };
   }
@@ -218,7 +227,7 @@ export class WritePass {
     }
     const lines = this.lines;
     lines.push(line);
-    if (out && lines.length > MAX_FORMATTED_LINES) {
+    if (out && lines.length > this.alignAtMost) {
       for (const held of lines) out(held);
       lines.length = 0;
       this.streaming = true;
