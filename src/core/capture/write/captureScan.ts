@@ -3,7 +3,7 @@ import { CaptureReader, type CaptureFormat } from '../read/captureReader';
 import { ConnectionTable, type Connection } from './connectionTable';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { CaptureProblem, TcpPacket } from '../read/packet';
-import { ANALYSIS } from '../../tcp/tcpAnalysis';
+import { ANALYSIS, type AnalyzedSegment } from '../../tcp/tcpAnalysis';
 
 /** Called for each TCP packet with its connection, direction, analysis bits and time (ns). */
 export type SegmentVisitor = (
@@ -73,6 +73,17 @@ export class CaptureScan {
   private tcpPackets = 0;
   private originSec = -1;
   private originNsec = 0;
+  private readonly segment: { -readonly [K in keyof AnalyzedSegment]: AnalyzedSegment[K] } = {
+    direction: 0,
+    frame: 0,
+    time: 0,
+    seq: 0,
+    ack: 0,
+    flags: 0,
+    win: 0,
+    len: 0,
+    wscale: 0,
+  };
 
   /**
    * `listed`: the connections an earlier pass over the same capture found (the import's listing
@@ -115,17 +126,18 @@ export class CaptureScan {
     }
     const time = (packet.sec - this.originSec) * 1e9 + (packet.nsec - this.originNsec);
     const { connection, direction, reused } = this.table.lookup(packet);
-    let bits = connection.analyzer.analyze({
-      direction,
-      frame: packet.frame,
-      time,
-      seq: packet.seq,
-      ack: packet.ack,
-      flags: packet.flags,
-      win: packet.win,
-      len: packet.len,
-      wscale: packet.wscale,
-    });
+    // One segment object for every packet: the analyzer reads it and keeps nothing of it.
+    const segment = this.segment;
+    segment.direction = direction;
+    segment.frame = packet.frame;
+    segment.time = time;
+    segment.seq = packet.seq;
+    segment.ack = packet.ack;
+    segment.flags = packet.flags;
+    segment.win = packet.win;
+    segment.len = packet.len;
+    segment.wscale = packet.wscale;
+    let bits = connection.analyzer.analyze(segment);
     if (reused) bits |= ANALYSIS.REUSED_PORTS;
     if (this.listed) {
       // A replay: the listing holds the counts and notes; this pass only visits.

@@ -117,7 +117,10 @@ export class ScenarioWriter {
         ? `${connection.analyzer.dupAckFrame}#${connection.analyzer.dupAckNumber}`
         : undefined;
     const comment = segmentComment(packet, secondsText(time, packet.precision), bits, dupAck);
-    const lost = state.lostAcks.find(([frame]) => frame === packet.frame);
+    const lost =
+      state.lostAcks.length > 0
+        ? state.lostAcks.find(([frame]) => frame === packet.frame)
+        : undefined;
     const line = lost
       ? `${from} -x ${to}  ${formatFlagBits(packet.flags)}  ${segmentFields(packet)}  ${comment} lost after the capture point: ${to} sends its FIN again (frame ${lost[1]})`
       : `${from} -> ${to}  ${formatFlagBits(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
@@ -142,23 +145,28 @@ export class ScenarioWriter {
     // A record completed by a FIN (or RST) segment is written before it: TLS runs while the
     // connection is established (HS607), and the data did leave before the FIN.
     const closing = (flags & (TCP_FLAG.FIN | TCP_FLAG.RST)) !== 0;
-    const segment = {
+    const hasTls = tls.length > 0;
+    // Every field present (undefined where it has none): one shape for every segment, which a
+    // literal with spread optional parts is not (and builds slowly, once per packet).
+    const segment: QueuedSegment = {
       direction,
       space: packet.len + synFin,
       lines: [line],
-      ...(tls.length ? { tls, tlsFirst: closing } : {}),
+      tls: hasTls ? tls : undefined,
+      tlsFirst: hasTls ? closing : undefined,
       consumes: packet.len > 0 || synFin === 1,
       end: (packet.seq + packet.len + synFin) >>> 0,
-      ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
+      ack: flags & TCP_FLAG.ACK ? packet.ack : undefined,
       syn: (flags & TCP_FLAG.SYN) !== 0,
       rst: (flags & TCP_FLAG.RST) !== 0,
       wire: wireOf(packet, direction, lost !== undefined),
       frame: packet.frame,
       // Data that is resent before an ack covers it was lost after the capture point (see
       // DeliveryOrder.resent); not a segment whose TLS records were read from it.
-      ...(packet.len > 0 && !lost && !tls.length && !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST))
-        ? { losable: true }
-        : {}),
+      losable:
+        packet.len > 0 && !lost && !hasTls && !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST))
+          ? true
+          : undefined,
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
     // Its last packet (the listing knows it): what still waits for an answer is written now,
