@@ -89,7 +89,8 @@ export class CaptureScan {
    * `listed`: the connections an earlier pass over the same capture found (the import's listing
    * pass), when this pass is a replay of it that only visits the packets: their connections are
    * those, each with its analysis run again, and what the listing counted is not counted again
-   * (memory: one record of each connection's addresses, not two).
+   * (memory: one record of each connection's addresses, not two). Its result lists no
+   * connections: the listing has them.
    */
   constructor(
     private readonly visit?: SegmentVisitor,
@@ -140,8 +141,10 @@ export class CaptureScan {
     let bits = connection.analyzer.analyze(segment);
     if (reused) bits |= ANALYSIS.REUSED_PORTS;
     if (this.listed) {
-      // A replay: the listing holds the counts and notes; this pass only visits.
+      // A replay: the listing holds the counts and notes; this pass only visits, and lets the
+      // connection go after its last packet (memory grows with the connections open at once).
       this.visit?.(packet, connection, direction, bits, time);
+      if (packet.frame === connection.lastFrame) this.table.release(connection);
       return;
     }
     notePacket(connection, direction, packet);
