@@ -74,8 +74,12 @@ export class ConnectionTable {
 
   /** Connections found so far, those let go (`release`) included. */
   private found = 0;
+  private slots = 0;
+
   /** The connections it holds: found and not let go. */
-  held = 0;
+  get held(): number {
+    return this.slots;
+  }
 
   /**
    * `listed`: the connections a first pass over the same capture found, for a second pass that
@@ -95,7 +99,7 @@ export class ConnectionTable {
     let previous: Slot | undefined;
     for (let slot = this.buckets.get(hash); slot; previous = slot, slot = slot.next) {
       if (slot.connection !== connection) continue;
-      this.held--;
+      this.slots--;
       if (previous) previous.next = slot.next;
       else if (slot.next) this.buckets.set(hash, slot.next);
       else this.buckets.delete(hash);
@@ -133,7 +137,7 @@ export class ConnectionTable {
     if (found) found.connection = connection;
     else {
       this.buckets.set(hash, { connection, next: this.buckets.get(hash) });
-      this.held++;
+      this.slots++;
     }
     // A replay finds a reuse whose earlier connection it let go in the listing's note of it.
     const reused = found !== undefined || (this.listed !== undefined && !!connection.reusedFrom);
