@@ -59,10 +59,13 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
     for (const connection of summary.connections) io.out(connectionLine(connection));
     return summary.connections.length > 0 ? 0 : 1;
   }
+  const output = new BatchedOutput(io);
   const result = importCapture(source, {
     name,
     ...(options.connection !== undefined ? { connection: options.connection } : {}),
+    out: (line) => output.line(line),
   });
+  output.flush();
   if (!result.ok) {
     io.error(`${options.file}: ${problemText(result.error, io.locale)}`);
     // A connection the file does not have is a wrong option, as the docs say: exit 2.
@@ -71,7 +74,6 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
   for (const problem of result.summary.problems) {
     io.error(`${options.file}: ${problemText(problem, io.locale)}`);
   }
-  io.out(result.text.replace(/\n$/, ''));
   return 0;
 }
 
@@ -82,6 +84,31 @@ function missingConnection(options: ImportOptions, summary: CaptureSummary): boo
   return (
     wanted !== undefined && connections.length > 0 && !connections.some((c) => c.index === wanted)
   );
+}
+
+/** Write about this much text at a time: a few large writes, not one per line. */
+const OUTPUT_BATCH = 1 << 16;
+
+/** The scenario's lines as they are written, given to `io.out` about OUTPUT_BATCH at a time. */
+class BatchedOutput {
+  private readonly lines: string[] = [];
+  private size = 0;
+
+  constructor(private readonly io: CliIo) {}
+
+  line(line: string): void {
+    this.lines.push(line);
+    this.size += line.length + 1;
+    if (this.size >= OUTPUT_BATCH) this.flush();
+  }
+
+  flush(): void {
+    if (this.lines.length === 0) return;
+    // `io.out` ends what it is given with a line break.
+    this.io.out(this.lines.join('\n'));
+    this.lines.length = 0;
+    this.size = 0;
+  }
 }
 
 /**

@@ -44,6 +44,11 @@ export class PcapReader {
 
   push(chunk: Uint8Array): void {
     if (this.stopped) return;
+    if (this.pending.length > 0 && this.linkType >= 0) {
+      const taken = this.completePending(chunk);
+      if (this.stopped) return;
+      if (taken > 0) chunk = chunk.subarray(taken);
+    }
     const data = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
     let at = 0;
     if (this.linkType < 0) {
@@ -57,6 +62,27 @@ export class PcapReader {
     at = this.readRecords(data, at);
     this.offset += at;
     this.pending = this.stopped ? new Uint8Array(0) : data.slice(at);
+  }
+
+  /**
+   * The record the last chunk ended inside, completed from the head of `chunk` and read, so that
+   * the rest of `chunk` is read where it lies rather than copied behind the pending bytes (a
+   * copy of every chunk cost as much as reading it). Returns the bytes of `chunk` it took: 0
+   * when `chunk` does not complete the record, or its length is refused, which the general path
+   * then handles as before.
+   */
+  private completePending(chunk: Uint8Array): number {
+    const pending = this.pending;
+    const headerNeed = Math.max(0, RECORD_HEADER_BYTES - pending.length);
+    if (chunk.length < headerNeed) return 0;
+    const header = headerNeed > 0 ? concat(pending, chunk.subarray(0, headerNeed)) : pending;
+    const caplen = this.u32(header, 8);
+    const need = RECORD_HEADER_BYTES + caplen - pending.length;
+    if (caplen > MAX_PACKET_BYTES || chunk.length < need) return 0;
+    const at = this.readRecords(concat(pending, chunk.subarray(0, need)), 0);
+    this.offset += at;
+    this.pending = new Uint8Array(0);
+    return need;
   }
 
   /** Call once after the last chunk: reports a file that ends inside a record. */

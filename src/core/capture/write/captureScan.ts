@@ -3,7 +3,7 @@ import { CaptureReader, type CaptureFormat } from '../read/captureReader';
 import { ConnectionTable, type Connection } from './connectionTable';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { CaptureProblem, TcpPacket } from '../read/packet';
-import { ANALYSIS } from '../../tcp/tcpAnalysis';
+import { ANALYSIS, type AnalyzedSegment } from '../../tcp/tcpAnalysis';
 
 /** Called for each TCP packet with its connection, direction, analysis bits and time (ns). */
 export type SegmentVisitor = (
@@ -68,13 +68,35 @@ export function* scanSteps(
 export class CaptureScan {
   /** Bytes pushed so far. */
   bytes = 0;
-  private readonly table = new ConnectionTable();
+  private readonly table: ConnectionTable;
   private readonly reader: CaptureReader;
   private tcpPackets = 0;
   private originSec = -1;
   private originNsec = 0;
+  private readonly segment: { -readonly [K in keyof AnalyzedSegment]: AnalyzedSegment[K] } = {
+    direction: 0,
+    frame: 0,
+    time: 0,
+    seq: 0,
+    ack: 0,
+    flags: 0,
+    win: 0,
+    len: 0,
+    wscale: 0,
+  };
 
-  constructor(private readonly visit?: SegmentVisitor) {
+  /**
+   * `listed`: the connections an earlier pass over the same capture found (the import's listing
+   * pass), when this pass is a replay of it that only visits the packets: their connections are
+   * those, each with its analysis run again, and what the listing counted is not counted again
+   * (memory: one record of each connection's addresses, not two). Its result lists no
+   * connections: the listing has them.
+   */
+  constructor(
+    private readonly visit?: SegmentVisitor,
+    private readonly listed?: readonly Connection[],
+  ) {
+    this.table = new ConnectionTable(listed);
     this.reader = new CaptureReader((packet) => this.packet(packet));
   }
 
@@ -105,18 +127,26 @@ export class CaptureScan {
     }
     const time = (packet.sec - this.originSec) * 1e9 + (packet.nsec - this.originNsec);
     const { connection, direction, reused } = this.table.lookup(packet);
-    let bits = connection.analyzer.analyze({
-      direction,
-      frame: packet.frame,
-      time,
-      seq: packet.seq,
-      ack: packet.ack,
-      flags: packet.flags,
-      win: packet.win,
-      len: packet.len,
-      wscale: packet.wscale,
-    });
+    // One segment object for every packet: the analyzer reads it and keeps nothing of it.
+    const segment = this.segment;
+    segment.direction = direction;
+    segment.frame = packet.frame;
+    segment.time = time;
+    segment.seq = packet.seq;
+    segment.ack = packet.ack;
+    segment.flags = packet.flags;
+    segment.win = packet.win;
+    segment.len = packet.len;
+    segment.wscale = packet.wscale;
+    let bits = connection.analyzer.analyze(segment);
     if (reused) bits |= ANALYSIS.REUSED_PORTS;
+    if (this.listed) {
+      // A replay: the listing holds the counts and notes; this pass only visits, and lets the
+      // connection go after its last packet (memory grows with the connections open at once).
+      this.visit?.(packet, connection, direction, bits, time);
+      if (packet.frame === connection.lastFrame) this.table.release(connection);
+      return;
+    }
     notePacket(connection, direction, packet);
     connection.packets++;
     connection.bytes += packet.len;

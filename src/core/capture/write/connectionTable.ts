@@ -72,6 +72,41 @@ export class ConnectionTable {
   readonly connections: Connection[] = [];
   private readonly buckets = new Map<number, Slot>();
 
+  /** Connections found so far, those let go (`release`) included. */
+  private found = 0;
+  private slots = 0;
+
+  /** The connections it holds: found and not let go. */
+  get held(): number {
+    return this.slots;
+  }
+
+  /**
+   * `listed`: the connections a first pass over the same capture found, for a second pass that
+   * only replays them (the import's writing pass): each connection found again is the listed
+   * one with an analyzer of its own, not a second copy of its addresses and counts (whose
+   * fields such a pass leaves alone: see CaptureScan). Such a table keeps no list of them:
+   * `connections` stays empty, and each is let go after its last packet (`release`).
+   */
+  constructor(private readonly listed?: readonly Connection[]) {}
+
+  /**
+   * Forgets `connection` (a replay, after its last packet): a later packet of its four-tuple
+   * starts the next listed connection, which the listing marked as reusing its ports.
+   */
+  release(connection: Connection): void {
+    const hash = hashOfEnds(connection.first, connection.second);
+    let previous: Slot | undefined;
+    for (let slot = this.buckets.get(hash); slot; previous = slot, slot = slot.next) {
+      if (slot.connection !== connection) continue;
+      this.slots--;
+      if (previous) previous.next = slot.next;
+      else if (slot.next) this.buckets.set(hash, slot.next);
+      else this.buckets.delete(hash);
+      return;
+    }
+  }
+
   /**
    * The connection `packet` belongs to and its direction in it (0: from the side that sent the
    * connection's first packet). A SYN with a new initial sequence number on a known four-tuple
@@ -100,11 +135,19 @@ export class ConnectionTable {
     }
     const connection = this.create(packet, found?.connection.index);
     if (found) found.connection = connection;
-    else this.buckets.set(hash, { connection, next: this.buckets.get(hash) });
-    return { connection, direction: 0, reused: found !== undefined };
+    else {
+      this.buckets.set(hash, { connection, next: this.buckets.get(hash) });
+      this.slots++;
+    }
+    // A replay finds a reuse whose earlier connection it let go in the listing's note of it.
+    const reused = found !== undefined || (this.listed !== undefined && !!connection.reusedFrom);
+    return { connection, direction: 0, reused };
   }
 
   private create(packet: TcpPacket, reusedFrom: number | undefined): Connection {
+    const index = ++this.found;
+    const listed = this.listed?.[index - 1];
+    if (listed) return { ...listed, analyzer: new TcpAnalyzer() };
     const end = (words: Uint32Array, port: number, name: string): ConnectionEnd => ({
       address: addressText(words, packet.family),
       name,
@@ -113,7 +156,7 @@ export class ConnectionTable {
     });
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
     const connection: Connection = {
-      index: this.connections.length + 1,
+      index,
       family: packet.family,
       first: end(packet.srcWords, packet.srcPort, packet.srcName),
       second: end(packet.dstWords, packet.dstPort, packet.dstName),
@@ -170,17 +213,26 @@ function matches(from: ConnectionEnd, to: ConnectionEnd, packet: TcpPacket): boo
 
 /** The same for both directions: the two ends' hashes are combined symmetrically. */
 function hashOf(packet: TcpPacket): number {
-  const s = packet.srcWords;
-  const d = packet.dstWords;
-  const a =
+  return combined(
+    endHash(packet.srcWords, packet.srcPort),
+    endHash(packet.dstWords, packet.dstPort),
+  );
+}
+
+/** hashOf for a connection's two ends. */
+function hashOfEnds(first: ConnectionEnd, second: ConnectionEnd): number {
+  return combined(endHash(first.words, first.port), endHash(second.words, second.port));
+}
+
+function endHash(words: ArrayLike<number>, port: number): number {
+  return (
     Math.imul(
-      (s[0] as number) ^ (s[1] as number) ^ (s[2] as number) ^ (s[3] as number),
+      (words[0] as number) ^ (words[1] as number) ^ (words[2] as number) ^ (words[3] as number),
       0x9e3779b1,
-    ) ^ packet.srcPort;
-  const b =
-    Math.imul(
-      (d[0] as number) ^ (d[1] as number) ^ (d[2] as number) ^ (d[3] as number),
-      0x9e3779b1,
-    ) ^ packet.dstPort;
+    ) ^ port
+  );
+}
+
+function combined(a: number, b: number): number {
   return (Math.imul(a ^ b, 0x85ebca6b) + (a + b)) | 0;
 }

@@ -17,8 +17,15 @@ import { visibleText } from '../../text/visibleText';
 const MAX_FORMATTED_LINES = 100_000;
 
 /** The scenario text from the lines the writer wrote: aligned, up to MAX_FORMATTED_LINES. */
-export function layOutImport(lines: readonly string[]): string {
-  return (lines.length <= MAX_FORMATTED_LINES ? alignedLines(lines) : lines).join('\n') + '\n';
+export function layOutImport(
+  lines: readonly string[],
+  alignAtMost: number = MAX_FORMATTED_LINES,
+): string {
+  return laidOut(lines, alignAtMost).join('\n') + '\n';
+}
+
+function laidOut(lines: readonly string[], alignAtMost: number): readonly string[] {
+  return lines.length <= alignAtMost ? alignedLines(lines) : lines;
 }
 
 /** A re-readable source of chunks: the importer reads a capture twice (list, then write). */
@@ -32,6 +39,15 @@ export interface ImportOptions {
   readonly cancelled?: Cancelled;
   /** The language of the problems written into the scenario (English unless given). */
   readonly locale?: Locale;
+  /**
+   * Where the scenario's lines go as they are ready, each without its line break (the CLI:
+   * standard output); the result's `text` is then empty. Without it the text is held whole and
+   * returned. Up to MAX_FORMATTED_LINES lines are held for alignment either way; past that each
+   * line goes out as it is written, so memory does not grow with the capture.
+   */
+  readonly out?: (line: string) => void;
+  /** The most lines aligned as Format Document would: MAX_FORMATTED_LINES unless given. */
+  readonly alignAtMost?: number;
 }
 
 export interface ConnectionSummary {
@@ -52,6 +68,7 @@ export interface ConnectionSummary {
 export type ImportResult =
   | {
       readonly ok: true;
+      /** The scenario; empty when its lines went to `ImportOptions.out`. */
       readonly text: string;
       readonly summary: CaptureSummary;
     }
@@ -148,9 +165,14 @@ export function afterListing(
 /** The second pass: push the capture's chunks into `scan` again, then `finish`. */
 export class WritePass {
   readonly scan: CaptureScan;
+  /** The lines held for the layout (all of them unless they go to `out`). */
   private readonly lines: string[];
   private readonly writer: ScenarioWriter;
   private readonly locale: Locale;
+  private readonly out: ((line: string) => void) | undefined;
+  private readonly alignAtMost: number;
+  /** True once more lines were written than are aligned: each now goes out as it comes. */
+  private streaming = false;
 
   constructor(
     private readonly listed: CaptureSummary,
@@ -158,31 +180,61 @@ export class WritePass {
     listing?: readonly Connection[],
   ) {
     this.locale = options.locale ?? 'en';
-    const lines = (this.lines = header(listed, options));
+    this.out = options.out;
+    this.alignAtMost = options.alignAtMost ?? MAX_FORMATTED_LINES;
+    this.lines = header(listed, options);
     const numbered = options.connection === undefined && listed.connections.length > 1;
-    this.writer = new ScenarioWriter((line) => lines.push(line), {
+    this.writer = new ScenarioWriter((line) => this.line(line), {
       numbered,
       datedClock: listed.format === 'pcap' || listed.format === 'pcapng',
       ...(listing ? { listing } : {}),
       ...(options.connection !== undefined ? { connection: options.connection } : {}),
     });
-    this.scan = new CaptureScan((packet, connection, direction, bits, time) =>
-      this.writer.segment(packet, connection, direction, bits, time),
+    this.scan = new CaptureScan(
+      (packet, connection, direction, bits, time) =>
+        this.writer.segment(packet, connection, direction, bits, time),
+      listing,
     );
   }
 
   /**
    * The scenario, once every chunk has been pushed: its lines laid out by `layout` (aligned as
-   * Format Document would, by default).
+   * Format Document would, by default). With `ImportOptions.out` the lines go there, laid out
+   * as layOutImport lays them out, and the text is empty.
    */
-  finish(layout: (lines: readonly string[]) => string = layOutImport): ImportResult {
+  finish(
+    layout: (lines: readonly string[]) => string = (lines) => layOutImport(lines, this.alignAtMost),
+  ): ImportResult {
     this.scan.end();
     this.writer.end();
-    const lines = this.lines;
     for (const problem of this.listed.problems) {
-      lines.push(`# Import problem: ${problemText(problem, this.locale)}`);
+      this.line(`# Import problem: ${problemText(problem, this.locale)}`);
     }
-    return { ok: true, text: layout(lines), summary: this.listed };
+    const out = this.out;
+    if (!out) return { ok: true, text: layout(this.lines), summary: this.listed };
+    // Lines past `alignAtMost` went out as written, which is what layOutImport gives.
+    if (!this.streaming) for (const line of laidOut(this.lines, this.alignAtMost)) out(line);
+    this.lines.length = 0;
+    return { ok: true, text: '', summary: this.listed };
+  }
+
+  /**
+   * One line from the writer: held for the layout, or, once there are more than can be aligned
+   * and they have somewhere to go, sent there (the held ones first).
+   */
+  private line(line: string): void {
+    const out = this.out;
+    if (this.streaming && out) {
+      out(line);
+      return;
+    }
+    const lines = this.lines;
+    lines.push(line);
+    if (out && lines.length > this.alignAtMost) {
+      for (const held of lines) out(held);
+      lines.length = 0;
+      this.streaming = true;
+    }
   }
 
   /** The result of an import cancelled while writing. */

@@ -1,3 +1,4 @@
+import type { TlsEvent } from '../read/tlsEvents';
 import type { Connection, ConnectionEnd } from './connectionTable';
 import { UNSEEN_WSCALE } from '../../tcp/windowScale';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
@@ -20,8 +21,11 @@ interface ConnectionState {
   readonly queue: DeliveryOrder;
   /** The segments the capture missed, written in their place as assumed. */
   readonly gaps: CaptureGaps;
-  readonly tls: [TlsStream, TlsStream];
-  readonly conversation: TlsConversation;
+  /**
+   * Its TLS streams and conversation, made at its first payload: a connection without one (a
+   * SYN scan's) does not carry them (see `tlsOf`).
+   */
+  tls: TlsState | undefined;
   /** Which direction the client sends in. */
   readonly clientDirection: 0 | 1;
   /** The frame of its last packet, from the listing (0 when unknown). */
@@ -34,6 +38,12 @@ interface ConnectionState {
    * which are this one's swapped when `swapped`.
    */
   readonly swapped?: boolean;
+}
+
+/** The TLS read from a connection's payload: a stream per direction, and what they say. */
+interface TlsState {
+  readonly streams: [TlsStream, TlsStream];
+  readonly conversation: TlsConversation;
 }
 
 export interface WriterOptions {
@@ -107,46 +117,56 @@ export class ScenarioWriter {
         ? `${connection.analyzer.dupAckFrame}#${connection.analyzer.dupAckNumber}`
         : undefined;
     const comment = segmentComment(packet, secondsText(time, packet.precision), bits, dupAck);
-    const lost = state.lostAcks.find(([frame]) => frame === packet.frame);
+    const lost =
+      state.lostAcks.length > 0
+        ? state.lostAcks.find(([frame]) => frame === packet.frame)
+        : undefined;
     const line = lost
       ? `${from} -x ${to}  ${formatFlagBits(packet.flags)}  ${segmentFields(packet)}  ${comment} lost after the capture point: ${to} sends its FIN again (frame ${lost[1]})`
       : `${from} -> ${to}  ${formatFlagBits(packet.flags)}  ${segmentFields(packet)}  ${comment}`;
     this.clock = packet.sec;
-    const stream = state.tls[direction];
-    const events = stream.active
+    // A segment without payload says nothing to a TLS stream (TlsStream.push).
+    const tlsState = packet.len > 0 ? this.tlsOf(state) : undefined;
+    const stream = tlsState?.streams[direction];
+    const events = stream?.active
       ? stream.push(
           packet.seq,
           packet.bytes.subarray(packet.payloadStart, packet.payloadEnd),
           packet.len,
         )
-      : [];
+      : NO_EVENTS;
     const side = direction === state.clientDirection ? 0 : 1;
     // Once the server speaks TLS 1.3, the client's ChangeCipherSpec no longer means encryption.
     if (events.some((e) => e.kind === 'ServerHello' && versionOfCode(e.version) === '1.3'))
-      for (const other of state.tls) other.ccsEncrypts = false;
-    const tls = events.length ? state.conversation.lines(side, events) : [];
+      for (const other of tlsState?.streams ?? []) other.ccsEncrypts = false;
+    const tls = events.length && tlsState ? tlsState.conversation.lines(side, events) : [];
     const flags = packet.flags;
     const synFin = flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0;
     // A record completed by a FIN (or RST) segment is written before it: TLS runs while the
     // connection is established (HS607), and the data did leave before the FIN.
     const closing = (flags & (TCP_FLAG.FIN | TCP_FLAG.RST)) !== 0;
-    const segment = {
+    const hasTls = tls.length > 0;
+    // Every field present (undefined where it has none): one shape for every segment, which a
+    // literal with spread optional parts is not (and builds slowly, once per packet).
+    const segment: QueuedSegment = {
       direction,
       space: packet.len + synFin,
       lines: [line],
-      ...(tls.length ? { tls, tlsFirst: closing } : {}),
+      tls: hasTls ? tls : undefined,
+      tlsFirst: hasTls ? closing : undefined,
       consumes: packet.len > 0 || synFin === 1,
       end: (packet.seq + packet.len + synFin) >>> 0,
-      ...(flags & TCP_FLAG.ACK ? { ack: packet.ack } : {}),
+      ack: flags & TCP_FLAG.ACK ? packet.ack : undefined,
       syn: (flags & TCP_FLAG.SYN) !== 0,
       rst: (flags & TCP_FLAG.RST) !== 0,
       wire: wireOf(packet, direction, lost !== undefined),
       frame: packet.frame,
       // Data that is resent before an ack covers it was lost after the capture point (see
       // DeliveryOrder.resent); not a segment whose TLS records were read from it.
-      ...(packet.len > 0 && !lost && !tls.length && !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST))
-        ? { losable: true }
-        : {}),
+      losable:
+        packet.len > 0 && !lost && !hasTls && !(flags & (TCP_FLAG.SYN | TCP_FLAG.RST))
+          ? true
+          : undefined,
     };
     state.gaps.place(packet, direction, bits, segment, state.queue);
     // Its last packet (the listing knows it): what still waits for an answer is written now,
@@ -163,6 +183,19 @@ export class ScenarioWriter {
         this.finish(state);
       }
     }
+  }
+
+  /** The TLS state of a connection, made when first asked for. */
+  private tlsOf(state: ConnectionState): TlsState {
+    if (state.tls) return state.tls;
+    const [first, second] = state.names;
+    const client = state.clientDirection === 0 ? first : second;
+    const server = state.clientDirection === 0 ? second : first;
+    state.tls = {
+      streams: [new TlsStream(), new TlsStream()],
+      conversation: new TlsConversation([client, server], this.tlsFile),
+    };
+    return state.tls;
   }
 
   private finish(state: ConnectionState): void {
@@ -354,8 +387,7 @@ export class ScenarioWriter {
       names,
       queue,
       gaps,
-      tls: [new TlsStream(), new TlsStream()],
-      conversation: new TlsConversation([client, server], this.tlsFile),
+      tls: undefined,
       clientDirection: connection.client === 0 ? 0 : 1,
       lostAcks: listed?.lostAcks ?? [],
       lastFrame: listed?.lastFrame ?? 0,
@@ -364,6 +396,8 @@ export class ScenarioWriter {
     return state;
   }
 }
+
+const NO_EVENTS: readonly TlsEvent[] = [];
 
 /**
  * Whether both ends of a connection are still synchronized and not in TIME_WAIT, so that a SYN

@@ -58,12 +58,18 @@ export function payloadLabel(packet: TcpPacket): string {
   return label.length >= 3 ? label : '';
 }
 
+const TENS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+const ZEROS = '000000000';
+
 /** `0.000454` from a time in nanoseconds, with as many digits as the capture had. */
 export function secondsText(nanoseconds: number, precision: number): string {
   const digits = Math.max(0, Math.min(precision, 9));
   const whole = Math.floor(nanoseconds / 1e9);
   const fraction = Math.round(nanoseconds - whole * 1e9);
   if (digits === 0) return String(whole);
-  const text = String(fraction).padStart(9, '0').slice(0, digits);
-  return `${whole}.${text}`;
+  // The first `digits` of the nine, cut rather than rounded (a fraction rounded up to a whole
+  // second keeps its ten digits' first ones, as the text always gave it).
+  if (fraction >= 1e9) return `${whole}.${String(fraction).slice(0, digits)}`;
+  const shown = String(Math.floor(fraction / TENS[9 - digits]!));
+  return `${whole}.${shown.length < digits ? ZEROS.slice(shown.length - digits) + shown : shown}`;
 }

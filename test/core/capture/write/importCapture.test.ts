@@ -1,11 +1,16 @@
 import { word } from '../../../../src/core/text/words';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCaptureFile, type CaptureShape } from '../../../../bench/captureFile';
 import { test } from 'node:test';
 import {
   importCapture,
+  importSteps,
   problemText,
   listConnections,
+  type ImportOptions,
   type ImportResult,
 } from '../../../../src/core/capture/write/importCapture';
 import { analyze } from '../../../../src/core/analysis/analyze';
@@ -240,4 +245,74 @@ test('control characters of a bad tcpdump line reach neither the terminal nor th
   assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(result.text), 'a control character left');
   // The CR did not turn the rest of the comment into a statement.
   assert.ok(!result.text.split(/\r?\n|\r/).some((l) => l.startsWith('client -> server RST')));
+});
+
+/** A generated capture of `shape`, read whole (bench/captureFile.ts writes it to a file). */
+function generated(packets: number, connections: number, shape: CaptureShape): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'handshake-import-'));
+  try {
+    const path = join(dir, `${shape}.pcap`);
+    writeCaptureFile(path, packets, connections, shape);
+    return readFileSync(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `bytes` imported with its lines sent to `out` as they are ready, pushed `chunk` bytes a time. */
+function streamed(
+  bytes: Uint8Array,
+  chunk: number,
+  options: ImportOptions,
+): { lines: string[]; atEachChunk: number[]; text: string } {
+  const lines: string[] = [];
+  const atEachChunk: number[] = [];
+  const chunks = (): Uint8Array[] => {
+    const all: Uint8Array[] = [];
+    for (let at = 0; at < bytes.length; at += chunk) all.push(bytes.subarray(at, at + chunk));
+    return all;
+  };
+  const steps = importSteps(chunks, { ...options, out: (line) => void lines.push(line) });
+  for (;;) {
+    const step = steps.next(false);
+    if (step.done) {
+      assert.ok(step.value.ok);
+      return { lines, atEachChunk, text: step.value.text };
+    }
+    if (step.value.pass === 'write') atEachChunk.push(lines.length);
+  }
+}
+
+for (const shape of ['web', 'lossy', 'one-direction', 'syn-scan'] as const) {
+  test(`${shape}: lines sent out as they come give the text the import returns`, () => {
+    const bytes = generated(3000, 30, shape);
+    for (const alignAtMost of [100_000, 500]) {
+      const whole = importCapture(() => [bytes], { name: 'g.pcap', alignAtMost });
+      assert.ok(whole.ok);
+      const out = streamed(bytes, 8192, { name: 'g.pcap', alignAtMost });
+      assert.equal(out.text, '');
+      assert.equal(out.lines.join('\n') + '\n', whole.text, `aligned up to ${alignAtMost}`);
+    }
+  });
+}
+
+test('past the lines it aligns, the import holds no lines: each goes out as it is written', () => {
+  const bytes = generated(3000, 30, 'web');
+  const { lines, atEachChunk } = streamed(bytes, 8192, { alignAtMost: 500 });
+  assert.ok(lines.length > 3000);
+  // The first 500 lines wait to be aligned; then they go out with the chunks that give them.
+  const first = atEachChunk.findIndex((n) => n > 0);
+  assert.ok(first >= 0 && atEachChunk[first]! > 500 && atEachChunk[first]! < 1000);
+  const half = atEachChunk[Math.floor(atEachChunk.length / 2)]!;
+  assert.ok(half > lines.length * 0.3 && half < lines.length * 0.7, `${half} of ${lines.length}`);
+  assert.ok(atEachChunk.at(-2)! > lines.length * 0.9);
+});
+
+test('up to the lines it aligns, the lines go out aligned once the capture is read', () => {
+  const bytes = generated(300, 3, 'web');
+  const { lines, atEachChunk } = streamed(bytes, 4096, {});
+  assert.ok(atEachChunk.every((n) => n === 0));
+  const whole = importCapture(() => [bytes]);
+  assert.ok(whole.ok);
+  assert.equal(lines.join('\n') + '\n', whole.text);
 });
