@@ -107,9 +107,11 @@ function compare(
 ): ConditionResult<ConditionValue> {
   const bool = (value: boolean): ConditionResult<ConditionValue> => ok({ kind: 'bool', value });
   if (left.kind === 'none' || right.kind === 'none') {
-    // Nothing equals only nothing; an unset variable is neither before nor after a number.
-    const same = left.kind === right.kind;
-    return bool(op === '==' ? same : op === '!=' ? !same : false);
+    // An unset variable is unknown, not a value: nothing can be said of it, so every comparison
+    // with it is false (`seq != expected` on a SYN, which has no expected seq, does not stop),
+    // except that two unset ones are equal.
+    const both = left.kind === right.kind;
+    return bool(both && (op === '==' || op === '<=' || op === '>='));
   }
   if (left.kind === 'number' && right.kind === 'number') {
     const a = left.value;
