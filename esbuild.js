@@ -3,6 +3,8 @@
 //   dist/web/extension.js  the same extension for VS Code for the Web (cjs, browser, `vscode` external),
 //                      from its own entry, webExtension.ts, which reads capture files without Node
 //   dist/cli.js        the command-line entry (`handshake`)
+//   dist/debugAdapter.js  the debug adapter as a process over stdio (VS Code runs it inline; the
+//                      adapter tests and other DAP clients spawn this)
 //   dist/webview/      mermaid.js (Mermaid, bundled once, on a global), the preview panel's page
 //                      script and the script VS Code's Markdown preview loads to draw
 //                      ```handshake blocks; both page scripts are small and load mermaid.js beside
@@ -56,6 +58,17 @@ const targets = [
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
+    // @vscode/debugadapter needs `events` and `url`; the worker has neither (src/extension/debug/web/).
+    alias: {
+      events: './src/extension/debug/web/events.ts',
+      url: './src/extension/debug/web/url.ts',
+    },
+  },
+  {
+    entryPoints: ['src/extension/debug/adapterMain.ts'],
+    outfile: 'dist/debugAdapter.js',
+    platform: 'node',
+    format: 'cjs',
   },
   {
     entryPoints: ['src/cli/main.ts'],

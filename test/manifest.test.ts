@@ -6,12 +6,13 @@ import { processIo } from '../src/cli/io';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 
-test('activates on the language, the preview panel, the capture view and Markdown only, never on *', () => {
+test('activates on the language, the preview panel, the capture view, Markdown and the debugger only, never on *', () => {
   assert.deepEqual(manifest.activationEvents, [
     'onLanguage:handshake',
     'onWebviewPanel:handshake.preview',
     'onCustomEditor:handshake.capture',
     'onLanguage:markdown',
+    'onDebugResolve:handshake',
   ]);
 });
 

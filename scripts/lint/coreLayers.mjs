@@ -21,6 +21,7 @@ export const CORE_LAYERS = [
   { folder: 'render', holds: 'the trace as Mermaid text and as a table' },
   { folder: 'preview', holds: 'the preview panel’s messages and words' },
   { folder: 'markdown', holds: 'handshake blocks in Markdown notes' },
+  { folder: 'debug', holds: 'the debugger: stops, variables and breakpoint conditions' },
 ];
 
 /**

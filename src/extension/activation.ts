@@ -4,6 +4,7 @@ import { AnalysisCache } from './analysisCache';
 import { CaptureCommands } from './capture/captureCommands';
 import type { OpenCaptureFile } from './capture/captureFile';
 import { CaptureEditorProvider } from './capture/captureEditor';
+import { DebugRegistration } from './debug/debugRegistration';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { EditorFeatures } from './language/editorFeatures';
 import { StateAnnotations } from './language/stateAnnotations';
@@ -52,6 +53,8 @@ export function activateHandshake(
     new CaptureEditorProvider(platform.openCaptureFile, locale),
     new MarkdownDiagnostics(markdownChecks),
     new MarkdownFeatures(markdownChecks, typing),
+    // The debugger; its onDidStop is where the preview can follow the current step.
+    new DebugRegistration(),
   );
   const extendMarkdownIt = markdownItExtender(locale);
   return { extendMarkdownIt };

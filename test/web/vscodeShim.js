@@ -443,6 +443,8 @@ const vscode = {
     visibleTextEditors: [],
     activeTextEditor: undefined,
   }),
+  // The debugger registers its adapter factory, configuration provider and custom-event listener.
+  debug: namespace('debug', {}),
   env: { clipboard: { writeText: async () => undefined }, language: 'en' },
   // No translation bundle: VS Code then fills the {0} placeholders of the English text.
   l10n: {
