@@ -2,7 +2,19 @@ import type { previewText } from '../core/preview/previewText';
 import type { EndpointAfterStep, StepState } from '../core/preview/stepTable';
 
 type PanelText = ReturnType<typeof previewText>;
-type Field = keyof PanelText['stepRows'];
+type Field = keyof PanelText['stepRows'] | keyof typeof RFC_NAMES;
+
+/** RFC 9293 §3.3.1's names, the same in every language. */
+const RFC_NAMES = {
+  sndUna: 'SND.UNA',
+  sndNxt: 'SND.NXT',
+  sndWnd: 'SND.WND',
+  rcvNxt: 'RCV.NXT',
+  rcvWnd: 'RCV.WND',
+} as const;
+
+/** A value the endpoint does not have yet. */
+const UNKNOWN = '—';
 
 const TCP_FIELDS: readonly Field[] = [
   'state',
@@ -44,32 +56,35 @@ export class StepStateView {
     }
     const body = table.createTBody();
     const tls = state.endpoints.some((e) => e.knows.length > 0 || e.verified.length > 0);
-    for (const field of tls ? [...TCP_FIELDS, 'knows', 'verified'] : TCP_FIELDS) {
+    const fields: readonly Field[] = tls ? [...TCP_FIELDS, 'knows', 'verified'] : TCP_FIELDS;
+    for (const field of fields) {
       const row = body.insertRow();
       row.dataset.field = field;
       const th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = this.text.stepRows[field as Field];
+      th.textContent =
+        field in RFC_NAMES
+          ? RFC_NAMES[field as keyof typeof RFC_NAMES]
+          : this.text.stepRows[field as keyof PanelText['stepRows']];
       row.appendChild(th);
       for (const endpoint of state.endpoints) {
-        row.insertCell().textContent = this.cell(endpoint, field as Field);
+        row.insertCell().textContent = cell(endpoint, field);
       }
     }
     this.container.appendChild(table);
   }
+}
 
-  private cell(endpoint: EndpointAfterStep, field: Field): string {
-    const unknown = this.text.unknownValue;
-    switch (field) {
-      case 'inFlight':
-        return String(endpoint.inFlight);
-      case 'knows':
-      case 'verified':
-        return endpoint[field].length > 0 ? endpoint[field].join(', ') : unknown;
-      case 'state':
-        return endpoint.state;
-      default:
-        return endpoint[field] === '' ? unknown : endpoint[field];
-    }
+function cell(endpoint: EndpointAfterStep, field: Field): string {
+  switch (field) {
+    case 'inFlight':
+      return String(endpoint.inFlight);
+    case 'knows':
+    case 'verified':
+      return endpoint[field].length > 0 ? endpoint[field].join(', ') : UNKNOWN;
+    case 'state':
+      return endpoint.state;
+    default:
+      return endpoint[field] === '' ? UNKNOWN : endpoint[field];
   }
 }

@@ -40,6 +40,8 @@ export class Timeline {
   /** Label lines whose numbers the predict mode replaced, with their own text. */
   private readonly masked = new Map<Element, string>();
   private readonly view: StepStateView;
+  /** The diagram's notes (states, derivations) and where each starts, to grey the later ones. */
+  private notes: readonly { readonly element: Element; readonly top: number }[] = [];
 
   constructor(
     private readonly elements: TimelineElements,
@@ -72,6 +74,7 @@ export class Timeline {
     const usable = states !== undefined && states.length === arrows.length;
     this.arrows = usable ? arrows : [];
     this.states = usable ? states : [];
+    this.notes = usable ? notesOf(arrows) : [];
     if (this.step > 0) {
       const same = this.arrows.findIndex((arrow) => arrow.info.line === line);
       this.step = same >= 0 ? same + 1 : Math.min(this.step, this.arrows.length);
@@ -127,7 +130,7 @@ export class Timeline {
     slider.value = String(this.step);
     back.disabled = this.step === 0;
     forward.disabled = this.step >= total;
-    count.textContent = this.text.stepCount({ step: this.step, total });
+    count.textContent = `${this.step === 0 ? '–' : this.step}/${total}`;
     predict.setAttribute('aria-pressed', String(this.predicting));
     document.body.classList.toggle('hs-stepping', this.step > 0);
     this.arrows.forEach((arrow, index) => {
@@ -136,6 +139,10 @@ export class Timeline {
         element.classList.toggle('hs-current', index === this.step - 1);
       }
     });
+    // A note after the next arrow (a state, a derived key) belongs to a later step too.
+    const next = this.step > 0 ? this.arrows[this.step]?.elements[0] : undefined;
+    const limit = next ? topOf(next) : Infinity;
+    for (const note of this.notes) note.element.classList.toggle('hs-future', note.top >= limit);
     this.unmask();
     if (this.predicting && this.step > 0) this.mask(this.arrows[this.step]);
     this.view.show(this.states[this.step - 1], this.step, total);
@@ -157,4 +164,18 @@ export class Timeline {
     for (const [element, own] of this.masked) element.textContent = own;
     this.masked.clear();
   }
+}
+
+/** The notes of the diagram the arrows are in, with their tops in the diagram's units. */
+function notesOf(arrows: readonly Arrow[]): { element: Element; top: number }[] {
+  const svg = arrows[0]?.elements[0]?.closest('svg');
+  if (!svg) return [];
+  return [...svg.querySelectorAll('.note, .noteText')].map((element) => ({
+    element,
+    top: topOf(element),
+  }));
+}
+
+function topOf(element: Element): number {
+  return element instanceof SVGGraphicsElement ? element.getBBox().y : Infinity;
 }

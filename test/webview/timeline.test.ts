@@ -106,6 +106,8 @@ test('the buttons step through the handshake and move the cursor to each arrow',
   assert.deepEqual(await row(page, 'sndNxt'), ['x+1', '—']);
   assert.deepEqual(await row(page, 'rcvNxt'), ['—', 'x+1']);
   assert.deepEqual(await row(page, 'inFlight'), ['1', '0']);
+  // The notes of later steps (the states they lead to) are greyed with their arrows.
+  assert.ok((await page.locator('#canvas svg .note.hs-future').count()) > 0);
   const reveal = (await posted(page)).filter((m) => m.type === 'reveal').at(-1);
   assert.deepEqual(reveal, {
     type: 'reveal',
@@ -119,6 +121,7 @@ test('the buttons step through the handshake and move the cursor to each arrow',
   assert.equal(await stepCount(page), `–/${total}`);
   assert.deepEqual(await arrowsWith(page, 'hs-future'), []);
   assert.equal(await page.locator('#step-state').isVisible(), false);
+  assert.equal(await page.locator('#canvas svg .hs-future').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

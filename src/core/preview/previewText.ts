@@ -47,25 +47,17 @@ const EN = {
   stepForward: 'Next step',
   stepForwardTitle: 'Next step (→). Home: first step, End: last, Esc: the whole diagram',
   stepSlider: 'Step',
-  stepCount: (p: { step: number; total: number }) =>
-    p.step === 0 ? `–/${p.total}` : `${p.step}/${p.total}`,
   predict: 'Predict',
   predictTitle: "Hide the next arrow's seq and ack until you step, to test yourself",
   stepCaption: (p: { step: number; total: number; line: number }) =>
     `After step ${p.step} of ${p.total} (line ${p.line})`,
-  /** Row headers of the endpoint table; the RFC 9293 variable names stay as they are. */
+  /** Row headers of the endpoint table (the RFC 9293 variable names are not translated). */
   stepRows: {
     state: 'state',
-    sndUna: 'SND.UNA',
-    sndNxt: 'SND.NXT',
-    sndWnd: 'SND.WND',
-    rcvNxt: 'RCV.NXT',
-    rcvWnd: 'RCV.WND',
     inFlight: 'in flight (unacked)',
     knows: 'TLS: knows',
     verified: 'TLS: verified',
   },
-  unknownValue: '—',
 };
 
 const ZH_CN: typeof EN = {
@@ -109,22 +101,15 @@ const ZH_CN: typeof EN = {
   stepForward: '下一步',
   stepForwardTitle: '下一步 (→)。Home：第一步，End：最后一步，Esc：整个图',
   stepSlider: '步骤',
-  stepCount: (p) => (p.step === 0 ? `–/${p.total}` : `${p.step}/${p.total}`),
   predict: '预测',
   predictTitle: '隐藏下一个箭头的 seq 和 ack，直到你前进一步，用来自测',
   stepCaption: (p) => `第 ${p.step} 步之后，共 ${p.total} 步（第 ${p.line} 行）`,
   stepRows: {
     state: '状态',
-    sndUna: 'SND.UNA',
-    sndNxt: 'SND.NXT',
-    sndWnd: 'SND.WND',
-    rcvNxt: 'RCV.NXT',
-    rcvWnd: 'RCV.WND',
     inFlight: '在途（未确认）',
     knows: 'TLS：已知',
     verified: 'TLS：已验证',
   },
-  unknownValue: '—',
 };
 
 export const PREVIEW_TEXT_TABLES: Readonly<Record<Locale, typeof EN>> = { en: EN, 'zh-cn': ZH_CN };
