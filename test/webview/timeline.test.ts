@@ -214,3 +214,21 @@ for (const kind of ['vscode-light', 'vscode-dark'] as const) {
     await page.close();
   });
 }
+
+test('in 简体中文 the step control and the table speak Chinese', async () => {
+  theme = 'vscode-dark';
+  const { page, errors } = await openPreview(browser, server, 'zh-cn');
+  await page.setViewportSize({ width: 360, height: 900 });
+  const message = renderMessage(HTTPS);
+  assert.equal((await renderAndWait(page, message)).ok, true);
+  assert.equal(await page.locator('#predict').textContent(), '预测');
+  await page.locator('#step-forward').click();
+  assert.match((await page.locator('#step-state caption').textContent()) ?? '', /第 1 步之后/);
+  assert.equal(
+    await page.locator('#step-state tr[data-field="sndNxt"] th').textContent(),
+    'SND.NXT',
+  );
+  await page.screenshot({ path: `${OUTPUT}/timeline-zh-cn.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
