@@ -24,6 +24,9 @@ export interface TimelineHost {
   show(element: Element): void;
 }
 
+/** How many unanswered cursor moves are remembered. */
+const MAX_ECHOES = 20;
+
 /** A seq= or ack= value in a label; the predict mode shows `?` for it. */
 const NUMBER = /\b(seq|ack)=\S+/g;
 
@@ -42,6 +45,11 @@ export class Timeline {
   private readonly view: StepStateView;
   /** The diagram's notes (states, derivations) and where each starts, to grey the later ones. */
   private notes: readonly { readonly element: Element; readonly top: number }[] = [];
+  /**
+   * Lines this timeline moved the cursor to whose highlight has not come back yet: when keys
+   * step faster than the host answers, an older echo must not pull the step back.
+   */
+  private echoes: number[] = [];
 
   constructor(
     private readonly elements: TimelineElements,
@@ -90,6 +98,7 @@ export class Timeline {
     this.apply();
     const arrow = this.arrows[next - 1];
     if (arrow) {
+      this.echoes = [...this.echoes.slice(-(MAX_ECHOES - 1)), arrow.info.line];
       this.host.reveal(arrow.info.line);
       const first = arrow.elements[0];
       if (first) this.host.show(first);
@@ -101,8 +110,13 @@ export class Timeline {
    * becomes the step, unless the current one is already there (the echo of our own reveal).
    */
   follow(lines: readonly number[]): void {
-    if (this.step === 0) return;
     const wanted = new Set(lines);
+    const echo = this.echoes.findIndex((line) => wanted.has(line));
+    if (echo >= 0) {
+      this.echoes = this.echoes.slice(echo + 1);
+      return;
+    }
+    if (this.step === 0) return;
     if (wanted.has(this.arrows[this.step - 1]?.info.line ?? -1)) return;
     const index = this.arrows.findIndex((arrow) => wanted.has(arrow.info.line));
     if (index < 0) return;

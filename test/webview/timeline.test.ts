@@ -175,6 +175,20 @@ test('the timeline follows the cursor in the editor', async () => {
   await page.close();
 });
 
+test('echoes of its own cursor moves, arriving late, do not pull the step back', async () => {
+  const { page, message } = await openWith(HTTPS);
+  const total = message.messages.length;
+  const line = (i: number) => message.messages[i]?.line;
+  for (let i = 0; i < 3; i++) await page.locator('#step-forward').click();
+  // The host answers each reveal with a highlight of that line, after the keys have moved on.
+  for (const i of [0, 1, 2]) await send(page, { type: 'highlight', lines: [line(i)] });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(await stepCount(page), `3/${total}`);
+  await send(page, { type: 'highlight', lines: [line(6)] });
+  await waitFor(page, `document.getElementById('step-count').textContent === '7/${total}'`);
+  await page.close();
+});
+
 test('predict mode hides the next arrow’s numbers until the step', async () => {
   const { page, message } = await openWith(HTTPS);
   await page.locator('#step-forward').click();
