@@ -27,8 +27,12 @@ export interface TimelineHost {
 /** How many unanswered cursor moves are remembered. */
 const MAX_ECHOES = 20;
 
-/** A seq= or ack= value in a label; the predict mode shows `?` for it. */
+/**
+ * A seq= or ack= value in a label, and the value a wrong one should have had (the `shouldBe`
+ * of render/renderText.ts, in English or 简体中文): the predict mode shows `?` for them.
+ */
 const NUMBER = /\b(seq|ack)=\S+/g;
+const SHOULD_BE = /(✗ (?:should be|应为) )\S+/g;
 
 /**
  * Steps through the drawn diagram: step N shows arrows 1..N as drawn and the later ones greyed
@@ -167,7 +171,7 @@ export class Timeline {
     for (const element of arrow?.elements ?? []) {
       if (!element.classList.contains('messageText')) continue;
       const own = element.textContent ?? '';
-      const hidden = own.replace(NUMBER, '$1=?');
+      const hidden = own.replace(NUMBER, '$1=?').replace(SHOULD_BE, '$1?');
       if (hidden === own) continue;
       this.masked.set(element, own);
       element.textContent = hidden;

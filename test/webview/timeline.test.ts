@@ -209,6 +209,25 @@ test('predict mode hides the next arrow’s numbers until the step', async () =>
   await page.close();
 });
 
+test('predict mode also hides the value a wrong number should have had', async () => {
+  const text = [
+    'endpoint client 10.0.0.1:1000',
+    'endpoint server 10.0.0.2:80',
+    'server listen',
+    'client -> server SYN seq=100',
+    'server -> client SYN ACK seq=300 ack=100',
+  ].join('\n');
+  const { page, message } = await openWith(text);
+  const before = await arrowLabels(page, message.messages);
+  assert.match(before[1] ?? '', /should be 101/);
+  await page.locator('#step-forward').click();
+  await page.locator('#predict').click();
+  const labels = await arrowLabels(page, message.messages);
+  assert.doesNotMatch(labels[1] ?? '', /101|300/);
+  assert.match(labels[1] ?? '', /should be \?/);
+  await page.close();
+});
+
 for (const kind of ['vscode-light', 'vscode-dark'] as const) {
   test(`a 360 px side panel in ${kind}: the table fits or scrolls in itself`, async () => {
     const { page, errors, message } = await openWith(HTTPS, kind, 360);
