@@ -7,6 +7,7 @@ import { fitTitle } from './diagramTitle';
 import { pngBase64, svgFile } from './exportImage';
 import { TraceTableView } from './table';
 import { currentTheme, watchTheme, type ThemeKind } from './theme';
+import { Timeline } from './timeline';
 import { isPreviewView, ViewSwitch } from './viewSwitch';
 import { vscode } from './vscodeApi';
 import { INITIAL_ZOOM, isZoomState, Zoom } from './zoom';
@@ -50,6 +51,23 @@ const table = new TraceTableView(element('table'), text, (line) =>
   vscode.postMessage({ type: 'reveal', line }),
 );
 
+const timeline = new Timeline(
+  {
+    group: element('timeline'),
+    back: element('step-back'),
+    forward: element('step-forward'),
+    slider: element('step'),
+    count: element('step-count'),
+    predict: element('predict'),
+    table: element('step-state'),
+  },
+  text,
+  {
+    reveal: (line) => vscode.postMessage({ type: 'reveal', line, preserveFocus: true }),
+    show: (arrow) => zoom.reveal(arrow),
+  },
+);
+
 function saveState(): void {
   vscode.setState({ ...identity, zoom: zoom.current, view: views.current });
 }
@@ -87,6 +105,7 @@ async function render(message: RenderMessage): Promise<void> {
     // Mermaid would draw the same SVG: keep it (and the zoom, the highlight, the listeners).
     errorBox.hidden = true;
     showSummary(message);
+    timeline.update(arrows, message.steps);
     vscode.postMessage({
       type: 'rendered',
       version: message.version,
@@ -121,6 +140,7 @@ async function render(message: RenderMessage): Promise<void> {
   arrows = svg ? findArrows(svg, message.messages) : [];
   decorate(arrows, (line) => vscode.postMessage({ type: 'reveal', line }));
   highlight(arrows, highlighted);
+  timeline.update(arrows, message.steps);
   showSummary(message);
   zoom.refresh(message.problems.errors > 0 ? 'unsettled' : 'settled');
   // Notes left of the first participant (key derivations, long states) can push it out of a
@@ -179,6 +199,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       return;
     case 'highlight': {
       highlighted = message.lines;
+      timeline.follow(highlighted);
       const first = highlight(arrows, highlighted);
       if (first) zoom.reveal(first);
       const row = table.highlight(highlighted);
@@ -210,6 +231,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-zoom]')
 
 window.addEventListener('keydown', (event) => {
   if (event.target instanceof HTMLInputElement || views.current !== 'diagram') return;
+  if (timeline.key(event.key)) {
+    event.preventDefault();
+    return;
+  }
   if (event.key === '+' || event.key === '=') runZoom('in');
   else if (event.key === '-') runZoom('out');
   else if (event.key === '0') runZoom('reset');

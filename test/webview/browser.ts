@@ -9,6 +9,7 @@ import { analyze } from '../../src/core/analysis/analyze';
 import type { HostMessage } from '../../src/core/preview/protocol';
 import { renderMermaid, type MermaidOptions } from '../../src/core/render/mermaid';
 import { traceTable } from '../../src/core/render/traceTable';
+import { stepTable } from '../../src/core/preview/stepTable';
 import { previewHtml } from '../../src/extension/preview/previewHtml';
 
 /**
@@ -207,6 +208,10 @@ export function renderMessage(
     source: diagram.text,
     messages: diagram.messages,
     rows: traceTable(analysis, options).rows,
+    steps: stepTable(
+      analysis,
+      diagram.messages.map((m) => m.line),
+    ),
     notice: '',
     problems: { errors: count('error'), warnings: count('warning') },
     resource: 'file:///work/example.handshake',

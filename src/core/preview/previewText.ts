@@ -41,6 +41,23 @@ const EN = {
   },
   lineTitle: (p: { line: number }) => `Line ${p.line}: click to go to it`,
   noRows: 'No segments or TLS messages.',
+  timeline: 'Timeline',
+  stepBack: 'Previous step',
+  stepBackTitle: 'Previous step (←); before the first, the whole diagram',
+  stepForward: 'Next step',
+  stepForwardTitle: 'Next step (→). Home: first step, End: last, Esc: the whole diagram',
+  stepSlider: 'Step',
+  predict: 'Predict',
+  predictTitle: "Hide the next arrow's seq and ack until you step, to test yourself",
+  stepCaption: (p: { step: number; total: number; line: number }) =>
+    `After step ${p.step} of ${p.total} (line ${p.line})`,
+  /** Row headers of the endpoint table (the RFC 9293 variable names are not translated). */
+  stepRows: {
+    state: 'state',
+    inFlight: 'in flight (unacked)',
+    knows: 'TLS: knows',
+    verified: 'TLS: verified',
+  },
 };
 
 const ZH_CN: typeof EN = {
@@ -78,6 +95,21 @@ const ZH_CN: typeof EN = {
   },
   lineTitle: (p) => `第 ${p.line} 行：点击跳转`,
   noRows: '没有报文段或 TLS 消息。',
+  timeline: '时间线',
+  stepBack: '上一步',
+  stepBackTitle: '上一步 (←)；第一步之前显示整个图',
+  stepForward: '下一步',
+  stepForwardTitle: '下一步 (→)。Home：第一步，End：最后一步，Esc：整个图',
+  stepSlider: '步骤',
+  predict: '预测',
+  predictTitle: '隐藏下一个箭头的 seq 和 ack，直到你前进一步，用来自测',
+  stepCaption: (p) => `第 ${p.step} 步之后，共 ${p.total} 步（第 ${p.line} 行）`,
+  stepRows: {
+    state: '状态',
+    inFlight: '在途（未确认）',
+    knows: 'TLS：已知',
+    verified: 'TLS：已验证',
+  },
 };
 
 export const PREVIEW_TEXT_TABLES: Readonly<Record<Locale, typeof EN>> = { en: EN, 'zh-cn': ZH_CN };

@@ -4,6 +4,7 @@
  */
 import type { TableProblem, TableState, TraceTableRow } from '../render/traceTable';
 import { TCP_STATES } from '../protocol/tcpStates';
+import { MAX_TABLE_ENDPOINTS, type EndpointAfterStep, type StepState } from './stepTable';
 
 export interface PreviewMessageInfo {
   /** 0-based source line. */
@@ -27,6 +28,11 @@ export type HostMessage =
       readonly messages: readonly PreviewMessageInfo[];
       /** The same steps as rows, for the table view. */
       readonly rows: readonly TraceTableRow[];
+      /**
+       * The timeline's table: each endpoint after each arrow in `messages` (one entry per
+       * arrow). Absent from a host that sends none: the page then offers no timeline.
+       */
+      readonly steps?: readonly StepState[];
       /** Shown above the diagram: what part of a large scenario is drawn. */
       readonly notice: string;
       readonly problems: { readonly errors: number; readonly warnings: number };
@@ -41,7 +47,12 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'reveal'; readonly line: number }
+  | {
+      readonly type: 'reveal';
+      readonly line: number;
+      /** Set by the timeline: move the cursor but leave the keyboard in the preview. */
+      readonly preserveFocus?: boolean;
+    }
   | {
       readonly type: 'rendered';
       readonly version: number;
@@ -98,7 +109,15 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
       return { type: 'ready' };
     case 'reveal':
-      return isCount(value.line, MAX_LINE) ? { type: 'reveal', line: value.line } : undefined;
+      if (!isCount(value.line, MAX_LINE)) return undefined;
+      if (value.preserveFocus !== undefined && typeof value.preserveFocus !== 'boolean') {
+        return undefined;
+      }
+      return {
+        type: 'reveal',
+        line: value.line,
+        ...(value.preserveFocus === true ? { preserveFocus: true } : {}),
+      };
     case 'rendered': {
       const { version, ok, error, arrows, ms } = value;
       if (!isCount(version) || typeof ok !== 'boolean' || !isCount(arrows)) return undefined;
@@ -188,6 +207,33 @@ export function isTableRow(value: unknown): value is TraceTableRow {
   );
 }
 
+/** How many secrets or certificates one endpoint's cell lists at most. */
+const MAX_KNOWN = 200;
+
+function isEndpointAfterStep(value: unknown): value is EndpointAfterStep {
+  if (!isRecord(value)) return false;
+  const { endpoint, state, sndUna, sndNxt, sndWnd, rcvNxt, rcvWnd, inFlight, knows, verified } =
+    value;
+  const text = (v: unknown) => isText(v, MAX_CELL_LENGTH);
+  return (
+    isText(endpoint, MAX_NAME_LENGTH) &&
+    STATES.has(state) &&
+    [sndUna, sndNxt, sndWnd, rcvNxt, rcvWnd].every(text) &&
+    isCount(inFlight, MAX_ROWS) &&
+    isListOf(knows, MAX_KNOWN, (v): v is string => text(v)) &&
+    isListOf(verified, MAX_KNOWN, (v): v is string => text(v))
+  );
+}
+
+/** A timeline entry: an arrow's line and at most MAX_TABLE_ENDPOINTS endpoints. */
+export function isStepState(value: unknown): value is StepState {
+  return (
+    isRecord(value) &&
+    isCount(value.line, MAX_LINE) &&
+    isListOf(value.endpoints, MAX_TABLE_ENDPOINTS, isEndpointAfterStep)
+  );
+}
+
 /** Validates a message from the host, in the webview. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (!isRecord(value)) return undefined;
@@ -200,6 +246,14 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
       if (!isText(resource, 10_000) || typeof locked !== 'boolean') return undefined;
       if (!Array.isArray(messages) || !messages.every(isMessageInfo)) return undefined;
       if (!isListOf(rows, MAX_ROWS, isTableRow)) return undefined;
+      const { steps } = value;
+      // One entry per arrow, or none at all.
+      if (
+        steps !== undefined &&
+        (!isListOf(steps, MAX_ROWS, isStepState) || steps.length !== messages.length)
+      ) {
+        return undefined;
+      }
       if (!isRecord(problems) || !isCount(problems.errors) || !isCount(problems.warnings)) {
         return undefined;
       }
@@ -209,6 +263,7 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
         source,
         messages,
         rows,
+        ...(steps !== undefined ? { steps } : {}),
         notice,
         problems: { errors: problems.errors, warnings: problems.warnings },
         resource,

@@ -10,6 +10,7 @@ import {
 import { isSameRender, type RenderMessage } from '../../core/preview/sameRender';
 import { renderMermaid, type MermaidDiagram } from '../../core/render/mermaid';
 import { traceTable } from '../../core/render/traceTable';
+import { stepTable } from '../../core/preview/stepTable';
 import type { AnalysisCache } from '../analysisCache';
 import { Disposable } from '../disposable';
 import { nonce } from '../nonce';
@@ -181,6 +182,11 @@ export class HandshakePreview extends Disposable {
       source: diagram.text,
       messages: diagram.messages,
       rows: traceTable(analysis, options).rows,
+      // Only the drawn arrows' entries: a window of a long capture sends a window of the table.
+      steps: stepTable(
+        analysis,
+        diagram.messages.map((m) => m.line),
+      ),
       notice: windowed
         ? previewText(this.cache.locale).window({
             first: first + 1,
@@ -230,7 +236,7 @@ export class HandshakePreview extends Disposable {
         this.renderNow();
         return;
       case 'reveal':
-        void this.revealLine(message.line);
+        void this.revealLine(message.line, message.preserveFocus === true);
         return;
       case 'rendered':
         return;
@@ -249,8 +255,11 @@ export class HandshakePreview extends Disposable {
     }
   }
 
-  /** Click-to-source: puts the cursor at the start of `line` in an editor of the resource. */
-  private async revealLine(line: number): Promise<void> {
+  /**
+   * Click-to-source: puts the cursor at the start of `line` in an editor of the resource. The
+   * timeline keeps the focus in the preview, so that the next key steps again.
+   */
+  private async revealLine(line: number, preserveFocus: boolean): Promise<void> {
     const document = await this.document();
     if (!document) return;
     const target = Math.min(line, Math.max(0, document.lineCount - 1));
@@ -261,7 +270,7 @@ export class HandshakePreview extends Disposable {
     const visible = vscode.window.visibleTextEditors.find((e) => this.matches(e.document.uri));
     const editor = await vscode.window.showTextDocument(document, {
       viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
-      preserveFocus: false,
+      preserveFocus,
       selection: new vscode.Range(position, position),
     });
     editor.revealRange(

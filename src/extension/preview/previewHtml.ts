@@ -54,6 +54,13 @@ ${button('out', t.zoomOut, t.zoomOutTitle, '−')}
 ${button('in', t.zoomIn, t.zoomInTitle, '+')}
 ${button('fit', t.fitTitle, t.fitTitle, t.fit)}
 ${button('reset', t.reset, t.resetTitle, '1:1')}
+<span id="timeline" role="group" aria-label="${escapeHtml(t.timeline)}" hidden>
+<button type="button" id="step-back" title="${escapeHtml(t.stepBackTitle)}" aria-label="${escapeHtml(t.stepBack)}">◀</button>
+<input type="range" id="step" min="0" max="0" value="0" step="1" aria-label="${escapeHtml(t.stepSlider)}">
+<button type="button" id="step-forward" title="${escapeHtml(t.stepForwardTitle)}" aria-label="${escapeHtml(t.stepForward)}">▶</button>
+<span id="step-count"></span>
+<button type="button" id="predict" aria-pressed="false" title="${escapeHtml(t.predictTitle)}">${escapeHtml(t.predict)}</button>
+</span>
 <span id="status" role="status"></span>
 </div>
 <p id="notice" hidden></p>
@@ -62,6 +69,7 @@ ${button('reset', t.reset, t.resetTitle, '1:1')}
 <div id="viewport"><div id="canvas"></div></div>
 <div id="table"></div>
 </div>
+<div id="step-state" hidden></div>
 <script nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.mermaidUri)}"></script>
 <script nonce="${escapeHtml(page.nonce)}" src="${escapeHtml(page.scriptUri)}"></script>
 </body>

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
-import { isTableRow, parseHostMessage } from '../../../src/core/preview/protocol';
+import {
+  isTableRow,
+  parseHostMessage,
+  parseWebviewMessage,
+} from '../../../src/core/preview/protocol';
+import { stepTable } from '../../../src/core/preview/stepTable';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import { traceTable, type TraceTableRow } from '../../../src/core/render/traceTable';
 
@@ -124,5 +129,74 @@ describe('a malformed row is rejected, and the render with it', () => {
     const tls = traceTable(analyze(readFileSync('examples/tls13.handshake', 'utf8'))).rows[0];
     assert.equal(tls?.len, undefined);
     assert.equal(isTableRow(tls), true);
+  });
+});
+
+describe('the timeline table travels with the render and is validated', () => {
+  const analysis = analyze(readFileSync('examples/https-rsa.handshake', 'utf8'));
+  const withSteps = (): Record<string, unknown> => {
+    const message = renderOf(readFileSync('examples/https-rsa.handshake', 'utf8'));
+    const lines = (message.messages as { line: number }[]).map((m) => m.line);
+    return { ...message, steps: stepTable(analysis, lines) };
+  };
+
+  test('a render with one entry per arrow passes as it is', () => {
+    const message = withSteps();
+    assert.deepEqual(parseHostMessage(message), message);
+  });
+
+  const cases: { name: string; change: (steps: Record<string, unknown>[]) => unknown }[] = [
+    { name: 'one entry too few', change: (steps) => steps.slice(1) },
+    { name: 'steps that are not a list', change: () => 'steps' },
+    {
+      name: 'an unknown state',
+      change: (steps) => [
+        { ...steps[0], endpoints: [{ ...(steps[0]?.endpoints as object[])[0], state: 'OPEN' }] },
+        ...steps.slice(1),
+      ],
+    },
+    {
+      name: 'a secret that is not text',
+      change: (steps) => [
+        { ...steps[0], endpoints: [{ ...(steps[0]?.endpoints as object[])[0], knows: [1] }] },
+        ...steps.slice(1),
+      ],
+    },
+    {
+      name: 'nine endpoints',
+      change: (steps) => [
+        { ...steps[0], endpoints: Array(9).fill((steps[0]?.endpoints as object[])[0]) },
+        ...steps.slice(1),
+      ],
+    },
+    {
+      name: 'a negative in-flight count',
+      change: (steps) => [
+        { ...steps[0], endpoints: [{ ...(steps[0]?.endpoints as object[])[0], inFlight: -1 }] },
+        ...steps.slice(1),
+      ],
+    },
+  ];
+  for (const { name, change } of cases) {
+    test(`rejects ${name}`, () => {
+      const message = withSteps();
+      const steps = change(message.steps as Record<string, unknown>[]);
+      assert.equal(parseHostMessage({ ...message, steps }), undefined);
+    });
+  }
+});
+
+describe('reveal messages from the timeline keep the focus in the preview', () => {
+  test('preserveFocus passes when true, is dropped when false, rejected when not boolean', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', line: 3, preserveFocus: true }), {
+      type: 'reveal',
+      line: 3,
+      preserveFocus: true,
+    });
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', line: 3, preserveFocus: false }), {
+      type: 'reveal',
+      line: 3,
+    });
+    assert.equal(parseWebviewMessage({ type: 'reveal', line: 3, preserveFocus: 'yes' }), undefined);
   });
 });
