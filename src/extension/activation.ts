@@ -4,7 +4,7 @@ import { AnalysisCache } from './analysisCache';
 import { CaptureCommands } from './capture/captureCommands';
 import type { OpenCaptureFile } from './capture/captureFile';
 import { CaptureEditorProvider } from './capture/captureEditor';
-import { DebugRegistration } from './debug/debugRegistration';
+import { DebugRegistration, programUri } from './debug/debugRegistration';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { EditorFeatures } from './language/editorFeatures';
 import { StateAnnotations } from './language/stateAnnotations';
@@ -42,19 +42,22 @@ export function activateHandshake(
   const cache = new AnalysisCache(locale);
   const typing = new TypingTracker();
   const markdownChecks = new MarkdownChecks(locale);
+  const previews = new PreviewManager(context.extensionUri, cache);
+  const debug = new DebugRegistration();
   context.subscriptions.push(
     typing,
     new DiagnosticsPublisher(cache),
     new EditorFeatures(cache, typing),
     new StateAnnotations(cache, markdownChecks, typing),
     registerNewScenario(),
-    new PreviewManager(context.extensionUri, cache),
+    previews,
     new CaptureCommands(platform.openCaptureFile, locale),
     new CaptureEditorProvider(platform.openCaptureFile, locale),
     new MarkdownDiagnostics(markdownChecks),
     new MarkdownFeatures(markdownChecks, typing),
-    // The debugger; its onDidStop is where the preview can follow the current step.
-    new DebugRegistration(),
+    debug,
+    // The preview follows the debugger's current step.
+    debug.onDidStop((step) => previews.followStep(programUri(step.program), step.line)),
   );
   const extendMarkdownIt = markdownItExtender(locale);
   return { extendMarkdownIt };

@@ -45,11 +45,14 @@ export class DebugRegistration extends Disposable {
   }
 }
 
+/** The program's URI: a path on disk, or a URI for other file systems (vscode-vfs://…). */
+export function programUri(path: string): vscode.Uri {
+  return path.includes('://') ? vscode.Uri.parse(path) : vscode.Uri.file(path);
+}
+
 /** Reads the program through VS Code: the open document's text, or the file (any file system). */
 async function readProgram(path: string): Promise<string> {
-  // A path on disk, or a URI for other file systems (VS Code for the Web: vscode-vfs://…).
-  const uri = path.includes('://') ? vscode.Uri.parse(path) : vscode.Uri.file(path);
-  const document = await vscode.workspace.openTextDocument(uri);
+  const document = await vscode.workspace.openTextDocument(programUri(path));
   return document.getText();
 }
 

@@ -89,6 +89,16 @@ export class PreviewManager extends Disposable {
     );
   }
 
+  /**
+   * The debugger stopped at `line` (0-based) of `document`: its previews mark that step, as
+   * they mark the line under the cursor (the timeline follows the same message).
+   */
+  followStep(document: vscode.Uri, line: number): void {
+    for (const preview of this.previews) {
+      if (preview.matches(document)) preview.selectionChanged([line]);
+    }
+  }
+
   /** The preview with focus, for the commands in the panel's title bar. */
   get activePreview(): HandshakePreview | undefined {
     return this.active;
