@@ -37,7 +37,7 @@ test('the extension-host suite passes inside code-server', { timeout: 240_000 },
       failed.map((t) => `${t.title}: ${t.error ?? ''}`),
       [],
     );
-    assert.equal(report.tests.length, 16);
+    assert.equal(report.tests.length, 17);
     assert.match(report.vscode, /^1\.\d+/);
   } finally {
     await browser.close();
