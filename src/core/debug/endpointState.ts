@@ -2,16 +2,9 @@ import type { TraceStep } from '../analysis/trace';
 import type { TcpState } from '../protocol/tcpStates';
 import type { SegmentStep } from '../tcp/trace';
 import type { TcbView } from '../tcp/tcb';
-import type { SeqValue } from '../tcp/seqValue';
 
-/** One endpoint's TCP variables after a step, as the engine's trace recorded them. */
-export interface EndpointTcp {
-  readonly state: TcpState;
-  readonly iss?: SeqValue;
-  readonly sndUna?: SeqValue;
-  readonly sndNxt?: SeqValue;
-  readonly irs?: SeqValue;
-  readonly rcvNxt?: SeqValue;
+/** One endpoint's TCP variables after a step: the engine's snapshot (TcbView), and more. */
+export interface EndpointTcp extends TcbView {
   /**
    * The window its peer last advertised in a segment that reached it (`win=` as written), and
    * the one it last advertised itself; undefined while none was written. As written: the trace
