@@ -3,15 +3,19 @@ import { CaptureReader, type CaptureFormat } from '../read/captureReader';
 import { ConnectionTable, type Connection } from './connectionTable';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import type { CaptureProblem, TcpPacket } from '../read/packet';
-import { ANALYSIS, type AnalyzedSegment } from '../../tcp/tcpAnalysis';
+import { ANALYSIS, type AnalyzedSegment, type TcpAnalyzer } from '../../tcp/tcpAnalysis';
 
-/** Called for each TCP packet with its connection, direction, analysis bits and time (ns). */
+/**
+ * Called for each TCP packet with its connection, direction, analysis bits, time (ns), and the
+ * connection's analyzer as this packet left it (what a duplicate ACK duplicates).
+ */
 export type SegmentVisitor = (
   packet: TcpPacket,
   connection: Connection,
   direction: 0 | 1,
   bits: number,
   time: number,
+  analyzer: TcpAnalyzer,
 ) => void;
 
 export interface ScanResult {
@@ -126,7 +130,7 @@ export class CaptureScan {
       this.originNsec = packet.nsec;
     }
     const time = (packet.sec - this.originSec) * 1e9 + (packet.nsec - this.originNsec);
-    const { connection, direction, reused } = this.table.lookup(packet);
+    const { connection, direction, reused, analyzer } = this.table.lookup(packet);
     // One segment object for every packet: the analyzer reads it and keeps nothing of it.
     const segment = this.segment;
     segment.direction = direction;
@@ -138,12 +142,12 @@ export class CaptureScan {
     segment.win = packet.win;
     segment.len = packet.len;
     segment.wscale = packet.wscale;
-    let bits = connection.analyzer.analyze(segment);
+    let bits = analyzer.analyze(segment);
     if (reused) bits |= ANALYSIS.REUSED_PORTS;
     if (this.listed) {
       // A replay: the listing holds the counts and notes; this pass only visits, and lets the
       // connection go after its last packet (memory grows with the connections open at once).
-      this.visit?.(packet, connection, direction, bits, time);
+      this.visit?.(packet, connection, direction, bits, time, analyzer);
       if (packet.frame === connection.lastFrame) this.table.release(connection);
       return;
     }
@@ -158,7 +162,7 @@ export class CaptureScan {
       const tls = tlsGlance(packet.bytes.subarray(packet.payloadStart, packet.payloadEnd));
       if (tls) connection.tls = tls;
     }
-    this.visit?.(packet, connection, direction, bits, time);
+    this.visit?.(packet, connection, direction, bits, time, analyzer);
   }
 }
 

@@ -42,7 +42,6 @@ export interface Connection {
   bytes: number;
   /** How often each analysis flag was raised (by bit index). */
   readonly analysisCounts: number[];
-  readonly analyzer: TcpAnalyzer;
   /** Set when this connection reused the ports of an earlier one. */
   reusedFrom?: number;
   /** False until its first payload was looked at for a TLS ClientHello. */
@@ -59,9 +58,27 @@ export interface ConnectionEnd {
   readonly words: readonly number[];
 }
 
+/**
+ * A connection the table holds, with its analyzer. The analyzer lives here, not in the
+ * connection: a pass needs it only while the connection may still get packets, so a listing
+ * that keeps every connection keeps no analyzer once its table is dropped, and a replay lets it
+ * go with the slot (`release`).
+ */
 interface Slot {
   connection: Connection;
+  analyzer: TcpAnalyzer;
   next: Slot | undefined;
+}
+
+/** What `lookup` found: read it before the next `lookup`, which reuses it. */
+export interface Found {
+  connection: Connection;
+  /** 0: from the side that sent the connection's first packet. */
+  direction: 0 | 1;
+  /** True when the packet started a connection on the ports of an earlier one. */
+  reused: boolean;
+  /** Wireshark's analysis of this connection, to feed the packet to. */
+  analyzer: TcpAnalyzer;
 }
 
 /**
@@ -75,6 +92,13 @@ export class ConnectionTable {
   /** Connections found so far, those let go (`release`) included. */
   private found = 0;
   private slots = 0;
+  /** One result object for every lookup: a lookup per packet allocates nothing. */
+  private readonly result: Found = {
+    connection: undefined as unknown as Connection,
+    direction: 0,
+    reused: false,
+    analyzer: undefined as unknown as TcpAnalyzer,
+  };
 
   /** The connections it holds: found and not let go. */
   get held(): number {
@@ -112,7 +136,7 @@ export class ConnectionTable {
    * connection's first packet). A SYN with a new initial sequence number on a known four-tuple
    * starts a new connection (Wireshark: port numbers reused).
    */
-  lookup(packet: TcpPacket): { connection: Connection; direction: 0 | 1; reused: boolean } {
+  lookup(packet: TcpPacket): Found {
     const hash = hashOf(packet);
     let slot = this.buckets.get(hash);
     let found: Slot | undefined;
@@ -130,24 +154,36 @@ export class ConnectionTable {
         break;
       }
     }
-    if (found && !found.connection.analyzer.isReuse(direction, packet.seq, packet.flags)) {
-      return { connection: found.connection, direction, reused: false };
+    const result = this.result;
+    if (found && !found.analyzer.isReuse(direction, packet.seq, packet.flags)) {
+      result.connection = found.connection;
+      result.direction = direction;
+      result.reused = false;
+      result.analyzer = found.analyzer;
+      return result;
     }
     const connection = this.create(packet, found?.connection.index);
-    if (found) found.connection = connection;
-    else {
-      this.buckets.set(hash, { connection, next: this.buckets.get(hash) });
+    const analyzer = new TcpAnalyzer();
+    if (found) {
+      found.connection = connection;
+      found.analyzer = analyzer;
+    } else {
+      this.buckets.set(hash, { connection, analyzer, next: this.buckets.get(hash) });
       this.slots++;
     }
+    result.connection = connection;
+    result.direction = 0;
     // A replay finds a reuse whose earlier connection it let go in the listing's note of it.
-    const reused = found !== undefined || (this.listed !== undefined && !!connection.reusedFrom);
-    return { connection, direction: 0, reused };
+    result.reused = found !== undefined || (this.listed !== undefined && !!connection.reusedFrom);
+    result.analyzer = analyzer;
+    return result;
   }
 
   private create(packet: TcpPacket, reusedFrom: number | undefined): Connection {
     const index = ++this.found;
     const listed = this.listed?.[index - 1];
-    if (listed) return { ...listed, analyzer: new TcpAnalyzer() };
+    // A replay's connection is the listed one itself: the pass leaves its fields alone.
+    if (listed) return listed;
     const end = (words: Uint32Array, port: number, name: string): ConnectionEnd => ({
       address: addressText(words, packet.family),
       name,
@@ -185,7 +221,6 @@ export class ConnectionTable {
       bytes: 0,
       analysisCounts: [],
       glanced: false,
-      analyzer: new TcpAnalyzer(),
       ...(reusedFrom !== undefined ? { reusedFrom } : {}),
     };
     this.connections.push(connection);

@@ -191,8 +191,8 @@ export class WritePass {
       ...(options.connection !== undefined ? { connection: options.connection } : {}),
     });
     this.scan = new CaptureScan(
-      (packet, connection, direction, bits, time) =>
-        this.writer.segment(packet, connection, direction, bits, time),
+      (packet, connection, direction, bits, time, analyzer) =>
+        this.writer.segment(packet, connection, direction, bits, time, analyzer),
       listing,
     );
   }

@@ -6,7 +6,7 @@ import type { TcpPacket } from '../read/packet';
 import { CaptureGaps } from './captureGaps';
 import { formatFlagBits } from '../../protocol/tcpFlags';
 import { ASSUMED, secondsText, segmentComment, segmentFields } from './segmentLine';
-import { ANALYSIS } from '../../tcp/tcpAnalysis';
+import { ANALYSIS, type TcpAnalyzer } from '../../tcp/tcpAnalysis';
 import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
@@ -100,6 +100,7 @@ export class ScenarioWriter {
     direction: 0 | 1,
     bits: number,
     time: number,
+    analyzer: TcpAnalyzer,
   ): void {
     if (this.options.connection !== undefined && connection.index !== this.options.connection)
       return;
@@ -114,7 +115,7 @@ export class ScenarioWriter {
     const to = state.names[1 - direction] as string;
     const dupAck =
       bits & ANALYSIS.DUPLICATE_ACK
-        ? `${connection.analyzer.dupAckFrame}#${connection.analyzer.dupAckNumber}`
+        ? `${analyzer.dupAckFrame}#${analyzer.dupAckNumber}`
         : undefined;
     const comment = segmentComment(packet, secondsText(time, packet.precision), bits, dupAck);
     const lost =
