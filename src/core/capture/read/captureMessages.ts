@@ -19,9 +19,9 @@ const EN = {
   hugeRecord: (p: { caplen: number; max: number }) =>
     `A record says it holds ${p.caplen} captured bytes, more than the ${p.max} a packet can have: the file is corrupt from here.`,
   truncatedRecord: (p: { frame: number; need: number; have: number }) =>
-    `The file ends inside frame ${p.frame}: its record needs ${p.need} bytes and only ${p.have} are left; the frames before it were imported.`,
+    `The file ends inside frame ${p.frame}: its record needs ${p.need} bytes and only ${p.have} are left; ${p.frame > 1 ? 'the frames before it were imported' : 'no frame came before it'}.`,
   truncatedRecordHeader: (p: { frame: number; have: number }) =>
-    `The file ends inside the 16-byte record header of frame ${p.frame} (only ${p.have} bytes are left); the frames before it were imported.`,
+    `The file ends inside the 16-byte record header of frame ${p.frame} (only ${p.have} bytes are left); ${p.frame > 1 ? 'the frames before it were imported' : 'no frame came before it'}.`,
   truncatedBlock: (p: { need: number; have: number; frames: number }) =>
     `The file ends inside a pcapng block of ${p.need} bytes (only ${p.have} are left); ${p.frames > 0 ? 'the packets before it were imported' : 'no packet came before it'}.`,
   truncatedSection: (p: { have: number }) =>
@@ -61,9 +61,9 @@ const ZH_CN: typeof EN = {
   hugeRecord: (p) =>
     `一条记录声称包含 ${p.caplen} 个抓取字节，超过了一个分组最多的 ${p.max} 字节：文件从这里开始已损坏。`,
   truncatedRecord: (p) =>
-    `文件在第 ${p.frame} 帧中间结束：这条记录需要 ${p.need} 字节，只剩 ${p.have} 字节；之前的帧已导入。`,
+    `文件在第 ${p.frame} 帧中间结束：这条记录需要 ${p.need} 字节，只剩 ${p.have} 字节；${p.frame > 1 ? '之前的帧已导入' : '它之前没有帧'}。`,
   truncatedRecordHeader: (p) =>
-    `文件在第 ${p.frame} 帧 16 字节的记录头中间结束（只剩 ${p.have} 字节）；之前的帧已导入。`,
+    `文件在第 ${p.frame} 帧 16 字节的记录头中间结束（只剩 ${p.have} 字节）；${p.frame > 1 ? '之前的帧已导入' : '它之前没有帧'}。`,
   truncatedBlock: (p) =>
     `文件在一个 ${p.need} 字节的 pcapng 块中间结束（只剩 ${p.have} 字节）；${p.frames > 0 ? '之前的分组已导入' : '它之前没有分组'}。`,
   truncatedSection: (p) =>

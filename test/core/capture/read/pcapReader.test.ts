@@ -80,6 +80,23 @@ test('a truncated last record is reported with its offset; the frames before it 
   assert.ok((problem?.offset ?? 0) > 24);
 });
 
+test('a file cut inside its first record says no frame came before it, in both languages', () => {
+  const bytes = pcapFile(traffic().segments);
+  for (const [cut, en] of [
+    [30, /ends inside the 16-byte record header of frame 1 .*no frame came before it\.$/],
+    [60, /ends inside frame 1: .*no frame came before it\.$/],
+  ] as const) {
+    const seen = read(bytes.subarray(0, cut));
+    assert.deepEqual(seen.lines, []);
+    const message = seen.problems[0]?.message ?? '';
+    assert.match(word(message, 'en'), en);
+    assert.doesNotMatch(word(message, 'en'), /were imported/);
+    assert.match(word(message, 'zh-cn'), /它之前没有帧。$/);
+  }
+  const later = read(bytes.subarray(0, bytes.length - 5)).problems[0]?.message ?? '';
+  assert.match(word(later, 'en'), /the frames before it were imported\.$/);
+});
+
 test('a huge caplen is rejected, not allocated, with the offset of its record', () => {
   const bytes = pcapFile(traffic().segments);
   const view = new DataView(bytes.buffer, bytes.byteOffset);
