@@ -40,6 +40,30 @@ const webview = {
   sourcemap: false,
 };
 
+/**
+ * Mermaid loads each kind of diagram, and the layout engines some of them use (ELK, Cytoscape),
+ * through a dynamic `import()`; an IIFE bundle cannot split, so every one of them would be in
+ * mermaid.js (5.4 MB). Handshake draws sequence diagrams only (the preview, the Markdown
+ * preview's ```handshake blocks and `handshake render` all draw the sequence diagram the engine
+ * wrote), so the other kinds are left out: loading one fails with this message, shown in place
+ * like any render error. KaTeX stays: a sequence diagram's label may hold `$$…$$` math.
+ * mermaid.js is then about 1.1 MB, which the page parses on every Open Preview.
+ */
+const sequenceDiagramsOnly = {
+  name: 'sequence-diagrams-only',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      if (!/[\\/]node_modules[\\/]mermaid[\\/]dist[\\/]/.test(args.importer)) return undefined;
+      if (/sequenceDiagram-|katex/.test(args.path)) return undefined;
+      return { path: path.basename(args.path), namespace: 'not-in-handshake-mermaid' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'not-in-handshake-mermaid' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`Handshake's Mermaid draws sequence diagrams only (${args.path} is not bundled)`)});`,
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
@@ -85,6 +109,7 @@ const targets = [
     // Mermaid, once, for every page that draws; nothing is loaded at run time.
     ...webview,
     entryPoints: { mermaid: 'src/webview/mermaid/main.ts' },
+    plugins: [sequenceDiagramsOnly],
   },
   {
     // The pages' own scripts and styles, without Mermaid.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   launch,
@@ -15,6 +16,12 @@ import { median } from './stats';
  * reply, with the real bundle. At 2,000 segments it also draws the window the panel shows by
  * default (`handshake.preview.maxSegments` = 300) and times a highlight round trip.
  * Targets: 100 segments in under 300 ms; at 2,000 the panel answers within a second.
+ *
+ * First, the path a user runs when they open the preview: a new page (its own browser context,
+ * nothing cached) loads the preview's HTML, its script and the bundled Mermaid, says `ready`,
+ * and draws the tcpdump example: timed from the page's creation to its `rendered` reply. (The
+ * extension host's part before it, analysing the file, is the checker's inner pass: bench/run.ts.)
+ * Target: the first diagram within a second.
  */
 const SIZES = [10, 100, 500, 2000];
 const RUNS = 5;
@@ -23,6 +30,19 @@ const DEFAULT_WINDOW = 300;
 async function main(): Promise<void> {
   const browser = await launch();
   const server = await servePreview(() => 'vscode-light');
+  const example = readFileSync('examples/tcpdump-handshake.handshake', 'utf8');
+  const cold: number[] = [];
+  const sinceNavigation: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    const opened = await openPreview(browser, server);
+    const result = await renderAndWait(opened.page, renderMessage(example));
+    cold.push(performance.now() - started);
+    // The page's own clock starts at its navigation: the part without the browser's new context.
+    sinceNavigation.push(Number(await opened.page.evaluate('performance.now()')));
+    if (!result.ok) throw new Error(`the tcpdump example failed to draw: ${String(result.error)}`);
+    await opened.page.context().close();
+  }
   const { page } = await openPreview(browser, server);
   const rows: string[] = [];
   const report = (label: string, ms: number[], inPage: number[], chars: number) =>
@@ -77,6 +97,10 @@ async function main(): Promise<void> {
   }
   await browser.close();
   await server.close();
+  const firstMs = median(cold);
+  console.log(
+    `\nOpen Preview to the first diagram, the tcpdump example, a new page each time (median of ${RUNS}): ${firstMs.toFixed(0)} ms from the page's creation, ${median(sinceNavigation).toFixed(0)} ms from its navigation; target within 1,000 ms: ${firstMs <= 1000 ? 'met' : 'MISSED'}`,
+  );
   console.log(
     `\nPreview rendering in headless Chromium (median of ${RUNS} runs, after a warm-up)\n`,
   );

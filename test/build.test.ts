@@ -36,6 +36,19 @@ test('the page scripts are small: the panel and the Markdown preview share merma
   }
 });
 
+test('mermaid.js holds sequence diagrams only: no other kind, no ELK or Cytoscape layout', () => {
+  const text = readFileSync(join(WEBVIEW, 'mermaid.js'), 'utf8');
+  // The other kinds are stubs that fail with esbuild.js's message (sequenceDiagramsOnly).
+  assert.match(text, /draws sequence diagrams only/);
+  // ELK's and Cytoscape's own names, kept verbatim by minification.
+  for (const marker of ['org.eclipse.elk', 'cytoscape']) {
+    assert.ok(!text.includes(marker), `mermaid.js contains ${marker}`);
+  }
+  // Five megabytes with every kind of diagram; about one with sequence diagrams only.
+  const size = statSync(join(WEBVIEW, 'mermaid.js')).size;
+  assert.ok(size < 2_000_000, `mermaid.js is ${size} bytes`);
+});
+
 test('the panel and the Markdown preview load mermaid.js first, with the same nonce', () => {
   const previewScripts = JSON.parse(readFileSync('package.json', 'utf8')).contributes[
     'markdown.previewScripts'
