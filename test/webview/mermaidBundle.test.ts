@@ -50,3 +50,21 @@ test('the tcpdump example draws with the sequence-only Mermaid; a flowchart says
   assert.equal(sequence, true);
   assert.deepEqual(errors, []);
 });
+
+test('a label naming a C4 diagram kind still draws as a sequence diagram', async () => {
+  const { page } = await openPreview(browser, server);
+  const text = [
+    'endpoint client 10.0.0.1:50000',
+    'endpoint server 10.0.0.2:80',
+    'scenario "C4Context and C4Dynamic views"',
+    'server listen',
+    'client -> server SYN seq=100',
+    'server -> client SYN ACK seq=300 ack=101',
+    'client -> server ACK seq=101 ack=301',
+    'client -> server PSH ACK seq=101 ack=301 len=9 "C4Context"',
+  ].join('\n');
+  const drawn = await renderAndWait(page, renderMessage(text));
+  assert.equal(drawn.ok, true, String(drawn.error));
+  const shown = await page.evaluate('document.querySelector("#canvas svg")?.textContent ?? ""');
+  assert.match(String(shown), /C4Context/);
+});

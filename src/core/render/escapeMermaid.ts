@@ -6,13 +6,21 @@
  */
 const SAFE = /[\p{L}\p{N} ._=+/(),']/u;
 
+/**
+ * Mermaid picks a diagram's kind by testing detectors in turn, and the C4 one is not anchored
+ * (`/^\s*C4Context|C4Container|C4Component|C4Dynamic|C4Deployment/`, tested before the sequence
+ * one): any of these words anywhere in the text makes a sequence diagram a C4 diagram, which
+ * fails. Their `4` is written as an entity, which Mermaid shows as `4` after it has chosen.
+ */
+const C4_WORD = /C4(?=Context|Container|Component|Dynamic|Deployment)/g;
+
 /** Escapes user text for a message, note, title or alias in a Mermaid sequence diagram. */
 export function escapeMermaid(text: string): string {
   let out = '';
   for (const char of text) {
     out += SAFE.test(char) ? char : `#${char.codePointAt(0)};`;
   }
-  return out;
+  return out.replace(C4_WORD, 'C#52;');
 }
 
 /** Shortens text to `max` characters (code points), marking the cut with an ellipsis. */
@@ -40,5 +48,5 @@ export function escapeMermaidText(text: string): string {
     out += UNSAFE_IN_TEXT.test(char) ? `#${char.codePointAt(0)};` : char;
   }
   // `wrap:` or `nowrap:` at the start would be read as a directive for the line.
-  return out.replace(/^(\s*(?:no)?wrap):/i, '$1#58;');
+  return out.replace(/^(\s*(?:no)?wrap):/i, '$1#58;').replace(C4_WORD, 'C#52;');
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { escapeMermaidText } from '../../../src/core/render/escapeMermaid';
+import { escapeMermaid, escapeMermaidText } from '../../../src/core/render/escapeMermaid';
 import { length, mermaidLines, packLines, payloadText } from '../../../src/core/render/labelLines';
 
 test('a label that fits stays on one line', () => {
@@ -61,6 +61,10 @@ test('text escaping keeps what Mermaid shows as text and codes what it would rea
   assert.equal(escapeMermaidText('x\ny\u2028z'), 'x#10;y#8232;z');
   // A leading `wrap:` would turn on Mermaid's wrapping for the line.
   assert.equal(escapeMermaidText('wrap: no'), 'wrap#58; no');
+  // Mermaid's C4 detector matches these anywhere in a diagram (escapeMermaid.ts).
+  assert.equal(escapeMermaidText('see C4Dynamic, C4Context'), 'see C#52;Dynamic, C#52;Context');
+  assert.equal(escapeMermaid('C4Deployment'), 'C#52;Deployment');
+  assert.equal(escapeMermaidText('C4 model'), 'C4 model');
   assert.equal(escapeMermaidText('NoWrap:x'), 'NoWrap#58;x');
 });
 

@@ -113,6 +113,7 @@ export class CaptureScan {
 
   end(): ScanResult {
     this.reader.end();
+    this.table.clear();
     return {
       format: this.reader.format,
       frames: this.reader.frames,

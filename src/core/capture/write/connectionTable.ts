@@ -115,6 +115,16 @@ export class ConnectionTable {
   constructor(private readonly listed?: readonly Connection[]) {}
 
   /**
+   * Lets every slot go, with its analyzer, once the pass has ended: the connections found stay
+   * in `connections`. (A listing's table would otherwise live as long as whatever holds its
+   * scan, such as the import's generator across its whole writing pass.)
+   */
+  clear(): void {
+    this.buckets.clear();
+    this.slots = 0;
+  }
+
+  /**
    * Forgets `connection` (a replay, after its last packet): a later packet of its four-tuple
    * starts the next listed connection, which the listing marked as reusing its ports.
    */

@@ -86,6 +86,19 @@ test('a replay sees reused ports as the listing did, though it let the earlier c
   assert.deepEqual(visits(bytes, listing.connections), visits(bytes));
 });
 
+test('a table cleared at the end of its pass holds no slot and keeps the connections it found', () => {
+  const bytes = reusedPorts();
+  const table = new ConnectionTable();
+  const reader = new CaptureReader((packet) => void table.lookup(packet));
+  reader.push(bytes);
+  reader.end();
+  const found = table.connections.length;
+  assert.ok(table.held > 0 && found > 0);
+  table.clear();
+  assert.equal(table.held, 0);
+  assert.equal(table.connections.length, found);
+});
+
 test('a replay holds only the connections still open: each is let go after its last packet', () => {
   const bytes = reusedPorts();
   const listing = scanCapture([bytes]);
