@@ -383,6 +383,24 @@ for (const kind of ['vscode-light', 'vscode-dark'] as const) {
   });
 }
 
+test('a 500 px panel on a captured HTTPS connection: the windows the capture carried, scaled', async () => {
+  const captured = readFileSync('examples/captured-https.handshake', 'utf8');
+  const { page, errors, message } = await openWith(captured, 'vscode-light', 500);
+  const texts = message.rows.map((r) => r.message);
+  await page.locator('#step').fill(String(texts.indexOf('ClientKeyExchange') + 1));
+  // Both SYNs carried wscale=10 (RFC 7323 §2.2): the server's win=64 is 65536 bytes, the
+  // client's win=85 87040. SND.WND is the peer's, RCV.WND its own (RFC 9293 §3.3.1).
+  assert.deepEqual(await row(page, 'sndWnd'), ['65536', '87040']);
+  assert.deepEqual(await row(page, 'rcvWnd'), ['87040', '65536']);
+  assert.deepEqual(await row(page, 'state'), ['ESTABLISHED', 'ESTABLISHED']);
+  const overflow = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+  assert.ok(overflow <= 500, String(overflow));
+  // The README's picture of the timeline (docs/images/preview-timeline.png).
+  await page.screenshot({ path: `${OUTPUT}/timeline-500-capture.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('in 简体中文 the step control and the table speak Chinese', async () => {
   theme = 'vscode-dark';
   const { page, errors } = await openPreview(browser, server, 'zh-cn');
