@@ -44,9 +44,12 @@ const MAX_SAVED = 10_000_000;
 export function isTimelineState(value: unknown): value is TimelineState {
   if (typeof value !== 'object' || value === null) return false;
   const { step, line, predicting } = value as Record<string, unknown>;
-  const count = (n: unknown) =>
-    Number.isInteger(n) && (n as number) >= -1 && (n as number) <= MAX_SAVED;
-  return count(step) && (step as number) >= 0 && count(line) && typeof predicting === 'boolean';
+  // `line` is -1 at step 0, which has no arrow.
+  return within(step, 0) && within(line, -1) && typeof predicting === 'boolean';
+}
+
+function within(value: unknown, min: number): boolean {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_SAVED;
 }
 
 /** How many unanswered cursor moves are remembered. */
