@@ -7,7 +7,7 @@ import { fitTitle } from './diagramTitle';
 import { pngBase64, svgFile } from './exportImage';
 import { TraceTableView } from './table';
 import { currentTheme, watchTheme, type ThemeKind } from './theme';
-import { Timeline } from './timeline';
+import { isTimelineState, Timeline } from './timeline';
 import { isPreviewView, ViewSwitch } from './viewSwitch';
 import { vscode } from './vscodeApi';
 import { INITIAL_ZOOM, isZoomState, Zoom } from './zoom';
@@ -32,7 +32,8 @@ const notice = element('notice');
 const status = element('status');
 
 const saved = vscode.getState() as
-  { zoom?: unknown; resource?: unknown; locked?: unknown; view?: unknown } | undefined;
+  | { zoom?: unknown; resource?: unknown; locked?: unknown; view?: unknown; timeline?: unknown }
+  | undefined;
 /** Kept with setState so that VS Code can restore the panel after a reload. */
 let identity = {
   resource: typeof saved?.resource === 'string' ? saved.resource : '',
@@ -51,6 +52,9 @@ const table = new TraceTableView(element('table'), text, (line) =>
   vscode.postMessage({ type: 'reveal', line }),
 );
 
+/** The timeline's state to keep: the saved one while the timeline is being made. */
+let timelineState = (): unknown => saved?.timeline;
+
 const timeline = new Timeline(
   {
     group: element('timeline'),
@@ -65,11 +69,20 @@ const timeline = new Timeline(
   {
     reveal: (line) => vscode.postMessage({ type: 'reveal', line, preserveFocus: true }),
     show: (arrow) => zoom.reveal(arrow),
+    changed: () => saveState(),
   },
+  isTimelineState(saved?.timeline) ? saved.timeline : undefined,
 );
 
+timelineState = () => timeline.state;
+
 function saveState(): void {
-  vscode.setState({ ...identity, zoom: zoom.current, view: views.current });
+  vscode.setState({
+    ...identity,
+    zoom: zoom.current,
+    view: views.current,
+    timeline: timelineState(),
+  });
 }
 
 /** False until the first diagram is placed: a restored or user-set view is never moved. */
@@ -199,7 +212,8 @@ window.addEventListener('message', (event: MessageEvent) => {
       return;
     case 'highlight': {
       highlighted = message.lines;
-      timeline.follow(highlighted);
+      if (message.debugStop) timeline.stopAt(highlighted[0] ?? -1);
+      else timeline.follow(highlighted);
       const first = highlight(arrows, highlighted);
       if (first) zoom.reveal(first);
       const row = table.highlight(highlighted);

@@ -22,17 +22,48 @@ export interface TimelineHost {
   reveal(line: number): void;
   /** Scrolls an element of the diagram into view. */
   show(element: Element): void;
+  /** The step or the predict mode changed: keep them with the page's state (see `state`). */
+  changed(): void;
+}
+
+/**
+ * What the timeline keeps in the webview's state (vscode.setState), so that a panel hidden and
+ * shown again, or restored by VS Code, comes back on the same step: the step, its arrow's line
+ * (to find the step again in a drawing that changed meanwhile) and the predict mode.
+ */
+export interface TimelineState {
+  readonly step: number;
+  readonly line: number;
+  readonly predicting: boolean;
+}
+
+/** More steps or lines than any drawing has: a bound for what is read back. */
+const MAX_SAVED = 10_000_000;
+
+/** Whether a value read back from the webview's state is a TimelineState. */
+export function isTimelineState(value: unknown): value is TimelineState {
+  if (typeof value !== 'object' || value === null) return false;
+  const { step, line, predicting } = value as Record<string, unknown>;
+  // `line` is -1 at step 0, which has no arrow.
+  return within(step, 0) && within(line, -1) && typeof predicting === 'boolean';
+}
+
+function within(value: unknown, min: number): boolean {
+  return Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_SAVED;
 }
 
 /** How many unanswered cursor moves are remembered. */
 const MAX_ECHOES = 20;
 
 /**
- * A seq= or ack= value in a label, and the value a wrong one should have had (the `shouldBe`
- * of render/renderText.ts, in English or 简体中文): the predict mode shows `?` for them.
+ * The numbers of a segment's label (render/mermaid.ts: seq=, ack=, win=, len=) and the value a
+ * wrong one should have had (the `shouldBe` of render/renderText.ts, in English or 简体中文):
+ * the predict mode shows `?` for them, and for a payload (in quotes, render/labelLines.ts).
  */
-const NUMBER = /\b(seq|ack)=\S+/g;
+const NUMBER = /\b(seq|ack|win|len)=\S+/g;
 const SHOULD_BE = /(✗ (?:should be|应为) )\S+/g;
+/** A hidden payload: its quotes around a question mark. */
+const HIDDEN_PAYLOAD = '"?"';
 
 /**
  * Steps through the drawn diagram: step N shows arrows 1..N as drawn and the later ones greyed
@@ -44,6 +75,8 @@ export class Timeline {
   private arrows: readonly Arrow[] = [];
   private states: readonly StepState[] = [];
   private predicting = false;
+  /** A debugger stop past the drawn window, for the drawing of the window around it. */
+  private stop: number | undefined;
   /** Label lines whose numbers the predict mode replaced, with their own text. */
   private readonly masked = new Map<Element, string>();
   private readonly view: StepStateView;
@@ -55,12 +88,18 @@ export class Timeline {
    */
   private echoes: number[] = [];
 
+  /** A saved state to go back to when the first drawing arrives. */
+  private restoring: TimelineState | undefined;
+
   constructor(
     private readonly elements: TimelineElements,
     private readonly text: PanelText,
     private readonly host: TimelineHost,
+    restored?: TimelineState,
   ) {
     this.view = new StepStateView(elements.table, text);
+    this.restoring = restored && restored.step > 0 ? restored : undefined;
+    this.predicting = restored?.predicting ?? false;
     elements.back.addEventListener('click', () => this.go(this.step - 1));
     elements.forward.addEventListener('click', () => this.go(this.step + 1));
     elements.slider.addEventListener('input', () => this.go(Number(elements.slider.value)));
@@ -74,6 +113,17 @@ export class Timeline {
   /** The step shown: 0 when the timeline is off. */
   get current(): number {
     return this.step;
+  }
+
+  /** What to keep in the webview's state. */
+  get state(): TimelineState {
+    // Until the first drawing, the state read back is still the one to keep.
+    if (this.restoring) return this.restoring;
+    return {
+      step: this.step,
+      line: this.arrows[this.step - 1]?.info.line ?? -1,
+      predicting: this.predicting,
+    };
   }
 
   /**
@@ -91,12 +141,25 @@ export class Timeline {
       const same = this.arrows.findIndex((arrow) => arrow.info.line === line);
       this.step = same >= 0 ? same + 1 : Math.min(this.step, this.arrows.length);
     }
+    const restoring = this.restoring;
+    if (restoring && this.arrows.length > 0) {
+      this.restoring = undefined;
+      const same = this.arrows.findIndex((arrow) => arrow.info.line === restoring.line);
+      this.step = same >= 0 ? same + 1 : Math.min(restoring.step, this.arrows.length);
+    }
+    if (this.stop !== undefined) {
+      const stop = this.stop;
+      this.stop = undefined;
+      this.place(stop);
+      return;
+    }
     this.apply();
   }
 
   /** Shows step `step` (clamped), and moves the editor's cursor to its arrow. */
   go(step: number): void {
     const next = Math.max(0, Math.min(this.arrows.length, Math.round(step)));
+    this.stop = undefined;
     if (next === this.step) return;
     this.step = next;
     this.apply();
@@ -126,6 +189,32 @@ export class Timeline {
     if (index < 0) return;
     this.step = index + 1;
     this.apply();
+  }
+
+  /**
+   * The debugger stopped on `line`: the timeline goes to that step, turning itself on. A line
+   * with no arrow (`listen`, `expect`) shows the last arrow before it; a line past the drawn
+   * window waits for the drawing of the window around it (see update). The editor is already
+   * on the line: the cursor is not moved.
+   */
+  stopAt(line: number): void {
+    const first = this.arrows[0]?.info.line ?? Infinity;
+    const last = this.arrows[this.arrows.length - 1]?.info.line ?? -Infinity;
+    this.stop = line < first || line > last ? line : undefined;
+    this.place(line);
+  }
+
+  /** Shows the step of the last arrow on or before `line`, and that arrow if it is on it. */
+  private place(line: number): void {
+    let step = 0;
+    this.arrows.forEach((arrow, index) => {
+      if (arrow.info.line <= line) step = index + 1;
+    });
+    this.step = step;
+    this.apply();
+    const arrow = this.arrows[step - 1];
+    const element = arrow?.info.line === line ? arrow.elements[0] : undefined;
+    if (element) this.host.show(element);
   }
 
   /** Left/Right, Home/End and Escape on the diagram; true when the key was a step. */
@@ -164,14 +253,21 @@ export class Timeline {
     this.unmask();
     if (this.predicting && this.step > 0) this.mask(this.arrows[this.step]);
     this.view.show(this.states[this.step - 1], this.step, total);
+    this.host.changed();
   }
 
-  /** Replaces the next arrow's seq and ack values by `?` until the user steps. */
+  /**
+   * Hides the next arrow's numbers and payload until the user steps. A label is drawn one text
+   * element per line, and a long payload may run from one line into the next: the quote that
+   * opens it is carried from line to line.
+   */
   private mask(arrow: Arrow | undefined): void {
+    let quoted = false;
     for (const element of arrow?.elements ?? []) {
       if (!element.classList.contains('messageText')) continue;
       const own = element.textContent ?? '';
-      const hidden = own.replace(NUMBER, '$1=?').replace(SHOULD_BE, '$1?');
+      const [hidden, stillQuoted] = hideLine(own, quoted);
+      quoted = stillQuoted;
       if (hidden === own) continue;
       this.masked.set(element, own);
       element.textContent = hidden;
@@ -196,4 +292,31 @@ function notesOf(arrows: readonly Arrow[]): { element: Element; top: number }[] 
 
 function topOf(element: Element): number {
   return element instanceof SVGGraphicsElement ? element.getBBox().y : Infinity;
+}
+
+/**
+ * One line of a label with its numbers and its payload hidden; `quoted` when the line starts
+ * inside a payload begun on the line before. Returns the line and whether it ends inside one.
+ */
+function hideLine(line: string, quoted: boolean): [string, boolean] {
+  let out = '';
+  let rest = line;
+  let inside = quoted;
+  while (rest !== '') {
+    const quote = rest.indexOf('"');
+    if (inside) {
+      // The payload's text is dropped; its closing quote went out with its opening one.
+      if (quote < 0) return [out.trimEnd(), true];
+      rest = rest.slice(quote + 1);
+      inside = false;
+      continue;
+    }
+    const plain = quote < 0 ? rest : rest.slice(0, quote);
+    out += plain.replace(NUMBER, '$1=?').replace(SHOULD_BE, '$1?');
+    if (quote < 0) break;
+    out += HIDDEN_PAYLOAD;
+    rest = rest.slice(quote + 1);
+    inside = true;
+  }
+  return [out, inside];
 }

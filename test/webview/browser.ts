@@ -111,11 +111,15 @@ export async function servePreview(theme: () => Theme): Promise<PreviewServer> {
   };
 }
 
-/** Defines `acquireVsCodeApi` before the page's scripts run, recording posted messages. */
+/**
+ * Defines `acquireVsCodeApi` before the page's scripts run, recording posted messages. `state`:
+ * what `getState` returns at first, as after VS Code reloads a panel (see `savedState`).
+ */
 export async function openPreview(
   browser: Browser,
   server: PreviewServer,
   lang: 'en' | 'zh-cn' = 'en',
+  state?: unknown,
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
   const errors: string[] = [];
@@ -126,7 +130,7 @@ export async function openPreview(
   // A string, not a function: the test runner's transpiler would add helpers the page lacks.
   await page.addInitScript(`
     window.__posted = [];
-    window.__state = undefined;
+    window.__state = ${state === undefined ? 'undefined' : JSON.stringify(state)};
     window.acquireVsCodeApi = function () {
       return {
         postMessage: function (message) { window.__posted.push(message); },
@@ -148,6 +152,11 @@ export interface Posted {
 /** Messages the page posted so far. */
 export async function posted(page: Page): Promise<Posted[]> {
   return (await page.evaluate('window.__posted')) as Posted[];
+}
+
+/** What the page last kept with `setState`. */
+export async function savedState(page: Page): Promise<unknown> {
+  return page.evaluate('window.__state');
 }
 
 /** Sends a message as the host would. */

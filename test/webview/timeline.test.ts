@@ -9,6 +9,7 @@ import {
   posted,
   renderAndWait,
   renderMessage,
+  savedState,
   send,
   servePreview,
   waitFor,
@@ -228,6 +229,140 @@ test('predict mode also hides the value a wrong number should have had', async (
   await page.close();
 });
 
+test('predict mode hides every number and the payload of the next arrow: seq, ack, win, len', async () => {
+  const request = 'GET /index.html HTTP/1.1\\r\\nHost: bank.example\\r\\nAccept: */*\\r\\n\\r\\n';
+  const text = [
+    'endpoint client 10.0.0.1:1000',
+    'endpoint server 10.0.0.2:80',
+    'server listen',
+    'client -> server SYN seq=100 win=64240',
+    'server -> client SYN ACK seq=300 ack=101 win=65160',
+    'client -> server ACK seq=101 ack=301 win=502',
+    `client -> server PSH ACK seq=101 ack=301 win=502 len=60 "${request}"`,
+    'server -> client ACK seq=301 ack=161 win=509',
+  ].join('\n');
+  const { page, errors, message } = await openWith(text);
+  const shown = await arrowLabels(page, message.messages);
+  assert.match(shown[3] ?? '', /len=60/);
+  assert.match(shown[3] ?? '', /GET \/index/);
+  // The payload runs over more than one line of the label: the hiding must carry over.
+  assert.ok((message.messages[3]?.labelLines ?? 0) >= 3, String(message.messages[3]?.labelLines));
+  for (let i = 0; i < 3; i++) await page.locator('#step-forward').click();
+  await page.locator('#predict').click();
+  let labels = await arrowLabels(page, message.messages);
+  assert.match(labels[3] ?? '', /^PSH ACK seq=\? ack=\? win=\? len=\? "\?"/);
+  assert.doesNotMatch(labels[3] ?? '', /\d|GET|Host|Accept/);
+  assert.equal(labels[2], shown[2], 'the arrow just stepped over keeps its numbers');
+  assert.equal(labels[4], shown[4], 'a later arrow is greyed, not hidden');
+  await page.locator('#step-forward').click();
+  labels = await arrowLabels(page, message.messages);
+  assert.equal(labels[3], shown[3]);
+  assert.match(labels[4] ?? '', /^ACK seq=\? ack=\? win=\?$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('predict mode hides a TLS message’s payload too', async () => {
+  const { page, message } = await openWith(HTTPS);
+  const texts = message.rows.map((r) => r.message);
+  const request = texts.indexOf('ApplicationData');
+  await page.locator('#step').fill(String(request));
+  await page.locator('#predict').click();
+  const labels = await arrowLabels(page, message.messages);
+  assert.match(labels[request] ?? '', /ApplicationData "\?"/);
+  assert.doesNotMatch(labels[request] ?? '', /GET/);
+  await page.close();
+});
+
+test('a debugger stop moves the whole timeline to its step: counter, slider, table, greyed arrows', async () => {
+  const { page, errors, message } = await openWith(HTTPS);
+  const total = message.messages.length;
+  const postedBefore = (await posted(page)).length;
+  // Off: a debugger stop turns the timeline on at the stop (a cursor move would not).
+  await send(page, { type: 'highlight', lines: [message.messages[2]?.line], debugStop: true });
+  await waitFor(page, `document.getElementById('step-count').textContent === '3/${total}'`);
+  assert.equal(await page.locator('#step').inputValue(), '3');
+  assert.deepEqual(await arrowsWith(page, 'hs-current'), [2]);
+  assert.deepEqual(
+    await arrowsWith(page, 'hs-future'),
+    Array.from({ length: total - 3 }, (_, i) => i + 3),
+  );
+  assert.deepEqual(await row(page, 'state'), ['ESTABLISHED', 'ESTABLISHED']);
+  assert.equal(await page.locator('#step-state caption').isVisible(), true);
+  assert.equal(await page.locator('#step-back').isDisabled(), false);
+  // Further on, and back: Step Back in the debugger moves the timeline back.
+  await send(page, { type: 'highlight', lines: [message.messages[7]?.line], debugStop: true });
+  await waitFor(page, `document.getElementById('step-count').textContent === '8/${total}'`);
+  await send(page, { type: 'highlight', lines: [message.messages[1]?.line], debugStop: true });
+  await waitFor(page, `document.getElementById('step-count').textContent === '2/${total}'`);
+  assert.equal(await page.locator('#step').inputValue(), '2');
+  assert.deepEqual(await arrowsWith(page, 'hs-current'), [1]);
+  // A stop on a line with no arrow shows the arrows before it: `server listen` none of them.
+  const listen = HTTPS.split('\n').findIndex((l) => l.startsWith('server listen'));
+  await send(page, { type: 'highlight', lines: [listen], debugStop: true });
+  await waitFor(page, `document.getElementById('step-count').textContent === '–/${total}'`);
+  const expectLine = HTTPS.split('\n').findIndex((l) => l.startsWith('expect client'));
+  await send(page, { type: 'highlight', lines: [expectLine], debugStop: true });
+  await waitFor(page, `document.getElementById('step-count').textContent === '${total}/${total}'`);
+  // The editor is already on the debugger's line: the page does not move the cursor.
+  const reveals = (await posted(page)).slice(postedBefore).filter((m) => m.type === 'reveal');
+  assert.deepEqual(reveals, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the step and the predict mode survive a reload of the page (hidden and shown, or restored)', async () => {
+  const { page, message } = await openWith(HTTPS);
+  const total = message.messages.length;
+  for (let i = 0; i < 3; i++) await page.locator('#step-forward').click();
+  await page.locator('#predict').click();
+  const state = (await savedState(page)) as Record<string, unknown>;
+  assert.deepEqual(state.timeline, {
+    step: 3,
+    line: message.messages[2]?.line,
+    predicting: true,
+  });
+  assert.equal(state.resource, message.resource, 'the rest of the state is kept');
+  await page.close();
+
+  // VS Code loads the page again with what it kept.
+  theme = 'vscode-light';
+  const again = await openPreview(browser, server, 'en', state);
+  assert.equal((await renderAndWait(again.page, renderMessage(HTTPS))).ok, true);
+  assert.equal(await stepCount(again.page), `3/${total}`);
+  assert.equal(await again.page.locator('#step').inputValue(), '3');
+  assert.equal(await again.page.locator('#predict').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await arrowsWith(again.page, 'hs-current'), [2]);
+  assert.deepEqual(await row(again.page, 'state'), ['ESTABLISHED', 'ESTABLISHED']);
+  assert.match((await arrowLabels(again.page, message.messages))[3] ?? '', /ClientHello/);
+  assert.deepEqual(
+    ((await savedState(again.page)) as Record<string, unknown>).timeline,
+    state.timeline,
+  );
+  assert.deepEqual(again.errors, []);
+  await again.page.close();
+
+  // The text changed while the panel was away: the step is found again by its line.
+  const edited = HTTPS.replace('server listen\n', 'server listen\n\n# a comment\n');
+  const moved = await openPreview(browser, server, 'en', {
+    ...state,
+    timeline: { step: 3, line: (message.messages[2]?.line ?? 0) + 2, predicting: false },
+  });
+  assert.equal((await renderAndWait(moved.page, renderMessage(edited))).ok, true);
+  assert.equal(await stepCount(moved.page), `3/${total}`);
+  await moved.page.close();
+
+  // What is not a timeline state is not read.
+  for (const timeline of [{ step: 'three', line: 2, predicting: true }, { step: -4 }, 'x']) {
+    const bad = await openPreview(browser, server, 'en', { ...state, timeline });
+    assert.equal((await renderAndWait(bad.page, renderMessage(HTTPS))).ok, true);
+    assert.equal(await stepCount(bad.page), `–/${total}`);
+    assert.equal(await bad.page.locator('#predict').getAttribute('aria-pressed'), 'false');
+    assert.deepEqual(bad.errors, []);
+    await bad.page.close();
+  }
+});
+
 for (const kind of ['vscode-light', 'vscode-dark'] as const) {
   test(`a 360 px side panel in ${kind}: the table fits or scrolls in itself`, async () => {
     const { page, errors, message } = await openWith(HTTPS, kind, 360);
@@ -247,6 +382,24 @@ for (const kind of ['vscode-light', 'vscode-dark'] as const) {
     await page.close();
   });
 }
+
+test('a 500 px panel on a captured HTTPS connection: the windows the capture carried, scaled', async () => {
+  const captured = readFileSync('examples/captured-https.handshake', 'utf8');
+  const { page, errors, message } = await openWith(captured, 'vscode-light', 500);
+  const texts = message.rows.map((r) => r.message);
+  await page.locator('#step').fill(String(texts.indexOf('ClientKeyExchange') + 1));
+  // Both SYNs carried wscale=10 (RFC 7323 §2.2): the server's win=64 is 65536 bytes, the
+  // client's win=85 87040. SND.WND is the peer's, RCV.WND its own (RFC 9293 §3.3.1).
+  assert.deepEqual(await row(page, 'sndWnd'), ['65536', '87040']);
+  assert.deepEqual(await row(page, 'rcvWnd'), ['87040', '65536']);
+  assert.deepEqual(await row(page, 'state'), ['ESTABLISHED', 'ESTABLISHED']);
+  const overflow = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+  assert.ok(overflow <= 500, String(overflow));
+  // The README's picture of the timeline (docs/images/preview-timeline.png).
+  await page.screenshot({ path: `${OUTPUT}/timeline-500-capture.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('in 简体中文 the step control and the table speak Chinese', async () => {
   theme = 'vscode-dark';

@@ -5,13 +5,11 @@ import type { Diagnostic } from '../check/diagnostic';
 import { seqValue, type SeqValue, type SymbolValues } from '../tcp/seqValue';
 import type { ConditionNode, ConditionResult } from './condition';
 import { evaluateCondition, type ConditionValue, type NameLookup } from './conditionValue';
-import {
-  delayedSegments,
-  endpointAfter,
-  type DelayedSegment,
-  type EndpointTcp,
-} from './endpointState';
-import { tlsKnowledgeAfter, type TlsKnowledge } from './tlsKnowledge';
+import { EndpointTimeline, type EndpointAfter } from '../analysis/endpointTimeline';
+import { secretKinds, tlsKnowledgeOf, type SecretKinds, type TlsKnowledge } from './tlsKnowledge';
+
+/** One endpoint's TCP variables after a step, as the endpoints' timeline has them. */
+export type EndpointTcp = EndpointAfter;
 
 /** One place the debugger can stop: a step of the trace, on its source line. */
 export interface DebugStop {
@@ -38,16 +36,17 @@ export class DebugTrace {
   readonly stops: readonly DebugStop[];
   /** The endpoints in the order they were declared (or first used). */
   readonly endpoints: readonly string[];
-  private readonly steps: readonly TraceStep[];
-  private readonly delayed: readonly DelayedSegment[];
+  /** Shared with the preview's timeline table: the one place endpoints are followed. */
+  private readonly timeline: EndpointTimeline;
+  private readonly kinds: SecretKinds;
   private readonly symbols: SymbolValues;
 
   constructor(text: string, analysis: Analysis) {
-    this.steps = analysis.trace.steps;
-    this.delayed = delayedSegments(this.steps);
-    this.endpoints = analysis.trace.endpoints.map((e) => e.name);
+    this.timeline = new EndpointTimeline(analysis.trace);
+    this.kinds = secretKinds(analysis.trace.steps);
+    this.endpoints = this.timeline.endpoints;
     this.symbols = new Map(analysis.trace.symbols.map((s) => [s.name, s.value]));
-    this.stops = this.steps.map((step, index) => {
+    this.stops = analysis.trace.steps.map((step, index) => {
       const diagnostics = analysis.stepDiagnostics.byStep.get(step) ?? NO_DIAGNOSTICS;
       return {
         index,
@@ -62,12 +61,19 @@ export class DebugTrace {
 
   /** `endpoint`'s TCP variables after stop `index`. */
   tcp(index: number, endpoint: string): EndpointTcp {
-    return endpointAfter(this.steps, this.delayed, index, endpoint);
+    return (
+      this.timeline.after(index).find((e) => e.endpoint === endpoint) ?? {
+        endpoint,
+        state: 'CLOSED',
+        inFlight: [],
+        verified: [],
+      }
+    );
   }
 
   /** What `endpoint` knows of TLS after stop `index`; undefined before its first TLS message. */
   tls(index: number, endpoint: string): TlsKnowledge | undefined {
-    return tlsKnowledgeAfter(this.steps, index, endpoint);
+    return tlsKnowledgeOf(this.tcp(index, endpoint), this.kinds);
   }
 
   /** The lines that hold a stop: where a breakpoint is verified. */

@@ -1,3 +1,4 @@
+import type { EndpointAfter } from '../analysis/endpointTimeline';
 import type { TraceStep } from '../analysis/trace';
 import type { CertificateCheck, TlsStep } from '../tls/tlsTrace';
 
@@ -25,28 +26,27 @@ const FIELD_KIND: Readonly<Record<string, 'randoms' | 'keyShares' | 'premaster'>
   premaster: 'premaster',
 };
 
-/**
- * What `endpoint` knows after step `index`: the knowledge the TLS engine recorded at the latest
- * TLS message it sent or received, or undefined when it took part in none. The engine lists
- * names; the kind of each is read from the message fields that carried it and from the shape
- * of the names the engine gives derived secrets.
- */
-export function tlsKnowledgeAfter(
-  steps: readonly TraceStep[],
-  index: number,
-  endpoint: string,
-): TlsKnowledge | undefined {
+/** What kind of secret each name a TLS message's fields carried is (`random=r1`: a random). */
+export type SecretKinds = ReadonlyMap<string, 'randoms' | 'keyShares' | 'premaster'>;
+
+/** The kinds of the secrets a trace's TLS messages carry, found once per trace. */
+export function secretKinds(steps: readonly TraceStep[]): SecretKinds {
   const kinds = new Map<string, 'randoms' | 'keyShares' | 'premaster'>();
-  const checks: CertificateCheck[] = [];
-  let secrets: readonly string[] | undefined;
-  for (let i = 0; i <= index && i < steps.length; i++) {
-    const step = steps[i] as TraceStep;
-    if (step.kind !== 'tls') continue;
-    noteKinds(step, kinds);
-    if (step.certificateCheck?.endpoint === endpoint) checks.push(step.certificateCheck);
-    secrets = step.knowledge.find((k) => k.endpoint === endpoint)?.secrets ?? secrets;
-  }
-  if (secrets === undefined) return undefined;
+  for (const step of steps) if (step.kind === 'tls') noteKinds(step, kinds);
+  return kinds;
+}
+
+/**
+ * What an endpoint knows after a step (its EndpointAfter: the knowledge the TLS engine recorded
+ * at the latest message it sent or received), sorted into kinds; undefined when it took part in
+ * none. The engine lists names; the kind of each is read from the message fields that carried
+ * it and from the shape of the names the engine gives derived secrets.
+ */
+export function tlsKnowledgeOf(
+  endpoint: Pick<EndpointAfter, 'knows' | 'verified'>,
+  kinds: SecretKinds,
+): TlsKnowledge | undefined {
+  if (endpoint.knows === undefined) return undefined;
   const sorted: Record<keyof Omit<TlsKnowledge, 'certificatesVerified'>, string[]> = {
     randoms: [],
     keyShares: [],
@@ -56,8 +56,8 @@ export function tlsKnowledgeAfter(
     privateKeys: [],
     other: [],
   };
-  for (const secret of secrets) sorted[kindOf(secret, kinds)].push(secret);
-  return { ...sorted, certificatesVerified: checks };
+  for (const secret of endpoint.knows) sorted[kindOf(secret, kinds)].push(secret);
+  return { ...sorted, certificatesVerified: endpoint.verified };
 }
 
 function noteKinds(step: TlsStep, kinds: Map<string, 'randoms' | 'keyShares' | 'premaster'>): void {
@@ -70,7 +70,7 @@ function noteKinds(step: TlsStep, kinds: Map<string, 'randoms' | 'keyShares' | '
 
 function kindOf(
   secret: string,
-  kinds: ReadonlyMap<string, 'randoms' | 'keyShares' | 'premaster'>,
+  kinds: SecretKinds,
 ): keyof Omit<TlsKnowledge, 'certificatesVerified'> {
   if (secret.endsWith(' (private)')) return 'privateKeys';
   if (secret.startsWith('master(')) return 'masterSecret';

@@ -41,7 +41,15 @@ export type HostMessage =
       readonly resource: string;
       readonly locked: boolean;
     }
-  | { readonly type: 'highlight'; readonly lines: readonly number[] }
+  | {
+      readonly type: 'highlight';
+      readonly lines: readonly number[];
+      /**
+       * Set when the debugger stopped on `lines[0]`: the timeline goes to that step (turning
+       * itself on), not only the arrow's mark.
+       */
+      readonly debugStop?: boolean;
+    }
   | { readonly type: 'zoom'; readonly action: ZoomAction }
   | { readonly type: 'export'; readonly requestId: number; readonly format: ExportFormat };
 
@@ -279,7 +287,9 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
       ) {
         return undefined;
       }
-      return { type: 'highlight', lines };
+      return value.debugStop === true
+        ? { type: 'highlight', lines, debugStop: true }
+        : { type: 'highlight', lines };
     }
     case 'zoom':
       return value.action === 'in' ||

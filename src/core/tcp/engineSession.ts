@@ -221,7 +221,15 @@ export class EngineSession {
     } else if (sent.unlessAsSent) {
       report(sent.unlessAsSent);
     }
-    return arrive(this.tcbs[to], this.names[to], segment, NO_SYMBOLS, report, this.out.span);
+    return arrive(
+      this.tcbs[to],
+      this.names[to],
+      segment,
+      wire.win,
+      NO_SYMBOLS,
+      report,
+      this.out.span,
+    );
   }
 
   private step(outcome: SessionStep['outcome']): SessionStep {

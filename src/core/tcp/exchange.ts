@@ -12,7 +12,7 @@ import { inject, send, type Outgoing, type Sent, type SendContext } from './send
 import { formatValue, type SymbolValues } from './seqValue';
 import type { Segment, Tcb } from './tcb';
 import type { SegmentOutcome } from './trace';
-import { advertise } from './windowScale';
+import { advertise, learnSendWindow } from './windowScale';
 
 /**
  * Sends `out` from `sender` to `receiver`: forged as written when `attacker` (a blind
@@ -36,12 +36,14 @@ export function transmit(
 /**
  * Delivers `segment` to `receiver` (named `to`): a segment that arrives ahead of RCV.NXT is
  * queued and reported (OutOfOrder) at the label of the `deliver` that delivered it, else at
- * the statement's seq= (else the statement).
+ * the statement's seq= (else the statement). `win`, the window the segment advertises (negative
+ * when none), becomes the receiver's SND.WND when the segment is accepted.
  */
 export function arrive(
   receiver: Tcb,
   to: string,
   segment: Segment,
+  win: number,
   symbols: SymbolValues,
   report: (d: Finding) => void,
   statement: SegmentStatement,
@@ -49,6 +51,7 @@ export function arrive(
 ): SegmentOutcome {
   const rcvNxtBefore = receiver.rcvNxt;
   const outcome = receive(receiver, segment, symbols);
+  if (outcome === 'delivered' || outcome === 'queued') learnSendWindow(receiver, segment, win);
   if (outcome === 'queued' && rcvNxtBefore) {
     // Only now: asking a statement for its seq= node builds it (see syntax/segmentNode.ts).
     const at: Span = delivery?.label ?? statement.seq?.value ?? statement;

@@ -285,6 +285,7 @@ class Simulator {
         this.tcbs.own(to),
         to,
         segment,
+        statement.winValue,
         this.names.symbolValues,
         this.report,
         statement,

@@ -165,6 +165,12 @@ export interface Tcb {
    * when never written.
    */
   rcvWnd: undefined | number;
+  /**
+   * SND.WND: the window the peer advertised in the last segment this side accepted, in bytes
+   * (windowScale.ts, learnSendWindow); undefined while the peer never wrote one. Shown, not
+   * used: a scenario's segments are not held back by it.
+   */
+  sndWnd: undefined | number;
   /** The Window Scale option of the SYN this side sent, and of its peer's (windowScale.ts). */
   synWscale: undefined | number;
   peerWscale: undefined | number;
@@ -219,6 +225,7 @@ export const CLOSED_TCB: Readonly<Tcb> = Object.freeze({
   irs: undefined,
   rcvNxt: undefined,
   rcvWnd: undefined,
+  sndWnd: undefined,
   synWscale: undefined,
   peerWscale: undefined,
   finSeq: undefined,
@@ -261,4 +268,12 @@ export interface TcbView {
   readonly sndNxt?: SeqValue;
   readonly irs?: SeqValue;
   readonly rcvNxt?: SeqValue;
+  /**
+   * SND.WND and RCV.WND in bytes (RFC 9293 §3.3.1): the window the peer last advertised in a
+   * segment this side accepted, and the one this side last advertised; undefined while the
+   * scenario wrote none (`win=`). Scaled as windowScale.ts says; when a capture starts after the
+   * SYNs the shift is unknown and a window is the largest its field can mean (shifted by 14).
+   */
+  readonly sndWnd?: number;
+  readonly rcvWnd?: number;
 }

@@ -63,6 +63,8 @@ export class TcbTable {
           sndNxt: undefined,
           irs: undefined,
           rcvNxt: undefined,
+          sndWnd: undefined,
+          rcvWnd: undefined,
         },
       };
       this.entries.set(name, entry);

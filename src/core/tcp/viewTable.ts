@@ -6,8 +6,8 @@ import { ValueColumns } from './valueColumns';
 const WIDTH = 5; // iss, sndUna, sndNxt, irs, rcvNxt
 
 /**
- * The TcbView snapshots of a trace, in typed arrays: the state's index and the five sequence
- * variables. A view is made as an object when a step is asked for it, and its sequence values
+ * The TcbView snapshots of a trace, in typed arrays: the state's index, the five sequence
+ * variables and the two windows. A view is made as an object when a step is asked for it, and its sequence values
  * when they are read.
  *
  * Why: a 100k-segment trace holds about 130k snapshots; as objects (with their sequence values)
@@ -16,12 +16,15 @@ const WIDTH = 5; // iss, sndUna, sndNxt, irs, rcvNxt
  */
 export class ViewTable {
   private states: Uint8Array;
+  /** SND.WND and RCV.WND of each snapshot, NO_WINDOW for none (at most 65535 << 14: exact). */
+  private windows: Float64Array;
   private readonly values: ValueColumns;
   private count = 0;
 
   /** `rows`: how many snapshots to make room for at first (it grows as needed). */
   constructor(rows: number) {
     this.states = new Uint8Array(Math.max(rows, 16));
+    this.windows = new Float64Array(Math.max(rows, 16) * 2);
     this.values = new ValueColumns(Math.max(rows, 16) * WIDTH);
   }
 
@@ -32,6 +35,9 @@ export class ViewTable {
       const states = new Uint8Array(this.states.length * 2);
       states.set(this.states);
       this.states = states;
+      const windows = new Float64Array(this.states.length * 2);
+      windows.set(this.windows);
+      this.windows = windows;
     }
     this.values.reserve((id + 1) * WIDTH);
     this.states[id] = TCP_STATES.indexOf(tcb.state);
@@ -41,21 +47,37 @@ export class ViewTable {
     this.values.put(at + 2, tcb.sndNxt);
     this.values.put(at + 3, tcb.irs);
     this.values.put(at + 4, tcb.rcvNxt);
+    this.windows[id * 2] = tcb.sndWnd ?? NO_WINDOW;
+    this.windows[id * 2 + 1] = tcb.rcvWnd ?? NO_WINDOW;
     return id;
   }
 
-  /** The view `id` stands for (a new object each time: three fields, cheaper than a cache). */
+  /** The view `id` stands for (a new object each time: five fields, cheaper than a cache). */
   get(id: number): TcbView {
-    return new Snapshot(this.values, id * WIDTH, TCP_STATES[this.states[id] as number] as TcpState);
+    return new Snapshot(
+      this.values,
+      id * WIDTH,
+      TCP_STATES[this.states[id] as number] as TcpState,
+      windowOf(this.windows[id * 2] as number),
+      windowOf(this.windows[id * 2 + 1] as number),
+    );
   }
 }
 
-/** A view read from the table: its state at once, its sequence values when asked (anew). */
+const NO_WINDOW = -1;
+
+function windowOf(stored: number): number | undefined {
+  return stored === NO_WINDOW ? undefined : stored;
+}
+
+/** A view read from the table: its state and windows at once, its sequence values when asked. */
 class Snapshot implements TcbView {
   constructor(
     private readonly values: ValueColumns,
     private readonly at: number,
     readonly state: TcpState,
+    readonly sndWnd: number | undefined,
+    readonly rcvWnd: number | undefined,
   ) {}
 
   get iss(): SeqValue | undefined {
@@ -83,6 +105,8 @@ class Snapshot implements TcbView {
       sndNxt: this.sndNxt,
       irs: this.irs,
       rcvNxt: this.rcvNxt,
+      sndWnd: this.sndWnd,
+      rcvWnd: this.rcvWnd,
     };
   }
 }
@@ -96,6 +120,8 @@ export interface LastView {
   sndNxt: SeqValue | undefined;
   irs: SeqValue | undefined;
   rcvNxt: SeqValue | undefined;
+  sndWnd: number | undefined;
+  rcvWnd: number | undefined;
 }
 
 /** The id of a view of `tcb`: `last`'s when nothing in it moved, else a new one (kept in `last`). */
@@ -107,7 +133,9 @@ export function viewId(table: ViewTable, tcb: Readonly<Tcb>, last: LastView): nu
     last.sndUna === tcb.sndUna &&
     last.sndNxt === tcb.sndNxt &&
     last.irs === tcb.irs &&
-    last.rcvNxt === tcb.rcvNxt
+    last.rcvNxt === tcb.rcvNxt &&
+    last.sndWnd === tcb.sndWnd &&
+    last.rcvWnd === tcb.rcvWnd
   ) {
     return last.id;
   }
@@ -118,5 +146,7 @@ export function viewId(table: ViewTable, tcb: Readonly<Tcb>, last: LastView): nu
   last.sndNxt = tcb.sndNxt;
   last.irs = tcb.irs;
   last.rcvNxt = tcb.rcvNxt;
+  last.sndWnd = tcb.sndWnd;
+  last.rcvWnd = tcb.rcvWnd;
   return last.id;
 }

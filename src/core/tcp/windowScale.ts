@@ -98,3 +98,33 @@ const FACTORS: readonly number[] = Array.from({ length: MAX_WSCALE + 1 }, (_, sh
 export function receiveWindow(tcb: Readonly<Tcb>): number {
   return tcb.rcvWnd ?? largestWindow(MAX_UNSCALED, windowShift(tcb));
 }
+
+/**
+ * The shift this side applies to the windows its peer advertises (its Snd.Wind.Shift, RFC 7323
+ * §2.2): the peer's own shift once both SYNs carried the option, 0 while either carried none,
+ * UNKNOWN_SHIFT when a SYN was not seen or its shift cannot be known.
+ */
+export function sendWindowShift(tcb: Readonly<Tcb>): number {
+  const own = tcb.synWscale;
+  const peer = tcb.peerWscale;
+  if (own === undefined || peer === undefined || own === NO_WSCALE || peer === NO_WSCALE) {
+    return 0;
+  }
+  if (own < 0 || peer < 0) return UNKNOWN_SHIFT;
+  return peer;
+}
+
+/**
+ * What an accepted segment tells its receiver about the peer's window: SND.WND <- SEG.WND
+ * (RFC 9293 §3.10.7.3 for the SYN ACK, §3.10.7.4 for the segments after it), shifted left by the
+ * peer's scale except on a SYN, whose window is never scaled (RFC 7323 §2.2, §2.3). `win` is the
+ * line's `win=`, negative when not written: SND.WND then stays as it was.
+ *
+ * Simplified: SND.WL1 and SND.WL2, which keep an old reordered segment from moving the window
+ * back, are not kept; the caller passes only segments accepted in order or queued ahead of a
+ * gap, so a duplicate never moves it.
+ */
+export function learnSendWindow(tcb: Tcb, segment: Segment, win: number): void {
+  if (win < 0) return;
+  tcb.sndWnd = segment.flags.has('SYN') ? win : largestWindow(win, sendWindowShift(tcb));
+}

@@ -128,14 +128,17 @@ export class HandshakePreview extends Disposable {
     void this.render();
   }
 
-  /** Marks the arrows of the lines under the cursor; redraws a windowed diagram if it left it. */
-  selectionChanged(lines: readonly number[]): void {
+  /**
+   * Marks the arrows of the lines under the cursor; redraws a windowed diagram if it left it.
+   * `debugStop`: the debugger stopped on `lines[0]`, and the timeline goes to that step.
+   */
+  selectionChanged(lines: readonly number[], debugStop = false): void {
     const shown = this.shownLines;
     const line = lines[0];
     if (shown?.windowed && line !== undefined && (line < shown.first || line > shown.last)) {
       this.scheduleUpdate();
     }
-    this.post({ type: 'highlight', lines });
+    this.post(debugStop ? { type: 'highlight', lines, debugStop } : { type: 'highlight', lines });
   }
 
   zoom(action: 'in' | 'out' | 'fit' | 'reset'): void {

@@ -91,11 +91,11 @@ export class PreviewManager extends Disposable {
 
   /**
    * The debugger stopped at `line` (0-based) of `document`: its previews mark that step, as
-   * they mark the line under the cursor (the timeline follows the same message).
+   * they mark the line under the cursor, and their timelines go to it.
    */
   followStep(document: vscode.Uri, line: number): void {
     for (const preview of this.previews) {
-      if (preview.matches(document)) preview.selectionChanged([line]);
+      if (preview.matches(document)) preview.selectionChanged([line], true);
     }
   }
 

@@ -111,17 +111,23 @@ test('an unset variable makes a comparison false: it is neither equal, nor diffe
   assert.deepEqual(holds(trace, 0, 'client.SND.NXT < 5'), { ok: true, value: false });
 });
 
-test('segments sent with ~> are in flight from their line to their delivery', () => {
+test('in flight: the segments sent and not yet acknowledged, as the timeline table counts them', () => {
   const trace = example('reordering');
-  const d2 = stopOn(trace, 18); // deliver d2: d1 and d3 still travel
+  const d2 = stopOn(trace, 18); // deliver d2: d1, d2 and d3 sent, none acknowledged
   assert.deepEqual(
     trace.tcp(d2, 'client').inFlight.map((s) => show(s.seq)),
-    ['1001', '1201'],
+    ['1001', '1101', '1201'],
   );
-  // SND.NXT counts all three, though the last to arrive is delivered later.
   assert.equal(show(trace.tcp(d2, 'client').sndNxt), '1301');
-  assert.deepEqual(holds(trace, d2, 'client.inFlight == 2'), { ok: true, value: true });
-  assert.equal(trace.tcp(stopOn(trace, 23), 'client').inFlight.length, 0);
+  assert.deepEqual(holds(trace, d2, 'client.inFlight == 3'), { ok: true, value: true });
+  // ack=1201 (line 21) acknowledges d1 and d2; ack=1301 (line 24) d3.
+  assert.deepEqual(
+    trace.tcp(stopOn(trace, 23), 'client').inFlight.map((s) => show(s.seq)),
+    ['1201'],
+  );
+  assert.equal(trace.tcp(stopOn(trace, 24), 'client').inFlight.length, 0);
+  // Stepping back gives the same answers as stepping forward.
+  assert.equal(trace.tcp(d2, 'client').inFlight.length, 3);
 });
 
 test('windows as written: RCV.WND the last win= sent, SND.WND the last one received', () => {

@@ -200,3 +200,19 @@ describe('reveal messages from the timeline keep the focus in the preview', () =
     assert.equal(parseWebviewMessage({ type: 'reveal', line: 3, preserveFocus: 'yes' }), undefined);
   });
 });
+
+describe('a debugger stop travels as a highlight that moves the timeline', () => {
+  test('debugStop passes when true; anything else is a plain highlight', () => {
+    assert.deepEqual(parseHostMessage({ type: 'highlight', lines: [4], debugStop: true }), {
+      type: 'highlight',
+      lines: [4],
+      debugStop: true,
+    });
+    for (const debugStop of [false, 'yes', 1, undefined]) {
+      assert.deepEqual(parseHostMessage({ type: 'highlight', lines: [4], debugStop }), {
+        type: 'highlight',
+        lines: [4],
+      });
+    }
+  });
+});

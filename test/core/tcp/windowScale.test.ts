@@ -17,6 +17,7 @@ import {
   largestWindow,
   NO_WSCALE,
   receiveWindow,
+  sendWindowShift,
   SOME_WSCALE,
   UNKNOWN_SHIFT,
   UNSEEN_WSCALE,
@@ -236,4 +237,59 @@ test('an imported capture whose SYNs carry wscale=10 checks with zero engine err
   );
   const steps = analysis.trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
   assert.ok(steps.every((s) => s.outcome !== 'challenged' && s.outcome !== 'ignored'));
+});
+
+/** Each segment's receiver's SND.WND and sender's RCV.WND in the trace's snapshots, in order. */
+function windows(text: string): [sndWnd: number | undefined, rcvWnd: number | undefined][] {
+  return analyze(text)
+    .trace.steps.filter((s): s is SegmentStep => s.kind === 'segment')
+    .map((s) => [s.receiver.after.sndWnd, s.sender.after.rcvWnd]);
+}
+
+test('the trace holds SND.WND (the peer’s last window) and RCV.WND (its own), scaled', () => {
+  // Shifts 7 (client) and 8 (server). RFC 9293 §3.10.7.4: SND.WND <- SEG.WND, shifted by the
+  // peer's scale (RFC 7323 §2.3); a SYN's window is never scaled.
+  assert.deepEqual(windows(lines(...opening('wscale=7', 'wscale=8'))), [
+    [64240, 64240],
+    [65160, 65160],
+    [502 * 2 ** 7, 502 * 2 ** 7],
+    [2 * 2 ** 8, 2 * 2 ** 8],
+  ]);
+  // Only one SYN offered the option: no window is scaled.
+  assert.deepEqual(windows(lines(...opening('wscale=7', ''))).slice(2), [
+    [502, 502],
+    [2, 2],
+  ]);
+});
+
+test('no win= written: SND.WND and RCV.WND stay unknown; a lost segment moves neither', () => {
+  const text = lines(
+    ...ENDPOINTS,
+    'client -> server SYN seq=1000',
+    'server -> client SYN ACK seq=5000 ack=1001 win=100',
+    'client -x server ACK seq=1001 ack=5001 win=7',
+  );
+  const steps = analyze(text).trace.steps.filter((s): s is SegmentStep => s.kind === 'segment');
+  assert.equal(steps[0]?.sender.after.rcvWnd, undefined);
+  assert.equal(steps[0]?.receiver.after.sndWnd, undefined);
+  assert.equal(steps[1]?.receiver.after.sndWnd, 100);
+  assert.equal(steps[2]?.sender.after.rcvWnd, 7, 'it was advertised');
+  assert.equal(steps[2]?.receiver.after.sndWnd, undefined, 'it never arrived');
+});
+
+test('sendWindowShift: the peer’s shift once both SYNs carried one (RFC 7323 §2.2)', () => {
+  const cases: [own: number | undefined, peer: number | undefined, shift: number][] = [
+    [7, 2, 2],
+    [0, 7, 7],
+    [7, NO_WSCALE, 0],
+    [NO_WSCALE, 7, 0],
+    [undefined, 7, 0],
+    [7, UNSEEN_WSCALE, UNKNOWN_SHIFT],
+    [7, SOME_WSCALE, UNKNOWN_SHIFT],
+    [UNSEEN_WSCALE, 7, UNKNOWN_SHIFT],
+  ];
+  for (const [own, peer, shift] of cases) {
+    const tcb = newTcb({ synWscale: own, peerWscale: peer });
+    assert.equal(sendWindowShift(tcb), shift, `${own} ${peer}`);
+  }
 });
