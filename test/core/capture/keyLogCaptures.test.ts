@@ -64,8 +64,11 @@ const TYPE_OF: Partial<Record<TlsEvent['kind'], number>> = {
   NewSessionTicket: TLS_HANDSHAKE_TYPE.NewSessionTicket,
 };
 
-/** The handshake message types read per frame, as `frame<TAB>type,type` (tshark's layout). */
-function ourHandshakeTypes(name: string): string[] {
+/**
+ * The handshake message types read per frame, as `frame<TAB>type,type` (tshark's layout).
+ * `bytewise` feeds each payload one byte at a time: records and messages then cross segments.
+ */
+function ourHandshakeTypes(name: string, bytewise = false): string[] {
   const keyLog = keyLogOf(name);
   const streams = new Map<Connection, [TlsStream, TlsStream]>();
   const rows: string[] = [];
@@ -78,11 +81,13 @@ function ourHandshakeTypes(name: string): string[] {
       pair = [new TlsStream(role(0)), new TlsStream(role(1))];
       streams.set(connection, pair);
     }
-    const events = pair[direction].push(
-      packet.seq,
-      packet.bytes.subarray(packet.payloadStart, packet.payloadEnd),
-      packet.len,
-    );
+    const payload = packet.bytes.subarray(packet.payloadStart, packet.payloadEnd);
+    const stream = pair[direction];
+    const events = bytewise
+      ? [...payload].flatMap((_, i) =>
+          stream.push((packet.seq + i) >>> 0, payload.slice(i, i + 1), 1),
+        )
+      : stream.push(packet.seq, payload, packet.len);
     // As ScenarioWriter does: once the server speaks TLS 1.3, a ChangeCipherSpec encrypts nothing.
     if (events.some((e) => e.kind === 'ServerHello' && e.version === 0x0304))
       for (const stream of pair) stream.ccsEncrypts = false;
@@ -117,6 +122,12 @@ for (const [name, codes] of Object.entries(VERDICTS)) {
     assert.deepEqual(ourHandshakeTypes(name), tsharkHandshakeTypes(name));
   });
 }
+
+test('records and handshake messages split across segments, one byte each, decrypt the same', () => {
+  for (const name of ['tls13-client-cert', 'tls13-hello-retry', 'tls13-chacha20']) {
+    assert.deepEqual(ourHandshakeTypes(name, true), tsharkHandshakeTypes(name), name);
+  }
+});
 
 test('the expired certificate is read from the capture: its dates and issuer, and HS615', () => {
   const text = imported('tls13-expired');

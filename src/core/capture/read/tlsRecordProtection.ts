@@ -11,9 +11,6 @@ export type OpenedRecord =
   | { readonly ok: true; readonly type: number; readonly content: Uint8Array }
   | { readonly ok: false; readonly why: 'authentication' | 'no-content-type' };
 
-/** RFC 8446 §5.2: a TLSCiphertext holds at most 2^14 + 256 bytes. */
-export const MAX_CIPHERTEXT = (1 << 14) + 256;
-
 /**
  * One direction's record protection under one traffic secret (RFC 8446 §5.2, §5.3): the
  * write key and IV, and the sequence number of the next record, which starts at 0 for every

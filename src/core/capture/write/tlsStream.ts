@@ -39,8 +39,8 @@ export class TlsStream {
   /** Segments beyond a hole, by sequence number. */
   private readonly early = new Map<number, Uint8Array>();
   private earlyBytes = 0;
-  /** The header of a protected record whose body is being gathered (in `pending`) to open. */
-  private gathering: Uint8Array | undefined;
+  /** A protected record being gathered to be opened: its header, and its body so far. */
+  private gathering: { header: Uint8Array; body: Uint8Array; filled: number } | undefined;
 
   constructor(
     /** The key log decryption of this sender's records, if any. */
@@ -97,6 +97,7 @@ export class TlsStream {
     if (!this.stopped && this.seen) found.push({ kind: 'Lost', why });
     this.stopped = true;
     this.pending = this.handshake = new Uint8Array(0);
+    this.gathering = undefined;
     this.early.clear();
     return found;
   }
@@ -128,8 +129,8 @@ export class TlsStream {
         const length = u16(header, 3);
         this.seen = true;
         // RFC 8446 §5.2: every protected record says application_data outwardly.
-        if (header[0] === CONTENT.ApplicationData && this.keys?.wants(found)) {
-          this.gathering = header.slice();
+        if (header[0] === CONTENT.ApplicationData && length > 0 && this.keys?.wants(found)) {
+          this.gathering = { header: header.slice(), body: new Uint8Array(length), filled: 0 };
           continue;
         }
         this.skip = length;
@@ -145,18 +146,16 @@ export class TlsStream {
     return found;
   }
 
-  /** Gathers a protected record's body from `bytes` at `at`; opens it once whole. */
+  /** Gathers a protected record's body from `bytes` at `at` (copied); opens it once whole. */
   private gather(bytes: Uint8Array, at: number, found: TlsEvent[]): number {
-    const header = this.gathering as Uint8Array;
-    const length = u16(header, 3);
-    const take = bytes.subarray(at, at + length - this.pending.length);
-    // Copied: the bytes given may be a reader's buffer, reused for the next chunk.
-    this.pending = join(this.pending, take).slice();
-    if (this.pending.length < length) return at + take.length;
-    const body = this.pending;
-    this.pending = new Uint8Array(0);
-    this.gathering = undefined;
-    this.opened(header, body, found);
+    const record = this.gathering as NonNullable<TlsStream['gathering']>;
+    const take = bytes.subarray(at, at + record.body.length - record.filled);
+    record.body.set(take, record.filled);
+    record.filled += take.length;
+    if (record.filled === record.body.length) {
+      this.gathering = undefined;
+      this.opened(record.header, record.body, found);
+    }
     return at + take.length;
   }
 
