@@ -61,7 +61,10 @@ const EN_HELP: HelpText = {
                   .handshake scenario, with Wireshark's TCP analysis in comments
     --connection N
                   only the Nth TCP connection
-    --list        list the connections instead`,
+    --list        list the connections instead
+    --keylog FILE
+                  decrypt TLS 1.3 with this key log (SSLKEYLOGFILE format, as
+                  browsers, curl and openssl -keylogfile write it)`,
     },
     render: {
       args: '[options] FILE',
@@ -111,6 +114,7 @@ const EN = {
   themeValues: '--theme takes light or dark',
   formatValues: '--format takes text, json, github or sarif',
   connectionNumber: '--connection takes a connection number (1, 2, ...; see --list)',
+  keylogFile: '--keylog takes the key log file (SSLKEYLOGFILE format)',
   pngNeedsOutput: 'a PNG needs -o FILE.png',
   noChromium:
     'render draws with Chromium or Chrome, which was not found. Install it (Debian and Ubuntu: apt-get install chromium) or set CHROME_PATH to its executable.',
@@ -159,7 +163,9 @@ const ZH_CN_HELP: HelpText = {
                   .handshake 场景，并把 Wireshark 的 TCP 分析写在注释中
     --connection N
                   只取第 N 个 TCP 连接
-    --list        改为列出所有连接`,
+    --list        改为列出所有连接
+    --keylog 文件  用这个密钥日志解密 TLS 1.3（SSLKEYLOGFILE 格式，
+                  即浏览器、curl 和 openssl -keylogfile 写出的格式）`,
     },
     render: {
       args: '[选项] 文件',
@@ -205,6 +211,7 @@ const ZH_CN: typeof EN = {
   themeValues: '--theme 只接受 light 或 dark',
   formatValues: '--format 只接受 text、json、github 或 sarif',
   connectionNumber: '--connection 需要一个连接编号（1、2、...；见 --list）',
+  keylogFile: '--keylog 需要密钥日志文件（SSLKEYLOGFILE 格式）',
   pngNeedsOutput: '输出 PNG 需要 -o 文件.png',
   noChromium:
     'render 需要 Chromium 或 Chrome 来绘图，但没有找到。请安装它（Debian 和 Ubuntu：apt-get install chromium），或用 CHROME_PATH 指定它的可执行文件。',

@@ -1,5 +1,9 @@
 import { cliTextIn } from './cliText';
-import { closeSync, readSync } from 'node:fs';
+import { closeSync, readFileSync, readSync } from 'node:fs';
+import { parseKeyLog } from '../core/capture/read/keyLog';
+import type { KeyLogDecryption } from '../core/capture/read/tlsDecryption';
+import { word } from '../core/text/words';
+import { nodeTlsCrypto } from './nodeTlsCrypto';
 import {
   connectionLine,
   importCapture,
@@ -14,20 +18,29 @@ export interface ImportOptions {
   readonly file: string;
   readonly connection?: number;
   readonly list: boolean;
+  /** A key log (SSLKEYLOGFILE format) to decrypt TLS 1.3 with. */
+  readonly keylog?: string;
 }
 
 const CHUNK_BYTES = 1 << 20;
 
 /**
  * `handshake import FILE`: a pcap, pcapng or tcpdump text file as a `.handshake` scenario on
- * stdout (`--connection N` for one connection, `--list` to list them). Problems in the file go
+ * stdout (`--connection N` for one connection, `--list` to list them, `--keylog FILE` to decrypt
+ * TLS 1.3 with a key log). Problems in the file go
  * to stderr with their byte offset or line. Exit 0 when something was imported, 1 when the file
  * held nothing importable, 2 when it cannot be read or `--connection` names a connection it does
  * not hold.
  */
 export function importCommand(options: ImportOptions, io: CliIo, source?: ChunkSource): number {
   const cliText = cliTextIn(io.locale);
-  if (source) return importFrom(options, io, source);
+  let keyLog: KeyLogDecryption | undefined;
+  if (options.keylog !== undefined && !options.list) {
+    const read = readKeyLog(options.keylog, io);
+    if (typeof read === 'number') return read;
+    keyLog = read;
+  }
+  if (source) return importFrom(options, io, source, keyLog);
   const input = openInput(options.file, io.locale);
   if ('reason' in input) {
     io.error(`handshake: ${cliText.cannotRead({ file: options.file, reason: input.reason })}`);
@@ -36,9 +49,9 @@ export function importCommand(options: ImportOptions, io: CliIo, source?: ChunkS
   try {
     // A regular file is read in chunks, once per pass; a pipe or a terminal can be read only
     // once, so it is read whole first and its chunks replayed (`cat x.pcap | handshake import -`).
-    if (input.regular) return importFrom(options, io, () => fileChunks(input.fd));
+    if (input.regular) return importFrom(options, io, () => fileChunks(input.fd), keyLog);
     const chunks = readAllChunks(input.fd, CHUNK_BYTES);
-    return importFrom(options, io, () => chunks);
+    return importFrom(options, io, () => chunks, keyLog);
   } catch (error) {
     io.error(
       `handshake: ${cliText.cannotRead({ file: options.file, reason: reasonOf(error, io.locale) })}`,
@@ -49,7 +62,33 @@ export function importCommand(options: ImportOptions, io: CliIo, source?: ChunkS
   }
 }
 
-function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): number {
+/**
+ * The key log named by `--keylog`, with Node's cryptography; its unusable lines go to stderr
+ * (`FILE:line N: ...`) and are skipped. Exit code 2 when it cannot be read.
+ */
+function readKeyLog(file: string, io: CliIo): KeyLogDecryption | number {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = reasonOf(error, io.locale);
+    io.error(`handshake: ${cliTextIn(io.locale).cannotRead({ file, reason })}`);
+    return 2;
+  }
+  const keyLog = parseKeyLog(text);
+  for (const problem of keyLog.problems) {
+    const where = problem.line > 0 ? `${file}:${problem.line}` : file;
+    io.error(`${where}: ${word(problem.message, io.locale)}`);
+  }
+  return { keyLog, crypto: nodeTlsCrypto };
+}
+
+function importFrom(
+  options: ImportOptions,
+  io: CliIo,
+  source: ChunkSource,
+  keyLog?: KeyLogDecryption,
+): number {
   const name =
     options.file === STDIN ? 'stdin' : (options.file.split(/[\\/]/).pop() ?? options.file);
   if (options.list) {
@@ -63,6 +102,7 @@ function importFrom(options: ImportOptions, io: CliIo, source: ChunkSource): num
   const result = importCapture(source, {
     name,
     ...(options.connection !== undefined ? { connection: options.connection } : {}),
+    ...(keyLog ? { keyLog } : {}),
     out: (line) => output.line(line),
   });
   output.flush();

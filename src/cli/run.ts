@@ -149,10 +149,17 @@ function runImport(args: readonly string[], io: CliIo): number {
   const files: string[] = [];
   let connection: number | undefined;
   let list = false;
+  let keylog: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--list') list = true;
-    else if (arg === '--connection') {
+    else if (arg === '--keylog') {
+      keylog = args[++i];
+      if (keylog === undefined || keylog === '') return usageError(io, cliText.keylogFile);
+    } else if (arg.startsWith('--keylog=')) {
+      keylog = arg.slice('--keylog='.length);
+      if (keylog === '') return usageError(io, cliText.keylogFile);
+    } else if (arg === '--connection') {
       connection = Number(args[++i]);
       if (!Number.isInteger(connection) || connection < 1) {
         return usageError(io, cliText.connectionNumber);
@@ -162,7 +169,12 @@ function runImport(args: readonly string[], io: CliIo): number {
   }
   if (files.length !== 1) return usageError(io, cliText.takesOneFile({ command: 'import' }));
   return importCommand(
-    { file: files[0] as string, list, ...(connection ? { connection } : {}) },
+    {
+      file: files[0] as string,
+      list,
+      ...(connection ? { connection } : {}),
+      ...(keylog !== undefined ? { keylog } : {}),
+    },
     io,
   );
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AnalysisCache } from './analysisCache';
 import { CaptureCommands } from './capture/captureCommands';
 import type { OpenCaptureFile } from './capture/captureFile';
+import type { TlsCrypto } from '../core/capture/read/tlsCrypto';
 import { CaptureEditorProvider } from './capture/captureEditor';
 import { DebugRegistration, programUri } from './debug/debugRegistration';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -20,6 +21,12 @@ import { PreviewManager } from './preview/previewManager';
 export interface Platform {
   /** How capture files are read: streamed from disk on Node, read whole on the web. */
   readonly openCaptureFile: OpenCaptureFile;
+  /**
+   * Synchronous cryptography for decrypting TLS 1.3 with a key log: Node's `crypto` on the
+   * desktop; none on the web (WebCrypto is asynchronous and the import is not), where TLS 1.3
+   * stays encrypted.
+   */
+  readonly tlsCrypto?: TlsCrypto;
 }
 
 /** What `activate` hands VS Code: the Markdown preview's markdown-it plugin. */
@@ -51,7 +58,7 @@ export function activateHandshake(
     new StateAnnotations(cache, markdownChecks, typing),
     registerNewScenario(),
     previews,
-    new CaptureCommands(platform.openCaptureFile, locale),
+    new CaptureCommands(platform.openCaptureFile, locale, platform.tlsCrypto),
     new CaptureEditorProvider(platform.openCaptureFile, locale),
     new MarkdownDiagnostics(markdownChecks),
     new MarkdownFeatures(markdownChecks, typing),

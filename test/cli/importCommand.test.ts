@@ -105,3 +105,38 @@ test('usage errors exit 2', () => {
   assert.equal(cli('import', '--connection', 'x', 'f.pcap').status, 2);
   assert.equal(cli('import', '--frobnicate', 'f.pcap').status, 2);
 });
+
+test('import --keylog decrypts TLS 1.3: the expired certificate is read and check gives HS615', () => {
+  const real = `${FIXTURES}/tls-real`;
+  const imported = cli(
+    'import',
+    '--keylog',
+    `${real}/tls13-expired.keylog`,
+    `${real}/tls13-expired.pcap`,
+  );
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.equal(imported.stderr, '');
+  assert.match(imported.stdout, /^# TLS 1\.3 decrypted with the key log/m);
+  assert.match(imported.stdout, /notAfter=2025-01-01/);
+  const checked = cli('check', temp('expired.handshake', imported.stdout));
+  assert.match(checked.stdout, /HS615/);
+});
+
+test('import --keylog: the key log’s bad lines go to stderr with their line; a missing one exits 2', () => {
+  const real = `${FIXTURES}/tls-real`;
+  const good = readFileSync(`${real}/tls13-expired.keylog`, 'utf8');
+  const log = temp('bad.keylog', `${good}NOT A LINE\n`);
+  const imported = cli('import', '--keylog', log, `${real}/tls13-expired.pcap`);
+  assert.equal(imported.status, 0);
+  const line = good.split('\n').length;
+  assert.ok(
+    imported.stderr.includes(`bad.keylog:${line}: unknown label NOT: skipped.`),
+    imported.stderr,
+  );
+  assert.match(imported.stdout, /notAfter=2025-01-01/);
+  const missing = cli('import', '--keylog', `${real}/no-such.keylog`, `${real}/tls13-expired.pcap`);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no-such\.keylog/);
+  const noFile = cli('import', '--keylog');
+  assert.equal(noFile.status, 2);
+});

@@ -60,6 +60,9 @@ export const TLS_HANDSHAKE_TYPE = {
   ServerHelloDone: 14,
   CertificateVerify: 15,
   ClientKeyExchange: 16,
+  // TLS 1.3 only, and encrypted: read when a key log decrypts them.
+  EncryptedExtensions: 8,
+  Finished: 20,
 } as const satisfies Readonly<Partial<Record<TlsMessageType | 'NewSessionTicket', number>>>;
 
 /** The fields each message may carry, and which of them it needs. */

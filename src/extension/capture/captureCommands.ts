@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { bytesCaptureFile, type CaptureFile, type OpenCaptureFile } from './captureFile';
 import { importAndOpen } from './runImport';
+import type { TlsCrypto } from '../../core/capture/read/tlsCrypto';
+import { keyLogFromSettings } from './keyLogSetting';
 
 const FILTERS = {
   'Packet captures and tcpdump text': ['pcap', 'pcapng', 'cap', 'dmp', 'txt', 'log'],
@@ -17,6 +19,8 @@ export class CaptureCommands extends Disposable {
   constructor(
     private readonly openCaptureFile: OpenCaptureFile,
     private readonly locale: Locale,
+    /** The host's cryptography for the key log (none in the web build). */
+    private readonly tlsCrypto?: TlsCrypto,
   ) {
     super();
     const command = (id: string, run: (...args: unknown[]) => unknown) =>
@@ -52,10 +56,12 @@ export class CaptureCommands extends Disposable {
       return undefined;
     }
     const name = uri.path.split('/').pop() ?? uri.path;
+    const keyLog = await keyLogFromSettings(this.tlsCrypto, this.locale);
     return importAndOpen(file, name, {
       name,
       locale: this.locale,
       ...(typeof connection === 'number' ? { connection } : {}),
+      ...(keyLog ? { keyLog } : {}),
     });
   }
 

@@ -6,6 +6,7 @@ import { TLS_MESSAGE_DOCS } from '../../../src/core/protocol/tlsMessageTypes';
 import type { Locale } from '../../../src/core/text/locale';
 import { cliTextIn } from '../../../src/cli/cliText';
 import { CAPTURE_MESSAGES_TABLES } from '../../../src/core/capture/read/captureMessages';
+import { KEY_LOG_MESSAGES_TABLES } from '../../../src/core/capture/read/keyLogMessages';
 import { renderTextIn } from '../../../src/core/render/renderText';
 import { SYNTAX_TEXT_TABLES } from '../../../src/core/syntax/syntaxText';
 import { TCP_TEXT_TABLES } from '../../../src/core/tcp/tcpText';
@@ -41,6 +42,7 @@ const TABLES: Record<string, (locale: Locale) => unknown> = {
   'parser words (SYNTAX_TEXT)': (locale) => SYNTAX_TEXT_TABLES[locale],
   'diagram words (renderText)': renderTextIn,
   'capture readers (CAPTURE_MESSAGES)': (locale) => CAPTURE_MESSAGES_TABLES[locale],
+  'key log reader (KEY_LOG_MESSAGES)': (locale) => KEY_LOG_MESSAGES_TABLES[locale],
   'command line (cliText)': cliTextIn,
   'TLS hover (tlsDocs)': tlsDocsIn,
   'TLS message docs': (locale) => TLS_MESSAGE_DOCS[locale],

@@ -1,4 +1,5 @@
 import type { CertificateFacts } from './x509Certificate';
+import { keyLogNoteText, type KeyLogNote } from './keyLogNote';
 import { groupName } from '../../protocol/tlsGroups';
 import { suiteName } from '../../protocol/tlsSuites';
 import { versionName } from '../../protocol/tlsVersions';
@@ -51,7 +52,9 @@ export type TlsEvent =
         | 'ServerHelloDone'
         | 'CertificateVerify'
         | 'NewSessionTicket'
-        | 'ChangeCipherSpec';
+        | 'ChangeCipherSpec'
+        | 'EncryptedExtensions'
+        | 'Finished';
     }
   | { readonly kind: 'OtherHandshake'; readonly type: number }
   | { readonly kind: 'Alert'; readonly level: number; readonly description: number }
@@ -61,6 +64,13 @@ export type TlsEvent =
       readonly content: 'handshake' | 'alert' | 'data';
       readonly length: number;
     }
+  /** A TLS 1.3 application data record that the key log decrypted: its content's length. */
+  | { readonly kind: 'ApplicationData'; readonly length: number }
+  /**
+   * What the key log did for this connection: its first record decrypted, or why decryption
+   * stopped (`partly` when records were decrypted before). Reported once each, for a comment.
+   */
+  | { readonly kind: 'KeyLog'; readonly note: KeyLogNote; readonly partly: boolean }
   /** The stream has a hole or stops being TLS: nothing more is read from it. */
   | { readonly kind: 'Lost'; readonly why: 'gap' | 'snapshot' | 'not-tls' | 'too-long' };
 
@@ -91,6 +101,10 @@ export function tlsEventText(event: TlsEvent): string {
       return `Alert level=${event.level} description=${event.description}`;
     case 'Encrypted':
       return `encrypted ${event.content} record, ${event.length} bytes`;
+    case 'ApplicationData':
+      return `application data record, ${event.length} bytes decrypted`;
+    case 'KeyLog':
+      return keyLogNoteText(event.note, event.partly);
     case 'Lost':
       return LOST_TEXT[event.why];
     default:

@@ -48,6 +48,10 @@ export function handshakeEvent(type: number, body: Uint8Array): TlsEvent | undef
         return { kind: 'CertificateVerify' };
       case HANDSHAKE.NewSessionTicket:
         return { kind: 'NewSessionTicket' };
+      case HANDSHAKE.EncryptedExtensions:
+        return { kind: 'EncryptedExtensions' };
+      case HANDSHAKE.Finished:
+        return { kind: 'Finished' };
       default:
         return { kind: 'OtherHandshake', type };
     }

@@ -8,6 +8,7 @@ import { alignedLines } from './alignedLines';
 import { ScenarioWriter } from './scenarioWriter';
 import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from '../../tcp/tcpAnalysis';
 import { visibleText } from '../../text/visibleText';
+import type { KeyLogDecryption } from '../read/tlsDecryption';
 
 /**
  * Imports up to this many lines are aligned as Format Document would align them; beyond this
@@ -48,6 +49,8 @@ export interface ImportOptions {
   readonly out?: (line: string) => void;
   /** The most lines aligned as Format Document would: MAX_FORMATTED_LINES unless given. */
   readonly alignAtMost?: number;
+  /** A key log and the host's cryptography: TLS 1.3 records are decrypted with them. */
+  readonly keyLog?: KeyLogDecryption;
 }
 
 export interface ConnectionSummary {
@@ -189,6 +192,7 @@ export class WritePass {
       datedClock: listed.format === 'pcap' || listed.format === 'pcapng',
       ...(listing ? { listing } : {}),
       ...(options.connection !== undefined ? { connection: options.connection } : {}),
+      ...(options.keyLog ? { keyLog: options.keyLog } : {}),
     });
     this.scan = new CaptureScan(
       (packet, connection, direction, bits, time, analyzer) =>

@@ -10,6 +10,7 @@ import { ANALYSIS, type TcpAnalyzer } from '../../tcp/tcpAnalysis';
 import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
+import { ConnectionDecryption, type KeyLogDecryption } from '../read/tlsDecryption';
 import { DeliveryOrder, type LostBecause, type QueuedSegment } from './deliveryOrder';
 import { captureDay } from './captureDay';
 import { versionOfCode } from '../../protocol/tlsVersions';
@@ -59,6 +60,8 @@ export interface WriterOptions {
    * peer's ack below the first captured seq).
    */
   readonly listing?: readonly Connection[];
+  /** A key log to decrypt TLS 1.3 with (`import --keylog`). */
+  readonly keyLog?: KeyLogDecryption;
 }
 
 /**
@@ -192,8 +195,11 @@ export class ScenarioWriter {
     const [first, second] = state.names;
     const client = state.clientDirection === 0 ? first : second;
     const server = state.clientDirection === 0 ? second : first;
+    const keys = new ConnectionDecryption(this.options.keyLog);
+    const sender = (direction: 0 | 1) =>
+      keys.side(direction === state.clientDirection ? 'client' : 'server');
     state.tls = {
-      streams: [new TlsStream(), new TlsStream()],
+      streams: [new TlsStream(sender(0)), new TlsStream(sender(1))],
       conversation: new TlsConversation([client, server], this.tlsFile),
     };
     return state.tls;

@@ -54,6 +54,8 @@ export class TlsConversation {
   private serverCert: Certificate | undefined;
   /** The server's certificate, until the client's next message shows whether it accepted it. */
   private awaitingTrust: Certificate | undefined;
+  /** True once a key log decrypted a record: TLS 1.3's flight is then read, not assumed. */
+  private decrypted = false;
   /** Per side (0 client, 1 server): encrypted records so far. */
   private readonly encryptedRecords: [number, number] = [0, 0];
 
@@ -67,7 +69,7 @@ export class TlsConversation {
   lines(side: 0 | 1, events: readonly TlsEvent[]): string[] {
     const out: string[] = [];
     for (const event of events) {
-      if (this.comments) out.push(`# TLS ${tlsEventText(event)}`);
+      if (this.comments && event.kind !== 'KeyLog') out.push(`# TLS ${tlsEventText(event)}`);
       else this.write(side, event, out);
     }
     return out;
@@ -102,12 +104,26 @@ export class TlsConversation {
       case 'ServerHelloDone':
       case 'CertificateVerify':
       case 'ChangeCipherSpec':
+      case 'EncryptedExtensions':
+      case 'Finished':
         return this.message(side, event.kind, out);
+      case 'ApplicationData':
+        return this.message(side, `ApplicationData "${event.length} bytes, decrypted"`, out);
+      case 'KeyLog':
+        if (event.note.outcome === 'decrypted') this.decrypted = true;
+        out.push(`# ${tlsEventText(event)}`);
+        return;
       case 'NewSessionTicket':
         out.push('# TLS NewSessionTicket (a ticket for resuming later: not a language message)');
         return;
       case 'Alert': {
         const name = ALERT_NAMES.get(event.description);
+        // RFC 8446 §6.1: close_notify ends a connection that went well (read only when
+        // decrypted): a comment, not an Alert, which the engine takes for a failure.
+        if (name === 'close_notify' && !this.awaitingTrust) {
+          out.push(`# TLS ${this.names[side]} sends Alert close_notify: it closes the connection`);
+          return;
+        }
         if (side === 0 && this.awaitingTrust) this.rejected(name, out);
         if (name) this.message(side, `Alert ${name}`, out);
         else out.push(`# TLS ${tlsEventText(event)}`);
@@ -288,7 +304,7 @@ export class TlsConversation {
    * has read the flight) nor an encrypted record of an alert's size.
    */
   private settlesTrust(event: TlsEvent): boolean {
-    if (event.kind === 'Alert') return false;
+    if (event.kind === 'Alert' || event.kind === 'KeyLog') return false;
     if (this.version !== '1.3') return true;
     if (event.kind === 'ChangeCipherSpec') return false;
     return !(event.kind === 'Encrypted' && this.firstClientAlert(event.length));
@@ -372,6 +388,9 @@ export class TlsConversation {
       }
       return this.message(side, `ApplicationData "${event.length} bytes, encrypted"`, out);
     }
+    // A key log decrypted the handshake, then stopped: what follows is only records.
+    if (this.decrypted)
+      return this.message(side, `ApplicationData "${event.length} bytes, encrypted"`, out);
     // TLS 1.3 (RFC 8446 §2): everything after ServerHello looks like application data.
     const clientFinished = this.encryptedRecords[0] > 0;
     if (side === 1 && !clientFinished) {

@@ -1,4 +1,5 @@
 import type { TlsEvent } from '../read/tlsEvents';
+import type { DirectionDecryption } from '../read/tlsDecryption';
 import { handshakeEvent } from '../read/tlsMessages';
 import { TLS_CONTENT_TYPE as CONTENT } from '../../protocol/tlsMessageTypes';
 import { versionOfCode } from '../../protocol/tlsVersions';
@@ -14,7 +15,9 @@ const RECORD_HEADER = 5;
  * are readable, then each encrypted record by its content type and length. Segments after a
  * hole wait (copied, up to MAX_BUFFER bytes) until a retransmission fills it; retransmitted bytes
  * count once. Stops, and frees its buffers, at the first non-TLS byte, at a hole that is never
- * filled, or when the snapshot length cut a payload. Once encrypted it keeps no record bodies.
+ * filled, or when the snapshot length cut a payload. Once encrypted it keeps no record bodies,
+ * unless a key log decrypts them (`keys`): TLS 1.3 records are then gathered whole, opened, and
+ * read as the clear ones are, their handshake messages reassembled across records.
  */
 export class TlsStream {
   private stopped = false;
@@ -36,6 +39,13 @@ export class TlsStream {
   /** Segments beyond a hole, by sequence number. */
   private readonly early = new Map<number, Uint8Array>();
   private earlyBytes = 0;
+  /** A protected record being gathered to be opened: its header, and its body so far. */
+  private gathering: { header: Uint8Array; body: Uint8Array; filled: number } | undefined;
+
+  constructor(
+    /** The key log decryption of this sender's records, if any. */
+    private readonly keys?: DirectionDecryption,
+  ) {}
 
   /** True while this direction may still show TLS. */
   get active(): boolean {
@@ -87,6 +97,7 @@ export class TlsStream {
     if (!this.stopped && this.seen) found.push({ kind: 'Lost', why });
     this.stopped = true;
     this.pending = this.handshake = new Uint8Array(0);
+    this.gathering = undefined;
     this.early.clear();
     return found;
   }
@@ -101,6 +112,10 @@ export class TlsStream {
         at += n;
         continue;
       }
+      if (this.gathering) {
+        at = this.gather(bytes, at, found);
+        continue;
+      }
       if (this.encrypted) {
         // Only the five header bytes are kept; the body is skipped as it streams past.
         const need = RECORD_HEADER - this.pending.length;
@@ -113,6 +128,11 @@ export class TlsStream {
         if (!isRecordHeader(header)) return this.stop('not-tls', found);
         const length = u16(header, 3);
         this.seen = true;
+        // RFC 8446 §5.2: every protected record says application_data outwardly.
+        if (header[0] === CONTENT.ApplicationData && length > 0 && this.keys?.wants(found)) {
+          this.gathering = { header: header.slice(), body: new Uint8Array(length), filled: 0 };
+          continue;
+        }
         this.skip = length;
         found.push(encryptedRecord(header[0] as number, length));
         continue;
@@ -124,6 +144,37 @@ export class TlsStream {
       this.readRecords(found);
     }
     return found;
+  }
+
+  /** Gathers a protected record's body from `bytes` at `at` (copied); opens it once whole. */
+  private gather(bytes: Uint8Array, at: number, found: TlsEvent[]): number {
+    const record = this.gathering as NonNullable<TlsStream['gathering']>;
+    const take = bytes.subarray(at, at + record.body.length - record.filled);
+    record.body.set(take, record.filled);
+    record.filled += take.length;
+    if (record.filled === record.body.length) {
+      this.gathering = undefined;
+      this.opened(record.header, record.body, found);
+    }
+    return at + take.length;
+  }
+
+  /** A protected record opened with the key log, read as its real content type says. */
+  private opened(header: Uint8Array, body: Uint8Array, found: TlsEvent[]): void {
+    const record = this.keys?.open(header, body, found);
+    if (!record) {
+      found.push(encryptedRecord(header[0] as number, body.length));
+      return;
+    }
+    const content = record.content;
+    if (record.type === CONTENT.Handshake) {
+      this.handshakeMessages(content, found);
+      if (this.handshake.length > MAX_BUFFER) this.stop('too-long', found);
+    } else if (record.type === CONTENT.Alert) {
+      found.push({ kind: 'Alert', level: content[0] ?? 0, description: content[1] ?? 0 });
+    } else {
+      found.push({ kind: 'ApplicationData', length: content.length });
+    }
   }
 
   private readRecords(found: TlsEvent[]): void {
@@ -139,6 +190,12 @@ export class TlsStream {
       const length = u16(header, 3);
       this.seen = true;
       if (data.length - at - RECORD_HEADER < length) break;
+      if (type === CONTENT.ApplicationData) {
+        // Application data before a ChangeCipherSpec: TLS 1.3, where only the hellos are clear.
+        // It is walked (and opened, with a key log) as the encrypted records after it are.
+        this.encrypted = true;
+        break;
+      }
       const body = data.subarray(at + RECORD_HEADER, at + RECORD_HEADER + length);
       at += RECORD_HEADER + length;
       if (type === CONTENT.ChangeCipherSpec) {
@@ -147,12 +204,8 @@ export class TlsStream {
         if (this.ccsEncrypts) this.encrypted = true;
       } else if (type === CONTENT.Alert) {
         found.push({ kind: 'Alert', level: body[0] ?? 0, description: body[1] ?? 0 });
-      } else if (type === CONTENT.Handshake) {
-        this.handshakeMessages(body, found);
       } else {
-        // Application data before a ChangeCipherSpec: TLS 1.3, where only the hellos are clear.
-        found.push(encryptedRecord(type, length));
-        this.encrypted = true;
+        this.handshakeMessages(body, found);
       }
     }
     const rest = data.subarray(at);
@@ -169,7 +222,9 @@ export class TlsStream {
       const type = data[at] as number;
       const length = ((data[at + 1] as number) << 16) | u16(data, at + 2);
       if (data.length - at - 4 < length) break;
-      const event = handshakeEvent(type, data.subarray(at + 4, at + 4 + length));
+      const body = data.subarray(at + 4, at + 4 + length);
+      const event = handshakeEvent(type, body);
+      this.keys?.sawHandshake(type, body, event);
       if (event?.kind === 'ServerHello' && versionOfCode(event.version) === '1.3')
         this.ccsEncrypts = false;
       if (event) found.push(event);
