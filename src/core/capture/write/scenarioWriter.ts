@@ -11,6 +11,7 @@ import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
 import { DeliveryOrder, type LostBecause, type QueuedSegment } from './deliveryOrder';
+import type { InterceptionNames } from './interceptionNames';
 import { captureDay } from './captureDay';
 import { versionOfCode } from '../../protocol/tlsVersions';
 import { isSynchronized } from '../../protocol/tcpStates';
@@ -59,6 +60,8 @@ export interface WriterOptions {
    * peer's ack below the first captured seq).
    */
   readonly listing?: readonly Connection[];
+  /** The connections that are the two legs of a proxy's interception (interception.ts). */
+  readonly interceptions?: InterceptionNames;
 }
 
 /**
@@ -87,8 +90,10 @@ export class ScenarioWriter {
     if (options.connection === undefined)
       for (const c of options.listing ?? []) if (c.reusedFrom) this.reused.add(c.reusedFrom);
     const dated = options.datedClock === true;
+    const interceptions = options.interceptions;
     this.tlsFile = {
       naming: new TlsNaming(),
+      ...(interceptions ? { holderOf: (issuer: string) => interceptions.holderOf(issuer) } : {}),
       dated: false,
       day: () => (dated ? captureDay(this.clock) : undefined),
     };
@@ -318,8 +323,9 @@ export class ScenarioWriter {
 
   private open(connection: Connection, packet: TcpPacket): ConnectionState {
     const suffix = this.options.numbered ? String(connection.index) : '';
-    const client = `client${suffix}`;
-    const server = `server${suffix}`;
+    const leg = this.options.interceptions?.of(connection, endpointLine);
+    const client = leg?.client ?? `client${suffix}`;
+    const server = leg?.server ?? `server${suffix}`;
     const names: [string, string] = connection.client === 0 ? [client, server] : [server, client];
     const ends = [connection.first, connection.second];
     const clientEnd = ends[connection.client] as ConnectionEnd;
@@ -331,8 +337,11 @@ export class ScenarioWriter {
         `# Connection ${connection.index}${connection.reusedFrom ? ` (reuses the ports of connection ${connection.reusedFrom})` : ''}`,
       );
     }
-    out(endpointLine(client, clientEnd, connection.family));
-    out(endpointLine(server, serverEnd, connection.family));
+    if (leg) for (const line of leg.declarations) out(line);
+    else {
+      out(endpointLine(client, clientEnd, connection.family));
+      out(endpointLine(server, serverEnd, connection.family));
+    }
     out('');
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
     const listed = this.options.listing?.[connection.index - 1];
