@@ -38,7 +38,7 @@ export interface Stage {
    * and port: see spoofedPeer in network.ts); undefined otherwise.
    */
   readonly spoofing: (from: string, peer: string | undefined, to: string) => string | undefined;
-  /** Every endpoint's TCB as it is now (nothing here changes them). */
+  /** Every TCB as it is now, by connectionKey (nothing here changes them). */
   readonly tcbs: ReadonlyMap<string, Readonly<Tcb>>;
   /** The labelled segment a `deliver` names, as sent (see network.ts). */
   readonly flight: (label: string) => InFlight | undefined;

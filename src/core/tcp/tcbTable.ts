@@ -49,7 +49,7 @@ export class TcbTable {
     return this.lastLeg.get(name) ?? name;
   }
 
-  /** Every endpoint's TCB so far, in the order each was first made (nothing here changes them). */
+  /** Every TCB so far, by key, in the order each was first made (nothing here changes them). */
   get all(): ReadonlyMap<string, Readonly<Tcb>> {
     return this.tcbs;
   }
