@@ -158,8 +158,9 @@ export function traceTable(
     const payload = step.statement.payload?.value;
     if (settings.showPayload && payload !== undefined) detail.push(quotedPayload(payload));
     const states = timeline.hasConnection(step.from, step.to)
-      ? [step.from, step.to].map((endpoint) => {
-          const state = timeline.stateAt(endpoint, step.span.start);
+      ? [step.from, step.to].map((endpoint, i) => {
+          const peer = i === 0 ? step.to : step.from;
+          const state = timeline.stateAt(endpoint, step.span.start, peer);
           return stateAfter(endpoint, state, state);
         })
       : [];

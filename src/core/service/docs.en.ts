@@ -126,7 +126,7 @@ export const DOCS_EN = {
     attacker: {
       syntax: 'attacker NAME [ADDRESS]',
       summary: 'Declares a man in the middle',
-      text: 'An endpoint that sits between client and server: it talks TLS with each of them, and can relay what it received unchanged with `forward`. When a client ends up with a session whose keys the attacker knows, that is HS625.',
+      text: 'An endpoint that sits between client and server: it talks TLS with each of them, and can relay what it received unchanged with `forward`. Unlike an `endpoint`, it may hold one TCP connection with each side (`client -> mallory`, `mallory -> server`), each with its own state, as a TLS-intercepting proxy does. When a client ends up with a session whose keys the attacker knows, that is HS625.',
     },
     date: {
       syntax: 'date YYYY-MM-DD',

@@ -92,7 +92,7 @@ export const DOCS_ZH_CN: DocsTable = {
     attacker: {
       syntax: 'attacker 名称 [地址]',
       summary: '声明一个中间人',
-      text: '位于客户端和服务器之间的端点：它分别与双方进行 TLS 通信，并可以用 `forward` 原样转发收到的消息。当客户端最终建立的会话密钥为攻击者所知时，报告 HS625。',
+      text: '位于客户端和服务器之间的端点：它分别与双方进行 TLS 通信，并可以用 `forward` 原样转发收到的消息。与 `endpoint` 不同，它可以和两边各持有一条 TCP 连接（`client -> mallory`、`mallory -> server`），各有自己的状态，就像 HTTPS 代理那样。当客户端最终建立的会话密钥为攻击者所知时，报告 HS625。',
     },
     date: {
       syntax: 'date YYYY-MM-DD',

@@ -17,6 +17,8 @@ import type { EndpointInfo } from './trace';
 export interface Pending {
   statement: SegmentStatement;
   from: string;
+  /** The key of the sender's TCB (its name, unless an attacker's second connection). */
+  fromKey: string;
   to: string;
   /** Undefined when the segment could not be sent. */
   sent: Sent | undefined;
@@ -33,6 +35,7 @@ export function newPending(statement: SegmentStatement): Pending {
   return {
     statement,
     from: '',
+    fromKey: '',
     to: '',
     sent: undefined,
     shapeLen: 0,

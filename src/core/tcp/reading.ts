@@ -5,6 +5,7 @@
  * follow: it plays the next few statements both ways, on copies of the TCBs, and keeps the
  * reading under which they fit better; on a tie it keeps the intended one, the teaching reading.
  */
+import { connectionKey } from './connectionKey';
 import { checkShape } from './segmentShape';
 import type { LineMap } from '../text/lineMap';
 import type { SegmentStatement, Statement } from '../syntax/tree';
@@ -37,7 +38,7 @@ export interface Stage {
    * and port: see spoofedPeer in network.ts); undefined otherwise.
    */
   readonly spoofing: (from: string, peer: string | undefined, to: string) => string | undefined;
-  /** Every endpoint's TCB as it is now (nothing here changes them). */
+  /** Every TCB as it is now, by connectionKey (nothing here changes them). */
   readonly tcbs: ReadonlyMap<string, Readonly<Tcb>>;
   /** The labelled segment a `deliver` names, as sent (see network.ts). */
   readonly flight: (label: string) => InFlight | undefined;
@@ -52,7 +53,8 @@ export interface InFlight {
 
 /**
  * The reading of `segment` (as corrected) or `asWritten` that the statements from `next` on
- * support better; `inFlight` arrive first, in order.
+ * support better; `inFlight` arrive first, in order. `to` and the sender's name are the keys
+ * of their TCBs (connectionKey.ts).
  */
 export function chooseReading(
   stage: Stage,
@@ -85,6 +87,9 @@ function rehearse(
     if (!tcb) tcbs.set(name, (tcb = newTcb()));
     return tcb;
   };
+  /** `name`'s TCB for a segment to or from `peer`: an attacker holds one per peer. */
+  const leg = (name: string, peer: string): Tcb =>
+    own(connectionKey(tcbs, name, peer, stage.attacker(name)));
   if (sender) sentAsWritten(own(sender.name), sender.sent);
   let cost = 0;
   const count = (severity: Severity): void => {
@@ -97,12 +102,12 @@ function rehearse(
     report: (d: { severity: Severity }) => count(d.severity),
   };
   /** A segment reaches `to` as in the simulator: a forged one as if from the peer it spoofs. */
-  const arrive = (to: string, segment: Segment): void => {
-    const tcb = own(to);
+  const arrive = (to: string, segment: Segment, key = false): void => {
+    const tcb = key ? own(to) : leg(to, segment.from);
     const spoofed = stage.spoofing(segment.from, tcb.peer, to);
     receive(tcb, spoofed ? fromAddressOf(segment, spoofed) : segment, stage.symbols);
   };
-  arrive(to, segment);
+  arrive(to, segment, true);
   for (const each of inFlight) {
     if (!each.lost) arrive(each.to, each.segment);
   }
@@ -129,12 +134,13 @@ function rehearse(
       row: -1,
       alone: !grouped && !statement.inFlight && statement.labelText === undefined,
     };
-    const forger = stage.attacker(from) && own(from).state === 'CLOSED';
+    const sender = leg(from, peer);
+    const forger = stage.attacker(from) && sender.state === 'CLOSED';
     const sent: Sent | undefined =
-      (forger ? inject(out) : undefined) ?? send(out, own(from), context, own(peer));
+      (forger ? inject(out) : undefined) ?? send(out, sender, context, leg(peer, from));
     // A resend past SND.NXT is counted as the typo it is by default (see Sent.unlessAsSent).
     if (sent?.unlessAsSent) count(sent.unlessAsSent.severity);
-    if (sent) advertise(own(from), sent.segment, statement.winValue);
+    if (sent) advertise(sender, sent.segment, statement.winValue);
     return sent && { to: peer, segment: sent.segment, lost: statement.lost };
   };
   /** Segments labelled in the rehearsed lines, for the `deliver` lines after them. */

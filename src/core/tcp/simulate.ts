@@ -93,7 +93,7 @@ class Simulator {
     this.outgoing = new OutgoingReader(this.names);
     this.context = { symbols: this.names.symbolValues, lines, report: this.report };
     // Sized for a scenario of segments, each of which moves both ends.
-    this.tcbs = new TcbTable(2 * document.statements.length);
+    this.tcbs = new TcbTable(2 * document.statements.length, attackersOf(document));
     this.network = new Network(lines, this.report);
     this.stepTable = new StepTable(this.tcbs.views, document.statements.length);
   }
@@ -107,7 +107,7 @@ class Simulator {
     this.stillInFlight();
     const finalStates = new Map<string, TcpState>();
     for (const name of this.names.endpoints.keys())
-      finalStates.set(name, this.tcbs.tcb(name).state);
+      finalStates.set(name, this.tcbs.tcb(this.tcbs.current(name)).state);
     const title = this.names.title;
     return {
       trace: {
@@ -145,17 +145,19 @@ class Simulator {
         break;
       }
       case 'listen':
-      case 'close':
-        this.steps.push(
-          callStep(statement, this.names.endpoint(statement.endpoint), this.tcbs, this.report),
-        );
+      case 'close': {
+        const name = this.names.endpoint(statement.endpoint);
+        // An attacker listens with its first TCB, and closes the connection it last used.
+        const key = statement.kind === 'close' ? this.tcbs.current(name) : name;
+        this.steps.push(callStep(statement, name, this.tcbs, this.report, key));
         break;
+      }
       case 'wait':
         this.steps.push(waitStep(statement, this.tcbs, this.report));
         break;
       case 'expect': {
         const name = this.names.endpoint(statement.endpoint);
-        const tcb = this.tcbs.tcb(name);
+        const tcb = this.tcbs.tcb(this.tcbs.current(name));
         this.steps.push(expectStep(statement, name, tcb, this.lines, this.report, this.steps));
         break;
       }
@@ -182,7 +184,8 @@ class Simulator {
     const to = this.names.segmentEndpoint(statement, 'to');
     const row = this.sentCount++;
     const shape = checkShape(statement, this.report);
-    const senderBefore = this.tcbs.view(from);
+    const fromKey = to === '' ? from : this.tcbs.key(from, to);
+    const senderBefore = this.tcbs.view(fromKey);
     let sent: Sent | undefined;
     let simulated = false;
     if (from === to && from !== '') {
@@ -198,11 +201,11 @@ class Simulator {
       simulated = true;
       const out = this.outgoing.read(statement, from, to, shape, row, group !== undefined);
       const attacker =
-        this.names.endpoints.get(from)?.attacker && this.tcbs.tcb(from).state === 'CLOSED';
+        this.names.endpoints.get(from)?.attacker && this.tcbs.tcb(fromKey).state === 'CLOSED';
       sent = transmit(
         out,
-        this.tcbs.own(from),
-        this.tcbs.tcb(to),
+        this.tcbs.own(fromKey),
+        this.tcbs.tcb(this.tcbs.key(to, from)),
         this.context,
         statement.winValue,
         attacker === true,
@@ -210,10 +213,11 @@ class Simulator {
     }
     pending.statement = statement;
     pending.from = from;
+    pending.fromKey = fromKey;
     pending.to = to;
     pending.shapeLen = shape.len;
     pending.senderBefore = senderBefore;
-    pending.senderAfter = sent ? this.tcbs.view(from) : senderBefore;
+    pending.senderAfter = sent ? this.tcbs.view(fromKey) : senderBefore;
     pending.group = group;
     pending.sent = sent;
     pending.faulty = !simulated || this.errorCount > errorsBefore;
@@ -235,7 +239,8 @@ class Simulator {
   ): void {
     const { statement, to, sent } = pending;
     const arrives = neverArrives === undefined;
-    const receiverBefore = neverArrives ?? this.tcbs.view(to);
+    const toKey = this.tcbs.key(to, pending.from);
+    const receiverBefore = neverArrives ?? this.tcbs.view(toKey);
     let receiverAfter = receiverBefore;
     let outcome: SegmentOutcome = 'invalid';
     let reading: Reading | undefined;
@@ -248,12 +253,12 @@ class Simulator {
       const moves = movesSender(sent) && pending.group === undefined && !delivery;
       reading = chooseReading(
         this.stage(),
-        to,
+        toKey,
         sent.segment,
         sent.asWritten,
         inFlight(rest),
         next,
-        moves ? { name: pending.from, sent } : undefined,
+        moves ? { name: pending.fromKey, sent } : undefined,
       );
       if (reading === 'asSent' && movesSender(sent) && !moves) reading = 'intended';
 
@@ -261,8 +266,8 @@ class Simulator {
         segment = sent.asWritten;
         if (moves) {
           resent = sent.unlessAsSent !== undefined;
-          sentAsWritten(this.tcbs.own(pending.from), sent);
-          pending.senderAfter = this.tcbs.view(pending.from);
+          sentAsWritten(this.tcbs.own(pending.fromKey), sent);
+          pending.senderAfter = this.tcbs.view(pending.fromKey);
         }
       }
     }
@@ -274,7 +279,7 @@ class Simulator {
     const spoofed =
       segment &&
       this.names.attackers > 0 &&
-      spoofedPeer(this.names.endpoints, pending.from, this.tcbs.tcb(to).peer, to);
+      spoofedPeer(this.names.endpoints, pending.from, this.tcbs.tcb(toKey).peer, to);
     if (segment && spoofed) segment = fromAddressOf(segment, spoofed);
     if (segment && statement.lost) {
       outcome = 'lost';
@@ -282,7 +287,7 @@ class Simulator {
       outcome = 'inFlight';
     } else if (segment) {
       outcome = arrive(
-        this.tcbs.own(to),
+        this.tcbs.own(toKey),
         to,
         segment,
         statement.winValue,
@@ -291,7 +296,7 @@ class Simulator {
         statement,
         delivery?.statement,
       );
-      receiverAfter = this.tcbs.view(to);
+      receiverAfter = this.tcbs.view(toKey);
     }
     const found = this.found;
     found.statement = statement;
@@ -328,7 +333,8 @@ class Simulator {
    */
   private sendLabelled(statement: SegmentStatement, label: string, next: number): void {
     const pending = this.send(statement);
-    this.network.sent(pending, label, this.steps.length, this.tcbs.view(pending.to));
+    const receiver = this.tcbs.key(pending.to, pending.from);
+    this.network.sent(pending, label, this.steps.length, this.tcbs.view(receiver));
     // A `~>` segment's step is recorded where it arrives; if it never does, here (stillInFlight).
     if (!statement.inFlight) this.deliver(pending, next);
   }
@@ -367,4 +373,13 @@ class Simulator {
       flight: (label) => this.network.flight(label),
     };
   }
+}
+
+/** The endpoints declared with `attacker`: each may hold a connection per peer. */
+function attackersOf(document: ScenarioDocument): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const statement of document.statements) {
+    if (statement.kind === 'attacker') names.add(statement.name.text);
+  }
+  return names;
 }

@@ -9,6 +9,7 @@ import type { LineMap } from '../text/lineMap';
 import type { Span } from '../text/span';
 import type { ActionStatement, ExpectStatement, WaitStatement } from '../syntax/tree';
 import type { TcpState } from '../protocol/tcpStates';
+import { endpointOfKey } from './connectionKey';
 import { lineNumber } from './explain';
 import { newTcb, type Tcb } from './tcb';
 import { MSL_SECONDS, secondsText, waitEndsTimeWait } from './timeWait';
@@ -18,14 +19,18 @@ import { joinText, type Text } from '../text/words';
 
 type Change = [endpoint: string, before: TcpState, after: TcpState];
 
-/** `NAME listen` (a passive OPEN) or `NAME close`, which here can only abort an opening. */
+/**
+ * `NAME listen` (a passive OPEN) or `NAME close`, which here can only abort an opening. `key`
+ * names the TCB it acts on (an attacker's may be one of several: connectionKey.ts).
+ */
 export function callStep(
   statement: ActionStatement,
   name: string,
   tcbs: TcbTable,
   report: (d: Finding) => void,
+  key = name,
 ): ActionStep {
-  const tcb = tcbs.tcb(name);
+  const tcb = tcbs.tcb(key);
   let next: Tcb | undefined;
   if (statement.kind === 'listen') {
     if (tcb.state === 'CLOSED')
@@ -36,7 +41,7 @@ export function callStep(
   } else {
     report(diagnostic('CloseInvalid', statement, { endpoint: name, state: tcb.state }));
   }
-  if (next) tcbs.replace(name, next);
+  if (next) tcbs.replace(key, next);
   return actionStep(statement.kind, statement, [[name, tcb.state, (next ?? tcb).state]]);
 }
 
@@ -51,13 +56,13 @@ export function waitStep(
 ): ActionStep {
   const changes: Change[] = [];
   let waiting = false;
-  for (const [name, tcb] of tcbs.all) {
+  for (const [key, tcb] of tcbs.all) {
     if (tcb.state !== 'TIME_WAIT') continue;
     waiting = true;
-    if (!waitEndsTimeWait(tcbs.own(name), statement)) continue;
+    if (!waitEndsTimeWait(tcbs.own(key), statement)) continue;
     // RFC 9293 §3.10.8: when the 2MSL timer runs out, TIME_WAIT becomes CLOSED.
-    tcbs.replace(name, newTcb({ listening: tcb.listening, stateSpan: statement }));
-    changes.push([name, 'TIME_WAIT', 'CLOSED']);
+    tcbs.replace(key, newTcb({ listening: tcb.listening, stateSpan: statement }));
+    changes.push([endpointOfKey(key), 'TIME_WAIT', 'CLOSED']);
   }
   // Time may pass for its own sake; only `wait 2MSL` is written for TIME_WAIT.
   if (!waiting && statement.seconds === undefined) {

@@ -1,9 +1,12 @@
+import { connectionKey } from './connectionKey';
 import { CLOSED_TCB, newTcb, type Tcb } from './tcb';
 import { ViewTable, viewId, type LastView } from './viewTable';
 
 /**
  * Every endpoint's TCB as a scenario runs, and the trace's snapshots of them: an endpoint gets
- * a new snapshot only when something in its TCB moved since its last one.
+ * a new snapshot only when something in its TCB moved since its last one. An attacker may hold
+ * a TCB per peer (connectionKey.ts): the methods below take the key, which is the endpoint's name
+ * for every other endpoint; `key` finds it for a segment.
  */
 export class TcbTable {
   /** The TCBs in the order each was first made, for `all`. */
@@ -16,12 +19,37 @@ export class TcbTable {
   /** The trace's TCB snapshots (its segment steps point into it). */
   readonly views: ViewTable;
 
-  /** `rows`: how many snapshots to make room for at first (it grows as needed). */
-  constructor(rows: number) {
+  /** Each attacker's key last used for a segment: `expect` and the final state read that one. */
+  private readonly lastLeg = new Map<string, string>();
+
+  /**
+   * `rows`: how many snapshots to make room for at first (it grows as needed); `attackers`: the
+   * endpoints that may hold a connection per peer.
+   */
+  constructor(
+    rows: number,
+    private readonly attackers: ReadonlySet<string> = new Set(),
+  ) {
     this.views = new ViewTable(rows);
   }
 
-  /** Every endpoint's TCB so far, in the order each was first made (nothing here changes them). */
+  /**
+   * The key of `name`'s TCB for a segment to or from `peer` (connectionKey.ts); for an attacker,
+   * it becomes the one `current` names.
+   */
+  key(name: string, peer: string): string {
+    if (this.attackers.size === 0 || !this.attackers.has(name)) return name;
+    const key = connectionKey(this.tcbs, name, peer, true);
+    this.lastLeg.set(name, key);
+    return key;
+  }
+
+  /** The key of the TCB an endpoint last used for a segment (its name until then). */
+  current(name: string): string {
+    return this.lastLeg.get(name) ?? name;
+  }
+
+  /** Every TCB so far, by key, in the order each was first made (nothing here changes them). */
   get all(): ReadonlyMap<string, Readonly<Tcb>> {
     return this.tcbs;
   }

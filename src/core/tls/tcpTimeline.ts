@@ -12,6 +12,11 @@ type TimelineStep = TcpStep | TlsStep;
  */
 export class TcpTimeline {
   private readonly states = new Map<string, TcpState>();
+  /**
+   * Each endpoint's state per peer, from its segments: an attacker may hold a connection with
+   * each side (tcp/connectionKey.ts), and TLS runs over the one between the two it names.
+   */
+  private readonly legs = new Map<string, Map<string, TcpState>>();
   private next = 0;
   private pairs: Set<string> | undefined;
 
@@ -27,15 +32,26 @@ export class TcpTimeline {
     return this.pairs.has(pairKey(a, b));
   }
 
-  /** The state of `endpoint` just before the statement starting at `offset`. */
-  stateAt(endpoint: string, offset: number): TcpState {
+  /**
+   * The state of `endpoint` just before the statement starting at `offset`: of its connection
+   * with `peer` when it holds more than one.
+   */
+  stateAt(endpoint: string, offset: number, peer?: string): TcpState {
     while (this.next < this.steps.length) {
       const step = this.steps[this.next] as TimelineStep;
       if (step.span.start >= offset) break;
       this.apply(step);
       this.next++;
     }
-    return this.states.get(endpoint) ?? 'CLOSED';
+    const legs = this.legs.get(endpoint);
+    const leg = legs && legs.size > 1 && peer !== undefined ? legs.get(peer) : undefined;
+    return leg ?? this.states.get(endpoint) ?? 'CLOSED';
+  }
+
+  private setLeg(endpoint: string, peer: string, state: TcpState): void {
+    let legs = this.legs.get(endpoint);
+    if (!legs) this.legs.set(endpoint, (legs = new Map()));
+    legs.set(peer, state);
   }
 
   private apply(step: TimelineStep): void {
@@ -43,6 +59,8 @@ export class TcpTimeline {
       case 'segment':
         this.states.set(step.from, step.sender.after.state);
         this.states.set(step.to, step.receiver.after.state);
+        this.setLeg(step.from, step.to, step.sender.after.state);
+        this.setLeg(step.to, step.from, step.receiver.after.state);
         return;
       case 'listen':
       case 'close':

@@ -45,8 +45,8 @@ export function checkTcp(run: TlsRun, statement: TlsMessageStatement): void {
   const from = statement.from.text;
   const to = statement.to.text;
   if (!run.timeline.hasConnection(from, to)) return;
-  const sender = run.timeline.stateAt(from, statement.start);
-  const receiver = run.timeline.stateAt(to, statement.start);
+  const sender = run.timeline.stateAt(from, statement.start, to);
+  const receiver = run.timeline.stateAt(to, statement.start, from);
   const [endpoint, state] = !SENDER_STATES.has(sender)
     ? [from, sender]
     : !RECEIVER_STATES.has(receiver)

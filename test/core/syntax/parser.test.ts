@@ -342,3 +342,21 @@ test('a flag written many times stays one segment’s flags: not lost, not in fl
     assert.equal(segment.flags.length, times + 1, `${times}`);
   }
 });
+
+test("a proxy's two connections parse as written: the attacker declared between, a leg per peer", () => {
+  const text = lines(
+    'endpoint client 10.0.0.1:50000',
+    'attacker mallory  # 10.0.0.9:8443: the proxy',
+    'endpoint server 10.0.0.2:443',
+    'mallory listen',
+    'client -> mallory  SYN      seq=100',
+    'mallory -> server  SYN      seq=500',
+    'expect mallory SYN_SENT',
+  );
+  const { document, diagnostics } = parse(text);
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(
+    document.statements.map((s) => (s.kind === 'segment' ? `${s.fromText}->${s.toText}` : s.kind)),
+    ['endpoint', 'attacker', 'endpoint', 'listen', 'client->mallory', 'mallory->server', 'expect'],
+  );
+});

@@ -1,4 +1,5 @@
 import { tlsGlance } from '../read/tlsGlance';
+import { glanceCertificate } from './interception';
 import { CaptureReader, type CaptureFormat } from '../read/captureReader';
 import { ConnectionTable, type Connection } from './connectionTable';
 import { TCP_FLAG } from '../../protocol/tcpFlags';
@@ -163,6 +164,7 @@ export class CaptureScan {
       const tls = tlsGlance(packet.bytes.subarray(packet.payloadStart, packet.payloadEnd));
       if (tls) connection.tls = tls;
     }
+    if (connection.tls !== undefined) glanceCertificate(connection, direction, packet);
     this.visit?.(packet, connection, direction, bits, time, analyzer);
   }
 }

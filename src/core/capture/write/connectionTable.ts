@@ -1,6 +1,7 @@
 import { TCP_FLAG } from '../../protocol/tcpFlags';
 import { addressText, type TcpPacket } from '../read/packet';
 import { TcpAnalyzer } from '../../tcp/tcpAnalysis';
+import type { CertificateGlance } from './certificateGlance';
 
 /** One TCP connection of a capture: a four-tuple, or a new one after a port reuse. */
 export interface Connection {
@@ -48,6 +49,8 @@ export interface Connection {
   glanced: boolean;
   /** `TLS sni=NAME` when the first payload was a ClientHello (see tlsGlance). */
   tls?: string;
+  /** The server's certificate, for finding a proxy's two legs (see interception.ts). */
+  certificate?: CertificateGlance;
 }
 
 export interface ConnectionEnd {

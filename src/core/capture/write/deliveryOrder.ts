@@ -409,20 +409,38 @@ function covers(y: QueuedSegment, x: QueuedSegment): boolean {
 
 /**
  * True when `x` must be delivered before `y` (from the other side) is sent: `y` acknowledges
- * `x`, or `y` is data that `x`'s sender had not received when it sent `x`.
+ * `x`, or `y` is data that `x`'s sender had not received when it sent `x` (which only an ack
+ * can show: a bare reset acknowledges nothing, see silentReset).
  */
 function mustPrecede(x: Entry, y: Entry): boolean {
-  return covers(y, x) || (consumes(y) && !y.arrived && !covers(x, y)) || crossedReset(x, y);
+  return (
+    covers(y, x) ||
+    (consumes(y) && !y.arrived && !covers(x, y) && !answeredBy(y, x)) ||
+    crossedReset(x, y)
+  );
 }
 
 /**
  * True when `x`, from the other side, crossed `y`, a reset: `x` was captured after it (the
  * reset's receiver sends nothing more once it has it), or `x` occupies sequence space that the
- * reset does not acknowledge (the reset's sender had not received it).
+ * reset's ack does not cover (the reset's sender had not received it).
  */
 function crossedReset(x: Entry, y: Entry): boolean {
   if (!y.rst || x.direction === y.direction) return false;
-  return x.order > y.order || (consumes(x) && !covers(y, x));
+  return x.order > y.order || (consumes(x) && !answeredBy(x, y) && !covers(y, x));
+}
+
+/**
+ * True when `y` is a reset without ACK captured after `x`, from the other side: it answers `x`.
+ * A bare reset is the answer RFC 9293 §3.10.7.1 gives a segment that carried an ACK
+ * (`<SEQ=SEG.ACK><CTL=RST>`), as a host sends it for data that arrives after its application
+ * closed (§3.10.7.4, RFC 1122 §4.2.2.13: the server closes, the client's "bye" gets a reset).
+ * Having no ack, it says nothing of what its sender had received, so only the capture order
+ * tells: what was captured before it came first and is what it answers; what was captured
+ * after it crossed it.
+ */
+function answeredBy(x: Entry, y: Entry): boolean {
+  return y.rst && y.ack === undefined && x.direction !== y.direction && x.order < y.order;
 }
 
 /** True when `x` occupies sequence space its receiver will take (see ackClaim). */

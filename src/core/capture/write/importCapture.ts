@@ -6,6 +6,8 @@ import type { Connection } from './connectionTable';
 import type { CaptureProblem } from '../read/packet';
 import { alignedLines } from './alignedLines';
 import { ScenarioWriter } from './scenarioWriter';
+import { findInterceptions } from './interception';
+import { InterceptionNames } from './interceptionNames';
 import { ANALYSIS_LABELS, analysisFlags, ANALYSIS, type AnalysisFlag } from '../../tcp/tcpAnalysis';
 import { visibleText } from '../../text/visibleText';
 import type { KeyLogDecryption } from '../read/tlsDecryption';
@@ -187,8 +189,17 @@ export class WritePass {
     this.alignAtMost = options.alignAtMost ?? MAX_FORMATTED_LINES;
     this.lines = header(listed, options);
     const numbered = options.connection === undefined && listed.connections.length > 1;
+    const interceptions = numbered && listing ? findInterceptions(listing) : [];
     this.writer = new ScenarioWriter((line) => this.line(line), {
       numbered,
+      ...(interceptions.length > 0
+        ? {
+            interceptions: new InterceptionNames(
+              interceptions,
+              listed.connections.length > 2 * interceptions.length,
+            ),
+          }
+        : {}),
       datedClock: listed.format === 'pcap' || listed.format === 'pcapng',
       ...(listing ? { listing } : {}),
       ...(options.connection !== undefined ? { connection: options.connection } : {}),

@@ -12,6 +12,7 @@ import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
 import { ConnectionDecryption, type KeyLogDecryption } from '../read/tlsDecryption';
 import { DeliveryOrder, type LostBecause, type QueuedSegment } from './deliveryOrder';
+import type { InterceptionNames } from './interceptionNames';
 import { captureDay } from './captureDay';
 import { versionOfCode } from '../../protocol/tlsVersions';
 import { isSynchronized } from '../../protocol/tcpStates';
@@ -62,6 +63,8 @@ export interface WriterOptions {
   readonly listing?: readonly Connection[];
   /** A key log to decrypt TLS 1.3 with (`import --keylog`). */
   readonly keyLog?: KeyLogDecryption;
+  /** The connections that are the two legs of a proxy's interception (interception.ts). */
+  readonly interceptions?: InterceptionNames;
 }
 
 /**
@@ -90,8 +93,10 @@ export class ScenarioWriter {
     if (options.connection === undefined)
       for (const c of options.listing ?? []) if (c.reusedFrom) this.reused.add(c.reusedFrom);
     const dated = options.datedClock === true;
+    const interceptions = options.interceptions;
     this.tlsFile = {
       naming: new TlsNaming(),
+      ...(interceptions ? { holderOf: (issuer: string) => interceptions.holderOf(issuer) } : {}),
       dated: false,
       day: () => (dated ? captureDay(this.clock) : undefined),
     };
@@ -325,8 +330,9 @@ export class ScenarioWriter {
 
   private open(connection: Connection, packet: TcpPacket): ConnectionState {
     const suffix = this.options.numbered ? String(connection.index) : '';
-    const client = `client${suffix}`;
-    const server = `server${suffix}`;
+    const leg = this.options.interceptions?.of(connection, endpointLine);
+    const client = leg?.client ?? `client${suffix}`;
+    const server = leg?.server ?? `server${suffix}`;
     const names: [string, string] = connection.client === 0 ? [client, server] : [server, client];
     const ends = [connection.first, connection.second];
     const clientEnd = ends[connection.client] as ConnectionEnd;
@@ -338,8 +344,11 @@ export class ScenarioWriter {
         `# Connection ${connection.index}${connection.reusedFrom ? ` (reuses the ports of connection ${connection.reusedFrom})` : ''}`,
       );
     }
-    out(endpointLine(client, clientEnd, connection.family));
-    out(endpointLine(server, serverEnd, connection.family));
+    if (leg) for (const line of leg.declarations) out(line);
+    else {
+      out(endpointLine(client, clientEnd, connection.family));
+      out(endpointLine(server, serverEnd, connection.family));
+    }
     out('');
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
     const listed = this.options.listing?.[connection.index - 1];

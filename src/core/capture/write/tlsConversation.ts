@@ -24,6 +24,8 @@ export interface TlsFileContext {
   day(): string | undefined;
   /** True once `date` is written. */
   dated: boolean;
+  /** The endpoint that holds the private key of the CA with this name (see interception.ts). */
+  holderOf?(issuer: string): string | undefined;
 }
 
 interface Certificate {
@@ -250,7 +252,15 @@ export class TlsConversation {
       issuer = ca.name;
     } else if (facts.issuer !== facts.subject) {
       const ca = naming.ca(facts.issuer, facts.issuerCommonName);
-      if (ca.fresh) out.push(`# The issuer: ${facts.issuer}`, `ca ${ca.name}`);
+      const holder = this.file.holderOf?.(facts.issuer);
+      if (ca.fresh) {
+        out.push(
+          `# The issuer: ${facts.issuer}`,
+          holder
+            ? `ca ${ca.name} holder=${holder}  # the proxy's own CA: it signs what it forges`
+            : `ca ${ca.name}`,
+        );
+      }
       issuer = ca.name;
     }
     const fields = [

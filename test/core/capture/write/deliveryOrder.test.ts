@@ -109,6 +109,26 @@ test("a reset waits for its own connection's crossings, however busy the capture
   assert.deepEqual(engineProblems(result.text), []);
 });
 
+test('a bare reset answers the data captured before it: written after it, not crossing it', () => {
+  // The server closes; the client reads the FIN, then sends "bye"; the server's kernel answers
+  // with <SEQ=SEG.ACK><CTL=RST> (RFC 9293 §3.10.7.1, §3.10.7.4).
+  const c = conversation();
+  c.emit(1, 'FA', 0);
+  c.emit(0, 'A', 0);
+  c.emit(0, 'PA', 4);
+  c.emit(1, 'R', 0);
+  const text = importOf(c);
+  assert.doesNotMatch(text, /simultaneous/);
+  assert.match(text, /^client -> server +PSH ACK .*len=4.*\nserver -> client +RST +seq=/m);
+  assert.deepEqual(engineProblems(text), []);
+  // The same on a real loopback capture (fixtures/mitm-real/make.sh, reset-answers-bye).
+  const bytes = fixture('mitm-real/reset-answers-bye.pcap');
+  const real = importCapture(() => [bytes]);
+  assert.ok(real.ok);
+  assert.match(real.text, /^client -> server +PSH ACK .*"bye".*\nserver -> client +RST +seq=/m);
+  assert.deepEqual(engineProblems(real.text), []);
+});
+
 test('a recovery with two holes: each partial ack stops at the next hole, which was lost', () => {
   // Captured at the sender: six segments, the 2nd and 4th lost after the capture point; three
   // duplicate ACKs, the fast retransmission of the 2nd, a partial ack up to the 4th (RFC 6582),
