@@ -45,6 +45,8 @@ const EN = {
     'No TCP packet found in this text: paste tcpdump output such as "IP 10.0.0.1.50000 > 10.0.0.2.80: Flags [S], seq 1, win 64240, length 0".',
   cancelled: () => 'The import was cancelled.',
   noTcp: () => 'The capture holds no TCP packets.',
+  tooManyOpen: (p: { most: number; cut: number }) =>
+    `More than ${p.most} connections were open at once, the most an import holds: the rest of ${p.cut} connection${p.cut === 1 ? '' : 's'} (each the one idle longest when another opened) is not imported; each says where it stops. Import fewer at a time with --connection N, or filter the capture first (tcpdump -r F -w G 'port 443').`,
   noSuchConnection: (p: { connection: number; count: number }) =>
     `There is no connection ${p.connection}: the capture has ${p.count} TCP connection${p.count === 1 ? '' : 's'}, numbered 1 to ${p.count} (import --list shows them).`,
 };
@@ -84,6 +86,8 @@ const ZH_CN: typeof EN = {
     '这段文本中没有找到 TCP 分组：请粘贴 tcpdump 的输出，例如 "IP 10.0.0.1.50000 > 10.0.0.2.80: Flags [S], seq 1, win 64240, length 0"。',
   cancelled: () => '导入已取消。',
   noTcp: () => '抓包文件中没有 TCP 分组。',
+  tooManyOpen: (p) =>
+    `同时打开的连接超过 ${p.most} 个，这是一次导入能保留的上限：有 ${p.cut} 个连接（每次都是空闲最久的那个）的其余部分没有导入，每个连接都注明了在哪里停止。可以用 --connection N 分批导入，或先过滤抓包文件（tcpdump -r F -w G 'port 443'）。`,
   noSuchConnection: (p) =>
     `没有第 ${p.connection} 个连接：抓包文件中有 ${p.count} 个 TCP 连接，编号为 1 到 ${p.count}（import --list 会列出它们）。`,
 };

@@ -53,6 +53,8 @@ export interface ImportOptions {
   readonly alignAtMost?: number;
   /** A key log and the host's cryptography: TLS 1.3 records are decrypted with them. */
   readonly keyLog?: KeyLogDecryption;
+  /** The most connections held open at once (scenarioWriter.ts, MAX_OPEN unless given). */
+  readonly maxOpen?: number;
 }
 
 export interface ConnectionSummary {
@@ -204,6 +206,7 @@ export class WritePass {
       ...(listing ? { listing } : {}),
       ...(options.connection !== undefined ? { connection: options.connection } : {}),
       ...(options.keyLog ? { keyLog: options.keyLog } : {}),
+      ...(options.maxOpen !== undefined ? { maxOpen: options.maxOpen } : {}),
     });
     this.scan = new CaptureScan(
       (packet, connection, direction, bits, time, analyzer) =>
@@ -222,15 +225,27 @@ export class WritePass {
   ): ImportResult {
     this.scan.end();
     this.writer.end();
-    for (const problem of this.listed.problems) {
+    const summary = this.withCut(this.listed);
+    for (const problem of summary.problems) {
       this.line(`# Import problem: ${problemText(problem, this.locale)}`);
     }
     const out = this.out;
-    if (!out) return { ok: true, text: layout(this.lines), summary: this.listed };
+    if (!out) return { ok: true, text: layout(this.lines), summary };
     // Lines past `alignAtMost` went out as written, which is what layOutImport gives.
     if (!this.streaming) for (const line of laidOut(this.lines, this.alignAtMost)) out(line);
     this.lines.length = 0;
-    return { ok: true, text: '', summary: this.listed };
+    return { ok: true, text: '', summary };
+  }
+
+  /** The listing's summary, with a problem if the writer had to cut connections. */
+  private withCut(listed: CaptureSummary): CaptureSummary {
+    const cut = this.writer.cutCount;
+    if (cut === 0) return listed;
+    const message = CAPTURE_MESSAGES.tooManyOpen({ most: this.writer.maxOpen, cut });
+    return {
+      ...listed,
+      problems: [...listed.problems, { offset: -1, line: 0, message, fatal: false }],
+    };
   }
 
   /**

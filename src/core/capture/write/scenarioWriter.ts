@@ -61,6 +61,11 @@ export interface WriterOptions {
    * peer's ack below the first captured seq).
    */
   readonly listing?: readonly Connection[];
+  /**
+   * The most connections held open at once (MAX_OPEN unless given): past it, the one idle
+   * longest is written out as it stands and the rest of it is not imported.
+   */
+  readonly maxOpen?: number;
   /** A key log to decrypt TLS 1.3 with (`import --keylog`). */
   readonly keyLog?: KeyLogDecryption;
   /** The connections that are the two legs of a proxy's interception (interception.ts). */
@@ -77,7 +82,17 @@ export interface WriterOptions {
  * marked `# not in the capture: assumed` (CaptureGaps).
  */
 export class ScenarioWriter {
+  /** The connections open now, the one idle longest first (see `touch`). */
   private readonly states = new Map<Connection, ConnectionState>();
+  /**
+   * Connections let go while open (more than `maxOpen` at once): their later packets are not
+   * imported. Each leaves the set at its last packet.
+   */
+  private readonly cut = new Set<Connection>();
+  /** How many connections were cut, for the import's problem. */
+  cutCount = 0;
+  /** The most connections it holds open at once. */
+  readonly maxOpen: number;
   /** Seconds since the epoch of the packet being written, for the TLS `date`. */
   private clock = 0;
   private readonly tlsFile: TlsFileContext;
@@ -92,6 +107,7 @@ export class ScenarioWriter {
   ) {
     if (options.connection === undefined)
       for (const c of options.listing ?? []) if (c.reusedFrom) this.reused.add(c.reusedFrom);
+    this.maxOpen = Math.max(1, options.maxOpen ?? MAX_OPEN);
     const dated = options.datedClock === true;
     const interceptions = options.interceptions;
     this.tlsFile = {
@@ -112,12 +128,16 @@ export class ScenarioWriter {
   ): void {
     if (this.options.connection !== undefined && connection.index !== this.options.connection)
       return;
+    if (this.cut.size > 0 && this.cut.has(connection)) {
+      if (packet.frame === connection.lastFrame) this.cut.delete(connection);
+      return;
+    }
     // A reset held for what crossed it waits for its own connection's next packets (see
     // DeliveryOrder): other connections' packets in between say nothing about it.
     const state =
-      this.states.get(connection) ??
+      this.touch(connection) ??
       this.continued(connection, packet, direction) ??
-      this.open(connection, packet);
+      this.opened(connection, packet);
     if (state.swapped) direction = direction === 0 ? 1 : 0;
     const from = state.names[direction];
     const to = state.names[1 - direction] as string;
@@ -192,6 +212,41 @@ export class ScenarioWriter {
         this.finish(state);
       }
     }
+  }
+
+  /**
+   * The state of an open connection, moved to the end of `states` once they are many (from half
+   * of `maxOpen` on), so that the first one is the one idle longest when one must be cut. A
+   * Map keeps insertion order; below that size the order is only the order they opened in.
+   */
+  private touch(connection: Connection): ConnectionState | undefined {
+    const state = this.states.get(connection);
+    if (state && this.states.size * 2 > this.maxOpen) {
+      this.states.delete(connection);
+      this.states.set(connection, state);
+    }
+    return state;
+  }
+
+  /**
+   * A new connection's state, after letting go of the one idle longest when `maxOpen` are open
+   * already: memory is bounded by the connections open at once, and a capture with more
+   * (a scan, a flood) is imported in part, with a comment where each cut connection stops,
+   * rather than exhausting the memory of the CLI or the extension host.
+   */
+  private opened(connection: Connection, packet: TcpPacket): ConnectionState {
+    if (this.states.size >= this.maxOpen) {
+      const [idle, state] = this.states.entries().next().value as [Connection, ConnectionState];
+      this.states.delete(idle);
+      this.finish(state);
+      const [first, second] = state.names;
+      this.out(
+        `# Connection ${idle.index} (${first}, ${second}) stops here: more than ${this.maxOpen} connections were open at once, and it was idle longest; the rest of it is not imported.`,
+      );
+      if (idle.lastFrame > packet.frame) this.cut.add(idle);
+      this.cutCount++;
+    }
+    return this.open(connection, packet);
   }
 
   /** The TLS state of a connection, made when first asked for. */
@@ -414,6 +469,13 @@ export class ScenarioWriter {
 }
 
 const NO_EVENTS: readonly TlsEvent[] = [];
+
+/**
+ * The most connections an import holds open at once. Each open connection's writer holds both
+ * ends' TCBs, the delivery order and what waits in it (a few KB); 100,000 of them fit well in
+ * the memory of a Node process or of VS Code's extension host.
+ */
+export const MAX_OPEN = 100_000;
 
 /**
  * Whether both ends of a connection are still synchronized and not in TIME_WAIT, so that a SYN
