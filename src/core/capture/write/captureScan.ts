@@ -112,6 +112,14 @@ export class CaptureScan {
     return !this.reader.stopped;
   }
 
+  /**
+   * Stops analysing and visiting `connection`'s packets (a replay whose visitor has cut it):
+   * what its analysis holds is let go now, not at its last packet.
+   */
+  park(connection: Connection): void {
+    this.table.park(connection);
+  }
+
   end(): ScanResult {
     this.reader.end();
     this.table.clear();
@@ -133,6 +141,11 @@ export class CaptureScan {
     }
     const time = (packet.sec - this.originSec) * 1e9 + (packet.nsec - this.originNsec);
     const { connection, direction, reused, analyzer } = this.table.lookup(packet);
+    if (!analyzer) {
+      // Parked (`park`): nobody wants its packets; it is let go at its last one.
+      if (packet.frame === connection.lastFrame) this.table.release(connection);
+      return;
+    }
     // One segment object for every packet: the analyzer reads it and keeps nothing of it.
     const segment = this.segment;
     segment.direction = direction;

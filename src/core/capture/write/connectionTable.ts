@@ -69,7 +69,8 @@ export interface ConnectionEnd {
  */
 interface Slot {
   connection: Connection;
-  analyzer: TcpAnalyzer;
+  /** Undefined once parked (`park`): its packets still find it, and are not analysed. */
+  analyzer: TcpAnalyzer | undefined;
   next: Slot | undefined;
 }
 
@@ -80,8 +81,11 @@ export interface Found {
   direction: 0 | 1;
   /** True when the packet started a connection on the ports of an earlier one. */
   reused: boolean;
-  /** Wireshark's analysis of this connection, to feed the packet to. */
-  analyzer: TcpAnalyzer;
+  /**
+   * Wireshark's analysis of this connection, to feed the packet to; undefined for a parked one
+   * (`park`), whose packets nobody wants.
+   */
+  analyzer: TcpAnalyzer | undefined;
 }
 
 /**
@@ -128,6 +132,23 @@ export class ConnectionTable {
   }
 
   /**
+   * Keeps `connection`'s slot, so that its later packets still find it (and do not start
+   * another connection), but lets its analyzer go: nobody wants them any more (an import that
+   * holds too many connections open at once cut it; see ScenarioWriter). `release` at its last
+   * packet as before.
+   */
+  park(connection: Connection): void {
+    const slot = this.slotOf(connection);
+    if (slot) slot.analyzer = undefined;
+  }
+
+  private slotOf(connection: Connection): Slot | undefined {
+    let slot = this.buckets.get(hashOfEnds(connection.first, connection.second));
+    while (slot && slot.connection !== connection) slot = slot.next;
+    return slot;
+  }
+
+  /**
    * Forgets `connection` (a replay, after its last packet): a later packet of its four-tuple
    * starts the next listed connection, which the listing marked as reusing its ports.
    */
@@ -168,7 +189,13 @@ export class ConnectionTable {
       }
     }
     const result = this.result;
-    if (found && !found.analyzer.isReuse(direction, packet.seq, packet.flags)) {
+    // A replay needs no test for a reuse: it lets each connection go after its last packet, so
+    // a packet that finds one belongs to it (the listing ended it where a reuse began).
+    if (
+      found &&
+      (this.listed !== undefined ||
+        !(found.analyzer as TcpAnalyzer).isReuse(direction, packet.seq, packet.flags))
+    ) {
       result.connection = found.connection;
       result.direction = direction;
       result.reused = false;

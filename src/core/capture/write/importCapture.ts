@@ -85,6 +85,12 @@ export interface CaptureSummary {
   readonly format: string;
   readonly frames: number;
   readonly tcpPackets: number;
+  /** How many connections there are: `connections.length`, without making their summaries. */
+  readonly connectionCount: number;
+  /**
+   * One summary per connection, made when first read: an import that only writes the scenario
+   * never reads them, and a scan of a million connections would hold a million.
+   */
   readonly connections: readonly ConnectionSummary[];
   readonly problems: readonly CaptureProblem[];
   readonly cancelled: boolean;
@@ -152,18 +158,15 @@ export function afterListing(
   const listed = summarize(scan, cancelled);
   const fatal = listed.problems.find((p) => p.fatal);
   if (cancelled) return cancelledResult(listed);
-  if (listed.connections.length === 0) {
+  const count = listed.connectionCount;
+  if (count === 0) {
     const none = { offset: -1, line: 0, message: CAPTURE_MESSAGES.noTcp(), fatal: true };
     return { ok: false, error: fatal ?? listed.problems[0] ?? none, summary: listed };
   }
-  if (
-    options.connection !== undefined &&
-    !listed.connections.some((c) => c.index === options.connection)
-  ) {
-    const message = CAPTURE_MESSAGES.noSuchConnection({
-      connection: options.connection,
-      count: listed.connections.length,
-    });
+  // Connections are numbered 1 to count, in order of their first packet.
+  const wanted = options.connection;
+  if (wanted !== undefined && !(Number.isInteger(wanted) && wanted >= 1 && wanted <= count)) {
+    const message = CAPTURE_MESSAGES.noSuchConnection({ connection: wanted, count });
     return { ok: false, error: { offset: -1, line: 0, message, fatal: true }, summary: listed };
   }
   return new WritePass(listed, options, scan.connections);
@@ -189,8 +192,8 @@ export class WritePass {
     this.locale = options.locale ?? 'en';
     this.out = options.out;
     this.alignAtMost = options.alignAtMost ?? MAX_FORMATTED_LINES;
-    this.lines = header(listed, options);
-    const numbered = options.connection === undefined && listed.connections.length > 1;
+    this.lines = header(listed, options, listing);
+    const numbered = options.connection === undefined && listed.connectionCount > 1;
     const interceptions = numbered && listing ? findInterceptions(listing) : [];
     this.writer = new ScenarioWriter((line) => this.line(line), {
       numbered,
@@ -198,7 +201,7 @@ export class WritePass {
         ? {
             interceptions: new InterceptionNames(
               interceptions,
-              listed.connections.length > 2 * interceptions.length,
+              listed.connectionCount > 2 * interceptions.length,
             ),
           }
         : {}),
@@ -207,6 +210,7 @@ export class WritePass {
       ...(options.connection !== undefined ? { connection: options.connection } : {}),
       ...(options.keyLog ? { keyLog: options.keyLog } : {}),
       ...(options.maxOpen !== undefined ? { maxOpen: options.maxOpen } : {}),
+      onCut: (connection) => this.scan.park(connection),
     });
     this.scan = new CaptureScan(
       (packet, connection, direction, bits, time, analyzer) =>
@@ -242,10 +246,8 @@ export class WritePass {
     const cut = this.writer.cutCount;
     if (cut === 0) return listed;
     const message = CAPTURE_MESSAGES.tooManyOpen({ most: this.writer.maxOpen, cut });
-    return {
-      ...listed,
-      problems: [...listed.problems, { offset: -1, line: 0, message, fatal: false }],
-    };
+    const problem = { offset: -1, line: 0, message, fatal: false };
+    return withProblems(listed, [...listed.problems, problem]);
   }
 
   /**
@@ -269,7 +271,7 @@ export class WritePass {
 
   /** The result of an import cancelled while writing. */
   cancel(): ImportResult {
-    return cancelledResult({ ...this.listed, cancelled: true });
+    return cancelledResult(withProblems(this.listed, this.listed.problems, true));
   }
 }
 
@@ -295,12 +297,23 @@ export function connectionLine(c: ConnectionSummary): string {
   return `${c.index}: ${c.client} -> ${c.server}  frames ${c.firstFrame}-${c.lastFrame}, ${c.packets} packets, ${c.bytes} bytes${c.sawHandshake ? '' : ', no handshake'}${c.tls ? `, ${c.tls}` : ''}${flags ? `  [${flags}]` : ''}`;
 }
 
-function header(listed: CaptureSummary, options: ImportOptions): string[] {
+function header(
+  listed: CaptureSummary,
+  options: ImportOptions,
+  listing: readonly Connection[] | undefined,
+): string[] {
   const from = options.name ? ` from ${options.name}` : '';
-  const selected = listed.connections.find((c) => c.index === options.connection);
-  const only = selected ?? (listed.connections.length === 1 ? listed.connections[0] : undefined);
+  const count = listed.connectionCount;
+  // The one connection written: the one asked for, or the only one. Only its summary is made.
+  const index = options.connection ?? (count === 1 ? 1 : undefined);
+  const listedOne = index !== undefined ? listing?.[index - 1] : undefined;
+  const only = listedOne
+    ? summary(listedOne)
+    : index !== undefined
+      ? listed.connections[index - 1]
+      : undefined;
   const lines = [
-    `# Imported by Handshake${from} (${listed.format}, ${listed.frames} frames, ${listed.connections.length} TCP connection${listed.connections.length === 1 ? '' : 's'}).`,
+    `# Imported by Handshake${from} (${listed.format}, ${listed.frames} frames, ${count} TCP connection${count === 1 ? '' : 's'}).`,
     "# After each segment: its frame number, its time in seconds since the first packet, a SYN's",
     "# options, and Wireshark's analysis in brackets.",
   ];
@@ -310,7 +323,7 @@ function header(listed: CaptureSummary, options: ImportOptions): string[] {
     );
   } else {
     lines.push(
-      `scenario "${(options.name ?? 'capture').replace(/["\\]/g, '')}: ${listed.connections.length} TCP connections"`,
+      `scenario "${(options.name ?? 'capture').replace(/["\\]/g, '')}: ${count} TCP connections"`,
     );
   }
   return lines;
@@ -318,12 +331,35 @@ function header(listed: CaptureSummary, options: ImportOptions): string[] {
 
 /** The summary of a finished listing pass (`cancelled` if it stopped early). */
 export function summarize(scan: ScanResult, cancelled: boolean): CaptureSummary {
+  let made: readonly ConnectionSummary[] | undefined;
   return {
     format: scan.format ?? 'unknown',
     frames: scan.frames,
     tcpPackets: scan.tcpPackets,
-    connections: scan.connections.map(summary),
+    connectionCount: scan.connections.length,
+    get connections() {
+      return (made ??= scan.connections.map(summary));
+    },
     problems: scan.problems,
+    cancelled,
+  };
+}
+
+/** `summary` with other problems (and cancelled), its connections still made when first read. */
+function withProblems(
+  summary: CaptureSummary,
+  problems: readonly CaptureProblem[],
+  cancelled = summary.cancelled,
+): CaptureSummary {
+  return {
+    format: summary.format,
+    frames: summary.frames,
+    tcpPackets: summary.tcpPackets,
+    connectionCount: summary.connectionCount,
+    get connections() {
+      return summary.connections;
+    },
+    problems,
     cancelled,
   };
 }

@@ -11,6 +11,7 @@ import { TlsStream } from './tlsStream';
 import { TlsConversation, type TlsFileContext } from './tlsConversation';
 import { TlsNaming } from './tlsNaming';
 import { ConnectionDecryption, type KeyLogDecryption } from '../read/tlsDecryption';
+import { OpenConnections } from './openConnections';
 import { DeliveryOrder, type LostBecause, type QueuedSegment } from './deliveryOrder';
 import type { InterceptionNames } from './interceptionNames';
 import { captureDay } from './captureDay';
@@ -66,6 +67,8 @@ export interface WriterOptions {
    * longest is written out as it stands and the rest of it is not imported.
    */
   readonly maxOpen?: number;
+  /** Told of each connection cut so, whose later packets are then not wanted (CaptureScan.park). */
+  readonly onCut?: (connection: Connection) => void;
   /** A key log to decrypt TLS 1.3 with (`import --keylog`). */
   readonly keyLog?: KeyLogDecryption;
   /** The connections that are the two legs of a proxy's interception (interception.ts). */
@@ -82,11 +85,11 @@ export interface WriterOptions {
  * marked `# not in the capture: assumed` (CaptureGaps).
  */
 export class ScenarioWriter {
-  /** The connections open now, the one idle longest first (see `touch`). */
-  private readonly states = new Map<Connection, ConnectionState>();
+  /** The connections open now, by the order they were last used (the idle longest first). */
+  private readonly states = new OpenConnections<Connection, ConnectionState>();
   /**
-   * Connections let go while open (more than `maxOpen` at once): their later packets are not
-   * imported. Each leaves the set at its last packet.
+   * Connections let go while open (more than `maxOpen` at once) whose later packets still come
+   * here (no `onCut`): they are not imported. Each leaves the set at its last packet.
    */
   private readonly cut = new Set<Connection>();
   /** How many connections were cut, for the import's problem. */
@@ -135,7 +138,7 @@ export class ScenarioWriter {
     // A reset held for what crossed it waits for its own connection's next packets (see
     // DeliveryOrder): other connections' packets in between say nothing about it.
     const state =
-      this.touch(connection) ??
+      this.states.use(connection) ??
       this.continued(connection, packet, direction) ??
       this.opened(connection, packet);
     if (state.swapped) direction = direction === 0 ? 1 : 0;
@@ -215,20 +218,6 @@ export class ScenarioWriter {
   }
 
   /**
-   * The state of an open connection, moved to the end of `states` once they are many (from half
-   * of `maxOpen` on), so that the first one is the one idle longest when one must be cut. A
-   * Map keeps insertion order; below that size the order is only the order they opened in.
-   */
-  private touch(connection: Connection): ConnectionState | undefined {
-    const state = this.states.get(connection);
-    if (state && this.states.size * 2 > this.maxOpen) {
-      this.states.delete(connection);
-      this.states.set(connection, state);
-    }
-    return state;
-  }
-
-  /**
    * A new connection's state, after letting go of the one idle longest when `maxOpen` are open
    * already: memory is bounded by the connections open at once, and a capture with more
    * (a scan, a flood) is imported in part, with a comment where each cut connection stops,
@@ -236,14 +225,18 @@ export class ScenarioWriter {
    */
   private opened(connection: Connection, packet: TcpPacket): ConnectionState {
     if (this.states.size >= this.maxOpen) {
-      const [idle, state] = this.states.entries().next().value as [Connection, ConnectionState];
+      const [idle, state] = this.states.oldest() as readonly [Connection, ConnectionState];
       this.states.delete(idle);
       this.finish(state);
       const [first, second] = state.names;
       this.out(
         `# Connection ${idle.index} (${first}, ${second}) stops here: more than ${this.maxOpen} connections were open at once, and it was idle longest; the rest of it is not imported.`,
       );
-      if (idle.lastFrame > packet.frame) this.cut.add(idle);
+      // Its later packets: the caller stops sending them (onCut), or they are skipped here.
+      if (idle.lastFrame > packet.frame) {
+        if (this.options.onCut) this.options.onCut(idle);
+        else this.cut.add(idle);
+      }
       this.cutCount++;
     }
     return this.open(connection, packet);

@@ -316,3 +316,14 @@ test('up to the lines it aligns, the lines go out aligned once the capture is re
   assert.ok(whole.ok);
   assert.equal(lines.join('\n') + '\n', whole.text);
 });
+
+test('an import makes no connection summary unless one is read; read, they are the listing’s', () => {
+  const bytes = readFileSync('examples/http.pcap');
+  const result = importCapture(() => [bytes]);
+  assert.ok(result.ok);
+  const own = Object.getOwnPropertyDescriptor(result.summary, 'connections');
+  assert.equal(typeof own?.get, 'function');
+  assert.equal(result.summary.connectionCount, 1);
+  assert.deepEqual(result.summary.connections, listConnections([bytes]).connections);
+  assert.equal(JSON.parse(JSON.stringify(result.summary)).connections.length, 1);
+});
