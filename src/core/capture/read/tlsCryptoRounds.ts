@@ -27,7 +27,10 @@ export interface RoundsCost {
   readonly runs: number;
   readonly hmacs: number;
   readonly opens: number;
-  /** True when the rounds ran out before a run asked for nothing new (its text says so). */
+  /**
+   * True when the rounds stopped before a run asked for nothing new: they ran out (the text
+   * says which connections were not decrypted), or `ends` ended them.
+   */
   readonly cutShort: boolean;
 }
 
@@ -45,6 +48,8 @@ export interface RoundsCost {
 export async function decryptInRounds<Result>(
   primitive: AsyncTlsCrypto,
   run: (crypto: TlsCrypto<NotYet>) => Result | Promise<Result>,
+  /** A result that ends the rounds whatever it asked for (a cancelled import). */
+  ends: (result: Result) => boolean = () => false,
   maxRounds: number = MAX_ROUNDS,
 ): Promise<{ readonly result: Result; readonly cost: RoundsCost }> {
   const memo = new MemoTlsCrypto(primitive.aeads);
@@ -53,7 +58,7 @@ export async function decryptInRounds<Result>(
   for (let runs = 1; ; runs++) {
     const result = await run(memo);
     const asked = memo.takeAsked();
-    if (asked.length === 0 || runs >= maxRounds) {
+    if (asked.length === 0 || runs >= maxRounds || ends(result)) {
       return { result, cost: { runs, hmacs, opens, cutShort: asked.length > 0 } };
     }
     for (const request of asked) {
