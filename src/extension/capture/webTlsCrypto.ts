@@ -1,5 +1,6 @@
 import type { TlsAead, TlsHash } from '../../core/capture/read/tlsCrypto';
 import type { AsyncTlsCrypto } from '../../core/capture/read/tlsCryptoRounds';
+import { chacha20Poly1305Open } from './chacha20Poly1305';
 
 /** RFC 8446 §5.2: every TLS 1.3 AEAD appends a 16-byte tag. */
 const TAG_LENGTH = 16;
@@ -10,15 +11,14 @@ const HASH_NAME: Readonly<Record<TlsHash, string>> = { sha256: 'SHA-256', sha384
  * The key log decryption's cryptography with WebCrypto (`crypto.subtle`), for VS Code for the
  * Web, where there is no Node `crypto`: HMAC (importKey + sign) and AES-GCM (decrypt), both
  * asynchronous, so the import runs in rounds (decryptInRounds). WebCrypto has no
- * ChaCha20-Poly1305: TLS_CHACHA20_POLY1305_SHA256 stays encrypted here, and the scenario's
- * comment says so. Undefined where the worker has no `crypto.subtle` (an insecure context).
+ * ChaCha20-Poly1305: that one is opened in plain TypeScript (chacha20Poly1305.ts). Undefined
+ * where the worker has no `crypto.subtle` (an insecure context).
  */
 export function webTlsCrypto(
   subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle,
 ): AsyncTlsCrypto | undefined {
   if (!subtle) return undefined;
   return {
-    aeads: ['aes-128-gcm', 'aes-256-gcm'],
     async hmac(hash, key, data) {
       const hmacKey = await subtle.importKey(
         'raw',
@@ -30,7 +30,9 @@ export function webTlsCrypto(
       return new Uint8Array(await subtle.sign('HMAC', hmacKey, bytes(data)));
     },
     async open(aead: TlsAead, key, nonce, additionalData, sealed) {
-      if (aead === 'chacha20-poly1305' || sealed.length < TAG_LENGTH) return undefined;
+      if (sealed.length < TAG_LENGTH) return undefined;
+      if (aead === 'chacha20-poly1305')
+        return chacha20Poly1305Open(key, nonce, additionalData, sealed);
       try {
         const aesKey = await subtle.importKey('raw', bytes(key), 'AES-GCM', false, ['decrypt']);
         const plain = await subtle.decrypt(

@@ -12,9 +12,8 @@ import { webTlsCrypto } from '../../../src/extension/capture/webTlsCrypto';
  */
 const web = webTlsCrypto() as AsyncTlsCrypto;
 
-test('WebCrypto is there (Node 20 as in a web worker), and opens AES-GCM only', () => {
+test('WebCrypto is there (Node 20 as in a web worker)', () => {
   assert.ok(web);
-  assert.deepEqual(web.aeads, ['aes-128-gcm', 'aes-256-gcm']);
 });
 
 for (const hash of ['sha256', 'sha384'] as TlsHash[]) {
@@ -27,9 +26,11 @@ for (const hash of ['sha256', 'sha384'] as TlsHash[]) {
   });
 }
 
+// ChaCha20-Poly1305 is not in WebCrypto: it is opened in plain TypeScript (chacha20Poly1305.ts).
 for (const [aead, keyLength] of [
   ['aes-128-gcm', 16],
   ['aes-256-gcm', 32],
+  ['chacha20-poly1305', 32],
 ] as [TlsAead, number][]) {
   test(`${aead}: opens what was sealed, and refuses a changed tag, text or additional data`, async () => {
     const key = randomBytes(keyLength);
@@ -52,12 +53,3 @@ for (const [aead, keyLength] of [
     assert.equal(await web.open(aead, new Uint8Array(5), nonce, aad, sealed), undefined);
   });
 }
-
-test('ChaCha20-Poly1305 is not in WebCrypto: a failure, never an exception', async () => {
-  const sealed = new Uint8Array(32);
-  const key = new Uint8Array(32);
-  assert.equal(
-    await web.open('chacha20-poly1305', key, new Uint8Array(12), sealed, sealed),
-    undefined,
-  );
-});

@@ -16,8 +16,6 @@ export type KeyLogNote =
   /** The key log has the client random but not this secret. */
   | { readonly outcome: 'no-secret'; readonly label: KeyLogLabel }
   | { readonly outcome: 'suite'; readonly suite: string }
-  /** A suite the import decrypts, but not with this host's cryptography (WebCrypto: no ChaCha20). */
-  | { readonly outcome: 'host-suite'; readonly suite: string }
   /**
    * The host's asynchronous cryptography had not computed these keys or records: said in the
    * drafts of tlsCryptoRounds.ts, and in the text only if the rounds ran out.
@@ -58,8 +56,6 @@ function reason(note: Exclude<KeyLogNote, { outcome: 'decrypted' }>): string {
       return `the key log has no ${note.label} for this connection`;
     case 'suite':
       return `the import does not decrypt ${note.suite} (AES-GCM and ChaCha20-Poly1305 only)`;
-    case 'host-suite':
-      return `VS Code for the Web cannot decrypt ${note.suite}: it decrypts with WebCrypto, which has no ChaCha20-Poly1305 (the command line, handshake import --keylog, and the desktop extension can)`;
     case 'not-yet':
       return "VS Code for the Web's cryptography (WebCrypto) had not computed its keys when the import's rounds ran out";
     case 'authentication':

@@ -21,8 +21,6 @@ export interface TlsCrypto<Later extends NotYet = never> {
     additionalData: Uint8Array,
     sealed: Uint8Array,
   ): Uint8Array | undefined | Later;
-  /** The AEADs this host can open; all of TlsAead's when absent. */
-  readonly aeads?: readonly TlsAead[];
 }
 
 /** The answer of a host whose cryptography is asynchronous, for a result not computed yet. */

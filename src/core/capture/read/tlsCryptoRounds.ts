@@ -6,8 +6,6 @@ import { NOT_YET, type NotYet, type TlsAead, type TlsCrypto, type TlsHash } from
  * when the record fails authentication, and never rejects for that.
  */
 export interface AsyncTlsCrypto {
-  /** The AEADs it can open (WebCrypto has AES-GCM, not ChaCha20-Poly1305). */
-  readonly aeads: readonly TlsAead[];
   hmac(hash: TlsHash, key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
   open(
     aead: TlsAead,
@@ -52,7 +50,7 @@ export async function decryptInRounds<Result>(
   ends: (result: Result) => boolean = () => false,
   maxRounds: number = MAX_ROUNDS,
 ): Promise<{ readonly result: Result; readonly cost: RoundsCost }> {
-  const memo = new MemoTlsCrypto(primitive.aeads);
+  const memo = new MemoTlsCrypto();
   let hmacs = 0;
   let opens = 0;
   for (let runs = 1; ; runs++) {
@@ -103,8 +101,6 @@ export class MemoTlsCrypto implements TlsCrypto<NotYet> {
   private readonly opened = new Map<string, Opened[]>();
   /** The requests of this run, by id (more than one opening may share one: see `open`). */
   private asked = new Map<string, Request[]>();
-
-  constructor(readonly aeads: readonly TlsAead[]) {}
 
   hmac(hash: TlsHash, key: Uint8Array, data: Uint8Array): Uint8Array | NotYet {
     const id = `${hash} ${hex(key)} ${hex(data)}`;

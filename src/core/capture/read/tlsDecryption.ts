@@ -184,9 +184,6 @@ export class DirectionDecryption {
     if (!secrets) return { outcome: 'no-random', clientRandom: random };
     const suite: SuiteProtection | undefined = SUITE_PROTECTION.get(connection.suite ?? -1);
     if (!suite) return { outcome: 'suite', suite: suiteName(connection.suite ?? 0) };
-    if (given.crypto.aeads && !given.crypto.aeads.includes(suite.aead)) {
-      return { outcome: 'host-suite', suite: suiteName(connection.suite ?? 0) };
-    }
     const secret = secrets[this.label];
     if (!secret) return { outcome: 'no-secret', label: this.label };
     this.protection = new RecordProtection(given.crypto, suite, secret);
