@@ -8,7 +8,8 @@ import { webTlsCrypto } from './capture/webTlsCrypto';
  * web worker: no Node built-ins, so capture files are read through `vscode.workspace.fs`, and
  * TLS 1.3 is decrypted with a key log through WebCrypto, which is asynchronous: the
  * synchronous import then runs a few times, each run asking for what the last one could not
- * compute (decryptInRounds). WebCrypto has no ChaCha20-Poly1305: that suite stays encrypted.
+ * compute (decryptInRounds). WebCrypto has no ChaCha20-Poly1305: that one is opened in plain
+ * TypeScript (chacha20Poly1305.ts).
  */
 export function activate(context: vscode.ExtensionContext): HandshakeApi {
   const crypto = webTlsCrypto();

@@ -7,7 +7,7 @@ import type { KeyLogLabel } from './keyLog';
  */
 export type KeyLogNote =
   | { readonly outcome: 'decrypted'; readonly clientRandom: string; readonly suite: string }
-  /** No key log was given (or the host cannot decrypt: the web build). */
+  /** No key log was given (or the host has no cryptography: a web worker without WebCrypto). */
   | { readonly outcome: 'no-key-log' }
   /** The key log has no line for this connection's client random. */
   | { readonly outcome: 'no-random'; readonly clientRandom: string }
