@@ -57,6 +57,13 @@ export class CaptureCommands extends Disposable {
     }
     const name = uri.path.split('/').pop() ?? uri.path;
     const keyLog = await keyLogFromSettings(this.locale);
+    if (keyLog && !this.tlsCrypto) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'The key log (handshake.capture.keyLogFile) cannot be used here: there is no WebCrypto (crypto.subtle needs a secure context). TLS 1.3 stays encrypted.',
+        ),
+      );
+    }
     return importAndOpen(
       file,
       name,
