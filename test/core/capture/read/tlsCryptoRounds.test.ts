@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createCipheriv } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { nodeTlsCrypto } from '../../../../src/cli/nodeTlsCrypto';
@@ -13,6 +14,15 @@ import {
   importCapture,
   type ImportOptions,
 } from '../../../../src/core/capture/write/importCapture';
+import {
+  nextTrafficSecret,
+  SUITE_PROTECTION,
+  trafficKeys,
+} from '../../../../src/core/capture/read/tlsKeySchedule';
+import {
+  perRecordNonce,
+  RecordProtection,
+} from '../../../../src/core/capture/read/tlsRecordProtection';
 import { webTlsCrypto } from '../../../../src/extension/capture/webTlsCrypto';
 import { FIXTURES } from '../support';
 
@@ -161,4 +171,37 @@ test('two records under one key, nonce and header are asked for and kept apart',
   assert.equal(memo.open('aes-128-gcm', zeros, nonce, header, a), undefined);
   assert.equal(memo.open('aes-128-gcm', zeros, nonce, header, b), undefined);
   assert.equal(memo.takeAsked().length, 0);
+});
+
+test('a KeyUpdate costs three runs more: the next secret, its keys, its records (RFC 8446 §7.2)', async () => {
+  const suite = SUITE_PROTECTION.get(0x1302)!;
+  const secret = new Uint8Array(48).fill(5);
+  const next = nextTrafficSecret(nodeTlsCrypto, suite, secret);
+  const seal = (under: Uint8Array, seq: number, inner: number[]) => {
+    const { key, iv } = trafficKeys(nodeTlsCrypto, suite, under);
+    const header = Buffer.from([23, 3, 3, 0, inner.length + 16]);
+    const cipher = createCipheriv('aes-256-gcm', key, perRecordNonce(iv, seq));
+    cipher.setAAD(header);
+    const body = Buffer.concat([
+      cipher.update(Buffer.from(inner)),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
+    return [header, body] as const;
+  };
+  // A KeyUpdate (handshake type 24) and a record of data, each under its own key.
+  const records = [seal(secret, 0, [24, 0, 0, 1, 0, 22]), seal(next, 0, [7, 7, 23])];
+  const { result, cost } = await decryptInRounds(PROMISED, (crypto) => {
+    const protection = new RecordProtection(crypto, suite, secret);
+    const types: (number | string)[] = [];
+    for (const [header, body] of records) {
+      const opened = protection.open(header, body);
+      types.push(opened.ok ? opened.type : opened.why);
+      // As DirectionDecryption does: the next key once the KeyUpdate is read.
+      if (opened.ok && opened.content[0] === 24) protection.update();
+    }
+    return types;
+  });
+  assert.deepEqual(result, [22, 23]);
+  assert.deepEqual(cost, { runs: 6, hmacs: 5, opens: 3, cutShort: false });
 });
