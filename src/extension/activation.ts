@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AnalysisCache } from './analysisCache';
 import { CaptureCommands } from './capture/captureCommands';
 import type { OpenCaptureFile } from './capture/captureFile';
-import type { TlsCrypto } from '../core/capture/read/tlsCrypto';
+import type { HostTlsCrypto } from './capture/hostTlsCrypto';
 import { CaptureEditorProvider } from './capture/captureEditor';
 import { DebugRegistration, programUri } from './debug/debugRegistration';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -22,11 +22,10 @@ export interface Platform {
   /** How capture files are read: streamed from disk on Node, read whole on the web. */
   readonly openCaptureFile: OpenCaptureFile;
   /**
-   * Synchronous cryptography for decrypting TLS 1.3 with a key log: Node's `crypto` on the
-   * desktop; none on the web (WebCrypto is asynchronous and the import is not), where TLS 1.3
-   * stays encrypted.
+   * The cryptography for decrypting TLS 1.3 with a key log: Node's `crypto` on the desktop;
+   * WebCrypto on the web, where the synchronous import runs in rounds (decryptInRounds).
    */
-  readonly tlsCrypto?: TlsCrypto;
+  readonly tlsCrypto?: HostTlsCrypto;
 }
 
 /** What `activate` hands VS Code: the Markdown preview's markdown-it plugin. */

@@ -11,7 +11,7 @@ import { nodeTlsCrypto } from '../cli/nodeTlsCrypto';
 export function activate(context: vscode.ExtensionContext): HandshakeApi {
   return activateHandshake(context, {
     openCaptureFile: openNodeCaptureFile,
-    tlsCrypto: nodeTlsCrypto,
+    tlsCrypto: { kind: 'sync', crypto: nodeTlsCrypto },
   });
 }
 

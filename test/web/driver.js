@@ -65,6 +65,15 @@ async function drive() {
   // The Markdown preview's plugin.
   report.markdownHtml = api.extendMarkdownIt(markdownit()).render(INPUT.note);
 
+  // TLS 1.3 captures imported with the key log setting: WebCrypto decrypts them, in rounds.
+  report.imported = [];
+  for (const capture of INPUT.captures ?? []) {
+    Object.assign(harness.given, capture.given);
+    await recorded.commands.get('handshake.importCapture')(vscode.Uri.parse(capture.uri));
+  }
+  report.imported = recorded.opened.slice();
+  report.importMessages = recorded.messages.slice();
+
   for (const subscription of context.subscriptions) subscription.dispose();
   report.commandsAfterDispose = recorded.commands.size;
   return report;

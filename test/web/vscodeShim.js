@@ -15,7 +15,13 @@ const recorded = {
   panels: [],
   decorationTypes: [],
   disposed: 0,
+  /** The contents of the untitled documents opened (an imported scenario), and the messages. */
+  opened: [],
+  messages: [],
 };
+
+/** The settings and files the driver gives (INPUT.settings, INPUT.files in base64 by path). */
+const given = { settings: {}, files: {} };
 
 class Disposable {
   constructor(callOnDispose) {
@@ -390,10 +396,22 @@ const vscode = {
   }),
   workspace: namespace('workspace', {
     textDocuments: documents,
-    getConfiguration: () => ({ get: (_key, fallback) => fallback, has: () => false }),
-    fs: {},
-    openTextDocument: async () => {
-      throw new Error('no files in the shim');
+    getConfiguration: (section) => ({
+      get: (key, fallback) => given.settings[`${section}.${key}`] ?? fallback,
+      has: () => false,
+    }),
+    workspaceFolders: [{ uri: new Uri('file', '/w'), name: 'w', index: 0 }],
+    fs: {
+      readFile: async (uri) => {
+        const base64 = given.files[uri.path];
+        if (base64 === undefined) throw new Error(`no file ${uri.path} in the shim`);
+        return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      },
+    },
+    openTextDocument: async (options) => {
+      if (!options || typeof options.content !== 'string') throw new Error('no files in the shim');
+      recorded.opened.push(options.content);
+      return createTextDocument('untitled:/Untitled-1', options.language, options.content);
     },
   }),
   window: namespace('window', {
@@ -442,6 +460,9 @@ const vscode = {
     },
     visibleTextEditors: [],
     activeTextEditor: undefined,
+    showTextDocument: async (document) => ({ document }),
+    showWarningMessage: async (message) => void recorded.messages.push(message),
+    showErrorMessage: async (message) => void recorded.messages.push(message),
   }),
   // The debugger registers its adapter factory, configuration provider and custom-event listener.
   debug: namespace('debug', {}),
@@ -455,6 +476,7 @@ const vscode = {
 /** For the test driver: what activation recorded, and ways to act as VS Code. */
 const harness = {
   recorded,
+  given,
   createTextDocument,
   open(document) {
     documents.push(document);

@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
+import { nodeTlsCrypto } from '../../src/cli/nodeTlsCrypto';
+import { parseKeyLog } from '../../src/core/capture/read/keyLog';
+import { importCapture } from '../../src/core/capture/write/importCapture';
 import { launch } from '../webview/browser';
 
 /**
@@ -48,6 +51,29 @@ interface Report {
   previewPosted: { type: string; source?: string }[];
   markdownHtml: string;
   commandsAfterDispose: number;
+  imported: string[];
+  importMessages: string[];
+}
+
+/**
+ * Real TLS 1.3 captures, imported in the worker with the key log setting: AES-128-GCM, AES-256-GCM
+ * with SHA-384 and a client certificate, and ChaCha20-Poly1305 (not in WebCrypto: TypeScript).
+ */
+const REAL = 'test/core/capture/fixtures/tls-real';
+const CAPTURES = ['tls13-aes128', 'tls13-client-cert', 'tls13-chacha20'];
+
+function captureInput(name: string) {
+  const base64 = (path: string) => readFileSync(path).toString('base64');
+  return {
+    uri: `file:///w/${name}.pcap`,
+    given: {
+      settings: { 'handshake.capture.keyLogFile': `${name}.keylog` },
+      files: {
+        [`/w/${name}.pcap`]: base64(`${REAL}/${name}.pcap`),
+        [`/w/${name}.keylog`]: base64(`${REAL}/${name}.keylog`),
+      },
+    },
+  };
 }
 
 let browser: Browser;
@@ -70,7 +96,7 @@ before(async () => {
   assert.ok(existsSync(BUNDLE), `${BUNDLE} is missing: run \`npm run build\` first`);
   browser = await launch();
   const worker = [
-    `const INPUT = ${JSON.stringify({ scenario: SCENARIO, note: NOTE, hoverAt: 'ack=100' })};`,
+    `const INPUT = ${JSON.stringify({ scenario: SCENARIO, note: NOTE, hoverAt: 'ack=100', captures: CAPTURES.map(captureInput) })};`,
     readFileSync('test/web/vscodeShim.js', 'utf8'),
     await markdownItForBrowser(),
     'const requested = [];',
@@ -86,6 +112,11 @@ before(async () => {
     readFileSync('test/web/driver.js', 'utf8'),
   ].join('\n');
   const page = await browser.newPage();
+  // VS Code for the Web is served over https: a secure context, where WebCrypto exists.
+  await page.route('https://handshake.test/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>worker</title>' }),
+  );
+  await page.goto('https://handshake.test/');
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const result = (await page.evaluate(`new Promise((resolve) => {
@@ -183,4 +214,20 @@ test('extendMarkdownIt turns the fence into a diagram block in the browser, line
     report.markdownHtml,
     /<span class="handshake-severity">error<\/span> <code>HS101<\/code> <span class="handshake-line">line 8<\/span>: ack should be 101/,
   );
+});
+
+test('a TLS 1.3 capture imported with the key log setting is decrypted, as Node decrypts it', () => {
+  assert.deepEqual(report.importMessages, []);
+  assert.equal(report.imported.length, CAPTURES.length);
+  CAPTURES.forEach((name, i) => {
+    const bytes = readFileSync(`${REAL}/${name}.pcap`);
+    const keyLog = parseKeyLog(readFileSync(`${REAL}/${name}.keylog`, 'utf8'));
+    const node = importCapture(() => [bytes], {
+      name: `${name}.pcap`,
+      keyLog: { keyLog, crypto: nodeTlsCrypto },
+    });
+    assert.ok(node.ok);
+    assert.match(node.text, /^# TLS 1\.3 decrypted with the key log/m);
+    assert.equal(report.imported[i], node.text, name);
+  });
 });

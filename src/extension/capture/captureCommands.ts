@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { bytesCaptureFile, type CaptureFile, type OpenCaptureFile } from './captureFile';
 import { importAndOpen } from './runImport';
-import type { TlsCrypto } from '../../core/capture/read/tlsCrypto';
+import type { HostTlsCrypto } from './hostTlsCrypto';
 import { keyLogFromSettings } from './keyLogSetting';
 
 const FILTERS = {
@@ -19,8 +19,8 @@ export class CaptureCommands extends Disposable {
   constructor(
     private readonly openCaptureFile: OpenCaptureFile,
     private readonly locale: Locale,
-    /** The host's cryptography for the key log (none in the web build). */
-    private readonly tlsCrypto?: TlsCrypto,
+    /** The host's cryptography for the key log (none where the web worker has no WebCrypto). */
+    private readonly tlsCrypto?: HostTlsCrypto,
   ) {
     super();
     const command = (id: string, run: (...args: unknown[]) => unknown) =>
@@ -56,13 +56,24 @@ export class CaptureCommands extends Disposable {
       return undefined;
     }
     const name = uri.path.split('/').pop() ?? uri.path;
-    const keyLog = await keyLogFromSettings(this.tlsCrypto, this.locale);
-    return importAndOpen(file, name, {
+    const keyLog = await keyLogFromSettings(this.locale);
+    if (keyLog && !this.tlsCrypto) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'The key log (handshake.capture.keyLogFile) cannot be used here: there is no WebCrypto (crypto.subtle needs a secure context). TLS 1.3 stays encrypted.',
+        ),
+      );
+    }
+    return importAndOpen(
+      file,
       name,
-      locale: this.locale,
-      ...(typeof connection === 'number' ? { connection } : {}),
-      ...(keyLog ? { keyLog } : {}),
-    });
+      {
+        name,
+        locale: this.locale,
+        ...(typeof connection === 'number' ? { connection } : {}),
+      },
+      keyLog ? { keyLog, host: this.tlsCrypto } : undefined,
+    );
   }
 
   private async paste(): Promise<vscode.TextDocument | undefined> {

@@ -7,6 +7,8 @@ import {
 import { importStream } from '../../core/capture/write/importStream';
 import { LANGUAGE_ID } from '../analysisCache';
 import type { CaptureFile } from './captureFile';
+import type { KeyLog } from '../../core/capture/read/keyLog';
+import { importWithKeyLog, type HostTlsCrypto } from './hostTlsCrypto';
 
 /** Captures at least this big get a progress notification with a Cancel button. */
 const PROGRESS_BYTES = 4 << 20;
@@ -18,17 +20,22 @@ const PAUSE_EVERY_MS = 50;
  * Imports `file` (a capture file or pasted tcpdump text) chunk by chunk as it is read, giving
  * the extension host back between chunks so that the progress notification and its Cancel
  * button work, then opens the scenario as a new untitled `.handshake` document beside its
- * preview. Returns the document, or undefined when cancelled or nothing could be imported (the
+ * preview. With a key log in VS Code for the Web the import runs a few times (decryptInRounds).
+ * Returns the document, or undefined when cancelled or nothing could be imported (the
  * user is told why).
  */
 export async function importAndOpen(
   file: CaptureFile,
   label: string,
   options: ImportOptions = {},
+  /** The key log to decrypt TLS 1.3 with, and the host's cryptography (hostTlsCrypto.ts). */
+  keyLog?: { readonly keyLog: KeyLog; readonly host: HostTlsCrypto | undefined },
 ): Promise<vscode.TextDocument | undefined> {
   let result: ImportResult | undefined;
   try {
-    result = await runWithProgress(file, label, options);
+    result = await importWithKeyLog(keyLog?.keyLog, keyLog?.host, options, (withKeyLog) =>
+      runWithProgress(file, label, withKeyLog),
+    );
   } catch (error) {
     // The file could be opened but a later read failed (removed, a network drive gone...).
     void vscode.window.showErrorMessage(

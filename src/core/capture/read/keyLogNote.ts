@@ -7,7 +7,7 @@ import type { KeyLogLabel } from './keyLog';
  */
 export type KeyLogNote =
   | { readonly outcome: 'decrypted'; readonly clientRandom: string; readonly suite: string }
-  /** No key log was given (or the host cannot decrypt: the web build). */
+  /** No key log was given (or the host has no cryptography: a web worker without WebCrypto). */
   | { readonly outcome: 'no-key-log' }
   /** The key log has no line for this connection's client random. */
   | { readonly outcome: 'no-random'; readonly clientRandom: string }
@@ -16,6 +16,11 @@ export type KeyLogNote =
   /** The key log has the client random but not this secret. */
   | { readonly outcome: 'no-secret'; readonly label: KeyLogLabel }
   | { readonly outcome: 'suite'; readonly suite: string }
+  /**
+   * The host's asynchronous cryptography had not computed these keys or records: said in the
+   * drafts of tlsCryptoRounds.ts, and in the text only if the rounds ran out.
+   */
+  | { readonly outcome: 'not-yet' }
   /** A record failed authentication (a key log of another session, or a corrupt capture). */
   | {
       readonly outcome: 'authentication';
@@ -51,6 +56,8 @@ function reason(note: Exclude<KeyLogNote, { outcome: 'decrypted' }>): string {
       return `the key log has no ${note.label} for this connection`;
     case 'suite':
       return `the import does not decrypt ${note.suite} (AES-GCM and ChaCha20-Poly1305 only)`;
+    case 'not-yet':
+      return "VS Code for the Web's cryptography (WebCrypto) had not computed its keys when the import's rounds ran out";
     case 'authentication':
       return `a ${note.sender} record (number ${note.opened} under its key) failed authentication with the key log's ${note.label} (a key log of another session?)`;
   }

@@ -1,17 +1,21 @@
 import type { KeyLog, KeyLogLabel } from './keyLog';
 import type { KeyLogNote } from './keyLogNote';
-import type { TlsCrypto } from './tlsCrypto';
+import { NOT_YET, type NotYet, type TlsCrypto } from './tlsCrypto';
 import type { TlsEvent } from './tlsEvents';
-import { SUITE_PROTECTION, type SuiteProtection } from './tlsKeySchedule';
+import { SUITE_PROTECTION, trafficKeys, type SuiteProtection } from './tlsKeySchedule';
 import { RecordProtection, type OpenedRecord } from './tlsRecordProtection';
 import { TLS_HANDSHAKE_TYPE as HANDSHAKE } from '../../protocol/tlsMessageTypes';
 import { suiteName } from '../../protocol/tlsSuites';
 import { versionOfCode } from '../../protocol/tlsVersions';
 
-/** A key log and the cryptography to use it with: what `import --keylog` gives the importer. */
+/**
+ * A key log and the cryptography to use it with: what `import --keylog` gives the importer.
+ * A crypto that answers `NOT_YET` (the web build's, tlsCryptoRounds.ts) makes the import a
+ * draft: its text is thrown away, and the import run again once the answers are computed.
+ */
 export interface KeyLogDecryption {
   readonly keyLog: KeyLog;
-  readonly crypto: TlsCrypto;
+  readonly crypto: TlsCrypto<NotYet>;
 }
 
 type Role = 'client' | 'server';
@@ -136,6 +140,12 @@ export class DirectionDecryption {
     const protection = this.protection;
     if (!protection || connection.stopped) return undefined;
     const opened = protection.open(header, body);
+    if (!opened.ok && opened.why === NOT_YET) {
+      // A draft (see KeyLogDecryption): the records after it are still asked for, so that one
+      // round computes every record under this key. Said once, as a stop would be.
+      connection.note({ outcome: NOT_YET }, found);
+      return undefined;
+    }
     if (opened.ok) {
       if (!connection.opened) {
         connection.note(
@@ -177,6 +187,13 @@ export class DirectionDecryption {
     const secret = secrets[this.label];
     if (!secret) return { outcome: 'no-secret', label: this.label };
     this.protection = new RecordProtection(given.crypto, suite, secret);
+    if (this.protection.waiting) {
+      // A draft: the application keys do not depend on the handshake's records, so they are
+      // asked for now, and the round after the handshake's records can open the rest.
+      const application =
+        secrets[this.role === 'client' ? 'CLIENT_TRAFFIC_SECRET_0' : 'SERVER_TRAFFIC_SECRET_0'];
+      if (application) trafficKeys(given.crypto, suite, application);
+    }
     return undefined;
   }
 }

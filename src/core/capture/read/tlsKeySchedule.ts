@@ -1,4 +1,4 @@
-import type { TlsAead, TlsCrypto, TlsHash } from './tlsCrypto';
+import type { NotYet, TlsAead, TlsCrypto, TlsHash } from './tlsCrypto';
 
 /** What a TLS 1.3 suite needs for record protection (RFC 8446 §B.4). */
 export interface SuiteProtection {
@@ -24,15 +24,15 @@ export const IV_LENGTH = 12;
 
 /**
  * HKDF-Expand (RFC 5869 §2.3): T(1) | T(2) | ... cut to `length`, where
- * T(i) = HMAC(prk, T(i-1) | info | i).
+ * T(i) = HMAC(prk, T(i-1) | info | i). `NOT_YET` when the host has not computed an HMAC yet.
  */
-export function hkdfExpand(
-  crypto: TlsCrypto,
+export function hkdfExpand<Later extends NotYet = never>(
+  crypto: TlsCrypto<Later>,
   hash: TlsHash,
   prk: Uint8Array,
   info: Uint8Array,
   length: number,
-): Uint8Array {
+): Uint8Array | Later {
   const out = new Uint8Array(length);
   let previous = new Uint8Array(0);
   for (let filled = 0, i = 1; filled < length; i++) {
@@ -40,7 +40,9 @@ export function hkdfExpand(
     input.set(previous);
     input.set(info, previous.length);
     input[input.length - 1] = i;
-    previous = new Uint8Array(crypto.hmac(hash, prk, input));
+    const block = crypto.hmac(hash, prk, input);
+    if (!(block instanceof Uint8Array)) return block;
+    previous = new Uint8Array(block);
     out.set(previous.subarray(0, length - filled), filled);
     filled += previous.length;
   }
@@ -51,14 +53,14 @@ export function hkdfExpand(
  * HKDF-Expand-Label (RFC 8446 §7.1): HKDF-Expand of the HkdfLabel structure, a two-byte length,
  * the label prefixed with "tls13 " and the context, each with a one-byte length.
  */
-export function hkdfExpandLabel(
-  crypto: TlsCrypto,
+export function hkdfExpandLabel<Later extends NotYet = never>(
+  crypto: TlsCrypto<Later>,
   hash: TlsHash,
   secret: Uint8Array,
   label: string,
   context: Uint8Array,
   length: number,
-): Uint8Array {
+): Uint8Array | Later {
   const name = new TextEncoder().encode(`tls13 ${label}`);
   const info = new Uint8Array(2 + 1 + name.length + 1 + context.length);
   info[0] = length >> 8;
@@ -76,25 +78,29 @@ export interface TrafficKeys {
   readonly iv: Uint8Array;
 }
 
-/** RFC 8446 §7.3: [sender]_write_key and [sender]_write_iv from a traffic secret. */
-export function trafficKeys(
-  crypto: TlsCrypto,
+/**
+ * RFC 8446 §7.3: [sender]_write_key and [sender]_write_iv from a traffic secret. Both are asked
+ * for before either answer is looked at, so that a host computing in rounds gets both at once.
+ */
+export function trafficKeys<Later extends NotYet = never>(
+  crypto: TlsCrypto<Later>,
   suite: SuiteProtection,
   secret: Uint8Array,
-): TrafficKeys {
+): TrafficKeys | Later {
   const none = new Uint8Array(0);
-  return {
-    key: hkdfExpandLabel(crypto, suite.hash, secret, 'key', none, suite.keyLength),
-    iv: hkdfExpandLabel(crypto, suite.hash, secret, 'iv', none, IV_LENGTH),
-  };
+  const key = hkdfExpandLabel(crypto, suite.hash, secret, 'key', none, suite.keyLength);
+  const iv = hkdfExpandLabel(crypto, suite.hash, secret, 'iv', none, IV_LENGTH);
+  if (!(key instanceof Uint8Array)) return key;
+  if (!(iv instanceof Uint8Array)) return iv;
+  return { key, iv };
 }
 
 /** RFC 8446 §7.2: the traffic secret after a KeyUpdate. */
-export function nextTrafficSecret(
-  crypto: TlsCrypto,
+export function nextTrafficSecret<Later extends NotYet = never>(
+  crypto: TlsCrypto<Later>,
   suite: SuiteProtection,
   secret: Uint8Array,
-): Uint8Array {
+): Uint8Array | Later {
   return hkdfExpandLabel(
     crypto,
     suite.hash,

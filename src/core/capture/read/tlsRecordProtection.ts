@@ -1,4 +1,4 @@
-import type { TlsCrypto } from './tlsCrypto';
+import { NOT_YET, type NotYet, type TlsCrypto } from './tlsCrypto';
 import {
   nextTrafficSecret,
   trafficKeys,
@@ -9,7 +9,9 @@ import {
 /** A record opened: its real content type (RFC 8446 §5.2) and content. */
 export type OpenedRecord =
   | { readonly ok: true; readonly type: number; readonly content: Uint8Array }
-  | { readonly ok: false; readonly why: 'authentication' | 'no-content-type' };
+  | { readonly ok: false; readonly why: 'authentication' | 'no-content-type' }
+  /** The host has not computed the keys or the opening yet (tlsCryptoRounds.ts). */
+  | { readonly ok: false; readonly why: NotYet };
 
 /**
  * One direction's record protection under one traffic secret (RFC 8446 §5.2, §5.3): the
@@ -17,15 +19,20 @@ export type OpenedRecord =
  * key and counts each record opened.
  */
 export class RecordProtection {
-  private keys: TrafficKeys;
+  private keys: TrafficKeys | NotYet;
   private seq = 0;
 
   constructor(
-    private readonly crypto: TlsCrypto,
+    private readonly crypto: TlsCrypto<NotYet>,
     private readonly suite: SuiteProtection,
-    private secret: Uint8Array,
+    private secret: Uint8Array | NotYet,
   ) {
-    this.keys = trafficKeys(crypto, suite, secret);
+    this.keys = secret === NOT_YET ? NOT_YET : trafficKeys(crypto, suite, secret);
+  }
+
+  /** True while the host has not computed the current key (tlsCryptoRounds.ts). */
+  get waiting(): boolean {
+    return this.keys === NOT_YET;
   }
 
   /** How many records were opened under the current key. */
@@ -38,17 +45,23 @@ export class RecordProtection {
    * additional data (RFC 8446 §5.2), `body` its encrypted_record. Never throws.
    */
   open(header: Uint8Array, body: Uint8Array): OpenedRecord {
-    const nonce = perRecordNonce(this.keys.iv, this.seq);
-    const plain = this.crypto.open(this.suite.aead, this.keys.key, nonce, header, body);
+    const keys = this.keys;
+    if (keys === NOT_YET) return { ok: false, why: NOT_YET };
+    const nonce = perRecordNonce(keys.iv, this.seq);
+    const plain = this.crypto.open(this.suite.aead, keys.key, nonce, header, body);
     if (!plain) return { ok: false, why: 'authentication' };
     this.seq++;
+    // Counted as opened: the records after it are asked for under their own sequence numbers.
+    if (plain === NOT_YET) return { ok: false, why: NOT_YET };
     return innerPlaintext(plain) ?? { ok: false, why: 'no-content-type' };
   }
 
   /** RFC 8446 §4.6.3: after a KeyUpdate the sender uses the next secret, from record 0. */
   update(): void {
-    this.secret = nextTrafficSecret(this.crypto, this.suite, this.secret);
-    this.keys = trafficKeys(this.crypto, this.suite, this.secret);
+    const secret = this.secret;
+    this.secret = secret === NOT_YET ? NOT_YET : nextTrafficSecret(this.crypto, this.suite, secret);
+    this.keys =
+      this.secret === NOT_YET ? NOT_YET : trafficKeys(this.crypto, this.suite, this.secret);
     this.seq = 0;
   }
 }
