@@ -99,6 +99,12 @@ export class ConnectionTable {
   /** Connections found so far, those let go (`release`) included. */
   private found = 0;
   private slots = 0;
+  /**
+   * Each address's text and words, made once and shared by every connection end at it: a
+   * capture has far fewer hosts than connections (a scanner's one address, a server's), and a
+   * listing of a million connections would otherwise hold two million copies.
+   */
+  private readonly hosts = new Map<string, Host>();
   /** One result object for every lookup: a lookup per packet allocates nothing. */
   private readonly result: Found = {
     connection: undefined as unknown as Connection,
@@ -128,6 +134,7 @@ export class ConnectionTable {
    */
   clear(): void {
     this.buckets.clear();
+    this.hosts.clear();
     this.slots = 0;
   }
 
@@ -219,17 +226,26 @@ export class ConnectionTable {
     return result;
   }
 
+  /** The shared text and words of the address in `words`. */
+  private host(words: Uint32Array, family: 4 | 6): Host {
+    const address = addressText(words, family);
+    let host = this.hosts.get(address);
+    if (!host) {
+      host = { address, words: Array.from(words) };
+      this.hosts.set(address, host);
+    }
+    return host;
+  }
+
   private create(packet: TcpPacket, reusedFrom: number | undefined): Connection {
     const index = ++this.found;
     const listed = this.listed?.[index - 1];
     // A replay's connection is the listed one itself: the pass leaves its fields alone.
     if (listed) return listed;
-    const end = (words: Uint32Array, port: number, name: string): ConnectionEnd => ({
-      address: addressText(words, packet.family),
-      name,
-      port,
-      words: Array.from(words),
-    });
+    const end = (words: Uint32Array, port: number, name: string): ConnectionEnd => {
+      const host = this.host(words, packet.family);
+      return { address: host.address, name, port, words: host.words };
+    };
     const synAck = packet.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK);
     const connection: Connection = {
       index,
@@ -266,6 +282,12 @@ export class ConnectionTable {
     this.connections.push(connection);
     return connection;
   }
+}
+
+/** An address as connection ends hold it (see ConnectionTable.hosts). */
+interface Host {
+  readonly address: string;
+  readonly words: readonly number[];
 }
 
 function matches(from: ConnectionEnd, to: ConnectionEnd, packet: TcpPacket): boolean {
