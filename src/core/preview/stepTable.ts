@@ -80,7 +80,12 @@ function drawsArrow(step: TraceStep): boolean {
 }
 
 function rows(endpoints: readonly EndpointAfter[]): EndpointAfterStep[] {
-  return endpoints.slice(0, MAX_TABLE_ENDPOINTS).map((e) => ({
+  return endpoints.slice(0, MAX_TABLE_ENDPOINTS).map(tableRow);
+}
+
+/** One endpoint as the timeline's table shows it: numbers as written, windows in bytes. */
+export function tableRow(e: EndpointAfter): EndpointAfterStep {
+  return {
     endpoint: e.endpoint,
     state: e.state,
     sndUna: shown(e.sndUna),
@@ -91,7 +96,7 @@ function rows(endpoints: readonly EndpointAfter[]): EndpointAfterStep[] {
     inFlight: e.inFlight.length,
     knows: e.knows ?? [],
     verified: e.verified.map((c) => c.cert),
-  }));
+  };
 }
 
 /** As the scenario writes it (`x+1`), the way the diagram's labels show it by default. */

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { analyze } from '../../../src/core/analysis/analyze';
-import { EndpointTimeline, type EndpointAfter } from '../../../src/core/analysis/endpointTimeline';
+import { EndpointTimeline } from '../../../src/core/analysis/endpointTimeline';
 import { DebugTrace } from '../../../src/core/debug/debugTrace';
-import { stepTable } from '../../../src/core/preview/stepTable';
+import { stepTable, tableRow } from '../../../src/core/preview/stepTable';
 import { renderMermaid } from '../../../src/core/render/mermaid';
 import { formatValue, type SeqValue } from '../../../src/core/tcp/seqValue';
 import { lines } from '../../helpers';
@@ -14,22 +14,6 @@ const EXAMPLES = readdirSync('examples')
   .map((name) => ({ name, text: readFileSync(`examples/${name}`, 'utf8') }));
 
 const shown = (v: SeqValue | undefined) => (v === undefined ? '' : formatValue(v));
-
-/** What the timeline table shows of an endpoint, from the debugger's variables. */
-function asTableRow(e: EndpointAfter) {
-  return {
-    endpoint: e.endpoint,
-    state: e.state,
-    sndUna: shown(e.sndUna),
-    sndNxt: shown(e.sndNxt),
-    sndWnd: e.sndWnd === undefined ? '' : String(e.sndWnd),
-    rcvNxt: shown(e.rcvNxt),
-    rcvWnd: e.rcvWnd === undefined ? '' : String(e.rcvWnd),
-    inFlight: e.inFlight.length,
-    knows: e.knows ?? [],
-    verified: e.verified.map((c) => c.cert),
-  };
-}
 
 describe('one source: the timeline table and the Variables view agree at every arrow', () => {
   for (const { name, text } of EXAMPLES) {
@@ -45,7 +29,7 @@ describe('one source: the timeline table and the Variables view agree at every a
         const stop = stops[i];
         assert.ok(stop);
         assert.equal(entry.line, stop.line);
-        const variables = debug.endpoints.map((e) => asTableRow(debug.tcp(stop.index, e)));
+        const variables = debug.endpoints.map((e) => tableRow(debug.tcp(stop.index, e)));
         assert.deepEqual(entry.endpoints, variables, `line ${entry.line + 1}`);
       });
     });
@@ -104,10 +88,10 @@ describe('the endpoints after a step', () => {
     );
     const trace = analyze(text).trace;
     const forward = new EndpointTimeline(trace);
-    const seen = trace.steps.map((_, i) => forward.after(i).map(asTableRow));
+    const seen = trace.steps.map((_, i) => forward.after(i).map(tableRow));
     const backward = new EndpointTimeline(trace);
     for (let i = trace.steps.length - 1; i >= 0; i -= 7) {
-      assert.deepEqual(backward.after(i).map(asTableRow), seen[i], `step ${i}`);
+      assert.deepEqual(backward.after(i).map(tableRow), seen[i], `step ${i}`);
     }
     assert.equal(seen[trace.steps.length - 2]?.[0]?.inFlight, 600);
     assert.equal(seen[trace.steps.length - 1]?.[0]?.inFlight, 0);

@@ -5,16 +5,11 @@ import { NOT_YET, type NotYet, type TlsAead, type TlsCrypto, type TlsHash } from
  * for the Web): the same two primitives as TlsCrypto, as promises. `open` resolves to undefined
  * when the record fails authentication, and never rejects for that.
  */
-export interface AsyncTlsCrypto {
-  hmac(hash: TlsHash, key: Uint8Array, data: Uint8Array): Promise<Uint8Array>;
-  open(
-    aead: TlsAead,
-    key: Uint8Array,
-    nonce: Uint8Array,
-    additionalData: Uint8Array,
-    sealed: Uint8Array,
-  ): Promise<Uint8Array | undefined>;
-}
+export type AsyncTlsCrypto = {
+  readonly [K in keyof TlsCrypto]: (
+    ...args: Parameters<TlsCrypto[K]>
+  ) => Promise<ReturnType<TlsCrypto[K]>>;
+};
 
 /** How many times at most the import runs: far more than the key schedule's depth needs. */
 export const MAX_ROUNDS = 16;
